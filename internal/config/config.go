@@ -1,0 +1,210 @@
+// Package config reads content/site.yaml into a typed, validated Config.
+//
+// site.yaml holds what is true of the whole site: its title, description,
+// base URL and language; the organisation behind it (name, email,
+// telephone, postal address); the main menu; whether raw HTML is allowed in
+// Markdown; and the vocabularies that data files are checked against
+// (regions, modalities, languages, credential levels, reading-list topics)
+// with the pattern every registration number must match.
+//
+// Unknown keys are errors with a did-you-mean, like everywhere else, so a
+// misspelt key never silently does nothing.
+package config
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+
+	"sitegen/internal/diag"
+	"sitegen/internal/yamldoc"
+)
+
+// Path is where the config lives, relative to the site root.
+const Path = "content/site.yaml"
+
+// Config is the validated content of site.yaml.
+type Config struct {
+	Title       string
+	Description string
+	BaseURL     string // absolute, ends in "/"
+	Language    string // BCP 47, such as en-GB
+	RawHTML     bool   // allow raw HTML in Markdown pages
+	Notice      string // a line shown on every page, such as "sample data"
+
+	Org  Organisation
+	Menu []MenuItem
+
+	// Registration numbers look like RegistrationPrefix followed by
+	// RegistrationDigits digits, such as CST-000004.
+	RegistrationPrefix string
+	RegistrationDigits int
+	RegistrationRe     *regexp.Regexp
+
+	Vocab Vocabularies
+}
+
+// Organisation is the association behind the site.
+type Organisation struct {
+	Name      string
+	Email     string
+	Telephone string
+	Address   Address
+}
+
+// Address is a postal address.
+type Address struct {
+	Street   string
+	Town     string
+	Postcode string
+	Country  string
+}
+
+// Lines is the address as its non-empty lines.
+func (a Address) Lines() []string {
+	var out []string
+	for _, s := range []string{a.Street, a.Town, a.Postcode, a.Country} {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// MenuItem is one entry of the main menu. URL is a site path ("/verify/")
+// or a content file ("articles/_index.md") that the build resolves.
+type MenuItem struct {
+	Name string
+	URL  string
+	Line int // in site.yaml, for link errors
+}
+
+// Vocabularies are the allowed values of data fields.
+type Vocabularies struct {
+	Regions    []string
+	Modalities []string
+	Languages  []string
+	Levels     []string
+	Topics     []string
+}
+
+var langRe = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
+
+// Parse decodes and validates site.yaml, reporting problems to list. It
+// always returns a usable Config (with defaults where values were bad), so
+// that the rest of the build can go on and report further problems.
+func Parse(src []byte, list *diag.List) *Config {
+	c := &Config{Language: "en", RegistrationPrefix: "CST-", RegistrationDigits: 6, BaseURL: "/"}
+	d := yamldoc.New(Path, src, 0, list)
+	root := d.Parse()
+	if root == nil {
+		c.compile()
+		return c
+	}
+	m := d.Map(root, "site.yaml", "title", "description", "base_url", "language", "raw_html", "notice",
+		"organisation", "menu", "registration", "vocabularies")
+	m.Require("title", "base_url")
+	m.Str("title", &c.Title)
+	m.Str("description", &c.Description)
+	m.Str("language", &c.Language)
+	m.Str("notice", &c.Notice)
+	m.Bool("raw_html", &c.RawHTML)
+	if !langRe.MatchString(c.Language) {
+		m.Errorf("language", "language %q is not a language tag; write it like en-GB", c.Language)
+	}
+	var base string
+	if m.Str("base_url", &base) {
+		if u, err := url.Parse(base); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			m.Errorf("base_url", "base_url %q must be an absolute http(s) URL such as https://example.org/", base)
+		} else {
+			c.BaseURL = base
+		}
+	}
+	c.BaseURL = NormalizeBaseURL(c.BaseURL)
+
+	if m.Has("organisation") {
+		o := d.Map(m.Value("organisation"), "organisation", "name", "email", "telephone", "address")
+		o.Require("name")
+		o.Str("name", &c.Org.Name)
+		o.Str("email", &c.Org.Email)
+		o.Str("telephone", &c.Org.Telephone)
+		if c.Org.Email != "" && !strings.Contains(c.Org.Email, "@") {
+			o.Errorf("email", "email %q is not an email address", c.Org.Email)
+		}
+		if o.Has("address") {
+			a := d.Map(o.Value("address"), "address", "street", "town", "postcode", "country")
+			a.Str("street", &c.Org.Address.Street)
+			a.Str("town", &c.Org.Address.Town)
+			a.Str("postcode", &c.Org.Address.Postcode)
+			a.Str("country", &c.Org.Address.Country)
+		}
+	}
+	for _, it := range m.List("menu") {
+		mi := d.Map(it, "menu item", "name", "url")
+		mi.Require("name", "url")
+		var item MenuItem
+		mi.Str("name", &item.Name)
+		mi.Str("url", &item.URL)
+		item.Line, _ = d.Pos(it)
+		if item.Name != "" && item.URL != "" {
+			c.Menu = append(c.Menu, item)
+		}
+	}
+	if m.Has("registration") {
+		r := d.Map(m.Value("registration"), "registration", "prefix", "digits")
+		r.Str("prefix", &c.RegistrationPrefix)
+		if r.Int("digits", &c.RegistrationDigits) && (c.RegistrationDigits < 1 || c.RegistrationDigits > 12) {
+			r.Errorf("digits", "registration digits must be between 1 and 12")
+			c.RegistrationDigits = 6
+		}
+		if !regexp.MustCompile(`^[A-Z]{1,8}-?$`).MatchString(c.RegistrationPrefix) {
+			r.Errorf("prefix", "registration prefix %q must be capital letters with an optional trailing hyphen, like CST-", c.RegistrationPrefix)
+			c.RegistrationPrefix = "CST-"
+		}
+	}
+	if m.Has("vocabularies") {
+		v := d.Map(m.Value("vocabularies"), "vocabularies", "regions", "modalities", "languages", "levels", "topics")
+		v.Strings("regions", &c.Vocab.Regions)
+		v.Strings("modalities", &c.Vocab.Modalities)
+		v.Strings("languages", &c.Vocab.Languages)
+		v.Strings("levels", &c.Vocab.Levels)
+		v.Strings("topics", &c.Vocab.Topics)
+	}
+	c.compile()
+	return c
+}
+
+func (c *Config) compile() {
+	c.RegistrationRe = regexp.MustCompile(`^` + regexp.QuoteMeta(c.RegistrationPrefix) + `\d{` + itoa(c.RegistrationDigits) + `}$`)
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return string(rune('0'+n/10)) + string(rune('0'+n%10))
+}
+
+// NormalizeBaseURL makes sure a base URL ends in exactly one slash.
+func NormalizeBaseURL(s string) string {
+	return strings.TrimRight(s, "/") + "/"
+}
+
+// NormalizeRegistration turns what a visitor or editor types ("cst 4",
+// "000004", "CST-000004") into the canonical form, or "" when it cannot be
+// one. The browser's registration check applies the same rule.
+func (c *Config) NormalizeRegistration(s string) string {
+	s = strings.ToUpper(strings.Join(strings.Fields(s), ""))
+	p := strings.TrimSuffix(c.RegistrationPrefix, "-")
+	s = strings.TrimPrefix(s, p)
+	s = strings.TrimPrefix(s, "-")
+	if s == "" || len(s) > c.RegistrationDigits {
+		return ""
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return ""
+		}
+	}
+	return c.RegistrationPrefix + strings.Repeat("0", c.RegistrationDigits-len(s)) + s
+}

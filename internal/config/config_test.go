@@ -1,0 +1,55 @@
+package config
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"sitegen/internal/diag"
+)
+
+func TestBundledSiteYAML(t *testing.T) {
+	src, err := os.ReadFile("../../content/site.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var l diag.List
+	c := Parse(src, &l)
+	if l.Len() != 0 {
+		t.Fatalf("problems: %v", l.All())
+	}
+	if c.BaseURL != "https://example.org/" || c.Language != "en-GB" || len(c.Vocab.Regions) != 12 {
+		t.Errorf("unexpected config: %+v", c)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"titel: x\nbase_url: https://e.org/\n", `content/site.yaml:1:1: unknown key "titel" in site.yaml; did you mean "title"?`},
+		{"title: x\n", `content/site.yaml:1:1: site.yaml is missing required key "base_url"`},
+		{"title: x\nbase_url: ftp://e.org/\n", `content/site.yaml:2:11: base_url "ftp://e.org/" must be an absolute http(s) URL`},
+		{"title: x\nbase_url: https://e.org/\nraw_html: maybe\n", `content/site.yaml:3:11: raw_html must be true or false`},
+		{"title: [x\nbase_url: y\n", `content/site.yaml:`},
+		{"title: x\nbase_url: https://e.org/\nmenu:\n  - {name: A}\n", `content/site.yaml:4:5: menu item is missing required key "url"`},
+	}
+	for _, tt := range tests {
+		var l diag.List
+		Parse([]byte(tt.src), &l)
+		all := l.All()
+		if len(all) == 0 || !strings.HasPrefix(all[0].String(), tt.want) {
+			t.Errorf("Parse(%q) = %v, want prefix %q", tt.src, all, tt.want)
+		}
+	}
+}
+
+func TestNormalizeRegistration(t *testing.T) {
+	c := &Config{RegistrationPrefix: "CST-", RegistrationDigits: 6}
+	for in, want := range map[string]string{
+		"CST-000004": "CST-000004", "cst 000004": "CST-000004", "4": "CST-000004",
+		" cst-4 ": "CST-000004", "CST000123": "CST-000123", "ABC-1": "", "": "", "1234567": "",
+	} {
+		if got := c.NormalizeRegistration(in); got != want {
+			t.Errorf("NormalizeRegistration(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

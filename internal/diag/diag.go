@@ -1,0 +1,250 @@
+// Package diag is sitegen's one error vocabulary.
+//
+// Every problem found in a source file is a Problem with the file's path
+// (relative to the site root, with forward slashes), a 1-based line and
+// column, a message that says what is wrong and how to fix it, and a
+// severity. Problems are collected in a List instead of returned one at a
+// time, so that an editor sees every mistake in one run; the List sorts them
+// by file, line and column and prints them as
+//
+//	content/articles/safety.md:12:7: unknown key "titel"; did you mean "title"?
+//
+// followed by a count. Warnings print with a "warning: " prefix after the
+// position; in strict mode (CI) the caller treats them as errors.
+//
+// Packages wrap their own failures into a Problem once, where the position
+// is known; nobody above them adds another layer of context.
+package diag
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Severity says whether a problem stops the build.
+type Severity uint8
+
+const (
+	Error Severity = iota
+	Warning
+	// Info problems are listed for the reader (for example practitioners
+	// whose certification lapses soon) and never fail a build.
+	Info
+)
+
+// Problem is one thing wrong with the input, at a position.
+type Problem struct {
+	File     string // relative to the site root, forward slashes; may be empty
+	Line     int    // 1-based; 0 when unknown
+	Col      int    // 1-based; 0 when unknown
+	Msg      string
+	Severity Severity
+}
+
+// String formats the problem as "path:line:col: message".
+func (p Problem) String() string {
+	var b strings.Builder
+	if p.File != "" {
+		b.WriteString(p.File)
+		if p.Line > 0 {
+			col := p.Col
+			if col < 1 {
+				col = 1
+			}
+			fmt.Fprintf(&b, ":%d:%d", p.Line, col)
+		}
+		b.WriteString(": ")
+	}
+	switch p.Severity {
+	case Warning:
+		b.WriteString("warning: ")
+	case Info:
+		b.WriteString("info: ")
+	}
+	b.WriteString(p.Msg)
+	return b.String()
+}
+
+// Error makes a Problem usable as an error.
+func (p Problem) Error() string { return p.String() }
+
+// List collects problems. It is safe for concurrent use.
+type List struct {
+	mu    sync.Mutex
+	items []Problem
+}
+
+// Add appends problems.
+func (l *List) Add(ps ...Problem) {
+	l.mu.Lock()
+	l.items = append(l.items, ps...)
+	l.mu.Unlock()
+}
+
+// Errorf records an error at file:line:col.
+func (l *List) Errorf(file string, line, col int, format string, args ...any) {
+	l.Add(Problem{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Warnf records a warning at file:line:col.
+func (l *List) Warnf(file string, line, col int, format string, args ...any) {
+	l.Add(Problem{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Severity: Warning})
+}
+
+// Infof records an informational note.
+func (l *List) Infof(file string, line, col int, format string, args ...any) {
+	l.Add(Problem{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Severity: Info})
+}
+
+// Merge adds every problem of other to l.
+func (l *List) Merge(other *List) {
+	if other == nil || other == l {
+		return
+	}
+	l.Add(other.All()...)
+}
+
+// Len is the number of problems of any severity.
+func (l *List) Len() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.items)
+}
+
+// All returns the problems sorted by file, line, column and severity (in
+// the order they were found where those are equal), without duplicates.
+func (l *List) All() []Problem {
+	l.mu.Lock()
+	ps := append([]Problem(nil), l.items...)
+	l.mu.Unlock()
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return a.Severity < b.Severity
+	})
+	seen := make(map[Problem]bool, len(ps))
+	out := ps[:0]
+	for _, p := range ps {
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		out = append(out, p)
+	}
+	return out
+}
+
+// Count returns how many problems have the given severity.
+func (l *List) Count(s Severity) int {
+	n := 0
+	for _, p := range l.All() {
+		if p.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Failed reports whether the problems fail a build: any error, or in strict
+// mode any warning.
+func (l *List) Failed(strict bool) bool {
+	for _, p := range l.All() {
+		if p.Severity == Error || (strict && p.Severity == Warning) {
+			return true
+		}
+	}
+	return false
+}
+
+// Summary is the closing line under a list of problems, such as
+// "3 errors, 1 warning". In strict mode warnings count as errors.
+func (l *List) Summary(strict bool) string {
+	errs, warns := l.Count(Error), l.Count(Warning)
+	if strict {
+		errs, warns = errs+warns, 0
+	}
+	var parts []string
+	if errs > 0 {
+		parts = append(parts, plural(errs, "error"))
+	}
+	if warns > 0 {
+		parts = append(parts, plural(warns, "warning"))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// Suggest returns the option nearest to word when it is close enough to be
+// a likely typo, or "" when none is. The comparison ignores case.
+func Suggest(word string, options []string) string {
+	w := strings.ToLower(word)
+	best, bestD := "", 1<<30
+	for _, o := range options {
+		d := distance(w, strings.ToLower(o))
+		if d < bestD || (d == bestD && o < best) {
+			best, bestD = o, d
+		}
+	}
+	limit := 2
+	if n := len([]rune(word)); n <= 3 {
+		limit = 1
+	} else if n >= 10 {
+		limit = 3
+	}
+	if bestD <= limit || (best != "" && strings.HasPrefix(strings.ToLower(best), w) && len(w) >= 3) {
+		return best
+	}
+	return ""
+}
+
+// DidYouMean is Suggest phrased for the end of a message: `; did you mean
+// "title"?`, or "" when there is no close option.
+func DidYouMean(word string, options []string) string {
+	if s := Suggest(word, options); s != "" {
+		return fmt.Sprintf("; did you mean %q?", s)
+	}
+	return ""
+}
+
+// distance is the Damerau-Levenshtein (optimal string alignment) distance
+// between a and b, counted in runes, so a swapped pair of letters is one edit.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}

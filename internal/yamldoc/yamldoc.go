@@ -1,0 +1,410 @@
+// Package yamldoc decodes YAML with source positions, for every YAML input of
+// the site: site.yaml, page front matter and the directory's data files.
+//
+// The one YAML library of the project (go.yaml.in/yaml/v3) parses a document
+// into nodes that carry their line and column. A Decoder walks those nodes
+// field by field instead of unmarshalling into a struct in one go, so that
+// each problem (an unknown key, a wrong type, a missing field, a value that
+// fails a check) is reported at the exact position of the offending key or
+// value, every problem is collected rather than only the first, and unknown
+// keys come with a did-you-mean suggestion.
+//
+// Positions are relative to the file, not the document: a Decoder has a line
+// offset for YAML embedded in a larger file (front matter starts on line 2 of
+// a Markdown file).
+package yamldoc
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"sitegen/internal/diag"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Node is a YAML node with its position.
+type Node = yaml.Node
+
+// Decoder reports problems about the nodes of one file.
+type Decoder struct {
+	File     string // path relative to the site root
+	Line     int    // added to node lines: the file line before the YAML starts
+	Src      []byte // the YAML text, to find columns of syntax errors
+	Problems *diag.List
+}
+
+// New returns a decoder for file whose YAML text starts after lineOffset
+// lines of the file.
+func New(file string, src []byte, lineOffset int, problems *diag.List) *Decoder {
+	return &Decoder{File: file, Line: lineOffset, Src: src, Problems: problems}
+}
+
+var lineRe = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// Parse parses d.Src and returns the root node of its first document
+// (a mapping for every input the site has). An empty document returns an
+// empty mapping. A syntax error is reported at its line, and Parse returns
+// nil.
+func (d *Decoder) Parse() *Node {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(d.Src, &doc); err != nil {
+		line, msg := 0, err.Error()
+		if m := lineRe.FindStringSubmatch(strings.SplitN(msg, "\n", 2)[0]); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		}
+		if te, ok := err.(*yaml.TypeError); ok && len(te.Errors) > 0 {
+			msg = te.Errors[0]
+		}
+		if line == 0 {
+			line = 1
+		}
+		d.Problems.Errorf(d.File, line+d.Line, d.indentCol(line), "YAML syntax error: %s; check the indentation and quoting on this line or the one above", msg)
+		return nil
+	}
+	if len(doc.Content) == 0 {
+		return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1, Column: 1}
+	}
+	return doc.Content[0]
+}
+
+// indentCol is the column of the first non-blank character of a 1-based
+// line of d.Src, or 1.
+func (d *Decoder) indentCol(line int) int {
+	lines := bytes.Split(d.Src, []byte("\n"))
+	if line < 1 || line > len(lines) {
+		return 1
+	}
+	l := lines[line-1]
+	return len(l) - len(bytes.TrimLeft(l, " \t")) + 1
+}
+
+// Pos returns the file position of n.
+func (d *Decoder) Pos(n *Node) (line, col int) {
+	if n == nil {
+		return d.Line + 1, 1
+	}
+	return n.Line + d.Line, n.Column
+}
+
+// Errorf reports an error at n.
+func (d *Decoder) Errorf(n *Node, format string, args ...any) {
+	l, c := d.Pos(n)
+	d.Problems.Errorf(d.File, l, c, format, args...)
+}
+
+// Warnf reports a warning at n.
+func (d *Decoder) Warnf(n *Node, format string, args ...any) {
+	l, c := d.Pos(n)
+	d.Problems.Warnf(d.File, l, c, format, args...)
+}
+
+// Map is a checked YAML mapping: its known keys with their key and value
+// nodes.
+type Map struct {
+	d     *Decoder
+	Node  *Node
+	what  string
+	keys  map[string]*Node // key -> key node
+	vals  map[string]*Node // key -> value node
+	Order []string         // keys in source order
+}
+
+// Map checks that n is a mapping whose keys are all among known, reporting
+// unknown keys (with the nearest known key) and duplicated keys. what names
+// the mapping in messages ("front matter", "location"). When n is not a
+// mapping it reports that and returns an empty Map, so callers go on and
+// collect further problems.
+func (d *Decoder) Map(n *Node, what string, known ...string) Map {
+	m := Map{d: d, Node: n, what: what, keys: map[string]*Node{}, vals: map[string]*Node{}}
+	if n == nil {
+		return m
+	}
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if n.Kind != yaml.MappingNode {
+		d.Errorf(n, "%s must be a mapping of keys to values, not %s", what, describe(n))
+		return m
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if v.Kind == yaml.AliasNode && v.Alias != nil {
+			v = v.Alias
+		}
+		name := k.Value
+		if k.Kind != yaml.ScalarNode {
+			d.Errorf(k, "%s keys must be plain words", what)
+			continue
+		}
+		if known != nil && !contains(known, name) {
+			d.Errorf(k, "unknown key %q in %s%s", name, what, diag.DidYouMean(name, known))
+			continue
+		}
+		if prev, dup := m.keys[name]; dup {
+			pl, _ := d.Pos(prev)
+			d.Errorf(k, "key %q appears twice in %s (first on line %d); keep one", name, what, pl)
+			continue
+		}
+		m.keys[name] = k
+		m.vals[name] = v
+		m.Order = append(m.Order, name)
+	}
+	return m
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Decoder returns the decoder the map reports to.
+func (m Map) Decoder() *Decoder { return m.d }
+
+// Has reports whether key is present.
+func (m Map) Has(key string) bool { _, ok := m.vals[key]; return ok }
+
+// Value returns the value node of key, or nil.
+func (m Map) Value(key string) *Node { return m.vals[key] }
+
+// Key returns the key node of key, or nil.
+func (m Map) Key(key string) *Node { return m.keys[key] }
+
+// Line returns the file line of key's value (of the mapping when absent).
+func (m Map) Line(key string) int {
+	if v := m.vals[key]; v != nil {
+		l, _ := m.d.Pos(v)
+		return l
+	}
+	l, _ := m.d.Pos(m.Node)
+	return l
+}
+
+// Require reports each of keys that is missing or empty, at the mapping.
+func (m Map) Require(keys ...string) bool {
+	ok := true
+	for _, k := range keys {
+		v, present := m.vals[k]
+		if !present || isNull(v) || (v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) == "" && v.Tag == "!!str") {
+			at := m.Node
+			if present {
+				at = v
+			}
+			m.d.Errorf(at, "%s is missing required key %q; add `%s: ...`", m.what, k, k)
+			ok = false
+		}
+	}
+	return ok
+}
+
+// Errorf reports an error at key's value (or at the mapping when absent).
+func (m Map) Errorf(key string, format string, args ...any) {
+	at := m.vals[key]
+	if at == nil {
+		at = m.Node
+	}
+	m.d.Errorf(at, format, args...)
+}
+
+// Warnf reports a warning at key's value (or at the mapping when absent).
+func (m Map) Warnf(key string, format string, args ...any) {
+	at := m.vals[key]
+	if at == nil {
+		at = m.Node
+	}
+	m.d.Warnf(at, format, args...)
+}
+
+func isNull(n *Node) bool {
+	return n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null")
+}
+
+func describe(n *Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.ShortTag() {
+		case "!!int", "!!float":
+			return "a number (" + n.Value + ")"
+		case "!!bool":
+			return "true/false"
+		case "!!null":
+			return "empty"
+		case "!!timestamp":
+			return "a date"
+		}
+		return fmt.Sprintf("the text %q", n.Value)
+	}
+	return "an unexpected value"
+}
+
+// scalar returns key's scalar node, reporting a non-scalar. Absent or null
+// keys return nil without a report.
+func (m Map) scalar(key, want string) *Node {
+	v, ok := m.vals[key]
+	if !ok || isNull(v) {
+		return nil
+	}
+	if v.Kind != yaml.ScalarNode {
+		m.d.Errorf(v, "%s must be %s, not %s", key, want, describe(v))
+		return nil
+	}
+	return v
+}
+
+// Str stores key's value as text (any scalar: `title: 1984` is the text
+// "1984"). It reports whether a value was stored.
+func (m Map) Str(key string, dst *string) bool {
+	v := m.scalar(key, "text")
+	if v == nil {
+		return false
+	}
+	*dst = v.Value
+	return true
+}
+
+// Int stores key's whole-number value.
+func (m Map) Int(key string, dst *int) bool {
+	v := m.scalar(key, "a whole number")
+	if v == nil {
+		return false
+	}
+	n, err := strconv.Atoi(strings.ReplaceAll(v.Value, "_", ""))
+	if err != nil || v.ShortTag() != "!!int" {
+		m.d.Errorf(v, "%s must be a whole number, not %s", key, describe(v))
+		return false
+	}
+	*dst = n
+	return true
+}
+
+// Float stores key's numeric value.
+func (m Map) Float(key string, dst *float64) bool {
+	v := m.scalar(key, "a number")
+	if v == nil {
+		return false
+	}
+	f, err := strconv.ParseFloat(v.Value, 64)
+	if err != nil || (v.ShortTag() != "!!int" && v.ShortTag() != "!!float") || math.IsNaN(f) || math.IsInf(f, 0) {
+		m.d.Errorf(v, "%s must be a number, not %s", key, describe(v))
+		return false
+	}
+	*dst = f
+	return true
+}
+
+// Bool stores key's true/false value.
+func (m Map) Bool(key string, dst *bool) bool {
+	v := m.scalar(key, "true or false")
+	if v == nil {
+		return false
+	}
+	switch strings.ToLower(v.Value) {
+	case "true", "yes", "on":
+		*dst = true
+	case "false", "no", "off":
+		*dst = false
+	default:
+		m.d.Errorf(v, "%s must be true or false, not %s", key, describe(v))
+		return false
+	}
+	return true
+}
+
+// Date layouts accepted for dates, most specific first.
+var dateLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02"}
+
+// ParseDate parses the date forms editors write: 2024-03-01,
+// 2024-03-01T10:00:00Z and 2024-03-01 10:00. A date without a zone is UTC.
+func ParseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// Date stores key's date value.
+func (m Map) Date(key string, dst *time.Time) bool {
+	v := m.scalar(key, "a date")
+	if v == nil {
+		return false
+	}
+	t, ok := ParseDate(v.Value)
+	if !ok {
+		m.d.Errorf(v, "%s: %q is not a date; write it as YYYY-MM-DD, for example %s: 2024-03-01", key, v.Value, key)
+		return false
+	}
+	*dst = t
+	return true
+}
+
+// Strings stores key's list of texts. A single text is accepted as a list
+// of one.
+func (m Map) Strings(key string, dst *[]string) bool {
+	v, ok := m.vals[key]
+	if !ok || isNull(v) {
+		return false
+	}
+	if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!str" {
+		*dst = []string{v.Value}
+		return true
+	}
+	if v.Kind != yaml.SequenceNode {
+		m.d.Errorf(v, "%s must be a list of text, not %s; write %s: [first, second]", key, describe(v), key)
+		return false
+	}
+	out := make([]string, 0, len(v.Content))
+	good := true
+	for _, it := range v.Content {
+		if it.Kind != yaml.ScalarNode || isNull(it) {
+			m.d.Errorf(it, "each item of %s must be text, not %s", key, describe(it))
+			good = false
+			continue
+		}
+		out = append(out, it.Value)
+	}
+	*dst = out
+	return good
+}
+
+// List returns the items of key's list value, reporting a non-list.
+func (m Map) List(key string) []*Node {
+	v, ok := m.vals[key]
+	if !ok || isNull(v) {
+		return nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		m.d.Errorf(v, "%s must be a list, not %s", key, describe(v))
+		return nil
+	}
+	return v.Content
+}
+
+// Items returns the values of key's list, or of its single scalar value,
+// with their nodes, so each item can be checked at its own position.
+func (m Map) Items(key string) []*Node {
+	v, ok := m.vals[key]
+	if !ok || isNull(v) {
+		return nil
+	}
+	if v.Kind == yaml.ScalarNode {
+		return []*Node{v}
+	}
+	return m.List(key)
+}
