@@ -1,0 +1,290 @@
+package reading
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// splitName splits a personal name as written ("Keith L. Moore",
+// "Anne M. R. Agur", "Ludwig van Beethoven", "Hall, John E.", "Martin
+// Luther King Jr.") into given names, surname (with lower-case particles
+// such as van, de, von) and suffix (Jr., Sr., II, III). A name already
+// written "Surname, Given" is split at its comma. A one-word name (an
+// organisation, say) is all surname.
+func splitName(name string) (given, surname, suffix string) {
+	name = strings.Join(strings.Fields(name), " ")
+	if i := strings.Index(name, ","); i >= 0 {
+		parts := strings.Split(name, ",")
+		surname = strings.TrimSpace(parts[0])
+		if len(parts) == 3 {
+			return strings.TrimSpace(parts[2]), surname, strings.TrimSpace(parts[1])
+		}
+		return strings.TrimSpace(strings.Join(parts[1:], ",")), surname, ""
+	}
+	words := strings.Fields(name)
+	if n := len(words); n > 1 {
+		switch strings.TrimSuffix(words[n-1], ".") {
+		case "Jr", "Sr", "II", "III", "IV":
+			suffix, words = words[n-1], words[:n-1]
+		}
+	}
+	if len(words) <= 1 {
+		return "", strings.Join(words, " "), suffix
+	}
+	i := len(words) - 1
+	for i > 1 && isParticle(words[i-1]) {
+		i--
+	}
+	return strings.Join(words[:i], " "), strings.Join(words[i:], " "), suffix
+}
+
+func isParticle(w string) bool {
+	switch w {
+	case "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la", "ten", "ter":
+		return true
+	}
+	return false
+}
+
+// surnameFirst writes a name as "Surname, Given" (or "Surname, Suffix,
+// Given"), the form BibTeX and RIS read without guessing.
+func surnameFirst(name string) string {
+	g, s, x := splitName(name)
+	switch {
+	case g == "" && x == "":
+		return s
+	case x == "":
+		return s + ", " + g
+	default:
+		return s + ", " + x + ", " + g
+	}
+}
+
+var foldMap = map[rune]string{
+	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'æ': "ae", 'ç': "c",
+	'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ì': "i", 'í': "i", 'î': "i", 'ï': "i",
+	'ñ': "n", 'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ö': "o", 'ø': "o", 'œ': "oe",
+	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ý': "y", 'ÿ': "y", 'ß': "ss",
+}
+
+// fold lower-cases s, folds common Latin accents and keeps letters a-z and
+// digits only.
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		default:
+			b.WriteString(foldMap[r])
+		}
+	}
+	return b.String()
+}
+
+var stopWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "and": true, "on": true, "in": true, "to": true, "for": true}
+
+// citeKeys gives each book a BibTeX key: first author's surname, year (or
+// "nd") and first significant title word, as in moore2018clinically. Keys
+// depend only on the books and their order, so they are stable from build
+// to build; a key already taken gets a suffix b, c, ...
+func citeKeys(books []Book) []string {
+	keys := make([]string, len(books))
+	used := map[string]bool{}
+	for i, b := range books {
+		_, sur, _ := splitName(firstAuthor(b))
+		base := fold(sur)
+		if base == "" {
+			base = "anon"
+		}
+		if b.Year > 0 {
+			base += fmt.Sprint(b.Year)
+		} else {
+			base += "nd"
+		}
+		for _, w := range strings.FieldsFunc(b.Title, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if f := fold(w); f != "" && !stopWords[f] {
+				base += f
+				break
+			}
+		}
+		k := base
+		for n := 1; used[k]; n++ {
+			k = base + string(rune('a'+n))
+		}
+		used[k] = true
+		keys[i] = k
+	}
+	return keys
+}
+
+var latexEscaper = strings.NewReplacer(
+	`\`, `\textbackslash{}`, `{`, `\{`, `}`, `\}`, `&`, `\&`, `%`, `\%`, `$`, `\$`,
+	`#`, `\#`, `_`, `\_`, `~`, `\textasciitilde{}`, `^`, `\textasciicircum{}`,
+)
+
+// latex escapes text for a braced BibTeX field. Accented letters stay UTF-8
+// (the file says so), which biber, modern BibTeX and Zotero all read.
+func latex(s string) string {
+	return latexEscaper.Replace(strings.Join(strings.Fields(s), " "))
+}
+
+var editionWords = []string{"", "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"}
+
+// bibEdition is the edition as BibTeX styles expect: a capitalised ordinal
+// ("Third"), printed before "edition".
+func bibEdition(n int) string {
+	if n < len(editionWords) {
+		return editionWords[n]
+	}
+	return Ordinal(n)
+}
+
+// BibTeX writes the list as @book entries, one per book, with the fields
+// author, title, edition, year, publisher, isbn, url, keywords (topics) and
+// annote (the note as plain text). Text is LaTeX-escaped; URLs are written
+// as they are, braces percent-encoded.
+func BibTeX(list List) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "%% %s\n", oneLine(list.Title))
+	if list.URL != "" {
+		fmt.Fprintf(&b, "%% %s\n", oneLine(list.URL))
+	}
+	b.WriteString("% Encoding: UTF-8\n")
+	keys := citeKeys(list.Books)
+	for i, bk := range list.Books {
+		fmt.Fprintf(&b, "\n@book{%s,\n", keys[i])
+		field := func(name, value string) {
+			if value != "" {
+				fmt.Fprintf(&b, "  %-9s = {%s},\n", name, value)
+			}
+		}
+		authors := make([]string, len(bk.Authors))
+		for j, a := range bk.Authors {
+			authors[j] = latex(surnameFirst(a))
+			if strings.Contains(strings.ToLower(authors[j]), " and ") || !strings.Contains(authors[j], ",") {
+				authors[j] = "{" + authors[j] + "}"
+			}
+		}
+		field("author", strings.Join(authors, " and "))
+		field("title", latex(bk.Title))
+		if bk.Edition > 0 {
+			field("edition", bibEdition(bk.Edition))
+		}
+		if bk.Year > 0 {
+			field("year", fmt.Sprint(bk.Year))
+		}
+		field("publisher", latex(bk.Publisher))
+		field("isbn", FormatISBN13(bk.ISBN13))
+		field("url", bibURL(bk.URL))
+		field("keywords", latex(strings.Join(bk.Topics, ", ")))
+		field("annote", latex(NotePlain(bk.Note)))
+		b.WriteString("}\n")
+	}
+	return b.Bytes()
+}
+
+var bibURLEscaper = strings.NewReplacer("{", "%7B", "}", "%7D", `\`, "%5C", " ", "%20")
+
+func bibURL(u string) string { return bibURLEscaper.Replace(u) }
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// RIS writes the list in the RIS format, one TY  - BOOK record per book
+// with the tags AU (one per author, "Surname, Given"), TI, ET, PY, PB, SN,
+// UR, KW (one per topic) and N1 (the note as plain text), ending in ER.
+// Lines end in CRLF as the RIS specification has them; Zotero, EndNote and
+// Mendeley read it.
+func RIS(list List) []byte {
+	var b bytes.Buffer
+	tag := func(t, v string) {
+		if v = oneLine(v); v != "" {
+			fmt.Fprintf(&b, "%s  - %s\r\n", t, v)
+		}
+	}
+	for _, bk := range list.Books {
+		b.WriteString("TY  - BOOK\r\n")
+		for _, a := range bk.Authors {
+			tag("AU", surnameFirst(a))
+		}
+		tag("TI", bk.Title)
+		if bk.Edition > 0 {
+			tag("ET", fmt.Sprint(bk.Edition))
+		}
+		if bk.Year > 0 {
+			tag("PY", fmt.Sprint(bk.Year))
+		}
+		tag("PB", bk.Publisher)
+		tag("SN", bk.ISBN13)
+		tag("UR", bk.URL)
+		for _, t := range bk.Topics {
+			tag("KW", t)
+		}
+		tag("N1", NotePlain(bk.Note))
+		b.WriteString("ER  - \r\n\r\n")
+	}
+	return b.Bytes()
+}
+
+type ldThing struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+}
+
+type ldBook struct {
+	Type          string    `json:"@type"`
+	Name          string    `json:"name"`
+	Author        []ldThing `json:"author"`
+	ISBN          string    `json:"isbn,omitempty"`
+	BookEdition   string    `json:"bookEdition,omitempty"`
+	DatePublished string    `json:"datePublished,omitempty"`
+	Publisher     *ldThing  `json:"publisher,omitempty"`
+	URL           string    `json:"url,omitempty"`
+	SameAs        string    `json:"sameAs,omitempty"`
+	Description   string    `json:"description,omitempty"`
+}
+
+type ldItem struct {
+	Type     string `json:"@type"`
+	Position int    `json:"position"`
+	Item     ldBook `json:"item"`
+}
+
+type ldList struct {
+	Context         string   `json:"@context"`
+	Type            string   `json:"@type"`
+	Name            string   `json:"name"`
+	Description     string   `json:"description,omitempty"`
+	URL             string   `json:"url,omitempty"`
+	NumberOfItems   int      `json:"numberOfItems"`
+	ItemListElement []ldItem `json:"itemListElement"`
+}
+
+// JSONLD is the list as a schema.org ItemList of Book items (name, author
+// as Person, isbn, bookEdition, datePublished, publisher as Organization,
+// url, sameAs the Open Library page, description the plain note). The list
+// URL is written as given: pass an absolute URL in list.URL for search
+// engines. The JSON escapes <, > and & (as \u003c...) and U+2028/U+2029, so
+// it is safe inside <script type="application/ld+json">; embed it in
+// html/template as template.JS or template.HTML, not as a string.
+func JSONLD(list List) ([]byte, error) {
+	l := ldList{Context: "https://schema.org", Type: "ItemList", Name: oneLine(list.Title), Description: oneLine(list.Description), URL: list.URL, NumberOfItems: len(list.Books), ItemListElement: []ldItem{}}
+	for i, b := range list.Books {
+		bk := ldBook{Type: "Book", Name: b.Title, ISBN: b.ISBN13, BookEdition: b.EditionLabel(), URL: b.URL, SameAs: b.OpenLibrary(), Description: NotePlain(b.Note)}
+		for _, a := range b.Authors {
+			bk.Author = append(bk.Author, ldThing{Type: "Person", Name: a})
+		}
+		if b.Year > 0 {
+			bk.DatePublished = fmt.Sprint(b.Year)
+		}
+		if b.Publisher != "" {
+			bk.Publisher = &ldThing{Type: "Organization", Name: b.Publisher}
+		}
+		l.ItemListElement = append(l.ItemListElement, ldItem{Type: "ListItem", Position: i + 1, Item: bk})
+	}
+	// json.Marshal escapes <, >, &, U+2028 and U+2029 in strings.
+	return json.Marshal(l)
+}

@@ -1,0 +1,136 @@
+package reading
+
+import (
+	"html"
+	"html/template"
+	"net/url"
+	"regexp"
+	"strings"
+)
+
+// Notes are inline Markdown of a restricted kind, rendered by this package
+// rather than the site's Markdown renderer: a note is one or two sentences,
+// and keeping its grammar small keeps it safe in every output (HTML here,
+// plain text in BibTeX and RIS). A note may use
+//
+//	*emphasis* or _emphasis_, **strong**, `code`, [link text](url)
+//
+// and backslash escapes (\*). Link URLs must be http(s), mailto or a site
+// path starting with "/"; DecodeBooks reports any other, and NoteHTML
+// renders such a link as its text alone. Everything else is escaped text.
+
+var (
+	noteTokenRe = regexp.MustCompile("\\\\[\\\\`*_\\[\\]()]|`[^`]+`|\\[([^\\]]+)\\]\\(([^()\\s]+)\\)")
+	strongRe    = regexp.MustCompile(`\*\*([^*]+)\*\*`)
+	emStarRe    = regexp.MustCompile(`\*([^*]+)\*`)
+	emUnderRe   = regexp.MustCompile(`(^|[^\p{L}\p{N}_])_([^_]+)_($|[^\p{L}\p{N}_])`)
+)
+
+// NoteHTML renders a note's inline Markdown to HTML, escaping all text.
+func NoteHTML(note string) template.HTML {
+	var b strings.Builder
+	renderInline(&b, note, true)
+	return template.HTML(b.String())
+}
+
+// NotePlain is a note as plain text: the Markdown marks removed, each link
+// kept as its text. BibTeX and RIS exports carry this form.
+func NotePlain(note string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range noteTokenRe.FindAllStringSubmatchIndex(note, -1) {
+		b.WriteString(plainEmphasis(note[last:m[0]]))
+		tok := note[m[0]:m[1]]
+		switch {
+		case tok[0] == '\\':
+			b.WriteString(tok[1:])
+		case tok[0] == '`':
+			b.WriteString(tok[1 : len(tok)-1])
+		default:
+			b.WriteString(plainEmphasis(note[m[2]:m[3]]))
+		}
+		last = m[1]
+	}
+	b.WriteString(plainEmphasis(note[last:]))
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// NoteLinks returns the URLs a note links to, in order.
+func NoteLinks(note string) []string {
+	var out []string
+	for _, m := range noteTokenRe.FindAllStringSubmatch(note, -1) {
+		if m[2] != "" {
+			out = append(out, m[2])
+		}
+	}
+	return out
+}
+
+func renderInline(b *strings.Builder, s string, links bool) {
+	last := 0
+	for _, m := range noteTokenRe.FindAllStringSubmatchIndex(s, -1) {
+		b.WriteString(emphasis(s[last:m[0]]))
+		tok := s[m[0]:m[1]]
+		switch {
+		case tok[0] == '\\':
+			b.WriteString(html.EscapeString(tok[1:]))
+		case tok[0] == '`':
+			b.WriteString("<code>" + html.EscapeString(tok[1:len(tok)-1]) + "</code>")
+		default:
+			text, href := s[m[2]:m[3]], s[m[4]:m[5]]
+			if links && safeNoteURL(href) {
+				b.WriteString(`<a href="` + html.EscapeString(href) + `">`)
+				renderInline(b, text, false)
+				b.WriteString("</a>")
+			} else {
+				renderInline(b, text, false)
+			}
+		}
+		last = m[1]
+	}
+	b.WriteString(emphasis(s[last:]))
+}
+
+func emphasis(s string) string {
+	s = html.EscapeString(s)
+	s = strongRe.ReplaceAllString(s, "<strong>$1</strong>")
+	s = emStarRe.ReplaceAllString(s, "<em>$1</em>")
+	return emUnderRe.ReplaceAllString(s, "$1<em>$2</em>$3")
+}
+
+func plainEmphasis(s string) string {
+	s = strongRe.ReplaceAllString(s, "$1")
+	s = emStarRe.ReplaceAllString(s, "$1")
+	return emUnderRe.ReplaceAllString(s, "$1$2$3")
+}
+
+// safeNoteURL accepts http(s) and mailto URLs and site paths ("/training/").
+func safeNoteURL(s string) bool {
+	if strings.HasPrefix(s, "/") {
+		return !strings.HasPrefix(s, "//") && !strings.Contains(s, "\\")
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		return u.Host != ""
+	case "mailto":
+		return u.Opaque != ""
+	}
+	return false
+}
+
+// safeBookURL accepts absolute http(s) URLs only.
+func safeBookURL(s string) bool {
+	if strings.ContainsAny(s, " \t\r\n\"<>\\") {
+		return false
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return false
+	}
+	sc := strings.ToLower(u.Scheme)
+	return (sc == "http" || sc == "https") && u.Host != ""
+}

@@ -1,0 +1,278 @@
+// Package reading holds the site's anatomy reading lists: the books of a
+// list, their validation, and the forms a list is published in.
+//
+// # Source
+//
+// A reading list is a Markdown page, content/reading/<slug>.md. Its body
+// introduces the list; its front matter has the usual page keys plus
+// `books`, a list of mappings:
+//
+//	books:
+//	  - title: An Example Handbook of Anatomy   # required
+//	    authors: [A. N. Author, B. Second]     # required, one or more
+//	    edition: 3                             # whole number, 1 or more
+//	    year: 2019                             # 1450 to next year
+//	    publisher: Example Press
+//	    isbn: "978-0-306-40615-7"              # ISBN-10 or -13, checksum verified
+//	    level: essential                       # essential | recommended | further
+//	    topics: [head, neck]                   # site.yaml vocabularies.topics
+//	    note: Why this book, in *inline* Markdown.
+//	    url: https://example.org/book           # http(s) only
+//
+// The page parser decodes the front matter with yamldoc and hands its Map to
+// DecodeBooks, which checks every book and reports each problem at the key
+// or value at fault, as path:line:col with file lines, collecting them all:
+// missing title or authors, wrong types, unknown keys (with a did-you-mean),
+// ISBN check digits (naming the expected digit), levels and topics outside
+// their vocabularies (with a did-you-mean), URLs that are not http(s), note
+// links that are not http(s), mailto or site paths, implausible years, and
+// the same ISBN twice in one list (naming both lines). A book without a
+// level is listed as recommended.
+//
+// # ISBNs
+//
+// ISBN13 accepts ISBN-10 and ISBN-13 as printed (hyphens, spaces, X) and
+// returns the 13 digits; books are identified and exported by ISBN-13.
+// FormatISBN13 hyphenates for display, OpenLibraryURL links a book's Open
+// Library page.
+//
+// # Outputs
+//
+// A List (title, description, site path, books) is published as:
+//   - an HTML bibliography grouped by level (ByLevel, NewPage and the
+//     templates layouts/reading/page.html and section.html);
+//   - BibTeX (BibTeX) and RIS (RIS) files at /reading/<slug>.bib and .ris,
+//     which reference managers such as Zotero import;
+//   - schema.org JSON-LD (JSONLD), an ItemList of Book, safe to embed in a
+//     <script type="application/ld+json"> element.
+//
+// The /reading/ section page shows every list and, from Index, every book
+// by topic, a book that several lists recommend shown once with its lists.
+//
+// Notes are inline Markdown that this package renders itself (NoteHTML),
+// see note.go for the grammar.
+package reading
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+
+	"sitegen/internal/diag"
+	"sitegen/internal/yamldoc"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Book is one recommended book.
+type Book struct {
+	Title     string
+	Authors   []string // one or more, as written ("Keith L. Moore")
+	Edition   int      // 0 when not given
+	Year      int      // 0 when not given
+	Publisher string
+	ISBN13    string   // 13 digits, or "" when not given
+	Level     string   // essential, recommended or further
+	Topics    []string // from the site's topic vocabulary
+	Note      string   // inline Markdown, as written
+	NoteHTML  template.HTML
+	URL       string // http(s), or ""
+	Line      int    // file line of the book's entry
+}
+
+// Levels are the levels of a book, in the order lists show them.
+var Levels = []string{"essential", "recommended", "further"}
+
+// LevelHeading is the heading a level's group has on a list page.
+func LevelHeading(level string) string {
+	switch level {
+	case "essential":
+		return "Essential reading"
+	case "recommended":
+		return "Recommended reading"
+	case "further":
+		return "Further reading"
+	}
+	return level
+}
+
+// bookKeys are the keys a book may have.
+var bookKeys = []string{"title", "authors", "edition", "year", "publisher", "isbn", "level", "topics", "note", "url"}
+
+// MinYear is the earliest publication year accepted: printed books.
+const MinYear = 1450
+
+// DecodeBooks reads the `books` value of a reading list's front matter. m
+// is the front matter map the page parser made; every problem is reported
+// to m's decoder. topics is the site's topic vocabulary
+// (config.Vocab.Topics). Books missing a title or authors are reported and
+// left out; other faulty values are reported and left empty.
+func DecodeBooks(m yamldoc.Map, topics []string) []Book {
+	return decodeBooks(m, topics, time.Now().Year()+1)
+}
+
+func decodeBooks(m yamldoc.Map, topics []string, maxYear int) []Book {
+	d := m.Decoder()
+	var books []Book
+	seen := map[string]int{} // ISBN-13 -> line of the isbn value
+	for _, it := range m.List("books") {
+		bm := d.Map(it, "book", bookKeys...)
+		var b Book
+		b.Line, _ = d.Pos(it)
+		ok := bm.Require("title", "authors")
+		bm.Str("title", &b.Title)
+		b.Title = strings.Join(strings.Fields(b.Title), " ")
+		if bm.Strings("authors", &b.Authors) {
+			for i, a := range b.Authors {
+				b.Authors[i] = strings.Join(strings.Fields(a), " ")
+			}
+		}
+		if v := bm.Value("authors"); v != nil && v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
+			bm.Errorf("authors", "authors must name at least one author; write authors: [First Author, Second Author]")
+			ok = false
+		}
+		for _, n := range bm.Items("authors") {
+			if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && strings.TrimSpace(n.Value) == "" {
+				d.Errorf(n, "an author is empty; write each author's name, or remove the empty entry")
+				ok = false
+			}
+		}
+		if bm.Int("edition", &b.Edition) && b.Edition < 1 {
+			bm.Errorf("edition", "edition %d must be 1 or more; write the edition number printed on the title page, such as edition: 3", b.Edition)
+			b.Edition = 0
+		}
+		if bm.Int("year", &b.Year) && (b.Year < MinYear || b.Year > maxYear) {
+			bm.Errorf("year", "year %d is not a plausible publication year; write the four-digit year of the edition you list (%d to next year)", b.Year, MinYear)
+			b.Year = 0
+		}
+		bm.Str("publisher", &b.Publisher)
+		b.Publisher = strings.Join(strings.Fields(b.Publisher), " ")
+		var isbn string
+		if bm.Str("isbn", &isbn) {
+			if n, err := ISBN13(isbn); err != nil {
+				bm.Errorf("isbn", "%s; copy it again from the book's back cover or its publisher's page", err)
+			} else if prev, dup := seen[n]; dup {
+				bm.Errorf("isbn", "isbn %s appears twice in this list, on lines %d and %d; keep one of the two books", FormatISBN13(n), prev, bm.Line("isbn"))
+			} else {
+				seen[n] = bm.Line("isbn")
+				b.ISBN13 = n
+			}
+		}
+		if bm.Str("level", &b.Level) {
+			if !contains(Levels, b.Level) {
+				bm.Errorf("level", "level %q is not one of %s%s", b.Level, strings.Join(Levels, ", "), didYouMean(b.Level, Levels))
+				b.Level = ""
+			}
+		}
+		if b.Level == "" {
+			b.Level = "recommended"
+		}
+		if bm.Has("topics") {
+			var ts []string
+			bm.Strings("topics", &ts)
+			for _, n := range bm.Items("topics") {
+				if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+					continue
+				}
+				t := n.Value
+				switch {
+				case !contains(topics, t):
+					d.Errorf(n, "topic %q is not in the topics of content/site.yaml (%s)%s", t, vocabText(topics), didYouMean(t, topics))
+				case contains(b.Topics, t):
+					d.Errorf(n, "topic %q is listed twice for this book; remove one", t)
+				default:
+					b.Topics = append(b.Topics, t)
+				}
+			}
+		}
+		if bm.Str("note", &b.Note) {
+			b.Note = strings.TrimSpace(b.Note)
+			for _, l := range NoteLinks(b.Note) {
+				if !safeNoteURL(l) {
+					bm.Errorf("note", "note links to %q; a link in a note must be an http(s) or mailto address or a site path such as /training/", l)
+				}
+			}
+			b.NoteHTML = NoteHTML(b.Note)
+		}
+		if bm.Str("url", &b.URL) {
+			b.URL = strings.TrimSpace(b.URL)
+			if !safeBookURL(b.URL) {
+				bm.Errorf("url", "url %q must be an absolute http or https address, such as https://example.org/book", b.URL)
+				b.URL = ""
+			}
+		}
+		if ok && b.Title != "" && len(b.Authors) > 0 {
+			books = append(books, b)
+		}
+	}
+	return books
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func vocabText(v []string) string {
+	if len(v) == 0 {
+		return "it lists none; add vocabularies: topics: [...] there"
+	}
+	return strings.Join(v, ", ")
+}
+
+func didYouMean(s string, options []string) string {
+	return diag.DidYouMean(s, options)
+}
+
+// AuthorList is the authors as prose: "A", "A and B", "A, B and C".
+func (b Book) AuthorList() string {
+	switch n := len(b.Authors); n {
+	case 0:
+		return ""
+	case 1:
+		return b.Authors[0]
+	default:
+		return strings.Join(b.Authors[:n-1], ", ") + " and " + b.Authors[n-1]
+	}
+}
+
+// EditionLabel is the edition as shown: "3rd edition", or "" when the book
+// has no edition number.
+func (b Book) EditionLabel() string {
+	if b.Edition == 0 {
+		return ""
+	}
+	return Ordinal(b.Edition) + " edition"
+}
+
+// ISBN is the book's ISBN-13 in display form, or "".
+func (b Book) ISBN() string { return FormatISBN13(b.ISBN13) }
+
+// OpenLibrary is the book's Open Library page, or "" without an ISBN.
+func (b Book) OpenLibrary() string {
+	if b.ISBN13 == "" {
+		return ""
+	}
+	return OpenLibraryURL(b.ISBN13)
+}
+
+// Ordinal writes n as 1st, 2nd, 3rd, 4th, 11th, 21st...
+func Ordinal(n int) string {
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return fmt.Sprintf("%d%s", n, suffix)
+}
