@@ -20,7 +20,7 @@ import (
 // renders such a link as its text alone. Everything else is escaped text.
 
 var (
-	noteTokenRe = regexp.MustCompile("\\\\[\\\\`*_\\[\\]()]|`[^`]+`|\\[([^\\]]+)\\]\\(([^()\\s]+)\\)")
+	noteTokenRe = regexp.MustCompile("\\\\[\\\\`*_\\[\\]()]|`[^`]+`|\\[([^\\]]+)\\]\\(((?:[^()\\s]|\\([^()\\s]*\\))+)\\)")
 	strongRe    = regexp.MustCompile(`\*\*([^*]+)\*\*`)
 	emStarRe    = regexp.MustCompile(`\*([^*]+)\*`)
 	emUnderRe   = regexp.MustCompile(`(^|[^\p{L}\p{N}_])_([^_]+)_($|[^\p{L}\p{N}_])`)

@@ -118,6 +118,9 @@ func decodeBooks(m yamldoc.Map, topics []string, maxYear int) []Book {
 	seen := map[string]int{} // ISBN-13 -> line of the isbn value
 	for _, it := range m.List("books") {
 		bm := d.Map(it, "book", bookKeys...)
+		if it.Kind != yaml.MappingNode {
+			continue // reported by Map
+		}
 		var b Book
 		b.Line, _ = d.Pos(it)
 		ok := bm.Require("title", "authors")
@@ -132,7 +135,7 @@ func decodeBooks(m yamldoc.Map, topics []string, maxYear int) []Book {
 			bm.Errorf("authors", "authors must name at least one author; write authors: [First Author, Second Author]")
 			ok = false
 		}
-		for _, n := range bm.Items("authors") {
+		for _, n := range items(bm.Value("authors")) {
 			if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && strings.TrimSpace(n.Value) == "" {
 				d.Errorf(n, "an author is empty; write each author's name, or remove the empty entry")
 				ok = false
@@ -171,7 +174,7 @@ func decodeBooks(m yamldoc.Map, topics []string, maxYear int) []Book {
 		if bm.Has("topics") {
 			var ts []string
 			bm.Strings("topics", &ts)
-			for _, n := range bm.Items("topics") {
+			for _, n := range items(bm.Value("topics")) {
 				if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 					continue
 				}
@@ -207,6 +210,20 @@ func decodeBooks(m yamldoc.Map, topics []string, maxYear int) []Book {
 		}
 	}
 	return books
+}
+
+// items is the items of a list node, or a single scalar as a list of one,
+// without reporting anything (Strings has reported a wrong type already).
+func items(n *yamldoc.Node) []*yamldoc.Node {
+	switch {
+	case n == nil:
+		return nil
+	case n.Kind == yaml.SequenceNode:
+		return n.Content
+	case n.Kind == yaml.ScalarNode:
+		return []*yamldoc.Node{n}
+	}
+	return nil
 }
 
 func contains(list []string, s string) bool {

@@ -1,0 +1,180 @@
+package reading
+
+import (
+	"strings"
+	"testing"
+
+	"sitegen/internal/diag"
+	"sitegen/internal/yamldoc"
+)
+
+var testTopics = []string{"head", "neck", "spine", "nervous-system", "cerebrospinal-fluid", "fascia", "physiology", "cst"}
+
+const testFile = "content/reading/test.md"
+
+// decode decodes front matter text as the page parser does: the YAML starts
+// on line 2 of the file, after the opening "---".
+func decode(t *testing.T, src string) ([]Book, []string) {
+	t.Helper()
+	var list diag.List
+	d := yamldoc.New(testFile, []byte(src), 1, &list)
+	root := d.Parse()
+	if root == nil {
+		t.Fatalf("syntax error: %v", list.All())
+	}
+	m := d.Map(root, "front matter", "title", "books")
+	books := DecodeBooks(m, testTopics)
+	var msgs []string
+	for _, p := range list.All() {
+		msgs = append(msgs, p.String())
+	}
+	return books, msgs
+}
+
+// book is the front matter of a list with one book whose entry has the
+// given extra lines (indented as book keys); the book's first key is on
+// file line 4, so extra lines start on file line 6.
+func book(extra ...string) string {
+	s := "title: A list\nbooks:\n  - title: An Example Handbook\n    authors: [A. N. Author]\n"
+	for _, e := range extra {
+		s += "    " + e + "\n"
+	}
+	return s
+}
+
+func TestDecodeBooksValidation(t *testing.T) {
+	p := testFile + ":"
+	tests := []struct {
+		name string
+		src  string
+		want []string
+	}{
+		{"valid", book(`edition: 3`, `year: 2019`, `publisher: Example Press`, `isbn: "0-306-40615-2"`, `level: essential`, `topics: [head, neck]`, `note: A *clear* start.`, `url: https://example.org/book`), nil},
+		{"missing title", "books:\n  - authors: [A. N. Author]\n", []string{
+			p + `3:5: book is missing required key "title"; add ` + "`title: ...`"}},
+		{"empty title", "books:\n  - title: \"\"\n    authors: [A]\n", []string{
+			p + `3:12: book is missing required key "title"; add ` + "`title: ...`"}},
+		{"missing authors", "books:\n  - title: A Book\n", []string{
+			p + `3:5: book is missing required key "authors"; add ` + "`authors: ...`"}},
+		{"empty authors", "books:\n  - title: A Book\n    authors: []\n", []string{
+			p + `4:14: authors must name at least one author; write authors: [First Author, Second Author]`}},
+		{"empty author", "books:\n  - title: A Book\n    authors: [A. N. Author, \"\"]\n", []string{
+			p + `4:29: an author is empty; write each author's name, or remove the empty entry`}},
+		{"authors not text", "books:\n  - title: A Book\n    authors: {name: A}\n", []string{
+			p + `4:14: authors must be a list of text, not a mapping; write authors: [first, second]`}},
+		{"single author as text", book(), nil},
+		{"unknown key", book(`auther: B`), []string{
+			p + `6:5: unknown key "auther" in book; did you mean "authors"?`}},
+		{"unknown key without suggestion", book(`colour: red`), []string{
+			p + `6:5: unknown key "colour" in book`}},
+		{"duplicate key", book(`title: Again`), []string{
+			p + `6:5: key "title" appears twice in book (first on line 4); keep one`}},
+		{"book not a mapping", "books:\n  - Just a title\n", []string{
+			p + `3:5: book must be a mapping of keys to values, not the text "Just a title"`}},
+		{"books not a list", "books: Just a title\n", []string{
+			p + `2:8: books must be a list, not the text "Just a title"`}},
+		{"edition not a number", book(`edition: 3rd`), []string{
+			p + `6:14: edition must be a whole number, not the text "3rd"`}},
+		{"edition zero", book(`edition: 0`), []string{
+			p + `6:14: edition 0 must be 1 or more; write the edition number printed on the title page, such as edition: 3`}},
+		{"year too early", book(`year: 1200`), []string{
+			p + `6:11: year 1200 is not a plausible publication year; write the four-digit year of the edition you list (1450 to next year)`}},
+		{"year in the future", book(`year: 3019`), []string{
+			p + `6:11: year 3019 is not a plausible publication year; write the four-digit year of the edition you list (1450 to next year)`}},
+		{"year as text", book(`year: twenty`), []string{
+			p + `6:11: year must be a whole number, not the text "twenty"`}},
+		{"bad check digit", book(`isbn: "978-0-306-40615-8"`), []string{
+			p + `6:11: isbn "978-0-306-40615-8" has a bad check digit (expected 7); copy it again from the book's back cover or its publisher's page`}},
+		{"isbn too short", book(`isbn: 0-306-4061`), []string{
+			p + `6:11: isbn "0-306-4061" has 8 digits; an ISBN has 10 or 13; copy it again from the book's back cover or its publisher's page`}},
+		{"isbn unquoted number", book(`isbn: 9780306406157`), nil},
+		{"same isbn twice", "books:\n  - title: One\n    authors: [A]\n    isbn: 0-306-40615-2\n  - title: Two\n    authors: [B]\n    isbn: \"978 0 306 40615 7\"\n", []string{
+			p + `8:11: isbn 978-0-306-40615-7 appears twice in this list, on lines 5 and 8; keep one of the two books`}},
+		{"unknown level", book(`level: esential`), []string{
+			p + `6:12: level "esential" is not one of essential, recommended, further; did you mean "essential"?`}},
+		{"unknown level without suggestion", book(`level: vital`), []string{
+			p + `6:12: level "vital" is not one of essential, recommended, further`}},
+		{"unknown topic", book(`topics: [head, nerves-system, sacrum]`), []string{
+			p + `6:20: topic "nerves-system" is not in the topics of content/site.yaml (head, neck, spine, nervous-system, cerebrospinal-fluid, fascia, physiology, cst); did you mean "nervous-system"?`,
+			p + `6:35: topic "sacrum" is not in the topics of content/site.yaml (head, neck, spine, nervous-system, cerebrospinal-fluid, fascia, physiology, cst)`}},
+		{"repeated topic", book(`topics: [head, head]`), []string{
+			p + `6:20: topic "head" is listed twice for this book; remove one`}},
+		{"javascript url", book(`url: "javascript:alert(1)"`), []string{
+			p + `6:10: url "javascript:alert(1)" must be an absolute http or https address, such as https://example.org/book`}},
+		{"relative url", book(`url: /books/one`), []string{
+			p + `6:10: url "/books/one" must be an absolute http or https address, such as https://example.org/book`}},
+		{"ftp url", book(`url: ftp://example.org/book`), []string{
+			p + `6:10: url "ftp://example.org/book" must be an absolute http or https address, such as https://example.org/book`}},
+		{"unsafe note link", book(`note: "See [this](javascript:alert(1)) and [that](../articles/safety.md)."`), []string{
+			p + `6:11: note links to "javascript:alert(1)"; a link in a note must be an http(s) or mailto address or a site path such as /training/`,
+			p + `6:11: note links to "../articles/safety.md"; a link in a note must be an http(s) or mailto address or a site path such as /training/`}},
+		{"safe note links", book(`note: "See [training](/training/), [mail](mailto:info@example.org) and [a page](https://example.org/)."`), nil},
+		{"many problems collected", "books:\n  - title: One\n    authors: [A]\n    isbn: 0-306-40615-3\n    level: core\n  - authors: [B]\n    year: 99\n", []string{
+			p + `5:11: isbn "0-306-40615-3" has a bad check digit (expected 2); copy it again from the book's back cover or its publisher's page`,
+			p + `6:12: level "core" is not one of essential, recommended, further`,
+			p + `7:5: book is missing required key "title"; add ` + "`title: ...`",
+			p + `8:11: year 99 is not a plausible publication year; write the four-digit year of the edition you list (1450 to next year)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got := decode(t, tt.src)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestDecodeBooksValues(t *testing.T) {
+	books, msgs := decode(t, "title: A list\nbooks:\n"+
+		"  - title: \"  An Example   Handbook \"\n"+
+		"    authors: [A. N. Author, \" B.  Second \"]\n"+
+		"    edition: 3\n    year: 2019\n    publisher: Example Press\n"+
+		"    isbn: 0-306-40615-2\n    level: further\n    topics: [spine, cst]\n"+
+		"    note: \"Read **chapter 2** first; see [training](/training/).\"\n"+
+		"    url: https://example.org/book\n"+
+		"  - title: Second Book\n    authors: Solo Writer\n"+
+		"  - authors: [Dropped, For, Missing Title]\n")
+	if len(msgs) != 1 {
+		t.Fatalf("want one problem (the missing title), got %q", msgs)
+	}
+	if len(books) != 2 {
+		t.Fatalf("got %d books, want 2 (the book without a title is left out)", len(books))
+	}
+	b := books[0]
+	checks := []struct{ name, got, want string }{
+		{"title", b.Title, "An Example Handbook"},
+		{"authors", strings.Join(b.Authors, "|"), "A. N. Author|B. Second"},
+		{"publisher", b.Publisher, "Example Press"},
+		{"isbn", b.ISBN13, "9780306406157"},
+		{"level", b.Level, "further"},
+		{"topics", strings.Join(b.Topics, "|"), "spine|cst"},
+		{"url", b.URL, "https://example.org/book"},
+		{"note html", string(b.NoteHTML), `Read <strong>chapter 2</strong> first; see <a href="/training/">training</a>.`},
+		{"edition label", b.EditionLabel(), "3rd edition"},
+		{"display isbn", b.ISBN(), "978-0-306-40615-7"},
+		{"open library", b.OpenLibrary(), "https://openlibrary.org/isbn/9780306406157"},
+		{"author list", b.AuthorList(), "A. N. Author and B. Second"},
+		{"default level", books[1].Level, "recommended"},
+		{"single author", strings.Join(books[1].Authors, "|"), "Solo Writer"},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s = %q, want %q", c.name, c.got, c.want)
+		}
+	}
+	if b.Edition != 3 || b.Year != 2019 || b.Line != 4 {
+		t.Errorf("edition, year, line = %d, %d, %d; want 3, 2019, 4", b.Edition, b.Year, b.Line)
+	}
+}
+
+func TestOrdinalAndAuthorList(t *testing.T) {
+	for n, want := range map[int]string{1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 22: "22nd", 101: "101st", 111: "111th"} {
+		if got := Ordinal(n); got != want {
+			t.Errorf("Ordinal(%d) = %s, want %s", n, got, want)
+		}
+	}
+	if got := (Book{Authors: []string{"A", "B", "C"}}).AuthorList(); got != "A, B and C" {
+		t.Errorf("AuthorList = %q", got)
+	}
+}
