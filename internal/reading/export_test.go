@@ -1,0 +1,385 @@
+package reading
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// hardTitle has every LaTeX special character, accents and a dash.
+const hardTitle = `Anatomy & Physiology: 100% {Revised} Édition — Ça va_bien #1 ~ ^ \ $5`
+
+func sampleList() List {
+	return List{
+		Title:       "Test list: anatomy & more",
+		Description: "Books for a test.",
+		URL:         "/reading/test-list/",
+		Books: []Book{
+			{Title: hardTitle, Authors: []string{"Élodie Ünderwood", "Jan van der Berg", "Martin Luther King Jr."}, Edition: 3, Year: 2019, Publisher: "Presses & Fils", ISBN13: "9780306406157", Level: "essential", Topics: []string{"head", "neck"}, Note: "Read **chapter 2** first; see [training](/training/) & `code`.", URL: "https://example.org/book?a=1&b=%7B"},
+			{Title: "A Plain Book", Authors: []string{"Hall, John E."}, Level: "further"},
+			{Title: "The Same Key", Authors: []string{"A. N. Author"}, Year: 2001, Edition: 12, Publisher: "Example Press"},
+			{Title: "Same Key Again", Authors: []string{"B. Author"}, Year: 2001},
+			{Title: "Collected Papers", Authors: []string{"Anonymous"}, Year: 1999},
+		},
+	}
+}
+
+// wantNames are how the sample's authors must come back, as
+// surname/given/suffix.
+var wantNames = [][][3]string{
+	{{"Ünderwood", "Élodie", ""}, {"van der Berg", "Jan", ""}, {"King", "Martin Luther", "Jr."}},
+	{{"Hall", "John E.", ""}},
+	{{"Author", "A. N.", ""}},
+	{{"Author", "B.", ""}},
+	{{"Anonymous", "", ""}},
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (run go test -update after checking):\n%s", name, got)
+	}
+}
+
+func TestBibTeXGolden(t *testing.T) { golden(t, "list.bib", BibTeX(sampleList())) }
+func TestRISGolden(t *testing.T)    { golden(t, "list.ris", RIS(sampleList())) }
+
+// bibEntry is one parsed @book entry.
+type bibEntry struct {
+	typ, key string
+	fields   map[string]string // raw, still LaTeX-escaped
+}
+
+// parseBibTeX is a small BibTeX reader: @type{key, name = {value}, ...}
+// with brace-balanced values and backslash escapes, as a reference
+// manager reads them.
+func parseBibTeX(t *testing.T, src string) []bibEntry {
+	t.Helper()
+	var out []bibEntry
+	i := 0
+	for {
+		at := strings.IndexByte(src[i:], '@')
+		if at < 0 {
+			return out
+		}
+		i += at + 1
+		open := strings.IndexByte(src[i:], '{')
+		comma := strings.IndexByte(src[i:], ',')
+		if open < 0 || comma < open {
+			t.Fatalf("bad entry at %d", i)
+		}
+		e := bibEntry{typ: src[i : i+open], key: src[i+open+1 : i+comma], fields: map[string]string{}}
+		i += comma + 1
+		for {
+			rest := strings.TrimLeft(src[i:], " \t\r\n,")
+			i = len(src) - len(rest)
+			if strings.HasPrefix(rest, "}") {
+				i++
+				break
+			}
+			eq := strings.IndexByte(rest, '=')
+			if eq < 0 {
+				t.Fatalf("field without = at %d", i)
+			}
+			name := strings.TrimSpace(rest[:eq])
+			j := i + eq + 1
+			for src[j] == ' ' {
+				j++
+			}
+			if src[j] != '{' {
+				t.Fatalf("field %s: value not braced", name)
+			}
+			depth, k := 0, j
+			for ; k < len(src); k++ {
+				switch src[k] {
+				case '\\':
+					k++
+					continue
+				case '{':
+					depth++
+				case '}':
+					depth--
+				}
+				if depth == 0 {
+					break
+				}
+			}
+			if depth != 0 {
+				t.Fatalf("field %s: unbalanced braces", name)
+			}
+			if _, dup := e.fields[name]; dup {
+				t.Fatalf("entry %s: field %s twice", e.key, name)
+			}
+			e.fields[name] = src[j+1 : k]
+			i = k + 1
+		}
+		out = append(out, e)
+	}
+}
+
+var unlatexRe = regexp.MustCompile(`\\textbackslash\{\}|\\textasciitilde\{\}|\\textasciicircum\{\}|\\[&%$#_{}]`)
+
+func unlatex(s string) string {
+	return unlatexRe.ReplaceAllStringFunc(s, func(m string) string {
+		switch m {
+		case `\textbackslash{}`:
+			return `\`
+		case `\textasciitilde{}`:
+			return "~"
+		case `\textasciicircum{}`:
+			return "^"
+		}
+		return m[1:]
+	})
+}
+
+// splitBibNames splits an author field at " and " outside braces and reads
+// each name as "Surname, Given", "Surname, Suffix, Given" or "{Name}".
+func splitBibNames(s string) [][3]string {
+	var parts []string
+	depth, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '{':
+			depth++
+		case '}':
+			depth--
+		case ' ':
+			if depth == 0 && strings.HasPrefix(s[i:], " and ") {
+				parts = append(parts, s[start:i])
+				start = i + 5
+				i += 4
+			}
+		}
+	}
+	parts = append(parts, s[start:])
+	var out [][3]string
+	for _, p := range parts {
+		if strings.HasPrefix(p, "{") && strings.HasSuffix(p, "}") {
+			out = append(out, [3]string{unlatex(p[1 : len(p)-1]), "", ""})
+			continue
+		}
+		f := strings.Split(p, ", ")
+		switch len(f) {
+		case 2:
+			out = append(out, [3]string{unlatex(f[0]), unlatex(f[1]), ""})
+		case 3:
+			out = append(out, [3]string{unlatex(f[0]), unlatex(f[2]), unlatex(f[1])})
+		default:
+			out = append(out, [3]string{unlatex(p), "?", "?"})
+		}
+	}
+	return out
+}
+
+func TestBibTeXRoundTrip(t *testing.T) {
+	l := sampleList()
+	entries := parseBibTeX(t, string(BibTeX(l)))
+	if len(entries) != len(l.Books) {
+		t.Fatalf("parsed %d entries, want %d", len(entries), len(l.Books))
+	}
+	keys := map[string]bool{}
+	for i, e := range entries {
+		b := l.Books[i]
+		if e.typ != "book" {
+			t.Errorf("entry %d type %q, want book", i, e.typ)
+		}
+		if keys[e.key] || !regexp.MustCompile(`^[a-z0-9]+$`).MatchString(e.key) {
+			t.Errorf("key %q repeated or not plain", e.key)
+		}
+		keys[e.key] = true
+		if got := unlatex(e.fields["title"]); got != b.Title {
+			t.Errorf("title round trip:\n got %q\nwant %q", got, b.Title)
+		}
+		if got := splitBibNames(e.fields["author"]); !equalNames(got, wantNames[i]) {
+			t.Errorf("authors of %q: got %q, want %q", b.Title, got, wantNames[i])
+		}
+		want := map[string]string{"publisher": b.Publisher, "isbn": b.ISBN(), "url": b.URL, "annote": NotePlain(b.Note), "keywords": strings.Join(b.Topics, ", ")}
+		if b.Year > 0 {
+			want["year"] = itoa(b.Year)
+		}
+		if b.Edition > 0 {
+			want["edition"] = bibEdition(b.Edition)
+		}
+		for name, w := range want {
+			got := e.fields[name]
+			if name != "url" {
+				got = unlatex(got)
+			}
+			if got != w {
+				t.Errorf("%s of %q = %q, want %q", name, b.Title, got, w)
+			}
+		}
+	}
+	if entries[0].fields["edition"] != "Third" || entries[2].fields["edition"] != "12th" {
+		t.Errorf("editions = %q, %q; want Third, 12th", entries[0].fields["edition"], entries[2].fields["edition"])
+	}
+	wantKeys := []string{"underwood2019anatomy", "hallndplain", "author2001same", "author2001sameb", "anonymous1999collected"}
+	for i, k := range wantKeys {
+		if entries[i].key != k {
+			t.Errorf("key %d = %q, want %q", i, entries[i].key, k)
+		}
+	}
+}
+
+func equalNames(a, b [][3]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+type risRecord map[string][]string
+
+// parseRIS reads RIS records: "XX  - value" lines from TY to ER.
+func parseRIS(t *testing.T, src string) []risRecord {
+	t.Helper()
+	lineRe := regexp.MustCompile(`^([A-Z][A-Z0-9])  - (.*)$`)
+	var out []risRecord
+	var cur risRecord
+	for n, line := range strings.Split(src, "\r\n") {
+		if line == "" {
+			continue
+		}
+		if strings.Contains(line, "\n") {
+			t.Fatalf("line %d has a bare LF", n+1)
+		}
+		m := lineRe.FindStringSubmatch(line)
+		if m == nil {
+			t.Fatalf("line %d is not a RIS tag line: %q", n+1, line)
+		}
+		switch {
+		case m[1] == "TY":
+			cur = risRecord{"TY": {m[2]}}
+		case cur == nil:
+			t.Fatalf("line %d: %s before TY", n+1, m[1])
+		case m[1] == "ER":
+			out = append(out, cur)
+			cur = nil
+		default:
+			cur[m[1]] = append(cur[m[1]], m[2])
+		}
+	}
+	if cur != nil {
+		t.Fatal("record without ER")
+	}
+	return out
+}
+
+func TestRISRoundTrip(t *testing.T) {
+	l := sampleList()
+	recs := parseRIS(t, string(RIS(l)))
+	if len(recs) != len(l.Books) {
+		t.Fatalf("parsed %d records, want %d", len(recs), len(l.Books))
+	}
+	one := func(r risRecord, tag string) string { return strings.Join(r[tag], "|") }
+	for i, r := range recs {
+		b := l.Books[i]
+		if one(r, "TY") != "BOOK" {
+			t.Errorf("TY = %q", one(r, "TY"))
+		}
+		var names [][3]string
+		for _, au := range r["AU"] {
+			f := strings.Split(au, ", ")
+			switch len(f) {
+			case 1:
+				names = append(names, [3]string{f[0], "", ""})
+			case 2:
+				names = append(names, [3]string{f[0], f[1], ""})
+			default:
+				names = append(names, [3]string{f[0], f[2], f[1]})
+			}
+		}
+		if !equalNames(names, wantNames[i]) {
+			t.Errorf("AU of %q = %q, want %q", b.Title, names, wantNames[i])
+		}
+		want := map[string]string{"TI": b.Title, "PB": b.Publisher, "SN": b.ISBN13, "UR": b.URL, "N1": NotePlain(b.Note), "KW": strings.Join(b.Topics, "|")}
+		if b.Year > 0 {
+			want["PY"] = itoa(b.Year)
+		}
+		if b.Edition > 0 {
+			want["ET"] = itoa(b.Edition)
+		}
+		for tag, w := range want {
+			if got := one(r, tag); got != w {
+				t.Errorf("%s of %q = %q, want %q", tag, b.Title, got, w)
+			}
+		}
+	}
+}
+
+func TestJSONLDCannotBreakOut(t *testing.T) {
+	evil := "</script><script>alert(1)</script>"
+	l := List{Title: evil, Description: "a & b <!--", URL: "https://example.org/reading/x/", Books: []Book{
+		{Title: evil, Authors: []string{"A <b>bold</b> author"}, Publisher: "P & Q", Year: 2020, Edition: 2, ISBN13: "9780306406157", Note: "Line\u2028separator"},
+	}}
+	out, err := JSONLD(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(out)
+	for _, bad := range []string{"<", ">", "&", "\u2028"} {
+		if strings.Contains(s, bad) {
+			t.Errorf("JSON-LD contains %q raw: %s", bad, s)
+		}
+	}
+	var back struct {
+		Context, Type string
+		Name          string `json:"name"`
+		Items         []struct {
+			Position int `json:"position"`
+			Item     struct {
+				Type      string `json:"@type"`
+				Name      string `json:"name"`
+				Author    []struct{ Type, Name string }
+				ISBN      string `json:"isbn"`
+				Edition   string `json:"bookEdition"`
+				Date      string `json:"datePublished"`
+				Publisher struct{ Name string }
+				SameAs    string `json:"sameAs"`
+			} `json:"item"`
+		} `json:"itemListElement"`
+	}
+	if err := json.Unmarshal(out, &back); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(s, `"@context":"https://schema.org","@type":"ItemList"`) {
+		t.Errorf("not a schema.org ItemList: %s", s)
+	}
+	it := back.Items[0].Item
+	if back.Name != evil || it.Name != evil || it.Type != "Book" || back.Items[0].Position != 1 {
+		t.Errorf("names did not survive: %q %q", back.Name, it.Name)
+	}
+	if len(it.Author) != 1 || it.Author[0].Name != "A <b>bold</b> author" || it.ISBN != "9780306406157" || it.Edition != "2nd edition" || it.Date != "2020" || it.Publisher.Name != "P & Q" || it.SameAs != "https://openlibrary.org/isbn/9780306406157" {
+		t.Errorf("fields wrong: %+v", it)
+	}
+	if !strings.Contains(s, `"author":[{"@type":"Person"`) || !strings.Contains(s, `"publisher":{"@type":"Organization"`) {
+		t.Errorf("author/publisher not typed: %s", s)
+	}
+}
