@@ -258,6 +258,16 @@ func (b Book) AuthorList() string {
 	}
 }
 
+// AuthorSentence is AuthorList closed with a full stop, unless the last
+// name already ends in one ("... and Martin Luther King Jr.").
+func (b Book) AuthorSentence() string {
+	s := b.AuthorList()
+	if s == "" || strings.HasSuffix(s, ".") {
+		return s
+	}
+	return s + "."
+}
+
 // EditionLabel is the edition as shown: "3rd edition", or "" when the book
 // has no edition number.
 func (b Book) EditionLabel() string {
