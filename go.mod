@@ -1,6 +1,6 @@
 module sitegen
 
-go 1.26
+go 1.26.0
 
 require (
 	github.com/BurntSushi/toml v0.3.1 // indirect
@@ -14,5 +14,6 @@ require (
 	github.com/yuin/goldmark v1.8.7 // indirect
 	go.yaml.in/yaml/v3 v3.0.6 // indirect
 	golang.org/x/sys v0.49.0 // indirect
+	golang.org/x/text v0.44.0 // indirect
 	gopkg.in/yaml.v2 v2.3.0 // indirect
 )

@@ -1,0 +1,238 @@
+// Command sitegen builds the association's site from content/, layouts/
+// and static/ into public/, and helps editors write it.
+//
+//	sitegen build [flags]   build the site into public/
+//	sitegen version         print the version
+//	sitegen help            print this help
+//
+// Exit status: 0 on success, 1 when the content has problems, 2 on a usage
+// error.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"runtime/pprof"
+	"strconv"
+	"time"
+
+	"sitegen/internal/build"
+	"sitegen/internal/diag"
+)
+
+const usage = `sitegen builds the association's static site.
+
+Usage:
+  sitegen build [flags]    build content/, layouts/ and static/ into public/
+  sitegen version          print the version
+  sitegen help             print this help
+
+Run 'sitegen build -h' for the build flags.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// errUsage marks a command-line mistake (exit 2).
+var errUsage = errors.New("usage")
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var err error
+	switch args[0] {
+	case "build":
+		err = cmdBuild(args[1:], stdout, stderr)
+	case "version", "-version", "--version":
+		fmt.Fprintln(stdout, "sitegen", version())
+		return 0
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "sitegen: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	default:
+		if !errors.Is(err, build.ErrFailed) {
+			fmt.Fprintln(stderr, "sitegen:", err)
+		}
+		return 1
+	}
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		v := bi.Main.Version
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				return v + " (" + s.Value[:12] + ")"
+			}
+		}
+		return v
+	}
+	return "(devel)"
+}
+
+// buildFlags are shared by build and the commands that build.
+type buildFlags struct {
+	src, out, baseURL, cpuprofile, memprofile string
+	strict, drafts, future, noMinify, verbose bool
+}
+
+func (f *buildFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.src, "src", ".", "site root holding content/, layouts/ and static/")
+	fs.StringVar(&f.out, "out", "public", "output folder")
+	fs.BoolVar(&f.strict, "strict", false, "treat every warning as an error")
+	fs.BoolVar(&f.drafts, "drafts", false, "include draft pages")
+	fs.BoolVar(&f.future, "future", false, "include pages whose publish_date is ahead")
+	fs.StringVar(&f.baseURL, "base-url", "", "absolute URL of the site (default: site.yaml's base_url, or Netlify's URL)")
+	fs.BoolVar(&f.noMinify, "no-minify", false, "write output without minifying it")
+	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile to `file`")
+	fs.StringVar(&f.memprofile, "memprofile", "", "write a heap profile to `file` at the end")
+	fs.BoolVar(&f.verbose, "v", false, "print each step's time")
+}
+
+// Now is the build's idea of today: SOURCE_DATE_EPOCH when set (the
+// reproducible-builds convention), else the clock.
+func now() (time.Time, error) {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds: %w", s, errUsage)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return time.Now().UTC(), nil
+}
+
+func cmdBuild(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("sitegen build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var f buildFlags
+	f.register(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: sitegen build [flags]\n\nBuilds the site into the output folder; a failed build leaves it as it was.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "sitegen build: unexpected argument %q\n", fs.Arg(0))
+		return errUsage
+	}
+	opt, err := f.options()
+	if err != nil {
+		fmt.Fprintln(stderr, "sitegen build:", err)
+		return errUsage
+	}
+	if f.cpuprofile != "" {
+		pf, err := os.Create(f.cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer pf.Close()
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	res, err := build.Run(opt)
+	if f.memprofile != "" {
+		if mf, merr := os.Create(f.memprofile); merr == nil {
+			_ = pprof.WriteHeapProfile(mf)
+			mf.Close()
+		}
+	}
+	report(res, f.strict, f.verbose, stdout, stderr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, res.Summary())
+	return nil
+}
+
+func (f *buildFlags) options() (build.Options, error) {
+	t, err := now()
+	if err != nil {
+		return build.Options{}, err
+	}
+	base := f.baseURL
+	if base == "" {
+		base = netlifyURL()
+	}
+	return build.Options{
+		Src: f.src, Out: f.out, Strict: f.strict, Drafts: f.drafts, Future: f.future,
+		NoMinify: f.noMinify, BaseURL: base, Now: t, Preview: netlifyPreview(),
+	}, nil
+}
+
+// netlifyURL is the address Netlify builds for: the deploy's own address in
+// previews, the site's main address in production.
+func netlifyURL() string {
+	if os.Getenv("NETLIFY") != "true" {
+		return ""
+	}
+	if netlifyPreview() {
+		return os.Getenv("DEPLOY_PRIME_URL")
+	}
+	return os.Getenv("URL")
+}
+
+// netlifyPreview reports a deploy preview or branch deploy, or a preview
+// asked for with SITEGEN_PREVIEW=true.
+func netlifyPreview() bool {
+	if os.Getenv("SITEGEN_PREVIEW") == "true" {
+		return true
+	}
+	switch os.Getenv("CONTEXT") {
+	case "deploy-preview", "branch-deploy":
+		return os.Getenv("NETLIFY") == "true"
+	}
+	return false
+}
+
+// report prints problems (warnings and errors, then the count) and, with
+// verbose, each step's time.
+func report(res *build.Result, strict, verbose bool, stdout, stderr io.Writer) {
+	if res == nil {
+		return
+	}
+	all := res.Problems.All()
+	for _, p := range all {
+		if p.Severity == diag.Info {
+			fmt.Fprintln(stdout, p)
+		}
+	}
+	for _, p := range all {
+		if p.Severity != diag.Info {
+			fmt.Fprintln(stderr, p)
+		}
+	}
+	if s := res.Problems.Summary(strict); s != "" {
+		fmt.Fprintln(stderr, s)
+	}
+	if verbose {
+		for _, s := range res.Steps {
+			fmt.Fprintf(stderr, "  %-9s %s\n", s.Name, s.Duration.Round(time.Microsecond))
+		}
+	}
+}

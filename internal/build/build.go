@@ -1,0 +1,484 @@
+// Package build is the pipeline: one function, Run, of named and timed
+// steps that turns a site root (content/, layouts/, static/) into a
+// published folder.
+//
+//	load      site.yaml, every Markdown page and data file, parsed in parallel
+//	assemble  the site model: URLs, sections, tags, menu, generated pages
+//	assets    static/ fingerprinted and minified
+//	render    every page: Markdown, layout, link scan, search text, minify,
+//	          write, on a pool of GOMAXPROCS workers sharing one goldmark
+//	index     the search index shards
+//	feeds     sitemap.xml, robots.txt, the Atom feed, _redirects
+//	links     every internal link and #fragment resolved
+//	publish   the new folder swapped in for the old one
+//
+// Small steps are pure (model in, bytes out); this package alone writes
+// files. Output goes to a temporary folder beside the output folder and is
+// swapped in only when the build succeeds, so a failed build leaves the
+// previous site exactly as it was and a successful one leaves nothing stale.
+// Paths are checked before every write: nothing is written outside the
+// output folder. Rendered pages are written as soon as they are rendered;
+// no step holds every page in memory.
+//
+// Problems from every step are collected into one diag.List; the build
+// fails when it has an error (or, with Strict, a warning), after every
+// step that can still find problems has run.
+package build
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"sitegen/internal/assets"
+	"sitegen/internal/config"
+	"sitegen/internal/content"
+	"sitegen/internal/diag"
+	"sitegen/internal/linkcheck"
+	"sitegen/internal/markdown"
+	"sitegen/internal/minify"
+	"sitegen/internal/render"
+	"sitegen/internal/site"
+)
+
+// Options are a build's inputs besides the files.
+type Options struct {
+	Src      string // site root
+	Out      string // output folder; "" with DryRun
+	Strict   bool   // warnings fail the build
+	Drafts   bool
+	Future   bool
+	NoMinify bool
+	BaseURL  string    // overrides site.yaml's base_url when set
+	Now      time.Time // the build's idea of today
+	Preview  bool      // a deploy preview: banner, kept out of search engines
+	DryRun   bool      // check only: write nothing
+	Dev      bool      // for the development server: drafts banner etc.
+	// FS replaces reading Src from disk (tests use fstest.MapFS).
+	FS fs.FS
+}
+
+// Step is one timed step.
+type Step struct {
+	Name     string
+	Duration time.Duration
+}
+
+// Result describes a finished build, failed or not.
+type Result struct {
+	Problems    *diag.List
+	Pages       int
+	StaticFiles int
+	DataFiles   int // other generated files: feeds, vCards, search shards...
+	Bytes       int64
+	Steps       []Step
+	Duration    time.Duration
+	Site        *site.Site
+}
+
+// ErrFailed is returned when the build found errors (or warnings in strict
+// mode); the problems are in the Result.
+var ErrFailed = errors.New("build failed")
+
+// Summary is the one-line report of a successful build.
+func (r *Result) Summary() string {
+	return fmt.Sprintf("built %d pages, %d static files, %d data files in %s",
+		r.Pages, r.StaticFiles, r.DataFiles, r.Duration.Round(time.Millisecond))
+}
+
+type builder struct {
+	opt      Options
+	fsys     fs.FS
+	problems *diag.List
+	res      *Result
+	cfg      *config.Config
+	pages    []*content.Page
+	site     *site.Site
+	md       *markdown.Renderer
+	mini     *minify.Minifier
+	tmpl     *render.Templates
+	assets   *assets.Result
+	links    *linkcheck.Checker
+	out      *output
+	ext      []extension
+}
+
+// Run builds the site.
+func Run(opt Options) (*Result, error) {
+	start := time.Now()
+	b := &builder{opt: opt, problems: &diag.List{}, links: linkcheck.New()}
+	b.res = &Result{Problems: b.problems}
+	b.fsys = opt.FS
+	if b.fsys == nil {
+		if _, err := os.Stat(filepath.Join(opt.Src, "content")); err != nil {
+			return b.res, fmt.Errorf("%s has no content/ folder; run sitegen in a site root or pass -src", opt.Src)
+		}
+		b.fsys = os.DirFS(opt.Src)
+	}
+	if opt.Now.IsZero() {
+		b.opt.Now = time.Now()
+	}
+	out, err := newOutput(opt)
+	if err != nil {
+		return b.res, err
+	}
+	b.out = out
+	defer b.out.discard()
+
+	steps := []struct {
+		name string
+		fn   func()
+	}{
+		{"load", b.load},
+		{"assemble", b.assemble},
+		{"assets", b.copyAssets},
+		{"render", b.render},
+		{"index", b.index},
+		{"feeds", b.feeds},
+		{"links", b.checkLinks},
+	}
+	for _, s := range steps {
+		t := time.Now()
+		s.fn()
+		b.res.Steps = append(b.res.Steps, Step{s.name, time.Since(t)})
+		if b.site == nil && s.name == "assemble" {
+			break
+		}
+	}
+	b.res.Site = b.site
+	if b.problems.Failed(opt.Strict) {
+		b.res.Duration = time.Since(start)
+		return b.res, ErrFailed
+	}
+	t := time.Now()
+	if err := b.out.publish(); err != nil {
+		return b.res, err
+	}
+	b.res.Steps = append(b.res.Steps, Step{"publish", time.Since(t)})
+	b.res.Bytes = b.out.bytes.Load()
+	b.res.Duration = time.Since(start)
+	return b.res, nil
+}
+
+// parallel runs fn(i) for i in [0,n) on GOMAXPROCS workers.
+func parallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	next := 0
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// load reads site.yaml and every Markdown page.
+func (b *builder) load() {
+	src, err := fs.ReadFile(b.fsys, config.Path)
+	if err != nil {
+		b.problems.Errorf(config.Path, 0, 0, "cannot read site.yaml: %v; every site needs one", errors.Unwrap(err))
+		b.cfg = config.Parse([]byte("title: Untitled\nbase_url: https://example.org/\n"), &diag.List{})
+	} else {
+		b.cfg = config.Parse(src, b.problems)
+	}
+	if b.opt.BaseURL != "" {
+		b.cfg.BaseURL = config.NormalizeBaseURL(b.opt.BaseURL)
+	}
+	b.md = markdown.New(b.cfg.RawHTML)
+	b.mini = minify.New()
+
+	var files []string
+	_ = fs.WalkDir(b.fsys, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			b.problems.Errorf(p, 0, 0, "cannot read: %v", err)
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if fi, err := fs.Stat(b.fsys, p); err != nil {
+				b.problems.Errorf(p, 0, 0, "broken or looping symbolic link; remove it or point it at a file")
+				return nil
+			} else if fi.IsDir() {
+				b.problems.Warnf(p, 0, 0, "symbolic link to a folder is not followed; move the folder into content/ instead")
+				return nil
+			}
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".md") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	b.pages = make([]*content.Page, len(files))
+	parallel(len(files), func(i int) {
+		src, err := fs.ReadFile(b.fsys, files[i])
+		if err != nil {
+			b.problems.Errorf(files[i], 0, 0, "cannot read: %v", err)
+			return
+		}
+		b.pages[i] = content.Parse(files[i], src, b.problems, b.extraKeys(files[i])...)
+	})
+	kept := b.pages[:0]
+	for _, p := range b.pages {
+		if p != nil {
+			kept = append(kept, p)
+		}
+	}
+	b.pages = kept
+	for _, e := range b.ext {
+		e.load(b)
+	}
+}
+
+// extraKeys are the front matter keys a page's section adds.
+func (b *builder) extraKeys(file string) []string {
+	var keys []string
+	for _, e := range b.ext {
+		keys = append(keys, e.frontKeys(file)...)
+	}
+	return keys
+}
+
+func (b *builder) assemble() {
+	var generated []*site.Page
+	for _, e := range b.ext {
+		generated = append(generated, e.pages(b)...)
+	}
+	b.site = site.Assemble(b.cfg, b.pages, generated, site.Options{
+		Drafts: b.opt.Drafts, Future: b.opt.Future, Now: b.opt.Now, Preview: b.opt.Preview, Dev: b.opt.Dev,
+	}, b.problems)
+	for _, p := range b.site.Pages {
+		if p.Source != nil && p.Kind != site.KindSection && p.Kind != site.KindHome {
+			for i, a := range p.Aliases {
+				if q := b.site.ByURL[a]; q != nil {
+					b.problems.Errorf(p.File, p.Source.AliasLines[i], 1, "alias %s is the URL of %s; an old URL cannot redirect from a live page", a, q.URL)
+				}
+			}
+		}
+	}
+}
+
+// copyAssets fingerprints, minifies and writes static/.
+func (b *builder) copyAssets() {
+	files := map[string][]byte{}
+	_ = fs.WalkDir(b.fsys, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if !errors.Is(err, fs.ErrNotExist) {
+				b.problems.Errorf(p, 0, 0, "cannot read: %v", err)
+			}
+			return nil
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		data, err := fs.ReadFile(b.fsys, p)
+		if err != nil {
+			b.problems.Errorf(p, 0, 0, "cannot read: %v", err)
+			return nil
+		}
+		files[strings.TrimPrefix(p, "static/")] = data
+		return nil
+	})
+	res, probs := assets.Process(files)
+	for f, msg := range probs {
+		b.problems.Errorf("static/"+f, 1, 1, "%s", msg)
+	}
+	b.assets = res
+	parallel(len(res.Files), func(i int) {
+		f := res.Files[i]
+		data := f.Data
+		if !b.opt.NoMinify {
+			var buf bytes.Buffer
+			var err error
+			data, err = b.mini.Bytes(&buf, minify.Type(f.Path), data)
+			if err != nil {
+				b.problems.Warnf("static/"+f.Source, 1, 1, "cannot minify: %v; it is published as written", err)
+			}
+			data = bytes.Clone(data)
+		}
+		b.write(f.Path, data)
+		b.links.AddFile("/" + f.Path)
+	})
+	b.res.StaticFiles = len(res.Files)
+	b.tmpl = render.Load(b.fsys, b.funcs(), b.problems)
+}
+
+// Data is what every layout gets as ".".
+type Data struct {
+	Site *site.Site
+	Page *site.Page
+}
+
+func (b *builder) funcs() template.FuncMap {
+	return template.FuncMap{
+		"asset": func(name string) (string, error) {
+			u, ok := b.assets.URLs[strings.TrimPrefix(name, "/")]
+			if !ok {
+				return "", fmt.Errorf("asset %q is not in static/", name)
+			}
+			return u, nil
+		},
+		"date": func(layout string, t time.Time) string { return t.Format(layout) },
+		"isodate": func(t time.Time) string {
+			return t.UTC().Format("2006-01-02")
+		},
+		"jsonld": jsonLD,
+		"absURL": func(p string) string {
+			return strings.TrimSuffix(b.cfg.BaseURL, "/") + "/" + strings.TrimPrefix(p, "/")
+		},
+		"telURL":  telURL,
+		"initial": func(s string) string { return strings.ToUpper(s[:min(1, len(s))]) },
+	}
+}
+
+func (b *builder) write(rel string, data []byte) {
+	if err := b.out.write(rel, data); err != nil {
+		b.problems.Errorf("", 0, 0, "%v", err)
+	}
+}
+
+// render renders, checks, indexes and writes every page.
+func (b *builder) render() {
+	pages := b.site.Pages
+	b.res.Pages = len(pages)
+	var reported sync.Map
+	parallel(len(pages), func(i int) {
+		var buf, mbuf bytes.Buffer
+		b.renderPage(pages[i], &buf, &mbuf, &reported)
+	})
+}
+
+func (b *builder) renderPage(p *site.Page, buf, mbuf *bytes.Buffer, reported *sync.Map) {
+	var res *markdown.Result
+	if p.Source != nil {
+		rel := strings.TrimPrefix(p.Source.Path, "content/")
+		dir := path.Dir(rel)
+		if dir == "." {
+			dir = ""
+		}
+		var err error
+		res, err = b.md.Convert(p.Source.Body, markdown.Doc{
+			File: p.File, Dir: dir, BodyLine: p.Source.BodyLine, Resolve: b.site.Resolve, Base: p.URL,
+		})
+		if err != nil {
+			b.problems.Errorf(p.File, p.Source.BodyLine, 1, "cannot render Markdown: %v", err)
+			return
+		}
+		for _, pr := range res.Problems {
+			b.problems.Errorf(p.File, pr.Line, pr.Col, "%s", pr.Msg)
+		}
+		p.Content = template.HTML(res.HTML)
+		p.Headings = res.Headings
+	}
+	name, ok := site.TemplateFor(p, b.tmpl.Has)
+	if !ok {
+		if _, seen := reported.LoadOrStore("missing:"+name, true); !seen || p.File != "" {
+			b.problems.Errorf(p.File, p.Line, 1, "no layout for this page: add layouts/%s", name)
+		}
+		return
+	}
+	buf.Reset()
+	if err := b.tmpl.Execute(buf, name, &Data{Site: b.site, Page: p}); err != nil {
+		pr := render.Problem(err, "layouts/"+name)
+		if _, seen := reported.LoadOrStore(pr, true); !seen {
+			pr.Msg += " (rendering " + p.URL + ")"
+			b.problems.Add(pr)
+		}
+		return
+	}
+	html := buf.Bytes()
+	ids, refs := linkcheck.Scan(html)
+	lp := &linkcheck.Page{URL: p.URL, File: p.File, Template: name, IDs: ids}
+	var mdLinks map[string]markdown.Link
+	if res != nil && len(res.Links) > 0 {
+		mdLinks = make(map[string]markdown.Link, len(res.Links))
+		for _, l := range res.Links {
+			if _, ok := mdLinks[l.Dest]; !ok {
+				mdLinks[l.Dest] = l
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, r := range refs {
+		if seen[r] {
+			continue
+		}
+		seen[r] = true
+		ref := linkcheck.Ref{URL: r}
+		if l, ok := mdLinks[r]; ok {
+			ref.File, ref.Line, ref.Col = p.File, l.Line, l.Col
+		}
+		lp.Refs = append(lp.Refs, ref)
+	}
+	b.links.Add(lp)
+	for _, e := range b.ext {
+		e.rendered(b, p, res)
+	}
+	if !b.opt.NoMinify {
+		var err error
+		html, err = b.mini.Bytes(mbuf, "text/html", html)
+		if err != nil {
+			b.problems.Warnf(p.File, 1, 1, "cannot minify %s: %v", p.URL, err)
+		}
+	}
+	b.write(p.OutPath, bytes.Clone(html))
+	// The page's HTML is written; drop it so memory does not grow with the site.
+	p.Content = ""
+	if p.Source != nil {
+		p.Source.Body = nil
+	}
+}
+
+func (b *builder) index() {
+	for _, e := range b.ext {
+		e.finish(b)
+	}
+}
+
+func (b *builder) checkLinks() {
+	b.links.Check(b.problems)
+}
+
+// writeData writes a generated file (feed, shard, vCard), minified by type.
+func (b *builder) writeData(rel string, data []byte) {
+	if !b.opt.NoMinify {
+		var buf bytes.Buffer
+		if d, err := b.mini.Bytes(&buf, minify.Type(rel), data); err == nil {
+			data = bytes.Clone(d)
+		}
+	}
+	b.write(rel, data)
+	b.links.AddFile("/" + rel)
+	b.res.DataFiles++
+}
+
+// sortedKeys returns a map's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

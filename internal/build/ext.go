@@ -1,0 +1,19 @@
+package build
+
+import (
+	"sitegen/internal/markdown"
+	"sitegen/internal/site"
+)
+
+// extension is a part of the site fed by its own data (the directory, the
+// reading lists, search): it loads its inputs, adds pages, sees every
+// rendered page and writes its files at the end. The build calls each hook
+// in pipeline order; hooks that run inside the render pool must be safe for
+// concurrent use.
+type extension interface {
+	frontKeys(file string) []string // extra front matter keys for a content file
+	load(b *builder)
+	pages(b *builder) []*site.Page
+	rendered(b *builder, p *site.Page, md *markdown.Result) // concurrent
+	finish(b *builder)
+}

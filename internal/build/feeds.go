@@ -1,0 +1,148 @@
+package build
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"html/template"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"sitegen/internal/site"
+)
+
+// feeds writes sitemap.xml, robots.txt, the Atom feed and _redirects.
+func (b *builder) feeds() {
+	b.writeData("sitemap.xml", Sitemap(b.site))
+	b.writeData("robots.txt", Robots(b.site))
+	b.writeData("feed.xml", Feed(b.site, 20))
+	if r := Redirects(b.site); len(r) > 0 {
+		b.writeData("_redirects", r)
+	}
+}
+
+func xmlText(s string) string {
+	var buf bytes.Buffer
+	_ = xml.EscapeText(&buf, []byte(s))
+	return buf.String()
+}
+
+// Sitemap lists every indexable page with its last change.
+func Sitemap(s *site.Site) []byte {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, p := range s.Pages {
+		if p.NoIndex || p.Draft || p.Future {
+			continue
+		}
+		fmt.Fprintf(&b, "<url><loc>%s</loc>", xmlText(p.Permalink))
+		if t := lastMod(p); !t.IsZero() {
+			fmt.Fprintf(&b, "<lastmod>%s</lastmod>", t.UTC().Format("2006-01-02"))
+		}
+		b.WriteString("</url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+func lastMod(p *site.Page) time.Time {
+	if !p.Updated.IsZero() {
+		return p.Updated
+	}
+	return p.Date
+}
+
+// Robots points crawlers at the sitemap; previews are kept out entirely.
+func Robots(s *site.Site) []byte {
+	if s.Preview {
+		return []byte("# A preview build: not for search engines.\nUser-agent: *\nDisallow: /\n")
+	}
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + strings.TrimSuffix(s.Config.BaseURL, "/") + "/sitemap.xml\n")
+}
+
+// Feed is an Atom feed of the newest dated pages.
+func Feed(s *site.Site, n int) []byte {
+	var b bytes.Buffer
+	base := strings.TrimSuffix(s.Config.BaseURL, "/")
+	items := s.Latest
+	if len(items) > n {
+		items = items[:n]
+	}
+	updated := time.Unix(0, 0).UTC()
+	for _, p := range items {
+		if t := lastMod(p); t.After(updated) {
+			updated = t
+		}
+	}
+	b.WriteString(`<?xml version="1.0" encoding="utf-8"?>` + "\n")
+	b.WriteString(`<feed xmlns="http://www.w3.org/2005/Atom">` + "\n")
+	fmt.Fprintf(&b, "<title>%s</title>\n", xmlText(s.Config.Title))
+	if s.Config.Description != "" {
+		fmt.Fprintf(&b, "<subtitle>%s</subtitle>\n", xmlText(s.Config.Description))
+	}
+	fmt.Fprintf(&b, "<link href=\"%s/feed.xml\" rel=\"self\"/>\n<link href=\"%s/\"/>\n", xmlText(base), xmlText(base))
+	fmt.Fprintf(&b, "<id>%s/</id>\n<updated>%s</updated>\n", xmlText(base), updated.UTC().Format(time.RFC3339))
+	fmt.Fprintf(&b, "<author><name>%s</name></author>\n", xmlText(orgName(s)))
+	for _, p := range items {
+		b.WriteString("<entry>")
+		fmt.Fprintf(&b, "<title>%s</title><link href=\"%s\"/><id>%s</id>", xmlText(p.Title), xmlText(p.Permalink), xmlText(p.Permalink))
+		fmt.Fprintf(&b, "<published>%s</published><updated>%s</updated>", p.Date.UTC().Format(time.RFC3339), lastMod(p).UTC().Format(time.RFC3339))
+		if p.Description != "" {
+			fmt.Fprintf(&b, "<summary>%s</summary>", xmlText(p.Description))
+		}
+		b.WriteString("</entry>\n")
+	}
+	b.WriteString("</feed>\n")
+	return b.Bytes()
+}
+
+func orgName(s *site.Site) string {
+	if s.Config.Org.Name != "" {
+		return s.Config.Org.Name
+	}
+	return s.Config.Title
+}
+
+// Redirects is Netlify's _redirects file: every alias to its page.
+func Redirects(s *site.Site) []byte {
+	type r struct{ from, to string }
+	var rs []r
+	for _, p := range s.Pages {
+		for _, a := range p.Aliases {
+			rs = append(rs, r{a, p.URL})
+		}
+	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i].from < rs[j].from })
+	var b bytes.Buffer
+	for _, x := range rs {
+		fmt.Fprintf(&b, "%s %s 301\n", x.from, x.to)
+	}
+	return b.Bytes()
+}
+
+// jsonLD marshals v for a <script type="application/ld+json"> element:
+// <, > and & are escaped as \u003c etc., so no value can close the script.
+func jsonLD(v any) (template.JS, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(true)
+	if err := enc.Encode(v); err != nil {
+		return "", err
+	}
+	return template.JS(bytes.TrimSpace(buf.Bytes())), nil
+}
+
+var nonDigits = regexp.MustCompile(`[^0-9+]`)
+
+// telURL makes a tel: link from a UK number as written ("01632 960000").
+func telURL(s string) template.URL {
+	d := nonDigits.ReplaceAllString(s, "")
+	if strings.HasPrefix(d, "0") {
+		d = "+44" + d[1:]
+	}
+	return template.URL("tel:" + d)
+}

@@ -1,0 +1,157 @@
+package build
+
+import (
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"golang.org/x/sys/unix"
+)
+
+// output is the folder a build writes into: a temporary folder beside the
+// output folder, swapped in by publish.
+type output struct {
+	final string // the output folder
+	tmp   string // "" for a dry run
+	mu    sync.Mutex
+	paths map[string]bool
+	bytes atomic.Int64
+	dirs  sync.Map
+}
+
+func newOutput(opt Options) (*output, error) {
+	o := &output{paths: map[string]bool{}}
+	if opt.DryRun {
+		return o, nil
+	}
+	if opt.Out == "" {
+		return nil, fmt.Errorf("no output folder given")
+	}
+	final, err := filepath.Abs(opt.Out)
+	if err != nil {
+		return nil, err
+	}
+	if opt.FS == nil {
+		src, err := filepath.Abs(opt.Src)
+		if err != nil {
+			return nil, err
+		}
+		if within(final, src) {
+			return nil, fmt.Errorf("output folder %s would replace the site root %s; choose another -out", opt.Out, opt.Src)
+		}
+		for _, d := range []string{"content", "layouts", "static"} {
+			if within(final, filepath.Join(src, d)) {
+				return nil, fmt.Errorf("output folder %s is inside the site's %s/ folder; choose another -out", opt.Out, d)
+			}
+		}
+	}
+	o.final = final
+	parent := filepath.Dir(final)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	o.tmp, err = os.MkdirTemp(parent, ".sitegen-"+filepath.Base(final)+"-")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(o.tmp, 0o755); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// within reports whether dir is inner or one of its ancestors.
+func within(dir, inner string) bool {
+	rel, err := filepath.Rel(dir, inner)
+	return err == nil && (rel == "." || !strings.HasPrefix(rel, ".."))
+}
+
+// CleanPath checks an output path: relative, clean, inside the output
+// folder. It returns the reason it is unsafe, or "".
+func CleanPath(rel string) string {
+	switch {
+	case rel == "" || strings.HasPrefix(rel, "/") || strings.Contains(rel, `\`) || strings.ContainsRune(rel, 0):
+		return "is not a relative path"
+	case path.Clean(rel) != rel:
+		return "is not a clean path"
+	case rel == ".." || strings.HasPrefix(rel, "../"):
+		return "is outside the output folder"
+	}
+	return ""
+}
+
+func (o *output) write(rel string, data []byte) error {
+	if why := CleanPath(rel); why != "" {
+		return fmt.Errorf("refusing to write %q: it %s", rel, why)
+	}
+	o.mu.Lock()
+	dup := o.paths[rel]
+	o.paths[rel] = true
+	o.mu.Unlock()
+	if dup {
+		return fmt.Errorf("two outputs want the file %s; give one of them another URL", rel)
+	}
+	o.bytes.Add(int64(len(data)))
+	if o.tmp == "" {
+		return nil
+	}
+	full := filepath.Join(o.tmp, filepath.FromSlash(rel))
+	dir := filepath.Dir(full)
+	if _, ok := o.dirs.Load(dir); !ok {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		o.dirs.Store(dir, true)
+	}
+	return os.WriteFile(full, data, 0o644)
+}
+
+// has reports whether a file was written.
+func (o *output) has(rel string) bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.paths[rel]
+}
+
+// publish swaps the new folder in for the old one, atomically where the
+// system can exchange two names in one step.
+func (o *output) publish() error {
+	if o.tmp == "" {
+		return nil
+	}
+	if _, err := os.Lstat(o.final); err == nil {
+		if err := unix.Renameat2(unix.AT_FDCWD, o.tmp, unix.AT_FDCWD, o.final, unix.RENAME_EXCHANGE); err == nil {
+			old := o.tmp
+			o.tmp = ""
+			return os.RemoveAll(old)
+		}
+		// No atomic exchange here: move the old folder aside first.
+		aside := o.tmp + ".old"
+		if err := os.Rename(o.final, aside); err != nil {
+			return err
+		}
+		if err := os.Rename(o.tmp, o.final); err != nil {
+			_ = os.Rename(aside, o.final)
+			return err
+		}
+		o.tmp = ""
+		return os.RemoveAll(aside)
+	}
+	if err := os.Rename(o.tmp, o.final); err != nil {
+		return err
+	}
+	o.tmp = ""
+	return nil
+}
+
+// discard removes the temporary folder of a build that did not publish.
+func (o *output) discard() {
+	if o.tmp != "" {
+		_ = os.RemoveAll(o.tmp)
+		o.tmp = ""
+	}
+}

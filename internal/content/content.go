@@ -1,0 +1,240 @@
+// Package content reads the Markdown pages of a site: YAML front matter,
+// then a Markdown body.
+//
+// A page file is decoded in one pass that never stops at the first problem:
+//
+//   - the text is made regular first: a byte order mark is dropped and CRLF
+//     or CR line endings become LF, so files saved on any system simply work;
+//     text that is not UTF-8 is reported at the line and column of the first
+//     bad byte;
+//   - the front matter is split off with github.com/adrg/frontmatter, using
+//     the project's one YAML library through frontmatter.NewFormat, and
+//     decoded field by field with yamldoc so that every problem (unknown key
+//     with a did-you-mean, wrong type, missing title) names its file line;
+//   - the body keeps its place in the file: BodyLine is the file line of the
+//     body's first line, so Markdown and link errors point at the real line.
+//
+// Sections may accept more front matter keys than the common ones (reading
+// lists have `books`); Parse takes them as extra keys and hands back the
+// decoded mapping for the section's own package to read.
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"sitegen/internal/diag"
+	"sitegen/internal/yamldoc"
+
+	"github.com/adrg/frontmatter"
+)
+
+// Keys are the front matter keys every page accepts.
+var Keys = []string{"title", "description", "date", "updated", "draft", "publish_date", "expiry_date",
+	"tags", "weight", "slug", "aliases", "layout", "toc"}
+
+// Meta is the decoded front matter common to every page.
+type Meta struct {
+	Title       string
+	Description string
+	Date        time.Time
+	Updated     time.Time
+	Draft       bool
+	PublishDate time.Time
+	ExpiryDate  time.Time
+	Tags        []string
+	Weight      int
+	Slug        string
+	Aliases     []string
+	Layout      string
+	TOC         bool
+}
+
+// Page is one parsed Markdown file.
+type Page struct {
+	Path     string // relative to the site root, such as content/articles/safety.md
+	Meta     Meta
+	Body     []byte // Markdown after the front matter
+	BodyLine int    // file line on which Body starts
+	// Front is the decoded front matter, for sections with extra keys.
+	Front yamldoc.Map
+	// AliasLines are the file lines of each alias, for redirect errors.
+	AliasLines []int
+	// SlugLine is the file line of the slug, for URL errors.
+	SlugLine int
+}
+
+// Normalize drops a UTF-8 byte order mark and turns CRLF and lone CR line
+// endings into LF. It returns src itself when there is nothing to change.
+func Normalize(src []byte) []byte {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if bytes.IndexByte(src, '\r') < 0 {
+		return src
+	}
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	return bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+}
+
+// CheckUTF8 reports the line and column of the first byte that is not
+// valid UTF-8, or ok.
+func CheckUTF8(src []byte) (line, col int, ok bool) {
+	if utf8.Valid(src) {
+		return 0, 0, true
+	}
+	line, col = 1, 1
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return line, col, false
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return line, col, false
+}
+
+var errNoFrontMatter = errors.New("no front matter")
+
+// Parse decodes one page file. Problems go to list; Parse returns nil only
+// when the file is unusable (not UTF-8, no front matter, broken YAML).
+// extra names front matter keys this page's section accepts besides Keys.
+func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
+	src = Normalize(src)
+	if line, col, ok := CheckUTF8(src); !ok {
+		list.Errorf(file, line, col, "file is not UTF-8 text; save it with UTF-8 encoding")
+		return nil
+	}
+	if len(bytes.TrimSpace(src)) == 0 {
+		list.Errorf(file, 1, 1, "file is empty; start it with front matter: a line ---, then title: ..., then a line ---")
+		return nil
+	}
+	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.Equal(bytes.TrimRight(src, " \t"), []byte("---")) && !bytes.HasPrefix(src, []byte("--- \n")) {
+		list.Errorf(file, 1, 1, "file has no front matter; start it with a line ---, then title: ..., then a line ---")
+		return nil
+	}
+	var fm []byte
+	format := frontmatter.NewFormat("---", "---", func(data []byte, v any) error {
+		fm = data
+		return nil
+	})
+	body, err := frontmatter.MustParse(bytes.NewReader(src), nil, format)
+	if err != nil {
+		if errors.Is(err, frontmatter.ErrNotFound) {
+			list.Errorf(file, 1, 1, "front matter opened on line 1 is never closed; add a line --- after the last key")
+		} else {
+			list.Errorf(file, 1, 1, "cannot read front matter: %v", err)
+		}
+		return nil
+	}
+	p := &Page{Path: file, Body: body}
+	p.BodyLine = 1 + bytes.Count(src[:len(src)-len(body)], []byte("\n"))
+
+	d := yamldoc.New(file, fm, 1, list)
+	root := d.Parse()
+	if root == nil {
+		return nil
+	}
+	keys := Keys
+	if len(extra) > 0 {
+		keys = append(append([]string(nil), Keys...), extra...)
+	}
+	m := d.Map(root, "front matter", keys...)
+	p.Front = m
+	meta := &p.Meta
+	if !m.Has("title") {
+		list.Errorf(file, 1, 1, "front matter is missing required key \"title\"; add `title: ...`")
+	} else {
+		m.Require("title")
+	}
+	m.Str("title", &meta.Title)
+	meta.Title = strings.TrimSpace(meta.Title)
+	m.Str("description", &meta.Description)
+	meta.Description = strings.TrimSpace(meta.Description)
+	m.Date("date", &meta.Date)
+	m.Date("updated", &meta.Updated)
+	m.Date("publish_date", &meta.PublishDate)
+	m.Date("expiry_date", &meta.ExpiryDate)
+	m.Bool("draft", &meta.Draft)
+	m.Bool("toc", &meta.TOC)
+	m.Int("weight", &meta.Weight)
+	m.Strings("tags", &meta.Tags)
+	for i, t := range meta.Tags {
+		meta.Tags[i] = strings.TrimSpace(t)
+		if meta.Tags[i] == "" {
+			m.Errorf("tags", "tags must not be empty text")
+		}
+	}
+	if m.Str("slug", &meta.Slug) {
+		p.SlugLine = m.Line("slug")
+		if msg := checkSlug(meta.Slug); msg != "" {
+			m.Errorf("slug", "slug %q %s", meta.Slug, msg)
+			meta.Slug = ""
+		}
+	}
+	for _, n := range m.Items("aliases") {
+		a := n.Value
+		if msg := CheckAlias(a); msg != "" {
+			d.Errorf(n, "alias %q %s", a, msg)
+			continue
+		}
+		meta.Aliases = append(meta.Aliases, a)
+		l, _ := d.Pos(n)
+		p.AliasLines = append(p.AliasLines, l)
+	}
+	if m.Str("layout", &meta.Layout) {
+		if strings.Contains(meta.Layout, "..") || strings.HasPrefix(meta.Layout, "/") || strings.ContainsAny(meta.Layout, `\:`) {
+			m.Errorf("layout", "layout %q must be a template name such as contact, not a path", meta.Layout)
+			meta.Layout = ""
+		}
+	}
+	if !meta.ExpiryDate.IsZero() && !meta.PublishDate.IsZero() && meta.ExpiryDate.Before(meta.PublishDate) {
+		m.Errorf("expiry_date", "expiry_date is before publish_date; the page would never be shown")
+	}
+	return p
+}
+
+// checkSlug returns why s cannot be a URL slug, or "".
+func checkSlug(s string) string {
+	switch {
+	case s == "":
+		return "is empty"
+	case strings.Contains(s, "/") || strings.Contains(s, `\`):
+		return "must be one path segment (no /); use aliases for old URLs"
+	case s == "." || s == ".." || strings.Contains(s, ".."):
+		return "must not contain ..; nothing may be written outside the output folder"
+	}
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || strings.ContainsRune("?#%\"<>|*:", r) || r == ' ' {
+			return fmt.Sprintf("contains %q; use lower-case letters, digits and hyphens", r)
+		}
+	}
+	return ""
+}
+
+// CheckAlias returns why a (site-absolute) alias URL is unusable, or "".
+func CheckAlias(a string) string {
+	if !strings.HasPrefix(a, "/") || strings.HasPrefix(a, "//") {
+		return "must be a path on this site starting with /, such as /old/page/"
+	}
+	for _, seg := range strings.Split(a, "/") {
+		if seg == ".." || seg == "." {
+			return "must not contain . or .. segments; nothing may be written outside the output folder"
+		}
+	}
+	if strings.ContainsAny(a, "\\ \t\n?#\"<>") {
+		return "must not contain spaces, backslashes, quotes, ? or #"
+	}
+	if path.Clean(a) != strings.TrimSuffix(a, "/") && path.Clean(a)+"/" != a {
+		return "is not a clean path"
+	}
+	return ""
+}

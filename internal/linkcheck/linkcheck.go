@@ -1,0 +1,217 @@
+// Package linkcheck finds broken internal links in rendered pages.
+//
+// While a page is rendered, Scan reads its HTML once (a byte scan for id,
+// href and src attributes, far cheaper than a full parse) and keeps only
+// what checking needs: the page's ids and its internal references. When
+// every page is rendered, Check resolves each reference (relative to the
+// page's URL) to a published page or file and its #fragment to an id on
+// that page. A broken link written in Markdown is reported at its source
+// line; one that comes from a layout is reported at the page's file with
+// the layout named. Pages are never held in memory for this.
+package linkcheck
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"sitegen/internal/diag"
+)
+
+// Ref is a reference from a page to a URL on this site.
+type Ref struct {
+	URL  string // as written in the HTML, unescaped
+	File string // source position, when the link was written in Markdown
+	Line int
+	Col  int
+}
+
+// Page is what the checker keeps of one rendered page.
+type Page struct {
+	URL      string
+	File     string // source file, for messages about layout links
+	Template string
+	IDs      map[string]bool
+	Refs     []Ref
+}
+
+// Scan extracts ids and internal references from rendered HTML.
+func Scan(htmlSrc []byte) (ids map[string]bool, refs []string) {
+	ids = map[string]bool{}
+	for i := 0; i < len(htmlSrc); {
+		j := bytes.IndexByte(htmlSrc[i:], '=')
+		if j < 0 {
+			break
+		}
+		j += i
+		name := attrName(htmlSrc, j)
+		i = j + 1
+		if name == "" || i >= len(htmlSrc) {
+			continue
+		}
+		q := htmlSrc[i]
+		if q != '"' && q != '\'' {
+			continue
+		}
+		k := bytes.IndexByte(htmlSrc[i+1:], q)
+		if k < 0 {
+			break
+		}
+		val := string(htmlSrc[i+1 : i+1+k])
+		i = i + 1 + k + 1
+		if strings.IndexByte(val, '&') >= 0 {
+			val = html.UnescapeString(val)
+		}
+		switch name {
+		case "id":
+			ids[val] = true
+		case "href", "src":
+			if internal(val) {
+				refs = append(refs, val)
+			}
+		}
+	}
+	return ids, refs
+}
+
+// attrName returns the attribute name ending just before htmlSrc[eq]
+// ("id", "href", "src"), or "" for anything else.
+func attrName(s []byte, eq int) string {
+	for _, n := range [...]string{"id", "href", "src"} {
+		st := eq - len(n)
+		if st < 1 || string(s[st:eq]) != n {
+			continue
+		}
+		if c := s[st-1]; c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+			return n
+		}
+	}
+	return ""
+}
+
+// internal reports whether a reference points into this site.
+func internal(v string) bool {
+	if v == "" || strings.HasPrefix(v, "//") {
+		return false
+	}
+	if i := strings.IndexAny(v, ":/?#"); i >= 0 && v[i] == ':' {
+		return false // has a scheme: http:, mailto:, tel:, data:
+	}
+	return true
+}
+
+// Checker collects pages and checks them. Add is safe for concurrent use.
+type Checker struct {
+	mu    sync.Mutex
+	pages map[string]*Page
+	files map[string]bool // other published files, as site paths (/sitemap.xml)
+}
+
+// New returns an empty Checker.
+func New() *Checker {
+	return &Checker{pages: map[string]*Page{}, files: map[string]bool{}}
+}
+
+// Add records a rendered page.
+func (c *Checker) Add(p *Page) {
+	c.mu.Lock()
+	c.pages[p.URL] = p
+	c.mu.Unlock()
+}
+
+// AddFile records a published file that is not a page.
+func (c *Checker) AddFile(sitePath string) {
+	c.mu.Lock()
+	c.files[sitePath] = true
+	c.mu.Unlock()
+}
+
+// Check reports every broken reference as a warning (the caller decides
+// whether warnings fail the build). A link written in Markdown is reported
+// at its source position; a broken link that comes from a layout is
+// reported once, naming the first page it was seen on and how many others.
+func (c *Checker) Check(list *diag.List) {
+	urls := make([]string, 0, len(c.pages))
+	for u := range c.pages {
+		urls = append(urls, u)
+	}
+	sort.Strings(urls)
+	type layoutLink struct {
+		page  *Page
+		msg   string
+		count int
+	}
+	var order []string
+	fromLayout := map[string]*layoutLink{}
+	for _, u := range urls {
+		p := c.pages[u]
+		for _, r := range p.Refs {
+			msg := c.broken(p, r.URL)
+			if msg == "" {
+				continue
+			}
+			if r.File != "" {
+				list.Warnf(r.File, r.Line, r.Col, "%s", msg)
+				continue
+			}
+			if l, ok := fromLayout[r.URL]; ok {
+				l.count++
+				continue
+			}
+			fromLayout[r.URL] = &layoutLink{page: p, msg: msg}
+			order = append(order, r.URL)
+		}
+	}
+	for _, ref := range order {
+		l := fromLayout[ref]
+		where := "on " + l.page.URL
+		if l.count > 0 {
+			where += fmt.Sprintf(" and %d other pages", l.count)
+		}
+		list.Warnf("layouts/"+l.page.Template, 1, 1, "%s (the layout or a partial it uses, or the menu in site.yaml, writes this link %s)", l.msg, where)
+	}
+}
+
+// broken explains why ref (from page p) does not resolve, or returns "".
+func (c *Checker) broken(p *Page, ref string) string {
+	u, err := url.Parse(ref)
+	if err != nil {
+		return "link " + ref + " is not a valid URL"
+	}
+	target := u.Path
+	if target == "" {
+		target = p.URL
+	} else if !strings.HasPrefix(target, "/") {
+		base := p.URL
+		if !strings.HasSuffix(base, "/") {
+			base = path.Dir(base) + "/"
+		}
+		target = path.Join(base, target)
+		if strings.HasSuffix(u.Path, "/") {
+			target += "/"
+		}
+	}
+	var tp *Page
+	if q, ok := c.pages[target]; ok {
+		tp = q
+	} else if q, ok := c.pages[target+"/"]; ok && !strings.HasSuffix(target, "/") {
+		tp = q
+	} else if strings.HasSuffix(target, "/index.html") {
+		tp = c.pages[strings.TrimSuffix(target, "index.html")]
+	}
+	if tp == nil {
+		if c.files[target] {
+			return ""
+		}
+		return "link to " + ref + ": no page or file is published at " + target
+	}
+	if frag := u.Fragment; frag != "" && !tp.IDs[frag] {
+		return "link to " + ref + ": the page " + tp.URL + " has no heading or element with id \"" + frag + "\""
+	}
+	return ""
+}

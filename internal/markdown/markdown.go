@@ -1,0 +1,415 @@
+// Package markdown turns page bodies into HTML with one shared goldmark
+// instance, and reports what the rest of the build needs to know about each
+// body in the same pass.
+//
+// The Renderer is made once per build and shared by every worker: goldmark
+// is stateless, and everything that belongs to one document (its heading
+// ids, its file name and line, how to resolve its links) travels in a Doc.
+// Converting a body is three steps over one parse:
+//
+//  1. parse with GitHub Flavored Markdown (tables, strikethrough, autolinks,
+//     task lists), footnotes, definition lists, the typographer, heading
+//     attributes ({#id}) and automatic heading ids that are stable (derived
+//     from the heading text, diacritics folded) and unique per page;
+//  2. walk the tree once: rewrite links written the way a code host previews
+//     them ([safety](safety.md), [x](../articles/safety.md#risks)) to page
+//     URLs; reject link schemes other than http(s), mailto and tel; collect
+//     the headings (for the table of contents and search anchors), the text
+//     of each heading's section (for the search index) and every link with
+//     its file line and column (for the link checker);
+//  3. render to HTML. Raw HTML is dropped unless the site turns it on.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	stdhtml "html"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Renderer converts Markdown. It is safe for concurrent use.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// New returns a Renderer. rawHTML lets raw HTML in Markdown through; it is
+// off for every input that comes from data files.
+func New(rawHTML bool) *Renderer {
+	var htmlOpts []renderer.Option
+	if rawHTML {
+		htmlOpts = append(htmlOpts, html.WithUnsafe())
+	}
+	return &Renderer{md: goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList, extension.Typographer),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
+		goldmark.WithRendererOptions(htmlOpts...),
+	)}
+}
+
+// Doc is what the renderer needs to know about one document.
+type Doc struct {
+	File     string // site-relative path, for messages
+	Dir      string // directory of the file inside content/, such as "articles"
+	BodyLine int    // file line on which the body starts
+	// Resolve maps a content path ("articles/safety.md") to its page URL.
+	Resolve func(contentPath string) (string, bool)
+	// Base is the page URL, for resolving other relative links.
+	Base string
+}
+
+// Heading is a heading of the document.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Section is the plain text under one heading (the first has no heading).
+type Section struct {
+	Heading string
+	Anchor  string
+	Level   int
+	Text    string
+}
+
+// Link is a link or image destination after rewriting, where it was written.
+type Link struct {
+	Dest      string
+	Line, Col int
+	Image     bool
+}
+
+// Problem is something wrong with the document, at a file position.
+type Problem struct {
+	Line, Col int
+	Msg       string
+}
+
+// Result is a converted document.
+type Result struct {
+	HTML     []byte
+	Headings []Heading
+	Sections []Section
+	Links    []Link
+	Problems []Problem
+}
+
+// Convert renders src, a page body.
+func (r *Renderer) Convert(src []byte, doc Doc) (*Result, error) {
+	pc := parser.NewContext(parser.WithIDs(newIDs()))
+	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	res := &Result{}
+	w := walker{src: src, doc: doc, res: res, lines: lineStarts(src)}
+	w.walk(root)
+	w.flush()
+	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/4)
+	if err := r.md.Renderer().Render(&buf, src, root); err != nil {
+		return nil, err
+	}
+	res.HTML = buf.Bytes()
+	return res, nil
+}
+
+// Inline renders a short piece of Markdown (a note, a one-line bio) and
+// strips the surrounding paragraph.
+func (r *Renderer) Inline(src string) ([]byte, error) {
+	res, err := r.Convert([]byte(src), Doc{})
+	if err != nil {
+		return nil, err
+	}
+	h := bytes.TrimSpace(res.HTML)
+	if bytes.HasPrefix(h, []byte("<p>")) && bytes.HasSuffix(h, []byte("</p>")) && bytes.Count(h, []byte("<p>")) == 1 {
+		h = h[3 : len(h)-4]
+	}
+	return h, nil
+}
+
+type walker struct {
+	src   []byte
+	doc   Doc
+	res   *Result
+	lines []int
+	cur   Section
+	text  strings.Builder
+}
+
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// pos converts a body offset to a file line and column.
+func (w *walker) pos(off int) (int, int) {
+	i := sort.Search(len(w.lines), func(i int) bool { return w.lines[i] > off }) - 1
+	if i < 0 {
+		i = 0
+	}
+	return w.doc.BodyLine + i, off - w.lines[i] + 1
+}
+
+// offset finds a source offset for an inline node: its first text segment,
+// or its block's first line.
+func (w *walker) offset(n ast.Node) int {
+	var found = -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || found >= 0 {
+			return ast.WalkStop, nil
+		}
+		if t, ok := c.(*ast.Text); ok {
+			found = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if found >= 0 {
+		return found
+	}
+	for p := n; p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+func (w *walker) flush() {
+	w.cur.Text = strings.TrimSpace(collapse(w.text.String()))
+	if w.cur.Text != "" || w.cur.Heading != "" {
+		w.res.Sections = append(w.res.Sections, w.cur)
+	}
+	w.text.Reset()
+}
+
+func collapse(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func (w *walker) walk(root ast.Node) {
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *ast.Heading:
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			id := ""
+			if v, ok := n.AttributeString("id"); ok {
+				if b, ok := v.([]byte); ok {
+					id = string(b)
+				}
+			}
+			t := collapse(plainText(n, w.src))
+			w.res.Headings = append(w.res.Headings, Heading{Level: n.Level, ID: id, Text: t})
+			w.flush()
+			w.cur = Section{Heading: t, Anchor: id, Level: n.Level}
+			return ast.WalkSkipChildren, nil
+		case *ast.Link:
+			if entering {
+				n.Destination = []byte(w.link(n, string(n.Destination), false))
+			}
+		case *ast.Image:
+			if entering {
+				n.Destination = []byte(w.link(n, string(n.Destination), true))
+			}
+		case *ast.AutoLink:
+			if entering {
+				w.checkScheme(n, string(n.URL(w.src)))
+			}
+		case *ast.Text:
+			if entering {
+				w.text.Write(n.Segment.Value(w.src))
+				if n.SoftLineBreak() || n.HardLineBreak() {
+					w.text.WriteByte(' ')
+				}
+			}
+		case *ast.String:
+			if entering {
+				w.text.WriteString(stdhtml.UnescapeString(string(n.Value)))
+			}
+		case *ast.CodeBlock, *ast.FencedCodeBlock:
+			if entering {
+				l := n.Lines()
+				for i := 0; i < l.Len(); i++ {
+					seg := l.At(i)
+					w.text.Write(seg.Value(w.src))
+				}
+			}
+		default:
+			if n.Type() == ast.TypeBlock && !entering {
+				w.text.WriteByte(' ')
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// plainText is the text of an inline container, typographic quotes included.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.WriteString(stdhtml.UnescapeString(string(c.Value)))
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+func (w *walker) problem(n ast.Node, back int, format string, args ...any) {
+	off := w.offset(n) - back
+	if off < 0 {
+		off = 0
+	}
+	l, c := w.pos(off)
+	w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (w *walker) checkScheme(n ast.Node, dest string) bool {
+	u, err := url.Parse(dest)
+	if err != nil {
+		w.problem(n, 1, "link %q is not a valid URL", dest)
+		return false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "", "http", "https", "mailto", "tel":
+		return true
+	}
+	w.problem(n, 1, "link %q uses the %s: scheme; only http, https, mailto and tel links are allowed", dest, u.Scheme)
+	return false
+}
+
+// link rewrites a destination and records it.
+func (w *walker) link(n ast.Node, dest string, image bool) string {
+	back := 1
+	if image {
+		back = 2
+	}
+	if !w.checkScheme(n, dest) {
+		return "#"
+	}
+	out := dest
+	u, _ := url.Parse(dest)
+	if u.Scheme == "" && u.Host == "" && u.Path != "" && !strings.HasPrefix(u.Path, "/") {
+		if strings.HasSuffix(u.Path, ".md") {
+			target := path.Clean(path.Join(w.doc.Dir, u.Path))
+			if strings.HasPrefix(target, "../") || target == ".." {
+				w.problem(n, back, "link %q points outside content/", dest)
+				return "#"
+			}
+			if w.doc.Resolve == nil {
+				return dest
+			}
+			page, ok := w.doc.Resolve(target)
+			if !ok {
+				w.problem(n, back, "link to missing page %q (content/%s); check the file name", u.Path, target)
+				return dest
+			}
+			out = page
+			if u.Fragment != "" {
+				out += "#" + u.EscapedFragment()
+			}
+		} else if w.doc.Base != "" {
+			out = path.Join(w.doc.Base, u.Path)
+			if strings.HasSuffix(u.Path, "/") {
+				out += "/"
+			}
+			if u.RawQuery != "" {
+				out += "?" + u.RawQuery
+			}
+			if u.Fragment != "" {
+				out += "#" + u.EscapedFragment()
+			}
+		}
+	}
+	if n != nil {
+		off := w.offset(n) - back
+		if off < 0 {
+			off = 0
+		}
+		l, c := w.pos(off)
+		w.res.Links = append(w.res.Links, Link{Dest: out, Line: l, Col: c, Image: image})
+	}
+	return out
+}
+
+// ids generates heading ids: lower-case words joined by hyphens, with
+// diacritics folded, unique within one document.
+type ids struct {
+	used map[string]bool
+}
+
+func newIDs() *ids { return &ids{used: map[string]bool{}} }
+
+// Generate implements parser.IDs.
+func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := Slugify(string(value))
+	if base == "" {
+		base = "section"
+	}
+	id := base
+	for i := 2; s.used[id]; i++ {
+		id = fmt.Sprintf("%s-%d", base, i)
+	}
+	s.used[id] = true
+	return []byte(id)
+}
+
+// Put implements parser.IDs.
+func (s *ids) Put(value []byte) { s.used[string(value)] = true }
+
+// Slugify makes a URL- and id-safe slug: diacritics folded, lower case,
+// letters and digits kept, everything else collapsed to single hyphens.
+func Slugify(s string) string {
+	s = norm.NFKD.String(s)
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'ß':
+			b.WriteString("ss")
+			dash = false
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if r < 128 || unicode.IsLetter(r) {
+				b.WriteRune(unicode.ToLower(r))
+				dash = false
+			}
+		case r == '\'' || r == '’':
+			continue
+		default:
+			if b.Len() > 0 && !dash {
+				b.WriteByte('-')
+				dash = true
+			}
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}

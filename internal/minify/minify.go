@@ -1,0 +1,59 @@
+// Package minify shrinks published files with github.com/tdewolff/minify/v2:
+// HTML, CSS, JavaScript, JSON (including JSON-LD inside pages), SVG and XML.
+// One Minifier is made per build and shared by every worker.
+package minify
+
+import (
+	"bytes"
+	"path"
+	"regexp"
+
+	tdm "github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+)
+
+// Minifier minifies by media type. It is safe for concurrent use.
+type Minifier struct {
+	m *tdm.M
+}
+
+// New returns a Minifier.
+func New() *Minifier {
+	m := tdm.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepSpecialComments: false})
+	m.AddFunc("text/css", css.Minify)
+	m.Add("application/javascript", &js.Minifier{})
+	m.AddRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$|^module$`), &js.Minifier{})
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
+	return &Minifier{m: m}
+}
+
+var types = map[string]string{
+	".html": "text/html", ".css": "text/css", ".js": "application/javascript", ".mjs": "application/javascript",
+	".json": "application/json", ".svg": "image/svg+xml", ".xml": "text/xml", ".webmanifest": "application/json",
+}
+
+// Type returns the media type minify uses for a file name, or "".
+func Type(name string) string { return types[path.Ext(name)] }
+
+// Bytes minifies data of the given media type into dst (reset first). On a
+// minifier error it returns the input unchanged with the error, so output
+// is never lost. The result may alias dst.
+func (m *Minifier) Bytes(dst *bytes.Buffer, mediatype string, data []byte) ([]byte, error) {
+	if mediatype == "" {
+		return data, nil
+	}
+	dst.Reset()
+	dst.Grow(len(data))
+	if err := m.m.Minify(mediatype, dst, bytes.NewReader(data)); err != nil {
+		return data, err
+	}
+	return dst.Bytes(), nil
+}

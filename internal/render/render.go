@@ -1,0 +1,166 @@
+// Package render executes the site's layouts (Go html/template) for one page
+// at a time: a page of the model in, HTML bytes out.
+//
+// layouts/ holds
+//
+//	base.html          the page shell; it calls {{template "main" .}}
+//	partials/*.html    named templates ({{define "header"}}...) shared by all
+//	<kind>.html        page.html, section.html, home.html, 404.html, tag.html,
+//	                   tags.html, and any layout a page names in front matter
+//	<section>/*.html   the same, for one section (articles/page.html)
+//
+// Every template other than base and partials defines "main". Load parses
+// base and partials once and clones them for each template file, so the
+// templates are parsed once per build and executed by every render worker
+// (html/template is safe for concurrent execution).
+//
+// Template problems are reported at the template file and line:
+// a syntax error when loading, a missing field or template when a page
+// is rendered (the first occurrence of each).
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"sitegen/internal/diag"
+)
+
+// Dir is the layouts folder, relative to the site root.
+const Dir = "layouts"
+
+// Templates are the parsed layouts.
+type Templates struct {
+	sets map[string]*template.Template // kind file (relative to layouts/) -> set
+}
+
+// Load parses every layout in fsys (the site root). Problems are reported
+// to list; templates that fail to parse are left out.
+func Load(fsys fs.FS, funcs template.FuncMap, list *diag.List) *Templates {
+	t := &Templates{sets: map[string]*template.Template{}}
+	var kinds, partials []string
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			list.Errorf(p, 0, 0, "cannot read: %v", err)
+			return nil
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return nil
+		}
+		rel := strings.TrimPrefix(p, Dir+"/")
+		switch {
+		case rel == "base.html":
+		case strings.HasPrefix(rel, "partials/"):
+			partials = append(partials, p)
+		default:
+			kinds = append(kinds, p)
+		}
+		return nil
+	})
+	if err != nil {
+		list.Errorf(Dir, 0, 0, "cannot read layouts: %v", err)
+		return t
+	}
+	sort.Strings(partials)
+	sort.Strings(kinds)
+	root := template.New("").Funcs(funcs)
+	if !parseFile(fsys, root, Dir+"/base.html", list) {
+		if _, err := fs.Stat(fsys, Dir+"/base.html"); err != nil {
+			list.Errorf(Dir+"/base.html", 0, 0, "the base layout is missing; every page is rendered inside it")
+		}
+		return t
+	}
+	for _, p := range partials {
+		parseFile(fsys, root, p, list)
+	}
+	for _, k := range kinds {
+		set, err := root.Clone()
+		if err != nil {
+			list.Errorf(k, 0, 0, "cannot prepare template: %v", err)
+			continue
+		}
+		if parseFile(fsys, set, k, list) {
+			t.sets[strings.TrimPrefix(k, Dir+"/")] = set
+		}
+	}
+	return t
+}
+
+func parseFile(fsys fs.FS, t *template.Template, name string, list *diag.List) bool {
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return false
+	}
+	if _, err := t.New(name).Parse(string(src)); err != nil {
+		list.Add(Problem(err, name))
+		return false
+	}
+	return true
+}
+
+// Has reports whether a template file exists (relative to layouts/).
+func (t *Templates) Has(name string) bool { _, ok := t.sets[name]; return ok }
+
+// Names lists the template files.
+func (t *Templates) Names() []string {
+	var out []string
+	for k := range t.sets {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Execute renders the base layout with data, using the "main" of the
+// template file name (relative to layouts/).
+func (t *Templates) Execute(buf *bytes.Buffer, name string, data any) error {
+	set, ok := t.sets[name]
+	if !ok {
+		return fmt.Errorf("no template %s", name)
+	}
+	return set.ExecuteTemplate(buf, Dir+"/base.html", data)
+}
+
+var errRe = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+
+// Problem turns a template error into a problem at the template file and
+// line. fallback names the file when the error does not.
+func Problem(err error, fallback string) diag.Problem {
+	msg := err.Error()
+	if m := errRe.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		file := m[1]
+		if !strings.HasPrefix(file, Dir+"/") {
+			file = fallback
+		}
+		return diag.Problem{File: file, Line: line, Col: col, Msg: tidy(m[4])}
+	}
+	return diag.Problem{File: fallback, Line: 1, Col: 1, Msg: tidy(msg)}
+}
+
+func tidy(msg string) string {
+	msg = strings.TrimPrefix(msg, "template: ")
+	if i := strings.Index(msg, `executing "`); i >= 0 {
+		if j := strings.Index(msg[i:], ": "); j >= 0 {
+			msg = msg[:i] + msg[i+j+2:]
+		}
+	}
+	if strings.Contains(msg, "can't evaluate field") {
+		msg += "; check the field name against the page data"
+	}
+	if strings.Contains(msg, "no such template") {
+		msg += "; check the name in {{template}} against the {{define}}s in layouts/partials/"
+	}
+	return msg
+}
+
+// Join is path.Join for layouts-relative names.
+func Join(elem ...string) string { return path.Join(elem...) }

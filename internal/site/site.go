@@ -1,0 +1,451 @@
+// Package site is the assembled, read-only model of a site: every page with
+// its URL, the sections and their pages, the tags, and the menu, built from
+// the parsed content and the pages generated from data.
+//
+// Assemble is pure: parsed pages and the build's options in, a *Site out,
+// with problems (two files mapping to one URL, a menu entry to a missing
+// page) reported to a diag.List. It decides
+//
+//   - which pages are published: drafts only with Drafts, pages whose
+//     publish_date is after Now only with Future, and never a page whose
+//     expiry_date has passed;
+//   - each page's URL, mirroring its path with pretty URLs:
+//     content/articles/what-is-cst.md is /articles/what-is-cst/,
+//     content/articles/_index.md is /articles/ (a section listing its pages
+//     sorted by weight, then date newest first, then title) and
+//     content/index.md is /; a slug replaces the last path segment;
+//   - the template of each page: its front matter layout, then
+//     layouts/<section>/<kind>.html, then layouts/<kind>.html;
+//   - tag pages (/tags/<tag>/ and /tags/), the home page's latest articles
+//     and the 404 page.
+//
+// After Assemble the model is only read, so render workers share it freely.
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"sitegen/internal/config"
+	"sitegen/internal/content"
+	"sitegen/internal/diag"
+	"sitegen/internal/markdown"
+)
+
+// Page kinds.
+const (
+	KindHome    = "home"
+	KindPage    = "page"
+	KindSection = "section"
+	KindTag     = "tag"
+	KindTags    = "tags"
+	Kind404     = "404"
+	KindData    = "data" // generated from data files (directory, reading lists)
+)
+
+// Page is one page of the site.
+type Page struct {
+	Kind        string
+	Source      *content.Page // nil for generated pages
+	File        string        // source file for messages ("" when generated)
+	Line        int
+	Title       string
+	Description string
+	URL         string // site path, such as /articles/safety/
+	Permalink   string // absolute URL
+	Section     string // first path segment of the URL, "" for the root
+	Date        time.Time
+	Updated     time.Time
+	Weight      int
+	Tags        []Tag
+	Draft       bool
+	Future      bool
+	Aliases     []string
+	TOC         bool
+	Template    string // layouts-relative template file, such as articles/page.html
+	// Pages are the pages a list page lists.
+	Pages []*Page
+	// Parent is the section page of a page, when there is one.
+	Parent *Page
+	// Data is the kind-specific value for data pages' templates.
+	Data any
+	// JSONLD is marshalled into a JSON-LD script by the base layout.
+	JSONLD any
+	// Alternates are other formats of the page (a vCard, a BibTeX file).
+	Alternates []Alternate
+	// NoIndex keeps the page out of the sitemap and search engines.
+	NoIndex bool
+	// OutPath is the output file relative to the output root.
+	OutPath string
+
+	// Set while rendering, by the worker that renders the page.
+	Content  template.HTML
+	Headings []markdown.Heading
+}
+
+// Alternate is another format of a page, linked from its head.
+type Alternate struct {
+	Type, Title, URL string
+}
+
+// Tag is a tag as shown on pages.
+type Tag struct {
+	Name string
+	URL  string
+}
+
+// IsDated reports whether the page has a date.
+func (p *Page) IsDated() bool { return !p.Date.IsZero() }
+
+// HasTOC reports whether the page shows a table of contents.
+func (p *Page) HasTOC() bool {
+	if !p.TOC {
+		return false
+	}
+	n := 0
+	for _, h := range p.Headings {
+		if h.Level == 2 || h.Level == 3 {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// Site is the whole model.
+type Site struct {
+	Config  *config.Config
+	Pages   []*Page // sorted by URL
+	ByURL   map[string]*Page
+	ByFile  map[string]*Page // content path (articles/safety.md) -> page
+	Home    *Page
+	Latest  []*Page // dated pages in articles, newest first
+	Tags    []*Page // tag pages, by name
+	Menu    []MenuItem
+	Now     time.Time
+	Preview bool // a deploy preview: banner shown, kept out of search engines
+	Dev     bool // served by the development server
+}
+
+// MenuItem is a resolved main menu entry.
+type MenuItem struct {
+	Name string
+	URL  string
+}
+
+// Options are the build's choices that shape the model.
+type Options struct {
+	Drafts, Future bool
+	Now            time.Time
+	Preview        bool
+	Dev            bool
+}
+
+// URLFor maps a content path (relative to content/) to its URL, without a
+// slug.
+func URLFor(rel string) string {
+	dir, file := path.Split(rel)
+	name := strings.TrimSuffix(file, ".md")
+	switch name {
+	case "_index", "index":
+		if dir == "" {
+			return "/"
+		}
+		return "/" + dir
+	}
+	return "/" + dir + name + "/"
+}
+
+// OutPath is the file a URL is written to.
+func OutPath(url string) string {
+	if strings.HasSuffix(url, "/") {
+		return strings.TrimPrefix(url, "/") + "index.html"
+	}
+	return strings.TrimPrefix(url, "/")
+}
+
+// Assemble builds the model. Generated pages (from data) are added as they
+// are; their URL and Template must be set.
+func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt Options, problems *diag.List) *Site {
+	s := &Site{Config: cfg, ByURL: map[string]*Page{}, ByFile: map[string]*Page{}, Now: opt.Now, Preview: opt.Preview, Dev: opt.Dev}
+	sections := map[string]*Page{}
+	var all []*Page
+	for _, cp := range pages {
+		rel := strings.TrimPrefix(cp.Path, "content/")
+		m := cp.Meta
+		p := &Page{
+			Source: cp, File: cp.Path, Line: 1, Title: m.Title, Description: m.Description,
+			Date: m.Date, Updated: m.Updated, Weight: m.Weight, Draft: m.Draft, Aliases: m.Aliases, TOC: m.TOC,
+		}
+		if m.Draft && !opt.Drafts {
+			continue
+		}
+		if !m.PublishDate.IsZero() && m.PublishDate.After(opt.Now) {
+			if !opt.Future {
+				continue
+			}
+			p.Future = true
+		}
+		if !m.ExpiryDate.IsZero() && !m.ExpiryDate.After(opt.Now) {
+			continue
+		}
+		p.URL = URLFor(rel)
+		base := path.Base(rel)
+		switch {
+		case rel == "index.md" || rel == "_index.md":
+			p.Kind = KindHome
+		case base == "_index.md" || base == "index.md":
+			p.Kind = KindSection
+		default:
+			p.Kind = KindPage
+			if m.Slug != "" {
+				p.URL = "/" + path.Dir(rel) + "/" + m.Slug + "/"
+				p.URL = strings.Replace(p.URL, "/./", "/", 1)
+			}
+		}
+		s.ByFile[rel] = p
+		all = append(all, p)
+	}
+	all = append(all, generated...)
+
+	// URLs must be unique.
+	sort.SliceStable(all, func(i, j int) bool { return all[i].URL < all[j].URL })
+	for _, p := range all {
+		if prev, dup := s.ByURL[p.URL]; dup {
+			problems.Errorf(p.File, p.Line, 1, "%s maps to the URL %s, which %s already has; rename one or give it a different slug", displayFile(p), p.URL, displayFile(prev))
+			continue
+		}
+		s.ByURL[p.URL] = p
+		s.Pages = append(s.Pages, p)
+	}
+	for _, p := range s.Pages {
+		p.Section = sectionOf(p.URL)
+		p.Permalink = strings.TrimSuffix(cfg.BaseURL, "/") + p.URL
+		if p.OutPath == "" {
+			p.OutPath = OutPath(p.URL)
+		}
+		if p.Kind == KindSection {
+			sections[p.URL] = p
+		}
+		if p.Kind == KindHome {
+			s.Home = p
+		}
+	}
+	// Pages without a section page get one, so every URL prefix lists.
+	for _, p := range s.Pages {
+		if p.Kind != KindPage || p.Source == nil {
+			continue
+		}
+		dir := parentURL(p.URL)
+		if dir == "/" {
+			continue
+		}
+		sec, ok := sections[dir]
+		if !ok {
+			if s.ByURL[dir] != nil {
+				continue
+			}
+			name := strings.Trim(path.Base(dir), "/")
+			sec = &Page{Kind: KindSection, Title: titleCase(name), URL: dir, Section: sectionOf(dir),
+				Permalink: strings.TrimSuffix(cfg.BaseURL, "/") + dir, OutPath: OutPath(dir)}
+			sections[dir] = sec
+			s.ByURL[dir] = sec
+			s.Pages = append(s.Pages, sec)
+		}
+		p.Parent = sec
+		sec.Pages = append(sec.Pages, p)
+	}
+	for _, sec := range sections {
+		SortPages(sec.Pages)
+	}
+
+	// Tags.
+	tags := map[string]*Page{}
+	for _, p := range s.Pages {
+		if p.Source == nil {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, t := range p.Source.Meta.Tags {
+			slug := markdown.Slugify(t)
+			if slug == "" || seen[slug] {
+				continue
+			}
+			seen[slug] = true
+			tp := tags[slug]
+			if tp == nil {
+				u := "/tags/" + slug + "/"
+				tp = &Page{Kind: KindTag, Title: t, URL: u, Section: "tags", Permalink: strings.TrimSuffix(cfg.BaseURL, "/") + u,
+					OutPath: OutPath(u), Description: fmt.Sprintf("Pages about %s.", t)}
+				tags[slug] = tp
+			}
+			tp.Pages = append(tp.Pages, p)
+			p.Tags = append(p.Tags, Tag{Name: t, URL: tp.URL})
+		}
+	}
+	if len(tags) > 0 {
+		idx := &Page{Kind: KindTags, Title: "Topics", URL: "/tags/", Section: "tags", Description: "Every topic on the site.",
+			Permalink: strings.TrimSuffix(cfg.BaseURL, "/") + "/tags/", OutPath: "tags/index.html"}
+		for _, tp := range tags {
+			SortPages(tp.Pages)
+			s.Tags = append(s.Tags, tp)
+		}
+		sort.Slice(s.Tags, func(i, j int) bool { return s.Tags[i].URL < s.Tags[j].URL })
+		idx.Pages = s.Tags
+		for _, tp := range append([]*Page{idx}, s.Tags...) {
+			if prev := s.ByURL[tp.URL]; prev != nil {
+				problems.Errorf(prev.File, prev.Line, 1, "%s takes the URL %s that the tag pages need; choose another slug", displayFile(prev), tp.URL)
+				continue
+			}
+			s.ByURL[tp.URL] = tp
+			s.Pages = append(s.Pages, tp)
+		}
+	}
+
+	// The 404 page.
+	nf := &Page{Kind: Kind404, Title: "Page not found", URL: "/404.html", OutPath: "404.html", NoIndex: true,
+		Description: "The page you asked for is not here.", Permalink: strings.TrimSuffix(cfg.BaseURL, "/") + "/404.html"}
+	if s.ByURL[nf.URL] == nil {
+		s.ByURL[nf.URL] = nf
+		s.Pages = append(s.Pages, nf)
+	}
+
+	// Latest articles: dated pages, newest first.
+	for _, p := range s.Pages {
+		if p.Kind == KindPage && p.IsDated() && p.Source != nil {
+			s.Latest = append(s.Latest, p)
+		}
+	}
+	sort.SliceStable(s.Latest, func(i, j int) bool {
+		a, b := s.Latest[i], s.Latest[j]
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		return a.URL < b.URL
+	})
+	if s.Home != nil {
+		s.Home.Pages = s.Latest
+	}
+
+	// Menu.
+	for _, it := range cfg.Menu {
+		u := it.URL
+		if strings.HasSuffix(u, ".md") {
+			p, ok := s.ByFile[strings.TrimPrefix(u, "content/")]
+			if !ok {
+				problems.Errorf(config.Path, it.Line, 1, "menu entry %q links to %s, which is not a published page; check the file name", it.Name, u)
+				continue
+			}
+			u = p.URL
+		}
+		s.Menu = append(s.Menu, MenuItem{Name: it.Name, URL: u})
+	}
+
+	sort.SliceStable(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
+	return s
+}
+
+func displayFile(p *Page) string {
+	if p.File != "" {
+		return p.File
+	}
+	return "a generated page (" + p.URL + ")"
+}
+
+func sectionOf(url string) string {
+	t := strings.Trim(url, "/")
+	if i := strings.IndexByte(t, '/'); i >= 0 {
+		return t[:i]
+	}
+	if strings.HasSuffix(url, "/") {
+		return t
+	}
+	return ""
+}
+
+func parentURL(u string) string {
+	t := strings.TrimSuffix(u, "/")
+	i := strings.LastIndexByte(t, '/')
+	return t[:i+1]
+}
+
+func titleCase(s string) string {
+	s = strings.ReplaceAll(s, "-", " ")
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// SortPages orders pages by weight (pages without a weight last), then date
+// newest first, then title, then URL.
+func SortPages(ps []*Page) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if (a.Weight == 0) != (b.Weight == 0) {
+			return a.Weight != 0
+		}
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.URL < b.URL
+	})
+}
+
+// Resolve maps a content path (articles/safety.md) to its page URL.
+func (s *Site) Resolve(rel string) (string, bool) {
+	p, ok := s.ByFile[rel]
+	if !ok {
+		return "", false
+	}
+	return p.URL, true
+}
+
+// TemplateFor chooses a page's template from the available template files:
+// front matter layout, then <section>/<kind>.html, then <kind>.html.
+func TemplateFor(p *Page, has func(string) bool) (string, bool) {
+	if p.Template != "" {
+		return p.Template, has(p.Template)
+	}
+	var cands []string
+	if p.Source != nil && p.Source.Meta.Layout != "" {
+		l := p.Source.Meta.Layout
+		if p.Section != "" {
+			cands = append(cands, p.Section+"/"+l+".html")
+		}
+		cands = append(cands, l+".html")
+		for _, c := range cands {
+			if has(c) {
+				return c, true
+			}
+		}
+		return cands[len(cands)-1], false
+	}
+	kind := p.Kind
+	if kind == KindHome {
+		cands = append(cands, "home.html", "section.html")
+	} else {
+		if p.Section != "" {
+			cands = append(cands, p.Section+"/"+kind+".html")
+		}
+		cands = append(cands, kind+".html")
+		if kind == KindTag || kind == KindTags {
+			cands = append(cands, "section.html")
+		}
+	}
+	for _, c := range cands {
+		if has(c) {
+			return c, true
+		}
+	}
+	return cands[len(cands)-1], false
+}
