@@ -1,0 +1,276 @@
+package directory
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// VerifyShardSize is how many consecutive registration numbers share one
+// shard of the registration check's data.
+const VerifyShardSize = 250
+
+// File is an output file: Path is relative to the output root, with
+// forward slashes, such as "practitioners/aelia-thornhurst.vcf".
+type File struct {
+	Path string
+	Data []byte
+}
+
+// FilterData is the JSON the directory page's filters load, written as
+// practitioners/directory.<hash>.json. Vocabulary values are indexes into
+// Regions, Modalities and Languages, and each practitioner is an array
+// rather than an object, to keep the file small:
+//
+//	[slug, name, flags, [modality...], [language...], [location...], level]
+//
+// flags is 1 for accepting new clients plus 2 for home visits; a location
+// is [town, region, postcode district, lat, lon, wheelchair (0 or 1)], with
+// lat and lon rounded to 3 decimals (about 100 m). Places are the towns and
+// postcode districts of the directory with the mean position of their
+// locations, [label, lat, lon], for "sort by distance from".
+type FilterData struct {
+	Regions    []string `json:"regions"`
+	Modalities []string `json:"modalities"`
+	Languages  []string `json:"languages"`
+	Levels     []string `json:"levels"`
+	Places     [][3]any `json:"places"`
+	People     [][]any  `json:"people"`
+}
+
+// VerifyManifest is verify/index.<hash>.json: the shard size and, for each
+// shard that has numbers, its file's site path keyed by shard number
+// (registration number / Size) in decimal.
+type VerifyManifest struct {
+	Prefix string            `json:"prefix"`
+	Digits int               `json:"digits"`
+	Size   int               `json:"size"`
+	Built  string            `json:"built"` // the build's date, YYYY-MM-DD
+	Shards map[string]string `json:"shards"`
+}
+
+// A verify shard maps the registration number, in canonical form, to
+// [name, profile path or "", certified_since, certified_until, level,
+// conditions]. Lapsed practitioners have no profile path.
+type verifyEntry [6]string
+
+type outputs struct {
+	once      sync.Once
+	files     []File
+	filterURL string // site path of the filter data
+	verifyURL string // site path of the verify manifest
+}
+
+// Files returns the directory's output files: a vCard for each listed
+// practitioner, the filter data and the registration check's manifest and
+// shards. The result is deterministic.
+func (d *Directory) Files() []File {
+	return d.outputs().files
+}
+
+// FilterDataURL is the site path of the filter data file.
+func (d *Directory) FilterDataURL() string { return d.outputs().filterURL }
+
+// VerifyIndexURL is the site path of the registration check's manifest.
+func (d *Directory) VerifyIndexURL() string { return d.outputs().verifyURL }
+
+func (d *Directory) outputs() *outputs {
+	if d.files == nil {
+		d.files = &outputs{}
+	}
+	o := d.files
+	o.once.Do(func() {
+		for _, p := range d.Current() {
+			o.files = append(o.files, File{Path: "practitioners/" + p.Slug + ".vcf", Data: d.VCard(p)})
+		}
+		fd := mustJSON(d.FilterData())
+		name := "practitioners/directory." + hash(fd) + ".json"
+		o.files = append(o.files, File{Path: name, Data: fd})
+		o.filterURL = "/" + name
+
+		manifest, shards := d.verifyFiles()
+		o.files = append(o.files, shards...)
+		name = "verify/index." + hash(manifest) + ".json"
+		o.files = append(o.files, File{Path: name, Data: manifest})
+		o.verifyURL = "/" + name
+	})
+	return o
+}
+
+func hash(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:5])
+}
+
+// mustJSON encodes v without a trailing newline; HTML-significant
+// characters come out as \u escapes, so the data is safe wherever it lands.
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic("directory: encoding JSON data: " + err.Error()) // only plain values are encoded
+	}
+	return b
+}
+
+func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
+
+func index(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// FilterData builds the filter data of the listed practitioners, in the
+// order of the directory (by name).
+func (d *Directory) FilterData() FilterData {
+	fd := FilterData{Regions: d.regions, Modalities: d.mods, Languages: d.langs, Levels: nil, People: [][]any{}, Places: [][3]any{}}
+	var levels []string
+	type acc struct {
+		lat, lon float64
+		n        int
+		regions  map[string]bool
+	}
+	towns, districts := map[string]*acc{}, map[string]*acc{}
+	add := func(m map[string]*acc, key, region string, l Location) {
+		a := m[key]
+		if a == nil {
+			a = &acc{regions: map[string]bool{}}
+			m[key] = a
+		}
+		a.lat += l.Lat
+		a.lon += l.Lon
+		a.n++
+		a.regions[region] = true
+	}
+	for _, p := range sortByName(d.Current()) {
+		flags := 0
+		if p.Accepting {
+			flags |= 1
+		}
+		if p.HomeVisits {
+			flags |= 2
+		}
+		mods, langs := []int{}, []int{}
+		for _, m := range p.Modalities {
+			mods = append(mods, index(d.mods, m))
+		}
+		for _, l := range p.Languages {
+			langs = append(langs, index(d.langs, l))
+		}
+		locs := [][]any{}
+		for _, l := range p.Locations {
+			wc := 0
+			if l.WheelchairAccess {
+				wc = 1
+			}
+			locs = append(locs, []any{l.Town, index(d.regions, l.Region), l.District(), round3(l.Lat), round3(l.Lon), wc})
+			add(towns, l.Town, l.Region, l)
+			add(districts, l.District(), l.Region, l)
+		}
+		level := -1
+		if p.Level != "" {
+			if level = index(levels, p.Level); level < 0 {
+				levels = append(levels, p.Level)
+				level = len(levels) - 1
+			}
+		}
+		fd.People = append(fd.People, []any{p.Slug, p.Name, flags, mods, langs, locs, level})
+	}
+	fd.Levels = levels
+	if fd.Levels == nil {
+		fd.Levels = []string{}
+	}
+	var places [][3]any
+	for _, m := range []map[string]*acc{towns, districts} {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			if k != "" {
+				keys = append(keys, k)
+			}
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			a := m[k]
+			places = append(places, [3]any{k, round3(a.lat / float64(a.n)), round3(a.lon / float64(a.n))})
+		}
+	}
+	if places != nil {
+		fd.Places = places
+	}
+	return fd
+}
+
+// sortByName orders practitioners as the directory lists them: by name,
+// ignoring case, then by slug.
+func sortByName(ps []*Practitioner) []*Practitioner {
+	out := append([]*Practitioner(nil), ps...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := strings.ToLower(out[i].Name), strings.ToLower(out[j].Name)
+		if a != b {
+			return a < b
+		}
+		return out[i].Slug < out[j].Slug
+	})
+	return out
+}
+
+// regNumber is the numeric part of a canonical registration number.
+func (d *Directory) regNumber(reg string) (int, bool) {
+	n, err := strconv.Atoi(strings.TrimPrefix(reg, d.cfgPrefix))
+	return n, err == nil && n >= 0
+}
+
+// verifyFiles returns the registration check's manifest and its shards.
+// Every practitioner with a valid registration number is included, lapsed
+// ones too.
+func (d *Directory) verifyFiles() ([]byte, []File) {
+	shards := map[int]map[string]verifyEntry{}
+	for _, p := range d.Practitioners {
+		n, ok := d.regNumber(p.Registration)
+		if !ok || p.Registration == "" {
+			continue
+		}
+		s := n / VerifyShardSize
+		if shards[s] == nil {
+			shards[s] = map[string]verifyEntry{}
+		}
+		if _, dup := shards[s][p.Registration]; dup {
+			continue // reported by Load; the first file wins
+		}
+		profile := ""
+		if p.Status.Listed() {
+			profile = p.URL()
+		}
+		shards[s][p.Registration] = verifyEntry{p.Name, profile, dateOrEmpty(p.CertifiedSince), dateOrEmpty(p.CertifiedUntil), p.Level, p.Conditions}
+	}
+	keys := make([]int, 0, len(shards))
+	for k := range shards {
+		keys = append(keys, k)
+	}
+	sort.Ints(keys)
+	m := VerifyManifest{Prefix: d.cfgPrefix, Digits: d.cfgDigits, Size: VerifyShardSize, Built: d.Now.Format("2006-01-02"), Shards: map[string]string{}}
+	var files []File
+	for _, k := range keys {
+		data := mustJSON(shards[k]) // encoding/json sorts map keys
+		name := "verify/" + strconv.Itoa(k) + "." + hash(data) + ".json"
+		files = append(files, File{Path: name, Data: data})
+		m.Shards[strconv.Itoa(k)] = "/" + name
+	}
+	return mustJSON(m), files
+}
+
+func dateOrEmpty(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}

@@ -1,0 +1,518 @@
+package directory
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"sitegen/internal/config"
+	"sitegen/internal/diag"
+	"sitegen/internal/yamldoc"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Where the data files live, relative to the site root.
+const (
+	PractitionersDir = "content/practitioners"
+	SchoolsDir       = "content/schools"
+)
+
+var practitionerKeys = []string{"name", "registration", "certified_since", "certified_until", "level", "conditions",
+	"modalities", "languages", "accepting_new_clients", "home_visits", "contact", "locations", "qualifications", "bio", "photo"}
+
+var (
+	contactKeys       = []string{"email", "phone", "website"}
+	locationKeys      = []string{"name", "address", "town", "region", "postcode", "lat", "lon", "wheelchair_access"}
+	qualificationKeys = []string{"title", "school", "year"}
+	schoolKeys        = []string{"name", "website", "region", "contact", "courses"}
+	courseKeys        = []string{"title", "accredited_until", "length", "format", "location", "prerequisites"}
+	photoExts         = []string{".jpg", ".jpeg", ".png", ".webp", ".avif"}
+)
+
+// Load reads content/practitioners/*.yaml and content/schools/*.yaml from
+// fsys (the site root), validates them against cfg and decides each
+// certification's status at now (the build's date; only its UTC day
+// counts). Every problem goes to problems; Load never fails, it returns
+// what could be read so the build can go on and report more.
+func Load(fsys fs.FS, cfg *config.Config, now time.Time, problems *diag.List) *Directory {
+	y, m, dd := now.UTC().Date()
+	d := &Directory{
+		Now:       time.Date(y, m, dd, 0, 0, 0, 0, time.UTC),
+		cfgPrefix: cfg.RegistrationPrefix,
+		cfgDigits: cfg.RegistrationDigits,
+		baseURL:   cfg.BaseURL,
+		regions:   cfg.Vocab.Regions,
+		mods:      cfg.Vocab.Modalities,
+		langs:     cfg.Vocab.Languages,
+	}
+	l := &loader{fsys: fsys, cfg: cfg, d: d, problems: problems}
+
+	schoolFiles := l.list(SchoolsDir)
+	d.Schools = make([]*School, len(schoolFiles))
+	parallel(len(schoolFiles), func(i int) { d.Schools[i] = l.school(schoolFiles[i]) })
+	d.Schools = compact(d.Schools)
+
+	files := l.list(PractitionersDir)
+	d.Practitioners = make([]*Practitioner, len(files))
+	parallel(len(files), func(i int) { d.Practitioners[i] = l.practitioner(files[i]) })
+	d.Practitioners = compact(d.Practitioners)
+
+	l.crossCheck()
+	for _, s := range d.Schools {
+		if s.Contact.fictional() || (s.Website != "" && fictionalWebsite(s.Website)) {
+			d.Sample = true
+		}
+	}
+	for _, p := range d.Practitioners {
+		if p.Contact.fictional() {
+			d.Sample = true
+		}
+	}
+	return d
+}
+
+type loader struct {
+	fsys     fs.FS
+	cfg      *config.Config
+	d        *Directory
+	problems *diag.List
+}
+
+// list returns the .yaml files of dir, sorted, reporting file names that
+// are not slugs and other files that would be ignored.
+func (l *loader) list(dir string) []string {
+	entries, err := fs.ReadDir(l.fsys, dir)
+	if err != nil {
+		return nil // no directory: no entries
+	}
+	var out []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") {
+			continue
+		}
+		file := dir + "/" + name
+		ext := path.Ext(name)
+		if ext != ".yaml" {
+			if ext == ".yml" || ext == ".YAML" {
+				l.problems.Errorf(file, 1, 1, "%s files must end in .yaml; rename it to %s.yaml", dir, strings.TrimSuffix(name, ext))
+			}
+			continue
+		}
+		slug := strings.TrimSuffix(name, ext)
+		if !ValidSlug(slug) {
+			hint := ""
+			if s := Slugify(slug); s != "" {
+				hint = ", such as " + s + ".yaml"
+			}
+			l.problems.Errorf(file, 1, 1, "file name %q must be lower-case words joined by hyphens%s; rename the file (its name is the page address)", name, hint)
+			continue
+		}
+		out = append(out, file)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// parallel calls f(0..n-1) on a bounded pool of GOMAXPROCS workers.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next int64
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if int(i) >= n {
+					return
+				}
+				f(int(i))
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func compact[T any](s []*T) []*T {
+	out := s[:0]
+	for _, x := range s {
+		if x != nil {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func (l *loader) read(file string) (*yamldoc.Decoder, *yamldoc.Node) {
+	src, err := fs.ReadFile(l.fsys, file)
+	if err != nil {
+		l.problems.Errorf(file, 0, 0, "cannot read the file: %v", err)
+		return nil, nil
+	}
+	d := yamldoc.New(file, src, 0, l.problems)
+	root := d.Parse()
+	return d, root
+}
+
+// practitioner decodes and checks one practitioner file; it returns nil
+// only when the file cannot be read as a mapping at all.
+func (l *loader) practitioner(file string) *Practitioner {
+	dec, root := l.read(file)
+	if root == nil {
+		return nil
+	}
+	if root.Kind != yaml.MappingNode {
+		dec.Errorf(root, "a practitioner file must be a mapping of keys to values, not a single value or list")
+		return nil
+	}
+	p := &Practitioner{Slug: strings.TrimSuffix(path.Base(file), ".yaml"), Source: file, line: map[string]int{}, col: map[string]int{}}
+	m := dec.Map(root, "practitioner", practitionerKeys...)
+	for _, k := range m.Order {
+		p.line[k], p.col[k] = dec.Pos(m.Value(k))
+	}
+	m.Require("name", "registration", "certified_until", "locations")
+	m.Str("name", &p.Name)
+	p.Name = strings.TrimSpace(p.Name)
+
+	var reg string
+	if m.Str("registration", &reg) && reg != "" {
+		if l.cfg.RegistrationRe.MatchString(reg) {
+			p.Registration = reg
+		} else {
+			hint := ""
+			if n := l.cfg.NormalizeRegistration(reg); n != "" {
+				hint = fmt.Sprintf("; did you mean %q?", n)
+			}
+			m.Errorf("registration", "registration %q must be %s followed by %d digits, like %s%s",
+				reg, l.cfg.RegistrationPrefix, l.cfg.RegistrationDigits, l.cfg.NormalizeRegistration("4"), hint)
+		}
+	}
+	m.Date("certified_since", &p.CertifiedSince)
+	m.Date("certified_until", &p.CertifiedUntil)
+	if !p.CertifiedSince.IsZero() && !p.CertifiedUntil.IsZero() && p.CertifiedUntil.Before(p.CertifiedSince) {
+		m.Errorf("certified_until", "certified_until %s is before certified_since %s; check the dates",
+			p.CertifiedUntil.Format("2006-01-02"), p.CertifiedSince.Format("2006-01-02"))
+	}
+	if m.Str("level", &p.Level) {
+		vocab(dec, m.Value("level"), p.Level, "level", "credential levels", "levels", l.cfg.Vocab.Levels)
+	}
+	m.Str("conditions", &p.Conditions)
+	p.Conditions = strings.TrimSpace(p.Conditions)
+	p.Modalities = vocabList(dec, m, "modalities", "modality", l.cfg.Vocab.Modalities)
+	p.Languages = vocabList(dec, m, "languages", "language", l.cfg.Vocab.Languages)
+	m.Bool("accepting_new_clients", &p.Accepting)
+	m.Bool("home_visits", &p.HomeVisits)
+	if m.Has("contact") {
+		p.Contact = contact(dec, m.Value("contact"))
+	}
+	for _, it := range m.List("locations") {
+		if loc, ok := l.location(dec, it); ok {
+			p.Locations = append(p.Locations, loc)
+		}
+	}
+	if v := m.Value("locations"); v != nil && v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
+		m.Errorf("locations", "locations is empty; add at least one practice address with town, region, postcode, lat and lon")
+	}
+	for _, it := range m.List("qualifications") {
+		qm := dec.Map(it, "qualification", qualificationKeys...)
+		qm.Require("title")
+		var q Qualification
+		qm.Str("title", &q.Title)
+		qm.Str("school", &q.School)
+		if qm.Int("year", &q.Year) && (q.Year < 1900 || q.Year > l.d.Now.Year()) {
+			qm.Errorf("year", "year %d is not a plausible year for a qualification; write the year it was awarded, like 2012", q.Year)
+		}
+		p.Qualifications = append(p.Qualifications, q)
+	}
+	if m.Str("bio", &p.Bio) {
+		if frag, line := findRawHTML(p.Bio); frag != "" {
+			v := m.Value("bio")
+			at := *v
+			if v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+				at.Line += 1 + line
+				at.Column = 3
+			}
+			dec.Errorf(&at, "bio contains raw HTML (%s); raw HTML is not allowed in bios, write Markdown instead", frag)
+		}
+	}
+	if m.Str("photo", &p.Photo) {
+		l.photo(m, p.Photo)
+	}
+	l.setStatus(p)
+	return p
+}
+
+func (l *loader) photo(m yamldoc.Map, photo string) {
+	switch {
+	case !strings.HasPrefix(photo, "/") || strings.Contains(photo, "..") || strings.Contains(photo, "//"):
+		m.Errorf("photo", "photo %q must be a site path under static/, like /images/practitioners/name.jpg", photo)
+	case !contains(photoExts, strings.ToLower(path.Ext(photo))):
+		m.Errorf("photo", "photo %q must be a .jpg, .jpeg, .png, .webp or .avif image", photo)
+	default:
+		if st, err := fs.Stat(l.fsys, "static"+photo); err != nil || st.IsDir() {
+			m.Errorf("photo", "photo %q does not exist; add the file static%s or remove the photo key", photo, photo)
+		}
+	}
+}
+
+// setStatus decides p's status at the build's date and lists a
+// certification that ends soon.
+func (l *loader) setStatus(p *Practitioner) {
+	if p.CertifiedUntil.IsZero() {
+		p.Status, p.DaysLeft = Lapsed, -1
+		return
+	}
+	y, mo, dd := p.CertifiedUntil.UTC().Date()
+	until := time.Date(y, mo, dd, 0, 0, 0, 0, time.UTC)
+	p.DaysLeft = int(until.Sub(l.d.Now).Hours() / 24)
+	switch {
+	case p.DaysLeft < 0:
+		p.Status = Lapsed
+	case p.DaysLeft <= LapsingWithin:
+		p.Status = Lapsing
+		when := fmt.Sprintf("in %d days", p.DaysLeft)
+		switch p.DaysLeft {
+		case 0:
+			when = "today"
+		case 1:
+			when = "tomorrow"
+		}
+		name := p.Name
+		if name == "" {
+			name = p.Slug
+		}
+		l.problems.Infof(p.Source, p.Line("certified_until"), p.col["certified_until"],
+			"the certification of %s (%s) ends on %s, %s; remind them to renew",
+			name, p.Registration, until.Format("2 January 2006"), when)
+	default:
+		p.Status = Current
+	}
+}
+
+func (l *loader) location(dec *yamldoc.Decoder, n *yamldoc.Node) (Location, bool) {
+	lm := dec.Map(n, "location", locationKeys...)
+	if lm.Node == nil || lm.Node.Kind != yaml.MappingNode {
+		return Location{}, false
+	}
+	ok := lm.Require("town", "region", "postcode", "lat", "lon")
+	var loc Location
+	lm.Str("name", &loc.Name)
+	lm.Str("address", &loc.Address)
+	lm.Str("town", &loc.Town)
+	if lm.Str("region", &loc.Region) && !vocab(dec, lm.Value("region"), loc.Region, "region", "regions", "regions", l.cfg.Vocab.Regions) {
+		ok = false
+	}
+	var pc string
+	if lm.Str("postcode", &pc) && pc != "" {
+		if norm, good := ParsePostcode(pc); good {
+			loc.Postcode = norm
+		} else {
+			lm.Errorf("postcode", "postcode %q is not a UK postcode; write it like TR9 8TR", pc)
+			ok = false
+		}
+	}
+	if lm.Float("lat", &loc.Lat) && (loc.Lat < minLat || loc.Lat > maxLat) {
+		lm.Errorf("lat", "lat %g is outside the UK (%g to %g); check that lat and lon are not swapped", loc.Lat, minLat, maxLat)
+		ok = false
+	}
+	if lm.Float("lon", &loc.Lon) && (loc.Lon < minLon || loc.Lon > maxLon) {
+		lm.Errorf("lon", "lon %g is outside the UK (%g to %g); check that lat and lon are not swapped", loc.Lon, minLon, maxLon)
+		ok = false
+	}
+	lm.Bool("wheelchair_access", &loc.WheelchairAccess)
+	return loc, ok
+}
+
+// contact decodes a contact mapping, checking each detail.
+func contact(dec *yamldoc.Decoder, n *yamldoc.Node) Contact {
+	cm := dec.Map(n, "contact", contactKeys...)
+	var c Contact
+	var email, phone, website string
+	if cm.Str("email", &email) && email != "" {
+		if ValidEmail(email) {
+			c.Email = email
+		} else {
+			cm.Errorf("email", "email %q is not an e-mail address; write it like name@example.org", email)
+		}
+	}
+	if cm.Str("phone", &phone) && phone != "" {
+		if p, ok := ParsePhone(phone); ok {
+			c.Phone = p
+		} else {
+			cm.Errorf("phone", "phone %q is not a UK telephone number; write it like 01632 960905 or +44 1632 960905", phone)
+		}
+	}
+	if cm.Str("website", &website) && website != "" {
+		if ValidWebURL(website) {
+			c.Website = website
+		} else {
+			cm.Errorf("website", "website %q must be an http:// or https:// address, like https://example.org/", website)
+		}
+	}
+	return c
+}
+
+// vocab checks one value against a vocabulary of site.yaml.
+func vocab(dec *yamldoc.Decoder, n *yamldoc.Node, val, what, plural, key string, words []string) bool {
+	if contains(words, val) {
+		return true
+	}
+	hint := diag.DidYouMean(val, words)
+	if hint == "" {
+		hint = fmt.Sprintf("; use one of the %s in content/site.yaml (vocabularies.%s) or add it there", plural, key)
+	}
+	dec.Errorf(n, "%s %q is not one of the %s%s", what, val, plural, hint)
+	return false
+}
+
+// vocabList decodes a list of vocabulary words, checking each at its
+// position and dropping repeats.
+func vocabList(dec *yamldoc.Decoder, m yamldoc.Map, key, what string, words []string) []string {
+	var out []string
+	for _, it := range m.Items(key) {
+		if it.Kind != yaml.ScalarNode || it.ShortTag() == "!!null" {
+			dec.Errorf(it, "each item of %s must be text, not a list or mapping", key)
+			continue
+		}
+		if vocab(dec, it, it.Value, what, key, key, words) && !contains(out, it.Value) {
+			out = append(out, it.Value)
+		}
+	}
+	return out
+}
+
+func (l *loader) school(file string) *School {
+	dec, root := l.read(file)
+	if root == nil {
+		return nil
+	}
+	if root.Kind != yaml.MappingNode {
+		dec.Errorf(root, "a school file must be a mapping of keys to values, not a single value or list")
+		return nil
+	}
+	s := &School{Slug: strings.TrimSuffix(path.Base(file), ".yaml"), Source: file}
+	m := dec.Map(root, "school", schoolKeys...)
+	m.Require("name")
+	m.Str("name", &s.Name)
+	var website string
+	if m.Str("website", &website) && website != "" {
+		if ValidWebURL(website) {
+			s.Website = website
+		} else {
+			m.Errorf("website", "website %q must be an http:// or https:// address, like https://example.org/", website)
+		}
+	}
+	if m.Str("region", &s.Region) {
+		vocab(dec, m.Value("region"), s.Region, "region", "regions", "regions", l.cfg.Vocab.Regions)
+	}
+	if m.Has("contact") {
+		s.Contact = contact(dec, m.Value("contact"))
+	}
+	for _, it := range m.List("courses") {
+		cm := dec.Map(it, "course", courseKeys...)
+		cm.Require("title", "accredited_until")
+		var c Course
+		cm.Str("title", &c.Title)
+		cm.Date("accredited_until", &c.AccreditedUntil)
+		cm.Str("length", &c.Length)
+		cm.Str("format", &c.Format)
+		cm.Str("location", &c.Location)
+		cm.Str("prerequisites", &c.Prerequisites)
+		c.Lapsed = c.AccreditedUntil.IsZero() || c.AccreditedUntil.Before(l.d.Now)
+		s.Courses = append(s.Courses, c)
+	}
+	return s
+}
+
+// crossCheck runs the checks that involve more than one file, in slug
+// order: duplicate registration numbers and unknown schools.
+func (l *loader) crossCheck() {
+	schools := make(map[string]bool, len(l.d.Schools))
+	var slugs []string
+	for _, s := range l.d.Schools {
+		schools[s.Slug] = true
+		slugs = append(slugs, s.Slug)
+	}
+	seen := make(map[string]*Practitioner, len(l.d.Practitioners))
+	for _, p := range l.d.Practitioners {
+		if p.Registration != "" {
+			if first, dup := seen[p.Registration]; dup {
+				l.problems.Errorf(p.Source, p.Line("registration"), p.col["registration"],
+					"registration %q is already used by %s:%d; every practitioner needs their own number",
+					p.Registration, first.Source, first.Line("registration"))
+			} else {
+				seen[p.Registration] = p
+			}
+		}
+		if !p.hasQualificationSchools() {
+			continue
+		}
+		l.checkSchools(p, schools, slugs)
+	}
+}
+
+func (p *Practitioner) hasQualificationSchools() bool {
+	for _, q := range p.Qualifications {
+		if q.School != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// checkSchools reports qualifications that name a school without a file.
+// Positions come from the file again: the decoded qualifications do not
+// keep nodes, and this path runs only for the files that name schools.
+func (l *loader) checkSchools(p *Practitioner, schools map[string]bool, slugs []string) {
+	bad := false
+	for _, q := range p.Qualifications {
+		if q.School != "" && !schools[q.School] {
+			bad = true
+		}
+	}
+	if !bad {
+		return
+	}
+	src, err := fs.ReadFile(l.fsys, p.Source)
+	if err != nil {
+		return
+	}
+	var doc yaml.Node
+	if yaml.Unmarshal(src, &doc) != nil || len(doc.Content) == 0 {
+		return
+	}
+	dec := yamldoc.New(p.Source, src, 0, l.problems)
+	root := doc.Content[0]
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value != "qualifications" || root.Content[i+1].Kind != yaml.SequenceNode {
+			continue
+		}
+		for _, it := range root.Content[i+1].Content {
+			if it.Kind != yaml.MappingNode {
+				continue
+			}
+			for j := 0; j+1 < len(it.Content); j += 2 {
+				k, v := it.Content[j], it.Content[j+1]
+				if k.Value == "school" && v.Kind == yaml.ScalarNode && v.Value != "" && !schools[v.Value] {
+					hint := diag.DidYouMean(v.Value, slugs)
+					if hint == "" {
+						hint = "; add content/schools/" + v.Value + ".yaml or name one of the schools there"
+					}
+					dec.Errorf(v, "school %q is not a school in content/schools/%s", v.Value, hint)
+				}
+			}
+		}
+	}
+}

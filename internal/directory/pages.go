@@ -1,0 +1,417 @@
+package directory
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+	"time"
+
+	"sitegen/internal/config"
+)
+
+// PageSize is the most practitioners a region page lists; a region with
+// more continues on /practitioners/region/<slug>/page/2/ and so on. The
+// overview lists everyone inline only while the whole directory fits on one
+// page.
+const PageSize = 100
+
+// Template names, relative to layouts/.
+const (
+	ListTemplate     = "practitioners/list.html"
+	ProfileTemplate  = "practitioners/profile.html"
+	VerifyTemplate   = "verify.html"
+	TrainingTemplate = "training.html"
+)
+
+// PageSpec is one page for the build to render: the base layout with the
+// named template's "main", .Page.Data = Data, and JSONLD (when not nil)
+// marshalled into a <script type="application/ld+json">.
+type PageSpec struct {
+	URL, Title, Description string
+	Template                string
+	Data                    any
+	JSONLD                  any
+	Source                  string // the YAML file the page comes from, or ""
+	Line                    int
+}
+
+// ListData is the data of the directory overview and the region pages.
+type ListData struct {
+	Sample   bool
+	Overview bool   // /practitioners/
+	Total    int    // practitioners listed in the whole directory
+	Region   string // on a region page
+	// Groups are every region (overview) or the one region of the page.
+	Groups []RegionGroup
+	// Inline is true on the overview when it lists every practitioner.
+	Inline bool
+	// Pagination of a region page; Pages is 1 on the overview.
+	Page, Pages      int
+	PrevURL, NextURL string
+	PageLinks        []PageLink
+	FilterDataURL    string
+	// The filters' choices: Value is what the URL's query string holds.
+	Regions           []Option
+	Modalities        []Option
+	Languages         []Option
+	RegistrationCheck string // "/verify/"
+}
+
+// PageLink links to page N of a region.
+type PageLink struct {
+	N       int
+	URL     string
+	Current bool
+}
+
+// Option is one choice of a filter.
+type Option struct{ Value, Label string }
+
+func options(words []string) []Option {
+	out := make([]Option, 0, len(words))
+	for _, w := range words {
+		out = append(out, Option{Value: Slugify(w), Label: w})
+	}
+	return out
+}
+
+// RegionGroup is one region's practitioners (on this page).
+type RegionGroup struct {
+	Name, Slug, URL string
+	Count           int // practitioners in the region, over all its pages
+	Cards           []Card
+}
+
+// Card is a practitioner in a list; Here are their locations in the
+// group's region.
+type Card struct {
+	*Practitioner
+	Here []Location
+}
+
+// ProfileData is the data of a practitioner's profile page.
+type ProfileData struct {
+	Sample         bool
+	P              *Practitioner
+	Bio            template.HTML // rendered Markdown, no raw HTML
+	Qualifications []QualificationView
+	Now            time.Time
+}
+
+// QualificationView is a qualification with its school's name.
+type QualificationView struct {
+	Qualification
+	SchoolName string
+}
+
+// VerifyData is the data of the registration check.
+type VerifyData struct {
+	Sample   bool
+	IndexURL string // the manifest of the shards
+	Prefix   string
+	Digits   int
+	Example  string // a well-formed number, CST-000004
+	Built    time.Time
+}
+
+// TrainingData is the data of the training page.
+type TrainingData struct {
+	Sample  bool
+	Schools []SchoolView
+}
+
+// SchoolView is a school with its currently accredited courses.
+type SchoolView struct {
+	*School
+	Current []Course
+}
+
+// Pages returns the directory's pages: the overview, the region pages, a
+// profile for each listed practitioner, the registration check and the
+// training page. md renders a bio's Markdown (the site's shared renderer,
+// without raw HTML); its failures are returned together, each naming the
+// practitioner's file and line.
+func (d *Directory) Pages(cfg *config.Config, md func(string) (template.HTML, error)) ([]PageSpec, error) {
+	var pages []PageSpec
+	pages = append(pages, d.listPages()...)
+
+	current := d.Current()
+	bios := make([]template.HTML, len(current))
+	errs := make([]error, len(current))
+	parallel(len(current), func(i int) {
+		p := current[i]
+		if strings.TrimSpace(p.Bio) == "" {
+			return
+		}
+		h, err := md(p.Bio)
+		if err != nil {
+			errs[i] = fmt.Errorf("%s:%d:1: rendering the bio: %w", p.Source, p.Line("bio"), err)
+		}
+		bios[i] = h
+	})
+	for i, p := range current {
+		pages = append(pages, PageSpec{
+			URL:         p.URL(),
+			Title:       p.Name,
+			Description: d.profileDescription(p),
+			Template:    ProfileTemplate,
+			Data:        ProfileData{Sample: d.Sample, P: p, Bio: bios[i], Qualifications: d.qualifications(p), Now: d.Now},
+			JSONLD:      d.personLD(p),
+			Source:      p.Source,
+			Line:        1,
+		})
+	}
+
+	example := cfg.NormalizeRegistration("4")
+	pages = append(pages, PageSpec{
+		URL:         "/verify/",
+		Title:       "Check a registration",
+		Description: "Check whether a craniosacral therapist's registration with " + orgName(cfg) + " is current.",
+		Template:    VerifyTemplate,
+		Data: VerifyData{Sample: d.Sample, IndexURL: d.VerifyIndexURL(), Prefix: cfg.RegistrationPrefix,
+			Digits: cfg.RegistrationDigits, Example: example, Built: d.Now},
+	})
+
+	td := TrainingData{Sample: d.Sample}
+	for _, s := range sortSchools(d.Schools) {
+		td.Schools = append(td.Schools, SchoolView{School: s, Current: s.CurrentCourses()})
+	}
+	pages = append(pages, PageSpec{
+		URL:         "/training/",
+		Title:       "Training",
+		Description: "Accredited craniosacral therapy training providers and their courses.",
+		Template:    TrainingTemplate,
+		Data:        td,
+		JSONLD:      d.trainingLD(td.Schools),
+	})
+	return pages, errors.Join(errs...)
+}
+
+func orgName(cfg *config.Config) string {
+	if cfg.Org.Name != "" {
+		return cfg.Org.Name
+	}
+	return "the association"
+}
+
+func (d *Directory) profileDescription(p *Practitioner) string {
+	var towns []string
+	for _, l := range p.Locations {
+		if !contains(towns, l.Town) {
+			towns = append(towns, l.Town)
+		}
+	}
+	s := p.Name + ", craniosacral therapist"
+	if len(towns) > 0 {
+		s += " in " + strings.Join(towns, ", ")
+	}
+	return s + ". Registration " + p.Registration + "."
+}
+
+func (d *Directory) qualifications(p *Practitioner) []QualificationView {
+	var out []QualificationView
+	for _, q := range p.Qualifications {
+		v := QualificationView{Qualification: q}
+		if s := d.School(q.School); s != nil {
+			v.SchoolName = s.Name
+		} else {
+			v.Qualification.School = "" // no link to a school that does not exist
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+func sortSchools(s []*School) []*School {
+	out := append([]*School(nil), s...)
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && strings.ToLower(out[j].Name) < strings.ToLower(out[j-1].Name); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// RegionURL is the site path of page n (from 1) of a region.
+func RegionURL(region string, n int) string {
+	u := "/practitioners/region/" + RegionSlug(region) + "/"
+	if n > 1 {
+		u += "page/" + strconv.Itoa(n) + "/"
+	}
+	return u
+}
+
+func (d *Directory) listPages() []PageSpec {
+	listed := sortByName(d.Current())
+	byRegion := map[string][]Card{}
+	for _, p := range listed {
+		for _, r := range p.Regions() {
+			c := Card{Practitioner: p}
+			for _, l := range p.Locations {
+				if l.Region == r {
+					c.Here = append(c.Here, l)
+				}
+			}
+			byRegion[r] = append(byRegion[r], c)
+		}
+	}
+	base := ListData{
+		Sample: d.Sample, Total: len(listed), Page: 1, Pages: 1, FilterDataURL: d.FilterDataURL(),
+		Regions: options(d.regions), Modalities: options(d.mods), Languages: options(d.langs), RegistrationCheck: "/verify/",
+	}
+	overview := base
+	overview.Overview = true
+	overview.Inline = len(listed) <= PageSize
+	for _, r := range d.regions {
+		g := RegionGroup{Name: r, Slug: RegionSlug(r), URL: RegionURL(r, 1), Count: len(byRegion[r])}
+		if overview.Inline {
+			g.Cards = byRegion[r]
+		}
+		overview.Groups = append(overview.Groups, g)
+	}
+	pages := []PageSpec{{
+		URL:         "/practitioners/",
+		Title:       "Find a practitioner",
+		Description: fmt.Sprintf("Find one of %d certified craniosacral therapists near you, by region, town, therapy and language.", len(listed)),
+		Template:    ListTemplate,
+		Data:        overview,
+	}}
+	for _, r := range d.regions {
+		cards := byRegion[r]
+		n := max(1, (len(cards)+PageSize-1)/PageSize)
+		var urls []string
+		for i := 1; i <= n; i++ {
+			urls = append(urls, RegionURL(r, i))
+		}
+		for i := 1; i <= n; i++ {
+			ld := base
+			ld.Region = r
+			ld.Page, ld.Pages = i, n
+			for j, u := range urls {
+				ld.PageLinks = append(ld.PageLinks, PageLink{N: j + 1, URL: u, Current: j+1 == i})
+			}
+			if i > 1 {
+				ld.PrevURL = urls[i-2]
+			}
+			if i < n {
+				ld.NextURL = urls[i]
+			}
+			lo, hi := (i-1)*PageSize, min(i*PageSize, len(cards))
+			ld.Groups = []RegionGroup{{Name: r, Slug: RegionSlug(r), URL: urls[0], Count: len(cards), Cards: cards[lo:hi]}}
+			title := "Practitioners in " + r
+			if n > 1 {
+				title += fmt.Sprintf(" (page %d of %d)", i, n)
+			}
+			pages = append(pages, PageSpec{
+				URL:         urls[i-1],
+				Title:       title,
+				Description: fmt.Sprintf("%d certified craniosacral therapists in %s.", len(cards), r),
+				Template:    ListTemplate,
+				Data:        ld,
+			})
+		}
+	}
+	return pages
+}
+
+// personLD is the schema.org description of a practitioner. The base
+// layout marshals it with encoding/json, which escapes <, > and &, so no
+// value can close the script element.
+func (d *Directory) personLD(p *Practitioner) map[string]any {
+	ld := map[string]any{
+		"@context": "https://schema.org",
+		"@type":    "Person",
+		"@id":      d.absURL(p.URL()),
+		"name":     p.Name,
+		"url":      d.absURL(p.URL()),
+		"jobTitle": "Craniosacral therapist",
+	}
+	if p.Contact.Email != "" {
+		ld["email"] = p.Contact.MailtoURL()
+	}
+	if p.Contact.Phone.Tel != "" {
+		ld["telephone"] = strings.TrimPrefix(p.Contact.Phone.Tel, "tel:")
+	}
+	if p.Contact.Website != "" {
+		ld["sameAs"] = p.Contact.Website
+	}
+	if len(p.Modalities) > 0 {
+		ld["knowsAbout"] = p.Modalities
+	}
+	if len(p.Languages) > 0 {
+		ld["knowsLanguage"] = p.Languages
+	}
+	if p.Photo != "" {
+		ld["image"] = d.absURL(p.Photo)
+	}
+	var places []map[string]any
+	for _, l := range p.Locations {
+		place := map[string]any{
+			"@type": "Place",
+			"address": map[string]any{
+				"@type":           "PostalAddress",
+				"streetAddress":   l.Address,
+				"addressLocality": l.Town,
+				"addressRegion":   l.Region,
+				"postalCode":      l.Postcode,
+				"addressCountry":  "GB",
+			},
+			"geo": map[string]any{"@type": "GeoCoordinates", "latitude": l.Lat, "longitude": l.Lon},
+		}
+		if l.Name != "" {
+			place["name"] = l.Name
+		}
+		places = append(places, place)
+	}
+	if len(places) > 0 {
+		ld["workLocation"] = places
+	}
+	cred := map[string]any{
+		"@type":              "EducationalOccupationalCredential",
+		"name":               "Registered craniosacral therapist",
+		"identifier":         p.Registration,
+		"credentialCategory": p.Level,
+	}
+	if !p.CertifiedUntil.IsZero() {
+		cred["validUntil"] = p.CertifiedUntil.Format("2006-01-02")
+	}
+	if !p.CertifiedSince.IsZero() {
+		cred["validFrom"] = p.CertifiedSince.Format("2006-01-02")
+	}
+	ld["hasCredential"] = cred
+	return ld
+}
+
+func (d *Directory) trainingLD(schools []SchoolView) map[string]any {
+	var graph []map[string]any
+	for _, s := range schools {
+		org := map[string]any{
+			"@type": "EducationalOrganization",
+			"@id":   d.absURL("/training/#" + s.Slug),
+			"name":  s.Name,
+		}
+		if s.Website != "" {
+			org["url"] = s.Website
+		}
+		if s.Contact.Email != "" {
+			org["email"] = s.Contact.MailtoURL()
+		}
+		if s.Contact.Phone.Tel != "" {
+			org["telephone"] = strings.TrimPrefix(s.Contact.Phone.Tel, "tel:")
+		}
+		var courses []map[string]any
+		for _, c := range s.Current {
+			courses = append(courses, map[string]any{"@type": "Course", "name": c.Title})
+		}
+		if len(courses) > 0 {
+			org["hasCourse"] = courses
+		}
+		graph = append(graph, org)
+	}
+	if len(graph) == 0 {
+		return nil
+	}
+	return map[string]any{"@context": "https://schema.org", "@graph": graph}
+}

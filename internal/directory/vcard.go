@@ -1,0 +1,94 @@
+package directory
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// VCard returns p's contact card in vCard 4.0 (RFC 6350): CRLF line ends,
+// text values escaped (\\ \, \; \n) and lines folded at 75 octets without
+// splitting a UTF-8 character.
+func (d *Directory) VCard(p *Practitioner) []byte {
+	var b strings.Builder
+	line := func(s string) { fold(&b, s) }
+	line("BEGIN:VCARD")
+	line("VERSION:4.0")
+	line("KIND:individual")
+	line("FN:" + vcText(p.Name))
+	family, given := splitName(p.Name)
+	line("N:" + vcText(family) + ";" + vcText(given) + ";;;")
+	line("TITLE:" + vcText("Craniosacral therapist"))
+	if p.Contact.Email != "" {
+		line("EMAIL;TYPE=work:" + vcText(p.Contact.Email))
+	}
+	if p.Contact.Phone.Tel != "" {
+		line("TEL;VALUE=uri;TYPE=\"work,voice\":" + vcURI(p.Contact.Phone.Tel))
+	}
+	if p.Contact.Website != "" {
+		line("URL;TYPE=work:" + vcURI(p.Contact.Website))
+	}
+	for i, l := range p.Locations {
+		pref := ""
+		if len(p.Locations) > 1 && i == 0 {
+			pref = ";PREF=1"
+		}
+		// ADR: PO box; extended address; street; locality; region; postcode; country
+		line("ADR;TYPE=work" + pref + ":;" + vcText(l.Name) + ";" + vcText(l.Address) + ";" + vcText(l.Town) + ";" +
+			vcText(l.Region) + ";" + vcText(l.Postcode) + ";" + vcText("United Kingdom"))
+	}
+	if len(p.Locations) > 0 {
+		l := p.Locations[0]
+		line("GEO:geo:" + strconv.FormatFloat(l.Lat, 'f', -1, 64) + "," + strconv.FormatFloat(l.Lon, 'f', -1, 64))
+	}
+	note := "Registration " + p.Registration
+	if p.Level != "" {
+		note += ", " + p.Level
+	}
+	if !p.CertifiedUntil.IsZero() {
+		note += ", certified until " + p.CertifiedUntil.Format("2 January 2006")
+	}
+	line("NOTE:" + vcText(note))
+	line("SOURCE:" + vcURI(d.absURL(p.VCardURL())))
+	line("END:VCARD")
+	return []byte(b.String())
+}
+
+// vcText escapes a text value (RFC 6350 section 3.4).
+func vcText(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, ",", `\,`, ";", `\;`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
+	return r.Replace(s)
+}
+
+// vcURI keeps a URI value on one line; URIs are validated on load, this
+// only guards the card's structure.
+func vcURI(s string) string {
+	return strings.NewReplacer("\r", "", "\n", "").Replace(s)
+}
+
+// splitName takes the last word as the family name.
+func splitName(name string) (family, given string) {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return "", ""
+	}
+	return f[len(f)-1], strings.Join(f[:len(f)-1], " ")
+}
+
+// fold writes one content line, folded so that no line exceeds 75 octets;
+// continuation lines start with a space.
+func fold(b *strings.Builder, s string) {
+	limit := 75
+	for len(s) > limit {
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		b.WriteString(s[:cut])
+		b.WriteString("\r\n ")
+		s = s[cut:]
+		limit = 74 // the leading space counts
+	}
+	b.WriteString(s)
+	b.WriteString("\r\n")
+}

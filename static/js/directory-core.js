@@ -1,0 +1,229 @@
+// The directory's browser logic that needs no page: filtering, the URL
+// state of a filtered view, sorting by distance, and the registration
+// check's normalisation and look-up. directory.js and verify.js wire it to
+// the page; node --test runs it directly.
+//
+// The filter data is the JSON written by the build (see FilterData in
+// internal/directory): vocabularies as arrays, each practitioner as
+// [slug, name, flags, [modality], [language], [location], level] with a
+// location as [town, region, district, lat, lon, wheelchair].
+
+/** slugify lower-cases s and joins its ASCII words with hyphens, exactly as
+ * the build's Slugify does for filter values in the query string. */
+export function slugify(s) {
+  return String(s).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).join("-");
+}
+
+/** fold makes text comparable: lower case, accents removed, spaces squeezed. */
+export function fold(s) {
+  return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+const FILTERS = ["q", "region", "modality", "language", "accepting", "home", "wheelchair", "near"];
+const FLAGS = ["accepting", "home", "wheelchair"];
+
+/** emptyState is the unfiltered directory. */
+export function emptyState() {
+  return { q: "", region: "", modality: "", language: "", accepting: false, home: false, wheelchair: false, near: "" };
+}
+
+/** parseQuery reads a filtered view from a query string ("?region=wales&accepting=1"). */
+export function parseQuery(search) {
+  const params = new URLSearchParams(search);
+  const st = emptyState();
+  for (const k of FILTERS) {
+    const v = (params.get(k) || "").trim();
+    if (FLAGS.includes(k)) st[k] = v !== "" && v !== "0" && v !== "false";
+    else st[k] = v.slice(0, 100);
+  }
+  return st;
+}
+
+/** toQuery writes a state as a query string, in a fixed order and without
+ * defaults, so equal views share one URL; "" for the unfiltered directory. */
+export function toQuery(st) {
+  const params = new URLSearchParams();
+  for (const k of FILTERS) {
+    if (FLAGS.includes(k)) {
+      if (st[k]) params.set(k, "1");
+    } else if (st[k] && String(st[k]).trim() !== "") {
+      params.set(k, String(st[k]).trim());
+    }
+  }
+  const s = params.toString();
+  return s ? "?" + s : "";
+}
+
+/** isFiltered reports whether a state narrows or sorts the directory. */
+export function isFiltered(st) {
+  return toQuery(st) !== "";
+}
+
+/** prepare turns the filter data into an index for fast filtering: the
+ * searchable text of each practitioner is folded once here. */
+export function prepare(data) {
+  const slugIndex = (list) => new Map(list.map((w, i) => [slugify(w), i]));
+  const people = data.people.map(([slug, name, flags, mods, langs, locs, level]) => {
+    const locations = locs.map(([town, region, district, lat, lon, wc]) => ({ town, region, district, lat, lon, wheelchair: wc === 1 }));
+    return {
+      slug,
+      name,
+      url: "/practitioners/" + slug + "/",
+      accepting: (flags & 1) !== 0,
+      home: (flags & 2) !== 0,
+      modalities: mods,
+      languages: langs,
+      level: level >= 0 ? data.levels[level] : "",
+      locations,
+      nameKey: fold(name),
+      townKey: locations.map((l) => fold(l.town) + " " + l.district.toLowerCase()).join(" | "),
+    };
+  });
+  const places = new Map();
+  for (const [label, lat, lon] of data.places) {
+    const key = fold(label);
+    if (!places.has(key)) places.set(key, { label, lat, lon });
+  }
+  return {
+    people,
+    regions: data.regions,
+    modalities: data.modalities,
+    languages: data.languages,
+    regionBySlug: slugIndex(data.regions),
+    modalityBySlug: slugIndex(data.modalities),
+    languageBySlug: slugIndex(data.languages),
+    places,
+    placeLabels: data.places.map((p) => p[0]),
+  };
+}
+
+/** findPlace resolves "from a town or postcode district" to a place of the
+ * directory: a town ("bath"), a district ("ba1") or a full postcode whose
+ * district is known ("BA1 2AB"). It returns {label, lat, lon} or null. */
+export function findPlace(index, text) {
+  const key = fold(text);
+  if (!key) return null;
+  if (index.places.has(key)) return index.places.get(key);
+  const compact = key.replace(/\s+/g, "").toUpperCase();
+  const m = /^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})?$/.exec(compact);
+  if (m) {
+    // "BA12AB" is ambiguous between districts BA1 and BA12: try the
+    // outward code implied by a full postcode first.
+    const outward = m[2] ? m[1] : compact;
+    const p = index.places.get(outward.toLowerCase());
+    if (p) return p;
+  }
+  return null;
+}
+
+const EARTH_KM = 6371.0088;
+
+/** distanceKm is the great-circle distance between two points in degrees. */
+export function distanceKm(lat1, lon1, lat2, lon2) {
+  const r = Math.PI / 180;
+  const dLat = (lat2 - lat1) * r;
+  const dLon = (lon2 - lon1) * r;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/** filter returns the practitioners matching st, each as {person, km,
+ * locations} where locations are the ones that match the region and
+ * wheelchair filters. With an origin ({lat, lon}) they are sorted by the
+ * distance of their nearest matching location, else they keep the
+ * directory's order (by name). Unknown filter values match nobody, so a
+ * mistyped shared link shows no results rather than everyone. */
+export function filter(index, st, origin = null) {
+  const region = st.region ? index.regionBySlug.get(st.region) ?? -2 : -1;
+  const modality = st.modality ? index.modalityBySlug.get(st.modality) ?? -2 : -1;
+  const language = st.language ? index.languageBySlug.get(st.language) ?? -2 : -1;
+  const words = fold(st.q).split(" ").filter(Boolean);
+  const out = [];
+  for (const p of index.people) {
+    if (st.accepting && !p.accepting) continue;
+    if (st.home && !p.home) continue;
+    if (modality !== -1 && !p.modalities.includes(modality)) continue;
+    if (language !== -1 && !p.languages.includes(language)) continue;
+    let ok = true;
+    for (const w of words) {
+      if (!p.nameKey.includes(w) && !p.townKey.includes(w)) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    let locations = p.locations;
+    if (region !== -1 || st.wheelchair) {
+      locations = locations.filter((l) => (region === -1 || l.region === region) && (!st.wheelchair || l.wheelchair));
+      if (locations.length === 0) continue;
+    }
+    let km = null;
+    if (origin) {
+      km = Infinity;
+      for (const l of locations) km = Math.min(km, distanceKm(origin.lat, origin.lon, l.lat, l.lon));
+    }
+    out.push({ person: p, km, locations });
+  }
+  if (origin) out.sort((a, b) => a.km - b.km || (a.person.nameKey < b.person.nameKey ? -1 : a.person.nameKey > b.person.nameKey ? 1 : 0));
+  return out;
+}
+
+/** describeDistance words a distance the way UK readers expect. */
+export function describeDistance(km) {
+  const miles = km / 1.609344;
+  if (miles < 1) return "under a mile away";
+  const n = miles < 10 ? Math.round(miles * 10) / 10 : Math.round(miles);
+  return n + (n === 1 ? " mile away" : " miles away");
+}
+
+/** summary is the sentence the live region announces. */
+export function summary(count, placeLabel) {
+  const n = count === 0 ? "No practitioners match" : count === 1 ? "1 practitioner matches" : count.toLocaleString("en-GB") + " practitioners match";
+  return n + (placeLabel ? ", nearest to " + placeLabel + " first." : ".");
+}
+
+// ---- registration check
+
+/** normalizeRegistration turns what a visitor types ("cst 4", "000004",
+ * "CST-000004") into the canonical number, or "" when it cannot be one.
+ * The build's config.NormalizeRegistration applies the same rule; both
+ * are tested against the same vectors. */
+export function normalizeRegistration(s, prefix = "CST-", digits = 6) {
+  let v = String(s).split(/\s+/).join("").toUpperCase();
+  const p = prefix.replace(/-$/, "");
+  if (v.startsWith(p)) v = v.slice(p.length);
+  if (v.startsWith("-")) v = v.slice(1);
+  if (v === "" || v.length > digits || !/^[0-9]+$/.test(v)) return "";
+  return prefix + "0".repeat(digits - v.length) + v;
+}
+
+/** shardKey is the manifest key of the shard holding a canonical number. */
+export function shardKey(reg, prefix, size) {
+  return String(Math.floor(parseInt(reg.slice(prefix.length), 10) / size));
+}
+
+/** lookup reads a canonical number's entry from its shard and decides its
+ * status on the visitor's date `today` (YYYY-MM-DD): a certification is
+ * current up to and including its last day. It returns null for an unknown
+ * number, else {reg, status: "current"|"lapsed", name, profile, since,
+ * until, level, conditions}; a lapsed entry has no profile link. */
+export function lookup(shard, reg, today) {
+  const e = shard && Object.prototype.hasOwnProperty.call(shard, reg) ? shard[reg] : null;
+  if (!e) return null;
+  const [name, profile, since, until, level, conditions] = e;
+  const lapsed = profile === "" || (until !== "" && until < today);
+  return { reg, status: lapsed ? "lapsed" : "current", name, profile: lapsed ? "" : profile, since, until, level, conditions };
+}
+
+/** isoDate formats a Date as YYYY-MM-DD in the visitor's time zone. */
+export function isoDate(d) {
+  const p = (n) => String(n).padStart(2, "0");
+  return d.getFullYear() + "-" + p(d.getMonth() + 1) + "-" + p(d.getDate());
+}
+
+/** longDate writes YYYY-MM-DD as "19 February 2027". */
+export function longDate(iso) {
+  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+  return m ? Number(m[3]) + " " + months[Number(m[2]) - 1] + " " + m[1] : "";
+}

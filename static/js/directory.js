@@ -1,0 +1,191 @@
+// Filters for /practitioners/: wires the form to directory-core.js. Without
+// JavaScript the form stays hidden and the server-rendered lists are the
+// directory. The filter data is fetched when a visitor first filters (or
+// opens a shared filtered link), and the view is kept in the query string.
+const form = document.getElementById("directory-filters");
+if (form) start(form);
+
+async function start(form) {
+  const core = await import(form.dataset.core);
+  const $ = (id) => document.getElementById(id);
+  const status = $("directory-status");
+  const results = $("directory-results");
+  const list = $("directory-result-list");
+  const more = $("directory-more");
+  const serverList = $("directory-list");
+  const PAGE = 50;
+  let index = null;
+  let loading = null;
+  let origin = null; // {lat, lon, label}
+  let matches = [];
+  let shown = 0;
+
+  form.hidden = false;
+
+  function load() {
+    if (index) return Promise.resolve(index);
+    if (!loading) {
+      status.textContent = "Loading the directory…";
+      loading = fetch(form.dataset.directory, { credentials: "same-origin" })
+        .then((r) => {
+          if (!r.ok) throw new Error("HTTP " + r.status);
+          return r.json();
+        })
+        .then((data) => {
+          index = core.prepare(data);
+          const dl = $("f-places");
+          for (const label of index.placeLabels) {
+            const o = document.createElement("option");
+            o.value = label;
+            dl.append(o);
+          }
+          return index;
+        })
+        .catch((err) => {
+          loading = null;
+          status.textContent = "The directory could not be loaded (" + err.message + "). The lists below still work.";
+          throw err;
+        });
+    }
+    return loading;
+  }
+
+  function readForm() {
+    const st = core.emptyState();
+    for (const k of ["q", "region", "modality", "language", "near"]) st[k] = form.elements[k].value.trim();
+    for (const k of ["accepting", "home", "wheelchair"]) st[k] = form.elements[k].checked;
+    return st;
+  }
+
+  function writeForm(st) {
+    for (const k of ["q", "region", "modality", "language", "near"]) form.elements[k].value = st[k];
+    for (const k of ["accepting", "home", "wheelchair"]) form.elements[k].checked = st[k];
+  }
+
+  function card(m) {
+    const p = m.person;
+    const li = document.createElement("li");
+    li.className = "practitioner-card";
+    const h = document.createElement("h3");
+    const a = document.createElement("a");
+    a.href = p.url;
+    a.textContent = p.name;
+    h.append(a);
+    const meta = document.createElement("p");
+    meta.className = "practitioner-meta";
+    meta.textContent = p.level || "";
+    const towns = document.createElement("p");
+    towns.className = "practitioner-towns";
+    towns.textContent = m.locations.map((l) => l.town + " " + l.district + ", " + index.regions[l.region]).join("; ");
+    li.append(h, meta, towns);
+    if (m.km !== null) {
+      const d = document.createElement("p");
+      d.className = "practitioner-distance";
+      d.textContent = core.describeDistance(m.km);
+      li.append(d);
+    }
+    const mods = document.createElement("p");
+    mods.className = "practitioner-modalities";
+    mods.textContent = p.modalities.map((i) => index.modalities[i]).join(", ");
+    const badges = document.createElement("ul");
+    badges.className = "practitioner-badges";
+    const badge = (t) => {
+      const b = document.createElement("li");
+      b.textContent = t;
+      badges.append(b);
+    };
+    badge(p.accepting ? "Accepting new clients" : "Not taking new clients");
+    if (p.home) badge("Home visits");
+    if (m.locations.some((l) => l.wheelchair)) badge("Wheelchair access");
+    li.append(mods, badges);
+    return li;
+  }
+
+  function showMore() {
+    const frag = document.createDocumentFragment();
+    for (const m of matches.slice(shown, shown + PAGE)) frag.append(card(m));
+    list.append(frag);
+    shown = Math.min(matches.length, shown + PAGE);
+    more.hidden = shown >= matches.length;
+    more.textContent = "Show more (" + (matches.length - shown).toLocaleString("en-GB") + " left)";
+  }
+
+  async function apply(push) {
+    const st = readForm();
+    const query = core.toQuery(st);
+    if (push !== false) history.replaceState(null, "", location.pathname + query + location.hash);
+    if (!core.isFiltered(st) && !origin) {
+      results.hidden = true;
+      serverList.hidden = false;
+      status.textContent = "";
+      return;
+    }
+    try {
+      await load();
+    } catch {
+      return;
+    }
+    let from = origin;
+    let note = "";
+    if (st.near) {
+      const place = core.findPlace(index, st.near);
+      if (place) from = place;
+      else note = " " + st.near + " is not a town or postcode district in the directory, so the list is by name.";
+    }
+    matches = core.filter(index, st, from);
+    list.replaceChildren();
+    shown = 0;
+    showMore();
+    results.hidden = false;
+    serverList.hidden = true;
+    status.textContent = core.summary(matches.length, from ? from.label : "") + note;
+  }
+
+  let timer = 0;
+  form.addEventListener("input", (e) => {
+    clearTimeout(timer);
+    if (e.target.name === "near") origin = null;
+    timer = setTimeout(() => apply(), e.target.type === "search" || e.target.type === "text" ? 200 : 0);
+  });
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    clearTimeout(timer);
+    apply().then(() => {
+      if (!results.hidden) $("results-heading").focus();
+    });
+  });
+  form.addEventListener("reset", () => {
+    origin = null;
+    setTimeout(() => apply(), 0);
+  });
+  more.addEventListener("click", () => {
+    const first = shown;
+    showMore();
+    const next = list.children[first];
+    if (next) next.querySelector("a").focus();
+  });
+  $("f-locate").addEventListener("click", () => {
+    if (!("geolocation" in navigator)) {
+      status.textContent = "This browser cannot share your location; enter a town or postcode district instead.";
+      return;
+    }
+    status.textContent = "Finding your location…";
+    navigator.geolocation.getCurrentPosition(
+      (pos) => {
+        origin = { lat: pos.coords.latitude, lon: pos.coords.longitude, label: "your location" };
+        form.elements.near.value = "";
+        apply();
+      },
+      () => {
+        status.textContent = "Your location is not available; enter a town or postcode district instead.";
+      },
+      { maximumAge: 600000, timeout: 15000 },
+    );
+  });
+  // Prefetch on first interest so the first filter answers at once.
+  form.addEventListener("focusin", () => load().catch(() => {}), { once: true });
+
+  const initial = core.parseQuery(location.search);
+  writeForm(initial);
+  if (core.isFiltered(initial)) apply(false);
+}
