@@ -268,8 +268,9 @@ type ldList struct {
 // url, sameAs the Open Library page, description the plain note). The list
 // URL is written as given: pass an absolute URL in list.URL for search
 // engines. The JSON escapes <, > and & (as \u003c...) and U+2028/U+2029, so
-// it is safe inside <script type="application/ld+json">; embed it in
-// html/template as template.JS or template.HTML, not as a string.
+// it is safe inside <script type="application/ld+json">. In html/template
+// pass it as template.JS(out) (a plain string or []byte would be quoted
+// again as a JavaScript string).
 func JSONLD(list List) ([]byte, error) {
 	l := ldList{Context: "https://schema.org", Type: "ItemList", Name: oneLine(list.Title), Description: oneLine(list.Description), URL: list.URL, NumberOfItems: len(list.Books), ItemListElement: []ldItem{}}
 	for i, b := range list.Books {

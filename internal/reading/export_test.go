@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"html/template"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -378,6 +379,16 @@ func TestJSONLDCannotBreakOut(t *testing.T) {
 	}
 	if len(it.Author) != 1 || it.Author[0].Name != "A <b>bold</b> author" || it.ISBN != "9780306406157" || it.Edition != "2nd edition" || it.Date != "2020" || it.Publisher.Name != "P & Q" || it.SameAs != "https://openlibrary.org/isbn/9780306406157" {
 		t.Errorf("fields wrong: %+v", it)
+	}
+	// Embedded the documented way, the script element holds exactly the JSON
+	// and closes once.
+	tm := template.Must(template.New("").Parse(`<script type="application/ld+json">{{.}}</script>`))
+	var page bytes.Buffer
+	if err := tm.Execute(&page, template.JS(out)); err != nil {
+		t.Fatal(err)
+	}
+	if page.String() != `<script type="application/ld+json">`+s+`</script>` || strings.Count(page.String(), "</script") != 1 {
+		t.Errorf("embedded JSON-LD changed or broke out: %s", page.String())
 	}
 	if !strings.Contains(s, `"author":[{"@type":"Person"`) || !strings.Contains(s, `"publisher":{"@type":"Organization"`) {
 		t.Errorf("author/publisher not typed: %s", s)

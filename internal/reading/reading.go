@@ -49,8 +49,18 @@
 // The /reading/ section page shows every list and, from Index, every book
 // by topic, a book that several lists recommend shown once with its lists.
 //
-// Notes are inline Markdown that this package renders itself (NoteHTML),
-// see note.go for the grammar.
+// # Templates
+//
+// The build renders a list page with layouts/reading/page.html and
+// .Page.Data = NewPage(list) (a Page: List, Groups, BibURL, RISURL), and
+// /reading/ with layouts/reading/section.html and .Page.Data =
+// NewIndexPage(lists, cfg.Vocab.Topics...) (an IndexPage: Lists, Topics).
+// Templates call the Book methods AuthorList, AuthorSentence, EditionLabel,
+// ISBN and OpenLibrary, and print NoteHTML.
+//
+// Notes are inline Markdown that this package renders itself (NoteHTML,
+// filled in by DecodeBooks), not the site's Markdown renderer: emphasis,
+// strong, code and links to http(s), mailto and site paths; see note.go.
 package reading
 
 import (
