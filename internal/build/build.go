@@ -392,6 +392,9 @@ func (b *builder) renderPage(p *site.Page, buf, mbuf *bytes.Buffer, reported *sy
 		p.Headings = res.Headings
 	}
 	name, ok := site.TemplateFor(p, b.tmpl.Has)
+	if !ok && b.tmpl.Failed(name) {
+		return
+	}
 	if !ok {
 		if _, seen := reported.LoadOrStore("missing:"+name, true); !seen || p.File != "" {
 			b.problems.Errorf(p.File, p.Line, 1, "no layout for this page: add layouts/%s", name)

@@ -44,7 +44,7 @@ func newOutput(opt Options) (*output, error) {
 			return nil, fmt.Errorf("output folder %s would replace the site root %s; choose another -out", opt.Out, opt.Src)
 		}
 		for _, d := range []string{"content", "layouts", "static"} {
-			if within(final, filepath.Join(src, d)) {
+			if within(filepath.Join(src, d), final) {
 				return nil, fmt.Errorf("output folder %s is inside the site's %s/ folder; choose another -out", opt.Out, d)
 			}
 		}

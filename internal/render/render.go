@@ -24,7 +24,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"path"
 	"regexp"
 	"sort"
 	"strconv"
@@ -38,13 +37,14 @@ const Dir = "layouts"
 
 // Templates are the parsed layouts.
 type Templates struct {
-	sets map[string]*template.Template // kind file (relative to layouts/) -> set
+	sets   map[string]*template.Template // kind file (relative to layouts/) -> set
+	failed map[string]bool               // files that did not parse (already reported)
 }
 
 // Load parses every layout in fsys (the site root). Problems are reported
 // to list; templates that fail to parse are left out.
 func Load(fsys fs.FS, funcs template.FuncMap, list *diag.List) *Templates {
-	t := &Templates{sets: map[string]*template.Template{}}
+	t := &Templates{sets: map[string]*template.Template{}, failed: map[string]bool{}}
 	var kinds, partials []string
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -88,6 +88,8 @@ func Load(fsys fs.FS, funcs template.FuncMap, list *diag.List) *Templates {
 		}
 		if parseFile(fsys, set, k, list) {
 			t.sets[strings.TrimPrefix(k, Dir+"/")] = set
+		} else {
+			t.failed[strings.TrimPrefix(k, Dir+"/")] = true
 		}
 	}
 	return t
@@ -107,6 +109,10 @@ func parseFile(fsys fs.FS, t *template.Template, name string, list *diag.List) b
 
 // Has reports whether a template file exists (relative to layouts/).
 func (t *Templates) Has(name string) bool { _, ok := t.sets[name]; return ok }
+
+// Failed reports whether a template file exists but did not parse; its
+// problem is already reported.
+func (t *Templates) Failed(name string) bool { return t.failed[name] }
 
 // Names lists the template files.
 func (t *Templates) Names() []string {
@@ -161,6 +167,3 @@ func tidy(msg string) string {
 	}
 	return msg
 }
-
-// Join is path.Join for layouts-relative names.
-func Join(elem ...string) string { return path.Join(elem...) }

@@ -1,0 +1,438 @@
+package build
+
+import (
+	"bytes"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"sitegen/internal/diag"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// fixedNow is the build date of every test build.
+var fixedNow = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+
+// readTree returns every file under dir, by slash path.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		data, err := os.ReadFile(p)
+		files[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func buildFixture(t *testing.T, out string, opt Options) *Result {
+	t.Helper()
+	opt.Src = filepath.Join("testdata", "fixture")
+	opt.Out = out
+	if opt.Now.IsZero() {
+		opt.Now = fixedNow
+	}
+	res, err := Run(opt)
+	if err != nil {
+		t.Fatalf("build failed: %v\n%s", err, problems(res))
+	}
+	return res
+}
+
+func problems(res *Result) string {
+	if res == nil || res.Problems == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, p := range res.Problems.All() {
+		b.WriteString(p.String() + "\n")
+	}
+	return b.String()
+}
+
+// TestGolden builds the fixture site without minifying and compares every
+// output file with testdata/golden (go test -update rewrites it).
+func TestGolden(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	res := buildFixture(t, out, Options{NoMinify: true, Strict: true})
+	if n := res.Problems.Len(); n != 0 {
+		t.Fatalf("unexpected problems:\n%s", problems(res))
+	}
+	got := readTree(t, out)
+	golden := filepath.Join("testdata", "golden")
+	if *update {
+		os.RemoveAll(golden)
+		for name, data := range got {
+			p := filepath.Join(golden, filepath.FromSlash(name))
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return
+	}
+	want := readTree(t, golden)
+	for name := range want {
+		if _, ok := got[name]; !ok {
+			t.Errorf("missing output %s", name)
+		}
+	}
+	for name, data := range got {
+		w, ok := want[name]
+		if !ok {
+			t.Errorf("unexpected output %s", name)
+			continue
+		}
+		if !bytes.Equal(w, data) {
+			t.Errorf("%s differs from the golden file (run go test -update to accept):\n--- got\n%s", name, data)
+		}
+	}
+}
+
+// TestFixtureBehaviour asserts what a reader of the fixture site would
+// notice, independent of the exact golden bytes.
+func TestFixtureBehaviour(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	buildFixture(t, out, Options{NoMinify: true})
+	files := readTree(t, out)
+	must := func(name string, parts ...string) {
+		t.Helper()
+		data, ok := files[name]
+		if !ok {
+			t.Fatalf("no %s; have %v", name, keys(files))
+		}
+		for _, p := range parts {
+			if !bytes.Contains(data, []byte(p)) {
+				t.Errorf("%s lacks %q", name, p)
+			}
+		}
+	}
+	mustNot := func(name string) {
+		t.Helper()
+		if _, ok := files[name]; ok {
+			t.Errorf("%s should not be published", name)
+		}
+	}
+	must("index.html", `href="/articles/first/"`, `href="/about/#who-we-are"`, "Latest")
+	must("about/index.html", `<h2 id="who-we-are">Who we are</h2>`, `href="/articles/the-second/#details"`)
+	must("articles/first/index.html",
+		`<title>First &#34;quoted&#34; article | Fixture Site</title>`,
+		`content="The first &lt;article&gt; &amp; its escaping."`,
+		`id="details"`, `id="details-2"`, `<table>`, `<del>strike</del>`, `type="checkbox"`,
+		`<dt>Term</dt>`, `id="fn:1"`, `<a href="https://example.org/auto">`, `&ldquo;`, `class="toc"`,
+		`href="/tags/safety/"`)
+	must("articles/the-second/index.html", `href="/articles/first/#details-2"`, `href="/"`)
+	must("articles/index.html", `/articles/first/`, `/articles/the-second/`)
+	must("notes/index.html", `/notes/plain/`)
+	must("tags/safety/index.html", `/articles/first/`, `/articles/the-second/`)
+	must("sitemap.xml", "<loc>https://fixture.example.org/articles/the-second/</loc><lastmod>2026-05-01</lastmod>")
+	must("robots.txt", "Sitemap: https://fixture.example.org/sitemap.xml")
+	must("feed.xml", "<title>Second article</title>", "<title>First &#34;quoted&#34; article</title>")
+	must("_redirects", "/old-about/ /about/ 301")
+	must("404.html", "Not found")
+	mustNot("articles/draft/index.html")
+	mustNot("articles/later/index.html")
+	// Assets are fingerprinted and imports follow the new names.
+	var app, lib string
+	for name := range files {
+		switch {
+		case strings.HasPrefix(name, "assets/app."):
+			app = name
+		case strings.HasPrefix(name, "assets/lib."):
+			lib = name
+		}
+	}
+	if app == "" || lib == "" {
+		t.Fatalf("no fingerprinted scripts in %v", keys(files))
+	}
+	must(app, `from "./`+strings.TrimPrefix(lib, "assets/")+`"`)
+	must("index.html", `src="/`+app+`"`)
+	must("images/logo.svg", "<svg")
+}
+
+func keys[V any](m map[string]V) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestDraftsAndFuture(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	buildFixture(t, out, Options{NoMinify: true, Drafts: true, Future: true})
+	files := readTree(t, out)
+	for _, name := range []string{"articles/draft/index.html", "articles/later/index.html"} {
+		if _, ok := files[name]; !ok {
+			t.Errorf("%s missing with -drafts -future", name)
+		}
+	}
+	if bytes.Contains(files["sitemap.xml"], []byte("/articles/draft/")) {
+		t.Error("drafts must stay out of the sitemap")
+	}
+}
+
+// TestDeterministic builds twice (minified, as published) and compares
+// the trees byte for byte.
+func TestDeterministic(t *testing.T) {
+	a := filepath.Join(t.TempDir(), "a")
+	b := filepath.Join(t.TempDir(), "b")
+	buildFixture(t, a, Options{})
+	buildFixture(t, b, Options{})
+	ta, tb := readTree(t, a), readTree(t, b)
+	if len(ta) != len(tb) {
+		t.Fatalf("%d files vs %d", len(ta), len(tb))
+	}
+	for name, data := range ta {
+		if !bytes.Equal(data, tb[name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+// TestFailedBuildKeepsPreviousOutput breaks the site after a good build:
+// the output folder must stay exactly as it was, with no temporary folder
+// left beside it; a later good build removes stale files.
+func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	src := filepath.Join(parent, "site")
+	copyDir(t, filepath.Join("testdata", "fixture"), src)
+	if _, err := Run(Options{Src: src, Out: out, Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	stale := filepath.Join(out, "stale.txt")
+	os.WriteFile(stale, []byte("left over"), 0o644)
+	before := readTree(t, out)
+
+	os.WriteFile(filepath.Join(src, "content", "articles", "broken.md"), []byte("---\ntitle: [unclosed\n---\n"), 0o644)
+	res, err := Run(Options{Src: src, Out: out, Now: fixedNow})
+	if err == nil {
+		t.Fatal("a broken page must fail the build")
+	}
+	if !strings.Contains(problems(res), "content/articles/broken.md:2:") {
+		t.Errorf("problem not reported at the file: %s", problems(res))
+	}
+	after := readTree(t, out)
+	if len(before) != len(after) {
+		t.Fatalf("output changed: %d files before, %d after", len(before), len(after))
+	}
+	for name, data := range before {
+		if !bytes.Equal(data, after[name]) {
+			t.Errorf("%s changed after a failed build", name)
+		}
+	}
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".sitegen-") {
+			t.Errorf("temporary folder %s left behind", e.Name())
+		}
+	}
+
+	os.Remove(filepath.Join(src, "content", "articles", "broken.md"))
+	if _, err := Run(Options{Src: src, Out: out, Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Error("a stale file survived a successful build")
+	}
+}
+
+func copyDir(t *testing.T, from, to string) {
+	t.Helper()
+	for name, data := range readTree(t, from) {
+		p := filepath.Join(to, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestOutputMustNotReplaceSource(t *testing.T) {
+	src := filepath.Join("testdata", "fixture")
+	for _, out := range []string{src, filepath.Join(src, "content", "public"), "testdata"} {
+		if _, err := Run(Options{Src: src, Out: out, Now: fixedNow}); err == nil {
+			t.Errorf("-out %s was accepted", out)
+		}
+	}
+}
+
+// minimalSite is an in-memory site with just enough layouts to render.
+func minimalSite() fstest.MapFS {
+	return fstest.MapFS{
+		"content/site.yaml":          {Data: []byte("title: T\nbase_url: https://example.org/\n")},
+		"layouts/base.html":          {Data: []byte(`<html><body>{{template "main" .}}</body></html>`)},
+		"layouts/page.html":          {Data: []byte(`{{define "main"}}{{.Page.Content}}{{end}}`)},
+		"layouts/section.html":       {Data: []byte(`{{define "main"}}{{.Page.Content}}{{end}}`)},
+		"layouts/404.html":           {Data: []byte(`{{define "main"}}404{{end}}`)},
+		"content/articles/ok.md":     {Data: []byte("---\ntitle: OK\n---\n## Risks\n\nFine.\n")},
+		"content/articles/_index.md": {Data: []byte("---\ntitle: Articles\n---\n")},
+	}
+}
+
+// TestProblems feeds one bad input at a time and asserts the exact
+// path:line:col: message an editor sees.
+func TestProblems(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"yaml syntax, at the file line", map[string]string{"content/a.md": "---\ntitle: A\ndescription: x\n  bad: y\n---\nbody\n"},
+			"content/a.md:4:3: YAML syntax error: mapping values are not allowed in this context; check the indentation and quoting on this line or the one above"},
+		{"unclosed front matter", map[string]string{"content/a.md": "---\ntitle: A\nbody\n"},
+			"content/a.md:1:1: front matter opened on line 1 is never closed; add a line --- after the last key"},
+		{"missing title", map[string]string{"content/a.md": "---\ndescription: d\n---\n"},
+			`content/a.md:1:1: front matter is missing required key "title"; add ` + "`title: ...`"},
+		{"unknown key", map[string]string{"content/a.md": "---\ntitel: A\n---\n"},
+			`content/a.md:2:1: unknown key "titel" in front matter; did you mean "title"?`},
+		{"wrong type: date", map[string]string{"content/a.md": "---\ntitle: A\ndate: yesterday\n---\n"},
+			`content/a.md:3:7: date: "yesterday" is not a date; write it as YYYY-MM-DD, for example date: 2024-03-01`},
+		{"wrong type: tags", map[string]string{"content/a.md": "---\ntitle: A\ntags: 5\n---\n"},
+			"content/a.md:3:7: tags must be a list of text, not a number (5); write tags: [first, second]"},
+		{"same URL twice", map[string]string{"content/a.md": "---\ntitle: A\nslug: b\n---\n", "content/b.md": "---\ntitle: B\n---\n"},
+			"content/b.md:1:1: content/b.md maps to the URL /b/, which content/a.md already has; rename one or give it a different slug"},
+		{"missing page", map[string]string{"content/a.md": "---\ntitle: A\n---\nSee [x](articles/nope.md).\n"},
+			`content/a.md:4:5: link to missing page "articles/nope.md" (content/articles/nope.md); check the file name`},
+		{"missing anchor", map[string]string{"content/a.md": "---\ntitle: A\n---\n\nSee [x](articles/ok.md#nope).\n"},
+			`content/a.md:5:5: warning: link to /articles/ok/#nope: the page /articles/ok/ has no heading or element with id "nope"`},
+		{"missing site path", map[string]string{"content/a.md": "---\ntitle: A\n---\n[x](/nowhere/)\n"},
+			"content/a.md:4:1: warning: link to /nowhere/: no page or file is published at /nowhere/"},
+		{"template: missing field", map[string]string{"layouts/page.html": `{{define "main"}}{{.Page.Nope}}{{end}}`},
+			`layouts/page.html:1:24: can't evaluate field Nope in type *site.Page; check the field name against the page data`},
+		{"template: missing template", map[string]string{"layouts/page.html": `{{define "main"}}{{template "nope" .}}{{end}}`},
+			`layouts/page.html:1:28: no such template "nope"`},
+		{"template: syntax", map[string]string{"layouts/page.html": "{{define \"main\"}}\n{{if}}{{end}}"},
+			`layouts/page.html:2:1: missing value for if`},
+		{"empty file", map[string]string{"content/a.md": ""},
+			"content/a.md:1:1: file is empty; start it with front matter: a line ---, then title: ..., then a line ---"},
+		{"not UTF-8", map[string]string{"content/a.md": "---\ntitle: A\n---\ncaf\xe9\n"},
+			"content/a.md:4:4: file is not UTF-8 text; save it with UTF-8 encoding"},
+		{"slug with ..", map[string]string{"content/a.md": "---\ntitle: A\nslug: ../../etc\n---\n"},
+			`content/a.md:3:7: slug "../../etc" must be one path segment (no /); use aliases for old URLs`},
+		{"alias outside", map[string]string{"content/a.md": "---\ntitle: A\naliases: [/x/../../y]\n---\n"},
+			`content/a.md:3:11: alias "/x/../../y" must not contain . or .. segments; nothing may be written outside the output folder`},
+		{"alias not absolute", map[string]string{"content/a.md": "---\ntitle: A\naliases: [old]\n---\n"},
+			`content/a.md:3:11: alias "old" must be a path on this site starting with /, such as /old/page/`},
+		{"bad link scheme", map[string]string{"content/a.md": "---\ntitle: A\n---\n[x](javascript:alert(1))\n"},
+			`content/a.md:4:1: link "javascript:alert(1)" uses the javascript: scheme; only http, https, mailto and tel links are allowed`},
+		{"unknown layout", map[string]string{"content/a.md": "---\ntitle: A\nlayout: fancy\n---\n"},
+			"content/a.md:1:1: no layout for this page: add layouts/fancy.html"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := minimalSite()
+			for name, data := range tt.files {
+				fsys[name] = &fstest.MapFile{Data: []byte(data)}
+			}
+			res, _ := Run(Options{FS: fsys, DryRun: true, Now: fixedNow})
+			got := problems(res)
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("want a line starting\n  %s\ngot\n%s", tt.want, got)
+			}
+		})
+	}
+}
+
+// TestBOMAndCRLF: files saved with a byte order mark or CRLF endings build
+// like any other, with lines counted the same way.
+func TestBOMAndCRLF(t *testing.T) {
+	fsys := minimalSite()
+	fsys["content/a.md"] = &fstest.MapFile{Data: []byte("\xef\xbb\xbf---\r\ntitle: A\r\n---\r\n\r\n[x](/nowhere/)\r\n")}
+	res, err := Run(Options{FS: fsys, DryRun: true, Now: fixedNow})
+	if err != nil {
+		t.Fatal(err, problems(res))
+	}
+	if got := problems(res); !strings.Contains(got, "content/a.md:5:1: warning: link to /nowhere/") {
+		t.Errorf("line numbers off with CRLF: %s", got)
+	}
+}
+
+func TestStrictFailsOnWarnings(t *testing.T) {
+	fsys := minimalSite()
+	fsys["content/a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A\n---\n[x](/nowhere/)\n")}
+	if _, err := Run(Options{FS: fsys, DryRun: true, Now: fixedNow}); err != nil {
+		t.Errorf("a warning failed a normal build: %v", err)
+	}
+	res, err := Run(Options{FS: fsys, DryRun: true, Now: fixedNow, Strict: true})
+	if err == nil {
+		t.Error("strict build passed with a warning")
+	}
+	if s := res.Problems.Summary(true); s != "1 error" {
+		t.Errorf("summary %q", s)
+	}
+}
+
+// TestAllProblemsCollected: several bad files give every problem, sorted.
+func TestAllProblemsCollected(t *testing.T) {
+	fsys := minimalSite()
+	fsys["content/b.md"] = &fstest.MapFile{Data: []byte("---\ntitel: B\n---\n")}
+	fsys["content/a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A\ndate: soon\n---\n")}
+	res, _ := Run(Options{FS: fsys, DryRun: true, Now: fixedNow})
+	all := res.Problems.All()
+	var files []string
+	for _, p := range all {
+		if p.Severity == diag.Error {
+			files = append(files, p.File)
+		}
+	}
+	if len(files) < 3 || files[0] != "content/a.md" || files[len(files)-1] != "content/b.md" {
+		t.Errorf("problems not all collected and sorted: %v", all)
+	}
+}
+
+// TestSymlinkLoop: a link loop in content/ is reported, never followed.
+func TestSymlinkLoop(t *testing.T) {
+	parent := t.TempDir()
+	src := filepath.Join(parent, "site")
+	copyDir(t, filepath.Join("testdata", "fixture"), src)
+	if err := os.Symlink("..", filepath.Join(src, "content", "notes", "loop")); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	done := make(chan struct{})
+	var res *Result
+	go func() {
+		res, _ = Run(Options{Src: src, Out: filepath.Join(parent, "out"), Now: fixedNow})
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(60 * time.Second):
+		t.Fatal("build hangs on a symlink loop")
+	}
+	if !strings.Contains(problems(res), "content/notes/loop") {
+		t.Errorf("the link is not reported: %s", problems(res))
+	}
+}
+
+func TestCleanPath(t *testing.T) {
+	for _, p := range []string{"../x", "/etc/passwd", "a/../../b", "a/./b", `a\b`, ""} {
+		if CleanPath(p) == "" {
+			t.Errorf("CleanPath(%q) accepted", p)
+		}
+	}
+	for _, p := range []string{"index.html", "a/b/index.html", "assets/site.1234.css"} {
+		if why := CleanPath(p); why != "" {
+			t.Errorf("CleanPath(%q): %s", p, why)
+		}
+	}
+}

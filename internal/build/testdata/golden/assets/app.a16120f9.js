@@ -1,0 +1,2 @@
+import { greet } from "./lib.5222fbd7.js";
+greet("fixture");

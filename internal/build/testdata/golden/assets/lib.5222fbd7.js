@@ -1,0 +1,3 @@
+export function greet(name) {
+  document.documentElement.dataset.greeted = name;
+}
