@@ -117,6 +117,7 @@ type builder struct {
 func Run(opt Options) (*Result, error) {
 	start := time.Now()
 	b := &builder{opt: opt, problems: &diag.List{}, links: linkcheck.New()}
+	b.ext = []extension{&readingLists{}}
 	b.res = &Result{Problems: b.problems}
 	b.fsys = opt.FS
 	if b.fsys == nil {
@@ -268,6 +269,9 @@ func (b *builder) assemble() {
 	b.site = site.Assemble(b.cfg, b.pages, generated, site.Options{
 		Drafts: b.opt.Drafts, Future: b.opt.Future, Now: b.opt.Now, Preview: b.opt.Preview, Dev: b.opt.Dev,
 	}, b.problems)
+	for _, e := range b.ext {
+		e.assembled(b)
+	}
 	for _, p := range b.site.Pages {
 		if p.Source != nil && p.Kind != site.KindSection && p.Kind != site.KindHome {
 			for i, a := range p.Aliases {

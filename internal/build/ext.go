@@ -1,6 +1,8 @@
 package build
 
 import (
+	"sort"
+
 	"sitegen/internal/markdown"
 	"sitegen/internal/site"
 )
@@ -14,6 +16,12 @@ type extension interface {
 	frontKeys(file string) []string // extra front matter keys for a content file
 	load(b *builder)
 	pages(b *builder) []*site.Page
+	assembled(b *builder)                                   // after the model is built: attach data to pages
 	rendered(b *builder, p *site.Page, md *markdown.Result) // concurrent
 	finish(b *builder)
+}
+
+// sortBy sorts s stably by an integer key.
+func sortBy[T any](s []T, key func(T) int) {
+	sort.SliceStable(s, func(i, j int) bool { return key(s[i]) < key(s[j]) })
 }
