@@ -76,6 +76,7 @@ package directory
 
 import (
 	"fmt"
+	"html/template"
 	"net/url"
 	"strings"
 	"time"
@@ -219,6 +220,10 @@ type Phone struct {
 	Display string // grouped the way the number is written in the UK: "01632 960905"
 	Tel     string // tel: link in international form: "tel:+441632960905"
 }
+
+// TelURL is Tel typed for html/template, which would otherwise refuse the
+// tel: scheme; Tel is built from digits only, by ParsePhone.
+func (p Phone) TelURL() template.URL { return template.URL(p.Tel) }
 
 // Location is one practice address.
 type Location struct {

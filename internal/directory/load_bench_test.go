@@ -1,6 +1,7 @@
 package directory
 
 import (
+	"io/fs"
 	"os"
 	"testing"
 	"time"
@@ -42,3 +43,5 @@ func testConfig(tb testing.TB) *config.Config {
 	}
 	return cfg
 }
+
+func osDirFS(dir string) fs.FS { return os.DirFS(dir) }

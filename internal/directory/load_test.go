@@ -1,0 +1,405 @@
+package directory
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"sitegen/internal/config"
+	"sitegen/internal/diag"
+)
+
+// A valid practitioner; the tests replace one line at a time.
+const aelia = `name: Aelia Thornhurst
+registration: CST-000004
+certified_since: 2015-06-01
+certified_until: 2027-02-19
+level: Registered
+conditions: ""
+modalities: [Craniosacral therapy, Visceral manipulation]
+languages: [English, Welsh]
+accepting_new_clients: true
+home_visits: false
+contact: {email: aelia@example.org, phone: "01632 960905", website: https://example.org/aelia}
+locations:
+  - name: Frithwick Wellbeing Centre
+    address: 12 Mill Lane
+    town: Frithwick
+    region: South West
+    postcode: TR9 8TR
+    lat: 50.70614
+    lon: -4.32072
+    wheelchair_access: true
+qualifications:
+  - {title: Diploma in Craniosacral Therapy, school: frithwick-college, year: 2012}
+bio: |
+  Aelia has practised craniosacral therapy in *Frithwick* since 2015.
+`
+
+const frithwick = `name: Frithwick College of Craniosacral Therapy
+website: https://example.org/frithwick-college
+region: South West
+contact: {email: college@example.org, phone: "01632 960410"}
+courses:
+  - title: Diploma in Craniosacral Therapy
+    accredited_until: 2028-07-31
+    length: 2 years
+    format: In person
+    location: Frithwick
+    prerequisites: None
+  - title: Old Certificate
+    accredited_until: 2026-11-30
+`
+
+var buildDay = time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC)
+
+func testSite(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	return fsys
+}
+
+func loadSite(t testing.TB, files map[string]string) (*Directory, *diag.List) {
+	t.Helper()
+	var l diag.List
+	d := Load(testSite(files), testConfig(t), buildDay, &l)
+	return d, &l
+}
+
+func messages(l *diag.List, sev diag.Severity) []string {
+	var out []string
+	for _, p := range l.All() {
+		if p.Severity == sev {
+			out = append(out, p.String())
+		}
+	}
+	return out
+}
+
+func TestValidPractitioner(t *testing.T) {
+	d, l := loadSite(t, map[string]string{
+		"content/practitioners/aelia-thornhurst.yaml": aelia,
+		"content/schools/frithwick-college.yaml":      frithwick,
+	})
+	if l.Len() != 0 {
+		t.Fatalf("problems: %v", l.All())
+	}
+	if len(d.Practitioners) != 1 || len(d.Schools) != 1 {
+		t.Fatalf("got %d practitioners, %d schools", len(d.Practitioners), len(d.Schools))
+	}
+	p := d.Practitioners[0]
+	if p.Slug != "aelia-thornhurst" || p.Registration != "CST-000004" || p.Status != Current || p.DaysLeft != 80 {
+		t.Errorf("practitioner = %+v", p)
+	}
+	if p.Contact.Phone != (Phone{Display: "01632 960905", Tel: "tel:+441632960905"}) {
+		t.Errorf("phone = %+v", p.Contact.Phone)
+	}
+	if l := p.Locations[0]; l.District() != "TR9" || l.OSMURL() != "https://www.openstreetmap.org/?mlat=50.70614&mlon=-4.32072#map=16/50.70614/-4.32072" {
+		t.Errorf("location = %+v, OSM %s", l, l.OSMURL())
+	}
+	if !d.Sample {
+		t.Error("example.org contacts should mark the directory as sample data")
+	}
+	if s := d.Schools[0]; len(s.CurrentCourses()) != 1 || s.CurrentCourses()[0].Title != "Diploma in Craniosacral Therapy" {
+		t.Errorf("current courses = %+v", s.CurrentCourses())
+	}
+}
+
+func TestRealContactsAreNotSample(t *testing.T) {
+	src := strings.NewReplacer("aelia@example.org", "aelia@thornhurst.co.uk", "01632 960905", "01872 555123",
+		"https://example.org/aelia", "https://thornhurst.co.uk/").Replace(aelia)
+	d, l := loadSite(t, map[string]string{"content/practitioners/aelia-thornhurst.yaml": strings.Replace(src, ", school: frithwick-college", "", 1)})
+	if l.Len() != 0 {
+		t.Fatal(l.All())
+	}
+	if d.Sample {
+		t.Error("a register with real contact details is not sample data")
+	}
+}
+
+// TestValidation checks every rule with its exact message and position.
+func TestValidation(t *testing.T) {
+	const file = "content/practitioners/aelia-thornhurst.yaml"
+	tests := []struct {
+		name, old, new string
+		want           []string
+	}{
+		{"unknown key", "home_visits: false", "home_visit: false",
+			[]string{file + `:10:1: unknown key "home_visit" in practitioner; did you mean "home_visits"?`}},
+		{"missing name", "name: Aelia Thornhurst\n", "",
+			[]string{file + `:1:1: practitioner is missing required key "name"; add ` + "`name: ...`"}},
+		{"empty registration", "registration: CST-000004", "registration: \"\"",
+			[]string{file + `:2:15: practitioner is missing required key "registration"; add ` + "`registration: ...`"}},
+		{"registration pattern", "registration: CST-000004", "registration: cst 4",
+			[]string{file + `:2:15: registration "cst 4" must be CST- followed by 6 digits, like CST-000004; did you mean "CST-000004"?`}},
+		{"registration garbage", "registration: CST-000004", "registration: ABC-1",
+			[]string{file + `:2:15: registration "ABC-1" must be CST- followed by 6 digits, like CST-000004`}},
+		{"date", "certified_until: 2027-02-19", "certified_until: 19/02/2027",
+			[]string{file + `:4:18: certified_until: "19/02/2027" is not a date; write it as YYYY-MM-DD, for example certified_until: 2024-03-01`}},
+		{"dates in order", "certified_since: 2015-06-01", "certified_since: 2028-06-01",
+			[]string{file + `:4:18: certified_until 2027-02-19 is before certified_since 2028-06-01; check the dates`}},
+		{"level vocabulary", "level: Registered", "level: Registred",
+			[]string{file + `:5:8: level "Registred" is not one of the credential levels; did you mean "Registered"?`}},
+		{"level vocabulary without suggestion", "level: Registered", "level: Grandmaster",
+			[]string{file + `:5:8: level "Grandmaster" is not one of the credential levels; use one of the credential levels in content/site.yaml (vocabularies.levels) or add it there`}},
+		{"modality vocabulary", "Visceral manipulation]", "Viseral manipulation]",
+			[]string{file + `:7:36: modality "Viseral manipulation" is not one of the modalities; did you mean "Visceral manipulation"?`}},
+		{"language vocabulary", "[English, Welsh]", "[English, Welsch]",
+			[]string{file + `:8:22: language "Welsch" is not one of the languages; did you mean "Welsh"?`}},
+		{"boolean type", "accepting_new_clients: true", "accepting_new_clients: sometimes",
+			[]string{file + `:9:24: accepting_new_clients must be true or false, not the text "sometimes"`}},
+		{"name type", "name: Aelia Thornhurst", "name: [Aelia, Thornhurst]",
+			[]string{file + `:1:7: name must be text, not a list`}},
+		{"email", "aelia@example.org", "aelia-at-example.org",
+			[]string{file + `:11:18: email "aelia-at-example.org" is not an e-mail address; write it like name@example.org`}},
+		{"phone", `"01632 960905"`, `"960905"`,
+			[]string{file + `:11:44: phone "960905" is not a UK telephone number; write it like 01632 960905 or +44 1632 960905`}},
+		{"foreign phone", `"01632 960905"`, `"+33 1 23 45 67 89"`,
+			[]string{file + `:11:44: phone "+33 1 23 45 67 89" is not a UK telephone number; write it like 01632 960905 or +44 1632 960905`}},
+		{"javascript website", "website: https://example.org/aelia", "website: \"javascript:alert(1)\"",
+			[]string{file + `:11:69: website "javascript:alert(1)" must be an http:// or https:// address, like https://example.org/`}},
+		{"ftp website", "website: https://example.org/aelia", "website: ftp://example.org/aelia",
+			[]string{file + `:11:69: website "ftp://example.org/aelia" must be an http:// or https:// address, like https://example.org/`}},
+		{"contact key", "{email: aelia@example.org,", "{e-mail: aelia@example.org,",
+			[]string{file + `:11:11: unknown key "e-mail" in contact; did you mean "email"?`}},
+		{"postcode", "postcode: TR9 8TR", "postcode: TR99 XYZ",
+			[]string{file + `:17:15: postcode "TR99 XYZ" is not a UK postcode; write it like TR9 8TR`}},
+		{"latitude", "lat: 50.70614", "lat: 48.5",
+			[]string{file + `:18:10: lat 48.5 is outside the UK (49.8 to 60.9); check that lat and lon are not swapped`}},
+		{"longitude", "lon: -4.32072", "lon: 50.7",
+			[]string{file + `:19:10: lon 50.7 is outside the UK (-8.7 to 1.8); check that lat and lon are not swapped`}},
+		{"latitude type", "lat: 50.70614", "lat: north",
+			[]string{file + `:18:10: lat must be a number, not the text "north"`}},
+		{"region vocabulary", "region: South West", "region: South-West",
+			[]string{file + `:16:13: region "South-West" is not one of the regions; did you mean "South West"?`}},
+		{"location requires town", "    town: Frithwick\n", "",
+			[]string{file + `:13:5: location is missing required key "town"; add ` + "`town: ...`"}},
+		{"empty locations", "locations:\n  - name: Frithwick Wellbeing Centre\n    address: 12 Mill Lane\n    town: Frithwick\n    region: South West\n    postcode: TR9 8TR\n    lat: 50.70614\n    lon: -4.32072\n    wheelchair_access: true\n", "locations: []\n",
+			[]string{file + `:12:12: locations is empty; add at least one practice address with town, region, postcode, lat and lon`}},
+		{"unknown school", "school: frithwick-college", "school: frithwick-colege",
+			[]string{file + `:22:54: school "frithwick-colege" is not a school in content/schools/; did you mean "frithwick-college"?`}},
+		{"unknown school without suggestion", "school: frithwick-college", "school: nowhere",
+			[]string{file + `:22:54: school "nowhere" is not a school in content/schools/; add content/schools/nowhere.yaml or name one of the schools there`}},
+		{"qualification year", "year: 2012", "year: 1066",
+			[]string{file + `:22:79: year 1066 is not a plausible year for a qualification; write the year it was awarded, like 2012`}},
+		{"raw HTML in bio", "  Aelia has practised", "  Aelia <script>alert(1)</script> has practised",
+			[]string{file + `:24:3: bio contains raw HTML (<script>); raw HTML is not allowed in bios, write Markdown instead`}},
+		{"photo missing", "bio: |", "photo: /images/practitioners/aelia.jpg\nbio: |",
+			[]string{file + `:23:8: photo "/images/practitioners/aelia.jpg" does not exist; add the file static/images/practitioners/aelia.jpg or remove the photo key`}},
+		{"photo path", "bio: |", "photo: ../secret.jpg\nbio: |",
+			[]string{file + `:23:8: photo "../secret.jpg" must be a site path under static/, like /images/practitioners/name.jpg`}},
+		{"syntax error", "level: Registered", "level: [Registered",
+			[]string{file + `:4:1: YAML syntax error: did not find expected ',' or ']'; check the indentation and quoting on this line or the one above`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !strings.Contains(aelia, tt.old) {
+				t.Fatalf("base has no %q", tt.old)
+			}
+			_, l := loadSite(t, map[string]string{
+				file:                                     strings.Replace(aelia, tt.old, tt.new, 1),
+				"content/schools/frithwick-college.yaml": frithwick,
+			})
+			got := messages(l, diag.Error)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestPhotoThatExists(t *testing.T) {
+	fsys := testSite(map[string]string{
+		"content/practitioners/aelia-thornhurst.yaml": strings.Replace(aelia, "bio: |", "photo: /images/practitioners/aelia.jpg\nbio: |", 1),
+		"content/schools/frithwick-college.yaml":      frithwick,
+		"static/images/practitioners/aelia.jpg":       "\xff\xd8\xff",
+	})
+	var l diag.List
+	d := Load(fsys, testConfig(t), buildDay, &l)
+	if l.Len() != 0 || d.Practitioners[0].Photo != "/images/practitioners/aelia.jpg" {
+		t.Errorf("problems %v, photo %q", l.All(), d.Practitioners[0].Photo)
+	}
+}
+
+func TestAllProblemsCollected(t *testing.T) {
+	src := strings.NewReplacer("level: Registered", "level: Registred", "postcode: TR9 8TR", "postcode: nowhere",
+		"lat: 50.70614", "lat: 5").Replace(aelia)
+	_, l := loadSite(t, map[string]string{"content/practitioners/aelia-thornhurst.yaml": src, "content/schools/frithwick-college.yaml": frithwick})
+	if n := l.Count(diag.Error); n != 3 {
+		t.Errorf("got %d errors, want all 3: %v", n, l.All())
+	}
+}
+
+func TestDuplicateRegistration(t *testing.T) {
+	other := strings.NewReplacer("name: Aelia Thornhurst", "name: Bryony Ashcombe").Replace(aelia)
+	_, l := loadSite(t, map[string]string{
+		"content/practitioners/aelia-thornhurst.yaml": aelia,
+		"content/practitioners/bryony-ashcombe.yaml":  other,
+		"content/schools/frithwick-college.yaml":      frithwick,
+	})
+	want := `content/practitioners/bryony-ashcombe.yaml:2:15: registration "CST-000004" is already used by content/practitioners/aelia-thornhurst.yaml:2; every practitioner needs their own number`
+	if got := messages(l, diag.Error); len(got) != 1 || got[0] != want {
+		t.Errorf("errors %q\nwant %q", got, want)
+	}
+}
+
+func TestFileNames(t *testing.T) {
+	_, l := loadSite(t, map[string]string{
+		"content/practitioners/Aelia_Thornhurst.yaml": aelia,
+		"content/practitioners/bryony.yml":            aelia,
+		"content/practitioners/README.md":             "notes",
+		"content/schools/frithwick-college.yaml":      frithwick,
+	})
+	want := []string{
+		`content/practitioners/Aelia_Thornhurst.yaml:1:1: file name "Aelia_Thornhurst.yaml" must be lower-case words joined by hyphens, such as aelia-thornhurst.yaml; rename the file (its name is the page address)`,
+		`content/practitioners/bryony.yml:1:1: content/practitioners files must end in .yaml; rename it to bryony.yaml`,
+	}
+	if got := messages(l, diag.Error); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestSchoolValidation(t *testing.T) {
+	src := strings.NewReplacer("website: https://example.org/frithwick-college", "website: \"javascript:alert(1)\"",
+		"    accredited_until: 2028-07-31\n", "", "region: South West", "region: Cornwall").Replace(frithwick)
+	_, l := loadSite(t, map[string]string{"content/schools/frithwick-college.yaml": src})
+	want := []string{
+		`content/schools/frithwick-college.yaml:2:10: website "javascript:alert(1)" must be an http:// or https:// address, like https://example.org/`,
+		`content/schools/frithwick-college.yaml:3:9: region "Cornwall" is not one of the regions; use one of the regions in content/site.yaml (vocabularies.regions) or add it there`,
+		`content/schools/frithwick-college.yaml:6:5: course is missing required key "accredited_until"; add ` + "`accredited_until: ...`",
+	}
+	if got := messages(l, diag.Error); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestStatus covers each status at the build's date of 1 December 2026.
+func TestStatus(t *testing.T) {
+	tests := []struct {
+		until    string
+		status   Status
+		daysLeft int
+		info     string
+	}{
+		{"2027-02-19", Current, 80, ""},
+		{"2027-01-01", Current, 31, ""},
+		{"2026-12-31", Lapsing, 30, "the certification of Aelia Thornhurst (CST-000004) ends on 31 December 2026, in 30 days; remind them to renew"},
+		{"2026-12-02", Lapsing, 1, "the certification of Aelia Thornhurst (CST-000004) ends on 2 December 2026, tomorrow; remind them to renew"},
+		{"2026-12-01", Lapsing, 0, "the certification of Aelia Thornhurst (CST-000004) ends on 1 December 2026, today; remind them to renew"},
+		{"2026-11-30", Lapsed, -1, ""},
+		{"2024-05-01", Lapsed, -944, ""},
+	}
+	for _, tt := range tests {
+		src := strings.Replace(strings.Replace(aelia, "2027-02-19", tt.until, 1), "certified_since: 2015-06-01", "certified_since: 2015-06-01", 1)
+		d, l := loadSite(t, map[string]string{"content/practitioners/aelia-thornhurst.yaml": src, "content/schools/frithwick-college.yaml": frithwick})
+		p := d.Practitioners[0]
+		if p.Status != tt.status || p.DaysLeft != tt.daysLeft {
+			t.Errorf("until %s: status %v, %d days left; want %v, %d", tt.until, p.Status, p.DaysLeft, tt.status, tt.daysLeft)
+		}
+		var want []string
+		if tt.info != "" {
+			want = []string{"content/practitioners/aelia-thornhurst.yaml:4:18: info: " + tt.info}
+		}
+		if got := messages(l, diag.Info); strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("until %s: info %q, want %q", tt.until, got, want)
+		}
+		if l.Failed(true) {
+			t.Errorf("until %s: a status must never fail the build: %v", tt.until, l.All())
+		}
+		listed := len(d.Current()) == 1
+		if listed != tt.status.Listed() || len(d.Lapsed()) == 1 == listed {
+			t.Errorf("until %s: listed %v", tt.until, listed)
+		}
+	}
+}
+
+func TestStatusIgnoresTimeOfDayAndZone(t *testing.T) {
+	src := strings.Replace(aelia, "2027-02-19", "2026-12-01", 1)
+	for _, now := range []time.Time{
+		time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2026, 12, 1, 23, 59, 59, 0, time.UTC),
+		time.Date(2026, 12, 1, 10, 0, 0, 0, time.FixedZone("UTC+10", 10*3600)), // still 1 December in UTC
+	} {
+		var l diag.List
+		d := Load(testSite(map[string]string{"content/practitioners/aelia-thornhurst.yaml": src, "content/schools/frithwick-college.yaml": frithwick}), testConfig(t), now, &l)
+		if p := d.Practitioners[0]; p.Status != Lapsing || p.DaysLeft != 0 {
+			t.Errorf("now %v: status %v, %d days", now, p.Status, p.DaysLeft)
+		}
+	}
+}
+
+func TestDeterministicLoad(t *testing.T) {
+	files := map[string]string{"content/schools/frithwick-college.yaml": frithwick}
+	for i := 0; i < 30; i++ {
+		slug := "p-" + string(rune('a'+i%26)) + string(rune('a'+i/26))
+		reg := "CST-" + strings.Repeat("0", 4) + string(rune('0'+i/10)) + string(rune('0'+i%10))
+		if i == 29 {
+			reg = "CST-000003" // a duplicate, so the order of checks shows
+		}
+		files["content/practitioners/"+slug+".yaml"] = strings.Replace(aelia, "CST-000004", reg, 1)
+	}
+	var first string
+	for run := 0; run < 5; run++ {
+		d, l := loadSite(t, files)
+		var b strings.Builder
+		for _, p := range d.Practitioners {
+			b.WriteString(p.Slug + " " + p.Registration + "\n")
+		}
+		for _, p := range l.All() {
+			b.WriteString(p.String() + "\n")
+		}
+		if run == 0 {
+			first = b.String()
+		} else if b.String() != first {
+			t.Fatalf("run %d differs:\n%s\nfirst:\n%s", run, b.String(), first)
+		}
+	}
+	if !strings.Contains(first, "already used by content/practitioners/p-da.yaml:2") {
+		t.Errorf("duplicate not reported against the first file in slug order:\n%s", first)
+	}
+}
+
+func TestBundledSampleData(t *testing.T) {
+	var l diag.List
+	cfg := testConfig(t)
+	d := Load(osDirFS("../.."), cfg, buildDay, &l)
+	if n := l.Count(diag.Error) + l.Count(diag.Warning); n != 0 {
+		t.Fatalf("the sample register has problems: %v", l.All())
+	}
+	if len(d.Practitioners) < 35 || len(d.Schools) != 5 || !d.Sample {
+		t.Fatalf("%d practitioners, %d schools, sample %v", len(d.Practitioners), len(d.Schools), d.Sample)
+	}
+	regions := map[string]bool{}
+	var lapsed, lapsing, conditions int
+	for _, p := range d.Practitioners {
+		for _, r := range p.Regions() {
+			regions[r] = true
+		}
+		switch p.Status {
+		case Lapsed:
+			lapsed++
+		case Lapsing:
+			lapsing++
+		}
+		if p.Conditions != "" {
+			conditions++
+		}
+		if !p.Contact.fictional() {
+			t.Errorf("%s has contact details that are not fictional", p.Source)
+		}
+	}
+	if len(regions) != len(cfg.Vocab.Regions) || lapsed < 1 || lapsed > 2 || lapsing != 1 || conditions < 1 {
+		t.Errorf("regions %d, lapsed %d, lapsing %d, with conditions %d", len(regions), lapsed, lapsing, conditions)
+	}
+	for _, p := range d.Practitioners {
+		if p.Registration == "CST-000004" && (p.Name != "Aelia Thornhurst" || p.Status != Current ||
+			p.CertifiedUntil.Format("2006-01-02") != "2027-02-19") {
+			t.Errorf("CST-000004 is %+v", p)
+		}
+	}
+}
+
+var _ = config.Path

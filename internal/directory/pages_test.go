@@ -1,0 +1,295 @@
+package directory
+
+import (
+	"bytes"
+	"fmt"
+	"encoding/json"
+	"flag"
+	"html/template"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"sitegen/internal/config"
+
+	"github.com/yuin/goldmark"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// markdown renders like the site's shared renderer: goldmark without raw
+// HTML.
+func markdown(md string) (template.HTML, error) {
+	var b bytes.Buffer
+	if err := goldmark.Convert([]byte(md), &b); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// pageData is what the base layout gives a template.
+type pageData struct {
+	Page struct {
+		Title, URL string
+		Data       any
+	}
+	Site struct{ Config *config.Config }
+}
+
+// render runs a page through its layout file and a minimal base that only
+// calls "main", with the build's function names (asset stubbed).
+func render(t testing.TB, cfg *config.Config, p PageSpec) string {
+	t.Helper()
+	funcs := template.FuncMap{
+		"asset": func(name string) string { return "/" + name },
+		"date":  func(layout string, t time.Time) string { return t.Format(layout) },
+	}
+	src, err := os.ReadFile(filepath.Join("../../layouts", p.Template))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tpl := template.Must(template.New("base").Funcs(funcs).Parse(`<h1>{{.Page.Title}}</h1>{{template "main" .}}`))
+	if _, err := tpl.Parse(string(src)); err != nil {
+		t.Fatalf("%s: %v", p.Template, err)
+	}
+	var d pageData
+	d.Page.Title, d.Page.URL, d.Page.Data = p.Title, p.URL, p.Data
+	d.Site.Config = cfg
+	var b strings.Builder
+	if err := tpl.ExecuteTemplate(&b, "base", d); err != nil {
+		t.Fatalf("%s: %v", p.URL, err)
+	}
+	return b.String()
+}
+
+const lapsedPractitioner = `name: Cerys Llewdale
+registration: CST-000031
+certified_since: 2010-01-05
+certified_until: 2025-11-14
+level: Registered
+modalities: [Craniosacral therapy]
+languages: [English]
+accepting_new_clients: false
+home_visits: false
+contact: {email: cerys@example.org}
+locations:
+  - {town: Lewes, region: South East, postcode: bn72an, lat: 50.873, lon: 0.009, wheelchair_access: false}
+`
+
+// hostile puts markup and vCard delimiters in every free-text field.
+const hostile = `name: "</script><script>alert(1)</script> O'Brien, Jr; \\ Esq"
+registration: CST-000777
+certified_until: 2027-06-30
+level: Advanced
+conditions: "<b>Supervised</b> & \"careful\""
+modalities: [Craniosacral therapy]
+languages: [English]
+accepting_new_clients: true
+home_visits: true
+contact: {email: "x@example.org", phone: "+44 (0)20 7946 0123", website: "https://example.org/?a=1&b='x'"}
+locations:
+  - name: "<img src=x onerror=alert(1)>"
+    address: "1 Quote \" Street; Flat 2, Back"
+    town: "Town</a><script>"
+    region: London
+    postcode: n1 2sn
+    lat: 51.538
+    lon: -0.103
+    wheelchair_access: true
+bio: |
+  Works with [a link](javascript:alert(1)) and **bold** text.
+`
+
+func fixture(t testing.TB) (*Directory, *config.Config) {
+	t.Helper()
+	cfg := testConfig(t)
+	d, l := loadSite(t, map[string]string{
+		"content/practitioners/aelia-thornhurst.yaml": aelia,
+		"content/practitioners/cerys-llewdale.yaml":   lapsedPractitioner,
+		"content/practitioners/hostile.yaml":          hostile,
+		"content/schools/frithwick-college.yaml":      frithwick,
+	})
+	if n := l.Count(0); n != 0 {
+		t.Fatalf("fixture problems: %v", l.All())
+	}
+	return d, cfg
+}
+
+func pageByURL(t testing.TB, pages []PageSpec, url string) PageSpec {
+	t.Helper()
+	for _, p := range pages {
+		if p.URL == url {
+			return p
+		}
+	}
+	t.Fatalf("no page %s", url)
+	return PageSpec{}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the golden file; run go test -update and review the diff\n--- got ---\n%s", name, got)
+	}
+}
+
+func TestPagesGolden(t *testing.T) {
+	d, cfg := fixture(t)
+	pages, err := d.Pages(cfg, markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var urls []string
+	for _, p := range pages {
+		urls = append(urls, p.URL+" "+p.Template)
+	}
+	golden(t, "pages.txt", strings.Join(urls, "\n")+"\n")
+	for _, c := range []struct{ url, file string }{
+		{"/practitioners/", "list.html"},
+		{"/practitioners/region/south-west/", "region.html"},
+		{"/practitioners/aelia-thornhurst/", "profile.html"},
+		{"/practitioners/hostile/", "hostile.html"},
+		{"/verify/", "verify.html"},
+		{"/training/", "training.html"},
+	} {
+		p := pageByURL(t, pages, c.url)
+		out := render(t, cfg, p)
+		if p.JSONLD != nil {
+			ld, err := json.MarshalIndent(p.JSONLD, "", " ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			out += "\n<!-- JSON-LD -->\n" + string(ld) + "\n"
+		}
+		golden(t, c.file, out)
+	}
+}
+
+func TestPagesContent(t *testing.T) {
+	d, cfg := fixture(t)
+	pages, err := d.Pages(cfg, markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pages {
+		if p.URL == "/practitioners/cerys-llewdale/" {
+			t.Error("a lapsed practitioner must have no profile page")
+		}
+	}
+	list := render(t, cfg, pageByURL(t, pages, "/practitioners/"))
+	for _, want := range []string{"Sample data:", `href="/practitioners/aelia-thornhurst/"`, `<h2 id="h-south-west"><a href="/practitioners/region/south-west/">South West</a></h2>`,
+		`data-directory="` + d.FilterDataURL() + `"`, `role="status"`, `<label for="f-region">`, `<legend>Only practitioners who</legend>`} {
+		if !strings.Contains(list, want) {
+			t.Errorf("the directory lacks %q", want)
+		}
+	}
+	if strings.Contains(list, "Cerys") {
+		t.Error("the directory lists a lapsed practitioner")
+	}
+	profile := render(t, cfg, pageByURL(t, pages, "/practitioners/aelia-thornhurst/"))
+	for _, want := range []string{"CST-000004", "19 February 2027", `href="tel:&#43;441632960905">01632 960905</a>`,
+		`href="mailto:aelia@example.org"`, `href="https://www.openstreetmap.org/?mlat=50.70614&amp;mlon=-4.32072#map=16/50.70614/-4.32072"`,
+		`<a href="/training/#frithwick-college">Frithwick College of Craniosacral Therapy</a>`, `<em>Frithwick</em>`, `href="/practitioners/aelia-thornhurst.vcf"`} {
+		if !strings.Contains(profile, want) {
+			t.Errorf("the profile lacks %q", want)
+		}
+	}
+	verify := render(t, cfg, pageByURL(t, pages, "/verify/"))
+	for _, want := range []string{"<noscript>", `href="mailto:info@example.org"`, "01632 960000", `data-index="` + d.VerifyIndexURL() + `"`, `<label for="verify-reg">`} {
+		if !strings.Contains(verify, want) {
+			t.Errorf("the registration check lacks %q", want)
+		}
+	}
+	training := render(t, cfg, pageByURL(t, pages, "/training/"))
+	if !strings.Contains(training, `id="frithwick-college"`) || strings.Contains(training, "Old Certificate") {
+		t.Errorf("training page: want the school's anchor and no lapsed course:\n%s", training)
+	}
+}
+
+// TestEscaping renders a practitioner whose every field holds markup and
+// checks that none of it survives as markup anywhere it is published.
+func TestEscaping(t *testing.T) {
+	d, cfg := fixture(t)
+	pages, err := d.Pages(cfg, markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, url := range []string{"/practitioners/", "/practitioners/region/london/", "/practitioners/hostile/"} {
+		out := render(t, cfg, pageByURL(t, pages, url))
+		for _, bad := range []string{"<script>alert", "<b>Supervised", "<img src=x", "</a><script>", `href="javascript:`} {
+			if strings.Contains(out, bad) {
+				t.Errorf("%s contains %q unescaped", url, bad)
+			}
+		}
+		if url == "/practitioners/hostile/" && !strings.Contains(out, "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; O&#39;Brien") {
+			t.Errorf("%s does not show the name as text", url)
+		}
+	}
+	ld, _ := json.Marshal(pageByURL(t, pages, "/practitioners/hostile/").JSONLD)
+	if bytes.Contains(ld, []byte("</script")) || bytes.Contains(ld, []byte("<img")) || !bytes.Contains(ld, []byte(`\u003c/script\u003e`)) {
+		t.Errorf("JSON-LD is not safe inside a script element: %s", ld)
+	}
+	for _, f := range d.Files() {
+		if strings.HasSuffix(f.Path, ".json") && (bytes.Contains(f.Data, []byte("<")) || bytes.Contains(f.Data, []byte(">"))) {
+			t.Errorf("%s holds a raw < or >", f.Path)
+		}
+	}
+}
+
+func TestBioRenderErrorsNameTheFile(t *testing.T) {
+	d, cfg := fixture(t)
+	_, err := d.Pages(cfg, func(string) (template.HTML, error) { return "", os.ErrInvalid })
+	if err == nil || !strings.Contains(err.Error(), "content/practitioners/aelia-thornhurst.yaml:23:1: rendering the bio: invalid argument") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestRegionPagination(t *testing.T) {
+	files := map[string]string{"content/schools/frithwick-college.yaml": frithwick}
+	for i := 0; i < 2*PageSize+5; i++ {
+		reg := "CST-" + leftPad(i+1)
+		slug := "p-" + leftPad(i+1)
+		files["content/practitioners/"+slug+".yaml"] = strings.NewReplacer("CST-000004", reg, "name: Aelia Thornhurst", "name: Person "+leftPad(i+1)).Replace(aelia)
+	}
+	d, l := loadSite(t, files)
+	if l.Len() != 0 {
+		t.Fatal(l.All()[0])
+	}
+	cfg := testConfig(t)
+	pages, err := d.Pages(cfg, markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	overview := pageByURL(t, pages, "/practitioners/").Data.(ListData)
+	if overview.Inline || overview.Groups[len(overview.Groups)-2].Count != 2*PageSize+5 {
+		t.Errorf("a large directory's overview must link to regions, not list everyone")
+	}
+	p3 := pageByURL(t, pages, "/practitioners/region/south-west/page/3/")
+	data := p3.Data.(ListData)
+	if len(data.Groups[0].Cards) != 5 || data.PrevURL != "/practitioners/region/south-west/page/2/" || data.NextURL != "" || data.Pages != 3 {
+		t.Errorf("page 3: %d cards, prev %q next %q pages %d", len(data.Groups[0].Cards), data.PrevURL, data.NextURL, data.Pages)
+	}
+	out := render(t, cfg, p3)
+	if !strings.Contains(out, `<a href="/practitioners/region/south-west/page/3/" aria-current="page">3</a>`) {
+		t.Errorf("page 3 does not mark itself current:\n%s", out)
+	}
+	pageByURL(t, pages, "/practitioners/region/wales/") // empty regions still have a page
+}
+
+func leftPad(n int) string { return fmt.Sprintf("%06d", n) }
