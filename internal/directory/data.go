@@ -132,8 +132,7 @@ func index(list []string, s string) int {
 // FilterData builds the filter data of the listed practitioners, in the
 // order of the directory (by name).
 func (d *Directory) FilterData() FilterData {
-	fd := FilterData{Regions: d.regions, Modalities: d.mods, Languages: d.langs, Levels: nil, People: [][]any{}, Places: [][3]any{}}
-	var levels []string
+	fd := FilterData{Regions: d.regions, Modalities: d.mods, Languages: d.langs, Levels: d.levels, People: [][]any{}, Places: [][3]any{}}
 	type acc struct {
 		lat, lon float64
 		n        int
@@ -176,18 +175,8 @@ func (d *Directory) FilterData() FilterData {
 			add(towns, l.Town, l.Region, l)
 			add(districts, l.District(), l.Region, l)
 		}
-		level := -1
-		if p.Level != "" {
-			if level = index(levels, p.Level); level < 0 {
-				levels = append(levels, p.Level)
-				level = len(levels) - 1
-			}
-		}
+		level := index(d.levels, p.Level)
 		fd.People = append(fd.People, []any{p.Slug, p.Name, flags, mods, langs, locs, level})
-	}
-	fd.Levels = levels
-	if fd.Levels == nil {
-		fd.Levels = []string{}
 	}
 	var places [][3]any
 	for _, m := range []map[string]*acc{towns, districts} {

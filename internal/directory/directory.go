@@ -104,6 +104,7 @@ type Directory struct {
 	regions   []string
 	mods      []string
 	langs     []string
+	levels    []string
 
 	files *outputs // computed once by Files or Pages
 }

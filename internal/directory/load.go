@@ -50,6 +50,7 @@ func Load(fsys fs.FS, cfg *config.Config, now time.Time, problems *diag.List) *D
 		regions:   cfg.Vocab.Regions,
 		mods:      cfg.Vocab.Modalities,
 		langs:     cfg.Vocab.Languages,
+		levels:    cfg.Vocab.Levels,
 	}
 	l := &loader{fsys: fsys, cfg: cfg, d: d, problems: problems}
 

@@ -2,9 +2,9 @@ package directory
 
 import (
 	"bytes"
-	"fmt"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"html/template"
 	"os"
 	"path/filepath"

@@ -1,0 +1,252 @@
+package directory
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestParsePhone(t *testing.T) {
+	tests := []struct{ in, display, tel string }{
+		{"01632 960905", "01632 960905", "tel:+441632960905"},
+		{"01632960905", "01632 960905", "tel:+441632960905"},
+		{"+44 1632 960905", "01632 960905", "tel:+441632960905"},
+		{"+44 (0)1632 960905", "01632 960905", "tel:+441632960905"},
+		{"0044 1632 960905", "01632 960905", "tel:+441632960905"},
+		{"07700 900123", "07700 900123", "tel:+447700900123"},
+		{"07700-900-123", "07700 900123", "tel:+447700900123"},
+		{"020 7946 0123", "020 7946 0123", "tel:+442079460123"},
+		{"0113 496 0123", "0113 496 0123", "tel:+441134960123"},
+		{"0161 496 0123", "0161 496 0123", "tel:+441614960123"},
+		{"0300 123 4567", "0300 123 4567", "tel:+443001234567"},
+		{"016977 3456", "01697 73456", "tel:+44169773456"},
+		{"960905", "", ""},
+		{"+33 1 23 45 67 89", "", ""},
+		{"01632 960905 ext 2", "", ""},
+		{"00632 960905", "", ""},
+		{"0700 900123", "", ""},
+		{"javascript:alert(1)", "", ""},
+	}
+	for _, tt := range tests {
+		p, ok := ParsePhone(tt.in)
+		if ok != (tt.tel != "") || p.Display != tt.display || p.Tel != tt.tel {
+			t.Errorf("ParsePhone(%q) = %+v, %v; want %q %q", tt.in, p, ok, tt.display, tt.tel)
+		}
+	}
+}
+
+func TestParsePostcode(t *testing.T) {
+	tests := map[string]string{
+		"tr98tr": "TR9 8TR", "TR9 8TR": "TR9 8TR", " sw1a 1aa ": "SW1A 1AA", "EC1A1BB": "EC1A 1BB", "m1 1ae": "M1 1AE",
+		"BT48 6HQ": "BT48 6HQ", "gir 0aa": "GIR 0AA",
+		"TR9": "", "TR99 XYZ": "", "12345": "", "TR9 8CI": "", "": "", "Q1 1AA": "Q1 1AA", // format only: Q is not checked
+	}
+	for in, want := range tests {
+		got, ok := ParsePostcode(in)
+		if got != want || ok != (want != "") {
+			t.Errorf("ParsePostcode(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}
+
+func TestEmailAndURL(t *testing.T) {
+	for s, want := range map[string]bool{"aelia@example.org": true, "a.b+c@mail.example.org": true, "aelia": false,
+		"Aelia <aelia@example.org>": false, "aelia@localhost": false, "aelia@example.org.": false, "a@b@example.org": false} {
+		if ValidEmail(s) != want {
+			t.Errorf("ValidEmail(%q) = %v", s, !want)
+		}
+	}
+	for s, want := range map[string]bool{"https://example.org/aelia": true, "http://example.org": true, "javascript:alert(1)": false,
+		"JavaScript:alert(1)": false, "data:text/html,x": false, "ftp://example.org": false, "//example.org": false,
+		"https://": false, "https://user:pw@example.org/": false, "https://example.org/a b": false, "https://example.org/\"><script>": false} {
+		if ValidWebURL(s) != want {
+			t.Errorf("ValidWebURL(%q) = %v", s, !want)
+		}
+	}
+}
+
+func TestSlugs(t *testing.T) {
+	for s, want := range map[string]bool{"aelia-thornhurst": true, "aelia-thornhurst-2": true, "Aelia": false, "aelia_thornhurst": false,
+		"-aelia": false, "aelia--t": false, "": false} {
+		if ValidSlug(s) != want {
+			t.Errorf("ValidSlug(%q) = %v", s, !want)
+		}
+	}
+	if got := Slugify("Yorkshire and the Humber"); got != "yorkshire-and-the-humber" {
+		t.Errorf("Slugify = %q", got)
+	}
+}
+
+func TestVCard(t *testing.T) {
+	d, _ := fixture(t)
+	var hostileP, aeliaP *Practitioner
+	for _, p := range d.Practitioners {
+		switch p.Slug {
+		case "hostile":
+			hostileP = p
+		case "aelia-thornhurst":
+			aeliaP = p
+		}
+	}
+	got := string(d.VCard(aeliaP))
+	want := "BEGIN:VCARD\r\n" +
+		"VERSION:4.0\r\n" +
+		"KIND:individual\r\n" +
+		"FN:Aelia Thornhurst\r\n" +
+		"N:Thornhurst;Aelia;;;\r\n" +
+		"TITLE:Craniosacral therapist\r\n" +
+		"EMAIL;TYPE=work:aelia@example.org\r\n" +
+		"TEL;VALUE=uri;TYPE=\"work,voice\":tel:+441632960905\r\n" +
+		"URL;TYPE=work:https://example.org/aelia\r\n" +
+		"ADR;TYPE=work:;Frithwick Wellbeing Centre;12 Mill Lane;Frithwick;South West\r\n" +
+		" ;TR9 8TR;United Kingdom\r\n" +
+		"GEO:geo:50.70614,-4.32072\r\n" +
+		"NOTE:Registration CST-000004\\, Registered\\, certified until 19 February 202\r\n" +
+		" 7\r\n" +
+		"SOURCE:https://example.org/practitioners/aelia-thornhurst.vcf\r\n" +
+		"END:VCARD\r\n"
+	if got != want {
+		t.Errorf("vCard:\n%s\nwant:\n%s", got, want)
+	}
+
+	card := string(d.VCard(hostileP))
+	for _, want := range []string{
+		`FN:</script><script>alert(1)</script> O'Brien\, Jr\; \\ Esq`,
+		`;1 Quote " Street\; Flat 2\, Back;`,
+	} {
+		if !strings.Contains(unfold(card), want) {
+			t.Errorf("vCard lacks %q:\n%s", want, card)
+		}
+	}
+	for _, line := range strings.Split(strings.TrimSuffix(card, "\r\n"), "\r\n") {
+		if len(line) > 75 {
+			t.Errorf("line longer than 75 octets: %q", line)
+		}
+		if strings.ContainsAny(line, "\r\n") {
+			t.Errorf("bare line break in %q", line)
+		}
+	}
+}
+
+// unfold undoes vCard line folding.
+func unfold(s string) string { return strings.ReplaceAll(s, "\r\n ", "") }
+
+func TestFoldKeepsUTF8Whole(t *testing.T) {
+	var b strings.Builder
+	fold(&b, "NOTE:"+strings.Repeat("é", 80))
+	for i, line := range strings.Split(strings.TrimSuffix(b.String(), "\r\n"), "\r\n") {
+		body := line
+		if i > 0 {
+			body = strings.TrimPrefix(line, " ")
+		}
+		if len(line) > 75 || !isUTF8(body) {
+			t.Errorf("line %d: %q (%d octets)", i, line, len(line))
+		}
+	}
+	if unfold(b.String()) != "NOTE:"+strings.Repeat("é", 80)+"\r\n" {
+		t.Error("folding changed the text")
+	}
+}
+
+func isUTF8(s string) bool { return strings.ToValidUTF8(s, "\ufffd") == s }
+
+func TestFilterData(t *testing.T) {
+	d, _ := fixture(t)
+	var raw []byte
+	for _, f := range d.Files() {
+		if "/"+f.Path == d.FilterDataURL() {
+			raw = f.Data
+		}
+	}
+	if raw == nil || !strings.HasPrefix(d.FilterDataURL(), "/practitioners/directory.") {
+		t.Fatalf("no filter data at %q", d.FilterDataURL())
+	}
+	var fd struct {
+		Regions, Modalities, Languages, Levels []string
+		Places                                 [][]any
+		People                                 [][]json.RawMessage
+	}
+	if err := json.Unmarshal(raw, &fd); err != nil {
+		t.Fatal(err)
+	}
+	if len(fd.People) != 2 {
+		t.Fatalf("%d people, want the 2 listed (not the lapsed one)", len(fd.People))
+	}
+	var aeliaRow string
+	for _, p := range fd.People {
+		row, _ := json.Marshal(p)
+		if strings.HasPrefix(string(row), `["aelia-thornhurst"`) {
+			aeliaRow = string(row)
+		}
+	}
+	// slug, name, flags (accepting), modalities (0 Craniosacral, 16 Visceral), languages (0, 1),
+	// locations [town, region 10 = South West, district, lat, lon, wheelchair], level 0.
+	want := `["aelia-thornhurst","Aelia Thornhurst",1,[0,16],[0,1],[["Frithwick",10,"TR9",50.706,-4.321,1]],0]`
+	if aeliaRow != want {
+		t.Errorf("row:\n%s\nwant:\n%s", aeliaRow, want)
+	}
+	if fd.Regions[10] != "South West" || fd.Modalities[16] != "Visceral manipulation" || fd.Levels[0] != "Registered" {
+		t.Errorf("vocabularies: %v %v %v", fd.Regions, fd.Modalities, fd.Levels)
+	}
+	places := map[string]bool{}
+	for _, p := range fd.Places {
+		places[p[0].(string)] = true
+	}
+	if !places["Frithwick"] || !places["TR9"] || !places["N1"] {
+		t.Errorf("places: %v", fd.Places)
+	}
+}
+
+func TestVerifyData(t *testing.T) {
+	d, _ := fixture(t)
+	files := map[string][]byte{}
+	for _, f := range d.Files() {
+		files["/"+f.Path] = f.Data
+	}
+	var m VerifyManifest
+	if err := json.Unmarshal(files[d.VerifyIndexURL()], &m); err != nil {
+		t.Fatalf("manifest %s: %v", d.VerifyIndexURL(), err)
+	}
+	if m.Size != VerifyShardSize || m.Prefix != "CST-" || m.Digits != 6 || m.Built != "2026-12-01" {
+		t.Errorf("manifest %+v", m)
+	}
+	// CST-000004 and CST-000031 are in shard 0, CST-000777 in shard 3.
+	if len(m.Shards) != 2 || m.Shards["0"] == "" || m.Shards["3"] == "" {
+		t.Fatalf("shards %v", m.Shards)
+	}
+	var shard map[string][]string
+	if err := json.Unmarshal(files[m.Shards["0"]], &shard); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(shard["CST-000004"], "|"); got != "Aelia Thornhurst|/practitioners/aelia-thornhurst/|2015-06-01|2027-02-19|Registered|" {
+		t.Errorf("CST-000004: %s", got)
+	}
+	if got := strings.Join(shard["CST-000031"], "|"); got != "Cerys Llewdale||2010-01-05|2025-11-14|Registered|" {
+		t.Errorf("lapsed CST-000031 must stay in the check without a profile: %s", got)
+	}
+}
+
+func TestFilesDeterministic(t *testing.T) {
+	d1, _ := fixture(t)
+	d2, _ := fixture(t)
+	f1, f2 := d1.Files(), d2.Files()
+	if len(f1) != len(f2) {
+		t.Fatal("different file counts")
+	}
+	var paths []string
+	for i := range f1 {
+		if f1[i].Path != f2[i].Path || !bytes.Equal(f1[i].Data, f2[i].Data) {
+			t.Errorf("%s differs between runs", f1[i].Path)
+		}
+		paths = append(paths, f1[i].Path)
+	}
+	for _, want := range []string{"practitioners/aelia-thornhurst.vcf", "practitioners/hostile.vcf"} {
+		if !strings.Contains(strings.Join(paths, " "), want) {
+			t.Errorf("no %s in %v", want, paths)
+		}
+	}
+	if strings.Contains(strings.Join(paths, " "), "cerys-llewdale.vcf") {
+		t.Error("a lapsed practitioner has a vCard")
+	}
+}
