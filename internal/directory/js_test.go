@@ -1,0 +1,93 @@
+package directory
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// jsPractitioner makes a practitioner file for the browser tests' fixture.
+func jsPractitioner(name, reg, flags, mods, langs, locs string) string {
+	accepting, home := strings.Contains(flags, "a"), strings.Contains(flags, "h")
+	return "name: " + name + "\nregistration: " + reg + "\ncertified_until: 2028-01-01\nlevel: Registered\n" +
+		"modalities: [" + mods + "]\nlanguages: [" + langs + "]\n" +
+		"accepting_new_clients: " + map[bool]string{true: "true", false: "false"}[accepting] + "\n" +
+		"home_visits: " + map[bool]string{true: "true", false: "false"}[home] + "\n" +
+		"contact: {email: x@example.org}\nlocations:\n" + locs
+}
+
+func jsLocation(town, region, postcode, lat, lon string, wheelchair bool) string {
+	wc := "false"
+	if wheelchair {
+		wc = "true"
+	}
+	return "  - {town: " + town + ", region: " + region + ", postcode: " + postcode + ", lat: " + lat + ", lon: " + lon + ", wheelchair_access: " + wc + "}\n"
+}
+
+// TestJavaScript writes the filter data of a small directory as the
+// browser tests' fixture and runs them with node --test. Without node it
+// skips, except in CI (CI=true), where it fails.
+func TestJavaScript(t *testing.T) {
+	d, l := loadSite(t, map[string]string{
+		"content/practitioners/alice-lakeby.yaml": jsPractitioner("Alice Lakeby", "CST-000101", "a", "Craniosacral therapy, Reflexology", "English, French",
+			jsLocation("Hackney", "London", "E8 1DY", "51.545", "-0.056", false)),
+		"content/practitioners/bryn-morvah.yaml": jsPractitioner("Bryn Morvah", "CST-000102", "h", "Craniosacral therapy", "English, Welsh",
+			jsLocation("Cardiff", "Wales", "CF10 1EP", "51.481", "-3.179", false)),
+		"content/practitioners/catrin-elan.yaml": jsPractitioner("Catrin Élan", "CST-000103", "a", "Craniosacral therapy, Shiatsu", "Welsh, English",
+			jsLocation("Bangor", "Wales", "LL57 1NN", "53.228", "-4.129", true)),
+		"content/practitioners/dara-quill.yaml": jsPractitioner("Dara Quill", "CST-000104", "", "Craniosacral therapy, Reflexology", "English",
+			jsLocation("Islington", "London", "N1 2SN", "51.538", "-0.103", true)+jsLocation("Brecon", "Wales", "LD3 7HR", "51.947", "-3.391", false)),
+	})
+	if l.Len() != 0 {
+		t.Fatal(l.All())
+	}
+	fixture, err := json.MarshalIndent(d.FilterData(), "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const path = "testdata/filter-fixture.json"
+	if *update {
+		if err := os.WriteFile(path, append(fixture, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	} else if old, err := os.ReadFile(path); err != nil || string(old) != string(fixture)+"\n" {
+		t.Fatalf("%s is out of date with the filter data; run go test -update", path)
+	}
+
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("node is required in CI to test static/js/directory-core.js")
+		}
+		t.Skip("node not found: the browser logic (static/js/directory-core.js) is untested; install Node.js 18 or later")
+	}
+	cmd := exec.Command(node, "--test", "testdata/js/")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("node --test failed: %v\n%s", err, out)
+	}
+	if testing.Verbose() {
+		t.Logf("%s", out)
+	}
+}
+
+// TestRegistrationVectors holds the build's normalisation to the vectors
+// the browser's is tested against.
+func TestRegistrationVectors(t *testing.T) {
+	var vectors [][2]string
+	src, err := os.ReadFile("testdata/registration-vectors.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(src, &vectors); err != nil {
+		t.Fatal(err)
+	}
+	cfg := testConfig(t)
+	for _, v := range vectors {
+		if got := cfg.NormalizeRegistration(v[0]); got != v[1] {
+			t.Errorf("NormalizeRegistration(%q) = %q, want %q", v[0], got, v[1])
+		}
+	}
+}

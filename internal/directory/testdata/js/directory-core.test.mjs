@@ -1,0 +1,144 @@
+// Tests of static/js/directory-core.js, run by TestJavaScript with
+// node --test. The fixture is the filter data the Go tests write.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import * as core from "../../../../static/js/directory-core.js";
+
+const here = new URL(".", import.meta.url);
+const data = JSON.parse(readFileSync(new URL("../filter-fixture.json", here)));
+const index = core.prepare(data);
+const names = (ms) => ms.map((m) => m.person.name);
+
+test("registration numbers normalise like config.NormalizeRegistration", () => {
+  const vectors = JSON.parse(readFileSync(new URL("../registration-vectors.json", here)));
+  for (const [input, want] of vectors) {
+    assert.equal(core.normalizeRegistration(input, "CST-", 6), want, JSON.stringify(input));
+  }
+});
+
+test("slugify matches the build's filter values", () => {
+  assert.equal(core.slugify("Yorkshire and the Humber"), "yorkshire-and-the-humber");
+  assert.equal(core.slugify("British Sign Language"), "british-sign-language");
+});
+
+test("the unfiltered directory lists everyone by name", () => {
+  assert.deepEqual(names(core.filter(index, core.emptyState())), ["Alice Lakeby", "Bryn Morvah", "Catrin Élan", "Dara Quill"]);
+});
+
+test("filters combine", () => {
+  const st = { ...core.emptyState(), region: "wales", language: "welsh" };
+  assert.deepEqual(names(core.filter(index, st)), ["Bryn Morvah", "Catrin Élan"]);
+  assert.deepEqual(names(core.filter(index, { ...st, accepting: true })), ["Catrin Élan"]);
+  assert.deepEqual(names(core.filter(index, { ...core.emptyState(), home: true })), ["Bryn Morvah"]);
+  assert.deepEqual(names(core.filter(index, { ...core.emptyState(), modality: "reflexology" })), ["Alice Lakeby", "Dara Quill"]);
+});
+
+test("region and wheelchair access apply to the same location", () => {
+  // Dara has a London practice with access and a Welsh one without.
+  const st = { ...core.emptyState(), region: "wales", wheelchair: true };
+  assert.deepEqual(names(core.filter(index, st)), ["Catrin Élan"]);
+  const london = core.filter(index, { ...core.emptyState(), region: "london", wheelchair: true });
+  assert.deepEqual(names(london), ["Dara Quill"]);
+  assert.deepEqual(london[0].locations.map((l) => l.town), ["Islington"]);
+});
+
+test("search by name or town ignores case and accents", () => {
+  assert.deepEqual(names(core.filter(index, { ...core.emptyState(), q: "catrin elan" })), ["Catrin Élan"]);
+  assert.deepEqual(names(core.filter(index, { ...core.emptyState(), q: "CARDIFF" })), ["Bryn Morvah"]);
+  assert.deepEqual(names(core.filter(index, { ...core.emptyState(), q: "cf10" })), ["Bryn Morvah"]);
+  assert.deepEqual(names(core.filter(index, { ...core.emptyState(), q: "nobody" })), []);
+});
+
+test("unknown filter values match nobody", () => {
+  assert.deepEqual(core.filter(index, { ...core.emptyState(), region: "atlantis" }), []);
+});
+
+test("URL state round-trips in a fixed order", () => {
+  const st = { ...core.emptyState(), region: "wales", q: "Bryn", accepting: true, near: "Cardiff" };
+  const q = core.toQuery(st);
+  assert.equal(q, "?q=Bryn&region=wales&accepting=1&near=Cardiff");
+  assert.deepEqual(core.parseQuery(q), st);
+  assert.equal(core.toQuery(core.emptyState()), "");
+  assert.equal(core.isFiltered(core.parseQuery("?accepting=0&utm_source=x")), false);
+  assert.equal(core.parseQuery("?q=" + "x".repeat(500)).q.length, 100);
+});
+
+test("distance sort from a town, a district or a full postcode", () => {
+  for (const from of ["Cardiff", "cardiff", "CF10", "cf10 1ep"]) {
+    const place = core.findPlace(index, from);
+    assert.ok(place, from);
+    const ms = core.filter(index, core.emptyState(), place);
+    assert.equal(ms[0].person.name, "Bryn Morvah", from);
+    assert.ok(ms[0].km < 1, from);
+    for (let i = 1; i < ms.length; i++) assert.ok(ms[i - 1].km <= ms[i].km, "sorted by distance");
+  }
+  assert.equal(core.findPlace(index, "Atlantis"), null);
+  // Dara is measured from the nearest of two practices (Brecon, not London).
+  const ms = core.filter(index, core.emptyState(), core.findPlace(index, "Cardiff"));
+  assert.ok(ms.find((m) => m.person.name === "Dara Quill").km < 60);
+});
+
+test("distances are great-circle kilometres", () => {
+  // London to Cardiff is about 211 km.
+  const km = core.distanceKm(51.5074, -0.1278, 51.4816, -3.1791);
+  assert.ok(Math.abs(km - 211) < 3, String(km));
+  assert.equal(core.describeDistance(0.5), "under a mile away");
+  assert.equal(core.describeDistance(1.609344 * 3.44), "3.4 miles away");
+  assert.equal(core.describeDistance(1.609344 * 42.4), "42 miles away");
+});
+
+test("the live region's sentence", () => {
+  assert.equal(core.summary(0, ""), "No practitioners match.");
+  assert.equal(core.summary(1, ""), "1 practitioner matches.");
+  assert.equal(core.summary(1234, "Cardiff"), "1,234 practitioners match, nearest to Cardiff first.");
+});
+
+test("registration look-up: current, lapsed, boundary, unknown", () => {
+  const shard = {
+    "CST-000004": ["Aelia Thornhurst", "/practitioners/aelia-thornhurst/", "2015-06-01", "2027-02-19", "Registered", ""],
+    "CST-000031": ["Cerys Llewdale", "", "2010-01-05", "2025-11-14", "Registered", ""],
+  };
+  assert.equal(core.shardKey("CST-000004", "CST-", 250), "0");
+  assert.equal(core.shardKey("CST-000777", "CST-", 250), "3");
+  const cur = core.lookup(shard, "CST-000004", "2026-12-01");
+  assert.equal(cur.status, "current");
+  assert.equal(cur.profile, "/practitioners/aelia-thornhurst/");
+  assert.equal(core.lookup(shard, "CST-000004", "2027-02-19").status, "current", "the last day is still current");
+  const after = core.lookup(shard, "CST-000004", "2027-02-20");
+  assert.equal(after.status, "lapsed", "lapsed the day after, even before the next build");
+  assert.equal(after.profile, "");
+  const lapsed = core.lookup(shard, "CST-000031", "2026-12-01");
+  assert.equal(lapsed.status, "lapsed");
+  assert.equal(lapsed.until, "2025-11-14");
+  assert.equal(core.lookup(shard, "CST-000005", "2026-12-01"), null);
+  assert.equal(core.lookup(null, "CST-000005", "2026-12-01"), null);
+  assert.equal(core.lookup(shard, "__proto__", "2026-12-01"), null);
+  assert.equal(core.longDate("2027-02-19"), "19 February 2027");
+});
+
+test("filtering 10,000 practitioners answers in under 50 ms", () => {
+  const big = { ...data, people: [] };
+  for (let i = 0; i < 10000; i++) {
+    const p = data.people[i % data.people.length];
+    big.people.push([p[0] + "-" + i, p[1] + " " + i, p[2], p[3], p[4], p[5], p[6]]);
+  }
+  const bigIndex = core.prepare(big);
+  const origin = core.findPlace(bigIndex, "Cardiff");
+  const cases = [
+    core.emptyState(),
+    { ...core.emptyState(), q: "bryn" },
+    { ...core.emptyState(), region: "wales", wheelchair: true, accepting: true },
+    { ...core.emptyState(), modality: "reflexology", language: "welsh" },
+  ];
+  let worst = 0;
+  for (const st of cases) {
+    for (const from of [null, origin]) {
+      const t0 = performance.now();
+      core.filter(bigIndex, st, from);
+      worst = Math.max(worst, performance.now() - t0);
+    }
+  }
+  console.log(`# worst filter over 10,000 practitioners: ${worst.toFixed(2)} ms`);
+  assert.ok(worst < 50, `${worst} ms`);
+});
