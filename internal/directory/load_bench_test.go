@@ -1,6 +1,7 @@
 package directory
 
 import (
+	"go.yaml.in/yaml/v3"
 	"io/fs"
 	"os"
 	"testing"
@@ -45,3 +46,26 @@ func testConfig(tb testing.TB) *config.Config {
 }
 
 func osDirFS(dir string) fs.FS { return os.DirFS(dir) }
+
+// BenchmarkYAMLFloor parses the same files with go.yaml.in/yaml/v3 alone,
+// on the same worker pool, and nothing else: what Load cannot go below.
+func BenchmarkYAMLFloor(b *testing.B) {
+	root := os.Getenv("DIRECTORY_CORPUS")
+	if root == "" {
+		b.Skip("set DIRECTORY_CORPUS to a site root with content/practitioners (gencorpus -practitioners 10000)")
+	}
+	fsys := os.DirFS(root)
+	entries, err := fs.ReadDir(fsys, PractitionersDir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		parallel(len(entries), func(i int) {
+			src, _ := fs.ReadFile(fsys, PractitionersDir+"/"+entries[i].Name())
+			var n yaml.Node
+			if yaml.Unmarshal(src, &n) != nil {
+				b.Error("parse failed")
+			}
+		})
+	}
+}
