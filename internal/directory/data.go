@@ -81,10 +81,7 @@ func (d *Directory) FilterDataURL() string { return d.outputs().filterURL }
 func (d *Directory) VerifyIndexURL() string { return d.outputs().verifyURL }
 
 func (d *Directory) outputs() *outputs {
-	if d.files == nil {
-		d.files = &outputs{}
-	}
-	o := d.files
+	o := d.files // made by Load, so concurrent callers share one computation
 	o.once.Do(func() {
 		for _, p := range d.Current() {
 			o.files = append(o.files, File{Path: "practitioners/" + p.Slug + ".vcf", Data: d.VCard(p)})

@@ -51,6 +51,7 @@ func Load(fsys fs.FS, cfg *config.Config, now time.Time, problems *diag.List) *D
 		mods:      cfg.Vocab.Modalities,
 		langs:     cfg.Vocab.Languages,
 		levels:    cfg.Vocab.Levels,
+		files:     &outputs{},
 	}
 	l := &loader{fsys: fsys, cfg: cfg, d: d, problems: problems}
 
