@@ -49,6 +49,7 @@ import (
 	"sitegen/internal/minify"
 	"sitegen/internal/render"
 	"sitegen/internal/site"
+	"sitegen/internal/yamldoc"
 )
 
 // Options are a build's inputs besides the files.
@@ -64,6 +65,9 @@ type Options struct {
 	Preview  bool      // a deploy preview: banner, kept out of search engines
 	DryRun   bool      // check only: write nothing
 	Dev      bool      // for the development server: drafts banner etc.
+	// KeepSources keeps page bodies in memory between loading and
+	// rendering instead of reading them again (for incremental rebuilds).
+	KeepSources bool
 	// FS replaces reading Src from disk (tests use fstest.MapFS).
 	FS fs.FS
 }
@@ -250,6 +254,32 @@ func (b *builder) load() {
 	for _, e := range b.ext {
 		e.load(b)
 	}
+	if !b.opt.KeepSources {
+		// Bodies are read again when rendered: holding every page's text
+		// and YAML nodes from here to there would make memory grow with
+		// the site.
+		for _, p := range b.pages {
+			p.Body = nil
+			p.Front = yamldoc.Map{}
+		}
+	}
+}
+
+// body returns a page's Markdown, reading the file again when the body
+// was dropped after loading.
+func (b *builder) body(cp *content.Page) ([]byte, error) {
+	if cp.Body != nil {
+		return cp.Body, nil
+	}
+	src, err := fs.ReadFile(b.fsys, cp.Path)
+	if err != nil {
+		return nil, err
+	}
+	src = content.Normalize(src)
+	if cp.BodyStart > len(src) {
+		return nil, fmt.Errorf("the file changed during the build; build again")
+	}
+	return src[cp.BodyStart:], nil
 }
 
 // extraKeys are the front matter keys a page's section adds.
@@ -348,6 +378,9 @@ func (b *builder) funcs() template.FuncMap {
 			return t.UTC().Format("2006-01-02")
 		},
 		"jsonld": jsonLD,
+		"cached": func(name, key string, data any) (template.HTML, error) {
+			return b.tmpl.Cached(name, key, data)
+		},
 		"absURL": func(p string) string {
 			return strings.TrimSuffix(b.cfg.BaseURL, "/") + "/" + strings.TrimPrefix(p, "/")
 		},
@@ -381,8 +414,12 @@ func (b *builder) renderPage(p *site.Page, buf, mbuf *bytes.Buffer, reported *sy
 		if dir == "." {
 			dir = ""
 		}
-		var err error
-		res, err = b.md.Convert(p.Source.Body, markdown.Doc{
+		body, err := b.body(p.Source)
+		if err != nil {
+			b.problems.Errorf(p.File, p.Source.BodyLine, 1, "cannot read: %v", err)
+			return
+		}
+		res, err = b.md.Convert(body, markdown.Doc{
 			File: p.File, Dir: dir, BodyLine: p.Source.BodyLine, Resolve: b.site.Resolve, Base: p.URL,
 		})
 		if err != nil {
@@ -390,7 +427,11 @@ func (b *builder) renderPage(p *site.Page, buf, mbuf *bytes.Buffer, reported *sy
 			return
 		}
 		for _, pr := range res.Problems {
-			b.problems.Errorf(p.File, pr.Line, pr.Col, "%s", pr.Msg)
+			sev := diag.Error
+			if pr.Warning {
+				sev = diag.Warning
+			}
+			b.problems.Add(diag.Problem{File: p.File, Line: pr.Line, Col: pr.Col, Msg: pr.Msg, Severity: sev})
 		}
 		p.Content = template.HTML(res.HTML)
 		p.Headings = res.Headings
@@ -452,9 +493,6 @@ func (b *builder) renderPage(p *site.Page, buf, mbuf *bytes.Buffer, reported *sy
 	b.write(p.OutPath, bytes.Clone(html))
 	// The page's HTML is written; drop it so memory does not grow with the site.
 	p.Content = ""
-	if p.Source != nil {
-		p.Source.Body = nil
-	}
 }
 
 func (b *builder) index() {

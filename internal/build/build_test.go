@@ -312,7 +312,7 @@ func TestProblems(t *testing.T) {
 		{"same URL twice", map[string]string{"content/a.md": "---\ntitle: A\nslug: b\n---\n", "content/b.md": "---\ntitle: B\n---\n"},
 			"content/b.md:1:1: content/b.md maps to the URL /b/, which content/a.md already has; rename one or give it a different slug"},
 		{"missing page", map[string]string{"content/a.md": "---\ntitle: A\n---\nSee [x](articles/nope.md).\n"},
-			`content/a.md:4:5: link to missing page "articles/nope.md" (content/articles/nope.md); check the file name`},
+			`content/a.md:4:5: warning: link to missing page "articles/nope.md" (content/articles/nope.md); check the file name`},
 		{"missing anchor", map[string]string{"content/a.md": "---\ntitle: A\n---\n\nSee [x](articles/ok.md#nope).\n"},
 			`content/a.md:5:5: warning: link to /articles/ok/#nope: the page /articles/ok/ has no heading or element with id "nope"`},
 		{"missing site path", map[string]string{"content/a.md": "---\ntitle: A\n---\n[x](/nowhere/)\n"},

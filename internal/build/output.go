@@ -5,6 +5,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -21,6 +22,64 @@ type output struct {
 	paths map[string]bool
 	bytes atomic.Int64
 	dirs  sync.Map
+
+	// Files are written by a small pool of writers so that rendering (on
+	// GOMAXPROCS workers) is not held up by the file system.
+	queue chan job
+	wg    sync.WaitGroup
+	errMu sync.Mutex
+	errs  []error
+}
+
+type job struct {
+	full string
+	data []byte
+}
+
+// writers is the size of the writing pool: file system calls block, so a
+// few more writers than cores keep the disk busy while workers render.
+func writers() int { return 2 * runtime.GOMAXPROCS(0) }
+
+func (o *output) start() {
+	o.queue = make(chan job, 64)
+	for i := 0; i < writers(); i++ {
+		o.wg.Add(1)
+		go func() {
+			defer o.wg.Done()
+			for j := range o.queue {
+				if err := o.writeFile(j.full, j.data); err != nil {
+					o.errMu.Lock()
+					o.errs = append(o.errs, err)
+					o.errMu.Unlock()
+				}
+			}
+		}()
+	}
+}
+
+// flush waits for every queued file and returns the first write error.
+func (o *output) flush() error {
+	if o.queue == nil {
+		return nil
+	}
+	close(o.queue)
+	o.wg.Wait()
+	o.queue = nil
+	if len(o.errs) > 0 {
+		return o.errs[0]
+	}
+	return nil
+}
+
+func (o *output) writeFile(full string, data []byte) error {
+	dir := filepath.Dir(full)
+	if _, ok := o.dirs.Load(dir); !ok {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		o.dirs.Store(dir, true)
+	}
+	return os.WriteFile(full, data, 0o644)
 }
 
 func newOutput(opt Options) (*output, error) {
@@ -61,6 +120,7 @@ func newOutput(opt Options) (*output, error) {
 	if err := os.Chmod(o.tmp, 0o755); err != nil {
 		return nil, err
 	}
+	o.start()
 	return o, nil
 }
 
@@ -99,15 +159,8 @@ func (o *output) write(rel string, data []byte) error {
 	if o.tmp == "" {
 		return nil
 	}
-	full := filepath.Join(o.tmp, filepath.FromSlash(rel))
-	dir := filepath.Dir(full)
-	if _, ok := o.dirs.Load(dir); !ok {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-		o.dirs.Store(dir, true)
-	}
-	return os.WriteFile(full, data, 0o644)
+	o.queue <- job{filepath.Join(o.tmp, filepath.FromSlash(rel)), data}
+	return nil
 }
 
 // has reports whether a file was written.
@@ -120,6 +173,9 @@ func (o *output) has(rel string) bool {
 // publish swaps the new folder in for the old one, atomically where the
 // system can exchange two names in one step.
 func (o *output) publish() error {
+	if err := o.flush(); err != nil {
+		return err
+	}
 	if o.tmp == "" {
 		return nil
 	}
@@ -150,6 +206,7 @@ func (o *output) publish() error {
 
 // discard removes the temporary folder of a build that did not publish.
 func (o *output) discard() {
+	_ = o.flush()
 	if o.tmp != "" {
 		_ = os.RemoveAll(o.tmp)
 		o.tmp = ""

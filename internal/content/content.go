@@ -57,10 +57,11 @@ type Meta struct {
 
 // Page is one parsed Markdown file.
 type Page struct {
-	Path     string // relative to the site root, such as content/articles/safety.md
-	Meta     Meta
-	Body     []byte // Markdown after the front matter
-	BodyLine int    // file line on which Body starts
+	Path      string // relative to the site root, such as content/articles/safety.md
+	Meta      Meta
+	Body      []byte // Markdown after the front matter
+	BodyLine  int    // file line on which Body starts
+	BodyStart int    // byte offset of Body in the normalized file
 	// Front is the decoded front matter, for sections with extra keys.
 	Front yamldoc.Map
 	// AliasLines are the file lines of each alias, for redirect errors.
@@ -135,8 +136,9 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 		}
 		return nil
 	}
-	p := &Page{Path: file, Body: body}
-	p.BodyLine = 1 + bytes.Count(src[:len(src)-len(body)], []byte("\n"))
+	start := len(src) - len(body)
+	p := &Page{Path: file, Body: src[start:], BodyStart: start}
+	p.BodyLine = 1 + bytes.Count(src[:start], []byte("\n"))
 
 	d := yamldoc.New(file, fm, 1, list)
 	root := d.Parse()

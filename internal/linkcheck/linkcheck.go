@@ -36,13 +36,32 @@ type Page struct {
 	URL      string
 	File     string // source file, for messages about layout links
 	Template string
-	IDs      map[string]bool
-	Refs     []Ref
+	// IDs are the page's ids, each followed by a NUL byte: one string per
+	// page keeps the checker's memory small on large sites.
+	IDs  string
+	Refs []Ref
 }
 
-// Scan extracts ids and internal references from rendered HTML.
-func Scan(htmlSrc []byte) (ids map[string]bool, refs []string) {
-	ids = map[string]bool{}
+// HasID reports whether the page has an element with the id.
+func (p *Page) HasID(id string) bool {
+	i := strings.Index(p.IDs, id+"\x00")
+	for i >= 0 {
+		if i == 0 || p.IDs[i-1] == 0 {
+			return true
+		}
+		j := strings.Index(p.IDs[i+1:], id+"\x00")
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// Scan extracts ids (NUL-terminated, in one string) and internal
+// references from rendered HTML.
+func Scan(htmlSrc []byte) (ids string, refs []string) {
+	var idb strings.Builder
 	for i := 0; i < len(htmlSrc); {
 		j := bytes.IndexByte(htmlSrc[i:], '=')
 		if j < 0 {
@@ -69,14 +88,15 @@ func Scan(htmlSrc []byte) (ids map[string]bool, refs []string) {
 		}
 		switch name {
 		case "id":
-			ids[val] = true
+			idb.WriteString(val)
+			idb.WriteByte(0)
 		case "href", "src":
 			if internal(val) {
 				refs = append(refs, val)
 			}
 		}
 	}
-	return ids, refs
+	return idb.String(), refs
 }
 
 // attrName returns the attribute name ending just before htmlSrc[eq]
@@ -110,16 +130,26 @@ type Checker struct {
 	mu    sync.Mutex
 	pages map[string]*Page
 	files map[string]bool // other published files, as site paths (/sitemap.xml)
+	strs  map[string]string
 }
 
 // New returns an empty Checker.
 func New() *Checker {
-	return &Checker{pages: map[string]*Page{}, files: map[string]bool{}}
+	return &Checker{pages: map[string]*Page{}, files: map[string]bool{}, strs: map[string]string{}}
 }
 
-// Add records a rendered page.
+// Add records a rendered page. References are interned: the same menu
+// link on ten thousand pages is kept once.
 func (c *Checker) Add(p *Page) {
 	c.mu.Lock()
+	for i := range p.Refs {
+		u := p.Refs[i].URL
+		if s, ok := c.strs[u]; ok {
+			p.Refs[i].URL = s
+		} else {
+			c.strs[u] = u
+		}
+	}
 	c.pages[p.URL] = p
 	c.mu.Unlock()
 }
@@ -210,7 +240,7 @@ func (c *Checker) broken(p *Page, ref string) string {
 		}
 		return "link to " + ref + ": no page or file is published at " + target
 	}
-	if frag := u.Fragment; frag != "" && !tp.IDs[frag] {
+	if frag := u.Fragment; frag != "" && !tp.HasID(frag) {
 		return "link to " + ref + ": the page " + tp.URL + " has no heading or element with id \"" + frag + "\""
 	}
 	return ""

@@ -96,6 +96,7 @@ type Link struct {
 type Problem struct {
 	Line, Col int
 	Msg       string
+	Warning   bool // a broken link: fails only strict builds
 }
 
 // Result is a converted document.
@@ -199,8 +200,24 @@ func (w *walker) flush() {
 	w.text.Reset()
 }
 
+// collapse turns every run of white space into one space.
 func collapse(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 func (w *walker) walk(root ast.Node) {
@@ -329,6 +346,7 @@ func (w *walker) link(n ast.Node, dest string, image bool) string {
 			page, ok := w.doc.Resolve(target)
 			if !ok {
 				w.problem(n, back, "link to missing page %q (content/%s); check the file name", u.Path, target)
+				w.res.Problems[len(w.res.Problems)-1].Warning = true
 				return dest
 			}
 			out = page

@@ -28,6 +28,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"sitegen/internal/diag"
 )
@@ -39,7 +40,11 @@ const Dir = "layouts"
 type Templates struct {
 	sets   map[string]*template.Template // kind file (relative to layouts/) -> set
 	failed map[string]bool               // files that did not parse (already reported)
+	root   *template.Template            // base and partials
+	cache  sync.Map                      // cacheKey -> template.HTML
 }
+
+type cacheKey struct{ name, key string }
 
 // Load parses every layout in fsys (the site root). Problems are reported
 // to list; templates that fail to parse are left out.
@@ -80,6 +85,7 @@ func Load(fsys fs.FS, funcs template.FuncMap, list *diag.List) *Templates {
 	for _, p := range partials {
 		parseFile(fsys, root, p, list)
 	}
+	t.root = root
 	for _, k := range kinds {
 		set, err := root.Clone()
 		if err != nil {
@@ -109,6 +115,27 @@ func parseFile(fsys fs.FS, t *template.Template, name string, list *diag.List) b
 
 // Has reports whether a template file exists (relative to layouts/).
 func (t *Templates) Has(name string) bool { _, ok := t.sets[name]; return ok }
+
+// Cached executes the partial name with data once per key and returns the
+// same HTML for every later call with that key: the parts of a page that
+// are the same on thousands of pages (the footer, the header for a given
+// current menu entry) are rendered once per build.
+func (t *Templates) Cached(name, key string, data any) (template.HTML, error) {
+	k := cacheKey{name, key}
+	if v, ok := t.cache.Load(k); ok {
+		return v.(template.HTML), nil
+	}
+	if t.root == nil {
+		return "", fmt.Errorf("no templates loaded")
+	}
+	var buf bytes.Buffer
+	if err := t.root.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String())
+	t.cache.Store(k, h)
+	return h, nil
+}
 
 // Failed reports whether a template file exists but did not parse; its
 // problem is already reported.

@@ -69,6 +69,8 @@ type Page struct {
 	Template    string // layouts-relative template file, such as articles/page.html
 	// Pages are the pages a list page lists.
 	Pages []*Page
+	// Pager is set on list pages split into several pages.
+	Pager *Pager
 	// Parent is the section page of a page, when there is one.
 	Parent *Page
 	// Data is the kind-specific value for data pages' templates.
@@ -87,6 +89,17 @@ type Page struct {
 	Headings []markdown.Heading
 }
 
+// PerPage is how many pages a section or tag page lists before it is
+// split into numbered pages (/articles/page/2/).
+const PerPage = 20
+
+// Pager describes one numbered page of a long list.
+type Pager struct {
+	Number, Total           int
+	Items                   int    // pages listed across every numbered page
+	First, Prev, Next, Last string // URLs; Prev and Next are "" at the ends
+}
+
 // Alternate is another format of a page, linked from its head.
 type Alternate struct {
 	Type, Title, URL string
@@ -96,6 +109,14 @@ type Alternate struct {
 type Tag struct {
 	Name string
 	URL  string
+}
+
+// Count is how many pages a list page lists, over all its numbered pages.
+func (p *Page) Count() int {
+	if p.Pager != nil {
+		return p.Pager.Items
+	}
+	return len(p.Pages)
 }
 
 // IsDated reports whether the page has a date.
@@ -305,6 +326,22 @@ func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt 
 		}
 	}
 
+	// Long lists are split into numbered pages.
+	var extra []*Page
+	for _, p := range s.Pages {
+		if (p.Kind == KindSection || p.Kind == KindTag) && len(p.Pages) > PerPage {
+			extra = append(extra, paginate(p, cfg)...)
+		}
+	}
+	for _, q := range extra {
+		if prev := s.ByURL[q.URL]; prev != nil {
+			problems.Errorf(prev.File, prev.Line, 1, "%s takes the URL %s that a numbered list page needs; choose another slug", displayFile(prev), q.URL)
+			continue
+		}
+		s.ByURL[q.URL] = q
+		s.Pages = append(s.Pages, q)
+	}
+
 	// The 404 page.
 	nf := &Page{Kind: Kind404, Title: "Page not found", URL: "/404.html", OutPath: "404.html", NoIndex: true,
 		Description: "The page you asked for is not here.", Permalink: strings.TrimSuffix(cfg.BaseURL, "/") + "/404.html"}
@@ -336,7 +373,7 @@ func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt 
 		if strings.HasSuffix(u, ".md") {
 			p, ok := s.ByFile[strings.TrimPrefix(u, "content/")]
 			if !ok {
-				problems.Errorf(config.Path, it.Line, 1, "menu entry %q links to %s, which is not a published page; check the file name", it.Name, u)
+				problems.Warnf(config.Path, it.Line, 1, "menu entry %q links to %s, which is not a published page; check the file name", it.Name, u)
 				continue
 			}
 			u = p.URL
@@ -346,6 +383,44 @@ func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt 
 
 	sort.SliceStable(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
 	return s
+}
+
+// paginate splits p's list into pages of PerPage: p keeps the first, the
+// others are returned as pages at <url>page/<n>/.
+func paginate(p *Page, cfg *config.Config) []*Page {
+	all := p.Pages
+	total := (len(all) + PerPage - 1) / PerPage
+	url := func(n int) string {
+		if n == 1 {
+			return p.URL
+		}
+		return fmt.Sprintf("%spage/%d/", p.URL, n)
+	}
+	var out []*Page
+	for n := 1; n <= total; n++ {
+		chunk := all[(n-1)*PerPage : min(n*PerPage, len(all))]
+		q := p
+		if n > 1 {
+			c := *p
+			q = &c
+			q.Source, q.File, q.Aliases, q.JSONLD = nil, "", nil, nil
+			q.URL = url(n)
+			q.Title = fmt.Sprintf("%s (page %d of %d)", p.Title, n, total)
+			q.Permalink = strings.TrimSuffix(cfg.BaseURL, "/") + q.URL
+			q.OutPath = OutPath(q.URL)
+			q.NoIndex = true
+			out = append(out, q)
+		}
+		q.Pages = chunk
+		q.Pager = &Pager{Number: n, Total: total, Items: len(all), First: url(1), Last: url(total)}
+		if n > 1 {
+			q.Pager.Prev = url(n - 1)
+		}
+		if n < total {
+			q.Pager.Next = url(n + 1)
+		}
+	}
+	return out
 }
 
 func displayFile(p *Page) string {
@@ -399,6 +474,17 @@ func SortPages(ps []*Page) {
 		}
 		return a.URL < b.URL
 	})
+}
+
+// MenuKey names the menu entry that is the current page, or "": pages with
+// the same key share one rendering of the header.
+func (s *Site) MenuKey(url string) string {
+	for _, m := range s.Menu {
+		if m.URL == url {
+			return url
+		}
+	}
+	return ""
 }
 
 // Resolve maps a content path (articles/safety.md) to its page URL.
