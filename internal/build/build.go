@@ -121,7 +121,7 @@ type builder struct {
 func Run(opt Options) (*Result, error) {
 	start := time.Now()
 	b := &builder{opt: opt, problems: &diag.List{}, links: linkcheck.New()}
-	b.ext = []extension{&readingLists{}}
+	b.ext = []extension{&readingLists{}, &practitioners{}}
 	b.res = &Result{Problems: b.problems}
 	b.fsys = opt.FS
 	if b.fsys == nil {
