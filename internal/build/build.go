@@ -115,12 +115,16 @@ type builder struct {
 	links    *linkcheck.Checker
 	out      *output
 	ext      []extension
+	inc      *Builder // the long-lived rebuilder whose caches this build uses, or nil
 }
 
 // Run builds the site.
-func Run(opt Options) (*Result, error) {
+func Run(opt Options) (*Result, error) { return run(opt, nil) }
+
+// run builds the site, with the caches of inc when it is not nil.
+func run(opt Options, inc *Builder) (*Result, error) {
 	start := time.Now()
-	b := &builder{opt: opt, problems: &diag.List{}, links: linkcheck.New()}
+	b := &builder{opt: opt, problems: &diag.List{}, links: linkcheck.New(), inc: inc}
 	b.ext = []extension{&readingLists{}, &practitioners{}}
 	b.res = &Result{Problems: b.problems}
 	b.fsys = opt.FS
@@ -133,7 +137,10 @@ func Run(opt Options) (*Result, error) {
 	if opt.Now.IsZero() {
 		b.opt.Now = time.Now()
 	}
-	out, err := newOutput(opt)
+	out, err := newMemOutput(), error(nil)
+	if inc == nil {
+		out, err = newOutput(opt)
+	}
 	if err != nil {
 		return b.res, err
 	}
@@ -237,6 +244,10 @@ func (b *builder) load() {
 	})
 	b.pages = make([]*content.Page, len(files))
 	parallel(len(files), func(i int) {
+		if b.inc != nil {
+			b.pages[i] = b.inc.parse(b, files[i])
+			return
+		}
 		src, err := fs.ReadFile(b.fsys, files[i])
 		if err != nil {
 			b.problems.Errorf(files[i], 0, 0, "cannot read: %v", err)
@@ -315,6 +326,10 @@ func (b *builder) assemble() {
 
 // copyAssets fingerprints, minifies and writes static/.
 func (b *builder) copyAssets() {
+	if b.inc != nil && b.inc.reuseAssets(b) {
+		return
+	}
+	before := b.problems.Len()
 	files := map[string][]byte{}
 	_ = fs.WalkDir(b.fsys, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -356,6 +371,9 @@ func (b *builder) copyAssets() {
 	})
 	b.res.StaticFiles = len(res.Files)
 	b.tmpl = render.Load(b.fsys, b.funcs(), b.problems)
+	if b.inc != nil {
+		b.inc.keepAssets(b, b.problems.Len() == before)
+	}
 }
 
 // Data is what every layout gets as ".".
@@ -407,6 +425,13 @@ func (b *builder) render() {
 }
 
 func (b *builder) renderPage(p *site.Page, buf, mbuf *bytes.Buffer, reported *sync.Map) {
+	if b.inc != nil && b.inc.replay(b, p) {
+		return
+	}
+	resolve := b.site.Resolve
+	if b.inc != nil {
+		resolve = b.inc.resolver(b, p)
+	}
 	var res *markdown.Result
 	if p.Source != nil {
 		rel := strings.TrimPrefix(p.Source.Path, "content/")
@@ -420,7 +445,7 @@ func (b *builder) renderPage(p *site.Page, buf, mbuf *bytes.Buffer, reported *sy
 			return
 		}
 		res, err = b.md.Convert(body, markdown.Doc{
-			File: p.File, Dir: dir, BodyLine: p.Source.BodyLine, Resolve: b.site.Resolve, Base: p.URL,
+			File: p.File, Dir: dir, BodyLine: p.Source.BodyLine, Resolve: resolve, Base: p.URL,
 		})
 		if err != nil {
 			b.problems.Errorf(p.File, p.Source.BodyLine, 1, "cannot render Markdown: %v", err)
@@ -483,14 +508,20 @@ func (b *builder) renderPage(p *site.Page, buf, mbuf *bytes.Buffer, reported *sy
 	for _, e := range b.ext {
 		e.rendered(b, p, res)
 	}
+	cacheable := true
 	if !b.opt.NoMinify {
 		var err error
 		html, err = b.mini.Bytes(mbuf, "text/html", html)
 		if err != nil {
 			b.problems.Warnf(p.File, 1, 1, "cannot minify %s: %v", p.URL, err)
+			cacheable = false
 		}
 	}
-	b.write(p.OutPath, bytes.Clone(html))
+	html = bytes.Clone(html)
+	if b.inc != nil && cacheable {
+		b.inc.store(p, html, lp, res)
+	}
+	b.write(p.OutPath, html)
 	// The page's HTML is written; drop it so memory does not grow with the site.
 	p.Content = ""
 }
@@ -507,7 +538,9 @@ func (b *builder) checkLinks() {
 
 // writeData writes a generated file (feed, shard, vCard), minified by type.
 func (b *builder) writeData(rel string, data []byte) {
-	if !b.opt.NoMinify {
+	if b.inc != nil {
+		data = b.inc.minifyData(b, rel, data)
+	} else if !b.opt.NoMinify {
 		var buf bytes.Buffer
 		if d, err := b.mini.Bytes(&buf, minify.Type(rel), data); err == nil {
 			data = bytes.Clone(d)

@@ -20,6 +20,7 @@ type output struct {
 	tmp   string // "" for a dry run
 	mu    sync.Mutex
 	paths map[string]bool
+	mem   map[string][]byte // files kept in memory instead of written, or nil
 	bytes atomic.Int64
 	dirs  sync.Map
 
@@ -80,6 +81,11 @@ func (o *output) writeFile(full string, data []byte) error {
 		o.dirs.Store(dir, true)
 	}
 	return os.WriteFile(full, data, 0o644)
+}
+
+// newMemOutput keeps every file in memory, for the development server.
+func newMemOutput() *output {
+	return &output{paths: map[string]bool{}, mem: map[string][]byte{}}
 }
 
 func newOutput(opt Options) (*output, error) {
@@ -156,6 +162,12 @@ func (o *output) write(rel string, data []byte) error {
 		return fmt.Errorf("two outputs want the file %s; give one of them another URL", rel)
 	}
 	o.bytes.Add(int64(len(data)))
+	if o.mem != nil {
+		o.mu.Lock()
+		o.mem[rel] = data
+		o.mu.Unlock()
+		return nil
+	}
 	if o.tmp == "" {
 		return nil
 	}

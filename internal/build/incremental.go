@@ -1,0 +1,541 @@
+package build
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"hash/maphash"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"sitegen/internal/assets"
+	"sitegen/internal/config"
+	"sitegen/internal/content"
+	"sitegen/internal/diag"
+	"sitegen/internal/linkcheck"
+	"sitegen/internal/markdown"
+	"sitegen/internal/minify"
+	"sitegen/internal/render"
+	"sitegen/internal/site"
+)
+
+// Builder builds a site again and again, for the development server: each
+// Build runs the whole pipeline, but reuses what earlier builds made from
+// inputs that have not changed, and keeps the output in memory. Its output
+// is byte for byte the output of Run with the same Options.
+//
+// What it keeps, and what decides that a kept result is still good:
+//
+//   - each Markdown file's parse (front matter, body, problems), by path and
+//     a hash of the file's bytes; only files named as changed (or every file,
+//     when Build is not told what changed) are read again;
+//   - static/ processed and layouts/ parsed, until a file under static/ or
+//     layouts/, or site.yaml, changes;
+//   - each page's rendered HTML, link-check record and Markdown result, by a
+//     key that hashes everything the page's render reads: the layouts,
+//     assets, site.yaml and menu (one generation number), the page's own
+//     fields and body, the fields of its parent and of every page it lists,
+//     and what each link in its Markdown resolved to;
+//   - minified data files (feeds, sitemap, vCards...) by a hash of their
+//     unminified bytes.
+//
+// The model (assemble), the link check and the extensions' output run on
+// every build from these parts: they are cheap next to Markdown, templates
+// and minifying. A Builder is safe for use by one goroutine at a time;
+// Build serialises calls.
+type Builder struct {
+	opt  Options
+	seed maphash.Seed
+
+	mu sync.Mutex // one Build at a time
+
+	// Inputs that changed since the last Build.
+	all     bool // unknown: read everything again
+	changed map[string]bool
+	dirty   struct{ config, layouts, static bool }
+
+	pmu    sync.Mutex
+	parsed map[string]*parsedFile
+	seen   map[string]bool // files parsed or reused in this build
+
+	// Assets and templates, reused while static/, layouts/ and site.yaml
+	// stay as they were.
+	kept *keptAssets
+	gen  uint64 // generation of kept; part of every page key
+	cfg  uint64 // hash of site.yaml and the menu when kept was made
+	out  *output
+
+	rmu      sync.Mutex
+	rendered map[string]*renderedPage // by output path
+	pending  sync.Map                 // *site.Page -> *pageKey, during a build
+	fresh    []string                 // URLs rendered in this build
+
+	dmu      sync.Mutex
+	minified map[string]dataEntry // by output path
+}
+
+type parsedFile struct {
+	hash  uint64
+	extra string
+	page  *content.Page
+	probs []diag.Problem
+}
+
+type keptAssets struct {
+	res     *assets.Result
+	tmpl    *render.Templates
+	files   map[string][]byte // output path -> bytes
+	problem bool
+}
+
+type renderedPage struct {
+	key      uint64
+	html     []byte
+	link     linkcheck.Page
+	md       *markdown.Result
+	resolved []resolution
+}
+
+type resolution struct {
+	rel, url string
+	ok       bool
+}
+
+type pageKey struct {
+	key      uint64
+	mu       sync.Mutex
+	resolved []resolution
+}
+
+type dataEntry struct {
+	hash uint64
+	out  []byte
+}
+
+// Rebuild is the outcome of one Build.
+type Rebuild struct {
+	*Result
+	// Files is the whole site by output path (index.html,
+	// articles/safety/index.html); never changed after Build returns. On a
+	// failed build it is nil.
+	Files map[string][]byte
+	// Rendered lists the URLs of the pages rendered by this build, sorted;
+	// every other page came from the cache.
+	Rendered []string
+}
+
+// NewBuilder returns a Builder for opt. Out is not used: the output stays
+// in memory.
+func NewBuilder(opt Options) (*Builder, error) {
+	opt.KeepSources = true
+	opt.DryRun = false
+	if opt.FS == nil {
+		if _, err := os.Stat(filepath.Join(opt.Src, "content")); err != nil {
+			return nil, fmt.Errorf("%s has no content/ folder; run sitegen in a site root or pass -src", opt.Src)
+		}
+		opt.FS = os.DirFS(opt.Src)
+	}
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	return &Builder{
+		opt: opt, seed: maphash.MakeSeed(), all: true, changed: map[string]bool{},
+		parsed: map[string]*parsedFile{}, rendered: map[string]*renderedPage{}, minified: map[string]dataEntry{},
+	}, nil
+}
+
+// Build builds the site. Changed names the files (site-root relative, with
+// forward slashes, such as content/articles/safety.md or layouts/base.html)
+// that changed since the previous Build; nil means "not known", and every
+// file is read again (kept results are still reused where the bytes are
+// the same). The returned error is ErrFailed when the site has errors (or,
+// with Strict, warnings), the problems being in the Rebuild's Result.
+func (x *Builder) Build(changed []string) (*Rebuild, error) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if changed == nil {
+		x.all = true
+	}
+	for _, c := range changed {
+		x.changed[c] = true
+		switch {
+		case c == config.Path:
+			x.dirty.config = true
+		case strings.HasPrefix(c, "layouts/"):
+			x.dirty.layouts = true
+		case strings.HasPrefix(c, "static/"):
+			x.dirty.static = true
+		}
+	}
+	if x.all {
+		x.dirty.config, x.dirty.layouts, x.dirty.static = true, true, true
+	}
+	x.seen = map[string]bool{}
+	x.fresh = nil
+	res, err := run(x.opt, x)
+	x.pending.Clear()
+	if res == nil || res.Site == nil {
+		return &Rebuild{Result: res}, err
+	}
+	// The inputs are now known as read: forget what changed.
+	x.all = false
+	x.changed = map[string]bool{}
+	x.dirty.config, x.dirty.layouts, x.dirty.static = false, false, false
+	x.prune(res.Site)
+	rb := &Rebuild{Result: res, Rendered: x.fresh}
+	sort.Strings(rb.Rendered)
+	if err != nil {
+		return rb, err
+	}
+	rb.Files = x.out.mem
+	return rb, nil
+}
+
+// prune forgets files and pages that are gone.
+func (x *Builder) prune(s *site.Site) {
+	x.pmu.Lock()
+	for f := range x.parsed {
+		if !x.seen[f] {
+			delete(x.parsed, f)
+		}
+	}
+	x.pmu.Unlock()
+	live := make(map[string]bool, len(s.Pages))
+	for _, p := range s.Pages {
+		live[p.OutPath] = true
+	}
+	x.rmu.Lock()
+	for o := range x.rendered {
+		if !live[o] {
+			delete(x.rendered, o)
+		}
+	}
+	x.rmu.Unlock()
+}
+
+// parse returns the parsed page for file, reading it only when it may
+// have changed.
+func (x *Builder) parse(b *builder, file string) *content.Page {
+	extra := b.extraKeys(file)
+	ek := strings.Join(extra, "\x00")
+	x.pmu.Lock()
+	x.seen[file] = true
+	e := x.parsed[file]
+	reread := x.all || x.changed[file]
+	x.pmu.Unlock()
+	if e != nil && !reread && e.extra == ek {
+		b.problems.Add(e.probs...)
+		return e.page
+	}
+	src, err := fs.ReadFile(b.fsys, file)
+	if err != nil {
+		b.problems.Errorf(file, 0, 0, "cannot read: %v", err)
+		return nil
+	}
+	h := maphash.Bytes(x.seed, src)
+	if e != nil && e.hash == h && e.extra == ek {
+		b.problems.Add(e.probs...)
+		return e.page
+	}
+	var list diag.List
+	page := content.Parse(file, src, &list, extra...)
+	probs := list.All()
+	b.problems.Add(probs...)
+	x.pmu.Lock()
+	x.parsed[file] = &parsedFile{hash: h, extra: ek, page: page, probs: probs}
+	x.pmu.Unlock()
+	return page
+}
+
+// reuseAssets puts the kept static files and templates into b when nothing
+// they come from changed.
+func (x *Builder) reuseAssets(b *builder) bool {
+	x.out = b.out
+	src, _ := fs.ReadFile(b.fsys, config.Path)
+	var h maphash.Hash
+	h.SetSeed(x.seed)
+	h.Write(src)
+	for _, m := range b.site.Menu {
+		str(&h, m.Name)
+		str(&h, m.URL)
+	}
+	cfg := h.Sum64()
+	k := x.kept
+	if k == nil || k.problem || x.dirty.layouts || x.dirty.static || cfg != x.cfg {
+		x.cfg = cfg
+		return false
+	}
+	b.assets, b.tmpl = k.res, k.tmpl
+	for _, f := range sortedKeys(k.files) {
+		b.write(f, k.files[f])
+		b.links.AddFile("/" + f)
+	}
+	b.res.StaticFiles = len(k.res.Files)
+	return true
+}
+
+// keepAssets keeps what copyAssets made, for the next build.
+func (x *Builder) keepAssets(b *builder, clean bool) {
+	k := &keptAssets{res: b.assets, tmpl: b.tmpl, files: map[string][]byte{}, problem: !clean}
+	b.out.mu.Lock()
+	for _, f := range b.assets.Files {
+		k.files[f.Path] = b.out.mem[f.Path]
+	}
+	b.out.mu.Unlock()
+	x.kept = k
+	x.gen++
+}
+
+// resolver returns the page's link resolver, which records what each
+// link resolved to: the page must render again when one resolves
+// differently.
+func (x *Builder) resolver(b *builder, p *site.Page) func(string) (string, bool) {
+	v, _ := x.pending.LoadOrStore(p, &pageKey{})
+	pk := v.(*pageKey)
+	return func(rel string) (string, bool) {
+		u, ok := b.site.Resolve(rel)
+		pk.mu.Lock()
+		pk.resolved = append(pk.resolved, resolution{rel, u, ok})
+		pk.mu.Unlock()
+		return u, ok
+	}
+}
+
+// replay writes a page from the cache when its key is unchanged. It
+// reports whether it did; when not, the page is rendered and stored.
+func (x *Builder) replay(b *builder, p *site.Page) bool {
+	key, ok := x.key(b, p)
+	v, _ := x.pending.LoadOrStore(p, &pageKey{})
+	pk := v.(*pageKey)
+	pk.key = key
+	if !ok {
+		pk.key = 0
+		x.markFresh(p)
+		return false
+	}
+	x.rmu.Lock()
+	r := x.rendered[p.OutPath]
+	x.rmu.Unlock()
+	if r == nil || r.key != key {
+		x.markFresh(p)
+		return false
+	}
+	for _, l := range r.resolved {
+		if u, ok := b.site.Resolve(l.rel); u != l.url || ok != l.ok {
+			x.markFresh(p)
+			return false
+		}
+	}
+	if r.md != nil {
+		for _, pr := range r.md.Problems {
+			sev := diag.Error
+			if pr.Warning {
+				sev = diag.Warning
+			}
+			b.problems.Add(diag.Problem{File: p.File, Line: pr.Line, Col: pr.Col, Msg: pr.Msg, Severity: sev})
+		}
+		p.Headings = r.md.Headings
+	}
+	lp := r.link
+	lp.Refs = append([]linkcheck.Ref(nil), r.link.Refs...)
+	b.links.Add(&lp)
+	for _, e := range b.ext {
+		e.rendered(b, p, r.md)
+	}
+	b.write(p.OutPath, r.html)
+	return true
+}
+
+func (x *Builder) markFresh(p *site.Page) {
+	x.rmu.Lock()
+	x.fresh = append(x.fresh, p.URL)
+	x.rmu.Unlock()
+}
+
+// store keeps a freshly rendered page.
+func (x *Builder) store(p *site.Page, html []byte, lp *linkcheck.Page, md *markdown.Result) {
+	v, ok := x.pending.Load(p)
+	if !ok {
+		return
+	}
+	pk := v.(*pageKey)
+	if pk.key == 0 {
+		return
+	}
+	r := &renderedPage{key: pk.key, html: html, link: *lp, md: md, resolved: pk.resolved}
+	r.link.Refs = append([]linkcheck.Ref(nil), lp.Refs...)
+	x.rmu.Lock()
+	x.rendered[p.OutPath] = r
+	x.rmu.Unlock()
+}
+
+// key hashes everything the page's render reads; ok is false when some of
+// it cannot be hashed (the page is then always rendered).
+func (x *Builder) key(b *builder, p *site.Page) (uint64, bool) {
+	var h maphash.Hash
+	h.SetSeed(x.seed)
+	num(&h, x.gen)
+	num(&h, x.cfg)
+	flags := []bool{b.opt.Drafts, b.opt.Future, b.opt.NoMinify, b.opt.Preview, b.opt.Dev}
+	for _, f := range flags {
+		boolean(&h, f)
+	}
+	str(&h, b.opt.BaseURL)
+	when(&h, b.opt.Now)
+	for _, m := range b.site.Menu {
+		str(&h, m.Name)
+		str(&h, m.URL)
+	}
+	name, _ := site.TemplateFor(p, b.tmpl.Has)
+	str(&h, name)
+	if !summary(&h, p, true) {
+		return 0, false
+	}
+	if p.Source != nil {
+		x.pmu.Lock()
+		e := x.parsed[p.Source.Path]
+		x.pmu.Unlock()
+		if e == nil || e.page != p.Source {
+			return 0, false
+		}
+		num(&h, e.hash)
+		num(&h, uint64(p.Source.BodyLine))
+	}
+	if p.Parent != nil {
+		summary(&h, p.Parent, false)
+	}
+	num(&h, uint64(len(p.Pages)))
+	for _, q := range p.Pages {
+		summary(&h, q, false)
+	}
+	if p.Pager != nil {
+		pg := p.Pager
+		num(&h, uint64(pg.Number))
+		num(&h, uint64(pg.Total))
+		num(&h, uint64(pg.Items))
+		for _, s := range []string{pg.First, pg.Prev, pg.Next, pg.Last} {
+			str(&h, s)
+		}
+	}
+	k := h.Sum64()
+	if k == 0 {
+		k = 1
+	}
+	return k, true
+}
+
+// summary hashes the fields of a page that layouts show, for the page
+// itself (full) or for a page it lists or links to.
+func summary(h *maphash.Hash, p *site.Page, full bool) bool {
+	for _, s := range []string{p.Kind, p.File, p.Title, p.Description, p.URL, p.Permalink, p.Section, p.Template, p.OutPath} {
+		str(h, s)
+	}
+	num(h, uint64(p.Line))
+	num(h, uint64(p.Weight))
+	num(h, uint64(p.Count()))
+	when(h, p.Date)
+	when(h, p.Updated)
+	for _, f := range []bool{p.Draft, p.Future, p.TOC, p.NoIndex} {
+		boolean(h, f)
+	}
+	num(h, uint64(len(p.Tags)))
+	for _, t := range p.Tags {
+		str(h, t.Name)
+		str(h, t.URL)
+	}
+	num(h, uint64(len(p.Aliases)))
+	for _, a := range p.Aliases {
+		str(h, a)
+	}
+	num(h, uint64(len(p.Alternates)))
+	for _, a := range p.Alternates {
+		str(h, a.Type)
+		str(h, a.Title)
+		str(h, a.URL)
+	}
+	if p.Source != nil {
+		m := &p.Source.Meta
+		for _, s := range []string{m.Title, m.Description, m.Slug, m.Layout} {
+			str(h, s)
+		}
+		for _, t := range []time.Time{m.Date, m.Updated, m.PublishDate, m.ExpiryDate} {
+			when(h, t)
+		}
+		for _, s := range m.Tags {
+			str(h, s)
+		}
+		boolean(h, m.Draft)
+		boolean(h, m.TOC)
+		num(h, uint64(m.Weight))
+	}
+	if !full {
+		return true
+	}
+	for _, v := range []any{p.Data, p.JSONLD} {
+		if v == nil {
+			boolean(h, false)
+			continue
+		}
+		j, err := json.Marshal(v)
+		if err != nil {
+			return false
+		}
+		h.Write(j)
+		h.WriteByte(0)
+	}
+	return true
+}
+
+func str(h *maphash.Hash, s string) {
+	num(h, uint64(len(s)))
+	h.WriteString(s)
+}
+
+func num(h *maphash.Hash, n uint64) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], n)
+	h.Write(b[:])
+}
+
+func boolean(h *maphash.Hash, v bool) {
+	if v {
+		h.WriteByte(1)
+	} else {
+		h.WriteByte(0)
+	}
+}
+
+func when(h *maphash.Hash, t time.Time) {
+	var buf [64]byte
+	h.Write(t.AppendFormat(buf[:0], time.RFC3339Nano))
+}
+
+// minifyData minifies a data file, reusing the last result for the same
+// path and bytes.
+func (x *Builder) minifyData(b *builder, rel string, data []byte) []byte {
+	if b.opt.NoMinify {
+		return data
+	}
+	h := maphash.Bytes(x.seed, data)
+	x.dmu.Lock()
+	e, ok := x.minified[rel]
+	x.dmu.Unlock()
+	if ok && e.hash == h {
+		return e.out
+	}
+	var buf bytes.Buffer
+	out := data
+	if d, err := b.mini.Bytes(&buf, minify.Type(rel), data); err == nil {
+		out = bytes.Clone(d)
+	}
+	x.dmu.Lock()
+	x.minified[rel] = dataEntry{h, out}
+	x.dmu.Unlock()
+	return out
+}

@@ -1,0 +1,185 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// sameTree fails unless got (a Builder's files) equals the files of a
+// fresh full build of src, byte for byte.
+func sameTree(t *testing.T, src string, opt Options, got map[string][]byte) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	opt.Src, opt.Out, opt.FS = src, out, nil
+	if res, err := Run(opt); err != nil {
+		t.Fatalf("full build failed: %v\n%s", err, problems(res))
+	}
+	want := readTree(t, out)
+	for name, w := range want {
+		g, ok := got[name]
+		if !ok {
+			t.Errorf("%s: in the full build, missing from the incremental one", name)
+		} else if !bytes.Equal(g, w) {
+			t.Errorf("%s differs from the full build:\n got %.300q\nwant %.300q", name, g, w)
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("%s: in the incremental build, not in the full one", name)
+		}
+	}
+}
+
+func write(t *testing.T, file, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBuilderMatchesFullBuild(t *testing.T) {
+	src := t.TempDir()
+	copyDir(t, filepath.Join("testdata", "fixture"), src)
+	opt := Options{Src: src, Now: fixedNow, Drafts: true, Future: true, Dev: true}
+	x, err := NewBuilder(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rb, err := x.Build(nil)
+	if err != nil {
+		t.Fatalf("first build: %v\n%s", err, problems(rb.Result))
+	}
+	sameTree(t, src, opt, rb.Files)
+	if len(rb.Rendered) != rb.Pages {
+		t.Errorf("first build rendered %d of %d pages", len(rb.Rendered), rb.Pages)
+	}
+
+	first := filepath.Join(src, "content", "articles", "first.md")
+	orig, _ := os.ReadFile(first)
+	steps := []struct {
+		name    string
+		edit    func()
+		changed []string
+		// rendered, when not nil, is exactly the pages rendered again.
+		rendered []string
+		// includes are pages that must be among those rendered again.
+		includes []string
+	}{
+		{
+			name:     "nothing changed",
+			edit:     func() {},
+			changed:  []string{},
+			rendered: []string{},
+		},
+		{
+			name: "article body",
+			edit: func() {
+				write(t, first, strings.Replace(string(orig), "Intro with", "A new intro with", 1))
+			},
+			changed:  []string{"content/articles/first.md"},
+			rendered: []string{"/articles/first/"},
+		},
+		{
+			name: "article title",
+			edit: func() {
+				write(t, first, strings.Replace(string(orig), `title: First "quoted" article`, "title: A renamed article", 1))
+			},
+			changed:  []string{"content/articles/first.md"},
+			includes: []string{"/articles/first/", "/articles/", "/", "/tags/safety/"},
+		},
+		{
+			name: "layout",
+			edit: func() {
+				p := filepath.Join(src, "layouts", "page.html")
+				b, _ := os.ReadFile(p)
+				write(t, p, strings.Replace(string(b), `<nav class="toc">`, `<nav class="toc contents">`, 1))
+			},
+			changed:  []string{"layouts/page.html"},
+			includes: []string{"/articles/first/", "/about/"},
+		},
+		{
+			name: "stylesheet",
+			edit: func() {
+				p := filepath.Join(src, "static", "css", "site.css")
+				b, _ := os.ReadFile(p)
+				write(t, p, string(b)+"\nh1 { color: #123456 }\n")
+			},
+			changed: []string{"static/css/site.css"},
+		},
+		{
+			name: "new article",
+			edit: func() {
+				write(t, filepath.Join(src, "content", "articles", "third.md"), "---\ntitle: Third\ndate: 2026-04-01\ntags: [patients]\n---\nSee [the first](first.md).\n")
+			},
+			changed:  []string{"content/articles/third.md"},
+			includes: []string{"/articles/third/", "/articles/", "/"},
+		},
+		{
+			name:    "deleted article",
+			edit:    func() { os.Remove(filepath.Join(src, "content", "articles", "second.md")) },
+			changed: []string{"content/articles/second.md"},
+		},
+		{
+			name: "site.yaml",
+			edit: func() {
+				p := filepath.Join(src, "content", "site.yaml")
+				b, _ := os.ReadFile(p)
+				write(t, p, strings.Replace(string(b), "title: Fixture Site", "title: Renamed Site", 1))
+			},
+			changed: []string{"content/site.yaml"},
+		},
+	}
+	for _, s := range steps {
+		s.edit()
+		rb, err := x.Build(s.changed)
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", s.name, err, problems(rb.Result))
+		}
+		if s.rendered != nil && !slices.Equal(rb.Rendered, s.rendered) {
+			t.Errorf("%s: rendered %v, want %v", s.name, rb.Rendered, s.rendered)
+		}
+		for _, u := range s.includes {
+			if !slices.Contains(rb.Rendered, u) {
+				t.Errorf("%s: %s was not rendered again (rendered %v)", s.name, u, rb.Rendered)
+			}
+		}
+		sameTree(t, src, opt, rb.Files)
+		if t.Failed() {
+			t.Fatalf("after %q", s.name)
+		}
+	}
+}
+
+func TestBuilderKeepsProblemsOfCachedFiles(t *testing.T) {
+	src := t.TempDir()
+	copyDir(t, filepath.Join("testdata", "fixture"), src)
+	write(t, filepath.Join(src, "content", "notes", "broken.md"), "---\ntitle: [unclosed\n---\nBody.\n")
+	x, err := NewBuilder(Options{Src: src, Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2 {
+		rb, err := x.Build(nil)
+		if err == nil {
+			t.Fatalf("build %d passed with a broken file", i)
+		}
+		if rb.Files != nil {
+			t.Errorf("build %d: a failed build returned files", i)
+		}
+		if !strings.Contains(problems(rb.Result), "content/notes/broken.md:2:") {
+			t.Errorf("build %d: problem not reported:\n%s", i, problems(rb.Result))
+		}
+	}
+	os.Remove(filepath.Join(src, "content", "notes", "broken.md"))
+	rb, err := x.Build([]string{"content/notes/broken.md"})
+	if err != nil {
+		t.Fatalf("fixed build failed: %v\n%s", err, problems(rb.Result))
+	}
+}
