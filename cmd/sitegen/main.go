@@ -35,6 +35,11 @@ Run 'sitegen build -h' for the build flags.
 `
 
 func main() {
+	// A build allocates briskly and keeps little: collecting garbage half
+	// as often saves about a tenth of the CPU for a few more megabytes.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

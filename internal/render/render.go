@@ -161,22 +161,24 @@ func (t *Templates) Execute(buf *bytes.Buffer, name string, data any) error {
 	return set.ExecuteTemplate(buf, Dir+"/base.html", data)
 }
 
-var errRe = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+var posRe = regexp.MustCompile(`(layouts/[^:\s"]+\.html):(\d+)(?::(\d+))?: `)
 
 // Problem turns a template error into a problem at the template file and
-// line. fallback names the file when the error does not.
+// line. When one template's error is wrapped in another's (a partial
+// rendered through cached), the innermost position is used. fallback
+// names the file when the error names none.
 func Problem(err error, fallback string) diag.Problem {
 	msg := err.Error()
-	if m := errRe.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[2])
-		col, _ := strconv.Atoi(m[3])
-		file := m[1]
-		if !strings.HasPrefix(file, Dir+"/") {
-			file = fallback
+	if all := posRe.FindAllStringSubmatchIndex(msg, -1); len(all) > 0 {
+		m := all[len(all)-1]
+		line, _ := strconv.Atoi(msg[m[4]:m[5]])
+		col := 0
+		if m[6] >= 0 {
+			col, _ = strconv.Atoi(msg[m[6]:m[7]])
 		}
-		return diag.Problem{File: file, Line: line, Col: col, Msg: tidy(m[4])}
+		return diag.Problem{File: msg[m[2]:m[3]], Line: line, Col: col, Msg: tidy(msg[m[1]:])}
 	}
-	return diag.Problem{File: fallback, Line: 1, Col: 1, Msg: tidy(msg)}
+	return diag.Problem{File: fallback, Line: 1, Col: 1, Msg: tidy(strings.TrimPrefix(msg, "template: "))}
 }
 
 func tidy(msg string) string {
