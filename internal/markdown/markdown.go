@@ -145,8 +145,46 @@ type walker struct {
 	res   *Result
 	lines []int
 	cur   Section
-	text  strings.Builder
+	text  spaceWriter
 }
+
+// spaceWriter collects text with every run of white space turned into one
+// space and none at the start or end.
+type spaceWriter struct {
+	b     []byte
+	space bool
+}
+
+func (s *spaceWriter) Write(p []byte) {
+	for _, c := range p {
+		s.add(c)
+	}
+}
+
+func (s *spaceWriter) WriteString(p string) {
+	for i := 0; i < len(p); i++ {
+		s.add(p[i])
+	}
+}
+
+func (s *spaceWriter) add(c byte) {
+	if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
+		s.space = true
+		return
+	}
+	if s.space && len(s.b) > 0 {
+		s.b = append(s.b, ' ')
+	}
+	s.space = false
+	s.b = append(s.b, c)
+}
+
+// Break marks a word boundary.
+func (s *spaceWriter) Break() { s.space = true }
+
+func (s *spaceWriter) String() string { return string(s.b) }
+
+func (s *spaceWriter) Reset() { s.b, s.space = s.b[:0], false }
 
 func lineStarts(src []byte) []int {
 	starts := []int{0}
@@ -193,7 +231,7 @@ func (w *walker) offset(n ast.Node) int {
 }
 
 func (w *walker) flush() {
-	w.cur.Text = strings.TrimSpace(collapse(w.text.String()))
+	w.cur.Text = w.text.String()
 	if w.cur.Text != "" || w.cur.Heading != "" {
 		w.res.Sections = append(w.res.Sections, w.cur)
 	}
@@ -254,7 +292,7 @@ func (w *walker) walk(root ast.Node) {
 			if entering {
 				w.text.Write(n.Segment.Value(w.src))
 				if n.SoftLineBreak() || n.HardLineBreak() {
-					w.text.WriteByte(' ')
+					w.text.Break()
 				}
 			}
 		case *ast.String:
@@ -271,7 +309,7 @@ func (w *walker) walk(root ast.Node) {
 			}
 		default:
 			if n.Type() == ast.TypeBlock && !entering {
-				w.text.WriteByte(' ')
+				w.text.Break()
 			}
 		}
 		return ast.WalkContinue, nil
