@@ -161,6 +161,9 @@ func run(opt Options, inc *Builder) (*Result, error) {
 	}
 	for _, s := range steps {
 		t := time.Now()
+		if inc != nil {
+			s.fn = inc.step(b, s.name, s.fn)
+		}
 		s.fn()
 		b.res.Steps = append(b.res.Steps, Step{s.name, time.Since(t)})
 		if b.site == nil && s.name == "assemble" {

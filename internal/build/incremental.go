@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -78,6 +80,19 @@ type Builder struct {
 
 	dmu      sync.Mutex
 	minified map[string]dataEntry // by output path
+
+	// The fast path, for edits that change only Markdown bodies: the last
+	// build's model and extensions are reused as they are.
+	cur, last     *builder
+	fast          bool
+	swaps         map[string]*content.Page // content path -> new parse
+	swapped       map[*site.Page]bool
+	loadProbs     []diag.Problem // problems of the last load and assemble steps
+	assembleProbs []diag.Problem
+	linkProbs     []diag.Problem   // the last link check's
+	feedFiles     map[string][]byte // the last feeds step's files
+	rerendered    int               // pages rendered on the fast path
+	sameLinks     int               // of which links and ids are as they were
 }
 
 type parsedFile struct {
@@ -178,16 +193,21 @@ func (x *Builder) Build(changed []string) (*Rebuild, error) {
 	}
 	x.seen = map[string]bool{}
 	x.fresh = nil
+	x.fast = x.bodiesOnly()
 	res, err := run(x.opt, x)
 	x.pending.Clear()
+	fast := x.fast
+	x.fast, x.swaps, x.swapped = false, nil, nil
 	if res == nil || res.Site == nil {
+		x.last = nil
 		return &Rebuild{Result: res}, err
 	}
+	x.last = x.cur
 	// The inputs are now known as read: forget what changed.
 	x.all = false
 	x.changed = map[string]bool{}
 	x.dirty.config, x.dirty.layouts, x.dirty.static = false, false, false
-	x.prune(res.Site)
+	x.prune(res.Site, !fast)
 	rb := &Rebuild{Result: res, Rendered: x.fresh}
 	sort.Strings(rb.Rendered)
 	if err != nil {
@@ -198,10 +218,10 @@ func (x *Builder) Build(changed []string) (*Rebuild, error) {
 }
 
 // prune forgets files and pages that are gone.
-func (x *Builder) prune(s *site.Site) {
+func (x *Builder) prune(s *site.Site, files bool) {
 	x.pmu.Lock()
 	for f := range x.parsed {
-		if !x.seen[f] {
+		if files && !x.seen[f] {
 			delete(x.parsed, f)
 		}
 	}
@@ -217,6 +237,165 @@ func (x *Builder) prune(s *site.Site) {
 		}
 	}
 	x.rmu.Unlock()
+}
+
+// bodiesOnly reports whether every change since the last build is to the
+// body of a Markdown page (front matter as it was, no file added or
+// removed, no page with extra front matter keys): then the site model is
+// the last one with those pages' sources swapped, and only those pages
+// render again. It parses the changed files and keeps the parses.
+func (x *Builder) bodiesOnly() bool {
+	if x.last == nil || x.all || x.dirty.config || x.dirty.layouts || x.dirty.static {
+		return false
+	}
+	load := x.loadProbs
+	news := map[string]*parsedFile{}
+	for f := range x.changed {
+		e := x.parsed[f]
+		if !strings.HasPrefix(f, "content/") || !strings.HasSuffix(f, ".md") || e == nil || e.page == nil || e.extra != "" {
+			return false
+		}
+		src, err := fs.ReadFile(x.opt.FS, f)
+		if err != nil {
+			return false
+		}
+		h := maphash.Bytes(x.seed, src)
+		if h == e.hash {
+			continue
+		}
+		var list diag.List
+		np := content.Parse(f, src, &list)
+		if np == nil || !sameModel(e.page, np) {
+			return false
+		}
+		probs := list.All()
+		load = append(without(load, e.probs), probs...)
+		news[f] = &parsedFile{hash: h, page: np, probs: probs}
+	}
+	x.swaps = map[string]*content.Page{}
+	for f, e := range news {
+		x.parsed[f] = e
+		x.swaps[f] = e.page
+	}
+	x.loadProbs = load
+	x.swapped = map[*site.Page]bool{}
+	x.rerendered, x.sameLinks = 0, 0
+	return true
+}
+
+// sameModel reports whether two parses of a file give the same model: all
+// that differs is the body.
+func sameModel(a, b *content.Page) bool {
+	return reflect.DeepEqual(a.Meta, b.Meta) && slices.Equal(a.AliasLines, b.AliasLines) && a.SlugLine == b.SlugLine
+}
+
+// without returns ps less one copy of each of drop.
+func without(ps, drop []diag.Problem) []diag.Problem {
+	if len(drop) == 0 {
+		return ps
+	}
+	out := make([]diag.Problem, 0, len(ps))
+	gone := map[diag.Problem]int{}
+	for _, d := range drop {
+		gone[d]++
+	}
+	for _, p := range ps {
+		if gone[p] > 0 {
+			gone[p]--
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// step wraps a pipeline step: on the fast path load and assemble reuse the
+// last build's; otherwise their problems are kept for the fast path.
+func (x *Builder) step(b *builder, name string, fn func()) func() {
+	x.cur = b
+	switch {
+	case x.fast && name == "load":
+		return func() {
+			l := x.last
+			b.cfg, b.md, b.mini, b.ext = l.cfg, l.md, l.mini, l.ext
+			b.pages = slices.Clone(l.pages)
+			for i, p := range b.pages {
+				if np, ok := x.swaps[p.Path]; ok {
+					b.pages[i] = np
+				}
+			}
+			b.problems.Add(x.loadProbs...)
+		}
+	case x.fast && name == "assemble":
+		return func() {
+			b.site = x.last.site
+			for f, np := range x.swaps {
+				if sp := b.site.ByFile[strings.TrimPrefix(f, "content/")]; sp != nil {
+					sp.Source = np
+					x.swapped[sp] = true
+				}
+			}
+			b.problems.Add(x.assembleProbs...)
+		}
+	case x.fast && name == "feeds":
+		// The model is the last one: so are the feeds.
+		return func() {
+			for _, f := range sortedKeys(x.feedFiles) {
+				b.write(f, x.feedFiles[f])
+				b.links.AddFile("/" + f)
+				b.res.DataFiles++
+			}
+		}
+	case x.fast && name == "links":
+		return func() {
+			x.rmu.Lock()
+			same := x.rerendered == x.sameLinks
+			x.rmu.Unlock()
+			if same {
+				// No page's links or ids changed: nor did what the check finds.
+				b.problems.Add(x.linkProbs...)
+				return
+			}
+			for _, p := range b.site.Pages {
+				if r := x.rendered[p.OutPath]; r != nil && !x.swapped[p] {
+					lp := r.link
+					b.links.Add(&lp)
+				}
+			}
+			x.linkProbs = x.own(b, fn)
+		}
+	case name == "load":
+		return func() { x.loadProbs = x.own(b, fn) }
+	case name == "assemble":
+		return func() { x.assembleProbs = x.own(b, fn) }
+	case name == "links":
+		return func() { x.linkProbs = x.own(b, fn) }
+	case name == "feeds":
+		return func() {
+			main := b.out
+			b.out = newMemOutput()
+			fn()
+			files := b.out.mem
+			b.out = main
+			for _, f := range sortedKeys(files) {
+				b.write(f, files[f])
+			}
+			x.feedFiles = files
+		}
+	}
+	return fn
+}
+
+// own runs a step and returns the problems it found, which also go to the
+// build's list.
+func (x *Builder) own(b *builder, fn func()) []diag.Problem {
+	main, own := b.problems, &diag.List{}
+	b.problems = own
+	fn()
+	b.problems = main
+	probs := own.All()
+	main.Add(probs...)
+	return probs
 }
 
 // parse returns the parsed page for file, reading it only when it may
@@ -310,6 +489,15 @@ func (x *Builder) resolver(b *builder, p *site.Page) func(string) (string, bool)
 // replay writes a page from the cache when its key is unchanged. It
 // reports whether it did; when not, the page is rendered and stored.
 func (x *Builder) replay(b *builder, p *site.Page) bool {
+	if x.fast && !x.swapped[p] {
+		x.rmu.Lock()
+		r := x.rendered[p.OutPath]
+		x.rmu.Unlock()
+		if r != nil {
+			x.emit(b, p, r)
+			return true
+		}
+	}
 	key, ok := x.key(b, p)
 	v, _ := x.pending.LoadOrStore(p, &pageKey{})
 	pk := v.(*pageKey)
@@ -332,6 +520,13 @@ func (x *Builder) replay(b *builder, p *site.Page) bool {
 			return false
 		}
 	}
+	x.emit(b, p, r)
+	return true
+}
+
+// emit writes a kept page and gives its problems, links and Markdown
+// result to the build as rendering it would.
+func (x *Builder) emit(b *builder, p *site.Page, r *renderedPage) {
 	if r.md != nil {
 		for _, pr := range r.md.Problems {
 			sev := diag.Error
@@ -342,20 +537,30 @@ func (x *Builder) replay(b *builder, p *site.Page) bool {
 		}
 		p.Headings = r.md.Headings
 	}
-	lp := r.link
-	lp.Refs = append([]linkcheck.Ref(nil), r.link.Refs...)
-	b.links.Add(&lp)
+	if !x.fast {
+		// On the fast path the link check runs only when some page's
+		// links changed, and then takes every page's from the cache.
+		lp := r.link
+		b.links.Add(&lp)
+	}
 	for _, e := range b.ext {
 		e.rendered(b, p, r.md)
 	}
 	b.write(p.OutPath, r.html)
-	return true
 }
 
 func (x *Builder) markFresh(p *site.Page) {
 	x.rmu.Lock()
 	x.fresh = append(x.fresh, p.URL)
+	if x.fast {
+		x.rerendered++
+	}
 	x.rmu.Unlock()
+}
+
+// sameLinks reports whether a page links to and holds the same things.
+func sameLinks(a, b *linkcheck.Page) bool {
+	return a.IDs == b.IDs && a.Template == b.Template && slices.Equal(a.Refs, b.Refs)
 }
 
 // store keeps a freshly rendered page.
@@ -371,6 +576,9 @@ func (x *Builder) store(p *site.Page, html []byte, lp *linkcheck.Page, md *markd
 	r := &renderedPage{key: pk.key, html: html, link: *lp, md: md, resolved: pk.resolved}
 	r.link.Refs = append([]linkcheck.Ref(nil), lp.Refs...)
 	x.rmu.Lock()
+	if old := x.rendered[p.OutPath]; x.fast && old != nil && sameLinks(&old.link, lp) {
+		x.sameLinks++
+	}
 	x.rendered[p.OutPath] = r
 	x.rmu.Unlock()
 }

@@ -183,3 +183,43 @@ func TestBuilderKeepsProblemsOfCachedFiles(t *testing.T) {
 		t.Fatalf("fixed build failed: %v\n%s", err, problems(rb.Result))
 	}
 }
+
+// A body edit takes the fast path; its Markdown and link problems still
+// come and go with it.
+func TestBuilderBodyEditProblems(t *testing.T) {
+	src := t.TempDir()
+	copyDir(t, filepath.Join("testdata", "fixture"), src)
+	x, err := NewBuilder(Options{Src: src, Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rb, err := x.Build(nil); err != nil {
+		t.Fatalf("%v\n%s", err, problems(rb.Result))
+	}
+	plain := filepath.Join(src, "content", "notes", "plain.md")
+	orig, _ := os.ReadFile(plain)
+	write(t, plain, string(orig)+"\nSee [gone](gone.md) and [the top](/#nowhere).\n")
+	rb, err := x.Build([]string{"content/notes/plain.md"})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, problems(rb.Result))
+	}
+	got := problems(rb.Result)
+	for _, want := range []string{`content/notes/plain.md:`, `link to missing page "gone.md"`, `#nowhere`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems lack %q:\n%s", want, got)
+		}
+	}
+	if !slices.Equal(rb.Rendered, []string{"/notes/plain/"}) {
+		t.Errorf("rendered %v, want only /notes/plain/", rb.Rendered)
+	}
+	sameTree(t, src, Options{Now: fixedNow}, rb.Files)
+	write(t, plain, string(orig))
+	rb, err = x.Build([]string{"content/notes/plain.md"})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, problems(rb.Result))
+	}
+	if got := problems(rb.Result); strings.Contains(got, "plain.md") {
+		t.Errorf("problems of the old text remain:\n%s", got)
+	}
+	sameTree(t, src, Options{Now: fixedNow}, rb.Files)
+}
