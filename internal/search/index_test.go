@@ -1,0 +1,385 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// tinyDocs is a small site covering every kind, used by the golden test,
+// the ranking tests and the node tests.
+func tinyDocs() []Doc {
+	return []Doc{
+		{URL: "/articles/safety/", Kind: "article", Title: "Safety in craniosacral therapy", Date: day("2024-03-01"),
+			Description: "When gentle touch is not enough.", Tags: []string{"safety"},
+			Sections: []Section{
+				{Text: "Craniosacral therapy is gentle, but practitioners screen every client first."},
+				{Heading: "Head injuries", Anchor: "head-injuries", Level: 2, Text: "After a concussion or other head injury, see a doctor before any session. Practitioners ask about recent falls."},
+				{Heading: "Pregnancy", Anchor: "pregnancy", Level: 2, Text: "Sessions during pregnancy are common; tell your practitioner how far along you are."},
+			}},
+		{URL: "/articles/certification-explained/", Kind: "article", Title: "Certification explained", Date: day("2023-05-10"),
+			Sections: []Section{
+				{Text: "Every practitioner on the register holds a current certification."},
+				{Heading: "Renewing", Anchor: "renewing", Level: 2, Text: "Certificates are renewed every two years after supervised practice."},
+			}},
+		{URL: "/articles/history/", Kind: "article", Title: "A short history of the cranial concept", Date: day("2022-01-15"),
+			Sections: []Section{
+				{Text: "The cranial concept began with osteopaths. Certification came much later, once training was standardised; certification is mentioned here twice."},
+				{Heading: "Early teachers", Anchor: "early-teachers", Level: 2, Text: "Early teachers worked from anatomy books and the rhythm of the skull."},
+			}},
+		{URL: "/practitioners/zoe-ashworth/", Kind: "practitioner", Title: "Zoë Ashworth",
+			Keywords: []string{"CST-000004", "Penzance", "TR18", "craniosacral therapy"},
+			Sections: []Section{{Text: "Zoë works with babies and adults in Penzance."}}},
+		{URL: "/practitioners/oisin-obrien/", Kind: "practitioner", Title: "Oisín O'Brien",
+			Keywords: []string{"CST-000017", "Truro", "TR1", "visceral manipulation"},
+			Sections: []Section{{Text: "Oisín's practice is near the cathedral."}}},
+		{URL: "/reading/gray-anatomy/", Kind: "book", Title: "Anatomy of the Human Body",
+			Keywords: []string{"Henry Gray", "ISBN 978-0-00-000000-2"}, Tags: []string{"anatomy"},
+			Sections: []Section{{Text: "The classic anatomy reference, with chapters on the skull and the membranes."}}},
+		{URL: "/training/foundation/", Kind: "training", Title: "Foundation course in craniosacral therapy", Date: day("2024-09-01"),
+			Tags: []string{"training"}, Sections: []Section{{Text: "Ten modules over two years leading to certification."}}},
+		{URL: "/articles/twin-a/", Kind: "article", Title: "Gentle rhythm notes", Date: day("2021-01-01"),
+			Sections: []Section{{Text: "Notes about the tidal rhythm."}}},
+		{URL: "/articles/twin-b/", Kind: "article", Title: "Gentle rhythm notes", Date: day("2021-06-01"),
+			Sections: []Section{{Text: "Notes about the tidal rhythm."}}},
+	}
+}
+
+// build indexes docs and returns every file by path.
+func build(t testing.TB, docs []Doc) (map[string][]byte, Stats) {
+	ix := NewIndexer()
+	out := map[string][]byte{}
+	for _, d := range docs {
+		fs, err := ix.Add(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range fs {
+			out[f.Path] = f.Data
+		}
+	}
+	fs, st := ix.Finish()
+	for _, f := range fs {
+		out[f.Path] = f.Data
+	}
+	return out, st
+}
+
+type entryFile struct {
+	Docs      int      `json:"docs"`
+	Kinds     []string `json:"kinds"`
+	KindRuns  []int    `json:"kindRuns"`
+	ChunkSize int      `json:"chunkSize"`
+	Chunks    []string `json:"chunks"`
+	Shards    []string `json:"shards"`
+}
+
+// reader decodes an index the way the client does.
+type reader struct {
+	files map[string][]byte
+	entry entryFile
+}
+
+func newReader(t testing.TB, files map[string][]byte) *reader {
+	r := &reader{files: files}
+	if err := json.Unmarshal(files[EntryPath], &r.entry); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func (r *reader) url(t testing.TB, id int) string {
+	var names []string
+	if err := json.Unmarshal(r.files["search/"+r.entry.Chunks[id/r.entry.ChunkSize]], &names); err != nil {
+		t.Fatal(err)
+	}
+	var f struct {
+		U string `json:"u"`
+	}
+	if err := json.Unmarshal(r.files["search/doc/"+names[id%r.entry.ChunkSize]+".json"], &f); err != nil {
+		t.Fatal(err)
+	}
+	return f.U
+}
+
+// postings returns the scores of term by document id.
+func (r *reader) postings(t testing.TB, term string) map[int]int {
+	best := ""
+	name := ""
+	for i := 0; i < len(r.entry.Shards); i += 2 {
+		p := r.entry.Shards[i]
+		if strings.HasPrefix(term, p) && (name == "" || len(p) > len(best)) {
+			best, name = p, r.entry.Shards[i+1]
+		}
+	}
+	var sh map[string][]int
+	if err := json.Unmarshal(r.files["search/"+name], &sh); err != nil {
+		t.Fatal(err)
+	}
+	out := map[int]int{}
+	id := 0
+	for i := 0; i < len(sh[term]); i += 2 {
+		id += sh[term][i]
+		out[id] = sh[term][i+1]
+	}
+	return out
+}
+
+// rank returns the URLs of the documents holding every term of q, best first.
+func (r *reader) rank(t testing.TB, q string) []string {
+	score := map[int]int{}
+	hits := map[int]int{}
+	terms := Terms(q)
+	for _, term := range terms {
+		for id, s := range r.postings(t, term) {
+			score[id] += s
+			hits[id]++
+		}
+	}
+	var ids []int
+	for id := range score {
+		if hits[id] == len(terms) {
+			ids = append(ids, id)
+		}
+	}
+	sort.Slice(ids, func(a, b int) bool {
+		if score[ids[a]] != score[ids[b]] {
+			return score[ids[a]] > score[ids[b]]
+		}
+		return ids[a] < ids[b]
+	})
+	var urls []string
+	for _, id := range ids {
+		urls = append(urls, r.url(t, id))
+	}
+	return urls
+}
+
+func TestRanking(t *testing.T) {
+	files, _ := build(t, tinyDocs())
+	r := newReader(t, files)
+	tests := []struct {
+		q    string
+		want []string // expected prefix of the ranking
+	}{
+		// A title match beats a body that repeats the word.
+		{"certification", []string{"/articles/certification-explained/"}},
+		{"CST-000004", []string{"/practitioners/zoe-ashworth/"}},
+		{"cst000004", []string{"/practitioners/zoe-ashworth/"}},
+		{"000004", []string{"/practitioners/zoe-ashworth/"}},
+		{"zoe", []string{"/practitioners/zoe-ashworth/"}},
+		{"TR18", []string{"/practitioners/zoe-ashworth/"}},
+		{"obrien", []string{"/practitioners/oisin-obrien/"}},
+		{"Henry Gray", []string{"/reading/gray-anatomy/"}},
+		// Equal scores: the newer page first.
+		{"tidal rhythm", []string{"/articles/twin-b/", "/articles/twin-a/"}},
+	}
+	for _, tc := range tests {
+		got := r.rank(t, tc.q)
+		if len(got) < len(tc.want) || !equalStrings(got[:len(tc.want)], tc.want) {
+			t.Errorf("rank(%q) = %q, want it to start with %q", tc.q, got, tc.want)
+		}
+	}
+}
+
+func equalStrings(a, b []string) bool {
+	return strings.Join(a, "\n") == strings.Join(b, "\n")
+}
+
+func TestAddErrors(t *testing.T) {
+	ix := NewIndexer()
+	if _, err := ix.Add(Doc{URL: "/a/", Kind: "article", Title: "A"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		doc  Doc
+		want string
+	}{
+		{Doc{URL: "/a/", Kind: "article"}, `search: /a/: two documents have this URL; each page must be added once`},
+		{Doc{URL: "/b/", Kind: "blog"}, `search: /b/: unknown kind "blog"; use one of article, page, book, practitioner, training`},
+		{Doc{URL: "b/", Kind: "article"}, `search: document URL "b/" must start with "/"`},
+	} {
+		if _, err := ix.Add(tc.doc); err == nil || err.Error() != tc.want {
+			t.Errorf("Add(%+v) error = %v, want %s", tc.doc, err, tc.want)
+		}
+	}
+	ix.Finish()
+	if _, err := ix.Add(Doc{URL: "/c/", Kind: "article"}); err == nil {
+		t.Error("Add after Finish succeeded")
+	}
+}
+
+// TestDeterministic adds the same documents in different orders from
+// concurrent goroutines and expects byte-identical files.
+func TestDeterministic(t *testing.T) {
+	docs := append(tinyDocs(), syntheticDocs(300, 200)...)
+	var want map[string][]byte
+	for round := range 3 {
+		rng := rand.New(rand.NewPCG(uint64(round), 7))
+		perm := rng.Perm(len(docs))
+		ix := NewIndexer()
+		var mu sync.Mutex
+		got := map[string][]byte{}
+		var wg sync.WaitGroup
+		for w := range 8 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := w; i < len(perm); i += 8 {
+					fs, err := ix.Add(docs[perm[i]])
+					if err != nil {
+						t.Error(err)
+					}
+					mu.Lock()
+					for _, f := range fs {
+						got[f.Path] = f.Data
+					}
+					mu.Unlock()
+				}
+			}()
+		}
+		wg.Wait()
+		fs, _ := ix.Finish()
+		for _, f := range fs {
+			got[f.Path] = f.Data
+		}
+		if want == nil {
+			want = got
+			continue
+		}
+		if len(got) != len(want) {
+			t.Fatalf("round %d: %d files, want %d", round, len(got), len(want))
+		}
+		for p, d := range want {
+			if !bytes.Equal(got[p], d) {
+				t.Fatalf("round %d: %s differs", round, p)
+			}
+		}
+	}
+}
+
+// TestShardFormat checks that every term is in exactly the shard the
+// client will look in, that shards stay near their size limit, and that
+// every file but the entry is named by its content.
+func TestShardFormat(t *testing.T) {
+	files, st := build(t, syntheticDocs(600, 400))
+	r := newReader(t, files)
+	if st.Shards < 2 || st.Shards != len(r.entry.Shards)/2 {
+		t.Fatalf("stats %+v, entry has %d shards", st, len(r.entry.Shards)/2)
+	}
+	prefixes := map[string]bool{}
+	for i := 0; i < len(r.entry.Shards); i += 2 {
+		p, name := r.entry.Shards[i], r.entry.Shards[i+1]
+		if prefixes[p] {
+			t.Errorf("two shards have prefix %q", p)
+		}
+		prefixes[p] = true
+		var sh map[string][]int
+		if err := json.Unmarshal(files["search/"+name], &sh); err != nil {
+			t.Fatal(err)
+		}
+		for term := range sh {
+			if !strings.HasPrefix(term, p) {
+				t.Errorf("term %q in shard %q", term, p)
+			}
+			if len(r.postings(t, term)) != len(sh[term])/2 {
+				t.Errorf("term %q not found through its longest prefix shard", term)
+			}
+		}
+		if len(sh) > 1 && len(files["search/"+name]) > 2*shardLimit {
+			t.Errorf("shard %q is %d bytes", p, len(files["search/"+name]))
+		}
+	}
+	for p, d := range files {
+		if p == EntryPath {
+			continue
+		}
+		if want := hashName(d); !strings.HasSuffix(p, want) {
+			t.Errorf("%s is not named by its content (%s)", p, want)
+		}
+	}
+	if got := len(r.entry.Chunks); got != (600+9+63)/64 && got != (600+63)/64 {
+		t.Errorf("%d document chunks for 600 documents", got)
+	}
+	n := 0
+	for i := 1; i < len(r.entry.KindRuns); i += 2 {
+		n += r.entry.KindRuns[i]
+	}
+	if n != r.entry.Docs || r.entry.Docs != 600 {
+		t.Errorf("kind runs cover %d documents, entry says %d", n, r.entry.Docs)
+	}
+}
+
+// TestGolden pins the complete output for the tiny site.
+func TestGolden(t *testing.T) {
+	files, _ := build(t, tinyDocs())
+	var paths []string
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	var b bytes.Buffer
+	for _, p := range paths {
+		fmt.Fprintf(&b, "== %s\n%s\n", p, files[p])
+	}
+	path := filepath.Join("testdata", "tiny.golden")
+	if *update {
+		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if !bytes.Equal(b.Bytes(), want) {
+		t.Errorf("output differs from %s; run go test -update and review the diff", path)
+	}
+}
+
+func BenchmarkAdd(b *testing.B) {
+	docs := syntheticDocs(200, 1000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ix := NewIndexer()
+		for _, d := range docs {
+			if _, err := ix.Add(d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(docs)), "ns/doc")
+}
+
+func BenchmarkFinish(b *testing.B) {
+	docs := syntheticDocs(2000, 1000)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		ix := NewIndexer()
+		for _, d := range docs {
+			if _, err := ix.Add(d); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StartTimer()
+		ix.Finish()
+	}
+}

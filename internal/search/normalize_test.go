@@ -1,0 +1,145 @@
+package search
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// termCases are the hard cases of the normalisation spec; they are written
+// to testdata/normalize-vectors.json for the JavaScript client.
+var termCases = []struct {
+	in   string
+	want []string
+}{
+	{"Zoë Ashworth", []string{"zoe", "ashworth"}},
+	{"Zoe\u0308 (decomposed)", []string{"zoe", "decompos"}},
+	{"the practitioner's room", []string{"practition", "room"}},
+	{"practitioner’s", []string{"practition"}},
+	{"practitioners' register", []string{"practition", "regist"}},
+	{"O'Brien", []string{"obrien"}},
+	{"CST-000004", []string{"cst", "000004", "cst000004"}},
+	{"cst000004", []string{"cst000004"}},
+	{"000004", []string{"000004"}},
+	{"TR9 4QX", []string{"tr9", "4qx"}},
+	{"Penzance, TR18", []string{"penzanc", "tr18"}},
+	{"1,000 words in 3.5 hours", []string{"1", "000", "word", "3", "5", "hour"}},
+	{"Straße", []string{"strass"}},
+	{"STRASSE", []string{"strass"}},
+	{"İstanbul", []string{"istanbul"}},
+	{"ıstanbul", []string{"istanbul"}},
+	{"DİYARBAKIR", []string{"diyarbakir"}},
+	{"ﬁnding ﬂow", []string{"find", "flow"}},
+	{"Encyclopædia Œuvre", []string{"encyclopaedia", "oeuvr"}},
+	{"Søren Łódź Þór", []string{"soren", "lodz", "thor"}},
+	{"therapist therapists therapy", []string{"therapist", "therapist", "therapi"}},
+	{"certify certified certification certifications", []string{"certifi", "certifi", "certif", "certif"}},
+	{"well-being", []string{"well", "be", "wellb"}},
+	{"in-depth", []string{"depth", "indepth"}},
+	{"- leading hyphen -", []string{"lead", "hyphen"}},
+	{"Ζωή και ΟΔΟΣ", []string{"ζωη", "και", "οδοσ"}},
+	{"Head injuries & concussion", []string{"head", "injuri", "concuss"}},
+	{"The cat and the hat", []string{"cat", "hat"}},
+	{"naïve café résumé", []string{"naiv", "cafe", "resum"}},
+	{"e-mail: zoe@example.org", []string{"e", "mail", "email", "zoe", "exampl", "org"}},
+}
+
+// stemCases come from the Snowball English sample vocabulary.
+var stemCases = map[string]string{
+	"consign": "consign", "consigned": "consign", "consigning": "consign", "consignment": "consign",
+	"consist": "consist", "consisted": "consist", "consistency": "consist", "consistent": "consist",
+	"consistently": "consist", "knack": "knack", "knackeries": "knackeri", "knacks": "knack",
+	"abandoned": "abandon", "abandonment": "abandon", "abergavenny": "abergavenni", "abhorred": "abhor",
+	"absolutely": "absolut", "academy": "academi", "accepted": "accept", "accommodation": "accommod",
+	"according": "accord", "accordingly": "accord", "accounts": "account", "achieved": "achiev",
+	"action": "action", "active": "activ", "actually": "actual", "additional": "addit",
+	"admiration": "admir", "agreeable": "agreeabl", "agreed": "agre", "generously": "generous",
+	"running": "run", "cries": "cri", "ties": "tie", "caresses": "caress", "hopping": "hop",
+	"hoped": "hope", "skies": "sky", "news": "news", "proceed": "proceed", "gaps": "gap", "gas": "gas",
+	"kiwis": "kiwi", "therapists": "therapist", "certification": "certif", "cranial": "cranial",
+	"sacral": "sacral", "communism": "communism", "yelling": "yell", "sayings": "say",
+}
+
+func TestStem(t *testing.T) {
+	for in, want := range stemCases {
+		if got := Stem(in); got != want {
+			t.Errorf("Stem(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestTerms(t *testing.T) {
+	for _, c := range termCases {
+		if got := Terms(c.in); !reflect.DeepEqual(got, c.want) && !(len(got) == 0 && len(c.want) == 0) {
+			t.Errorf("Terms(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// sweep is every assigned code point of the fold ranges and a sample of
+// others, to check that both sides fold all of them alike.
+func sweep() string {
+	var b strings.Builder
+	for _, r := range [][2]rune{{0x20, 0x24f}, {0x300, 0x3ff}, {0x400, 0x4ff}, {0x1e00, 0x1eff}, {0x2010, 0x2027}, {0xfb00, 0xfb06}, {0xff01, 0xff5e}} {
+		for c := r[0]; c <= r[1]; c++ {
+			if unicode.In(c, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Zs) {
+				b.WriteRune(c)
+			}
+		}
+	}
+	return b.String()
+}
+
+type vectors struct {
+	Terms []struct {
+		In    string   `json:"in"`
+		Terms []string `json:"terms"`
+	} `json:"terms"`
+	Stem  map[string]string `json:"stem"`
+	Sweep struct {
+		In   string `json:"in"`
+		Fold string `json:"fold"`
+	} `json:"sweep"`
+}
+
+// TestNormalizeVectors checks Go against testdata/normalize-vectors.json,
+// which the node tests check the JavaScript client against.
+func TestNormalizeVectors(t *testing.T) {
+	var v vectors
+	for _, c := range termCases {
+		v.Terms = append(v.Terms, struct {
+			In    string   `json:"in"`
+			Terms []string `json:"terms"`
+		}{c.in, Terms(c.in)})
+	}
+	v.Stem = map[string]string{}
+	for in := range stemCases {
+		v.Stem[in] = Stem(in)
+	}
+	v.Sweep.In = sweep()
+	v.Sweep.Fold = Fold(v.Sweep.In)
+	data, err := json.MarshalIndent(v, "", "\t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join("testdata", "normalize-vectors.json")
+	if *update {
+		if err := os.WriteFile(path, append(data, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if string(old) != string(data)+"\n" {
+		t.Errorf("%s is out of date with the Go normalisation; run go test -update and check the diff", path)
+	}
+}

@@ -1,0 +1,180 @@
+// Query and text normalisation for site search. This is a port of
+// internal/search (normalize.go, stem.go); the package doc there is the one
+// specification and both sides are tested against the same vectors
+// (internal/search/testdata/normalize-vectors.json).
+
+// Keep in sync with internal/search/genfold.mjs.
+const FOLD_RANGES = [[0xc0, 0x24f], [0x370, 0x3ff], [0x1e00, 0x1eff], [0xfb00, 0xfb06]];
+const SPECIAL = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ł": "l", "ı": "i", "ħ": "h", "ŧ": "t", "ς": "σ"};
+const STOP = new Set("a an and are as at be but by for from has have he her his in is it its of on or she that the their them they this to was were which will with you your".split(" "));
+const MARK = /\p{M}/u;
+const NOT_WORD = /[^\p{L}\p{N}]/gu;
+const cache = new Map();
+
+// foldChar folds one code point (a string) as foldRune does in Go.
+export function foldChar(c) {
+  let f = cache.get(c);
+  if (f !== undefined) return f;
+  const cp = c.codePointAt(0);
+  if (MARK.test(c)) f = "";
+  else if (FOLD_RANGES.some(([lo, hi]) => cp >= lo && cp <= hi)) {
+    f = Array.from(c.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, ""), (x) => SPECIAL[x] ?? x).join("").toLowerCase();
+  } else f = c.toLowerCase();
+  if (cache.size < 4096) cache.set(c, f);
+  return f;
+}
+
+export const fold = (s) => Array.from(s, foldChar).join("");
+
+const wordPart = (c) => foldChar(c).replace(NOT_WORD, "");
+const APOS = "'\u2018\u2019\u02bc";
+const HYPH = "-\u2010\u2011";
+
+// tokens splits text into terms like Tokens in Go. Each token also carries
+// the UTF-16 span [start, end) of its word in text, for highlighting.
+export function tokens(text) {
+  const out = [];
+  const cs = Array.from(text);
+  let parts = [], cur = "", start = -1, pos = 0, end = 0;
+  const next = (i) => {
+    for (let j = i + 1; j < cs.length; j++) {
+      if (MARK.test(cs[j])) continue;
+      return wordPart(cs[j]) !== "";
+    }
+    return false;
+  };
+  const endPart = () => { if (cur) { parts.push(cur); cur = ""; } };
+  const endWord = () => {
+    endPart();
+    appendWord(out, parts, start, end);
+    parts = [];
+    start = -1;
+  };
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i];
+    const at = pos;
+    pos += c.length;
+    if (MARK.test(c)) { if (start >= 0) end = pos; continue; }
+    const w = wordPart(c);
+    if (w) {
+      if (start < 0) start = at;
+      cur += w;
+      end = pos;
+    } else if (APOS.includes(c) && cur && next(i)) cur += "'";
+    else if (HYPH.includes(c) && cur && next(i)) endPart();
+    else endWord();
+  }
+  endWord();
+  return out;
+}
+
+function appendWord(out, parts, start, end) {
+  const clean = [];
+  for (let p of parts) {
+    if (p.endsWith("'s")) p = p.slice(0, -2);
+    p = p.replaceAll("'", "");
+    if (p) clean.push(p);
+  }
+  for (const p of clean) {
+    const t = term(p);
+    if (t) out.push({term: t, word: p, start, end, compound: false});
+  }
+  if (clean.length > 1) {
+    const t = term(clean.join(""));
+    if (t) out.push({term: t, word: clean.join(""), start, end, compound: true});
+  }
+}
+
+export function term(w) {
+  if (STOP.has(w)) return "";
+  return /^[a-z]+$/.test(w) ? stem(w) : w;
+}
+
+export const terms = (text) => tokens(text).map((t) => t.term);
+
+// Porter2 (Snowball English) stemmer, a port of stem.go.
+const EXC = {skis: "ski", skies: "sky", dying: "die", lying: "lie", tying: "tie", idly: "idl", gently: "gentl", ugly: "ugli", early: "earli", only: "onli", singly: "singl", sky: "sky", news: "news", howe: "howe", atlas: "atlas", cosmos: "cosmos", bias: "bias", andes: "andes"};
+const EXC1A = new Set(["inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed"]);
+const isV = (c) => "aeiouy".includes(c);
+const hasV = (s) => /[aeiouy]/.test(s);
+const afterVC = (b, s) => {
+  for (let i = s + 1; i < b.length; i++) if (!isV(b[i]) && isV(b[i - 1])) return i + 1;
+  return b.length;
+};
+const shortAt = (b, e) => {
+  if (e === 2) return isV(b[0]) && !isV(b[1]);
+  if (e < 3) return false;
+  const c = b[e - 1];
+  return !isV(b[e - 3]) && isV(b[e - 2]) && !isV(c) && !"wxY".includes(c);
+};
+const S2 = [["ization", "ize"], ["ational", "ate"], ["fulness", "ful"], ["ousness", "ous"], ["iveness", "ive"], ["tional", "tion"], ["biliti", "ble"], ["lessli", "less"], ["entli", "ent"], ["ation", "ate"], ["alism", "al"], ["aliti", "al"], ["ousli", "ous"], ["iviti", "ive"], ["fulli", "ful"], ["enci", "ence"], ["anci", "ance"], ["abli", "able"], ["izer", "ize"], ["ator", "ate"], ["alli", "al"], ["bli", "ble"], ["ogi", "og"], ["li", ""]];
+const S3 = [["ational", "ate"], ["tional", "tion"], ["alize", "al"], ["icate", "ic"], ["iciti", "ic"], ["ative", ""], ["ical", "ic"], ["ness", ""], ["ful", ""]];
+const S4 = ["ement", "ance", "ence", "able", "ible", "ment", "ant", "ent", "ism", "ate", "iti", "ous", "ive", "ize", "ion", "al", "er", "ic"];
+
+export function stem(w) {
+  if (w.length <= 2 || !/^[a-z]+$/.test(w)) return w;
+  if (w in EXC) return EXC[w];
+  let b = w.replace(/^y/, "Y").replace(/([aeiouy])y/g, "$1Y");
+  // A "y" after a "Y" stays, as in Go (Y is not a vowel).
+  let r1 = b.length;
+  for (const p of ["gener", "commun", "arsen"]) if (b.startsWith(p)) { r1 = p.length; break; }
+  if (r1 === b.length) r1 = afterVC(b, 0);
+  const r2 = afterVC(b, r1);
+  // Step 1a.
+  if (b.endsWith("sses")) b = b.slice(0, -2);
+  else if (b.endsWith("ied") || b.endsWith("ies")) b = b.length > 4 ? b.slice(0, -2) : b.slice(0, -1);
+  else if (b.endsWith("us") || b.endsWith("ss")) ;
+  else if (b.endsWith("s") && b.length >= 3 && hasV(b.slice(0, -2))) b = b.slice(0, -1);
+  if (EXC1A.has(b)) return b;
+  // Step 1b.
+  let done = false;
+  for (const s of ["eedly", "eed"]) {
+    if (b.endsWith(s)) {
+      if (b.length - s.length >= r1) b = b.slice(0, -s.length) + "ee";
+      done = true;
+      break;
+    }
+  }
+  if (!done) {
+    for (const s of ["ingly", "edly", "ing", "ed"]) {
+      if (!b.endsWith(s)) continue;
+      const st = b.slice(0, -s.length);
+      if (!hasV(st)) break;
+      b = st;
+      const n = b.length;
+      if (/(at|bl|iz)$/.test(b)) b += "e";
+      else if (n >= 2 && b[n - 1] === b[n - 2] && "bdfgmnprt".includes(b[n - 1])) b = b.slice(0, -1);
+      else if (r1 >= n && shortAt(b, n)) b += "e";
+      break;
+    }
+  }
+  // Step 1c.
+  let n = b.length;
+  if (n > 2 && (b[n - 1] === "y" || b[n - 1] === "Y") && !isV(b[n - 2])) b = b.slice(0, -1) + "i";
+  // Step 2.
+  for (const [s, r] of S2) {
+    if (!b.endsWith(s)) continue;
+    const st = b.slice(0, -s.length);
+    if (st.length >= r1 && (s !== "ogi" || st.endsWith("l")) && (s !== "li" || (st && "cdeghkmnrt".includes(st[st.length - 1])))) b = st + r;
+    break;
+  }
+  // Step 3.
+  for (const [s, r] of S3) {
+    if (!b.endsWith(s)) continue;
+    const st = b.slice(0, -s.length);
+    if (st.length >= r1 && (s !== "ative" || st.length >= r2)) b = st + r;
+    break;
+  }
+  // Step 4.
+  for (const s of S4) {
+    if (!b.endsWith(s)) continue;
+    const st = b.slice(0, -s.length);
+    if (st.length >= r2 && (s !== "ion" || /[st]$/.test(st))) b = st;
+    break;
+  }
+  // Step 5.
+  n = b.length;
+  if (b[n - 1] === "e" && (n - 1 >= r2 || (n - 1 >= r1 && !shortAt(b, n - 1)))) b = b.slice(0, -1);
+  else if (b[n - 1] === "l" && n - 1 >= r2 && b[n - 2] === "l") b = b.slice(0, -1);
+  return b.replaceAll("Y", "y");
+}
