@@ -1,6 +1,6 @@
 // Site search engine: loads the index written by internal/search (see its
 // package doc for the file formats) shard by shard and ranks results.
-import {tokens} from "./search-normalize.js";
+import {tokens, term} from "./search-normalize.js";
 
 const MAX_EXPAND = 30; // prefix expansions of the last word
 const MAX_CHECK = 50;  // fragments loaded to verify quoted phrases
@@ -39,6 +39,23 @@ export function oneEdit(a, b) {
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+// edits returns the words one edit away from w (letters a–z only).
+function edits(w) {
+  const out = new Set();
+  if (!/^[a-z]+$/.test(w)) return out;
+  const abc = "abcdefghijklmnopqrstuvwxyz";
+  for (let i = 0; i <= w.length; i++) {
+    const a = w.slice(0, i), b = w.slice(i);
+    if (b) out.add(a + b.slice(1));
+    if (b.length > 1) out.add(a + b[1] + b[0] + b.slice(2));
+    for (const c of abc) {
+      out.add(a + c + b);
+      if (b) out.add(a + c + b.slice(1));
+    }
+  }
+  return out;
+}
+
 // openIndex returns a search over the index at base ("/search/" in the
 // browser). load(name) must resolve to the parsed JSON of base+name; by
 // default it uses fetch, revalidating the entry and caching the rest.
@@ -58,7 +75,7 @@ export function openIndex(base = "/search/", load) {
     for (let i = 0, at = 0; i < e.kindRuns.length; i += 2) kinds.fill(e.kindRuns[i], at, at += e.kindRuns[i + 1]);
     const shards = [];
     for (let i = 0; i < e.shards.length; i += 2) shards.push([Array.from(e.shards[i]), e.shards[i + 1]]);
-    return {...e, kinds, shards};
+    return {...e, kindOf: kinds, shards};
   }).catch((err) => { entryP = null; throw err; });
 
   // shardFor returns the shard holding term: the longest prefix match.
@@ -116,14 +133,21 @@ export function openIndex(base = "/search/", load) {
       found.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
       for (const [t] of found.slice(0, MAX_EXPAND)) out.push([t, 0.8]);
     }
-    if (!out.length && Array.from(g.term).length >= 5) {
+    const word = g.word || g.term;
+    if (!out.length && Array.from(word).length >= 5) {
       const t = Array.from(g.term);
       const names = new Set(e.shards.filter((s) => startsWith(t, s[0]) || (s[0].length >= 2 && startsWith(s[0], t.slice(0, 2)))).map((s) => s[1]));
       if (names.size <= 8) {
+        const seen = new Set();
         for (const n of names) {
           const {sh} = await postings(n);
-          for (const c in sh) if (oneEdit(c, g.term) || (g.word && g.word !== g.term && oneEdit(c, g.word))) out.push([c, 0.6]);
+          for (const c in sh) if (oneEdit(c, g.term)) seen.add(c);
         }
+        for (const v of edits(word)) {
+          const s = term(v), n = s && shardFor(e, s);
+          if (n && names.has(n) && (await get(n))[s]) seen.add(s);
+        }
+        for (const c of seen) out.push([c, 0.6]);
       }
     }
     return out;
@@ -146,7 +170,7 @@ export function openIndex(base = "/search/", load) {
         const p = list(await postings(shardFor(e, t)), t);
         for (let i = 0; i < p.ids.length; i++) {
           const id = p.ids[i];
-          if (allow && !allow.has(e.kinds[id])) continue;
+          if (allow && !allow.has(e.kindOf[id])) continue;
           const s = p.sc[i] * w;
           if (!(best.get(id) >= s)) best.set(id, s);
         }

@@ -1,0 +1,116 @@
+// Tests of the browser client (static/js) against the vectors and an index
+// written by the Go tests: run through `go test ./internal/search/`, which
+// sets SEARCH_PUBLIC to a built site.
+import {test} from "node:test";
+import assert from "node:assert/strict";
+import {readFileSync} from "node:fs";
+import {fold, terms, stem} from "../../static/js/search-normalize.js";
+import {parseQuery, oneEdit, excerpt} from "../../static/js/search-engine.js";
+import {openSite, judge, p95} from "./fsindex.mjs";
+
+const vectors = JSON.parse(readFileSync(new URL("./testdata/normalize-vectors.json", import.meta.url), "utf8"));
+const site = process.env.SEARCH_PUBLIC;
+const needSite = site ? {} : {skip: "SEARCH_PUBLIC is not set; run through go test"};
+
+test("normalisation matches the Go vectors", () => {
+  for (const v of vectors.terms) assert.deepEqual(terms(v.in), v.terms, v.in);
+  for (const [w, s] of Object.entries(vectors.stem)) assert.equal(stem(w), s, w);
+  const a = Array.from(vectors.sweep.in);
+  for (const c of a) {
+    const want = fold(c);
+    // Compare code point by code point for a readable failure.
+    if (!vectors.sweep.fold.includes(want)) assert.fail(`fold(${c} U+${c.codePointAt(0).toString(16)}) = ${JSON.stringify(want)}`);
+  }
+  assert.equal(fold(vectors.sweep.in), vectors.sweep.fold);
+});
+
+test("parseQuery: phrases, prefix on the last word, compounds", () => {
+  const q = parseQuery('"head injuries" therap');
+  assert.deepEqual(q.phrases, [["head", "injuri"]]);
+  assert.deepEqual(q.groups.map((g) => [g.term, g.prefix]), [["head", false], ["injuri", false], ["therap", true]]);
+  assert.equal(parseQuery("therap ").groups[0].prefix, false);
+  const c = parseQuery("CST-000004 ").groups;
+  assert.deepEqual(c.map((g) => [g.term, g.alt]), [["cst", "cst000004"], ["000004", "cst000004"]]);
+});
+
+test("oneEdit", () => {
+  assert.ok(oneEdit("certif", "cetrif"));
+  assert.ok(oneEdit("certif", "certf"));
+  assert.ok(oneEdit("certif", "certiff"));
+  assert.ok(oneEdit("certif", "cartif"));
+  assert.ok(!oneEdit("certif", "cerfit2"));
+  assert.ok(!oneEdit("certif", "ertifx"));
+});
+
+test("excerpt highlights matched words with marks", () => {
+  const ex = excerpt("After a concussion or other head injury, see a doctor.", new Set(["head", "injuri"]));
+  assert.deepEqual(ex.filter((s) => s.mark).map((s) => s.text), ["head", "injury"]);
+  assert.equal(ex.map((s) => s.text).join(""), "After a concussion or other head injury, see a doctor.");
+});
+
+const top = async (q, opts) => {
+  const {index} = openSite(site);
+  return (await index.search(q, opts)).results;
+};
+
+test("search: title beats body, heading anchor and sub-results", needSite, async () => {
+  const r = await top("certification");
+  assert.equal(r[0].page, "/articles/certification-explained/");
+  const s = await top("head injuries");
+  assert.equal(s[0].url, "/articles/safety/#head-injuries");
+  assert.equal(s[0].subs[0].heading, "Head injuries");
+  assert.equal(s[0].subs[0].url, "/articles/safety/#head-injuries");
+});
+
+test("search: registration numbers and postcode districts as typed", needSite, async () => {
+  for (const q of ["CST-000004", "cst000004", "000004", "cst 000004", "TR18", "Zoë", "zoe"]) {
+    const r = await top(q);
+    assert.equal(r[0] && r[0].page, "/practitioners/zoe-ashworth/", q);
+  }
+  const ex = (await top("000004"))[0].excerpt;
+  assert.deepEqual(ex.filter((s) => s.mark).map((s) => s.text), ["CST-000004"]);
+});
+
+test("search: prefix on the last word only", needSite, async () => {
+  assert.equal((await top("pregn"))[0].url, "/articles/safety/#pregnancy");
+  assert.equal((await top("craniosacral certifica"))[0].page, "/training/foundation/");
+  assert.equal((await top("pregn ")).length, 0);
+});
+
+test("search: one typo in words of five letters or more", needSite, async () => {
+  assert.equal((await top("pregnacy"))[0].url, "/articles/safety/#pregnancy");
+  assert.equal((await top("certifcation"))[0].page, "/articles/certification-explained/");
+  assert.equal((await top("zeo")).length, 0);
+});
+
+test("search: quoted phrases", needSite, async () => {
+  assert.deepEqual((await top('"tidal rhythm"')).map((r) => r.page), ["/articles/twin-b/", "/articles/twin-a/"]);
+  assert.deepEqual((await top('"rhythm tidal"')).map((r) => r.page), []);
+  assert.deepEqual((await top('"head injury"')).map((r) => r.page), ["/articles/safety/"]);
+});
+
+test("search: kind filter", needSite, async () => {
+  const all = await top("craniosacral therapy");
+  assert.ok(new Set(all.map((r) => r.kind)).size > 1);
+  const tr = await top("craniosacral therapy", {kinds: ["training"]});
+  assert.deepEqual(tr.map((r) => r.kind), ["training"]);
+  assert.deepEqual((await top("anatomy", {kinds: ["book"]})).map((r) => r.page), ["/reading/gray-anatomy/"]);
+});
+
+test("judged queries", needSite, async () => {
+  const pairs = JSON.parse(readFileSync(new URL("./testdata/judged.json", import.meta.url), "utf8"));
+  assert.deepEqual(await judge(site, pairs), []);
+});
+
+test("query latency on loaded shards", needSite, async () => {
+  const {index} = openSite(site);
+  const qs = ["certification", "head inj", "cst-000004", "craniosacral therapy", '"tidal rhythm"', "pregnacy"];
+  for (const q of qs) await index.search(q);
+  const ms = [];
+  for (let i = 0; i < 200; i++) {
+    const t0 = performance.now();
+    await index.search(qs[i % qs.length]);
+    ms.push(performance.now() - t0);
+  }
+  console.log(`# query p95 ${p95(ms).toFixed(2)} ms over ${ms.length} queries`);
+});

@@ -1,0 +1,37 @@
+// fsindex.mjs opens a built site's search index from disk for the node
+// tests, the judged-query harness and the transfer measurements. It counts
+// the bytes each query would download (raw and gzipped).
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {gzipSync} from "node:zlib";
+import {openIndex} from "../../static/js/search-engine.js";
+
+export function openSite(publicDir) {
+  const fetched = [];
+  const load = async (name) => {
+    const data = readFileSync(join(publicDir, "search", name));
+    fetched.push({name, raw: data.length, gzip: gzipSync(data, {level: 9}).length});
+    return JSON.parse(data.toString("utf8"));
+  };
+  return {index: openIndex("/search/", load), fetched};
+}
+
+export const sum = (fs, k) => fs.reduce((a, f) => a + f[k], 0);
+
+// judge runs {query, url} pairs (url expected among the top 3 results,
+// ignoring the #anchor) and returns the failures.
+export async function judge(publicDir, pairs) {
+  const {index} = openSite(publicDir);
+  const failures = [];
+  for (const {query, url, kinds} of pairs) {
+    const {results} = await index.search(query, {kinds: kinds || [], limit: 3});
+    const got = results.map((r) => r.page);
+    if (!got.includes(url)) failures.push({query, url, got});
+  }
+  return failures;
+}
+
+export function p95(ms) {
+  const s = [...ms].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))];
+}

@@ -1,0 +1,16 @@
+// Usage: node internal/search/judge.mjs public/ internal/search/testdata/judged.json
+// Checks that each judged query ({"query", "url", optional "kinds"}) has
+// its expected page among the top 3 results of the built site in public/.
+import {readFileSync} from "node:fs";
+import {judge} from "./fsindex.mjs";
+
+const [dir, file] = process.argv.slice(2);
+if (!dir || !file) {
+  console.error("usage: node judge.mjs <public dir> <judged.json>");
+  process.exit(2);
+}
+const pairs = JSON.parse(readFileSync(file, "utf8"));
+const failures = await judge(dir, pairs);
+for (const f of failures) console.log(`FAIL ${JSON.stringify(f.query)}: want ${f.url} in the top 3, got ${f.got.join(" ") || "nothing"}`);
+console.log(`${pairs.length - failures.length}/${pairs.length} judged queries pass`);
+process.exit(failures.length ? 1 : 0);
