@@ -2,6 +2,9 @@
 // and static/ into public/, and helps editors write it.
 //
 //	sitegen build [flags]   build the site into public/
+//	sitegen serve [flags]   preview with live reload
+//	sitegen check [flags]   check without writing
+//	sitegen new KIND TITLE  create a content file to fill in
 //	sitegen version         print the version
 //	sitegen help            print this help
 //
@@ -28,6 +31,9 @@ const usage = `sitegen builds the association's static site.
 
 Usage:
   sitegen build [flags]    build content/, layouts/ and static/ into public/
+  sitegen serve [flags]    preview with live reload at http://127.0.0.1:8080/
+  sitegen check [flags]    check everything a build would, writing nothing
+  sitegen new <kind> "Title"  create an article, practitioner or reading list
   sitegen version          print the version
   sitegen help             print this help
 
@@ -55,6 +61,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		err = cmdBuild(args[1:], stdout, stderr)
+	case "serve":
+		err = cmdServe(args[1:], stdout, stderr)
+	case "check":
+		err = cmdCheck(args[1:], stdout, stderr)
+	case "new":
+		err = cmdNew(args[1:], stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintln(stdout, "sitegen", version())
 		return 0

@@ -1,0 +1,195 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"sitegen/internal/config"
+	"sitegen/internal/diag"
+	"sitegen/internal/markdown"
+)
+
+const newUsage = `Usage: sitegen new [-src dir] <kind> "Title or Name"
+
+Creates a file ready to fill in, named from the title:
+  article        content/articles/<slug>.md (a draft until you remove draft: true)
+  practitioner   content/practitioners/<slug>.yaml (with the next free registration number)
+  reading        content/reading/<slug>.md (a reading list with one book to fill in)
+
+Lines marked TODO are placeholders: 'sitegen check' reports the ones left.
+The date is today's (SOURCE_DATE_EPOCH when set). An existing file is never
+overwritten.
+`
+
+// cmdNew creates a content file of a kind, ready to fill in.
+func cmdNew(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("sitegen new", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	src := fs.String("src", ".", "site root holding content/")
+	fs.Usage = func() { fmt.Fprint(stderr, newUsage) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	if fs.NArg() != 2 {
+		fmt.Fprint(stderr, newUsage)
+		return errUsage
+	}
+	kind, title := fs.Arg(0), strings.TrimSpace(fs.Arg(1))
+	slug := markdown.Slugify(title)
+	if slug == "" {
+		fmt.Fprintf(stderr, "sitegen new: %q gives an empty file name; use a title with letters or digits\n", title)
+		return errUsage
+	}
+	t, err := now()
+	if err != nil {
+		fmt.Fprintln(stderr, "sitegen new:", err)
+		return errUsage
+	}
+	var rel string
+	var text string
+	switch kind {
+	case "article":
+		rel = "content/articles/" + slug + ".md"
+		text = newArticle(title, t)
+	case "reading":
+		rel = "content/reading/" + slug + ".md"
+		text = newReading(title, t)
+	case "practitioner":
+		rel = "content/practitioners/" + slug + ".yaml"
+		reg, err := nextRegistration(*src)
+		if err != nil {
+			return err
+		}
+		text = newPractitioner(title, reg, t)
+	default:
+		fmt.Fprintf(stderr, "sitegen new: unknown kind %q; use article, practitioner or reading\n", kind)
+		return errUsage
+	}
+	if _, err := os.Stat(filepath.Join(*src, "content")); err != nil {
+		return fmt.Errorf("%s has no content/ folder; run sitegen in a site root or pass -src", *src)
+	}
+	full := filepath.Join(*src, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, os.ErrExist) {
+		return fmt.Errorf("%s already exists; edit it, or choose another title", rel)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString(text); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "created %s; fill in the lines marked TODO, then run sitegen check\n", rel)
+	return nil
+}
+
+// quote writes s as a YAML double-quoted scalar (JSON strings are YAML).
+func quote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+func day(t time.Time) string { return t.UTC().Format("2006-01-02") }
+
+func newArticle(title string, t time.Time) string {
+	return `---
+title: ` + quote(title) + `
+description: "TODO: one or two sentences for lists, search results and link previews."
+date: ` + day(t) + `
+tags: [TODO]
+draft: true
+---
+
+TODO: write the article. Link to other pages by their file, such as [safety](safety.md).
+`
+}
+
+func newReading(title string, t time.Time) string {
+	return `---
+title: ` + quote(title) + `
+description: "TODO: who the list is for and what it covers."
+date: ` + day(t) + `
+books:
+  - title: "TODO: book title"
+    authors: ["TODO: author name"]
+    year: ` + strconv.Itoa(t.Year()) + `
+    publisher: "TODO: publisher"
+    level: essential          # essential | recommended | further
+    topics: [TODO]            # from site.yaml's vocabularies: topics
+    note: >-
+      TODO: why to read it, and which chapters.
+---
+
+TODO: an introduction to the list.
+`
+}
+
+func newPractitioner(name, reg string, t time.Time) string {
+	return `name: ` + quote(name) + `
+registration: ` + reg + `
+certified_since: ` + day(t) + `
+certified_until: ` + day(t.AddDate(1, 0, 0)) + `
+level: TODO                   # from site.yaml's vocabularies: levels
+modalities: [Craniosacral therapy]
+languages: [English]
+accepting_new_clients: true
+home_visits: false
+contact: {email: TODO, phone: "TODO"}
+locations:
+  - name: "TODO: practice name"
+    address: "TODO: street address"
+    town: TODO
+    region: TODO              # from site.yaml's vocabularies: regions
+    postcode: TODO
+    lat: TODO
+    lon: TODO
+    wheelchair_access: false
+qualifications:
+  - {title: "TODO: qualification", year: ` + strconv.Itoa(t.Year()) + `}
+bio: |
+  TODO: a few sentences about the practitioner, in the third person.
+`
+}
+
+// nextRegistration is one more than the highest registration number in
+// content/practitioners/.
+func nextRegistration(src string) (string, error) {
+	cfg := &config.Config{RegistrationPrefix: "CST-", RegistrationDigits: 6}
+	if data, err := os.ReadFile(filepath.Join(src, filepath.FromSlash(config.Path))); err == nil {
+		cfg = config.Parse(data, &diag.List{})
+	}
+	re := regexp.MustCompile(`(?m)^registration:\s*"?` + regexp.QuoteMeta(cfg.RegistrationPrefix) + `(\d+)`)
+	highest := 0
+	files, _ := filepath.Glob(filepath.Join(src, "content", "practitioners", "*.yaml"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return "", err
+		}
+		for _, m := range re.FindAllSubmatch(data, -1) {
+			if n, err := strconv.Atoi(string(m[1])); err == nil && n > highest {
+				highest = n
+			}
+		}
+	}
+	return fmt.Sprintf("%s%0*d", cfg.RegistrationPrefix, cfg.RegistrationDigits, highest+1), nil
+}

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"sitegen/internal/build"
+	"sitegen/internal/serve"
+)
+
+// cmdServe builds the site in memory, serves it with live reload and
+// rebuilds it on every change until Ctrl-C.
+func cmdServe(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("sitegen serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	src := fs.String("src", ".", "site root holding content/, layouts/ and static/")
+	addr := fs.String("addr", "127.0.0.1:8080", "address to serve on (port 0 picks a free port)")
+	strict := fs.Bool("strict", false, "show warnings as errors in the browser")
+	noMinify := fs.Bool("no-minify", false, "serve the output without minifying it")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: sitegen serve [flags]\n\nServes the site with drafts and future pages at -addr, rebuilds it when a\nfile under content/, layouts/ or static/ changes and reloads the browser.\nNothing is written to public/.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "sitegen serve: unexpected argument %q\n", fs.Arg(0))
+		return errUsage
+	}
+	t, err := now()
+	if err != nil {
+		fmt.Fprintln(stderr, "sitegen serve:", err)
+		return errUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	s, err := serve.New(serve.Config{
+		Addr: *addr, Log: stderr,
+		Options: build.Options{Src: *src, Strict: *strict, NoMinify: *noMinify, Now: t},
+	})
+	if err != nil {
+		return err
+	}
+	err = s.Run(ctx)
+	fmt.Fprintln(stderr, "stopped")
+	return err
+}

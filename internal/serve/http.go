@@ -1,0 +1,202 @@
+package serve
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+)
+
+//go:embed reload.js
+var reloadJS []byte
+
+// reloadTag is added to every HTML response. It is appended after the
+// document's end: the browser puts it in the body all the same, and the
+// published HTML (whose end tags the minifier may drop) is left as built.
+const reloadTag = `<script src="/_sitegen/reload.js" defer></script>`
+
+// event is what the event stream tells the browser.
+type event struct {
+	Name     string    `json:"-"` // hello, reload, css, problems; "ok" is the status after a good build
+	Build    int64     `json:"build"`
+	CSS      []string  `json:"css,omitempty"`
+	Problems []problem `json:"problems,omitempty"`
+}
+
+// Handler serves the site and the live-reload endpoints.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/_sitegen/events", s.events)
+	mux.HandleFunc("/_sitegen/reload.js", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.Write(reloadJS)
+	})
+	mux.HandleFunc("/", s.file)
+	return mux
+}
+
+// file serves a built file with Netlify's rules for pretty URLs.
+func (s *Server) file(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	st := s.site.Load()
+	if st == nil {
+		// The first build failed: there is no site yet, only its problems.
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusInternalServerError)
+		fmt.Fprintf(w, "<!doctype html><title>Build failed</title><h1>The site does not build yet</h1><p>The problems are shown here and in the terminal; fix them and this page reloads.</p>%s", reloadTag)
+		return
+	}
+	p := path.Clean("/" + r.URL.Path)
+	if strings.HasSuffix(r.URL.Path, "/") && p != "/" {
+		p += "/"
+	}
+	name := strings.TrimPrefix(p, "/")
+	switch {
+	case strings.HasSuffix(p, "/"):
+		name += "index.html"
+	case st.files[name] == nil && st.files[name+"/index.html"] != nil:
+		target := p + "/"
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, target, http.StatusMovedPermanently)
+		return
+	case st.files[name] == nil && st.files[name+".html"] != nil:
+		name += ".html"
+	}
+	data, ok := st.files[name]
+	status := http.StatusOK
+	if !ok {
+		if rd, ok := st.redirects[p]; ok {
+			http.Redirect(w, r, rd.to, rd.status)
+			return
+		}
+		name, status = "404.html", http.StatusNotFound
+		data, ok = st.files[name]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = http.DetectContentType(data)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	if strings.HasPrefix(ctype, "text/html") {
+		data = append(data[:len(data):len(data)], reloadTag...)
+	}
+	w.Header().Set("Content-Length", fmt.Sprint(len(data)))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(data)
+	}
+}
+
+// redirect is a line of Netlify's _redirects.
+type redirect struct {
+	to     string
+	status int
+}
+
+func parseRedirects(src []byte) map[string]redirect {
+	out := map[string]redirect{}
+	for _, line := range strings.Split(string(src), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		rd := redirect{to: f[1], status: http.StatusMovedPermanently}
+		if len(f) > 2 {
+			fmt.Sscan(f[2], &rd.status)
+		}
+		if rd.status < 300 || rd.status > 399 {
+			continue
+		}
+		out[f[0]] = rd
+	}
+	return out
+}
+
+// events streams build outcomes to one browser tab.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	ch := make(chan event, 8)
+	s.mu.Lock()
+	select {
+	case <-s.done:
+		s.mu.Unlock()
+		http.Error(w, "shutting down", http.StatusServiceUnavailable)
+		return
+	default:
+	}
+	s.clients[ch] = true
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.clients, ch)
+		s.mu.Unlock()
+	}()
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Accel-Buffering", "no")
+	fmt.Fprint(w, "retry: 500\n\n")
+	// A new page learns the current build, and the problems if it failed.
+	if st := s.status.Load(); st != nil {
+		hello := event{Name: "hello", Build: st.Build}
+		writeEvent(w, hello)
+		if st.Name == "problems" {
+			writeEvent(w, *st)
+		}
+	}
+	fl.Flush()
+	ping := time.NewTicker(20 * time.Second)
+	defer ping.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-s.done:
+			return
+		case <-ping.C:
+			fmt.Fprint(w, ": ping\n\n")
+			fl.Flush()
+		case ev := <-ch:
+			writeEvent(w, ev)
+			fl.Flush()
+		}
+	}
+}
+
+func writeEvent(w http.ResponseWriter, ev event) {
+	data, _ := json.Marshal(ev)
+	fmt.Fprintf(w, "event: %s\ndata: %s\n\n", ev.Name, data)
+}
+
+// broadcast sends ev to every open event stream; a tab too slow to take
+// it misses it and catches up with the next.
+func (s *Server) broadcast(ev event) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for ch := range s.clients {
+		select {
+		case ch <- ev:
+		default:
+		}
+	}
+}

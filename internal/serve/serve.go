@@ -1,0 +1,351 @@
+// Package serve is the development server: it builds the site in memory,
+// serves it as Netlify would, rebuilds it when a file changes and tells
+// the browser to reload.
+//
+//	watcher   fsnotify on content/, layouts/ and static/, folders created
+//	          later included; editors' swap, backup and temporary files and
+//	          permission-only changes ignored; a burst of events (an
+//	          editor's write-rename-delete dance) is one batch, ended by
+//	          Config.Quiet without events
+//	rebuild   build.Builder.Build with the batch's paths: only what the
+//	          changes reach is parsed and rendered again, and the output is
+//	          byte for byte that of a full build; it stays in memory and
+//	          never touches public/
+//	http      pretty URLs as on Netlify (/x redirects to /x/ when x/ has an
+//	          index.html, /x/ is x/index.html, _redirects are followed,
+//	          anything else is /404.html with status 404); HTML responses
+//	          get <script src="/_sitegen/reload.js">, an external script as
+//	          the site's content security policy requires
+//	events    Server-Sent Events at /_sitegen/events: "reload" after a good
+//	          build, "css" with the new stylesheet URLs when only
+//	          stylesheets changed (swapped without a reload), "problems" with
+//	          the problems and the source lines around each when a build
+//	          fails; the last good site is served meanwhile, and the next
+//	          good build clears the overlay
+//
+// A Server is an instance: tests run several at once. Drafts and future
+// pages are shown, with the banners the layouts give them.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"sitegen/internal/build"
+	"sitegen/internal/diag"
+)
+
+// Config describes a development server.
+type Config struct {
+	// Addr is the address to listen on, such as 127.0.0.1:8080; port 0
+	// picks a free one. Ignored when Listener is set.
+	Addr     string
+	Listener net.Listener
+	// Options are the build's; Src must be set. Drafts, Future and Dev
+	// are turned on; Out is not used.
+	Options build.Options
+	// Log receives build reports and problems (os.Stderr when nil).
+	Log io.Writer
+	// Quiet is how long the watcher waits after an event for more before
+	// rebuilding (40ms when 0).
+	Quiet time.Duration
+}
+
+// Server is a running development server.
+type Server struct {
+	cfg     Config
+	ln      net.Listener
+	builder *build.Builder
+	watch   *watcher
+	log     io.Writer
+	logMu   sync.Mutex
+
+	site   atomic.Pointer[state] // the last good site
+	status atomic.Pointer[event] // the last build's outcome, sent to new clients
+	builds atomic.Int64
+
+	mu      sync.Mutex
+	clients map[chan event]bool
+	done    chan struct{}
+	printed map[string]bool // problems already shown in the terminal
+}
+
+// state is a built site as served.
+type state struct {
+	files     map[string][]byte
+	redirects map[string]redirect
+}
+
+// New listens, builds the site once and starts watching. A site that does
+// not build is still served: the browser shows the problems.
+func New(cfg Config) (*Server, error) {
+	if cfg.Quiet == 0 {
+		cfg.Quiet = 40 * time.Millisecond
+	}
+	if cfg.Log == nil {
+		cfg.Log = os.Stderr
+	}
+	opt := cfg.Options
+	if opt.Src == "" {
+		opt.Src = "."
+	}
+	opt.Drafts, opt.Future, opt.Dev = true, true, true
+	opt.DryRun, opt.Out, opt.FS = false, "", nil
+	s := &Server{cfg: cfg, log: cfg.Log, clients: map[chan event]bool{}, done: make(chan struct{}), printed: map[string]bool{}}
+	ln := cfg.Listener
+	if ln == nil {
+		addr := cfg.Addr
+		if addr == "" {
+			addr = "127.0.0.1:8080"
+		}
+		var err error
+		ln, err = net.Listen("tcp", addr)
+		if err != nil {
+			if errors.Is(err, syscall.EADDRINUSE) {
+				return nil, fmt.Errorf("%s is already in use (another sitegen serve?); stop that server or pass another address, such as -addr 127.0.0.1:8081", addr)
+			}
+			return nil, fmt.Errorf("cannot listen on %s: %w", addr, err)
+		}
+	}
+	s.ln = ln
+	if !loopback(ln.Addr()) {
+		s.logf("warning: serving on %s, beyond this computer: anyone on the network can read the drafts; use -addr 127.0.0.1:8080 to keep them private\n", ln.Addr())
+	}
+	if opt.BaseURL == "" {
+		opt.BaseURL = s.URL()
+	}
+	b, err := build.NewBuilder(opt)
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+	s.builder = b
+	s.cfg.Options = opt
+	s.rebuild(nil, time.Now())
+	w, err := newWatcher(opt.Src, cfg.Quiet)
+	if err != nil {
+		ln.Close()
+		return nil, fmt.Errorf("cannot watch %s: %w", opt.Src, err)
+	}
+	s.watch = w
+	return s, nil
+}
+
+func loopback(a net.Addr) bool {
+	ta, ok := a.(*net.TCPAddr)
+	return ok && ta.IP.IsLoopback()
+}
+
+// URL is the server's address, such as http://127.0.0.1:8080/.
+func (s *Server) URL() string {
+	a := s.ln.Addr().(*net.TCPAddr)
+	host := a.IP.String()
+	if a.IP.IsUnspecified() {
+		host = "127.0.0.1"
+	}
+	return "http://" + net.JoinHostPort(host, fmt.Sprint(a.Port)) + "/"
+}
+
+// Run serves and rebuilds until ctx is done, then shuts down: open event
+// streams are closed, requests in flight finish, the watcher stops.
+func (s *Server) Run(ctx context.Context) error {
+	hs := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- hs.Serve(s.ln) }()
+	s.logf("serving %s at %s (drafts and future pages shown); Ctrl-C stops\n", s.cfg.Options.Src, s.URL())
+	var err error
+loop:
+	for {
+		select {
+		case <-ctx.Done():
+			break loop
+		case err = <-serveErr:
+			break loop
+		case b := <-s.watch.batches:
+			s.rebuild(b.paths, b.first)
+		case werr := <-s.watch.errs:
+			s.logf("watching: %v\n", werr)
+		}
+	}
+	s.mu.Lock()
+	close(s.done)
+	s.mu.Unlock()
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	serr := hs.Shutdown(sctx)
+	werr := s.watch.close()
+	if err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return errors.Join(serr, werr)
+}
+
+// rebuild builds after a batch of changes and tells the browsers.
+func (s *Server) rebuild(paths []string, first time.Time) {
+	n := s.builds.Add(1)
+	rb, err := s.build(paths)
+	took := time.Since(first)
+	if err != nil {
+		probs := s.problems(rb, err)
+		ev := event{Name: "problems", Build: n, Problems: probs}
+		s.status.Store(&ev)
+		s.report(rb, true)
+		s.logf("build failed (%d error(s)); still serving the last good site\n", len(probs))
+		s.broadcast(ev)
+		return
+	}
+	old := s.site.Load()
+	st := &state{files: rb.Files, redirects: parseRedirects(rb.Files["_redirects"])}
+	s.site.Store(st)
+	ev := event{Name: "reload", Build: n}
+	if prev := s.status.Load(); prev != nil && prev.Name != "problems" && old != nil {
+		if css := cssOnly(paths, old.files, st.files); css != nil {
+			ev = event{Name: "css", Build: n, CSS: css}
+		}
+	}
+	s.status.Store(&event{Name: "ok", Build: n})
+	s.report(rb, false)
+	if paths == nil {
+		s.logf("%s\n", rb.Summary())
+	} else {
+		s.logf("rebuilt in %s: %d of %d pages rendered (%s)\n", took.Round(time.Millisecond), len(rb.Rendered), rb.Pages, summarise(paths))
+	}
+	s.broadcast(ev)
+}
+
+// build runs the builder; a panic (a bug, never the content's fault) is
+// reported as a failed build so the server keeps going.
+func (s *Server) build(paths []string) (rb *build.Rebuild, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			rb, err = nil, fmt.Errorf("internal error while building: %v", r)
+		}
+	}()
+	if paths == nil {
+		return s.builder.Build(nil)
+	}
+	return s.builder.Build(paths)
+}
+
+func summarise(paths []string) string {
+	p := slices.Clone(paths)
+	slices.Sort(p)
+	if len(p) > 3 {
+		return strings.Join(p[:3], ", ") + fmt.Sprintf(" and %d more", len(p)-3)
+	}
+	return strings.Join(p, ", ")
+}
+
+// report prints the problems not printed after the last build.
+func (s *Server) report(rb *build.Rebuild, failed bool) {
+	if rb == nil || rb.Result == nil || rb.Problems == nil {
+		return
+	}
+	now := map[string]bool{}
+	for _, p := range rb.Problems.All() {
+		line := p.String()
+		now[line] = true
+		if !s.printed[line] && (p.Severity != diag.Info || failed) {
+			s.logf("%s\n", line)
+		}
+	}
+	s.printed = now
+}
+
+func (s *Server) logf(format string, args ...any) {
+	s.logMu.Lock()
+	fmt.Fprintf(s.log, format, args...)
+	s.logMu.Unlock()
+}
+
+// cssOnly returns the URLs of the new stylesheets when the changes were to
+// stylesheets alone, or nil.
+func cssOnly(paths []string, old, now map[string][]byte) []string {
+	if len(paths) == 0 {
+		return nil
+	}
+	for _, p := range paths {
+		if !strings.HasPrefix(p, "static/") || !strings.HasSuffix(p, ".css") {
+			return nil
+		}
+	}
+	var css []string
+	for f := range now {
+		if strings.HasSuffix(f, ".css") && !bytesEqual(old[f], now[f]) {
+			css = append(css, "/"+f)
+		}
+	}
+	slices.Sort(css)
+	return css
+}
+
+func bytesEqual(a, b []byte) bool { return string(a) == string(b) }
+
+// problems are a failed build's errors (warnings too in strict mode), with
+// the source lines around each.
+func (s *Server) problems(rb *build.Rebuild, err error) []problem {
+	var out []problem
+	if rb != nil && rb.Result != nil && rb.Problems != nil {
+		for _, p := range rb.Problems.All() {
+			if p.Severity == diag.Error || (s.cfg.Options.Strict && p.Severity == diag.Warning) {
+				out = append(out, s.withSource(p))
+			}
+		}
+	}
+	if len(out) == 0 && err != nil && !errors.Is(err, build.ErrFailed) {
+		out = append(out, problem{Msg: err.Error(), Text: err.Error(), Severity: "error"})
+	}
+	return out
+}
+
+// problem is a build problem as the overlay shows it.
+type problem struct {
+	File     string       `json:"file,omitempty"`
+	Line     int          `json:"line,omitempty"`
+	Col      int          `json:"col,omitempty"`
+	Msg      string       `json:"message"`
+	Severity string       `json:"severity"`
+	Text     string       `json:"text"` // path:line:col: message
+	Source   []sourceLine `json:"source,omitempty"`
+}
+
+type sourceLine struct {
+	N    int    `json:"n"`
+	Text string `json:"text"`
+	Here bool   `json:"here,omitempty"`
+}
+
+// contextLines is how many lines are shown around a problem's line.
+const contextLines = 2
+
+func (s *Server) withSource(p diag.Problem) problem {
+	sev := "error"
+	if p.Severity == diag.Warning {
+		sev = "warning"
+	}
+	out := problem{File: p.File, Line: p.Line, Col: p.Col, Msg: p.Msg, Severity: sev, Text: p.String()}
+	if p.File == "" || p.Line <= 0 || strings.Contains(p.File, "..") {
+		return out
+	}
+	src, err := os.ReadFile(filepath.Join(s.cfg.Options.Src, filepath.FromSlash(p.File)))
+	if err != nil {
+		return out
+	}
+	lines := strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
+	for n := max(1, p.Line-contextLines); n <= min(len(lines), p.Line+contextLines); n++ {
+		out.Source = append(out.Source, sourceLine{N: n, Text: lines[n-1], Here: n == p.Line})
+	}
+	return out
+}

@@ -1,0 +1,200 @@
+package serve
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// watched are the folders of the site root whose files make the site.
+var watched = []string{"content", "layouts", "static"}
+
+// watcher turns file system events under the watched folders into batches
+// of changed paths (site-root relative, forward slashes), one batch per
+// burst of events.
+type watcher struct {
+	root     string
+	fsw      *fsnotify.Watcher
+	quiet    time.Duration // a batch ends after this long without events
+	batches  chan batch
+	errs     chan error
+	done     chan struct{}
+	finished chan struct{}
+}
+
+// batch is a burst of changes; first is when its first event arrived.
+type batch struct {
+	paths []string
+	first time.Time
+}
+
+func newWatcher(root string, quiet time.Duration) (*watcher, error) {
+	fsw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	w := &watcher{root: root, fsw: fsw, quiet: quiet, batches: make(chan batch, 1), errs: make(chan error, 1),
+		done: make(chan struct{}), finished: make(chan struct{})}
+	// The root itself, to see a watched folder created after the start.
+	if err := fsw.Add(root); err != nil {
+		fsw.Close()
+		return nil, err
+	}
+	for _, d := range watched {
+		if _, err := w.addTree(filepath.Join(root, d)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			fsw.Close()
+			return nil, err
+		}
+	}
+	go w.loop()
+	return w, nil
+}
+
+// addTree watches dir and every folder below it and returns the files
+// already in them (they may have been written before the watch began).
+func (w *watcher) addTree(dir string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return w.fsw.Add(p)
+		}
+		files = append(files, p)
+		return nil
+	})
+	return files, err
+}
+
+// close stops watching; no batch is sent after it returns.
+func (w *watcher) close() error {
+	close(w.done)
+	err := w.fsw.Close()
+	<-w.finished
+	return err
+}
+
+func (w *watcher) loop() {
+	defer close(w.finished)
+	pending := map[string]bool{}
+	var first time.Time
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	for {
+		select {
+		case <-w.done:
+			timer.Stop()
+			return
+		case err, ok := <-w.fsw.Errors:
+			if !ok {
+				return
+			}
+			select {
+			case w.errs <- err:
+			default:
+			}
+		case ev, ok := <-w.fsw.Events:
+			if !ok {
+				return
+			}
+			paths := w.paths(ev)
+			if len(paths) == 0 {
+				continue
+			}
+			if len(pending) == 0 {
+				first = time.Now()
+			}
+			for _, p := range paths {
+				pending[p] = true
+			}
+			timer.Reset(w.quiet)
+		case <-timer.C:
+			b := batch{first: first}
+			for p := range pending {
+				b.paths = append(b.paths, p)
+			}
+			clear(pending)
+			select {
+			case w.batches <- b:
+			case <-w.done:
+				return
+			}
+		}
+	}
+}
+
+// paths returns the site paths an event changes, or none for events that
+// change nothing: permission changes, editors' swap, backup and temporary
+// files, and files outside the watched folders.
+func (w *watcher) paths(ev fsnotify.Event) []string {
+	if ev.Op == fsnotify.Chmod || ev.Op == 0 {
+		return nil
+	}
+	rel, err := filepath.Rel(w.root, ev.Name)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return nil
+	}
+	rel = filepath.ToSlash(rel)
+	top, _, _ := strings.Cut(rel, "/")
+	if !isWatched(top) || Ignored(rel) {
+		return nil
+	}
+	out := []string{rel}
+	if ev.Has(fsnotify.Create) {
+		if fi, err := os.Lstat(ev.Name); err == nil && fi.IsDir() {
+			// A new folder (made, moved in or restored): watch it, and
+			// count the files it already holds as changed.
+			files, _ := w.addTree(ev.Name)
+			for _, f := range files {
+				if r, err := filepath.Rel(w.root, f); err == nil && !Ignored(filepath.ToSlash(r)) {
+					out = append(out, filepath.ToSlash(r))
+				}
+			}
+		}
+	}
+	return out
+}
+
+func isWatched(top string) bool {
+	for _, d := range watched {
+		if top == d {
+			return true
+		}
+	}
+	return false
+}
+
+// Ignored reports whether a changed file is an editor's working file and
+// not part of the site: vim's swap files (.x.swp, .swx, .swo...), backups
+// (x~) and write test (4913), Emacs lock and auto-save files (.#x, #x#),
+// JetBrains safe-write files (x___jb_tmp___, x___jb_old___), and system
+// litter (.DS_Store).
+func Ignored(rel string) bool {
+	name := rel[strings.LastIndex(rel, "/")+1:]
+	switch {
+	case name == "" || name == "4913" || name == ".DS_Store":
+		return true
+	case strings.HasSuffix(name, "~"):
+		return true
+	case strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"):
+		return true
+	case strings.HasPrefix(name, ".#"), strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"):
+		return true
+	case strings.HasPrefix(name, ".") && isSwap(name):
+		return true
+	}
+	return false
+}
+
+// isSwap matches vim's swap file suffixes: .swp, .swo, ... .swa, and .swx.
+func isSwap(name string) bool {
+	i := strings.LastIndex(name, ".")
+	ext := name[i+1:]
+	return len(ext) == 3 && strings.HasPrefix(ext, "sw") && ext[2] >= 'a' && ext[2] <= 'z'
+}
