@@ -1,0 +1,132 @@
+// Site search UI: the search box in the header of every page and the
+// /search/ page. Nothing is fetched until a search box gets focus. Each box
+// is a WAI-ARIA combobox: arrow keys move through results and heading
+// sub-results, Enter opens one, Escape closes the list; the result count is
+// announced through an aria-live region.
+import {openIndex} from "./search-engine.js";
+
+const LABEL = {article: "Article", page: "Page", book: "Book", practitioner: "Practitioner", training: "Training"};
+let index;
+const getIndex = () => index ??= openIndex("/search/");
+
+const el = (tag, cls, text) => {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text) e.textContent = text;
+  return e;
+};
+
+// excerptNode renders excerpt segments; matched words go in <mark>.
+function excerptNode(segs, cls) {
+  const p = el("p", cls);
+  for (const s of segs || []) p.append(s.mark ? el("mark", "", s.text) : document.createTextNode(s.text));
+  return p;
+}
+
+function setup(form) {
+  const input = form.querySelector('[role="combobox"]');
+  const list = document.getElementById(input.getAttribute("aria-controls"));
+  const status = form.querySelector(".search-status");
+  const page = form.hasAttribute("data-search-page");
+  let options = [], active = -1, seq = 0, timer = 0;
+
+  const open = (on) => {
+    if (!page) list.hidden = !on;
+    input.setAttribute("aria-expanded", String(on));
+    if (!on) select(-1);
+  };
+  function select(i) {
+    options.forEach((o, j) => o.setAttribute("aria-selected", String(i === j)));
+    active = i;
+    if (i < 0) input.removeAttribute("aria-activedescendant");
+    else {
+      input.setAttribute("aria-activedescendant", options[i].id);
+      options[i].scrollIntoView({block: "nearest"});
+    }
+  }
+  function option(href, cls) {
+    const li = el("li", cls);
+    li.setAttribute("role", "option");
+    li.id = `${list.id}-${options.length}`;
+    li.dataset.href = href;
+    options.push(li);
+    list.append(li);
+    return li;
+  }
+  function render(q, res) {
+    list.replaceChildren();
+    options = [];
+    active = -1;
+    for (const r of res ? res.results : []) {
+      const li = option(r.url, "search-option");
+      const a = el("a", "search-title", r.title);
+      a.href = r.url;
+      a.tabIndex = -1;
+      li.append(a, el("span", "search-kind", LABEL[r.kind] || r.kind), excerptNode(r.excerpt, "search-excerpt"));
+      for (const s of r.subs) {
+        const sub = option(s.url, "search-option search-sub");
+        const sa = el("a", "search-title", s.heading);
+        sa.href = s.url;
+        sa.tabIndex = -1;
+        sub.append(sa);
+        if (s.excerpt) sub.append(excerptNode(s.excerpt, "search-excerpt"));
+      }
+    }
+    const n = res ? res.total : 0;
+    status.textContent = !q.trim() ? "" : n ? `${n} result${n === 1 ? "" : "s"}${n > res.results.length ? `, showing the best ${res.results.length}` : ""}` : `No results for “${q.trim()}”`;
+    open(Boolean(q.trim()));
+  }
+  const kinds = () => [...form.querySelectorAll('input[name="kind"]:checked')].map((c) => c.value);
+  async function run() {
+    const q = input.value, my = ++seq;
+    if (page) history.replaceState(null, "", "?" + new URLSearchParams(new FormData(form)));
+    if (!q.trim()) return render(q, null);
+    try {
+      const res = await getIndex().search(q, {kinds: kinds(), limit: page ? 20 : 6});
+      if (my === seq) render(q, res);
+    } catch {
+      if (my === seq) status.textContent = "Search is not available right now; please try again later.";
+    }
+  }
+
+  input.addEventListener("focus", () => getIndex().ready().catch(() => {}));
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, 80);
+  });
+  input.addEventListener("keydown", (ev) => {
+    const n = options.length;
+    if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      if (!n) return;
+      ev.preventDefault();
+      open(true);
+      select(ev.key === "ArrowDown" ? (active + 1) % n : (active - 1 + n) % n);
+    } else if (ev.key === "Enter" && active >= 0) {
+      ev.preventDefault();
+      location.href = options[active].dataset.href;
+    } else if (ev.key === "Enter" && page) {
+      ev.preventDefault();
+      run();
+    } else if (ev.key === "Escape") {
+      if (!page && !list.hidden) ev.preventDefault();
+      open(false);
+    }
+  });
+  list.addEventListener("click", (ev) => {
+    const li = ev.target.closest('[role="option"]');
+    if (li && !ev.target.closest("a")) location.href = li.dataset.href;
+  });
+  form.addEventListener("change", (ev) => { if (ev.target.name === "kind") run(); });
+  if (!page) {
+    document.addEventListener("click", (ev) => { if (!form.contains(ev.target)) open(false); });
+    input.addEventListener("focus", () => { if (options.length) open(true); });
+  } else {
+    const params = new URLSearchParams(location.search);
+    input.value = params.get("q") || "";
+    const want = params.getAll("kind");
+    form.querySelectorAll('input[name="kind"]').forEach((c) => { c.checked = want.includes(c.value); });
+    if (input.value.trim()) run();
+  }
+}
+
+document.querySelectorAll("form[data-search]").forEach(setup);
