@@ -85,6 +85,7 @@ type Result struct {
 	StaticFiles int
 	DataFiles   int // other generated files: feeds, vCards, search shards...
 	Bytes       int64
+	IndexBytes  int64 // the search index, all files
 	Steps       []Step
 	Duration    time.Duration
 	Site        *site.Site
@@ -115,7 +116,8 @@ type builder struct {
 	links    *linkcheck.Checker
 	out      *output
 	ext      []extension
-	inc      *Builder // the long-lived rebuilder whose caches this build uses, or nil
+	countMu  sync.Mutex // guards res.DataFiles, counted from workers
+	inc      *Builder   // the long-lived rebuilder whose caches this build uses, or nil
 }
 
 // Run builds the site.
@@ -125,7 +127,7 @@ func Run(opt Options) (*Result, error) { return run(opt, nil) }
 func run(opt Options, inc *Builder) (*Result, error) {
 	start := time.Now()
 	b := &builder{opt: opt, problems: &diag.List{}, links: linkcheck.New(), inc: inc}
-	b.ext = []extension{&readingLists{}, &practitioners{}}
+	b.ext = []extension{&readingLists{}, &practitioners{}, &siteSearch{}}
 	b.res = &Result{Problems: b.problems}
 	b.fsys = opt.FS
 	if b.fsys == nil {
@@ -552,6 +554,16 @@ func (b *builder) writeData(rel string, data []byte) {
 	b.write(rel, data)
 	b.links.AddFile("/" + rel)
 	b.res.DataFiles++
+}
+
+// writeIndex writes a search index file: compact JSON already, so it is
+// not minified again.
+func (b *builder) writeIndex(rel string, data []byte) {
+	b.write(rel, data)
+	b.links.AddFile("/" + rel)
+	b.countMu.Lock()
+	b.res.DataFiles++
+	b.countMu.Unlock()
 }
 
 // sortedKeys returns a map's keys in order.

@@ -223,3 +223,27 @@ func nameKey(b Book) string {
 	_, sur, _ := splitName(firstAuthor(b))
 	return fold(b.Title) + "|" + fold(sur)
 }
+
+// Anchor is the id of the book's entry on its list page, for links from
+// search results: "book-" and its ISBN-13, or its title in lower-case words
+// when it has none.
+func (b Book) Anchor() string {
+	if b.ISBN13 != "" {
+		return "book-" + b.ISBN13
+	}
+	var s strings.Builder
+	s.WriteString("book")
+	dash := true
+	for _, r := range strings.ToLower(b.Title) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			if dash {
+				s.WriteByte('-')
+			}
+			s.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	return s.String()
+}

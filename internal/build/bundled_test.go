@@ -1,0 +1,103 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"sitegen/internal/diag"
+	"sitegen/internal/site"
+)
+
+// bundledRoot is the repository's own site.
+const bundledRoot = "../.."
+
+// buildBundled builds the repository's site as CI and Netlify do, strict,
+// and returns the output folder.
+func buildBundled(t *testing.T) (string, *Result) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := Run(Options{Src: bundledRoot, Out: out, Strict: true, Now: fixedNow, NoMinify: true})
+	if err != nil {
+		t.Fatalf("the bundled site does not build with -strict: %v\n%s", err, problems(res))
+	}
+	return out, res
+}
+
+// TestBundledSiteStrict: the published site builds with zero warnings.
+func TestBundledSiteStrict(t *testing.T) {
+	_, res := buildBundled(t)
+	for _, p := range res.Problems.All() {
+		if p.Severity != diag.Info {
+			t.Errorf("%s", p)
+		}
+	}
+	if res.Pages < 20 {
+		t.Errorf("only %d pages", res.Pages)
+	}
+}
+
+var (
+	headingRe = regexp.MustCompile(`(?s)<h([1-6])[^>]*>(.*?)</h[1-6]>\s*(<h([1-6])|</main>|</section>|</article>|$)`)
+	tagRe     = regexp.MustCompile(`<[^>]+>`)
+)
+
+// TestBundledContent checks what patients rely on: every page has a title
+// and a description for search results and link previews, every page about
+// treatment links to the safety page, and no heading stands over nothing.
+func TestBundledContent(t *testing.T) {
+	out, res := buildBundled(t)
+	treatment := map[string]bool{"/": true, "/faq/": true}
+	for _, p := range res.Site.Pages {
+		if p.Source == nil {
+			continue
+		}
+		if strings.TrimSpace(p.Title) == "" {
+			t.Errorf("%s has no title", p.File)
+		}
+		if strings.TrimSpace(p.Description) == "" {
+			t.Errorf("%s has no description", p.File)
+		}
+		for _, tag := range p.Source.Meta.Tags {
+			if tag == "treatment" {
+				treatment[p.URL] = true
+			}
+		}
+	}
+	if len(treatment) < 5 {
+		t.Fatalf("only %d treatment pages found; are the articles tagged treatment?", len(treatment))
+	}
+	for _, p := range res.Site.Pages {
+		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(p.OutPath)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		html := string(data)
+		main := html
+		if i := strings.Index(html, "<main"); i >= 0 {
+			main = html[i:]
+		}
+		if treatment[p.URL] && p.URL != "/articles/safety/" && !strings.Contains(main, `href="/articles/safety/`) {
+			t.Errorf("%s is about treatment but its text does not link to the safety page", where(p))
+		}
+		if p.Kind == site.KindData {
+			continue
+		}
+		for _, m := range headingRe.FindAllStringSubmatch(main, -1) {
+			level := m[1]
+			next := m[4]
+			if m[3] == "" || strings.HasPrefix(m[3], "</") || (next != "" && next <= level) {
+				t.Errorf("%s: the section %q is empty", where(p), strings.TrimSpace(tagRe.ReplaceAllString(m[2], "")))
+			}
+		}
+	}
+}
+
+func where(p *site.Page) string {
+	if p.File != "" {
+		return p.File
+	}
+	return p.URL
+}
