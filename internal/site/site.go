@@ -365,6 +365,9 @@ func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt 
 	})
 	if s.Home != nil {
 		s.Home.Pages = s.Latest
+		if s.Home.JSONLD == nil {
+			s.Home.JSONLD = OrganizationLD(cfg)
+		}
 	}
 
 	// Menu.
@@ -534,4 +537,37 @@ func TemplateFor(p *Page, has func(string) bool) (string, bool) {
 		}
 	}
 	return cands[len(cands)-1], false
+}
+
+// OrganizationLD is the schema.org description of the organisation behind
+// the site, for the home page.
+func OrganizationLD(cfg *config.Config) map[string]any {
+	org := map[string]any{
+		"@context": "https://schema.org",
+		"@type":    "Organization",
+		"name":     cfg.Title,
+		"url":      cfg.BaseURL,
+	}
+	if cfg.Org.Name != "" {
+		org["name"] = cfg.Org.Name
+	}
+	if cfg.Description != "" {
+		org["description"] = cfg.Description
+	}
+	if cfg.Org.Email != "" {
+		org["email"] = cfg.Org.Email
+	}
+	if cfg.Org.Telephone != "" {
+		org["telephone"] = cfg.Org.Telephone
+	}
+	if a := cfg.Org.Address; a != (config.Address{}) {
+		org["address"] = map[string]any{
+			"@type":           "PostalAddress",
+			"streetAddress":   a.Street,
+			"addressLocality": a.Town,
+			"postalCode":      a.Postcode,
+			"addressCountry":  a.Country,
+		}
+	}
+	return org
 }

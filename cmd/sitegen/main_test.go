@@ -1,0 +1,73 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestExitCodes(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1796083200") // 2026-12-01
+	if code, out, _ := runCLI(t, "version"); code != 0 || !strings.HasPrefix(out, "sitegen ") {
+		t.Errorf("version: %d %q", code, out)
+	}
+	if code, out, _ := runCLI(t, "help"); code != 0 || !strings.Contains(out, "sitegen build") {
+		t.Errorf("help: %d %q", code, out)
+	}
+	if code, _, _ := runCLI(t, "-h"); code != 0 {
+		t.Errorf("-h: %d", code)
+	}
+	if code, _, errs := runCLI(t, "frobnicate"); code != 2 || !strings.Contains(errs, "unknown command") {
+		t.Errorf("unknown command: %d %q", code, errs)
+	}
+	if code, _, _ := runCLI(t, "build", "-no-such-flag"); code != 2 {
+		t.Errorf("bad flag: %d", code)
+	}
+	if code, _ := run(nil, &bytes.Buffer{}, &bytes.Buffer{}), 0; code != 2 {
+		t.Errorf("no arguments: %d", code)
+	}
+
+	// A site with a broken page: exit 1, the problem listed, then a count.
+	site := t.TempDir()
+	os.MkdirAll(filepath.Join(site, "content"), 0o755)
+	os.MkdirAll(filepath.Join(site, "layouts"), 0o755)
+	os.WriteFile(filepath.Join(site, "content", "site.yaml"), []byte("title: T\nbase_url: https://example.org/\n"), 0o644)
+	os.WriteFile(filepath.Join(site, "layouts", "base.html"), []byte(`{{template "main" .}}`), 0o644)
+	os.WriteFile(filepath.Join(site, "layouts", "page.html"), []byte(`{{define "main"}}{{.Page.Content}}{{end}}`), 0o644)
+	os.WriteFile(filepath.Join(site, "layouts", "404.html"), []byte(`{{define "main"}}gone{{end}}`), 0o644)
+	os.WriteFile(filepath.Join(site, "content", "a.md"), []byte("---\ntitel: A\n---\n"), 0o644)
+	out := filepath.Join(t.TempDir(), "public")
+	code, _, errs := runCLI(t, "build", "-src", site, "-out", out)
+	if code != 1 || !strings.Contains(errs, `content/a.md:2:1: unknown key "titel" in front matter; did you mean "title"?`) || !strings.HasSuffix(strings.TrimSpace(errs), "2 errors") {
+		t.Errorf("broken site: %d\n%s", code, errs)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Error("a failed first build created the output folder")
+	}
+
+	// Fixed: exit 0 and the summary line.
+	os.WriteFile(filepath.Join(site, "content", "a.md"), []byte("---\ntitle: A\n---\nHello.\n"), 0o644)
+	code, stdout, errs := runCLI(t, "build", "-src", site, "-out", out, "-strict")
+	if code != 0 || !strings.HasPrefix(stdout, "built 2 pages, 0 static files") {
+		t.Errorf("good site: %d %q %q", code, stdout, errs)
+	}
+	if _, err := os.Stat(filepath.Join(out, "a", "index.html")); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestSourceDateEpochMustBeANumber(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
+	if code, _, errs := runCLI(t, "build", "-out", t.TempDir()); code != 2 || !strings.Contains(errs, "SOURCE_DATE_EPOCH") {
+		t.Errorf("%d %q", code, errs)
+	}
+}
