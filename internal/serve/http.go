@@ -156,13 +156,13 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Accel-Buffering", "no")
 	fmt.Fprint(w, "retry: 500\n\n")
-	// A new page learns the current build, and the problems if it failed.
+	// A new page learns the problems if the last build failed, then the
+	// current build.
 	if st := s.status.Load(); st != nil {
-		hello := event{Name: "hello", Build: st.Build}
-		writeEvent(w, hello)
 		if st.Name == "problems" {
 			writeEvent(w, *st)
 		}
+		writeEvent(w, event{Name: "hello", Build: st.Build})
 	}
 	fl.Flush()
 	ping := time.NewTicker(20 * time.Second)

@@ -1,0 +1,534 @@
+package serve
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"sitegen/internal/build"
+)
+
+// wait is how long a test waits for something that should happen: long,
+// because a slow machine under the race detector is slow, and a passing
+// test never waits it out.
+const wait = 60 * time.Second
+
+var fixedNow = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+
+// fixture is the build package's test site, with a draft banner added.
+func fixture(t testing.TB) string {
+	t.Helper()
+	src := t.TempDir()
+	from := filepath.Join("..", "build", "testdata", "fixture")
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return writeFile(filepath.Join(src, rel), string(data))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := filepath.Join(src, "layouts", "base.html")
+	data, _ := os.ReadFile(base)
+	writeFile(base, strings.Replace(string(data), "<main id=\"main\">",
+		`{{if .Page.Draft}}<p class="banner banner-draft">Draft</p>{{end}}<main id="main">`, 1))
+	return src
+}
+
+func writeFile(p, text string) error {
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, []byte(text), 0o644)
+}
+
+// syncBuffer is a log safe to write from the server and read in the test.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+type testServer struct {
+	*Server
+	t    testing.TB
+	src  string
+	log  *syncBuffer
+	stop func()
+}
+
+// start runs a server on a free port until the test ends.
+func start(t testing.TB, src string) *testServer {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := &syncBuffer{}
+	s, err := New(Config{Listener: ln, Log: log, Options: build.Options{Src: src, Now: fixedNow}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx) }()
+	ts := &testServer{Server: s, t: t, src: src, log: log}
+	var once sync.Once
+	ts.stop = func() {
+		once.Do(func() {
+			cancel()
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Errorf("Run: %v", err)
+				}
+			case <-time.After(wait):
+				t.Errorf("the server did not shut down")
+			}
+		})
+	}
+	t.Cleanup(ts.stop)
+	return ts
+}
+
+// response is an HTTP response, read whole.
+type response struct {
+	status   int
+	body     string
+	location string
+	ctype    string
+}
+
+var client = &http.Client{
+	Timeout:       wait,
+	CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+}
+
+func (ts *testServer) get(p string) response {
+	ts.t.Helper()
+	res, err := client.Get(strings.TrimSuffix(ts.URL(), "/") + p)
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	return response{res.StatusCode, string(body), res.Header.Get("Location"), res.Header.Get("Content-Type")}
+}
+
+func (ts *testServer) write(rel, text string) {
+	ts.t.Helper()
+	if err := writeFile(filepath.Join(ts.src, filepath.FromSlash(rel)), text); err != nil {
+		ts.t.Fatal(err)
+	}
+}
+
+func (ts *testServer) path(rel string) string { return filepath.Join(ts.src, filepath.FromSlash(rel)) }
+
+// sse is one browser tab's event stream.
+type sse struct {
+	t      testing.TB
+	events chan sseEvent
+	body   io.Closer
+	early  []event // events sent before hello: the state when the tab opened
+}
+
+type sseEvent struct {
+	name string
+	data event
+}
+
+func (ts *testServer) listen() *sse {
+	ts.t.Helper()
+	res, err := http.Get(ts.URL() + "_sitegen/events")
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	if ct := res.Header.Get("Content-Type"); ct != "text/event-stream" {
+		ts.t.Fatalf("events: Content-Type %q", ct)
+	}
+	s := &sse{t: ts.t, events: make(chan sseEvent, 64), body: res.Body}
+	go func() {
+		defer close(s.events)
+		sc := bufio.NewScanner(res.Body)
+		sc.Buffer(nil, 1<<20)
+		var name string
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case strings.HasPrefix(line, "event: "):
+				name = strings.TrimPrefix(line, "event: ")
+			case strings.HasPrefix(line, "data: "):
+				var ev event
+				if err := json.Unmarshal([]byte(strings.TrimPrefix(line, "data: ")), &ev); err != nil {
+					ts.t.Errorf("event %s: bad data %q: %v", name, line, err)
+				}
+				ev.Name = name
+				s.events <- sseEvent{name, ev}
+			}
+		}
+	}()
+	ts.t.Cleanup(func() { res.Body.Close() })
+	// The stream is open once the server says hello.
+	timeout := time.After(wait)
+	for {
+		select {
+		case ev, ok := <-s.events:
+			if !ok {
+				ts.t.Fatal("event stream closed before hello")
+			}
+			if ev.name == "hello" {
+				return s
+			}
+			s.early = append(s.early, ev.data)
+		case <-timeout:
+			ts.t.Fatal("no hello from the event stream")
+		}
+	}
+}
+
+// until waits for an event named want, skipping others (an editor's save
+// may reach the watcher in two bursts).
+func (s *sse) until(want string) event {
+	s.t.Helper()
+	timeout := time.After(wait)
+	for {
+		select {
+		case ev, ok := <-s.events:
+			if !ok {
+				s.t.Fatalf("event stream closed while waiting for %q", want)
+			}
+			if ev.name == want {
+				return ev.data
+			}
+		case <-timeout:
+			s.t.Fatalf("no %q event within %s", want, wait)
+		}
+	}
+}
+
+// next waits for the next event other than hello and checks its name.
+func (s *sse) next(want string) event {
+	s.t.Helper()
+	timeout := time.After(wait)
+	for {
+		select {
+		case ev, ok := <-s.events:
+			if !ok {
+				s.t.Fatalf("event stream closed while waiting for %q", want)
+			}
+			if ev.name == "hello" && want != "hello" {
+				continue
+			}
+			if ev.name != want {
+				s.t.Fatalf("got event %q (%+v), want %q", ev.name, ev.data, want)
+			}
+			return ev.data
+		case <-timeout:
+			s.t.Fatalf("no %q event within %s", want, wait)
+		}
+	}
+}
+
+func TestServeSite(t *testing.T) {
+	ts := start(t, fixture(t))
+	cases := []struct {
+		path, want string
+		status     int
+		location   string
+	}{
+		{"/", "<h1>", 200, ""},
+		{"/articles/first/", "A new intro", 0, ""}, // checked below, after the edit
+		{"/articles/first", "", 301, "/articles/first/"},
+		{"/articles/draft/", `class="banner banner-draft"`, 200, ""},
+		{"/no/such/page/", "Page not found", 404, ""},
+		{"/old-about/", "", 301, "/about/"},
+		{"/_sitegen/reload.js", "EventSource", 200, ""},
+	}
+	for _, c := range cases {
+		if c.status == 0 {
+			continue
+		}
+		r := ts.get(c.path)
+		if r.status != c.status || !strings.Contains(r.body, c.want) || r.location != c.location {
+			t.Errorf("GET %s: %d %q location %q; want %d with %q, location %q", c.path, r.status, trim(r.body), r.location, c.status, c.want, c.location)
+		}
+	}
+	home := ts.get("/")
+	if !strings.HasSuffix(home.body, reloadTag) || !strings.HasPrefix(home.ctype, "text/html") {
+		t.Errorf("the home page lacks the reload script: %q", trim(home.body))
+	}
+	if css := ts.get("/robots.txt"); strings.Contains(css.body, "reload.js") {
+		t.Errorf("reload script added to a text file")
+	}
+}
+
+// await waits for reloads until path serves a page containing want (or,
+// with want "", answers with status): a save that reaches the watcher in
+// two bursts reloads twice, and only the last shows the result.
+func (ts *testServer) await(ev *sse, path, want string, status int) response {
+	ts.t.Helper()
+	deadline := time.Now().Add(wait)
+	for {
+		ev.next("reload")
+		r := ts.get(path)
+		if (want == "" || strings.Contains(r.body, want)) && (status == 0 || r.status == status) {
+			return r
+		}
+		if time.Now().After(deadline) {
+			ts.t.Fatalf("GET %s: %d %q; want %d with %q", path, r.status, trim(r.body), status, want)
+		}
+	}
+}
+
+func trim(s string) string {
+	if len(s) > 300 {
+		return s[:300] + "..."
+	}
+	return s
+}
+
+// TestServeEdits edits, creates, renames and deletes files the ways editors
+// do, and checks each reload and the content served after it, then that
+// the served site is the full build's.
+func TestServeEdits(t *testing.T) {
+	ts := start(t, fixture(t))
+	ev := ts.listen()
+	first, _ := os.ReadFile(ts.path("content/articles/first.md"))
+
+	// Written in place.
+	ts.write("content/articles/first.md", strings.Replace(string(first), "Intro with", "A new intro with", 1))
+	ts.await(ev, "/articles/first/", "A new intro with", 200)
+
+	// A new file, in a folder made after the server started.
+	ts.write("content/guides/setup/index.md", "---\ntitle: Setting up\n---\nA guide.\n")
+	ts.await(ev, "/guides/setup/", "A guide.", 200)
+
+	// Renamed.
+	if err := os.Rename(ts.path("content/notes/plain.md"), ts.path("content/notes/renamed.md")); err != nil {
+		t.Fatal(err)
+	}
+	ts.await(ev, "/notes/plain/", "", 404)
+	if r := ts.get("/notes/renamed/"); r.status != 200 {
+		t.Errorf("renamed page not served at its new URL: %d", r.status)
+	}
+
+	// Vim: the file renamed to a backup, a new file written, the backup
+	// removed, with its 4913 write test and swap file on the way.
+	second := ts.path("content/articles/second.md")
+	orig, _ := os.ReadFile(second)
+	ts.write("content/articles/4913", "")
+	os.Remove(ts.path("content/articles/4913"))
+	ts.write("content/articles/.second.md.swp", "swap")
+	os.Rename(second, second+"~")
+	ts.write("content/articles/second.md", string(orig)+"\nSaved by vim.\n")
+	os.Remove(second + "~")
+	ts.await(ev, "/articles/the-second/", "Saved by vim.", 200)
+
+	// JetBrains safe write: a temporary file renamed over the original.
+	ts.write("content/articles/second.md___jb_tmp___", string(orig)+"\nSaved by a JetBrains IDE.\n")
+	os.Rename(second, second+"___jb_old___")
+	os.Rename(second+"___jb_tmp___", second)
+	os.Remove(second + "___jb_old___")
+	ts.await(ev, "/articles/the-second/", "Saved by a JetBrains IDE.", 200)
+
+	// Deleted and recreated.
+	os.Remove(ts.path("content/guides/setup/index.md"))
+	ts.await(ev, "/guides/setup/", "", 404)
+	ts.write("content/guides/setup/index.md", "---\ntitle: Setting up\n---\nA guide, again.\n")
+	ts.await(ev, "/guides/setup/", "A guide, again.", 200)
+
+	// A layout.
+	page := ts.path("layouts/page.html")
+	data, _ := os.ReadFile(page)
+	ts.write("layouts/page.html", strings.Replace(string(data), "{{.Page.Content}}", `<div class="body">{{.Page.Content}}</div>`, 1))
+	ts.await(ev, "/articles/first/", `<div class="body">`, 200)
+
+	// A stylesheet: swapped in place.
+	css, _ := os.ReadFile(ts.path("static/css/site.css"))
+	ts.write("static/css/site.css", string(css)+"\nmain{color:#123456}\n")
+	got := ev.next("css")
+	if len(got.CSS) != 1 || !strings.HasPrefix(got.CSS[0], "/assets/site.") {
+		t.Fatalf("css event: %+v", got)
+	}
+	if r := ts.get(got.CSS[0]); r.status != 200 || !strings.Contains(r.body, "#123456") {
+		t.Errorf("new stylesheet: %d %q", r.status, trim(r.body))
+	}
+	if r := ts.get("/"); !strings.Contains(r.body, got.CSS[0]) {
+		t.Errorf("the page does not link the new stylesheet %s", got.CSS[0])
+	}
+
+	sameAsFullBuild(t, ts)
+}
+
+// sameAsFullBuild compares every file of a fresh full build with what the
+// server serves, byte for byte (less the reload script).
+func sameAsFullBuild(t *testing.T, ts *testServer) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	opt := ts.cfg.Options
+	opt.Out = out
+	if res, err := build.Run(opt); err != nil {
+		t.Fatalf("full build: %v\n%v", err, res.Problems.All())
+	}
+	n := 0
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(out, p)
+		rel = filepath.ToSlash(rel)
+		want, _ := os.ReadFile(p)
+		got, ok := ts.site.Load().files[rel]
+		if !ok {
+			t.Errorf("%s: in the full build, not served", rel)
+			return nil
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from the full build", rel)
+		}
+		n++
+		if strings.HasSuffix(rel, ".txt") || strings.HasSuffix(rel, ".css") {
+			if r := ts.get("/" + rel); r.body != string(want) {
+				t.Errorf("GET /%s differs from the full build", rel)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != len(ts.site.Load().files) {
+		t.Errorf("the full build has %d files, the server %d", n, len(ts.site.Load().files))
+	}
+}
+
+// TestServeBrokenFile breaks a file: the overlay event names the place and
+// shows the lines; the last good site is still served; the fix clears it.
+func TestServeBrokenFile(t *testing.T) {
+	ts := start(t, fixture(t))
+	ev := ts.listen()
+	good, _ := os.ReadFile(ts.path("content/articles/second.md"))
+	before := ts.get("/articles/the-second/").body
+
+	ts.write("content/articles/second.md", "---\ntitle: Second\ndate: not a date\n---\nBody.\n")
+	got := ev.until("problems")
+	if len(got.Problems) == 0 {
+		t.Fatal("problems event without problems")
+	}
+	p := got.Problems[0]
+	if p.File != "content/articles/second.md" || p.Line != 3 || p.Col == 0 || p.Msg == "" {
+		t.Errorf("problem: %+v", p)
+	}
+	if !strings.HasPrefix(p.Text, "content/articles/second.md:3:") {
+		t.Errorf("problem text %q", p.Text)
+	}
+	var here []string
+	for _, l := range p.Source {
+		if l.Here {
+			here = append(here, l.Text)
+		}
+	}
+	if len(p.Source) < 3 || len(here) != 1 || here[0] != "date: not a date" {
+		t.Errorf("source lines: %+v", p.Source)
+	}
+	if !strings.Contains(ts.log.String(), "content/articles/second.md:3:") {
+		t.Errorf("the terminal does not show the problem:\n%s", ts.log.String())
+	}
+	if r := ts.get("/articles/the-second/"); r.body != before {
+		t.Errorf("the last good page is not served while the build fails")
+	}
+	// A tab opened now sees the problems at once.
+	late := ts.listen()
+	if len(late.early) != 1 || late.early[0].Name != "problems" || len(late.early[0].Problems) == 0 {
+		t.Errorf("a new tab is not told of the problems: %+v", late.early)
+	}
+
+	ts.write("content/articles/second.md", string(good)+"\nFixed.\n")
+	ts.await(ev, "/articles/the-second/", "Fixed.", 200)
+	late.next("reload")
+	if fresh := ts.listen(); len(fresh.early) != 0 {
+		t.Errorf("a tab opened after the fix is told of %+v", fresh.early)
+	}
+}
+
+func TestAddressInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	_, err = New(Config{Addr: ln.Addr().String(), Log: io.Discard, Options: build.Options{Src: fixture(t), Now: fixedNow}})
+	if err == nil || !strings.Contains(err.Error(), "already in use") || !strings.Contains(err.Error(), "-addr") {
+		t.Errorf("error %v; want one saying the address is in use and how to choose another", err)
+	}
+}
+
+func TestShutdownClosesStreams(t *testing.T) {
+	ts := start(t, fixture(t))
+	ev := ts.listen()
+	ts.stop()
+	select {
+	case _, ok := <-ev.events:
+		for ok {
+			_, ok = <-ev.events
+		}
+	case <-time.After(wait):
+		t.Fatal("the event stream stayed open after shutdown")
+	}
+	if _, err := client.Get(ts.URL()); err == nil {
+		t.Error("still serving after shutdown")
+	}
+}
+
+func TestIgnored(t *testing.T) {
+	for name, want := range map[string]bool{
+		"content/articles/safety.md":                  false,
+		"static/css/site.css":                         false,
+		"content/articles/safety.md~":                 true,
+		"content/articles/4913":                       true,
+		"content/articles/.safety.md.swp":             true,
+		"content/articles/.safety.md.swx":             true,
+		"content/articles/.safety.md.swo":             true,
+		"content/articles/safety.md___jb_tmp___":      true,
+		"content/articles/safety.md___jb_old___":      true,
+		"content/articles/.#safety.md":                true,
+		"content/articles/#safety.md#":                true,
+		"static/.DS_Store":                            true,
+		"content/articles/swap.md":                    false,
+		"content/articles/a-list-of-swaps.md":         false,
+		"static/images/.swirl.svg":                    false,
+		"content/practitioners/aelia-thornhurst.yaml": false,
+	} {
+		if got := Ignored(name); got != want {
+			t.Errorf("Ignored(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
