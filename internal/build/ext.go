@@ -12,6 +12,12 @@ import (
 // rendered page and writes its files at the end. The build calls each hook
 // in pipeline order; hooks that run inside the render pool must be safe for
 // concurrent use.
+//
+// The development server's Builder, after an edit to Markdown bodies alone,
+// reuses the last build's model and extensions: it skips load, pages and
+// assembled and runs rendered and finish again. An extension whose state
+// fills as pages render must be listed in renew (incremental.go), which
+// makes it afresh; any other must write the same files when run again.
 type extension interface {
 	frontKeys(file string) []string // extra front matter keys for a content file
 	load(b *builder)

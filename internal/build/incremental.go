@@ -89,7 +89,7 @@ type Builder struct {
 	swapped       map[*site.Page]bool
 	loadProbs     []diag.Problem // problems of the last load and assemble steps
 	assembleProbs []diag.Problem
-	linkProbs     []diag.Problem   // the last link check's
+	linkProbs     []diag.Problem    // the last link check's
 	feedFiles     map[string][]byte // the last feeds step's files
 	rerendered    int               // pages rendered on the fast path
 	sameLinks     int               // of which links and ids are as they were
@@ -283,6 +283,23 @@ func (x *Builder) bodiesOnly() bool {
 	return true
 }
 
+// renew returns the extension to use again over the last model. One whose
+// pages and assembled hooks leave nothing in the model or in itself that
+// its later hooks read is made afresh by load alone (search: its index is
+// filled by rendered and emptied by finish). The others are reused as they
+// are, with the state their load and assembled gave them; their rendered
+// and finish hooks must give the same output when run again (the reading
+// lists and the directory write what load and assembled decided).
+func renew(b *builder, e extension) extension {
+	switch e.(type) {
+	case *siteSearch:
+		n := &siteSearch{}
+		n.load(b)
+		return n
+	}
+	return e
+}
+
 // sameModel reports whether two parses of a file give the same model: all
 // that differs is the body.
 func sameModel(a, b *content.Page) bool {
@@ -317,7 +334,11 @@ func (x *Builder) step(b *builder, name string, fn func()) func() {
 	case x.fast && name == "load":
 		return func() {
 			l := x.last
-			b.cfg, b.md, b.mini, b.ext = l.cfg, l.md, l.mini, l.ext
+			b.cfg, b.md, b.mini = l.cfg, l.md, l.mini
+			b.ext = make([]extension, len(l.ext))
+			for i, e := range l.ext {
+				b.ext[i] = renew(b, e)
+			}
 			b.pages = slices.Clone(l.pages)
 			for i, p := range b.pages {
 				if np, ok := x.swaps[p.Path]; ok {

@@ -47,6 +47,8 @@ func write(t *testing.T, file, text string) {
 func TestBuilderMatchesFullBuild(t *testing.T) {
 	src := t.TempDir()
 	copyDir(t, filepath.Join("testdata", "fixture"), src)
+	// With a search page, every page is indexed as it renders.
+	write(t, filepath.Join(src, "layouts", "search.html"), `{{define "main"}}<form role="search"></form>{{end}}`)
 	opt := Options{Src: src, Now: fixedNow, Drafts: true, Future: true, Dev: true}
 	x, err := NewBuilder(opt)
 	if err != nil {
