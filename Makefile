@@ -23,8 +23,13 @@ test:
 serve:
 	$(GO) run ./cmd/sitegen serve $(SITEGEN_FLAGS)
 
+# Stage benchmarks of every package, then whole builds of generated sites
+# (1,000 and 10,000 articles, 10,000 practitioners): the sitegen binary as a
+# child process, 3 cold builds per size, and the peak heap in process.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -run '^$$' -bench . -benchmem -timeout 30m $$($(GO) list ./... | grep -v '/internal/build$$')
+	$(GO) test -run '^$$' -bench 'Stages' -benchmem -timeout 30m ./internal/build/
+	$(GO) test -run '^$$' -bench 'ColdBuild|BuildHeap' -benchtime 3x -benchmem -timeout 60m ./internal/build/
 
 clean:
 	rm -rf public bin .sitegen-*
