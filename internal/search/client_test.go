@@ -8,8 +8,9 @@ import (
 )
 
 // writeSite writes files under dir as a build would.
-func writeSite(t testing.TB, dir string, files map[string][]byte) {
-	for p, d := range files {
+func writeSite(t testing.TB, dir string, files []File) {
+	for _, f := range files {
+		p, d := f.Path, f.Data
 		path := filepath.Join(dir, filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
@@ -37,7 +38,11 @@ func TestClient(t *testing.T) {
 	node := nodeOrSkip(t)
 	files, _ := build(t, tinyDocs())
 	dir := t.TempDir()
-	writeSite(t, dir, files)
+	var fs []File
+	for p, d := range files {
+		fs = append(fs, File{p, d})
+	}
+	writeSite(t, dir, fs)
 	cmd := exec.Command(node, "--test", "--test-reporter=spec", "client_test.mjs")
 	cmd.Env = append(os.Environ(), "SEARCH_PUBLIC="+dir)
 	out, err := cmd.CombinedOutput()

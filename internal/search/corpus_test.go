@@ -48,12 +48,14 @@ func syntheticDocs(n, words int) []Doc {
 		per := words / 5
 		for s := range 5 {
 			var text []string
-			for len(strings.Fields(strings.Join(text, " "))) < per {
+			for n := 0; n < per; {
 				extra := ""
 				if cert && rng.IntN(8) == 0 {
 					extra = "certification"
 				}
-				text = append(text, sentence(8+rng.IntN(12), extra))
+				k := 8 + rng.IntN(12)
+				text = append(text, sentence(k, extra))
+				n += k
 			}
 			h, a := "", ""
 			if s > 0 {

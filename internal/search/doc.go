@@ -34,29 +34,45 @@
 // # Files
 //
 // All files are under search/ in the output. Only the entry has a fixed
-// name; every other file is named by a hash of its content, so it can be
-// cached for a year and a stale copy is never mixed with a new build.
+// name (serve it with revalidation); fragments are named by a hash of their
+// content and shards and document table by the build's version (a hash of
+// all of them), so everything but the entry can be cached for a year and a
+// stale copy is never mixed with a new build.
 //
-//   - search/index.json, the entry (serve with revalidation):
-//     {"format":1, "docs":N, "kinds":[...], "kindRuns":[k,n,...],
-//     "chunkSize":64, "chunks":[name,...], "shards":[prefix,name,...]}.
-//     Documents have ids 0..N-1, newest first (undated last, then by URL),
-//     so a lower id breaks a tie in favour of the newer page. kindRuns
-//     gives the kinds of the documents in id order as runs of (index into
-//     kinds, count).
-//   - search/s-<hash>.json, shards: {"term":[id, score, Δid, score, ...]}.
-//     A term lives in the shard with the longest prefix (in code points)
-//     that starts it; shards are split by the next character of their
-//     prefix until each holds about 24 KB, so a query loads only the shards
-//     of its terms. A score is the term's impact on the document, an
-//     integer 1–255; a document's score for a query is the sum over terms.
-//   - search/t-<hash>.json, the document table: chunk i lists the fragment
+//   - search/index.json, the entry: {"format":1, "docs":N, "kinds":[...],
+//     "kindRuns":[k,n,...], "chunkSize":64, "version":V, "chunks":C,
+//     "shards":[separator,...]}. Documents have ids 0..N-1, newest first
+//     (undated last, then by URL), so a lower id breaks a tie in favour of
+//     the newer page. kindRuns gives the kinds of the documents in id order
+//     as runs of (index into kinds, count).
+//   - search/V/s<i>.json, shards: {"term":[id, score, Δid, score, ...]}.
+//     Shards hold consecutive ranges of the terms sorted by code point,
+//     about 24 KB each; shard i holds the terms from separator i (the
+//     shortest prefix of its first term that sorts after the last term of
+//     shard i−1; "" for shard 0) up to separator i+1. A query loads only
+//     the shards of its terms; the last word's prefix loads the shard of
+//     the prefix and those whose separator starts with it. A score is the
+//     term's impact on the document, an integer 1–255; a document's score
+//     for a query is the sum over its terms.
+//   - search/V/t<i>.json, the document table: chunk i lists the fragment
 //     names of documents i·chunkSize to (i+1)·chunkSize−1.
 //   - search/doc/<hash>.json, fragments, one per document, returned by Add
 //     as soon as the document is indexed: {"u":url, "t":title, "k":kind,
 //     "d":description, "g":tags, "w":keywords, "s":[[heading, anchor,
 //     level, text], ...]}. The client builds excerpts, heading sub-results
 //     and phrase checks from them.
+//
+// # Queries
+//
+// The browser requires every word of the query (a hyphenated word matches
+// its parts or its compound); if no document has them all, it ranks the
+// documents that have any. The last word, unless followed by a space, also
+// matches the terms it starts (up to 30, most frequent first). A word of
+// five or more letters with no term of its own matches terms one edit away
+// (Damerau–Levenshtein, on the stem or on the typed word), among the terms
+// sharing its first two letters. Quoted phrases must appear in that order in
+// the title or one section (stop words ignored). Results can be limited to
+// kinds.
 //
 // # Ranking
 //
@@ -70,6 +86,6 @@
 //
 // # Memory
 //
-// Add builds the document's fragment and returns it; the Indexer keeps 12
-// bytes per posting and a few fields per document.
+// Add builds the document's fragment and returns it; the Indexer keeps 8
+// bytes per posting, a few fields per document and each distinct word's term.
 package search

@@ -13,7 +13,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 )
 
 // Section is a part of a document's body, split at headings. The first
@@ -80,9 +79,11 @@ const (
 type posting struct {
 	seq   uint32 // arrival order, remapped to the final id in Finish
 	body  uint16 // term frequency in the body (section text)
-	boost uint16 // weighted frequency in the other fields, × boostScale
-	exact bool   // the term is in the title or the keywords
+	boost uint16 // weighted frequency in the other fields × boostScale, | exactBit
 }
+
+// exactBit marks a posting whose term is in the title or the keywords.
+const exactBit = 1 << 15
 
 type docMeta struct {
 	url     string
@@ -101,6 +102,36 @@ type Indexer struct {
 	postings  map[string][]posting
 	fragBytes int64
 	finished  bool
+	terms     [64]termCache // folded word → term, by hash of the word
+}
+
+type termCache struct {
+	sync.RWMutex
+	m map[string]string
+}
+
+// termOf returns the term of a folded word, computed once per distinct
+// word; the lookup does not allocate.
+func (ix *Indexer) termOf(w []byte) string {
+	h := uint32(2166136261)
+	for _, c := range w {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	c := &ix.terms[h%uint32(len(ix.terms))]
+	c.RLock()
+	t, ok := c.m[string(w)]
+	c.RUnlock()
+	if ok {
+		return t
+	}
+	t = term(string(w), Stem)
+	c.Lock()
+	if c.m == nil {
+		c.m = map[string]string{}
+	}
+	c.m[string(w)] = t
+	c.Unlock()
+	return t
 }
 
 // NewIndexer returns an empty Indexer.
@@ -154,8 +185,9 @@ func (ix *Indexer) Add(doc Doc) ([]File, error) {
 		}
 		return f
 	}
+	var toks []Token
 	field := func(text string, w float64, exact bool) {
-		for _, t := range Tokens(text) {
+		for _, t := range appendTokens(toks[:0], text, ix.termOf) {
 			f := get(t.Term)
 			f.boost += w
 			f.exact = f.exact || exact
@@ -174,7 +206,7 @@ func (ix *Indexer) Add(doc Doc) ([]File, error) {
 	bodyLen := 0
 	for _, s := range doc.Sections {
 		field(s.Heading, weightHeading, false)
-		for _, t := range Tokens(s.Text) {
+		for _, t := range appendTokens(toks[:0], s.Text, ix.termOf) {
 			get(t.Term).body++
 			bodyLen++
 		}
@@ -203,8 +235,11 @@ func (ix *Indexer) Add(doc Doc) ([]File, error) {
 	ix.docs = append(ix.docs, docMeta{url: doc.URL, kind: uint8(k), date: doc.Date, frag: name, bodyLen: int32(bodyLen)})
 	for _, t := range terms {
 		f := tf[t]
-		ix.postings[t] = append(ix.postings[t], posting{seq: seq, body: uint16(min(f.body, math.MaxUint16)),
-			boost: uint16(min(f.boost*boostScale, math.MaxUint16)), exact: f.exact})
+		p := posting{seq: seq, body: uint16(min(f.body, math.MaxUint16)), boost: uint16(min(f.boost*boostScale, exactBit-1))}
+		if f.exact {
+			p.boost |= exactBit
+		}
+		ix.postings[t] = append(ix.postings[t], p)
 	}
 	ix.fragBytes += int64(len(data))
 	return []File{{Path: "search/" + name, Data: data}}, nil
@@ -270,9 +305,9 @@ func (ix *Indexer) Finish() ([]File, Stats) {
 		sc := make([]float64, len(ps))
 		for i, p := range ps {
 			norm := 1 - bm25b + bm25b*float64(ix.docs[p.seq].bodyLen)/avgLen
-			w := float64(p.boost)/boostScale + float64(p.body)/norm
+			w := float64(p.boost&^exactBit)/boostScale + float64(p.body)/norm
 			s := (k1 + 1) * w / (w + k1)
-			if p.exact {
+			if p.boost&exactBit != 0 {
 				s += bonusExact
 			}
 			sc[i] = idf * s
@@ -281,94 +316,79 @@ func (ix *Indexer) Finish() ([]File, Stats) {
 		scores[t] = sc
 	}
 
-	// Shards.
-	var files []File
-	shardList := []string{}
-	var emit func(prefix []rune, ts []string)
-	emitShard := func(prefix string, ts []string) {
-		var b bytes.Buffer
-		b.WriteByte('{')
-		for i, t := range ts {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			writeJSONString(&b, t)
-			b.WriteString(":[")
-			prev := uint32(0)
-			for j, p := range ix.postings[t] {
-				if j > 0 {
-					b.WriteByte(',')
-				}
-				d := id[p.seq]
-				q := max(1, int(math.Round(255*scores[t][j]/maxScore)))
-				b.WriteString(strconv.Itoa(int(d - prev)))
-				b.WriteByte(',')
-				b.WriteString(strconv.Itoa(q))
-				prev = d
-			}
-			b.WriteByte(']')
+	// Shards: consecutive ranges of the sorted terms, about shardLimit
+	// bytes each. A shard is named in the entry by a separator: the
+	// shortest prefix of its first term that sorts after the last term of
+	// the shard before.
+	var shards [][]byte
+	seps := []string{}
+	var b bytes.Buffer
+	prevTerm := ""
+	for _, t := range terms {
+		ps := ix.postings[t]
+		if b.Len() > 0 && b.Len()+len(t)+6*len(ps) > shardLimit {
+			b.WriteByte('}')
+			shards = append(shards, bytes.Clone(b.Bytes()))
+			b.Reset()
 		}
+		if b.Len() == 0 {
+			b.WriteByte('{')
+			seps = append(seps, separator(prevTerm, t, len(shards) == 0))
+		} else {
+			b.WriteByte(',')
+		}
+		prevTerm = t
+		writeJSONString(&b, t)
+		b.WriteString(":[")
+		prev := uint32(0)
+		for j, p := range ps {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			d := id[p.seq]
+			q := max(1, int(math.Round(255*scores[t][j]/maxScore)))
+			b.WriteString(strconv.Itoa(int(d - prev)))
+			b.WriteByte(',')
+			b.WriteString(strconv.Itoa(q))
+			prev = d
+		}
+		b.WriteByte(']')
+	}
+	if b.Len() > 0 {
 		b.WriteByte('}')
-		name := "s-" + hashName(b.Bytes())
-		files = append(files, File{Path: "search/" + name, Data: b.Bytes()})
-		st.ShardBytes += int64(b.Len())
-		shardList = append(shardList, prefix, name)
+		shards = append(shards, bytes.Clone(b.Bytes()))
 	}
-	estimate := func(ts []string) int {
-		s := 0
-		for _, t := range ts {
-			s += len(t) + 4 + 6*len(ix.postings[t])
-		}
-		return s
-	}
-	emit = func(prefix []rune, ts []string) {
-		if len(ts) == 0 {
-			return
-		}
-		if estimate(ts) <= shardLimit || (len(ts) == 1 && utf8.RuneCountInString(ts[0]) == len(prefix)) {
-			emitShard(string(prefix), ts)
-			return
-		}
-		// Split by the next character; a term equal to the prefix stays in
-		// a shard of its own with that prefix.
-		var self []string
-		i := 0
-		for i < len(ts) && utf8.RuneCountInString(ts[i]) == len(prefix) {
-			self = append(self, ts[i])
-			i++
-		}
-		if len(self) > 0 {
-			emitShard(string(prefix), self)
-		}
-		for i < len(ts) {
-			next := []rune(ts[i])[:len(prefix)+1]
-			j := i
-			for j < len(ts) && strings.HasPrefix(ts[j], string(next)) {
-				j++
-			}
-			emit(next, ts[i:j])
-			i = j
-		}
-	}
-	// Terms sorted by bytes are grouped by any prefix, and a term equal to
-	// a prefix sorts before the terms it prefixes.
-	emit(nil, terms)
-	st.Shards = len(shardList) / 2
+	st.Shards = len(shards)
 
 	// Document table.
-	chunks := []string{}
+	var chunks [][]byte
 	for lo := 0; lo < len(order); lo += chunkSize {
 		names := make([]string, 0, chunkSize)
 		for _, seq := range order[lo:min(lo+chunkSize, len(order))] {
 			names = append(names, strings.TrimSuffix(strings.TrimPrefix(ix.docs[seq].frag, "doc/"), ".json"))
 		}
 		data, _ := json.Marshal(names)
-		name := "t-" + hashName(data)
-		files = append(files, File{Path: "search/" + name, Data: data})
+		chunks = append(chunks, data)
 		st.ChunkBytes += int64(len(data))
-		chunks = append(chunks, name)
 	}
 	st.DocChunks = len(chunks)
+
+	// The version names the directory of shards and chunks: a hash of
+	// all of them, so a new build never mixes with cached files.
+	h := sha256.New()
+	for _, d := range append(shards, chunks...) {
+		h.Write(d)
+		h.Write([]byte{0})
+	}
+	version := hex.EncodeToString(h.Sum(nil)[:6])
+	var files []File
+	for i, d := range shards {
+		files = append(files, File{Path: fmt.Sprintf("search/%s/s%d.json", version, i), Data: d})
+		st.ShardBytes += int64(len(d))
+	}
+	for i, d := range chunks {
+		files = append(files, File{Path: fmt.Sprintf("search/%s/t%d.json", version, i), Data: d})
+	}
 
 	// Kinds as runs: kind index, count, ...
 	runs := []int{}
@@ -386,12 +406,27 @@ func (ix *Indexer) Finish() ([]File, Stats) {
 		Kinds     []string `json:"kinds"`
 		KindRuns  []int    `json:"kindRuns"`
 		ChunkSize int      `json:"chunkSize"`
-		Chunks    []string `json:"chunks"`
+		Version   string   `json:"version"`
+		Chunks    int      `json:"chunks"`
 		Shards    []string `json:"shards"`
-	}{1, len(order), Kinds, runs, chunkSize, chunks, shardList})
+	}{1, len(order), Kinds, runs, chunkSize, version, len(chunks), seps})
 	st.EntryBytes = int64(len(entry))
 	files = append([]File{{Path: EntryPath, Data: entry}}, files...)
 	return files, st
+}
+
+// separator returns the shortest prefix of t that sorts after prev ("" for
+// the first shard).
+func separator(prev, t string, first bool) string {
+	if first {
+		return ""
+	}
+	for i := range t {
+		if i > 0 && t[:i] > prev {
+			return t[:i]
+		}
+	}
+	return t
 }
 
 func writeJSONString(b *bytes.Buffer, s string) {

@@ -86,7 +86,8 @@ type entryFile struct {
 	Kinds     []string `json:"kinds"`
 	KindRuns  []int    `json:"kindRuns"`
 	ChunkSize int      `json:"chunkSize"`
-	Chunks    []string `json:"chunks"`
+	Version   string   `json:"version"`
+	Chunks    int      `json:"chunks"`
 	Shards    []string `json:"shards"`
 }
 
@@ -106,7 +107,7 @@ func newReader(t testing.TB, files map[string][]byte) *reader {
 
 func (r *reader) url(t testing.TB, id int) string {
 	var names []string
-	if err := json.Unmarshal(r.files["search/"+r.entry.Chunks[id/r.entry.ChunkSize]], &names); err != nil {
+	if err := json.Unmarshal(r.files[fmt.Sprintf("search/%s/t%d.json", r.entry.Version, id/r.entry.ChunkSize)], &names); err != nil {
 		t.Fatal(err)
 	}
 	var f struct {
@@ -118,18 +119,17 @@ func (r *reader) url(t testing.TB, id int) string {
 	return f.U
 }
 
+// shard returns the shard of term: the last one whose separator sorts
+// before it.
+func (r *reader) shard(term string) int {
+	return sort.Search(len(r.entry.Shards), func(i int) bool { return r.entry.Shards[i] > term }) - 1
+}
+
 // postings returns the scores of term by document id.
 func (r *reader) postings(t testing.TB, term string) map[int]int {
-	best := ""
-	name := ""
-	for i := 0; i < len(r.entry.Shards); i += 2 {
-		p := r.entry.Shards[i]
-		if strings.HasPrefix(term, p) && (name == "" || len(p) > len(best)) {
-			best, name = p, r.entry.Shards[i+1]
-		}
-	}
+	i := r.shard(term)
 	var sh map[string][]int
-	if err := json.Unmarshal(r.files["search/"+name], &sh); err != nil {
+	if err := json.Unmarshal(r.files[fmt.Sprintf("search/%s/s%d.json", r.entry.Version, i)], &sh); err != nil {
 		t.Fatal(err)
 	}
 	out := map[int]int{}
@@ -275,47 +275,44 @@ func TestDeterministic(t *testing.T) {
 }
 
 // TestShardFormat checks that every term is in exactly the shard the
-// client will look in, that shards stay near their size limit, and that
-// every file but the entry is named by its content.
+// client will look in, that shards stay near their size limit, that
+// fragments are named by their content and the rest by the build version.
 func TestShardFormat(t *testing.T) {
 	files, st := build(t, syntheticDocs(600, 400))
 	r := newReader(t, files)
-	if st.Shards < 2 || st.Shards != len(r.entry.Shards)/2 {
-		t.Fatalf("stats %+v, entry has %d shards", st, len(r.entry.Shards)/2)
+	if st.Shards < 2 || st.Shards != len(r.entry.Shards) || r.entry.Shards[0] != "" {
+		t.Fatalf("stats %+v, entry has shards %q", st, r.entry.Shards)
 	}
-	prefixes := map[string]bool{}
-	for i := 0; i < len(r.entry.Shards); i += 2 {
-		p, name := r.entry.Shards[i], r.entry.Shards[i+1]
-		if prefixes[p] {
-			t.Errorf("two shards have prefix %q", p)
-		}
-		prefixes[p] = true
+	if !sort.StringsAreSorted(r.entry.Shards) {
+		t.Errorf("shard separators are not sorted: %q", r.entry.Shards)
+	}
+	seen := 0
+	for i := range r.entry.Shards {
+		name := fmt.Sprintf("search/%s/s%d.json", r.entry.Version, i)
 		var sh map[string][]int
-		if err := json.Unmarshal(files["search/"+name], &sh); err != nil {
+		if err := json.Unmarshal(files[name], &sh); err != nil {
 			t.Fatal(err)
 		}
 		for term := range sh {
-			if !strings.HasPrefix(term, p) {
-				t.Errorf("term %q in shard %q", term, p)
-			}
-			if len(r.postings(t, term)) != len(sh[term])/2 {
-				t.Errorf("term %q not found through its longest prefix shard", term)
+			seen++
+			if got := r.shard(term); got != i {
+				t.Errorf("term %q is in shard %d, the separators point to %d", term, i, got)
 			}
 		}
-		if len(sh) > 1 && len(files["search/"+name]) > 2*shardLimit {
-			t.Errorf("shard %q is %d bytes", p, len(files["search/"+name]))
+		if len(sh) > 1 && len(files[name]) > shardLimit+200 {
+			t.Errorf("shard %d is %d bytes", i, len(files[name]))
 		}
+	}
+	if seen != st.Terms {
+		t.Errorf("shards hold %d terms, stats say %d", seen, st.Terms)
 	}
 	for p, d := range files {
-		if p == EntryPath {
-			continue
-		}
-		if want := hashName(d); !strings.HasSuffix(p, want) {
-			t.Errorf("%s is not named by its content (%s)", p, want)
+		if strings.HasPrefix(p, "search/doc/") && !strings.HasSuffix(p, hashName(d)) {
+			t.Errorf("%s is not named by its content (%s)", p, hashName(d))
 		}
 	}
-	if got := len(r.entry.Chunks); got != (600+9+63)/64 && got != (600+63)/64 {
-		t.Errorf("%d document chunks for 600 documents", got)
+	if r.entry.Chunks != (600+63)/64 {
+		t.Errorf("%d document chunks for 600 documents", r.entry.Chunks)
 	}
 	n := 0
 	for i := 1; i < len(r.entry.KindRuns); i += 2 {
@@ -323,6 +320,13 @@ func TestShardFormat(t *testing.T) {
 	}
 	if n != r.entry.Docs || r.entry.Docs != 600 {
 		t.Errorf("kind runs cover %d documents, entry says %d", n, r.entry.Docs)
+	}
+	// A changed document changes the version of every shard path.
+	docs := syntheticDocs(600, 400)
+	docs[0].Title += " revised"
+	files2, _ := build(t, docs)
+	if newReader(t, files2).entry.Version == r.entry.Version {
+		t.Error("the version did not change with the content")
 	}
 }
 

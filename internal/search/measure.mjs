@@ -16,7 +16,7 @@ for (const w of words) {
   const {total, results} = await index.search(w);
   const files = {};
   for (const f of fetched) {
-    const k = f.name === "index.json" ? "entry" : f.name.startsWith("s-") ? "shards" : f.name.startsWith("t-") ? "table" : "fragments";
+    const k = f.name === "index.json" ? "entry" : /\/s\d+\.json$/.test(f.name) ? "shards" : /\/t\d+\.json$/.test(f.name) ? "table" : "fragments";
     files[k] ??= {n: 0, raw: 0, gzip: 0};
     files[k].n++; files[k].raw += f.raw; files[k].gzip += f.gzip;
   }

@@ -1,8 +1,10 @@
 package search
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // stopWords are folded words too common to index; see the package doc.
@@ -73,54 +75,105 @@ type Token struct {
 // with a final "'s", hyphens join the parts of a compound), drop stop words,
 // stem. The same text always gives the same tokens in Go and in the browser.
 func Tokens(text string) []Token {
-	var out []Token
-	rs := []rune(text)
+	return appendTokens(nil, text, func(w []byte) string { return term(string(w), Stem) })
+}
+
+// fold1 returns the letters and digits of the fold of the code point at
+// text[i:], and its size; ASCII takes a fast path.
+func fold1(text string, i int, buf []byte) ([]byte, int, bool) {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			return append(buf, c), 1, true
+		case 'A' <= c && c <= 'Z':
+			return append(buf, c+'a'-'A'), 1, true
+		}
+		return buf, 1, false
+	}
+	r, n := utf8.DecodeRuneInString(text[i:])
+	w := wordPart(foldRune(r))
+	return append(buf, w...), n, w != ""
+}
+
+func isMark(text string, i int) (bool, int) {
+	if text[i] < utf8.RuneSelf {
+		return false, 1
+	}
+	r, n := utf8.DecodeRuneInString(text[i:])
+	return unicode.Is(unicode.M, r), n
+}
+
+// appendTokens appends the tokens of text; termOf maps a folded word
+// without apostrophes or hyphens to its term ("" for a stop word).
+func appendTokens(out []Token, text string, termOf func([]byte) string) []Token {
 	var parts []string
-	var cur strings.Builder
-	// next reports whether the code point after i (skipping marks) is a word character.
+	var cur []byte
+	// next reports whether the code point after the one at i (skipping
+	// marks) is a word character.
 	next := func(i int) bool {
-		for j := i + 1; j < len(rs); j++ {
-			if unicode.Is(unicode.M, rs[j]) {
+		for i < len(text) {
+			if m, n := isMark(text, i); m {
+				i += n
 				continue
 			}
-			return wordPart(foldRune(rs[j])) != ""
+			_, _, ok := fold1(text, i, nil)
+			return ok
 		}
 		return false
 	}
 	endPart := func() {
-		if cur.Len() > 0 {
-			parts = append(parts, cur.String())
-			cur.Reset()
+		if len(cur) > 0 {
+			parts = append(parts, string(cur))
+			cur = cur[:0]
 		}
 	}
 	endWord := func() {
+		if len(parts) == 0 && len(cur) > 0 && bytes.IndexByte(cur, '\'') < 0 {
+			// The common case: a plain word.
+			if t := termOf(cur); t != "" {
+				out = append(out, Token{Term: t})
+			}
+			cur = cur[:0]
+			return
+		}
 		endPart()
-		out = appendWord(out, parts)
-		parts = parts[:0]
+		if len(parts) > 0 {
+			out = appendWord(out, parts, termOf)
+			parts = parts[:0]
+		}
 	}
-	for i, r := range rs {
-		if unicode.Is(unicode.M, r) {
+	for i := 0; i < len(text); {
+		if m, n := isMark(text, i); m {
+			i += n
 			continue
 		}
-		if w := wordPart(foldRune(r)); w != "" {
-			cur.WriteString(w)
+		var ok bool
+		var n int
+		l := len(cur)
+		cur, n, ok = fold1(text, i, cur)
+		if ok {
+			i += n
 			continue
 		}
+		cur = cur[:l]
+		r, _ := utf8.DecodeRuneInString(text[i:])
 		switch {
-		case isApostrophe(r) && cur.Len() > 0 && next(i):
-			cur.WriteByte('\'')
-		case isHyphen(r) && cur.Len() > 0 && next(i):
+		case isApostrophe(r) && len(cur) > 0 && next(i+n):
+			cur = append(cur, '\'')
+		case isHyphen(r) && len(cur) > 0 && next(i+n):
 			endPart()
 		default:
 			endWord()
 		}
+		i += n
 	}
 	endWord()
 	return out
 }
 
 // appendWord appends the terms of one word made of hyphen-joined parts.
-func appendWord(out []Token, parts []string) []Token {
+func appendWord(out []Token, parts []string, termOf func([]byte) string) []Token {
 	var clean []string
 	for _, p := range parts {
 		p = strings.TrimSuffix(p, "'s")
@@ -130,12 +183,12 @@ func appendWord(out []Token, parts []string) []Token {
 		}
 	}
 	for _, p := range clean {
-		if t := term(p); t != "" {
+		if t := termOf([]byte(p)); t != "" {
 			out = append(out, Token{Term: t})
 		}
 	}
 	if len(clean) > 1 {
-		if t := term(strings.Join(clean, "")); t != "" {
+		if t := termOf([]byte(strings.Join(clean, ""))); t != "" {
 			out = append(out, Token{Term: t, Compound: true})
 		}
 	}
@@ -144,7 +197,7 @@ func appendWord(out []Token, parts []string) []Token {
 
 // term turns a folded word into an index term: "" for a stop word, the
 // word itself when it holds anything but the letters a–z, else its stem.
-func term(w string) string {
+func term(w string, stem func(string) string) string {
 	if stopWords[w] {
 		return ""
 	}
@@ -153,7 +206,7 @@ func term(w string) string {
 			return w
 		}
 	}
-	return Stem(w)
+	return stem(w)
 }
 
 // Terms returns the terms of text, compounds included, in order.

@@ -1,6 +1,9 @@
 package search
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // Stem returns the Porter2 (Snowball English) stem of a lower-case word made
 // of the letters a–z ("therapists" → "therapist", "certification" →
@@ -61,7 +64,7 @@ func isVowel(c byte) bool {
 func regions(b []byte) (int, int) {
 	r1 := len(b)
 	for _, p := range []string{"gener", "commun", "arsen"} {
-		if strings.HasPrefix(string(b), p) {
+		if bytes.HasPrefix(b, []byte(p)) {
 			r1 = len(p)
 			break
 		}
@@ -97,7 +100,7 @@ func shortSyllableAt(b []byte, end int) bool {
 
 func isShort(b []byte, r1 int) bool { return r1 >= len(b) && shortSyllableAt(b, len(b)) }
 
-func hasSuffix(b []byte, s string) bool { return strings.HasSuffix(string(b), s) }
+func hasSuffix(b []byte, s string) bool { return bytes.HasSuffix(b, []byte(s)) }
 
 func hasVowel(b []byte) bool {
 	for _, c := range b {

@@ -28,6 +28,28 @@ export function parseQuery(q) {
   return {groups, phrases};
 }
 
+// cmp compares strings by code point, as Go compares UTF-8 bytes.
+export function cmp(a, b) {
+  for (let i = 0, j = 0; ; ) {
+    const x = a.codePointAt(i), y = b.codePointAt(j);
+    if (x === undefined || y === undefined) return (x === undefined ? 0 : 1) - (y === undefined ? 0 : 1);
+    if (x !== y) return x - y;
+    i += x > 0xffff ? 2 : 1;
+    j += y > 0xffff ? 2 : 1;
+  }
+}
+
+// toks caches the tokens of fragment texts, which results show repeatedly.
+const tokCache = new Map();
+function toks(text) {
+  let t = tokCache.get(text);
+  if (!t) {
+    if (tokCache.size > 500) tokCache.clear();
+    tokCache.set(text, t = tokens(text));
+  }
+  return t;
+}
+
 // Damerau-Levenshtein distance of at most one.
 export function oneEdit(a, b) {
   if (a === b) return true;
@@ -73,22 +95,25 @@ export function openIndex(base = "/search/", load) {
   const entry = () => entryP ??= get("index.json").then((e) => {
     const kinds = new Uint8Array(e.docs);
     for (let i = 0, at = 0; i < e.kindRuns.length; i += 2) kinds.fill(e.kindRuns[i], at, at += e.kindRuns[i + 1]);
-    const shards = [];
-    for (let i = 0; i < e.shards.length; i += 2) shards.push([Array.from(e.shards[i]), e.shards[i + 1]]);
-    return {...e, kindOf: kinds, shards};
+    return {...e, kindOf: kinds};
   }).catch((err) => { entryP = null; throw err; });
 
-  // shardFor returns the shard holding term: the longest prefix match.
-  const shardFor = (e, term) => {
-    const t = Array.from(term);
-    let best = null;
-    for (const s of e.shards) {
-      const p = s[0];
-      if (p.length <= t.length && (!best || p.length > best[0].length) && p.every((c, i) => c === t[i])) best = s;
+  // shardOf returns the shard holding term: the last one whose separator
+  // sorts before it (in code points, as in Go).
+  const shardOf = (e, t) => {
+    let lo = 0, hi = e.shards.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (cmp(e.shards[mid], t) <= 0) lo = mid; else hi = mid - 1;
     }
-    return best && best[1];
+    return `${e.version}/s${lo}.json`;
   };
-  const startsWith = (s, p) => p.length <= s.length && p.every((c, i) => c === s[i]);
+  // shardsFrom returns the shards that may hold terms starting with p.
+  const shardsFrom = (e, p) => {
+    const out = [shardOf(e, p)];
+    for (let i = +out[0].match(/s(\d+)/)[1] + 1; i < e.shards.length && e.shards[i].startsWith(p); i++) out.push(`${e.version}/s${i}.json`);
+    return out;
+  };
   const decoded = new WeakMap();
   const postings = async (name) => {
     const sh = await get(name);
@@ -109,34 +134,23 @@ export function openIndex(base = "/search/", load) {
   async function candidates(e, g) {
     const out = [];
     const exact = [g.term, g.alt].filter(Boolean);
-    for (const t of exact) {
-      const n = shardFor(e, t);
-      if (n && list(await postings(n), t)) out.push([t, 1]);
-    }
-    const w = Array.from(g.word || g.term);
+    for (const t of exact) if (list(await postings(shardOf(e, t)), t)) out.push([t, 1]);
+    const word = g.word || g.term, w = [...word];
     if (g.prefix && w.length >= 2) {
-      const names = new Set(e.shards.filter((s) => startsWith(s[0], w)).map((s) => s[1]).slice(0, 8));
-      const own = shardFor(e, g.word || g.term);
-      if (own) names.add(own);
-      const own2 = shardFor(e, g.term);
-      if (own2) names.add(own2);
+      const names = new Set([...shardsFrom(e, word).slice(0, 8), shardOf(e, g.term)]);
       const found = [];
       for (const n of names) {
         const {sh} = await postings(n);
         for (const t in sh) {
           if (exact.includes(t)) continue;
-          const ta = Array.from(t);
-          if (startsWith(ta, w) || startsWith(ta, Array.from(g.term)) ||
-              (ta.length >= 4 && w.length - ta.length <= 3 && startsWith(w, ta))) found.push([t, sh[t].length]);
+          if (t.startsWith(word) || t.startsWith(g.term) || (t.length >= 4 && word.length - t.length <= 3 && word.startsWith(t))) found.push([t, sh[t].length]);
         }
       }
-      found.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      found.sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
       for (const [t] of found.slice(0, MAX_EXPAND)) out.push([t, 0.8]);
     }
-    const word = g.word || g.term;
-    if (!out.length && Array.from(word).length >= 5) {
-      const t = Array.from(g.term);
-      const names = new Set(e.shards.filter((s) => startsWith(t, s[0]) || (s[0].length >= 2 && startsWith(s[0], t.slice(0, 2)))).map((s) => s[1]));
+    if (!out.length && w.length >= 5) {
+      const names = new Set([...shardsFrom(e, [...g.term].slice(0, 2).join("")), shardOf(e, g.term)]);
       if (names.size <= 8) {
         const seen = new Set();
         for (const n of names) {
@@ -144,7 +158,7 @@ export function openIndex(base = "/search/", load) {
           for (const c in sh) if (oneEdit(c, g.term)) seen.add(c);
         }
         for (const v of edits(word)) {
-          const s = term(v), n = s && shardFor(e, s);
+          const s = term(v), n = s && shardOf(e, s);
           if (n && names.has(n) && (await get(n))[s]) seen.add(s);
         }
         for (const c of seen) out.push([c, 0.6]);
@@ -167,7 +181,7 @@ export function openIndex(base = "/search/", load) {
       const best = new Map();
       for (const [t, w] of cs) {
         terms.add(t);
-        const p = list(await postings(shardFor(e, t)), t);
+        const p = list(await postings(shardOf(e, t)), t);
         for (let i = 0; i < p.ids.length; i++) {
           const id = p.ids[i];
           if (allow && !allow.has(e.kindOf[id])) continue;
@@ -195,7 +209,7 @@ export function openIndex(base = "/search/", load) {
   }
 
   async function fragment(e, id) {
-    const chunk = await get(e.chunks[Math.floor(id / e.chunkSize)]);
+    const chunk = await get(`${e.version}/t${Math.floor(id / e.chunkSize)}.json`);
     return get("doc/" + chunk[id % e.chunkSize] + ".json");
   }
 
@@ -204,7 +218,7 @@ export function openIndex(base = "/search/", load) {
 
 function hasPhrase(f, p) {
   return [f.t, ...f.s.map((s) => s[0] + "\n" + s[3])].some((text) => {
-    const ts = tokens(text).filter((t) => !t.compound).map((t) => t.term);
+    const ts = toks(text).filter((t) => !t.compound).map((t) => t.term);
     for (let i = 0; i + p.length <= ts.length; i++) if (p.every((t, j) => ts[i + j] === t)) return true;
     return false;
   });
@@ -213,7 +227,7 @@ function hasPhrase(f, p) {
 // excerpt cuts about len characters of text around the first words whose
 // terms are in terms, as [{text, mark}] segments (mark: highlight).
 export function excerpt(text, terms, len = 160) {
-  const ts = tokens(text).filter((t) => terms.has(t.term));
+  const ts = toks(text).filter((t) => terms.has(t.term));
   if (!ts.length) return null;
   const first = ts[0].start;
   let from = Math.max(0, first - Math.floor(len / 3));
@@ -237,7 +251,7 @@ export function excerpt(text, terms, len = 160) {
 // present builds a result from a fragment: the link goes to the best
 // matching heading, shown with the others as sub-results.
 export function present(f, terms) {
-  const count = (text) => tokens(text).filter((t) => terms.has(t.term)).length;
+  const count = (text) => toks(text).filter((t) => terms.has(t.term)).length;
   const secs = f.s.map(([heading, anchor, level, text]) => ({heading, anchor, text, score: 3 * count(heading) + count(text)}));
   const ranked = secs.filter((s) => s.score > 0).sort((a, b) => b.score - a.score);
   const best = ranked.find((s) => s.anchor);
