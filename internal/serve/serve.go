@@ -59,7 +59,7 @@ type Config struct {
 	// Log receives build reports and problems (os.Stderr when nil).
 	Log io.Writer
 	// Quiet is how long the watcher waits after an event for more before
-	// rebuilding (40ms when 0).
+	// rebuilding (30ms when 0).
 	Quiet time.Duration
 }
 
@@ -92,7 +92,7 @@ type state struct {
 // not build is still served: the browser shows the problems.
 func New(cfg Config) (*Server, error) {
 	if cfg.Quiet == 0 {
-		cfg.Quiet = 40 * time.Millisecond
+		cfg.Quiet = 30 * time.Millisecond
 	}
 	if cfg.Log == nil {
 		cfg.Log = os.Stderr

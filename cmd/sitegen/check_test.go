@@ -1,0 +1,107 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// smallSite is a site with one page, text as given.
+func smallSite(t *testing.T, page string) string {
+	t.Helper()
+	site := t.TempDir()
+	files := map[string]string{
+		"content/site.yaml":  "title: T\nbase_url: https://example.org/\n",
+		"layouts/base.html":  `{{template "main" .}}`,
+		"layouts/page.html":  `{{define "main"}}{{.Page.Content}}{{end}}`,
+		"layouts/404.html":   `{{define "main"}}gone{{end}}`,
+		"content/a.md":       page,
+		"content/b.md":       "---\ntitle: B\n---\nB.\n",
+	}
+	for name, text := range files {
+		p := filepath.Join(site, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return site
+}
+
+func TestCheckFormats(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1796083200")
+	t.Setenv("GITHUB_ACTIONS", "")
+	// An error and a warning (a link to a missing page).
+	site := smallSite(t, "---\ntitle: A\ntitel: A\n---\nSee [gone](gone.md).\n")
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check", "-src", site},
+			"content/a.md:3:1: unknown key \"titel\" in front matter; did you mean \"title\"?\n" +
+				"content/a.md:5:5: warning: link to missing page \"gone.md\" (content/gone.md); check the file name\n" +
+				"layouts/page.html:1:1: warning: link to gone.md: no page or file is published at /a/gone.md (the layout or a partial it uses, or the menu in site.yaml, writes this link on /a/)\n"},
+		{[]string{"check", "-src", site, "-format", "github"},
+			"::error file=content/a.md,line=3,col=1::unknown key \"titel\" in front matter; did you mean \"title\"?\n" +
+				"::warning file=content/a.md,line=5,col=5::link to missing page \"gone.md\" (content/gone.md); check the file name\n" +
+				"::warning file=layouts/page.html,line=1,col=1::link to gone.md: no page or file is published at /a/gone.md (the layout or a partial it uses, or the menu in site.yaml, writes this link on /a/)\n"},
+	}
+	for _, c := range cases {
+		code, out, _ := runCLI(t, c.args...)
+		if code != 1 || out != c.want {
+			t.Errorf("%v: exit %d\n%s\nwant exit 1\n%s", c.args, code, out, c.want)
+		}
+	}
+
+	code, out, _ := runCLI(t, "check", "-src", site, "-format", "json")
+	var got struct {
+		Problems []struct {
+			File, Severity, Message string
+			Line, Col               int
+		}
+		Errors, Warnings int
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("json: %v\n%s", err, out)
+	}
+	if code != 1 || got.Errors != 1 || got.Warnings != 2 || len(got.Problems) != 3 ||
+		got.Problems[0].File != "content/a.md" || got.Problems[0].Line != 3 || got.Problems[1].Severity != "warning" {
+		t.Errorf("json: exit %d %+v", code, got)
+	}
+
+	// On GitHub Actions the annotations are the default.
+	t.Setenv("GITHUB_ACTIONS", "true")
+	if _, out, _ := runCLI(t, "check", "-src", site); !strings.HasPrefix(out, "::error file=content/a.md,line=3,col=1::") {
+		t.Errorf("GITHUB_ACTIONS=true: %q", out)
+	}
+	t.Setenv("GITHUB_ACTIONS", "")
+
+	// A warning alone fails the check.
+	warn := smallSite(t, "---\ntitle: A\n---\nSee [gone](gone.md).\n")
+	if code, _, _ := runCLI(t, "check", "-src", warn); code != 1 {
+		t.Errorf("a warning passed the check")
+	}
+	// A good site passes and nothing is written.
+	good := smallSite(t, "---\ntitle: A\n---\nHello.\n")
+	code, out, _ = runCLI(t, "check", "-src", good)
+	if code != 0 || out != "no problems in 3 pages\n" {
+		t.Errorf("good site: exit %d %q", code, out)
+	}
+	if _, err := os.Stat(filepath.Join(good, "public")); !os.IsNotExist(err) {
+		t.Error("check wrote output")
+	}
+	if code, _, errs := runCLI(t, "check", "-src", good, "-format", "xml"); code != 2 || !strings.Contains(errs, "unknown -format") {
+		t.Errorf("bad format: exit %d %q", code, errs)
+	}
+}
+
+func TestGitHubEscaping(t *testing.T) {
+	if got := ghData("50% done\nnext"); got != "50%25 done%0Anext" {
+		t.Errorf("ghData: %q", got)
+	}
+	if got := ghProperty("a,b:c.md"); got != "a%2Cb%3Ac.md" {
+		t.Errorf("ghProperty: %q", got)
+	}
+}

@@ -1,0 +1,156 @@
+package main
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// bundledSite copies the repository's site into a temporary folder.
+func bundledSite(t *testing.T) string {
+	t.Helper()
+	site := t.TempDir()
+	for _, dir := range []string{"content", "layouts", "static"} {
+		from := filepath.Join("..", "..", dir)
+		err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(from, p)
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			to := filepath.Join(site, dir, rel)
+			os.MkdirAll(filepath.Dir(to), 0o755)
+			return os.WriteFile(to, data, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return site
+}
+
+// TestNewFilledInPassesCheck creates each kind of file, checks that its
+// placeholders are reported, fills them in as an editor would and checks
+// that the site passes.
+func TestNewFilledInPassesCheck(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1796083200") // 2026-12-01
+	t.Setenv("GITHUB_ACTIONS", "")
+	site := bundledSite(t)
+	if code, out, errs := runCLI(t, "check", "-src", site, "-drafts"); code != 0 {
+		t.Skipf("the bundled site does not pass check -drafts as it is:\n%s%s", out, errs)
+	}
+	cases := []struct {
+		kind, title, file string
+		has               []string
+		fill              map[string]string
+	}{
+		{
+			kind: "article", title: "Craniosacral therapy & sleep", file: "content/articles/craniosacral-therapy-sleep.md",
+			has: []string{"title: \"Craniosacral therapy \\u0026 sleep\"\n", "date: 2026-12-01\n", "draft: true\n"},
+			fill: map[string]string{
+				`"TODO: one or two sentences for lists, search results and link previews."`: "How sessions may help some people rest.",
+				"tags: [TODO]": "tags: [sleep]",
+				"TODO: write the article. Link to other pages by their file, such as [safety](safety.md).": "Read about [safety](safety.md) first.",
+			},
+		},
+		{
+			kind: "reading", title: "Anatomy of the pelvis", file: "content/reading/anatomy-of-the-pelvis.md",
+			has: []string{"title: \"Anatomy of the pelvis\"\n", "date: 2026-12-01\n", "books:\n"},
+			fill: map[string]string{
+				`"TODO: who the list is for and what it covers."`: "Books on the bones and membranes of the pelvis.",
+				`"TODO: book title"`:                              "An Invented Pelvis Atlas",
+				`["TODO: author name"]`:                           "[Imogen Fairweather]",
+				`"TODO: publisher"`:                               "Example Press",
+				"topics: [TODO]":                                  "topics: [fascia]",
+				"TODO: why to read it, and which chapters.":       "Clear drawings of every joint.",
+				"TODO: an introduction to the list.":              "Start with the atlas.",
+			},
+		},
+		{
+			kind: "practitioner", title: "Tamsin Rowe-Pellow", file: "content/practitioners/tamsin-rowe-pellow.yaml",
+			has: []string{"name: \"Tamsin Rowe-Pellow\"\n", "certified_since: 2026-12-01\n", "certified_until: 2027-12-01\n"},
+			fill: map[string]string{
+				"level: TODO":            "level: Registered",
+				"email: TODO":            "email: tamsin@example.org",
+				`phone: "TODO"`:          `phone: "01632 960777"`,
+				`"TODO: practice name"`:  "Pellow House",
+				`"TODO: street address"`: "3 Quay Street",
+				"town: TODO":             "town: Frithwick",
+				"region: TODO":           "region: South West",
+				"postcode: TODO":         "postcode: TR9 8TR",
+				"lat: TODO":              "lat: 50.7",
+				"lon: TODO":              "lon: -4.3",
+				`"TODO: qualification"`:  "Diploma in Craniosacral Therapy",
+				"TODO: a few sentences about the practitioner, in the third person.": "Tamsin practises in Frithwick.",
+			},
+		},
+	}
+	for _, c := range cases {
+		code, out, errs := runCLI(t, "new", "-src", site, c.kind, c.title)
+		if code != 0 || !strings.Contains(out, c.file) {
+			t.Fatalf("new %s: exit %d %q %q", c.kind, code, out, errs)
+		}
+		path := filepath.Join(site, filepath.FromSlash(c.file))
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(data)
+		for _, h := range c.has {
+			if !strings.Contains(text, h) {
+				t.Errorf("%s lacks %q:\n%s", c.file, h, text)
+			}
+		}
+		// Made again: refused, the file kept.
+		if code, _, errs := runCLI(t, "new", "-src", site, c.kind, c.title); code != 1 || !strings.Contains(errs, "already exists") {
+			t.Errorf("new %s twice: exit %d %q", c.kind, code, errs)
+		}
+		if again, _ := os.ReadFile(path); string(again) != text {
+			t.Errorf("new %s twice changed the file", c.kind)
+		}
+		for from, to := range c.fill {
+			if !strings.Contains(text, from) {
+				t.Fatalf("%s lacks the placeholder %q:\n%s", c.file, from, text)
+			}
+			text = strings.Replace(text, from, to, 1)
+		}
+		if strings.Contains(text, "TODO") {
+			t.Fatalf("%s has placeholders the test does not fill:\n%s", c.file, text)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, out, errs := runCLI(t, "check", "-src", site, "-drafts"); code != 0 {
+		t.Errorf("the filled-in files do not pass check: exit %d\n%s%s", code, out, errs)
+	}
+}
+
+func TestNewPlaceholdersFailCheck(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1796083200")
+	t.Setenv("GITHUB_ACTIONS", "")
+	site := bundledSite(t)
+	if code, _, _ := runCLI(t, "new", "-src", site, "practitioner", "Ned Example"); code != 0 {
+		t.Fatal("new practitioner failed")
+	}
+	code, out, _ := runCLI(t, "check", "-src", site)
+	if code != 1 || !strings.Contains(out, "content/practitioners/ned-example.yaml:") {
+		t.Errorf("unfilled placeholders pass check: exit %d\n%s", code, out)
+	}
+}
+
+func TestNewRegistrationNumber(t *testing.T) {
+	site := t.TempDir()
+	os.MkdirAll(filepath.Join(site, "content", "practitioners"), 0o755)
+	os.WriteFile(filepath.Join(site, "content", "practitioners", "a.yaml"), []byte("name: A\nregistration: CST-000041\n"), 0o644)
+	os.WriteFile(filepath.Join(site, "content", "practitioners", "b.yaml"), []byte("name: B\nregistration: CST-000007\n"), 0o644)
+	got, err := nextRegistration(site)
+	if err != nil || got != "CST-000042" {
+		t.Errorf("nextRegistration = %q, %v; want CST-000042", got, err)
+	}
+}
