@@ -13,12 +13,12 @@ func smallSite(t *testing.T, page string) string {
 	t.Helper()
 	site := t.TempDir()
 	files := map[string]string{
-		"content/site.yaml":  "title: T\nbase_url: https://example.org/\n",
-		"layouts/base.html":  `{{template "main" .}}`,
-		"layouts/page.html":  `{{define "main"}}{{.Page.Content}}{{end}}`,
-		"layouts/404.html":   `{{define "main"}}gone{{end}}`,
-		"content/a.md":       page,
-		"content/b.md":       "---\ntitle: B\n---\nB.\n",
+		"content/site.yaml": "title: T\nbase_url: https://example.org/\n",
+		"layouts/base.html": `{{template "main" .}}`,
+		"layouts/page.html": `{{define "main"}}{{.Page.Content}}{{end}}`,
+		"layouts/404.html":  `{{define "main"}}gone{{end}}`,
+		"content/a.md":      page,
+		"content/b.md":      "---\ntitle: B\n---\nB.\n",
 	}
 	for name, text := range files {
 		p := filepath.Join(site, filepath.FromSlash(name))
