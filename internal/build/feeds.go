@@ -14,11 +14,15 @@ import (
 	"sitegen/internal/site"
 )
 
-// feeds writes sitemap.xml, robots.txt, the Atom feed and _redirects.
+// feeds writes sitemap.xml, robots.txt, the Atom feed, _redirects and, for
+// previews, _headers.
 func (b *builder) feeds() {
 	b.writeData("sitemap.xml", Sitemap(b.site))
 	b.writeData("robots.txt", Robots(b.site))
 	b.writeData("feed.xml", Feed(b.site, 20))
+	if h := Headers(b.site); h != nil {
+		b.writeData("_headers", h)
+	}
 	if r := Redirects(b.site); len(r) > 0 {
 		b.writeData("_redirects", r)
 	}
