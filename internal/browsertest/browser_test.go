@@ -42,7 +42,7 @@ var chromiumFlags = []string{"--no-sandbox", "--disable-gpu", "--disable-quic", 
 
 // browser is the shared browser's context; it skips the test (fails it in
 // CI) when there is no Chromium.
-func browser(t *testing.T) context.Context {
+func sharedBrowser(t *testing.T) context.Context {
 	t.Helper()
 	browserOnce.Do(func() {
 		exe := chromiumPath()
@@ -110,7 +110,7 @@ document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(e.
 func newTab(t *testing.T) *tab {
 	t.Helper()
 	tb := &tab{}
-	ctx, cancel := chromedp.NewContext(browser(t), chromedp.WithListener(tb.listen))
+	ctx, cancel := chromedp.NewContext(sharedBrowser(t), chromedp.WithListener(tb.listen))
 	t.Cleanup(cancel)
 	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchScript})

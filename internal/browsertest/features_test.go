@@ -1,0 +1,285 @@
+package browsertest
+
+import (
+	"context"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// TestSearch types into the header's search box as a visitor would: the
+// expected page is found, its count announced, and arrow keys and Enter
+// open it.
+func TestSearch(t *testing.T) {
+	tb := newTab(t)
+	tb.open(t, "/")
+	tb.run(t, "typing a query", chromedp.Click(chromedp.CSS("#search-box-q")), chromedp.SendKeys(chromedp.CSS("#search-box-q"), "become certified"))
+	tb.waitJS(t, `document.querySelectorAll("#search-box-list [role=option]").length > 0`, "search results")
+	st := eval[struct {
+		Status, Live, Expanded, First string
+		Hidden                        bool
+	}](t, tb, `(() => {
+		const s = document.querySelector("#search-box-q").form.querySelector(".search-status");
+		return {status: s.textContent, live: s.getAttribute("aria-live") || "", expanded: document.querySelector("#search-box-q").getAttribute("aria-expanded"),
+			first: document.querySelector("#search-box-list [role=option]").dataset.href, hidden: document.querySelector("#search-box-list").hidden};
+	})()`)
+	if !regexp.MustCompile(`^\d+ results?\b`).MatchString(st.Status) || st.Live != "polite" {
+		t.Errorf("result count %q in a region with aria-live=%q; want \"N results\" announced politely", st.Status, st.Live)
+	}
+	if st.Expanded != "true" || st.Hidden {
+		t.Errorf("results list: aria-expanded=%q hidden=%v; want it shown", st.Expanded, st.Hidden)
+	}
+	const want = "/articles/how-to-become-certified/"
+	if strings.SplitN(st.First, "#", 2)[0] != want {
+		t.Errorf("first result for \"become certified\" is %s, want %s", st.First, want)
+	}
+	tb.key(t, kb.ArrowDown)
+	sel := eval[[]string](t, tb, `[document.querySelector("#search-box-q").getAttribute("aria-activedescendant") || "", document.querySelector("[role=option][aria-selected=true]")?.id || ""]`)
+	if sel[0] == "" || sel[0] != sel[1] {
+		t.Fatalf("after ArrowDown: aria-activedescendant %q, selected option %q; want the first option selected", sel[0], sel[1])
+	}
+	tb.key(t, kb.ArrowDown)
+	tb.key(t, kb.ArrowUp)
+	if got := eval[string](t, tb, `document.querySelector("#search-box-q").getAttribute("aria-activedescendant")`); got != sel[0] {
+		t.Errorf("ArrowDown then ArrowUp selects %q, want %q again", got, sel[0])
+	}
+	tb.run(t, "pressing Enter", pressEnter())
+	tb.waitJS(t, `location.pathname === "`+want+`" && document.readyState === "complete"`, "Enter to open the selected result")
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
+// TestSearchPage: the /search/ page reads its query from the URL, records
+// what is typed there and narrows by kind.
+func TestSearchPage(t *testing.T) {
+	tb := newTab(t)
+	tb.open(t, "/search/?q=aelia")
+	tb.waitJS(t, `document.querySelectorAll("#search-page-list [role=option]").length > 0`, "results for the query in the URL")
+	if got := eval[string](t, tb, `document.querySelector("#search-page-list [role=option]").dataset.href`); got != "/practitioners/aelia-thornhurst/" {
+		t.Errorf("first result for aelia is %s, want Aelia Thornhurst's profile", got)
+	}
+	tb.run(t, "typing a new query", clear("#search-page-q"), chromedp.SendKeys(chromedp.CSS("#search-page-q"), "skull"))
+	tb.waitJS(t, `new URLSearchParams(location.search).get("q") === "skull"`, "the URL to record the query")
+	tb.run(t, "only books", chromedp.Click(chromedp.CSS(`input[name=kind][value=book]`)))
+	tb.waitJS(t, `location.search.includes("kind=book") && [...document.querySelectorAll("#search-page-list .search-option:not(.search-sub) .search-kind")].every((k) => k.textContent === "Book") && document.querySelectorAll("#search-page-list .search-option").length > 0`, "results narrowed to books")
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
+func readDirectoryData(t *testing.T) (regions []string, people []person) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(siteDir, "practitioners", "directory.*.json"))
+	if len(files) != 1 {
+		t.Fatalf("want one practitioners/directory.<hash>.json, found %v", files)
+	}
+	src, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d struct {
+		Regions []string          `json:"regions"`
+		People  []json.RawMessage `json:"people"`
+	}
+	if err := json.Unmarshal(src, &d); err != nil {
+		t.Fatal(err)
+	}
+	for _, raw := range d.People {
+		var row []json.RawMessage
+		if err := json.Unmarshal(raw, &row); err != nil || len(row) < 6 {
+			t.Fatalf("directory data row %s: %v", raw, err)
+		}
+		var p person
+		json.Unmarshal(row[0], &p.slug)
+		var locs [][]any
+		json.Unmarshal(row[5], &locs)
+		for _, l := range locs {
+			p.lat = append(p.lat, l[3].(float64))
+			p.lon = append(p.lon, l[4].(float64))
+		}
+		people = append(people, p)
+	}
+	return d.Regions, people
+}
+
+type person struct {
+	slug     string
+	lat, lon []float64
+}
+
+// km is the great-circle distance from (lat, lon) to the practitioner's
+// nearest location.
+func (p person) km(lat, lon float64) float64 {
+	best := math.Inf(1)
+	for i := range p.lat {
+		rad := math.Pi / 180
+		dlat, dlon := (p.lat[i]-lat)*rad, (p.lon[i]-lon)*rad
+		a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat*rad)*math.Cos(p.lat[i]*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+		best = min(best, 6371*2*math.Atan2(math.Sqrt(a), math.Sqrt(1-a)))
+	}
+	return best
+}
+
+// TestDirectory: filters narrow the list and the URL records them; "Use my
+// location" sorts by distance from the browser's position.
+func TestDirectory(t *testing.T) {
+	tb := newTab(t)
+	tb.open(t, "/practitioners/")
+	tb.waitJS(t, `!document.querySelector("#directory-filters").hidden`, "the filter form to appear")
+	cards := `[...document.querySelectorAll("#directory-result-list .practitioner-card")]`
+
+	setSelect := func(id, value string) {
+		eval[bool](t, tb, `(() => { const s = document.getElementById("`+id+`"); s.value = "`+value+`"; s.dispatchEvent(new Event("input", {bubbles: true})); s.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`)
+	}
+	setSelect("f-region", "south-west")
+	tb.waitJS(t, `!document.querySelector("#directory-results").hidden && new URLSearchParams(location.search).get("region") === "south-west"`, "the region filter")
+	sw := eval[[]string](t, tb, cards+`.map((c) => c.querySelector(".practitioner-towns").textContent)`)
+	if len(sw) == 0 {
+		t.Fatal("no practitioners in the South West")
+	}
+	for _, towns := range sw {
+		if !strings.Contains(towns, "South West") {
+			t.Errorf("region South West lists a practitioner in %q", towns)
+		}
+	}
+	tb.run(t, "accepting new clients", chromedp.Click(chromedp.CSS("#f-accepting")))
+	tb.waitJS(t, `new URLSearchParams(location.search).get("accepting") === "1"`, "the URL to record accepting=1")
+	acc := eval[[]string](t, tb, cards+`.map((c) => c.querySelector(".practitioner-badges").textContent)`)
+	if len(acc) > len(sw) {
+		t.Errorf("adding a filter grew the list from %d to %d", len(sw), len(acc))
+	}
+	for _, b := range acc {
+		if !strings.Contains(b, "Accepting new clients") {
+			t.Errorf("accepting filter lists a practitioner with badges %q", b)
+		}
+	}
+	status := eval[string](t, tb, `document.querySelector("#directory-status").textContent`)
+	if want := strconv.Itoa(len(acc)) + " practitioner"; len(acc) > 1 && !strings.HasPrefix(status, want) || len(acc) == 1 && !strings.HasPrefix(status, "1 practitioner") {
+		t.Errorf("status %q does not announce the %d results", status, len(acc))
+	}
+
+	// A shared link opens the same view.
+	url := eval[string](t, tb, `location.pathname + location.search`)
+	tb.open(t, url)
+	tb.waitJS(t, `!document.querySelector("#directory-results").hidden && `+cards+`.length === `+strconv.Itoa(len(acc)), "the filtered view from the URL")
+	if got := eval[string](t, tb, `document.getElementById("f-region").value`); got != "south-west" {
+		t.Errorf("reopened %s: region field %q, want south-west", url, got)
+	}
+
+	// Sort by distance from the browser's location, near Bath.
+	lat, lon, acc1 := 51.381, -2.359, 10.0
+	origin := siteURL
+	err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		if _, err := cdp.Call(ctx, chromedp.FromContext(tb.ctx).Browser, browser.SetPermission, browser.SetPermissionParams{
+			Permission: &browser.PermissionDescriptor{Name: "geolocation"}, Setting: browser.PermissionSettingGranted, Origin: origin,
+		}); err != nil {
+			return err
+		}
+		_, err := cdp.Call(ctx, tg, emulation.SetGeolocationOverride, emulation.SetGeolocationOverrideParams{Latitude: &lat, Longitude: &lon, Accuracy: &acc1})
+		return err
+	}))
+	if err != nil {
+		t.Fatalf("overriding geolocation: %v", err)
+	}
+	tb.open(t, "/practitioners/")
+	tb.waitJS(t, `!document.querySelector("#directory-filters").hidden`, "the filter form to appear")
+	tb.run(t, "Use my location", chromedp.Click(chromedp.CSS("#f-locate")))
+	tb.waitJS(t, `document.querySelector("#directory-status").textContent.includes("nearest to your location")`, "the list sorted by distance")
+	got := eval[[]string](t, tb, cards+`.map((c) => c.querySelector("a").getAttribute("href"))`)
+	dist := eval[[]string](t, tb, cards+`.map((c) => c.querySelector(".practitioner-distance")?.textContent || "")`)
+	_, people := readDirectoryData(t)
+	slices.SortStableFunc(people, func(a, b person) int { return int(math.Round(a.km(lat, lon)*1000 - b.km(lat, lon)*1000)) })
+	if len(got) < 3 {
+		t.Fatalf("sorted list has %d practitioners", len(got))
+	}
+	for i := 0; i < 3; i++ {
+		if want := "/practitioners/" + people[i].slug + "/"; got[i] != want {
+			t.Errorf("nearest #%d to Bath is %s, want %s (%.1f km)", i+1, got[i], want, people[i].km(lat, lon))
+		}
+	}
+	prev := -1.0
+	for i, d := range dist {
+		m := regexp.MustCompile(`^([\d.]+) miles? away$|^under a mile away$`).FindStringSubmatch(d)
+		if m == nil {
+			t.Errorf("card %d: distance %q", i+1, d)
+			continue
+		}
+		v := 0.0
+		if m[1] != "" {
+			v, _ = strconv.ParseFloat(m[1], 64)
+		}
+		if v < prev {
+			t.Errorf("card %d is %s, nearer than the card before it (%.1f miles): not sorted by distance", i+1, d, prev)
+		}
+		prev = v
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
+// TestRegistrationCheck checks current, lapsed and unknown numbers, typed
+// in the form and shared as links.
+func TestRegistrationCheck(t *testing.T) {
+	tb := newTab(t)
+	tests := []struct{ typed, want string }{
+		{"CST-000004", `^CST-000004 is current: Aelia Thornhurst is certified until 19 February 2027\.`},
+		{"cst 4", `^CST-000004 is current: Aelia Thornhurst`},
+		{"CST-000031", `^CST-000031 has lapsed: Cerys Llewdale was certified .*until 14 November 2025, and is not certified now\.`},
+		{"CST-000017", `^CST-000017 has lapsed: Edith Hartsworth`},
+		{"CST-000999", `^CST-000999 is not on the register\.`},
+		{"hello", `is not a registration number`},
+	}
+	tb.open(t, "/verify/")
+	for _, tt := range tests {
+		tb.run(t, "typing "+tt.typed, clear("#verify-reg"), chromedp.SendKeys(chromedp.CSS("#verify-reg"), tt.typed+kb.Enter))
+		tb.waitJS(t, `!document.querySelector("#verify-result").textContent.startsWith("Checking") && document.querySelector("#verify-result").textContent !== ""`, "an answer for "+tt.typed)
+		got := eval[string](t, tb, `(() => { const r = document.querySelector("#verify-result"); const t = r.textContent; r.textContent = ""; return t; })()`)
+		if !regexp.MustCompile(tt.want).MatchString(got) {
+			t.Errorf("checking %q says %q, want %s", tt.typed, got, tt.want)
+		}
+	}
+	tb.open(t, "/verify/?reg=CST-000031")
+	tb.waitJS(t, `document.querySelector("#verify-result").textContent.includes("lapsed")`, "the answer for a shared link")
+	if live := eval[string](t, tb, `document.querySelector("#verify-result").getAttribute("aria-live")`); live != "polite" {
+		t.Errorf("the answer is in a region with aria-live=%q, want polite", live)
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
+// clear empties a field.
+func clear(selector string) chromedp.Action[chromedp.Void] {
+	return chromedp.Evaluate[chromedp.Void](`document.querySelector(` + strconv.Quote(selector) + `).value = ""`)
+}
+
+// pressEnter presses Enter as a keyboard does: one keydown carrying the
+// text, so a handler that cancels the keydown also cancels the implicit
+// form submission. (chromedp.KeyEvent sends the character as a separate
+// event, which a real keyboard never does.)
+func pressEnter() chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		down := input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyDown, Key: "Enter", Code: "Enter", Text: "\r", UnmodifiedText: "\r", WindowsVirtualKeyCode: 13, NativeVirtualKeyCode: 13}
+		if _, err := cdp.Call(ctx, tg, input.DispatchKeyEvent, down); err != nil {
+			return err
+		}
+		up := input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyUp, Key: "Enter", Code: "Enter", WindowsVirtualKeyCode: 13, NativeVirtualKeyCode: 13}
+		_, err := cdp.Call(ctx, tg, input.DispatchKeyEvent, up)
+		return err
+	})
+}
