@@ -174,6 +174,9 @@ func (tb *tab) open(t *testing.T, path string) {
 	tb.waitJS(t, `document.readyState === "complete"`, path+" to finish loading")
 }
 
+// navigate opens any URL (open is for the built site).
+func navigate(url string) chromedp.Action[chromedp.Void] { return chromedp.Navigate(url) }
+
 // run runs actions, failing the test with what it was doing.
 func (tb *tab) run(t *testing.T, what string, actions ...chromedp.Action[chromedp.Void]) {
 	t.Helper()

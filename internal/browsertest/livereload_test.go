@@ -1,0 +1,87 @@
+package browsertest
+
+import (
+	"context"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"sitegen/internal/build"
+	"sitegen/internal/serve"
+)
+
+// copyTree copies the folders of a site root that a build reads.
+func copyTree(t *testing.T, dst string, dirs ...string) {
+	t.Helper()
+	for _, d := range dirs {
+		err := filepath.WalkDir(filepath.Join(siteRoot, d), func(p string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(siteRoot, p)
+			out := filepath.Join(dst, rel)
+			if e.IsDir() {
+				return os.MkdirAll(out, 0o755)
+			}
+			src, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(out, src, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestLiveReload opens a page from the development server (sitegen
+// serve), edits its Markdown and expects the open page to reload with the
+// edit, through /_sitegen/reload.js and the /_sitegen/events stream.
+func TestLiveReload(t *testing.T) {
+	tb := newTab(t)
+	root := t.TempDir()
+	copyTree(t, root, "content", "layouts", "static")
+	s, err := serve.New(serve.Config{Addr: "127.0.0.1:0", Options: build.Options{Src: root, Now: today}, Log: io.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			t.Error("the development server did not stop within 5s")
+		}
+	})
+
+	url := s.URL() + "articles/safety/"
+	tb.run(t, "opening "+url, navigate(url))
+	tb.waitJS(t, `document.readyState === "complete" && document.querySelector('script[src="/_sitegen/reload.js"]')`, "the page with the reload script")
+	// Give the event stream a moment to connect, then mark this page
+	// load: a reload forgets the mark.
+	time.Sleep(300 * time.Millisecond)
+	eval[bool](t, tb, `(window.__loadMark = true)`)
+
+	file := filepath.Join(root, "content", "articles", "safety.md")
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const added = "An edit made while the page was open."
+	start := time.Now()
+	if err := os.WriteFile(file, append(src, "\n"+added+"\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tb.waitJS(t, `!window.__loadMark && document.readyState === "complete" && document.querySelector("main").textContent.includes("`+added+`")`, "the open page to reload with the edit")
+	t.Logf("save to reloaded page: %s", time.Since(start).Round(time.Millisecond))
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
