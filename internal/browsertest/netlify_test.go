@@ -316,3 +316,33 @@ func readHeadersFile(t *testing.T, file string) []HeaderRule {
 	}
 	return rules
 }
+
+// TestWorkflows checks the GitHub workflows do what the README promises:
+// every pull request is checked and tested, and the site is rebuilt daily
+// through the Netlify build hook kept in a secret.
+func TestWorkflows(t *testing.T) {
+	read := func(name string) string {
+		src, err := os.ReadFile(filepath.Join(siteRoot, ".github", "workflows", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(src)
+	}
+	pr := read("pull-request.yml")
+	for _, want := range []string{"pull_request:", "go run ./cmd/sitegen check", ".ci/run"} {
+		if !strings.Contains(pr, want) {
+			t.Errorf("pull-request.yml lacks %q", want)
+		}
+	}
+	ci, err := os.ReadFile(filepath.Join(ciDir, "run"))
+	if err != nil || !regexp.MustCompile(`(?m)^make test$`).Match(ci) || !strings.Contains(string(ci), "npm ci") {
+		t.Errorf(".ci/run must run npm ci in .ci/ and then make test (%v)", err)
+	}
+	daily := read("scheduled-rebuild.yml")
+	if !strings.Contains(daily, "schedule:") || !regexp.MustCompile(`- cron: "[0-9]+ [0-9]+ \* \* \*"`).MatchString(daily) {
+		t.Error("scheduled-rebuild.yml has no daily cron schedule")
+	}
+	if !strings.Contains(daily, "secrets.NETLIFY_BUILD_HOOK") || !strings.Contains(daily, `-X POST`) {
+		t.Error("scheduled-rebuild.yml does not POST to the build hook in secrets.NETLIFY_BUILD_HOOK")
+	}
+}
