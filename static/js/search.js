@@ -59,16 +59,10 @@ function setup(form) {
     active = -1;
     for (const r of res ? res.results : []) {
       const li = option(r.url, "search-option");
-      const a = el("a", "search-title", r.title);
-      a.href = r.url;
-      a.tabIndex = -1;
-      li.append(a, el("span", "search-kind", LABEL[r.kind] || r.kind), excerptNode(r.excerpt, "search-excerpt"));
+      li.append(el("span", "search-title", r.title), el("span", "search-kind", LABEL[r.kind] || r.kind), excerptNode(r.excerpt, "search-excerpt"));
       for (const s of r.subs) {
         const sub = option(s.url, "search-option search-sub");
-        const sa = el("a", "search-title", s.heading);
-        sa.href = s.url;
-        sa.tabIndex = -1;
-        sub.append(sa);
+        sub.append(el("span", "search-title", s.heading));
         if (s.excerpt) sub.append(excerptNode(s.excerpt, "search-excerpt"));
       }
     }
