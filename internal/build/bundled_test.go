@@ -2,6 +2,7 @@ package build
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -100,4 +101,24 @@ func where(p *site.Page) string {
 		return p.File
 	}
 	return p.URL
+}
+
+// TestSearchQuality runs the judged queries in testdata/judged.json (each
+// must find its page in the top three) against the bundled site's real
+// index, with the real browser client code in node.
+func TestSearchQuality(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("node is required in CI for the search quality test")
+		}
+		t.Skip("node not found: install Node.js to run the judged search queries")
+	}
+	out, _ := buildBundled(t)
+	cmd := exec.Command(node, filepath.Join("..", "search", "judge.mjs"), out, filepath.Join("testdata", "judged.json"))
+	msg, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("judged queries failed: %v\n%s", err, msg)
+	}
+	t.Logf("%s", msg)
 }
