@@ -17,7 +17,6 @@ import (
 // error or warning fails it.
 func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("sitegen check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	src := fs.String("src", ".", "site root holding content/, layouts/ and static/")
 	def := "text"
 	if os.Getenv("GITHUB_ACTIONS") == "true" {
@@ -26,19 +25,8 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	format := fs.String("format", def, "problem format: text (path:line:col: message), github (Actions annotations) or json")
 	drafts := fs.Bool("drafts", false, "check draft pages too")
 	future := fs.Bool("future", false, "check pages whose publish_date is ahead too")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: sitegen check [flags]\n\nChecks content, data, layouts and links as a build would, without writing\nanything. Exit status 1 when there is any error or warning.\n\nFlags:")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "sitegen check: unexpected argument %q\n", fs.Arg(0))
-		return errUsage
+	if err := parseFlags(fs, args, "Usage: sitegen check [flags]\n\nChecks content, data, layouts and links as a build would, without writing\nanything. Exit status 1 when there is any error or warning.", stderr); err != nil {
+		return err
 	}
 	switch *format {
 	case "text", "github", "json":

@@ -137,13 +137,12 @@ func now() (time.Time, error) {
 	return time.Now().UTC(), nil
 }
 
-func cmdBuild(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("sitegen build", flag.ContinueOnError)
+// parseFlags parses a subcommand's flags: -h prints its usage (header
+// first), a bad flag or a stray argument is a usage error.
+func parseFlags(fs *flag.FlagSet, args []string, header string, stderr io.Writer) error {
 	fs.SetOutput(stderr)
-	var f buildFlags
-	f.register(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: sitegen build [flags]\n\nBuilds the site into the output folder; a failed build leaves it as it was.\n\nFlags:")
+		fmt.Fprintln(stderr, header+"\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -153,8 +152,18 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 		return errUsage
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "sitegen build: unexpected argument %q\n", fs.Arg(0))
+		fmt.Fprintf(stderr, "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
 		return errUsage
+	}
+	return nil
+}
+
+func cmdBuild(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("sitegen build", flag.ContinueOnError)
+	var f buildFlags
+	f.register(fs)
+	if err := parseFlags(fs, args, "Usage: sitegen build [flags]\n\nBuilds the site into the output folder; a failed build leaves it as it was.", stderr); err != nil {
+		return err
 	}
 	opt, err := f.options()
 	if err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -18,24 +17,12 @@ import (
 // rebuilds it on every change until Ctrl-C.
 func cmdServe(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("sitegen serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	src := fs.String("src", ".", "site root holding content/, layouts/ and static/")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to serve on (port 0 picks a free port)")
 	strict := fs.Bool("strict", false, "show warnings as errors in the browser")
 	noMinify := fs.Bool("no-minify", false, "serve the output without minifying it")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: sitegen serve [flags]\n\nServes the site with drafts and future pages at -addr, rebuilds it when a\nfile under content/, layouts/ or static/ changes and reloads the browser.\nNothing is written to public/.\n\nFlags:")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "sitegen serve: unexpected argument %q\n", fs.Arg(0))
-		return errUsage
+	if err := parseFlags(fs, args, "Usage: sitegen serve [flags]\n\nServes the site with drafts and future pages at -addr, rebuilds it when a\nfile under content/, layouts/ or static/ changes and reloads the browser.\nNothing is written to public/.", stderr); err != nil {
+		return err
 	}
 	t, err := now()
 	if err != nil {
