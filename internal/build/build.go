@@ -34,7 +34,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -47,6 +46,7 @@ import (
 	"sitegen/internal/linkcheck"
 	"sitegen/internal/markdown"
 	"sitegen/internal/minify"
+	"sitegen/internal/pool"
 	"sitegen/internal/render"
 	"sitegen/internal/site"
 	"sitegen/internal/yamldoc"
@@ -187,31 +187,6 @@ func run(opt Options, inc *Builder) (*Result, error) {
 	return b.res, nil
 }
 
-// parallel runs fn(i) for i in [0,n) on GOMAXPROCS workers.
-func parallel(n int, fn func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	next := 0
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= n {
-					return
-				}
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
-}
-
 // load reads site.yaml and every Markdown page.
 func (b *builder) load() {
 	src, err := fs.ReadFile(b.fsys, config.Path)
@@ -248,7 +223,7 @@ func (b *builder) load() {
 		return nil
 	})
 	b.pages = make([]*content.Page, len(files))
-	parallel(len(files), func(i int) {
+	pool.Run(len(files), func(i int) {
 		if b.inc != nil {
 			b.pages[i] = b.inc.parse(b, files[i])
 			return
@@ -359,7 +334,7 @@ func (b *builder) copyAssets() {
 		b.problems.Errorf("static/"+f, 1, 1, "%s", msg)
 	}
 	b.assets = res
-	parallel(len(res.Files), func(i int) {
+	pool.Run(len(res.Files), func(i int) {
 		f := res.Files[i]
 		data := f.Data
 		if !b.opt.NoMinify {
@@ -423,7 +398,7 @@ func (b *builder) render() {
 	pages := b.site.Pages
 	b.res.Pages = len(pages)
 	var reported sync.Map
-	parallel(len(pages), func(i int) {
+	pool.Run(len(pages), func(i int) {
 		var buf, mbuf bytes.Buffer
 		b.renderPage(pages[i], &buf, &mbuf, &reported)
 	})

@@ -33,6 +33,7 @@ import (
 	"sitegen/internal/diag"
 	"sitegen/internal/linkcheck"
 	"sitegen/internal/markdown"
+	"sitegen/internal/pool"
 	"sitegen/internal/search"
 	"sitegen/internal/site"
 )
@@ -197,7 +198,7 @@ func BenchmarkStages(b *testing.B) {
 		start := time.Now()
 		for b.Loop() {
 			ix := search.NewIndexer()
-			parallel(len(docs), func(i int) {
+			pool.Run(len(docs), func(i int) {
 				if _, err := ix.Add(docs[i]); err != nil {
 					b.Error(err)
 				}

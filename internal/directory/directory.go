@@ -11,7 +11,7 @@
 // content/practitioners/<slug>.yaml, and one per school,
 // content/schools/<slug>.yaml; the file name is the slug and the page
 // address, so it must be lower-case words joined by hyphens. Load reads them
-// with a bounded pool of runtime.GOMAXPROCS(0) workers; every file is decoded
+// with a bounded pool of GOMAXPROCS workers (package pool); every file is decoded
 // with yamldoc so that each problem is reported at the offending key or
 // value as "path:line:col: message", and every problem is collected. The
 // cross-file checks (duplicate registration numbers, qualifications naming a

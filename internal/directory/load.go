@@ -4,14 +4,13 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"sitegen/internal/config"
 	"sitegen/internal/diag"
+	"sitegen/internal/pool"
 	"sitegen/internal/yamldoc"
 
 	"go.yaml.in/yaml/v3"
@@ -57,12 +56,12 @@ func Load(fsys fs.FS, cfg *config.Config, now time.Time, problems *diag.List) *D
 
 	schoolFiles := l.list(SchoolsDir)
 	d.Schools = make([]*School, len(schoolFiles))
-	parallel(len(schoolFiles), func(i int) { d.Schools[i] = l.school(schoolFiles[i]) })
+	pool.Run(len(schoolFiles), func(i int) { d.Schools[i] = l.school(schoolFiles[i]) })
 	d.Schools = compact(d.Schools)
 
 	files := l.list(PractitionersDir)
 	d.Practitioners = make([]*Practitioner, len(files))
-	parallel(len(files), func(i int) { d.Practitioners[i] = l.practitioner(files[i]) })
+	pool.Run(len(files), func(i int) { d.Practitioners[i] = l.practitioner(files[i]) })
 	d.Practitioners = compact(d.Practitioners)
 
 	l.crossCheck()
@@ -120,31 +119,6 @@ func (l *loader) list(dir string) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// parallel calls f(0..n-1) on a bounded pool of GOMAXPROCS workers.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var next int64
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if int(i) >= n {
-					return
-				}
-				f(int(i))
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 func compact[T any](s []*T) []*T {

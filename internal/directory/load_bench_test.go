@@ -9,6 +9,7 @@ import (
 
 	"sitegen/internal/config"
 	"sitegen/internal/diag"
+	"sitegen/internal/pool"
 )
 
 // BenchmarkLoad loads the corpus in DIRECTORY_CORPUS (a site root made by
@@ -60,7 +61,7 @@ func BenchmarkYAMLFloor(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		parallel(len(entries), func(i int) {
+		pool.Run(len(entries), func(i int) {
 			src, _ := fs.ReadFile(fsys, PractitionersDir+"/"+entries[i].Name())
 			var n yaml.Node
 			if yaml.Unmarshal(src, &n) != nil {

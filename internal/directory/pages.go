@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"sitegen/internal/config"
+	"sitegen/internal/pool"
 )
 
 // PageSize is the most practitioners a region page lists; a region with
@@ -140,7 +141,7 @@ func (d *Directory) Pages(cfg *config.Config, md func(string) (template.HTML, er
 	current := d.Current()
 	bios := make([]template.HTML, len(current))
 	errs := make([]error, len(current))
-	parallel(len(current), func(i int) {
+	pool.Run(len(current), func(i int) {
 		p := current[i]
 		if strings.TrimSpace(p.Bio) == "" {
 			return
