@@ -379,11 +379,7 @@ func (b *builder) funcs() template.FuncMap {
 		"cached": func(name, key string, data any) (template.HTML, error) {
 			return b.tmpl.Cached(name, key, data)
 		},
-		"absURL": func(p string) string {
-			return strings.TrimSuffix(b.cfg.BaseURL, "/") + "/" + strings.TrimPrefix(p, "/")
-		},
-		"telURL":  telURL,
-		"initial": func(s string) string { return strings.ToUpper(s[:min(1, len(s))]) },
+		"telURL": telURL,
 	}
 }
 

@@ -175,13 +175,6 @@ func (o *output) write(rel string, data []byte) error {
 	return nil
 }
 
-// has reports whether a file was written.
-func (o *output) has(rel string) bool {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	return o.paths[rel]
-}
-
 // publish swaps the new folder in for the old one, atomically where the
 // system can exchange two names in one step.
 func (o *output) publish() error {

@@ -238,26 +238,6 @@ func (w *walker) flush() {
 	w.text.Reset()
 }
 
-// collapse turns every run of white space into one space.
-func collapse(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteByte(c)
-	}
-	return b.String()
-}
-
 func (w *walker) walk(root ast.Node) {
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n := n.(type) {
@@ -271,7 +251,9 @@ func (w *walker) walk(root ast.Node) {
 					id = string(b)
 				}
 			}
-			t := collapse(plainText(n, w.src))
+			var sw spaceWriter
+			sw.WriteString(plainText(n, w.src))
+			t := sw.String()
 			w.res.Headings = append(w.res.Headings, Heading{Level: n.Level, ID: id, Text: t})
 			w.flush()
 			w.cur = Section{Heading: t, Anchor: id, Level: n.Level}

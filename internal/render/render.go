@@ -141,16 +141,6 @@ func (t *Templates) Cached(name, key string, data any) (template.HTML, error) {
 // problem is already reported.
 func (t *Templates) Failed(name string) bool { return t.failed[name] }
 
-// Names lists the template files.
-func (t *Templates) Names() []string {
-	var out []string
-	for k := range t.sets {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // Execute renders the base layout with data, using the "main" of the
 // template file name (relative to layouts/).
 func (t *Templates) Execute(buf *bytes.Buffer, name string, data any) error {
