@@ -3,6 +3,7 @@ package build
 import (
 	"io/fs"
 	"strings"
+	"sync"
 
 	"sitegen/internal/directory"
 	"sitegen/internal/markdown"
@@ -17,8 +18,14 @@ import (
 //
 // A site has search when its layouts have a search page
 // (layouts/search.html); without one, nothing is indexed.
+//
+// Documents are numbered for the index's fragment packs in the order of
+// the site's pages, then the books, practitioners and schools in the order
+// finish adds them, so packs do not depend on which worker renders first.
 type siteSearch struct {
-	ix *search.Indexer
+	ix      *search.Indexer
+	numbers sync.Once
+	number  map[*site.Page]int
 }
 
 func (s *siteSearch) frontKeys(string) []string { return nil }
@@ -45,7 +52,22 @@ func (s *siteSearch) assembled(b *builder) {}
 
 // rendered indexes a content page. It runs on the render workers.
 func (s *siteSearch) rendered(b *builder, p *site.Page, md *markdown.Result) {
-	if s.ix == nil || p.Source == nil || md == nil || p.Draft || p.Future || p.Kind == site.Kind404 {
+	if s.ix == nil {
+		return
+	}
+	s.numbers.Do(func() {
+		s.number = make(map[*site.Page]int, len(b.site.Pages))
+		for i, q := range b.site.Pages {
+			s.number[q] = i
+		}
+	})
+	n, ok := s.number[p]
+	if !ok {
+		return
+	}
+	if p.Source == nil || md == nil || p.Draft || p.Future || p.Kind == site.Kind404 {
+		files, err := s.ix.Skip(n)
+		s.written(b, files, err)
 		return
 	}
 	kind := "page"
@@ -59,11 +81,12 @@ func (s *siteSearch) rendered(b *builder, p *site.Page, md *markdown.Result) {
 	for _, sec := range md.Sections {
 		doc.Sections = append(doc.Sections, search.Section{Heading: sec.Heading, Anchor: sec.Anchor, Level: sec.Level, Text: sec.Text})
 	}
-	s.add(b, doc)
+	files, err := s.ix.Add(n, doc)
+	s.written(b, files, err)
 }
 
-func (s *siteSearch) add(b *builder, doc search.Doc) {
-	files, err := s.ix.Add(doc)
+// written writes the fragment packs the index hands back.
+func (s *siteSearch) written(b *builder, files []search.File, err error) {
 	if err != nil {
 		b.problems.Errorf("", 0, 0, "%v", err)
 		return
@@ -77,12 +100,18 @@ func (s *siteSearch) finish(b *builder) {
 	if s.ix == nil {
 		return
 	}
+	n := len(b.site.Pages)
+	add := func(doc search.Doc) {
+		files, err := s.ix.Add(n, doc)
+		s.written(b, files, err)
+		n++
+	}
 	for _, e := range b.ext {
 		switch e := e.(type) {
 		case *readingLists:
 			for _, l := range e.lists {
 				for _, bk := range l.Books {
-					s.add(b, bookDoc(l, bk))
+					add(bookDoc(l, bk))
 				}
 			}
 		case *practitioners:
@@ -90,11 +119,11 @@ func (s *siteSearch) finish(b *builder) {
 				continue
 			}
 			for _, p := range e.dir.Current() {
-				s.add(b, practitionerDoc(p))
+				add(practitionerDoc(p))
 			}
 			for _, sc := range e.dir.Schools {
 				if d, ok := schoolDoc(sc); ok {
-					s.add(b, d)
+					add(d)
 				}
 			}
 		}

@@ -199,7 +199,7 @@ func BenchmarkStages(b *testing.B) {
 		for b.Loop() {
 			ix := search.NewIndexer()
 			pool.Run(len(docs), func(i int) {
-				if _, err := ix.Add(docs[i]); err != nil {
+				if _, err := ix.Add(i, docs[i]); err != nil {
 					b.Error(err)
 				}
 			})

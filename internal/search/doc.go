@@ -54,13 +54,21 @@
 //     the prefix and those whose separator starts with it. A score is the
 //     term's impact on the document, an integer 1–255; a document's score
 //     for a query is the sum over its terms.
-//   - search/V/t<i>.json, the document table: chunk i lists the fragment
-//     names of documents i·chunkSize to (i+1)·chunkSize−1.
-//   - search/doc/<hash>.json, fragments, one per document, returned by Add
-//     as soon as the document is indexed: {"u":url, "t":title, "k":kind,
-//     "d":description, "g":tags, "w":keywords, "s":[[heading, anchor,
-//     level, text], ...]}. The client builds excerpts, heading sub-results
-//     and phrase checks from them.
+//   - search/V/t<i>.json, the document table: chunk i gives, for documents
+//     i·chunkSize to (i+1)·chunkSize−1, each one's pack and its place in the
+//     pack, as a flat array [pack, place, pack, place, ...].
+//   - search/doc/<hash>.json, fragment packs: a JSON array of fragments, one
+//     per document, {"u":url, "t":title, "k":kind, "d":description,
+//     "g":tags, "w":keywords, "s":[[heading, anchor, level, text], ...]}.
+//     The client builds excerpts, heading sub-results and phrase checks
+//     from them. Documents are packed in the caller's numbering (for a
+//     site, the order of its pages), and a pack is closed once it holds
+//     packLimit bytes: one long article, or a few short ones, or dozens of
+//     practitioners. Creating a file costs more than writing bytes to it,
+//     on every file system; packs keep the number of files a site's index
+//     adds to about one per 12 KB of text, while a result still downloads
+//     little more than its own text. Add hands each pack back as soon as
+//     it is full.
 //
 // # Queries
 //
@@ -86,6 +94,8 @@
 //
 // # Memory
 //
-// Add builds the document's fragment and returns it; the Indexer keeps 8
-// bytes per posting, a few fields per document and each distinct word's term.
+// Add returns each fragment pack as soon as it is full; the Indexer keeps 8
+// bytes per posting, a few fields per document, each distinct word's term
+// and the fragments of the pack being filled (and of documents that arrive
+// ahead of their number, at most about one per concurrent caller).
 package search

@@ -74,6 +74,9 @@ const (
 	// shardLimit is the estimated size in bytes above which a shard is
 	// split by the next character of its prefix.
 	shardLimit = 24 << 10
+	// packLimit is the size in bytes at which a fragment pack is closed:
+	// a pack holds one long article or several short documents.
+	packLimit = 12 << 10
 )
 
 type posting struct {
@@ -89,8 +92,16 @@ type docMeta struct {
 	url     string
 	kind    uint8
 	date    time.Time
-	frag    string // fragment file name, relative to search/
+	pack    string // fragment pack name, the hash part of search/doc/<pack>.json
+	packAt  int    // the document's place in its pack
 	bodyLen int32
+}
+
+// pending is a numbered document whose fragment waits for its turn in the
+// packs; doc is -1 for a number the caller skipped.
+type pending struct {
+	doc  int
+	data []byte
 }
 
 // Indexer builds the search index. Add documents (from any number of
@@ -103,6 +114,15 @@ type Indexer struct {
 	fragBytes int64
 	finished  bool
 	terms     [64]termCache // folded word → term, by hash of the word
+
+	// Packing: fragments are packed in the callers' numbering, whatever
+	// order they arrive in. next is the next number to pack, waiting the
+	// ones that arrived early, pack the one being filled.
+	next     int
+	waiting  map[int]pending
+	pack     [][]byte
+	packDocs []int
+	packSize int
 }
 
 type termCache struct {
@@ -136,7 +156,7 @@ func (ix *Indexer) termOf(w []byte) string {
 
 // NewIndexer returns an empty Indexer.
 func NewIndexer() *Indexer {
-	return &Indexer{urls: map[string]bool{}, postings: map[string][]posting{}}
+	return &Indexer{urls: map[string]bool{}, postings: map[string][]posting{}, waiting: map[int]pending{}}
 }
 
 func kindIndex(k string) int {
@@ -159,11 +179,15 @@ type fragment struct {
 	Sections    [][4]any `json:"s"` // heading, anchor, level, text
 }
 
-// Add indexes doc and returns its fragment file
-// (search/doc/<content hash>.json), to be written now: the Indexer keeps
-// only the postings and a few bytes per document. Add is safe for
-// concurrent use; the order of calls does not change the output.
-func (ix *Indexer) Add(doc Doc) ([]File, error) {
+// Add indexes doc, the caller's document number n. Callers number their
+// documents 0, 1, 2, … in an order that does not change from build to build
+// and call Skip for a number they will not add: fragments are packed in
+// that order, so the packs are the same however calls interleave. Add
+// returns the fragment packs (search/doc/<content hash>.json) that are
+// complete, to be written now: the Indexer keeps only the postings, a few
+// bytes per document and the fragments of the pack being filled. Add is
+// safe for concurrent use.
+func (ix *Indexer) Add(n int, doc Doc) ([]File, error) {
 	k := kindIndex(doc.Kind)
 	switch {
 	case !strings.HasPrefix(doc.URL, "/"):
@@ -216,7 +240,6 @@ func (ix *Indexer) Add(doc Doc) ([]File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: %s: %v", doc.URL, err)
 	}
-	name := "doc/" + hashName(data)
 	terms := make([]string, 0, len(tf))
 	for t := range tf {
 		terms = append(terms, t)
@@ -230,9 +253,12 @@ func (ix *Indexer) Add(doc Doc) ([]File, error) {
 	if ix.urls[doc.URL] {
 		return nil, fmt.Errorf("search: %s: two documents have this URL; each page must be added once", doc.URL)
 	}
+	if err := ix.number(n); err != nil {
+		return nil, fmt.Errorf("search: %s: %v", doc.URL, err)
+	}
 	ix.urls[doc.URL] = true
 	seq := uint32(len(ix.docs))
-	ix.docs = append(ix.docs, docMeta{url: doc.URL, kind: uint8(k), date: doc.Date, frag: name, bodyLen: int32(bodyLen)})
+	ix.docs = append(ix.docs, docMeta{url: doc.URL, kind: uint8(k), date: doc.Date, bodyLen: int32(bodyLen)})
 	for _, t := range terms {
 		f := tf[t]
 		p := posting{seq: seq, body: uint16(min(f.body, math.MaxUint16)), boost: uint16(min(f.boost*boostScale, exactBit-1))}
@@ -241,22 +267,108 @@ func (ix *Indexer) Add(doc Doc) ([]File, error) {
 		}
 		ix.postings[t] = append(ix.postings[t], p)
 	}
+	ix.waiting[n] = pending{doc: int(seq), data: data}
+	return ix.packReady(), nil
+}
+
+// Skip tells the Indexer that document number n will not be added, and
+// returns the packs that completes.
+func (ix *Indexer) Skip(n int) ([]File, error) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if err := ix.number(n); err != nil {
+		return nil, fmt.Errorf("search: skipping: %v", err)
+	}
+	ix.waiting[n] = pending{doc: -1}
+	return ix.packReady(), nil
+}
+
+// number checks a caller's document number; ix.mu is held.
+func (ix *Indexer) number(n int) error {
+	if ix.finished {
+		return errors.New("Add called after Finish")
+	}
+	if n < 0 {
+		return fmt.Errorf("document number %d is negative", n)
+	}
+	if _, dup := ix.waiting[n]; dup || n < ix.next {
+		return fmt.Errorf("document number %d is used twice", n)
+	}
+	return nil
+}
+
+// packReady moves the fragments that are next in order into packs and
+// returns the packs that filled up; ix.mu is held.
+func (ix *Indexer) packReady() []File {
+	var files []File
+	for {
+		p, ok := ix.waiting[ix.next]
+		if !ok {
+			return files
+		}
+		delete(ix.waiting, ix.next)
+		ix.next++
+		if p.doc < 0 {
+			continue
+		}
+		ix.pack = append(ix.pack, p.data)
+		ix.packDocs = append(ix.packDocs, p.doc)
+		ix.packSize += len(p.data)
+		if ix.packSize >= packLimit {
+			files = append(files, ix.closePack())
+		}
+	}
+}
+
+// closePack writes the pack being filled as a JSON array of fragments;
+// ix.mu is held.
+func (ix *Indexer) closePack() File {
+	data := make([]byte, 0, ix.packSize+len(ix.pack)+1)
+	data = append(data, '[')
+	for i, f := range ix.pack {
+		if i > 0 {
+			data = append(data, ',')
+		}
+		data = append(data, f...)
+	}
+	data = append(data, ']')
+	name := hashName(data)
+	for i, d := range ix.packDocs {
+		ix.docs[d].pack, ix.docs[d].packAt = name, i
+	}
+	ix.pack, ix.packDocs, ix.packSize = ix.pack[:0], ix.packDocs[:0], 0
 	ix.fragBytes += int64(len(data))
-	return []File{{Path: "search/" + name, Data: data}}, nil
+	return File{Path: "search/doc/" + name + ".json", Data: data}
 }
 
 // hashName names a file by its content: 12 hex digits of its SHA-256.
 func hashName(data []byte) string {
 	h := sha256.Sum256(data)
-	return hex.EncodeToString(h[:6]) + ".json"
+	return hex.EncodeToString(h[:6])
 }
 
-// Finish computes the scores and returns the entry file, the shards and the
-// document table. Documents cannot be added afterwards.
+// Finish computes the scores and returns the last fragment packs, the
+// entry file, the shards and the document table. Documents cannot be added
+// afterwards.
 func (ix *Indexer) Finish() ([]File, Stats) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.finished = true
+	// Fragments still waiting (a number was neither added nor skipped)
+	// are packed in order.
+	var packs []File
+	rest := make([]int, 0, len(ix.waiting))
+	for n := range ix.waiting {
+		rest = append(rest, n)
+	}
+	sort.Ints(rest)
+	for _, n := range rest {
+		ix.next = n
+		packs = append(packs, ix.packReady()...)
+	}
+	if len(ix.pack) > 0 {
+		packs = append(packs, ix.closePack())
+	}
 	st := Stats{Docs: len(ix.docs), Terms: len(ix.postings), FragmentBytes: ix.fragBytes}
 
 	// Final ids: newest first, undated last, then by URL.
@@ -363,11 +475,11 @@ func (ix *Indexer) Finish() ([]File, Stats) {
 	// Document table.
 	var chunks [][]byte
 	for lo := 0; lo < len(order); lo += chunkSize {
-		names := make([]string, 0, chunkSize)
+		places := make([]any, 0, 2*chunkSize)
 		for _, seq := range order[lo:min(lo+chunkSize, len(order))] {
-			names = append(names, strings.TrimSuffix(strings.TrimPrefix(ix.docs[seq].frag, "doc/"), ".json"))
+			places = append(places, ix.docs[seq].pack, ix.docs[seq].packAt)
 		}
-		data, _ := json.Marshal(names)
+		data, _ := json.Marshal(places)
 		chunks = append(chunks, data)
 		st.ChunkBytes += int64(len(data))
 	}
@@ -412,7 +524,7 @@ func (ix *Indexer) Finish() ([]File, Stats) {
 	}{1, len(order), Kinds, runs, chunkSize, version, len(chunks), seps})
 	st.EntryBytes = int64(len(entry))
 	files = append([]File{{Path: EntryPath, Data: entry}}, files...)
-	return files, st
+	return append(packs, files...), st
 }
 
 // separator returns the shortest prefix of t that sorts after prev ("" for

@@ -65,8 +65,8 @@ func tinyDocs() []Doc {
 func build(t testing.TB, docs []Doc) (map[string][]byte, Stats) {
 	ix := NewIndexer()
 	out := map[string][]byte{}
-	for _, d := range docs {
-		fs, err := ix.Add(d)
+	for i, d := range docs {
+		fs, err := ix.Add(i, d)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -106,17 +106,18 @@ func newReader(t testing.TB, files map[string][]byte) *reader {
 }
 
 func (r *reader) url(t testing.TB, id int) string {
-	var names []string
-	if err := json.Unmarshal(r.files[fmt.Sprintf("search/%s/t%d.json", r.entry.Version, id/r.entry.ChunkSize)], &names); err != nil {
+	var places []any
+	if err := json.Unmarshal(r.files[fmt.Sprintf("search/%s/t%d.json", r.entry.Version, id/r.entry.ChunkSize)], &places); err != nil {
 		t.Fatal(err)
 	}
-	var f struct {
+	j := 2 * (id % r.entry.ChunkSize)
+	var pack []struct {
 		U string `json:"u"`
 	}
-	if err := json.Unmarshal(r.files["search/doc/"+names[id%r.entry.ChunkSize]+".json"], &f); err != nil {
+	if err := json.Unmarshal(r.files["search/doc/"+places[j].(string)+".json"], &pack); err != nil {
 		t.Fatal(err)
 	}
-	return f.U
+	return pack[int(places[j+1].(float64))].U
 }
 
 // shard returns the shard of term: the last one whose separator sorts
@@ -204,23 +205,30 @@ func equalStrings(a, b []string) bool {
 
 func TestAddErrors(t *testing.T) {
 	ix := NewIndexer()
-	if _, err := ix.Add(Doc{URL: "/a/", Kind: "article", Title: "A"}); err != nil {
+	if _, err := ix.Add(0, Doc{URL: "/a/", Kind: "article", Title: "A"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Skip(2); err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
+		n    int
 		doc  Doc
 		want string
 	}{
-		{Doc{URL: "/a/", Kind: "article"}, `search: /a/: two documents have this URL; each page must be added once`},
-		{Doc{URL: "/b/", Kind: "blog"}, `search: /b/: unknown kind "blog"; use one of article, page, book, practitioner, training`},
-		{Doc{URL: "b/", Kind: "article"}, `search: document URL "b/" must start with "/"`},
+		{1, Doc{URL: "/a/", Kind: "article"}, `search: /a/: two documents have this URL; each page must be added once`},
+		{1, Doc{URL: "/b/", Kind: "blog"}, `search: /b/: unknown kind "blog"; use one of article, page, book, practitioner, training`},
+		{1, Doc{URL: "b/", Kind: "article"}, `search: document URL "b/" must start with "/"`},
+		{0, Doc{URL: "/d/", Kind: "article"}, `search: /d/: document number 0 is used twice`},
+		{2, Doc{URL: "/d/", Kind: "article"}, `search: /d/: document number 2 is used twice`},
+		{-1, Doc{URL: "/d/", Kind: "article"}, `search: /d/: document number -1 is negative`},
 	} {
-		if _, err := ix.Add(tc.doc); err == nil || err.Error() != tc.want {
-			t.Errorf("Add(%+v) error = %v, want %s", tc.doc, err, tc.want)
+		if _, err := ix.Add(tc.n, tc.doc); err == nil || err.Error() != tc.want {
+			t.Errorf("Add(%d, %+v) error = %v, want %s", tc.n, tc.doc, err, tc.want)
 		}
 	}
 	ix.Finish()
-	if _, err := ix.Add(Doc{URL: "/c/", Kind: "article"}); err == nil {
+	if _, err := ix.Add(3, Doc{URL: "/c/", Kind: "article"}); err == nil {
 		t.Error("Add after Finish succeeded")
 	}
 }
@@ -242,7 +250,7 @@ func TestDeterministic(t *testing.T) {
 			go func() {
 				defer wg.Done()
 				for i := w; i < len(perm); i += 8 {
-					fs, err := ix.Add(docs[perm[i]])
+					fs, err := ix.Add(perm[i], docs[perm[i]])
 					if err != nil {
 						t.Error(err)
 					}
@@ -307,7 +315,7 @@ func TestShardFormat(t *testing.T) {
 		t.Errorf("shards hold %d terms, stats say %d", seen, st.Terms)
 	}
 	for p, d := range files {
-		if strings.HasPrefix(p, "search/doc/") && !strings.HasSuffix(p, hashName(d)) {
+		if strings.HasPrefix(p, "search/doc/") && p != "search/doc/"+hashName(d)+".json" {
 			t.Errorf("%s is not named by its content (%s)", p, hashName(d))
 		}
 	}
@@ -363,8 +371,8 @@ func BenchmarkAdd(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		ix := NewIndexer()
-		for _, d := range docs {
-			if _, err := ix.Add(d); err != nil {
+		for n, d := range docs {
+			if _, err := ix.Add(n, d); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -378,12 +386,89 @@ func BenchmarkFinish(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		ix := NewIndexer()
-		for _, d := range docs {
-			if _, err := ix.Add(d); err != nil {
+		for n, d := range docs {
+			if _, err := ix.Add(n, d); err != nil {
 				b.Fatal(err)
 			}
 		}
 		b.StartTimer()
 		ix.Finish()
+	}
+}
+
+// TestPacks checks how fragments are packed: in the caller's numbering
+// whatever the order of the calls, skipped numbers left out, each pack
+// handed back as soon as it is full, and no pack much larger than
+// packLimit unless one document alone is.
+func TestPacks(t *testing.T) {
+	docs := syntheticDocs(60, 300)
+	ix := NewIndexer()
+	out := map[string][]byte{}
+	early := 0
+	// Numbers 0..119: even ones are skipped, odd ones are docs; the
+	// calls come in pairs swapped (1 before 0, 3 before 2...).
+	for i := 0; i < 120; i += 2 {
+		fs, err := ix.Add(i+1, docs[i/2])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(fs) > 0 {
+			t.Fatalf("Add(%d) returned a pack before number %d was settled", i+1, i)
+		}
+		fs, err = ix.Skip(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		early += len(fs)
+		for _, f := range fs {
+			out[f.Path] = f.Data
+		}
+	}
+	if early == 0 {
+		t.Fatal("no pack was returned before Finish")
+	}
+	fs, _ := ix.Finish()
+	var urls []string
+	packs := 0
+	for _, f := range fs {
+		out[f.Path] = f.Data
+	}
+	var names []string
+	for p := range out {
+		if strings.HasPrefix(p, "search/doc/") {
+			names = append(names, p)
+		}
+	}
+	sort.Strings(names)
+	for _, p := range names {
+		var pack []struct {
+			U string `json:"u"`
+		}
+		if err := json.Unmarshal(out[p], &pack); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		packs++
+		if len(pack) > 1 && len(out[p]) > 2*packLimit {
+			t.Errorf("%s holds %d documents in %d bytes", p, len(pack), len(out[p]))
+		}
+		for _, d := range pack {
+			urls = append(urls, d.U)
+		}
+	}
+	if len(urls) != len(docs) {
+		t.Fatalf("packs hold %d documents, want %d", len(urls), len(docs))
+	}
+	if packs >= len(docs) || packs < 2 {
+		t.Errorf("%d packs for %d documents", packs, len(docs))
+	}
+	r := newReader(t, out)
+	found := map[string]bool{}
+	for id := range len(docs) {
+		found[r.url(t, id)] = true
+	}
+	for _, d := range docs {
+		if !found[d.URL] {
+			t.Errorf("%s is not in the document table", d.URL)
+		}
 	}
 }

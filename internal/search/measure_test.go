@@ -37,7 +37,7 @@ func TestMeasure(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(docs); i += workers {
-				fs, err := ix.Add(docs[i])
+				fs, err := ix.Add(i, docs[i])
 				if err != nil {
 					t.Error(err)
 				}

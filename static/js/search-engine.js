@@ -210,7 +210,8 @@ export function openIndex(base = "/search/", load) {
 
   async function fragment(e, id) {
     const chunk = await get(`${e.version}/t${Math.floor(id / e.chunkSize)}.json`);
-    return get("doc/" + chunk[id % e.chunkSize] + ".json");
+    const at = 2 * (id % e.chunkSize);
+    return (await get("doc/" + chunk[at] + ".json"))[chunk[at + 1]];
   }
 
   return {search, ready: entry};
