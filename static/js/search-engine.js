@@ -50,15 +50,22 @@ function toks(text) {
   return t;
 }
 
-// Damerau-Levenshtein distance of at most one.
+// oneEdit reports a Damerau-Levenshtein distance of at most one (in UTF-16
+// code units), without allocating: it runs for every term of a few shards.
 export function oneEdit(a, b) {
   if (a === b) return true;
   const la = a.length, lb = b.length;
-  if (Math.abs(la - lb) > 1) return false;
+  if (la - lb > 1 || lb - la > 1) return false;
   let i = 0;
-  while (i < la && i < lb && a[i] === b[i]) i++;
-  if (la === lb) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  // same reports whether a[i..] equals b[j..].
+  const same = (i, j) => {
+    if (la - i !== lb - j) return false;
+    for (; i < la; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+    return true;
+  };
+  if (la === lb) return same(i + 1, i + 1) || (i + 1 < la && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && same(i + 2, i + 2));
+  return la > lb ? same(i + 1, i) : same(i, i + 1);
 }
 
 // edits returns the words one edit away from w (letters a–z only).
@@ -114,57 +121,140 @@ export function openIndex(base = "/search/", load) {
     for (let i = +out[0].match(/s(\d+)/)[1] + 1; i < e.shards.length && e.shards[i].startsWith(p); i++) out.push(`${e.version}/s${i}.json`);
     return out;
   };
+  // Each loaded shard is decoded once, lazily: its terms sorted (for prefix
+  // ranges and typo candidates) and each term's postings as typed arrays.
   const decoded = new WeakMap();
   const postings = async (name) => {
     const sh = await get(name);
-    if (!decoded.has(sh)) decoded.set(sh, new Map());
-    return {sh, dec: decoded.get(sh)};
+    let d = decoded.get(sh);
+    if (!d) decoded.set(sh, d = {sh, lists: new Map(), keys: null});
+    return d;
   };
-  const list = ({sh, dec}, term) => {
-    let p = dec.get(term);
-    if (!p && sh[term]) {
-      const a = sh[term], ids = new Uint32Array(a.length / 2), sc = new Uint8Array(a.length / 2);
-      for (let i = 0, id = 0; i < a.length; i += 2) { id += a[i]; ids[i / 2] = id; sc[i / 2] = a[i + 1]; }
-      dec.set(term, p = {ids, sc});
+  const keysOf = (d) => d.keys ??= Object.keys(d.sh).sort(cmp);
+  const list = (d, term) => {
+    let p = d.lists.get(term);
+    const a = d.sh[term];
+    if (!p && a) {
+      const ids = new Uint32Array(a.length / 2), sc = new Uint8Array(a.length / 2);
+      for (let i = 0, id = 0; i < a.length; i += 2) { id += a[i]; ids[i >> 1] = id; sc[i >> 1] = a[i + 1]; }
+      d.lists.set(term, p = {ids, sc});
     }
     return p;
   };
+  // withPrefix calls f for each term of shard d starting with p.
+  const withPrefix = (d, p, f) => {
+    const keys = keysOf(d);
+    let lo = 0, hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmp(keys[mid], p) < 0) lo = mid + 1; else hi = mid;
+    }
+    for (let i = lo; i < keys.length && keys[i].startsWith(p); i++) f(keys[i]);
+  };
 
-  // candidates returns [term, weight] pairs for one query group.
+  // candidates returns [term, weight, postings] for one query group.
   async function candidates(e, g) {
     const out = [];
     const exact = [g.term, g.alt].filter(Boolean);
-    for (const t of exact) if (list(await postings(shardOf(e, t)), t)) out.push([t, 1]);
+    for (const t of exact) {
+      const p = list(await postings(shardOf(e, t)), t);
+      if (p) out.push([t, 1, p]);
+    }
     const word = g.word || g.term, w = [...word];
     if (g.prefix && w.length >= 2) {
-      const names = new Set([...shardsFrom(e, word).slice(0, 8), shardOf(e, g.term)]);
-      const found = [];
-      for (const n of names) {
-        const {sh} = await postings(n);
-        for (const t in sh) {
-          if (exact.includes(t)) continue;
-          if (t.startsWith(word) || t.startsWith(g.term) || (t.length >= 4 && word.length - t.length <= 3 && word.startsWith(t))) found.push([t, sh[t].length]);
-        }
+      // Terms starting with the word or its stem, and the stems of the word
+      // itself (a term of four or more letters at most three shorter:
+      // "certifica" finds "certif", wherever its shard is).
+      const found = new Map();
+      const add = (d, t) => { if (!exact.includes(t) && !found.has(t)) found.set(t, d); };
+      for (const n of new Set([...shardsFrom(e, word).slice(0, 8), shardOf(e, g.term)])) {
+        const d = await postings(n);
+        withPrefix(d, word, (t) => add(d, t));
+        if (g.term !== word) withPrefix(d, g.term, (t) => add(d, t));
       }
-      found.sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
-      for (const [t] of found.slice(0, MAX_EXPAND)) out.push([t, 0.8]);
+      for (let n = Math.max(4, word.length - 3); n <= word.length; n++) {
+        const t = word.slice(0, n), d = await postings(shardOf(e, t));
+        if (d.sh[t]) add(d, t);
+      }
+      const ranked = [...found].map(([t, d]) => [t, d.sh[t].length, d]);
+      ranked.sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
+      for (const [t, , d] of ranked.slice(0, MAX_EXPAND)) out.push([t, 0.8, list(d, t)]);
     }
     if (!out.length && w.length >= 5) {
       const names = new Set([...shardsFrom(e, [...g.term].slice(0, 2).join("")), shardOf(e, g.term)]);
       if (names.size <= 8) {
-        const seen = new Set();
+        const seen = new Map();
         for (const n of names) {
-          const {sh} = await postings(n);
-          for (const c in sh) if (oneEdit(c, g.term)) seen.add(c);
+          const d = await postings(n);
+          for (const c of keysOf(d)) if (oneEdit(c, g.term)) seen.set(c, d);
         }
         for (const v of edits(word)) {
-          const s = term(v), n = s && shardOf(e, s);
-          if (n && names.has(n) && (await get(n))[s]) seen.add(s);
+          const s = term(v), n = s && !seen.has(s) && shardOf(e, s);
+          if (n && names.has(n)) {
+            const d = await postings(n);
+            if (d.sh[s]) seen.set(s, d);
+          }
         }
-        for (const c of seen) out.push([c, 0.6]);
+        for (const [c, d] of seen) out.push([c, 0.6, list(d, c)]);
       }
     }
     return out;
+  }
+
+  // Scratch space for ranking, one slot per document, reused by every
+  // query: rank runs without awaiting, so no two queries share it.
+  let scratch;
+  // rank scores the documents of the groups' candidates (a document's score
+  // is the sum over groups of its best candidate's impact times weight) and
+  // returns the number of matches and the best k ids, ranked by the number
+  // of groups matched, then score, then id. Documents matching every group
+  // are the matches when there are any (or when required is set).
+  function rank(e, cands, allow, k, required) {
+    const n = e.docs;
+    const s = scratch ??= {score: new Float64Array(n), best: new Float64Array(n), hits: new Uint16Array(n),
+      mark: new Uint32Array(n), epoch: 0, touched: new Int32Array(n), group: new Int32Array(n)};
+    const {score, best, hits, mark, touched, group} = s;
+    const kindOf = e.kindOf;
+    let nt = 0;
+    for (const cs of cands) {
+      const ep = ++s.epoch;
+      let ng = 0;
+      for (const [, w, p] of cs) {
+        const ids = p.ids, sc = p.sc;
+        for (let i = 0; i < ids.length; i++) {
+          const id = ids[i];
+          if (allow && !allow[kindOf[id]]) continue;
+          const v = sc[i] * w;
+          if (mark[id] !== ep) { mark[id] = ep; best[id] = v; group[ng++] = id; }
+          else if (v > best[id]) best[id] = v;
+        }
+      }
+      for (let i = 0; i < ng; i++) {
+        const id = group[i];
+        if (hits[id] === 0) touched[nt++] = id;
+        score[id] += best[id];
+        hits[id]++;
+      }
+    }
+    const all = cands.length;
+    let total = 0;
+    for (let i = 0; i < nt; i++) if (hits[touched[i]] === all) total++;
+    const need = total || required ? all : 0;
+    if (!total && !required) total = nt;
+    // Keep the best k in order: insertion into a short sorted array.
+    const top = [];
+    const before = (a, b) => hits[a] > hits[b] || (hits[a] === hits[b] && (score[a] > score[b] || (score[a] === score[b] && a < b)));
+    for (let i = 0; i < nt && k > 0; i++) {
+      const id = touched[i];
+      if (hits[id] < need) continue;
+      if (top.length === k && !before(id, top[k - 1])) continue;
+      let j = top.length < k ? top.length : k - 1;
+      while (j > 0 && before(id, top[j - 1])) { top[j] = top[j - 1]; j--; }
+      top[j] = id;
+    }
+    for (let i = 0; i < nt; i++) { const id = touched[i]; score[id] = 0; hits[id] = 0; }
+    if (s.epoch > 0xfffffff0) { s.epoch = 0; mark.fill(0); }
+    return {total, top};
   }
 
   // search returns {total, results, terms}: results are the best `limit`
@@ -175,29 +265,15 @@ export function openIndex(base = "/search/", load) {
     if (!groups.length) return {total: 0, results: [], terms: new Set()};
     const cands = await Promise.all(groups.map((g) => candidates(e, g)));
     const terms = new Set();
-    const allow = kinds.length ? new Set(kinds.map((k) => e.kinds.indexOf(k))) : null;
-    const score = new Map(), hits = new Map();
-    for (const cs of cands) {
-      const best = new Map();
-      for (const [t, w] of cs) {
-        terms.add(t);
-        const p = list(await postings(shardOf(e, t)), t);
-        for (let i = 0; i < p.ids.length; i++) {
-          const id = p.ids[i];
-          if (allow && !allow.has(e.kindOf[id])) continue;
-          const s = p.sc[i] * w;
-          if (!(best.get(id) >= s)) best.set(id, s);
-        }
-      }
-      for (const [id, s] of best) {
-        score.set(id, (score.get(id) || 0) + s);
-        hits.set(id, (hits.get(id) || 0) + 1);
-      }
+    for (const cs of cands) for (const [t] of cs) terms.add(t);
+    let allow = null;
+    if (kinds.length) {
+      allow = new Uint8Array(e.kinds.length);
+      for (const k of kinds) { const i = e.kinds.indexOf(k); if (i >= 0) allow[i] = 1; }
     }
-    let ids = [...score.keys()];
-    const all = ids.filter((id) => hits.get(id) === groups.length);
-    if (all.length || phrases.length) ids = all;
-    ids.sort((a, b) => hits.get(b) - hits.get(a) || score.get(b) - score.get(a) || a - b);
+    // With phrases, up to MAX_CHECK documents are checked, limit at a time.
+    const k = limit <= 0 ? 0 : phrases.length ? Math.ceil(MAX_CHECK / limit) * limit : limit;
+    const {total, top: ids} = rank(e, cands, allow, k, phrases.length > 0);
     const results = [];
     for (let at = 0; at < ids.length && results.length < limit && (!phrases.length || at < MAX_CHECK); at += limit) {
       const frags = await Promise.all(ids.slice(at, at + limit).map((id) => fragment(e, id)));
@@ -205,7 +281,7 @@ export function openIndex(base = "/search/", load) {
         if (results.length < limit && (!phrases.length || phrases.every((p) => hasPhrase(f, p)))) results.push(present(f, terms));
       }
     }
-    return {total: phrases.length ? results.length : ids.length, results, terms};
+    return {total: phrases.length ? results.length : total, results, terms};
   }
 
   async function fragment(e, id) {
