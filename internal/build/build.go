@@ -498,8 +498,10 @@ func (b *builder) renderPage(p *site.Page, buf, mbuf *bytes.Buffer, reported *sy
 		b.inc.store(p, html, lp, res)
 	}
 	b.write(p.OutPath, html)
-	// The page's HTML is written; drop it so memory does not grow with the site.
+	// The page's HTML is written; drop it and its headings so memory does
+	// not grow with the site.
 	p.Content = ""
+	p.Headings = nil
 }
 
 func (b *builder) index() {

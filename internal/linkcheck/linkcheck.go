@@ -40,6 +40,8 @@ type Page struct {
 	// page keeps the checker's memory small on large sites.
 	IDs  string
 	Refs []Ref
+
+	refs []uint32 // the checker's copy: Refs as places in its table
 }
 
 // HasID reports whether the page has an element with the id.
@@ -130,27 +132,31 @@ type Checker struct {
 	mu    sync.Mutex
 	pages map[string]*Page
 	files map[string]bool // other published files, as site paths (/sitemap.xml)
-	strs  map[string]string
+	table []Ref          // every distinct reference
+	index map[Ref]uint32 // reference → its place in table
 }
 
 // New returns an empty Checker.
 func New() *Checker {
-	return &Checker{pages: map[string]*Page{}, files: map[string]bool{}, strs: map[string]string{}}
+	return &Checker{pages: map[string]*Page{}, files: map[string]bool{}, index: map[Ref]uint32{}}
 }
 
-// Add records a rendered page. References are interned: the same menu
-// link on ten thousand pages is kept once.
+// Add records a rendered page. The checker keeps its own compact copy:
+// each distinct reference is kept once and a page holds 4 bytes per
+// reference, so the same menu link on ten thousand pages costs little.
 func (c *Checker) Add(p *Page) {
+	q := &Page{URL: p.URL, File: p.File, Template: p.Template, IDs: p.IDs, refs: make([]uint32, len(p.Refs))}
 	c.mu.Lock()
-	for i := range p.Refs {
-		u := p.Refs[i].URL
-		if s, ok := c.strs[u]; ok {
-			p.Refs[i].URL = s
-		} else {
-			c.strs[u] = u
+	for i, r := range p.Refs {
+		n, ok := c.index[r]
+		if !ok {
+			n = uint32(len(c.table))
+			c.table = append(c.table, r)
+			c.index[r] = n
 		}
+		q.refs[i] = n
 	}
-	c.pages[p.URL] = p
+	c.pages[p.URL] = q
 	c.mu.Unlock()
 }
 
@@ -180,7 +186,8 @@ func (c *Checker) Check(list *diag.List) {
 	fromLayout := map[string]*layoutLink{}
 	for _, u := range urls {
 		p := c.pages[u]
-		for _, r := range p.Refs {
+		for _, n := range p.refs {
+			r := c.table[n]
 			msg := c.broken(p, r.URL)
 			if msg == "" {
 				continue
