@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -470,5 +471,60 @@ func TestPacks(t *testing.T) {
 		if !found[d.URL] {
 			t.Errorf("%s is not in the document table", d.URL)
 		}
+	}
+}
+
+// messyDocs are documents full of what the tokenizer and the fragment
+// encoder must get right: accents, marks, ligatures, apostrophes and
+// hyphens of every kind, HTML characters, control characters, invalid
+// UTF-8, line and paragraph separators.
+func messyDocs() []Doc {
+	texts := []string{
+		"Zoë's café—naïve “quotes” and ‘single’ O’Brien's CST-000004 co‑operate, pre‐natal",
+		"Straße ﬁne ÆSIR Œuvre ø đ ð þ ł ı ħ ŧ ς İstanbul e\u0301cole n\u0303o",
+		"<script>alert('x')</script> & \"quoted\" back\\slash tab\there\nline\rcr \b\f\x01\x1f\x7f",
+		"invalid \xff\xfe utf-8 \xc3 and \u2028 line \u2029 para; 1,000.5 numbers 3½ ²³",
+		"practitioner's practitioners' rock'n'roll -lead trail- a--b 'quoted' x-'y ''",
+		"ζωή Ελληνικά Ζωή ΣΟΦΟΣ кириллица 日本語テキスト العربية",
+	}
+	var docs []Doc
+	for i, t := range texts {
+		docs = append(docs, Doc{URL: fmt.Sprintf("/messy/%d/", i), Kind: Kinds[i%len(Kinds)], Title: t[:20],
+			Description: t, Tags: []string{t[5:15], "tag & <b>"}, Keywords: []string{t[10:30]},
+			Date:     day("2024-01-01").AddDate(0, 0, i%3),
+			Sections: []Section{{Text: t}, {Heading: t[:12], Anchor: "a<b>", Level: 2, Text: t + " " + t}}})
+	}
+	return docs
+}
+
+// TestCorpusDigest pins the output of a larger index (synthetic articles,
+// the tiny site and messy Unicode) by a digest of every file, so a change
+// to the indexer that changes any byte is noticed.
+func TestCorpusDigest(t *testing.T) {
+	docs := append(append(syntheticDocs(300, 400), tinyDocs()...), messyDocs()...)
+	files, _ := build(t, docs)
+	var paths []string
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	h := sha256.New()
+	for _, p := range paths {
+		fmt.Fprintf(h, "%s\x00%d\x00", p, len(files[p]))
+		h.Write(files[p])
+	}
+	got := fmt.Sprintf("%d files %x\n", len(paths), h.Sum(nil))
+	path := filepath.Join("testdata", "corpus.digest")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("index digest %q, want %q; run go test -update only if the change is intended", got, want)
 	}
 }

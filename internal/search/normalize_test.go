@@ -3,12 +3,14 @@ package search
 import (
 	"encoding/json"
 	"flag"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -141,5 +143,115 @@ func TestNormalizeVectors(t *testing.T) {
 	}
 	if string(old) != string(data)+"\n" {
 		t.Errorf("%s is out of date with the Go normalisation; run go test -update and check the diff", path)
+	}
+}
+
+// referenceTokens is the tokenizer as first written, a plain reading of
+// the specification kept to check the fast one against: code point by
+// code point, with a string per part.
+func referenceTokens(text string) []Token {
+	termOf := func(w []byte) string { return term(string(w), Stem) }
+	fold := func(i int) ([]byte, int, bool) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		w := wordPart(foldRune(r))
+		return []byte(w), n, w != ""
+	}
+	isMark := func(i int) (bool, int) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		return unicode.Is(unicode.M, r), n
+	}
+	var out []Token
+	var parts []string
+	var cur []byte
+	next := func(i int) bool {
+		for i < len(text) {
+			if m, n := isMark(i); m {
+				i += n
+				continue
+			}
+			_, _, ok := fold(i)
+			return ok
+		}
+		return false
+	}
+	endPart := func() {
+		if len(cur) > 0 {
+			parts = append(parts, string(cur))
+			cur = cur[:0]
+		}
+	}
+	endWord := func() {
+		endPart()
+		if len(parts) == 0 {
+			return
+		}
+		var clean []string
+		for _, p := range parts {
+			p = strings.TrimSuffix(p, "'s")
+			p = strings.ReplaceAll(p, "'", "")
+			if p != "" {
+				clean = append(clean, p)
+			}
+		}
+		for _, p := range clean {
+			if t := termOf([]byte(p)); t != "" {
+				out = append(out, Token{Term: t})
+			}
+		}
+		if len(clean) > 1 {
+			if t := termOf([]byte(strings.Join(clean, ""))); t != "" {
+				out = append(out, Token{Term: t, Compound: true})
+			}
+		}
+		parts = parts[:0]
+	}
+	for i := 0; i < len(text); {
+		if m, n := isMark(i); m {
+			i += n
+			continue
+		}
+		w, n, ok := fold(i)
+		if ok {
+			cur = append(cur, w...)
+			i += n
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case isApostrophe(r) && len(cur) > 0 && next(i+n):
+			cur = append(cur, '\'')
+		case isHyphen(r) && len(cur) > 0 && next(i+n):
+			endPart()
+		default:
+			endWord()
+		}
+		i += n
+	}
+	endWord()
+	return out
+}
+
+// TestTokensMatchReference compares the tokenizer with referenceTokens on
+// random strings drawn from the characters that make words hard.
+func TestTokensMatchReference(t *testing.T) {
+	alphabet := []rune("aAbzZ09'-‐‑‘’ʼ .,;–—éÉe\u0301\u0308ßæŒøĐðþłıħŧςİﬁﬀΣσζωή日½²\u00a0\t\n<&>\"\\\x00\u2028Ǆǅ")
+	rng := rand.New(rand.NewPCG(7, 9))
+	for i := range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(24) {
+			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+		}
+		if rng.IntN(10) == 0 {
+			b.WriteString("\xff\xc3")
+		}
+		s := b.String()
+		got, want := Tokens(s), referenceTokens(s)
+		if !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+			t.Fatalf("case %d: Tokens(%q) = %v, want %v", i, s, got, want)
+		}
+	}
+	v := sweep()
+	if got, want := Tokens(v), referenceTokens(v); !reflect.DeepEqual(got, want) {
+		t.Errorf("the sweep tokenizes differently:\n got %v\nwant %v", got, want)
 	}
 }
