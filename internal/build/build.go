@@ -34,6 +34,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -70,6 +71,12 @@ type Options struct {
 	KeepSources bool
 	// FS replaces reading Src from disk (tests use fstest.MapFS).
 	FS fs.FS
+	// HeapPerPage, when set, gives the Go collector a soft memory limit
+	// once the site is assembled: HeapPerPage bytes per page on top of a
+	// fixed 64 MiB (unless GOMEMLIMIT is set). A site's live heap grows
+	// with its pages, while GOGC alone lets the heap grow to a multiple of
+	// it; the limit keeps a large build's peak near what it needs.
+	HeapPerPage int64
 }
 
 // Step is one timed step.
@@ -168,8 +175,13 @@ func run(opt Options, inc *Builder) (*Result, error) {
 		}
 		s.fn()
 		b.res.Steps = append(b.res.Steps, Step{s.name, time.Since(t)})
-		if b.site == nil && s.name == "assemble" {
-			break
+		if s.name == "assemble" {
+			if b.site == nil {
+				break
+			}
+			if opt.HeapPerPage > 0 && os.Getenv("GOMEMLIMIT") == "" {
+				debug.SetMemoryLimit(64<<20 + opt.HeapPerPage*int64(len(b.site.Pages)))
+			}
 		}
 	}
 	b.res.Site = b.site
