@@ -28,15 +28,19 @@ export function parseQuery(q) {
   return {groups, phrases};
 }
 
-// cmp compares strings by code point, as Go compares UTF-8 bytes.
+// cmp compares strings by code point, as Go compares UTF-8 bytes: as
+// UTF-16 code units, except that a surrogate (half of a code point above
+// U+FFFF) sorts after every other code unit. Only the sign is meaningful.
 export function cmp(a, b) {
-  for (let i = 0, j = 0; ; ) {
-    const x = a.codePointAt(i), y = b.codePointAt(j);
-    if (x === undefined || y === undefined) return (x === undefined ? 0 : 1) - (y === undefined ? 0 : 1);
-    if (x !== y) return x - y;
-    i += x > 0xffff ? 2 : 1;
-    j += y > 0xffff ? 2 : 1;
+  const n = a.length < b.length ? a.length : b.length;
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i), y = b.charCodeAt(i);
+    if (x !== y) {
+      const sx = x >= 0xd800 && x <= 0xdfff, sy = y >= 0xd800 && y <= 0xdfff;
+      return sx === sy ? x - y : sx ? 1 : -1;
+    }
   }
+  return a.length - b.length;
 }
 
 // toks caches the tokens of fragment texts, which results show repeatedly.
@@ -127,10 +131,16 @@ export function openIndex(base = "/search/", load) {
   const postings = async (name) => {
     const sh = await get(name);
     let d = decoded.get(sh);
-    if (!d) decoded.set(sh, d = {sh, lists: new Map(), keys: null});
+    if (!d) decoded.set(sh, d = {sh, lists: new Map(), keys: null, counts: null});
     return d;
   };
-  const keysOf = (d) => d.keys ??= Object.keys(d.sh).sort(cmp);
+  const keysOf = (d) => {
+    if (!d.keys) {
+      d.keys = Object.keys(d.sh).sort(cmp);
+      d.counts = Int32Array.from(d.keys, (k) => d.sh[k].length);
+    }
+    return d.keys;
+  };
   const list = (d, term) => {
     let p = d.lists.get(term);
     const a = d.sh[term];
@@ -141,7 +151,8 @@ export function openIndex(base = "/search/", load) {
     }
     return p;
   };
-  // withPrefix calls f for each term of shard d starting with p.
+  // withPrefix calls f(d, term, number of postings × 2) for each term of
+  // shard d starting with p.
   const withPrefix = (d, p, f) => {
     const keys = keysOf(d);
     let lo = 0, hi = keys.length;
@@ -149,7 +160,8 @@ export function openIndex(base = "/search/", load) {
       const mid = (lo + hi) >> 1;
       if (cmp(keys[mid], p) < 0) lo = mid + 1; else hi = mid;
     }
-    for (let i = lo; i < keys.length && keys[i].startsWith(p); i++) f(keys[i]);
+    const counts = d.counts;
+    for (let i = lo; i < keys.length && keys[i].startsWith(p); i++) f(d, keys[i], counts[i]);
   };
 
   // candidates returns [term, weight, postings] for one query group.
@@ -164,21 +176,32 @@ export function openIndex(base = "/search/", load) {
     if (g.prefix && w.length >= 2) {
       // Terms starting with the word or its stem, and the stems of the word
       // itself (a term of four or more letters at most three shorter:
-      // "certifica" finds "certif", wherever its shard is).
-      const found = new Map();
-      const add = (d, t) => { if (!exact.includes(t) && !found.has(t)) found.set(t, d); };
-      for (const n of new Set([...shardsFrom(e, word).slice(0, 8), shardOf(e, g.term)])) {
+      // "certifica" finds "certif", wherever its shard is); of those, the
+      // MAX_EXPAND with most postings, kept by insertion into a short
+      // sorted array (a prefix such as "cst" starts thousands of terms).
+      const best = [];
+      const offer = (d, t, c) => {
+        if (exact.includes(t)) return;
+        if (best.length === MAX_EXPAND) {
+          const last = best[MAX_EXPAND - 1];
+          if (c < last[1] || (c === last[1] && cmp(t, last[0]) >= 0)) return;
+        }
+        let j = best.length < MAX_EXPAND ? best.length : MAX_EXPAND - 1;
+        while (j > 0 && (c > best[j - 1][1] || (c === best[j - 1][1] && cmp(t, best[j - 1][0]) < 0))) { best[j] = best[j - 1]; j--; }
+        best[j] = [t, c, d];
+      };
+      // The two ranges overlap only when one prefix starts the other.
+      const prefixes = word.startsWith(g.term) ? [g.term] : g.term.startsWith(word) ? [word] : [word, g.term];
+      const scanned = new Set([...shardsFrom(e, word).slice(0, 8), shardOf(e, g.term)]);
+      for (const n of scanned) {
         const d = await postings(n);
-        withPrefix(d, word, (t) => add(d, t));
-        if (g.term !== word) withPrefix(d, g.term, (t) => add(d, t));
+        for (const p of prefixes) withPrefix(d, p, offer);
       }
       for (let n = Math.max(4, word.length - 3); n <= word.length; n++) {
-        const t = word.slice(0, n), d = await postings(shardOf(e, t));
-        if (d.sh[t]) add(d, t);
+        const t = word.slice(0, n), name = shardOf(e, t), d = await postings(name);
+        if (d.sh[t] && !(scanned.has(name) && prefixes.some((p) => t.startsWith(p)))) offer(d, t, d.sh[t].length);
       }
-      const ranked = [...found].map(([t, d]) => [t, d.sh[t].length, d]);
-      ranked.sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
-      for (const [t, , d] of ranked.slice(0, MAX_EXPAND)) out.push([t, 0.8, list(d, t)]);
+      for (const [t, , d] of best) out.push([t, 0.8, list(d, t)]);
     }
     if (!out.length && w.length >= 5) {
       const names = new Set([...shardsFrom(e, [...g.term].slice(0, 2).join("")), shardOf(e, g.term)]);
