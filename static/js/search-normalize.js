@@ -96,7 +96,10 @@ export const terms = (text) => tokens(text).map((t) => t.term);
 const EXC = {skis: "ski", skies: "sky", dying: "die", lying: "lie", tying: "tie", idly: "idl", gently: "gentl", ugly: "ugli", early: "earli", only: "onli", singly: "singl", sky: "sky", news: "news", howe: "howe", atlas: "atlas", cosmos: "cosmos", bias: "bias", andes: "andes"};
 const EXC1A = new Set(["inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed"]);
 const isV = (c) => "aeiouy".includes(c);
-const hasV = (s) => /[aeiouy]/.test(s);
+const hasV = (s) => {
+  for (let i = 0; i < s.length; i++) if (isV(s[i])) return true;
+  return false;
+};
 const afterVC = (b, s) => {
   for (let i = s + 1; i < b.length; i++) if (!isV(b[i]) && isV(b[i - 1])) return i + 1;
   return b.length;
@@ -114,7 +117,7 @@ const S4 = ["ement", "ance", "ence", "able", "ible", "ment", "ant", "ent", "ism"
 export function stem(w) {
   if (w.length <= 2 || !/^[a-z]+$/.test(w)) return w;
   if (w in EXC) return EXC[w];
-  let b = w.replace(/^y/, "Y").replace(/([aeiouy])y/g, "$1Y");
+  let b = w.includes("y") ? w.replace(/^y/, "Y").replace(/([aeiouy])y/g, "$1Y") : w;
   // A "y" after a "Y" stays, as in Go (Y is not a vowel).
   let r1 = b.length;
   for (const p of ["gener", "commun", "arsen"]) if (b.startsWith(p)) { r1 = p.length; break; }
@@ -176,5 +179,5 @@ export function stem(w) {
   n = b.length;
   if (b[n - 1] === "e" && (n - 1 >= r2 || (n - 1 >= r1 && !shortAt(b, n - 1)))) b = b.slice(0, -1);
   else if (b[n - 1] === "l" && n - 1 >= r2 && b[n - 2] === "l") b = b.slice(0, -1);
-  return b.replaceAll("Y", "y");
+  return b.includes("Y") ? b.replaceAll("Y", "y") : b;
 }
