@@ -2,17 +2,19 @@ package search
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // Section is a part of a document's body, split at headings. The first
@@ -79,10 +81,20 @@ const (
 	packLimit = 12 << 10
 )
 
-type posting struct {
-	seq   uint32 // arrival order, remapped to the final id in Finish
+// docTerm is a term of one document: its term id in the Vocabulary, its
+// frequency in the body and its weighted frequency in the other fields.
+type docTerm struct {
+	term  uint32
 	body  uint16 // term frequency in the body (section text)
 	boost uint16 // weighted frequency in the other fields × boostScale, | exactBit
+}
+
+// posting is a docTerm in Finish: the document's final id instead of the
+// term.
+type posting struct {
+	doc   uint32
+	body  uint16
+	boost uint16
 }
 
 // exactBit marks a posting whose term is in the title or the keywords.
@@ -92,9 +104,10 @@ type docMeta struct {
 	url     string
 	kind    uint8
 	date    time.Time
-	pack    string // fragment pack name, the hash part of search/doc/<pack>.json
-	packAt  int    // the document's place in its pack
 	bodyLen int32
+	pack    int32 // index in Indexer.packNames
+	packAt  int32 // the document's place in its pack
+	terms   []docTerm
 }
 
 // pending is a numbered document whose fragment waits for its turn in the
@@ -107,56 +120,30 @@ type pending struct {
 // Indexer builds the search index. Add documents (from any number of
 // goroutines), then call Finish once.
 type Indexer struct {
+	vocab     *Vocabulary
 	mu        sync.Mutex
 	docs      []docMeta
 	urls      map[string]bool
-	postings  map[string][]posting
 	fragBytes int64
 	finished  bool
-	terms     [64]termCache // folded word → term, by hash of the word
 
 	// Packing: fragments are packed in the callers' numbering, whatever
 	// order they arrive in. next is the next number to pack, waiting the
 	// ones that arrived early, pack the one being filled.
-	next     int
-	waiting  map[int]pending
-	pack     [][]byte
-	packDocs []int
-	packSize int
+	next      int
+	waiting   map[int]pending
+	pack      [][]byte
+	packDocs  []int
+	packSize  int
+	packNames []string // by pack number, once hashed
 }
 
-type termCache struct {
-	sync.RWMutex
-	m map[string]string
-}
+// NewIndexer returns an empty Indexer with a vocabulary of its own.
+func NewIndexer() *Indexer { return NewVocabulary().NewIndexer() }
 
-// termOf returns the term of a folded word, computed once per distinct
-// word; the lookup does not allocate.
-func (ix *Indexer) termOf(w []byte) string {
-	h := uint32(2166136261)
-	for _, c := range w {
-		h = (h ^ uint32(c)) * 16777619
-	}
-	c := &ix.terms[h%uint32(len(ix.terms))]
-	c.RLock()
-	t, ok := c.m[string(w)]
-	c.RUnlock()
-	if ok {
-		return t
-	}
-	t = term(string(w), Stem)
-	c.Lock()
-	if c.m == nil {
-		c.m = map[string]string{}
-	}
-	c.m[string(w)] = t
-	c.Unlock()
-	return t
-}
-
-// NewIndexer returns an empty Indexer.
-func NewIndexer() *Indexer {
-	return &Indexer{urls: map[string]bool{}, postings: map[string][]posting{}, waiting: map[int]pending{}}
+// NewIndexer returns an empty Indexer that takes documents analysed with v.
+func (v *Vocabulary) NewIndexer() *Indexer {
+	return &Indexer{vocab: v, urls: map[string]bool{}, waiting: map[int]pending{}}
 }
 
 func kindIndex(k string) int {
@@ -168,26 +155,161 @@ func kindIndex(k string) int {
 	return -1
 }
 
-// fragment is the per-document file the client loads to show a result.
-type fragment struct {
-	URL         string   `json:"u"`
-	Title       string   `json:"t"`
-	Kind        string   `json:"k"`
-	Description string   `json:"d,omitempty"`
-	Tags        []string `json:"g,omitempty"`
-	Keywords    []string `json:"w,omitempty"`
-	Sections    [][4]any `json:"s"` // heading, anchor, level, text
+// Vocabulary turns words into terms and numbers the terms. Analysing a
+// document needs one; an Indexer takes the documents analysed with its
+// own. A Vocabulary only grows: the development server keeps one, and the
+// analyses made with it, from build to build. It is safe for concurrent
+// use.
+type Vocabulary struct {
+	mu    sync.Mutex
+	words map[string]int32 // folded word → term id, -1 for no term (a stop word)
+	ids   map[string]int32 // term → id
+	terms []string         // by id
+	idle  []*analyser
 }
 
-// Add indexes doc, the caller's document number n. Callers number their
-// documents 0, 1, 2, … in an order that does not change from build to build
-// and call Skip for a number they will not add: fragments are packed in
-// that order, so the packs are the same however calls interleave. Add
-// returns the fragment packs (search/doc/<content hash>.json) that are
-// complete, to be written now: the Indexer keeps only the postings, a few
-// bytes per document and the fragments of the pack being filled. Add is
-// safe for concurrent use.
-func (ix *Indexer) Add(n int, doc Doc) ([]File, error) {
+// NewVocabulary returns an empty Vocabulary.
+func NewVocabulary() *Vocabulary {
+	return &Vocabulary{words: map[string]int32{}, ids: map[string]int32{}}
+}
+
+// lookup returns the term id of a folded word, adding its term when new.
+func (v *Vocabulary) lookup(word string) int32 {
+	v.mu.Lock()
+	id, ok := v.words[word]
+	v.mu.Unlock()
+	if ok {
+		return id
+	}
+	t := term(word, Stem)
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if id, ok := v.words[word]; ok {
+		return id
+	}
+	id = -1
+	if t != "" {
+		if id, ok = v.ids[t]; !ok {
+			id = int32(len(v.terms))
+			v.terms = append(v.terms, t)
+			v.ids[t] = id
+		}
+	}
+	v.words[word] = id
+	return id
+}
+
+// snapshot returns the terms by id; the ones there never change.
+func (v *Vocabulary) snapshot() []string {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.terms
+}
+
+// analyser is the working memory of one Analyse call at a time: a copy of
+// the vocabulary's words it has met, read without locking, and the
+// current document's frequencies, by term id.
+type analyser struct {
+	v      *Vocabulary
+	words  map[string]int32
+	slot   []int32 // term id → index in tf + 1; 0 when not in the document
+	tf     []freq
+	scan   wordScanner
+	buf    []byte
+	weight int32
+	exact  bool
+	body   int32
+	field  func([]byte, bool) // addField, bound once
+	text   func([]byte, bool) // addBody, bound once
+}
+
+type freq struct {
+	term  int32
+	body  int32
+	boost int32 // × boostScale
+	exact bool
+}
+
+func (v *Vocabulary) analyser() *analyser {
+	v.mu.Lock()
+	if n := len(v.idle); n > 0 {
+		a := v.idle[n-1]
+		v.idle = v.idle[:n-1]
+		v.mu.Unlock()
+		return a
+	}
+	v.mu.Unlock()
+	a := &analyser{v: v, words: map[string]int32{}}
+	a.field, a.text = a.addField, a.addBody
+	return a
+}
+
+func (v *Vocabulary) release(a *analyser) {
+	v.mu.Lock()
+	v.idle = append(v.idle, a)
+	v.mu.Unlock()
+}
+
+func (a *analyser) termID(w []byte) int32 {
+	if id, ok := a.words[string(w)]; ok {
+		return id
+	}
+	word := string(w)
+	id := a.v.lookup(word)
+	a.words[word] = id
+	return id
+}
+
+func (a *analyser) freq(id int32) *freq {
+	if int(id) >= len(a.slot) {
+		a.slot = append(a.slot, make([]int32, max(int(id)+1, 2*len(a.slot))-len(a.slot))...)
+	}
+	s := a.slot[id]
+	if s == 0 {
+		a.tf = append(a.tf, freq{term: id})
+		s = int32(len(a.tf))
+		a.slot[id] = s
+	}
+	return &a.tf[s-1]
+}
+
+func (a *analyser) addField(w []byte, _ bool) {
+	if id := a.termID(w); id >= 0 {
+		f := a.freq(id)
+		f.boost += a.weight
+		f.exact = f.exact || a.exact
+	}
+}
+
+func (a *analyser) addBody(w []byte, _ bool) {
+	if id := a.termID(w); id >= 0 {
+		a.freq(id).body++
+		a.body++
+	}
+}
+
+func (a *analyser) fieldText(text string, weight float64, exact bool) {
+	a.weight, a.exact = int32(weight*boostScale), exact
+	a.scan.scan(text, a.field)
+}
+
+// Analysis is a document analysed for the index: its terms with their
+// frequencies and its fragment. It does not change once made: the
+// development server adds the analysis of a page that did not change to
+// each new index instead of analysing the page again.
+type Analysis struct {
+	vocab   *Vocabulary
+	url     string
+	kind    uint8
+	date    time.Time
+	bodyLen int32
+	terms   []docTerm
+	frag    []byte
+}
+
+// Analyse tokenises doc and encodes its fragment, for an Indexer made
+// with v. It is safe for concurrent use.
+func (v *Vocabulary) Analyse(doc Doc) (*Analysis, error) {
 	k := kindIndex(doc.Kind)
 	switch {
 	case !strings.HasPrefix(doc.URL, "/"):
@@ -195,92 +317,204 @@ func (ix *Indexer) Add(n int, doc Doc) ([]File, error) {
 	case k < 0:
 		return nil, fmt.Errorf("search: %s: unknown kind %q; use one of %s", doc.URL, doc.Kind, strings.Join(Kinds, ", "))
 	}
-	type freq struct {
-		body  int
-		boost float64
-		exact bool
-	}
-	tf := map[string]*freq{}
-	get := func(t string) *freq {
-		f := tf[t]
-		if f == nil {
-			f = &freq{}
-			tf[t] = f
-		}
-		return f
-	}
-	var toks []Token
-	field := func(text string, w float64, exact bool) {
-		for _, t := range appendTokens(toks[:0], text, ix.termOf) {
-			f := get(t.Term)
-			f.boost += w
-			f.exact = f.exact || exact
-		}
-	}
-	field(doc.Title, weightTitle, true)
-	field(doc.Description, weightDescription, false)
+	a := v.analyser()
+	defer v.release(a)
+	a.body = 0
+	a.fieldText(doc.Title, weightTitle, true)
+	a.fieldText(doc.Description, weightDescription, false)
 	for _, s := range doc.Keywords {
-		field(s, weightKeyword, true)
+		a.fieldText(s, weightKeyword, true)
 	}
 	for _, s := range doc.Tags {
-		field(s, weightTag, false)
+		a.fieldText(s, weightTag, false)
 	}
-	frag := fragment{URL: doc.URL, Title: doc.Title, Kind: doc.Kind, Description: doc.Description,
-		Tags: doc.Tags, Keywords: doc.Keywords, Sections: make([][4]any, 0, len(doc.Sections))}
-	bodyLen := 0
 	for _, s := range doc.Sections {
-		field(s.Heading, weightHeading, false)
-		for _, t := range appendTokens(toks[:0], s.Text, ix.termOf) {
-			get(t.Term).body++
-			bodyLen++
+		a.fieldText(s.Heading, weightHeading, false)
+		a.scan.scan(s.Text, a.text)
+	}
+	an := &Analysis{vocab: v, url: doc.URL, kind: uint8(k), date: doc.Date, bodyLen: a.body,
+		terms: make([]docTerm, len(a.tf))}
+	for i, f := range a.tf {
+		t := docTerm{term: uint32(f.term), body: uint16(min(f.body, math.MaxUint16)), boost: uint16(min(f.boost, exactBit-1))}
+		if f.exact {
+			t.boost |= exactBit
 		}
-		frag.Sections = append(frag.Sections, [4]any{s.Heading, s.Anchor, s.Level, s.Text})
+		an.terms[i] = t
+		a.slot[f.term] = 0
 	}
-	data, err := json.Marshal(frag)
-	if err != nil {
-		return nil, fmt.Errorf("search: %s: %v", doc.URL, err)
-	}
-	terms := make([]string, 0, len(tf))
-	for t := range tf {
-		terms = append(terms, t)
-	}
+	a.tf = a.tf[:0]
+	a.buf = appendFragment(a.buf[:0], &doc)
+	an.frag = bytes.Clone(a.buf)
+	return an, nil
+}
 
+// appendFragment appends the fragment of doc, as json.Marshal would
+// encode {"u":url, "t":title, "k":kind, "d":description, "g":tags,
+// "w":keywords, "s":[[heading, anchor, level, text], ...]} with d, g and
+// w left out when empty.
+func appendFragment(b []byte, doc *Doc) []byte {
+	b = append(b, `{"u":`...)
+	b = appendJSONString(b, doc.URL)
+	b = append(b, `,"t":`...)
+	b = appendJSONString(b, doc.Title)
+	b = append(b, `,"k":`...)
+	b = appendJSONString(b, doc.Kind)
+	if doc.Description != "" {
+		b = append(b, `,"d":`...)
+		b = appendJSONString(b, doc.Description)
+	}
+	list := func(name string, l []string) {
+		if len(l) == 0 {
+			return
+		}
+		b = append(b, name...)
+		for i, s := range l {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, s)
+		}
+		b = append(b, ']')
+	}
+	list(`,"g":[`, doc.Tags)
+	list(`,"w":[`, doc.Keywords)
+	b = append(b, `,"s":[`...)
+	for i, s := range doc.Sections {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = appendJSONString(b, s.Heading)
+		b = append(b, ',')
+		b = appendJSONString(b, s.Anchor)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(s.Level), 10)
+		b = append(b, ',')
+		b = appendJSONString(b, s.Text)
+		b = append(b, ']')
+	}
+	return append(b, "]}"...)
+}
+
+// jsonSafe marks the ASCII bytes that json.Marshal writes as they are:
+// not control characters, quotes, backslashes or <, >, &.
+var jsonSafe = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
+// appendJSONString appends s as a JSON string, escaped exactly as
+// json.Marshal escapes it (HTML characters, U+2028, U+2029 and invalid
+// UTF-8 included), so the files are the same whichever writes them.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if jsonSafe[c] {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += n
+			continue
+		}
+		i += n
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// Add indexes doc, the caller's document number n. Callers number their
+// documents 0, 1, 2, … in an order that does not change from build to build
+// and call Skip for a number they will not add: fragments are packed in
+// that order, so the packs are the same however calls interleave. Add
+// returns the fragment packs (search/doc/<content hash>.json) that are
+// complete, to be written now: the Indexer keeps only the terms, a few
+// bytes per document and the fragments of the pack being filled. Add is
+// safe for concurrent use.
+func (ix *Indexer) Add(n int, doc Doc) ([]File, error) {
+	a, err := ix.vocab.Analyse(doc)
+	if err != nil {
+		return nil, err
+	}
+	return ix.AddAnalysis(n, a)
+}
+
+// AddAnalysis is Add for a document already analysed with the Indexer's
+// Vocabulary: nothing is tokenised or encoded again.
+func (ix *Indexer) AddAnalysis(n int, a *Analysis) ([]File, error) {
+	if a.vocab != ix.vocab {
+		return nil, fmt.Errorf("search: %s: analysed with another vocabulary than the index's", a.url)
+	}
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
 	if ix.finished {
+		ix.mu.Unlock()
 		return nil, errors.New("search: Add called after Finish")
 	}
-	if ix.urls[doc.URL] {
-		return nil, fmt.Errorf("search: %s: two documents have this URL; each page must be added once", doc.URL)
+	if ix.urls[a.url] {
+		ix.mu.Unlock()
+		return nil, fmt.Errorf("search: %s: two documents have this URL; each page must be added once", a.url)
 	}
 	if err := ix.number(n); err != nil {
-		return nil, fmt.Errorf("search: %s: %v", doc.URL, err)
+		ix.mu.Unlock()
+		return nil, fmt.Errorf("search: %s: %v", a.url, err)
 	}
-	ix.urls[doc.URL] = true
-	seq := uint32(len(ix.docs))
-	ix.docs = append(ix.docs, docMeta{url: doc.URL, kind: uint8(k), date: doc.Date, bodyLen: int32(bodyLen)})
-	for _, t := range terms {
-		f := tf[t]
-		p := posting{seq: seq, body: uint16(min(f.body, math.MaxUint16)), boost: uint16(min(f.boost*boostScale, exactBit-1))}
-		if f.exact {
-			p.boost |= exactBit
-		}
-		ix.postings[t] = append(ix.postings[t], p)
-	}
-	ix.waiting[n] = pending{doc: int(seq), data: data}
-	return ix.packReady(), nil
+	ix.urls[a.url] = true
+	seq := len(ix.docs)
+	ix.docs = append(ix.docs, docMeta{url: a.url, kind: a.kind, date: a.date, bodyLen: a.bodyLen, terms: a.terms})
+	ix.waiting[n] = pending{doc: seq, data: a.frag}
+	full := ix.packReady()
+	ix.mu.Unlock()
+	return ix.name(full), nil
 }
 
 // Skip tells the Indexer that document number n will not be added, and
 // returns the packs that completes.
 func (ix *Indexer) Skip(n int) ([]File, error) {
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
 	if err := ix.number(n); err != nil {
+		ix.mu.Unlock()
 		return nil, fmt.Errorf("search: skipping: %v", err)
 	}
 	ix.waiting[n] = pending{doc: -1}
-	return ix.packReady(), nil
+	full := ix.packReady()
+	ix.mu.Unlock()
+	return ix.name(full), nil
 }
 
 // number checks a caller's document number; ix.mu is held.
@@ -297,14 +531,20 @@ func (ix *Indexer) number(n int) error {
 	return nil
 }
 
+// fullPack is a closed pack waiting for its name.
+type fullPack struct {
+	number int
+	data   []byte
+}
+
 // packReady moves the fragments that are next in order into packs and
 // returns the packs that filled up; ix.mu is held.
-func (ix *Indexer) packReady() []File {
-	var files []File
+func (ix *Indexer) packReady() []fullPack {
+	var full []fullPack
 	for {
 		p, ok := ix.waiting[ix.next]
 		if !ok {
-			return files
+			return full
 		}
 		delete(ix.waiting, ix.next)
 		ix.next++
@@ -315,14 +555,14 @@ func (ix *Indexer) packReady() []File {
 		ix.packDocs = append(ix.packDocs, p.doc)
 		ix.packSize += len(p.data)
 		if ix.packSize >= packLimit {
-			files = append(files, ix.closePack())
+			full = append(full, ix.closePack())
 		}
 	}
 }
 
-// closePack writes the pack being filled as a JSON array of fragments;
+// closePack joins the pack being filled into a JSON array of fragments;
 // ix.mu is held.
-func (ix *Indexer) closePack() File {
+func (ix *Indexer) closePack() fullPack {
 	data := make([]byte, 0, ix.packSize+len(ix.pack)+1)
 	data = append(data, '[')
 	for i, f := range ix.pack {
@@ -332,13 +572,31 @@ func (ix *Indexer) closePack() File {
 		data = append(data, f...)
 	}
 	data = append(data, ']')
-	name := hashName(data)
+	number := len(ix.packNames)
+	ix.packNames = append(ix.packNames, "")
 	for i, d := range ix.packDocs {
-		ix.docs[d].pack, ix.docs[d].packAt = name, i
+		ix.docs[d].pack, ix.docs[d].packAt = int32(number), int32(i)
 	}
 	ix.pack, ix.packDocs, ix.packSize = ix.pack[:0], ix.packDocs[:0], 0
 	ix.fragBytes += int64(len(data))
-	return File{Path: "search/doc/" + name + ".json", Data: data}
+	return fullPack{number, data}
+}
+
+// name hashes full packs, outside the lock, and records their names.
+func (ix *Indexer) name(full []fullPack) []File {
+	if len(full) == 0 {
+		return nil
+	}
+	files := make([]File, len(full))
+	for i, p := range full {
+		files[i] = File{Path: "search/doc/" + hashName(p.data) + ".json", Data: p.data}
+	}
+	ix.mu.Lock()
+	for i, p := range full {
+		ix.packNames[p.number] = files[i].Path[len("search/doc/") : len(files[i].Path)-len(".json")]
+	}
+	ix.mu.Unlock()
+	return files
 }
 
 // hashName names a file by its content: 12 hex digits of its SHA-256.
@@ -351,81 +609,139 @@ func hashName(data []byte) string {
 // entry file, the shards and the document table. Documents cannot be added
 // afterwards.
 func (ix *Indexer) Finish() ([]File, Stats) {
+	files, st, _ := ix.finish(nil)
+	return files, st
+}
+
+// FinishContext is Finish, given up with ctx's error when ctx is done
+// first (the development server stops an index that a newer build
+// replaces).
+func (ix *Indexer) FinishContext(ctx context.Context) ([]File, Stats, error) {
+	return ix.finish(ctx.Done())
+}
+
+func stopped(stop <-chan struct{}) bool {
+	select {
+	case <-stop:
+		return true
+	default:
+		return false
+	}
+}
+
+func (ix *Indexer) finish(stop <-chan struct{}) ([]File, Stats, error) {
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
 	ix.finished = true
 	// Fragments still waiting (a number was neither added nor skipped)
 	// are packed in order.
-	var packs []File
+	var full []fullPack
 	rest := make([]int, 0, len(ix.waiting))
 	for n := range ix.waiting {
 		rest = append(rest, n)
 	}
-	sort.Ints(rest)
+	slices.Sort(rest)
 	for _, n := range rest {
 		ix.next = n
-		packs = append(packs, ix.packReady()...)
+		full = append(full, ix.packReady()...)
 	}
 	if len(ix.pack) > 0 {
-		packs = append(packs, ix.closePack())
+		full = append(full, ix.closePack())
 	}
-	st := Stats{Docs: len(ix.docs), Terms: len(ix.postings), FragmentBytes: ix.fragBytes}
+	ix.mu.Unlock()
+	packs := ix.name(full)
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	st := Stats{Docs: len(ix.docs), FragmentBytes: ix.fragBytes}
 
 	// Final ids: newest first, undated last, then by URL.
-	order := make([]uint32, len(ix.docs))
+	docs := ix.docs
+	order := make([]uint32, len(docs))
 	for i := range order {
 		order[i] = uint32(i)
 	}
-	sort.Slice(order, func(a, b int) bool {
-		da, db := ix.docs[order[a]], ix.docs[order[b]]
+	slices.SortFunc(order, func(a, b uint32) int {
+		da, db := &docs[a], &docs[b]
 		if !da.date.Equal(db.date) {
-			if da.date.IsZero() || db.date.IsZero() {
-				return db.date.IsZero()
+			switch {
+			case db.date.IsZero():
+				return -1
+			case da.date.IsZero():
+				return 1
 			}
-			return da.date.After(db.date)
+			return db.date.Compare(da.date)
 		}
-		return da.url < db.url
+		return strings.Compare(da.url, db.url)
 	})
-	id := make([]uint32, len(ix.docs))
-	for i, seq := range order {
-		id[seq] = uint32(i)
-	}
 	avgLen := 1.0
-	if len(ix.docs) > 0 {
+	if len(docs) > 0 {
 		total := 0.0
-		for _, d := range ix.docs {
+		for _, d := range docs {
 			total += float64(d.bodyLen)
 		}
-		avgLen = max(total/float64(len(ix.docs)), 1)
+		avgLen = max(total/float64(len(docs)), 1)
+	}
+	norm := make([]float64, len(order))
+	for i, seq := range order {
+		norm[i] = 1 - bm25b + bm25b*float64(docs[seq].bodyLen)/avgLen
 	}
 
-	// Scores.
-	terms := make([]string, 0, len(ix.postings))
-	for t := range ix.postings {
-		terms = append(terms, t)
+	// The postings of each term, in id order: count, place, then fill
+	// in one pass over the documents in id order.
+	all := ix.vocab.snapshot()
+	df := make([]int32, len(all))
+	for i := range docs {
+		for _, t := range docs[i].terms {
+			df[t.term]++
+		}
 	}
-	sort.Strings(terms)
-	n := float64(len(ix.docs))
-	scores := make(map[string][]float64, len(terms))
+	terms := make([]uint32, 0, len(all))
+	for id, n := range df {
+		if n > 0 {
+			terms = append(terms, uint32(id))
+		}
+	}
+	slices.SortFunc(terms, func(a, b uint32) int { return strings.Compare(all[a], all[b]) })
+	at := make([]int, len(all)) // where each term's postings start, then fill
+	total := 0
+	for _, t := range terms {
+		at[t] = total
+		total += int(df[t])
+	}
+	st.Terms, st.Postings = len(terms), total
+	if stopped(stop) {
+		return nil, st, context.Canceled
+	}
+	flat := make([]posting, total)
+	for i, seq := range order {
+		if i%256 == 0 && stopped(stop) {
+			return nil, st, context.Canceled
+		}
+		for _, t := range docs[seq].terms {
+			flat[at[t.term]] = posting{doc: uint32(i), body: t.body, boost: t.boost}
+			at[t.term]++
+		}
+	}
+
+	// Scores: computed once for the highest, again when written.
+	n := float64(len(docs))
+	idf := func(t uint32) float64 {
+		df := float64(df[t])
+		return math.Log(1 + (n-df+0.5)/(df+0.5))
+	}
+	score := func(p posting, idf float64) float64 {
+		w := float64(p.boost&^exactBit)/boostScale + float64(p.body)/norm[p.doc]
+		s := (k1 + 1) * w / (w + k1)
+		if p.boost&exactBit != 0 {
+			s += bonusExact
+		}
+		return idf * s
+	}
 	maxScore := 0.0
 	for _, t := range terms {
-		ps := ix.postings[t]
-		st.Postings += len(ps)
-		sort.Slice(ps, func(a, b int) bool { return id[ps[a].seq] < id[ps[b].seq] })
-		df := float64(len(ps))
-		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
-		sc := make([]float64, len(ps))
-		for i, p := range ps {
-			norm := 1 - bm25b + bm25b*float64(ix.docs[p.seq].bodyLen)/avgLen
-			w := float64(p.boost&^exactBit)/boostScale + float64(p.body)/norm
-			s := (k1 + 1) * w / (w + k1)
-			if p.boost&exactBit != 0 {
-				s += bonusExact
-			}
-			sc[i] = idf * s
-			maxScore = max(maxScore, sc[i])
+		f := idf(t)
+		for _, p := range flat[at[t]-int(df[t]) : at[t]] {
+			maxScore = max(maxScore, score(p, f))
 		}
-		scores[t] = sc
 	}
 
 	// Shards: consecutive ranges of the sorted terms, about shardLimit
@@ -434,66 +750,74 @@ func (ix *Indexer) Finish() ([]File, Stats) {
 	// the shard before.
 	var shards [][]byte
 	seps := []string{}
-	var b bytes.Buffer
+	b := make([]byte, 0, shardLimit+shardLimit/4)
 	prevTerm := ""
-	for _, t := range terms {
-		ps := ix.postings[t]
-		if b.Len() > 0 && b.Len()+len(t)+6*len(ps) > shardLimit {
-			b.WriteByte('}')
-			shards = append(shards, bytes.Clone(b.Bytes()))
-			b.Reset()
+	for j, id := range terms {
+		if j%1024 == 0 && stopped(stop) {
+			return nil, st, context.Canceled
 		}
-		if b.Len() == 0 {
-			b.WriteByte('{')
+		t := all[id]
+		ps := flat[at[id]-int(df[id]) : at[id]]
+		if len(b) > 0 && len(b)+len(t)+6*len(ps) > shardLimit {
+			shards = append(shards, append(b, '}'))
+			b = make([]byte, 0, shardLimit+shardLimit/4)
+		}
+		if len(b) == 0 {
+			b = append(b, '{')
 			seps = append(seps, separator(prevTerm, t, len(shards) == 0))
 		} else {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
 		prevTerm = t
-		writeJSONString(&b, t)
-		b.WriteString(":[")
+		b = appendJSONString(b, t)
+		b = append(b, ":["...)
+		f := idf(id)
 		prev := uint32(0)
-		for j, p := range ps {
-			if j > 0 {
-				b.WriteByte(',')
+		for k, p := range ps {
+			if k > 0 {
+				b = append(b, ',')
 			}
-			d := id[p.seq]
-			q := max(1, int(math.Round(255*scores[t][j]/maxScore)))
-			b.WriteString(strconv.Itoa(int(d - prev)))
-			b.WriteByte(',')
-			b.WriteString(strconv.Itoa(q))
-			prev = d
+			q := max(1, int(math.Round(255*score(p, f)/maxScore)))
+			b = strconv.AppendUint(b, uint64(p.doc-prev), 10)
+			b = append(b, ',')
+			b = strconv.AppendInt(b, int64(q), 10)
+			prev = p.doc
 		}
-		b.WriteByte(']')
+		b = append(b, ']')
 	}
-	if b.Len() > 0 {
-		b.WriteByte('}')
-		shards = append(shards, bytes.Clone(b.Bytes()))
+	if len(b) > 0 {
+		shards = append(shards, append(b, '}'))
 	}
 	st.Shards = len(shards)
 
 	// Document table.
 	var chunks [][]byte
 	for lo := 0; lo < len(order); lo += chunkSize {
-		places := make([]any, 0, 2*chunkSize)
-		for _, seq := range order[lo:min(lo+chunkSize, len(order))] {
-			places = append(places, ix.docs[seq].pack, ix.docs[seq].packAt)
+		c := []byte{'['}
+		for i, seq := range order[lo:min(lo+chunkSize, len(order))] {
+			if i > 0 {
+				c = append(c, ',')
+			}
+			c = appendJSONString(c, ix.packNames[docs[seq].pack])
+			c = append(c, ',')
+			c = strconv.AppendInt(c, int64(docs[seq].packAt), 10)
 		}
-		data, _ := json.Marshal(places)
-		chunks = append(chunks, data)
-		st.ChunkBytes += int64(len(data))
+		c = append(c, ']')
+		chunks = append(chunks, c)
+		st.ChunkBytes += int64(len(c))
 	}
 	st.DocChunks = len(chunks)
 
 	// The version names the directory of shards and chunks: a hash of
 	// all of them, so a new build never mixes with cached files.
 	h := sha256.New()
-	for _, d := range append(shards, chunks...) {
+	for _, d := range slices.Concat(shards, chunks) {
 		h.Write(d)
 		h.Write([]byte{0})
 	}
 	version := hex.EncodeToString(h.Sum(nil)[:6])
-	var files []File
+	files := make([]File, 0, 1+len(shards)+len(chunks))
+	files = append(files, File{})
 	for i, d := range shards {
 		files = append(files, File{Path: fmt.Sprintf("search/%s/s%d.json", version, i), Data: d})
 		st.ShardBytes += int64(len(d))
@@ -505,7 +829,7 @@ func (ix *Indexer) Finish() ([]File, Stats) {
 	// Kinds as runs: kind index, count, ...
 	runs := []int{}
 	for _, seq := range order {
-		k := int(ix.docs[seq].kind)
+		k := int(docs[seq].kind)
 		if len(runs) > 0 && runs[len(runs)-2] == k {
 			runs[len(runs)-1]++
 		} else {
@@ -523,8 +847,8 @@ func (ix *Indexer) Finish() ([]File, Stats) {
 		Shards    []string `json:"shards"`
 	}{1, len(order), Kinds, runs, chunkSize, version, len(chunks), seps})
 	st.EntryBytes = int64(len(entry))
-	files = append([]File{{Path: EntryPath, Data: entry}}, files...)
-	return append(packs, files...), st
+	files[0] = File{Path: EntryPath, Data: entry}
+	return append(packs, files...), st, nil
 }
 
 // separator returns the shortest prefix of t that sorts after prev ("" for
@@ -539,9 +863,4 @@ func separator(prev, t string, first bool) string {
 		}
 	}
 	return t
-}
-
-func writeJSONString(b *bytes.Buffer, s string) {
-	data, _ := json.Marshal(s)
-	b.Write(data)
 }

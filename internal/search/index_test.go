@@ -528,3 +528,58 @@ func TestCorpusDigest(t *testing.T) {
 		t.Errorf("index digest %q, want %q; run go test -update only if the change is intended", got, want)
 	}
 }
+
+// TestFragmentEncoding checks the fragment encoder against json.Marshal,
+// whose output the client has always parsed, on random awkward strings.
+func TestFragmentEncoding(t *testing.T) {
+	type fragment struct {
+		URL         string   `json:"u"`
+		Title       string   `json:"t"`
+		Kind        string   `json:"k"`
+		Description string   `json:"d,omitempty"`
+		Tags        []string `json:"g,omitempty"`
+		Keywords    []string `json:"w,omitempty"`
+		Sections    [][4]any `json:"s"`
+	}
+	alphabet := []rune("ab <>&\"\\/'\x00\x01\b\f\n\r\t\x1f\x7fé\u2028\u2029\ufffd日😀")
+	rng := rand.New(rand.NewPCG(3, 4))
+	str := func() string {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+		}
+		if rng.IntN(8) == 0 {
+			b.WriteString("\xff\xe2\x80")
+		}
+		return b.String()
+	}
+	strs := func() []string {
+		var l []string
+		for range rng.IntN(3) {
+			l = append(l, str())
+		}
+		return l
+	}
+	for i := range 5000 {
+		d := Doc{URL: str(), Title: str(), Kind: str(), Tags: strs(), Keywords: strs()}
+		if rng.IntN(2) == 0 {
+			d.Description = str()
+		}
+		if rng.IntN(5) == 0 {
+			d.Tags = []string{}
+		}
+		f := fragment{URL: d.URL, Title: d.Title, Kind: d.Kind, Description: d.Description, Tags: d.Tags, Keywords: d.Keywords, Sections: [][4]any{}}
+		for range rng.IntN(4) {
+			s := Section{Heading: str(), Anchor: str(), Level: rng.IntN(7) - 1, Text: str()}
+			d.Sections = append(d.Sections, s)
+			f.Sections = append(f.Sections, [4]any{s.Heading, s.Anchor, s.Level, s.Text})
+		}
+		want, err := json.Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendFragment(nil, &d); !bytes.Equal(got, want) {
+			t.Fatalf("case %d:\n got %s\nwant %s", i, got, want)
+		}
+	}
+}

@@ -75,124 +75,161 @@ type Token struct {
 // with a final "'s", hyphens join the parts of a compound), drop stop words,
 // stem. The same text always gives the same tokens in Go and in the browser.
 func Tokens(text string) []Token {
-	return appendTokens(nil, text, func(w []byte) string { return term(string(w), Stem) })
-}
-
-// fold1 returns the letters and digits of the fold of the code point at
-// text[i:], and its size; ASCII takes a fast path.
-func fold1(text string, i int, buf []byte) ([]byte, int, bool) {
-	c := text[i]
-	if c < utf8.RuneSelf {
-		switch {
-		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-			return append(buf, c), 1, true
-		case 'A' <= c && c <= 'Z':
-			return append(buf, c+'a'-'A'), 1, true
+	var s wordScanner
+	var out []Token
+	s.scan(text, func(w []byte, compound bool) {
+		if t := term(string(w), Stem); t != "" {
+			out = append(out, Token{Term: t, Compound: compound})
 		}
-		return buf, 1, false
-	}
-	r, n := utf8.DecodeRuneInString(text[i:])
-	w := wordPart(foldRune(r))
-	return append(buf, w...), n, w != ""
+	})
+	return out
 }
 
-func isMark(text string, i int) (bool, int) {
-	if text[i] < utf8.RuneSelf {
-		return false, 1
+// asciiWord is the fold of each ASCII letter and digit; 0 for the other
+// ASCII characters, none of which is a word character.
+var asciiWord = func() (t [utf8.RuneSelf]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
 	}
-	r, n := utf8.DecodeRuneInString(text[i:])
-	return unicode.Is(unicode.M, r), n
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = c, c
+	}
+	return t
+}()
+
+// appendFold appends the letters and digits of the fold of r, a code
+// point beyond ASCII that is not a mark, and reports whether there were
+// any: whether r is a word character.
+func appendFold(buf []byte, r rune) ([]byte, bool) {
+	if f, ok := foldTable[r]; ok {
+		l := len(buf)
+		for _, c := range f {
+			if unicode.IsLetter(c) || unicode.IsNumber(c) {
+				buf = utf8.AppendRune(buf, c)
+			}
+		}
+		return buf, len(buf) > l
+	}
+	if lr := unicode.ToLower(r); unicode.IsLetter(lr) || unicode.IsNumber(lr) {
+		return utf8.AppendRune(buf, lr), true
+	}
+	return buf, false
 }
 
-// appendTokens appends the tokens of text; termOf maps a folded word
-// without apostrophes or hyphens to its term ("" for a stop word).
-func appendTokens(out []Token, text string, termOf func([]byte) string) []Token {
-	var parts []string
-	var cur []byte
-	// next reports whether the code point after the one at i (skipping
-	// marks) is a word character.
-	next := func(i int) bool {
-		for i < len(text) {
-			if m, n := isMark(text, i); m {
+// wordAt reports whether the first code point at or after text[i] that is
+// not a mark is a word character.
+func wordAt(text string, i int) bool {
+	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			return asciiWord[c] != 0
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.Is(unicode.M, r) {
+			i += n
+			continue
+		}
+		var buf [8]byte
+		_, ok := appendFold(buf[:0], r)
+		return ok
+	}
+	return false
+}
+
+// wordScanner splits text into words and hands each word's folded parts
+// and compound to a function, reusing its buffers from one text to the
+// next: ASCII letters and digits take a table lookup, and nothing is
+// allocated per word.
+type wordScanner struct {
+	word  []byte // the folded parts of the current word, one after another
+	ends  []int  // where each finished part of word ends
+	clean []byte // the parts without apostrophes
+	cends []int
+}
+
+// scan calls emit with each term-to-be of text in order: a folded word
+// without apostrophes or hyphens, and after the parts of a hyphenated
+// word their concatenation (compound). emit must not keep w.
+func (s *wordScanner) scan(text string, emit func(w []byte, compound bool)) {
+	s.word, s.ends = s.word[:0], s.ends[:0]
+	start := 0 // where the current part starts in s.word
+	for i := 0; i < len(text); {
+		c := text[i]
+		r, n := rune(c), 1
+		if c < utf8.RuneSelf {
+			if f := asciiWord[c]; f != 0 {
+				s.word = append(s.word, f)
+				i++
+				continue
+			}
+		} else {
+			r, n = utf8.DecodeRuneInString(text[i:])
+			if unicode.Is(unicode.M, r) {
 				i += n
 				continue
 			}
-			_, _, ok := fold1(text, i, nil)
-			return ok
-		}
-		return false
-	}
-	endPart := func() {
-		if len(cur) > 0 {
-			parts = append(parts, string(cur))
-			cur = cur[:0]
-		}
-	}
-	endWord := func() {
-		if len(parts) == 0 && len(cur) > 0 && bytes.IndexByte(cur, '\'') < 0 {
-			// The common case: a plain word.
-			if t := termOf(cur); t != "" {
-				out = append(out, Token{Term: t})
+			var ok bool
+			if s.word, ok = appendFold(s.word, r); ok {
+				i += n
+				continue
 			}
-			cur = cur[:0]
-			return
 		}
-		endPart()
-		if len(parts) > 0 {
-			out = appendWord(out, parts, termOf)
-			parts = parts[:0]
-		}
-	}
-	for i := 0; i < len(text); {
-		if m, n := isMark(text, i); m {
-			i += n
-			continue
-		}
-		var ok bool
-		var n int
-		l := len(cur)
-		cur, n, ok = fold1(text, i, cur)
-		if ok {
-			i += n
-			continue
-		}
-		cur = cur[:l]
-		r, _ := utf8.DecodeRuneInString(text[i:])
+		inPart := len(s.word) > start
 		switch {
-		case isApostrophe(r) && len(cur) > 0 && next(i+n):
-			cur = append(cur, '\'')
-		case isHyphen(r) && len(cur) > 0 && next(i+n):
-			endPart()
+		case inPart && isApostrophe(r) && wordAt(text, i+n):
+			s.word = append(s.word, '\'')
+		case inPart && isHyphen(r) && wordAt(text, i+n):
+			s.ends = append(s.ends, len(s.word))
+			start = len(s.word)
 		default:
-			endWord()
+			s.endWord(start, emit)
+			start = 0
 		}
 		i += n
 	}
-	endWord()
-	return out
+	s.endWord(start, emit)
 }
 
-// appendWord appends the terms of one word made of hyphen-joined parts.
-func appendWord(out []Token, parts []string, termOf func([]byte) string) []Token {
-	var clean []string
-	for _, p := range parts {
-		p = strings.TrimSuffix(p, "'s")
-		p = strings.ReplaceAll(p, "'", "")
-		if p != "" {
-			clean = append(clean, p)
+// endWord emits the terms of the word in s.word, whose last part starts
+// at start, and empties it.
+func (s *wordScanner) endWord(start int, emit func([]byte, bool)) {
+	if len(s.word) > start {
+		s.ends = append(s.ends, len(s.word))
+	}
+	defer func() { s.word, s.ends = s.word[:0], s.ends[:0] }()
+	switch {
+	case len(s.ends) == 0:
+		return
+	case len(s.ends) == 1 && bytes.IndexByte(s.word, '\'') < 0:
+		// The common case: a plain word.
+		emit(s.word, false)
+		return
+	}
+	s.clean, s.cends = s.clean[:0], s.cends[:0]
+	from := 0
+	for _, e := range s.ends {
+		p := s.word[from:e]
+		from = e
+		if n := len(p); n >= 2 && p[n-2] == '\'' && p[n-1] == 's' {
+			p = p[:n-2]
+		}
+		l := len(s.clean)
+		for _, c := range p {
+			if c != '\'' {
+				s.clean = append(s.clean, c)
+			}
+		}
+		if len(s.clean) > l {
+			s.cends = append(s.cends, len(s.clean))
 		}
 	}
-	for _, p := range clean {
-		if t := termOf([]byte(p)); t != "" {
-			out = append(out, Token{Term: t})
-		}
+	from = 0
+	for _, e := range s.cends {
+		emit(s.clean[from:e], false)
+		from = e
 	}
-	if len(clean) > 1 {
-		if t := termOf([]byte(strings.Join(clean, ""))); t != "" {
-			out = append(out, Token{Term: t, Compound: true})
-		}
+	if len(s.cends) > 1 {
+		emit(s.clean, true)
 	}
-	return out
 }
 
 // term turns a folded word into an index term: "" for a stop word, the
