@@ -407,10 +407,15 @@ func (b *builder) render() {
 	b.res.Pages = len(pages)
 	var reported sync.Map
 	pool.Run(len(pages), func(i int) {
-		var buf, mbuf bytes.Buffer
-		b.renderPage(pages[i], &buf, &mbuf, &reported)
+		bufs := pageBuffers.Get().(*[2]bytes.Buffer)
+		b.renderPage(pages[i], &bufs[0], &bufs[1], &reported)
+		pageBuffers.Put(bufs)
 	})
 }
+
+// pageBuffers hold a page's HTML while it is rendered and minified; the
+// bytes written are copied out, so the buffers serve page after page.
+var pageBuffers = sync.Pool{New: func() any { return new([2]bytes.Buffer) }}
 
 func (b *builder) renderPage(p *site.Page, buf, mbuf *bytes.Buffer, reported *sync.Map) {
 	if b.inc != nil && b.inc.replay(b, p) {

@@ -1,7 +1,9 @@
 package build
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -37,9 +39,10 @@ type job struct {
 	data []byte
 }
 
-// writers is the size of the writing pool: file system calls block, so a
-// few more writers than cores keep the disk busy while workers render.
-func writers() int { return 2 * runtime.GOMAXPROCS(0) }
+// writers is the size of the writing pool: one per core. Creating files
+// and folders in the same folder from more threads than cores makes them
+// wait on the folder's lock and costs more system time than it saves.
+func writers() int { return runtime.GOMAXPROCS(0) }
 
 func (o *output) start() {
 	o.queue = make(chan job, 64)
@@ -73,14 +76,31 @@ func (o *output) flush() error {
 }
 
 func (o *output) writeFile(full string, data []byte) error {
-	dir := filepath.Dir(full)
-	if _, ok := o.dirs.Load(dir); !ok {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-		o.dirs.Store(dir, true)
+	if err := o.mkdir(filepath.Dir(full)); err != nil {
+		return err
 	}
 	return os.WriteFile(full, data, 0o644)
+}
+
+// mkdir makes a folder and any missing parents, remembering the ones it
+// has seen: a new folder costs one system call, not a check of every
+// parent first.
+func (o *output) mkdir(dir string) error {
+	if _, ok := o.dirs.Load(dir); ok {
+		return nil
+	}
+	err := os.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrNotExist) && dir != o.tmp {
+		if err := o.mkdir(filepath.Dir(dir)); err != nil {
+			return err
+		}
+		err = os.Mkdir(dir, 0o755)
+	}
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	o.dirs.Store(dir, true)
+	return nil
 }
 
 // newMemOutput keeps every file in memory, for the development server.
