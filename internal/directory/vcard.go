@@ -55,15 +55,19 @@ func (d *Directory) VCard(p *Practitioner) []byte {
 }
 
 // vcText escapes a text value (RFC 6350 section 3.4).
-func vcText(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, ",", `\,`, ";", `\;`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
-	return r.Replace(s)
-}
+func vcText(s string) string { return vcTextEscaper.Replace(s) }
+
+// The escapers are built once: a Replacer prepares its tables on first
+// use, and a register has thousands of cards.
+var (
+	vcTextEscaper = strings.NewReplacer(`\`, `\\`, ",", `\,`, ";", `\;`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
+	vcURIEscaper  = strings.NewReplacer("\r", "", "\n", "")
+)
 
 // vcURI keeps a URI value on one line; URIs are validated on load, this
 // only guards the card's structure.
 func vcURI(s string) string {
-	return strings.NewReplacer("\r", "", "\n", "").Replace(s)
+	return vcURIEscaper.Replace(s)
 }
 
 // splitName takes the last word as the family name.
