@@ -93,6 +93,12 @@ type Builder struct {
 	feedFiles     map[string][]byte // the last feeds step's files
 	rerendered    int               // pages rendered on the fast path
 	sameLinks     int               // of which links and ids are as they were
+
+	// The search index: analyses kept by document, the index of the
+	// last good build when it is finishing in the background, and the
+	// one this build hands over when it succeeds.
+	search    *searchCache
+	job, next *Index
 }
 
 type parsedFile struct {
@@ -138,8 +144,14 @@ type Rebuild struct {
 	*Result
 	// Files is the whole site by output path (index.html,
 	// articles/safety/index.html); never changed after Build returns. On a
-	// failed build it is nil.
+	// failed build it is nil. When Index is not nil, the search index's
+	// files are not in it yet (nor counted in the Result), but in Index.
 	Files map[string][]byte
+	// Index is the search index of a rebuild that changed only Markdown
+	// bodies, finishing in the background; nil when the index, if any, is
+	// in Files. It is finished unless a later Build succeeds first (a
+	// failed one leaves it to finish).
+	Index *Index
 	// Rendered lists the URLs of the pages rendered by this build, sorted;
 	// every other page came from the cache.
 	Rendered []string
@@ -194,10 +206,20 @@ func (x *Builder) Build(changed []string) (*Rebuild, error) {
 	x.seen = map[string]bool{}
 	x.fresh = nil
 	x.fast = x.bodiesOnly()
+	// The last index still being finished stops while this build runs:
+	// it is superseded if the build succeeds, started again if not.
+	unfinished := x.job.stop()
+	x.next = nil
 	res, err := run(x.opt, x)
 	x.pending.Clear()
 	fast := x.fast
 	x.fast, x.swaps, x.swapped = false, nil, nil
+	if res == nil || res.Site == nil || err != nil {
+		if unfinished {
+			x.job.start()
+		}
+		x.next = nil
+	}
 	if res == nil || res.Site == nil {
 		x.last = nil
 		return &Rebuild{Result: res}, err
@@ -214,6 +236,15 @@ func (x *Builder) Build(changed []string) (*Rebuild, error) {
 		return rb, err
 	}
 	rb.Files = x.out.mem
+	if unfinished {
+		x.job.state = indexSuperseded
+		close(x.job.done)
+	}
+	x.job, x.next = x.next, nil
+	if x.job != nil {
+		x.job.start()
+		rb.Index = x.job
+	}
 	return rb, nil
 }
 
@@ -281,6 +312,27 @@ func (x *Builder) bodiesOnly() bool {
 	x.swapped = map[*site.Page]bool{}
 	x.rerendered, x.sameLinks = 0, 0
 	return true
+}
+
+// Complete returns the whole site, the search index included, waiting for
+// the index when it is finishing; nil on a failed build or when a later
+// Build superseded the index.
+func (rb *Rebuild) Complete() map[string][]byte {
+	if rb.Files == nil || rb.Index == nil {
+		return rb.Files
+	}
+	idx, ok := rb.Index.Files()
+	if !ok {
+		return nil
+	}
+	all := make(map[string][]byte, len(rb.Files)+len(idx))
+	for f, d := range rb.Files {
+		all[f] = d
+	}
+	for f, d := range idx {
+		all[f] = d
+	}
+	return all
 }
 
 // renew returns the extension to use again over the last model. One whose

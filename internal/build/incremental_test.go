@@ -58,7 +58,7 @@ func TestBuilderMatchesFullBuild(t *testing.T) {
 	if err != nil {
 		t.Fatalf("first build: %v\n%s", err, problems(rb.Result))
 	}
-	sameTree(t, src, opt, rb.Files)
+	sameTree(t, src, opt, rb.Complete())
 	if len(rb.Rendered) != rb.Pages {
 		t.Errorf("first build rendered %d of %d pages", len(rb.Rendered), rb.Pages)
 	}
@@ -144,6 +144,9 @@ func TestBuilderMatchesFullBuild(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v\n%s", s.name, err, problems(rb.Result))
 		}
+		if s.name == "article body" && rb.Index == nil {
+			t.Errorf("%s: the search index was finished before Build returned", s.name)
+		}
 		if s.rendered != nil && !slices.Equal(rb.Rendered, s.rendered) {
 			t.Errorf("%s: rendered %v, want %v", s.name, rb.Rendered, s.rendered)
 		}
@@ -152,7 +155,7 @@ func TestBuilderMatchesFullBuild(t *testing.T) {
 				t.Errorf("%s: %s was not rendered again (rendered %v)", s.name, u, rb.Rendered)
 			}
 		}
-		sameTree(t, src, opt, rb.Files)
+		sameTree(t, src, opt, rb.Complete())
 		if t.Failed() {
 			t.Fatalf("after %q", s.name)
 		}
@@ -214,7 +217,7 @@ func TestBuilderBodyEditProblems(t *testing.T) {
 	if !slices.Equal(rb.Rendered, []string{"/notes/plain/"}) {
 		t.Errorf("rendered %v, want only /notes/plain/", rb.Rendered)
 	}
-	sameTree(t, src, Options{Now: fixedNow}, rb.Files)
+	sameTree(t, src, Options{Now: fixedNow}, rb.Complete())
 	write(t, plain, string(orig))
 	rb, err = x.Build([]string{"content/notes/plain.md"})
 	if err != nil {
@@ -223,5 +226,59 @@ func TestBuilderBodyEditProblems(t *testing.T) {
 	if got := problems(rb.Result); strings.Contains(got, "plain.md") {
 		t.Errorf("problems of the old text remain:\n%s", got)
 	}
-	sameTree(t, src, Options{Now: fixedNow}, rb.Files)
+	sameTree(t, src, Options{Now: fixedNow}, rb.Complete())
+}
+
+// On a body edit the search index finishes after Build returns: a later
+// build that succeeds supersedes it, one that fails leaves it to finish,
+// and every finished index is that of a full build.
+func TestBuilderBackgroundIndex(t *testing.T) {
+	src := t.TempDir()
+	copyDir(t, filepath.Join("testdata", "fixture"), src)
+	write(t, filepath.Join(src, "layouts", "search.html"), `{{define "main"}}<form role="search"></form>{{end}}`)
+	opt := Options{Src: src, Now: fixedNow}
+	x, err := NewBuilder(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rb, err := x.Build(nil); err != nil || rb.Index != nil {
+		t.Fatalf("first build: %v, background index %v", err, rb.Index)
+	}
+	first := filepath.Join(src, "content", "articles", "first.md")
+	orig, _ := os.ReadFile(first)
+	edit := func(text string) *Rebuild {
+		t.Helper()
+		write(t, first, text)
+		rb, err := x.Build([]string{"content/articles/first.md"})
+		if err != nil && rb.Files != nil {
+			t.Fatalf("a failed build returned files: %v", err)
+		}
+		return rb
+	}
+	a := edit(strings.Replace(string(orig), "Intro with", "Tidal rhythm intro with", 1))
+	b := edit(strings.Replace(string(orig), "Intro with", "Membrane intro with", 1))
+	if a.Index == nil || b.Index == nil {
+		t.Fatal("body edits did not finish the index in the background")
+	}
+	if files, ok := a.Index.Files(); ok {
+		// The first index may have finished before the second build.
+		if len(files) == 0 {
+			t.Error("a finished index has no files")
+		}
+	} else if a.Complete() != nil {
+		t.Error("Complete of a superseded index returned files")
+	}
+	sameTree(t, src, opt, b.Complete())
+
+	// A javascript: link fails the build: the last good index still finishes.
+	c := edit(strings.Replace(string(orig), "Intro with", "Fluid intro with", 1))
+	bad := edit(string(orig) + "\nSee [this](javascript:alert(1)).\n")
+	if bad.Files != nil {
+		t.Fatal("the build with a javascript: link passed")
+	}
+	if _, ok := c.Index.Files(); !ok {
+		t.Fatal("a failed build superseded the served index")
+	}
+	write(t, first, strings.Replace(string(orig), "Intro with", "Fluid intro with", 1))
+	sameTree(t, src, opt, c.Complete())
 }

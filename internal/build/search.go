@@ -1,12 +1,15 @@
 package build
 
 import (
+	"context"
 	"io/fs"
+	"slices"
 	"strings"
 	"sync"
 
 	"sitegen/internal/directory"
 	"sitegen/internal/markdown"
+	"sitegen/internal/pool"
 	"sitegen/internal/reading"
 	"sitegen/internal/search"
 	"sitegen/internal/site"
@@ -22,10 +25,15 @@ import (
 // Documents are numbered for the index's fragment packs in the order of
 // the site's pages, then the books, practitioners and schools in the order
 // finish adds them, so packs do not depend on which worker renders first.
+//
+// In a Builder's builds, rendered only collects the documents: finish
+// hands them to the Builder, which indexes them with the analyses it kept
+// of the documents that did not change (see Builder).
 type siteSearch struct {
 	ix      *search.Indexer
 	numbers sync.Once
 	number  map[*site.Page]int
+	docs    []*search.Doc // by number, in a Builder's builds; nil for a skipped one
 }
 
 func (s *siteSearch) frontKeys(string) []string { return nil }
@@ -60,12 +68,18 @@ func (s *siteSearch) rendered(b *builder, p *site.Page, md *markdown.Result) {
 		for i, q := range b.site.Pages {
 			s.number[q] = i
 		}
+		if b.inc != nil {
+			s.docs = make([]*search.Doc, len(b.site.Pages))
+		}
 	})
 	n, ok := s.number[p]
 	if !ok {
 		return
 	}
 	if p.Source == nil || md == nil || p.Draft || p.Future || p.Kind == site.Kind404 {
+		if b.inc != nil {
+			return
+		}
 		files, err := s.ix.Skip(n)
 		s.written(b, files, err)
 		return
@@ -80,6 +94,10 @@ func (s *siteSearch) rendered(b *builder, p *site.Page, md *markdown.Result) {
 	}
 	for _, sec := range md.Sections {
 		doc.Sections = append(doc.Sections, search.Section{Heading: sec.Heading, Anchor: sec.Anchor, Level: sec.Level, Text: sec.Text})
+	}
+	if b.inc != nil {
+		s.docs[n] = &doc
+		return
 	}
 	files, err := s.ix.Add(n, doc)
 	s.written(b, files, err)
@@ -102,9 +120,16 @@ func (s *siteSearch) finish(b *builder) {
 	}
 	n := len(b.site.Pages)
 	add := func(doc search.Doc) {
+		if b.inc != nil {
+			s.docs = append(s.docs, &doc)
+			return
+		}
 		files, err := s.ix.Add(n, doc)
 		s.written(b, files, err)
 		n++
+	}
+	if b.inc != nil && s.docs == nil {
+		s.docs = make([]*search.Doc, len(b.site.Pages))
 	}
 	for _, e := range b.ext {
 		switch e := e.(type) {
@@ -127,6 +152,10 @@ func (s *siteSearch) finish(b *builder) {
 				}
 			}
 		}
+	}
+	if b.inc != nil {
+		b.inc.index(b, s.docs)
+		return
 	}
 	files, stats := s.ix.Finish()
 	for _, f := range files {
@@ -180,4 +209,185 @@ func schoolDoc(sc *directory.School) (search.Doc, bool) {
 		d.Sections = append(d.Sections, search.Section{Heading: c.Title, Text: strings.Join([]string{c.Length, c.Format, c.Location, "Prerequisites: " + c.Prerequisites}, ". ")})
 	}
 	return d, true
+}
+
+// searchCache is what a Builder keeps of the search index from build to
+// build: one Vocabulary, and each document's analysis by URL with the
+// document it was made from. A document equal to the kept one (its text
+// is usually the very strings of the kept Markdown result, so comparing
+// costs little) is not analysed again.
+type searchCache struct {
+	vocab *search.Vocabulary
+	docs  map[string]*analysedDoc
+	ok    bool // the last index was built without problems
+}
+
+type analysedDoc struct {
+	doc *search.Doc
+	a   *search.Analysis
+}
+
+func sameDoc(a, b *search.Doc) bool {
+	if a.URL != b.URL || a.Kind != b.Kind || a.Title != b.Title || a.Description != b.Description ||
+		!a.Date.Equal(b.Date) || !slices.Equal(a.Tags, b.Tags) || !slices.Equal(a.Keywords, b.Keywords) {
+		return false
+	}
+	return slices.Equal(a.Sections, b.Sections)
+}
+
+// Index is a search index being finished after Build returned: on a
+// rebuild that changed only Markdown bodies, the pages are published
+// without waiting for the index, which cannot fail then (the documents
+// are those of the last build, whose index had no problems).
+type Index struct {
+	vocab *search.Vocabulary
+	list  []*search.Analysis // by document number; nil for a skipped number
+
+	done  chan struct{} // closed when files is set or the index is superseded
+	files map[string][]byte
+	stats search.Stats
+	state int // indexRunning, indexReady or indexSuperseded
+
+	cancel  context.CancelFunc
+	running chan struct{} // closed when the goroutine working on it returns
+}
+
+const (
+	indexRunning = iota
+	indexReady
+	indexSuperseded
+)
+
+// Done is closed when the index's files are ready, or when a later
+// successful build replaced the index before it was finished.
+func (ix *Index) Done() <-chan struct{} { return ix.done }
+
+// Files waits for Done and returns the index's files by output path, or
+// false when the index was superseded.
+func (ix *Index) Files() (map[string][]byte, bool) {
+	<-ix.done
+	return ix.files, ix.state == indexReady
+}
+
+// start works on the index in the background; it starts again from the
+// beginning after stop.
+func (ix *Index) start() {
+	ctx, cancel := context.WithCancel(context.Background())
+	ix.cancel, ix.running = cancel, make(chan struct{})
+	go func() {
+		defer close(ix.running)
+		files := map[string][]byte{}
+		st, err := indexAll(ctx, ix.vocab, ix.list, func(f search.File) { files[f.Path] = f.Data })
+		if err == nil {
+			ix.files, ix.stats, ix.state = files, st, indexReady
+			close(ix.done)
+		}
+	}()
+}
+
+// stop stops the work on a running index and waits for it; it reports
+// whether the index was still running.
+func (ix *Index) stop() bool {
+	if ix == nil || ix.cancel == nil {
+		return false
+	}
+	ix.cancel()
+	<-ix.running
+	ix.cancel = nil
+	return ix.state == indexRunning
+}
+
+// indexAll builds an index from analysed documents.
+func indexAll(ctx context.Context, v *search.Vocabulary, list []*search.Analysis, write func(search.File)) (search.Stats, error) {
+	ix := v.NewIndexer()
+	for n, a := range list {
+		if n%512 == 0 && ctx.Err() != nil {
+			return search.Stats{}, ctx.Err()
+		}
+		var files []search.File
+		var err error
+		if a == nil {
+			files, err = ix.Skip(n)
+		} else {
+			files, err = ix.AddAnalysis(n, a)
+		}
+		if err != nil {
+			return search.Stats{}, err
+		}
+		for _, f := range files {
+			write(f)
+		}
+	}
+	files, st, err := ix.FinishContext(ctx)
+	for _, f := range files {
+		write(f)
+	}
+	return st, err
+}
+
+// index indexes a build's documents (by number, nil for a skipped one):
+// it analyses those that are not as they were, then builds the index now,
+// or on the fast path in the background (Rebuild.Index).
+func (x *Builder) index(b *builder, docs []*search.Doc) {
+	c := x.search
+	if c == nil {
+		c = &searchCache{vocab: search.NewVocabulary(), docs: map[string]*analysedDoc{}}
+		x.search = c
+	}
+	list := make([]*search.Analysis, len(docs))
+	var miss []int
+	for n, d := range docs {
+		if d == nil {
+			continue
+		}
+		if e := c.docs[d.URL]; e != nil && sameDoc(e.doc, d) {
+			list[n] = e.a
+		} else {
+			miss = append(miss, n)
+		}
+	}
+	errs := make([]error, len(miss))
+	pool.Run(len(miss), func(i int) {
+		list[miss[i]], errs[i] = c.vocab.Analyse(*docs[miss[i]])
+	})
+	failed := false
+	for i, n := range miss {
+		if errs[i] != nil {
+			b.problems.Errorf("", 0, 0, "%v", errs[i])
+			failed = true
+			continue
+		}
+		c.docs[docs[n].URL] = &analysedDoc{docs[n], list[n]}
+	}
+	if !x.fast {
+		live := make(map[string]bool, len(docs))
+		for _, d := range docs {
+			if d != nil {
+				live[d.URL] = true
+			}
+		}
+		for u := range c.docs {
+			if !live[u] {
+				delete(c.docs, u)
+			}
+		}
+	}
+	if failed {
+		c.ok = false
+		return
+	}
+	if x.fast && c.ok {
+		// The entry's name is known: links to it resolve as in a full build.
+		b.links.AddFile("/" + search.EntryPath)
+		x.next = &Index{vocab: c.vocab, list: list, done: make(chan struct{})}
+		return
+	}
+	st, err := indexAll(context.Background(), c.vocab, list, func(f search.File) { b.writeIndex(f.Path, f.Data) })
+	if err != nil {
+		b.problems.Errorf("", 0, 0, "%v", err)
+		c.ok = false
+		return
+	}
+	c.ok = true
+	b.res.IndexBytes = st.EntryBytes + st.ShardBytes + st.ChunkBytes + st.FragmentBytes
 }

@@ -16,12 +16,13 @@ import (
 // median as ms/reload.
 //
 // The site is SITEGEN_BENCH_SITE, a site root such as one made by
-// /work/shared/bench/gencorpus with the repository's content/site.yaml,
-// layouts/ and static/ copied in; without it the benchmark is skipped.
+// `go run ./cmd/gencorpus -site -articles 10000 -out DIR` (the generated
+// articles with this repository's site.yaml, layouts/ and static/, so
+// search is on); without it the benchmark is skipped.
 func BenchmarkSaveToReload(b *testing.B) {
 	src := os.Getenv("SITEGEN_BENCH_SITE")
 	if src == "" {
-		b.Skip("set SITEGEN_BENCH_SITE to a site root (see /work/shared/bench/gencorpus) to measure")
+		b.Skip("set SITEGEN_BENCH_SITE to a site root (go run ./cmd/gencorpus -site -out DIR) to measure")
 	}
 	ents, err := os.ReadDir(filepath.Join(src, "content", "articles"))
 	if err != nil {

@@ -60,20 +60,34 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 		p += "/"
 	}
 	name := strings.TrimPrefix(p, "/")
+	var index map[string][]byte
+	if name == "search" || strings.HasPrefix(name, "search/") {
+		if st, index = s.settled(r.Context()); st == nil {
+			return
+		}
+	}
+	get := func(name string) ([]byte, bool) {
+		if d, ok := index[name]; ok {
+			return d, true
+		}
+		d, ok := st.files[name]
+		return d, ok
+	}
+	has := func(name string) bool { _, ok := get(name); return ok }
 	switch {
 	case strings.HasSuffix(p, "/"):
 		name += "index.html"
-	case st.files[name] == nil && st.files[name+"/index.html"] != nil:
+	case !has(name) && has(name+"/index.html"):
 		target := p + "/"
 		if r.URL.RawQuery != "" {
 			target += "?" + r.URL.RawQuery
 		}
 		http.Redirect(w, r, target, http.StatusMovedPermanently)
 		return
-	case st.files[name] == nil && st.files[name+".html"] != nil:
+	case !has(name) && has(name+".html"):
 		name += ".html"
 	}
-	data, ok := st.files[name]
+	data, ok := get(name)
 	status := http.StatusOK
 	if !ok {
 		if rd, ok := st.redirects[p]; ok {
@@ -81,7 +95,7 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		name, status = "404.html", http.StatusNotFound
-		data, ok = st.files[name]
+		data, ok = get(name)
 		if !ok {
 			http.NotFound(w, r)
 			return

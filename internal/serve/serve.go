@@ -10,7 +10,11 @@
 //	rebuild   build.Builder.Build with the batch's paths: only what the
 //	          changes reach is parsed and rendered again, and the output is
 //	          byte for byte that of a full build; it stays in memory and
-//	          never touches public/
+//	          never touches public/. After an edit to Markdown bodies the
+//	          browser is told to reload as soon as the pages are built: the
+//	          search index finishes after, and requests under /search/
+//	          wait for the index of the newest build, so old and new index
+//	          files are never mixed
 //	http      pretty URLs as on Netlify (/x redirects to /x/ when x/ has an
 //	          index.html, /x/ is x/index.html, _redirects are followed,
 //	          anything else is /404.html with status 404); HTML responses
@@ -86,6 +90,38 @@ type Server struct {
 type state struct {
 	files     map[string][]byte
 	redirects map[string]redirect
+	// index, when not nil, is the search index finishing after the
+	// build; its files are not in files. Requests under /search/ wait
+	// for it (see settled).
+	index    *build.Index
+	replaced chan struct{} // closed when a newer site is served
+}
+
+// settled returns the newest site whose search index is in place,
+// waiting for the index of the newest build when it is finishing, and the
+// index's files when they are not in the site's files. It returns nil
+// when ctx ends first.
+func (s *Server) settled(ctx context.Context) (*state, map[string][]byte) {
+	st := s.site.Load()
+	for st != nil && st.index != nil {
+		select {
+		case <-st.index.Done():
+			if files, ok := st.index.Files(); ok {
+				return st, files
+			}
+			// Superseded by a build that is about to be served.
+			select {
+			case <-st.replaced:
+			case <-ctx.Done():
+				return nil, nil
+			}
+		case <-st.replaced:
+		case <-ctx.Done():
+			return nil, nil
+		}
+		st = s.site.Load()
+	}
+	return st, nil
 }
 
 // New listens, builds the site once and starts watching. A site that does
@@ -207,8 +243,11 @@ func (s *Server) rebuild(paths []string, first time.Time) {
 		return
 	}
 	old := s.site.Load()
-	st := &state{files: rb.Files, redirects: parseRedirects(rb.Files["_redirects"])}
+	st := &state{files: rb.Files, redirects: parseRedirects(rb.Files["_redirects"]), index: rb.Index, replaced: make(chan struct{})}
 	s.site.Store(st)
+	if old != nil {
+		close(old.replaced)
+	}
 	ev := event{Name: "reload", Build: n}
 	if prev := s.status.Load(); prev != nil && prev.Name != "problems" && old != nil {
 		if css := cssOnly(paths, old.files, st.files); css != nil {

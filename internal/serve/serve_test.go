@@ -398,6 +398,14 @@ func sameAsFullBuild(t *testing.T, ts *testServer) {
 	if res, err := build.Run(opt); err != nil {
 		t.Fatalf("full build: %v\n%v", err, res.Problems.All())
 	}
+	// The site as served once its search index is in place.
+	st, index := ts.settled(context.Background())
+	served := make(map[string][]byte, len(st.files)+len(index))
+	for _, m := range []map[string][]byte{st.files, index} {
+		for f, d := range m {
+			served[f] = d
+		}
+	}
 	n := 0
 	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -406,7 +414,7 @@ func sameAsFullBuild(t *testing.T, ts *testServer) {
 		rel, _ := filepath.Rel(out, p)
 		rel = filepath.ToSlash(rel)
 		want, _ := os.ReadFile(p)
-		got, ok := ts.site.Load().files[rel]
+		got, ok := served[rel]
 		if !ok {
 			t.Errorf("%s: in the full build, not served", rel)
 			return nil
@@ -415,7 +423,7 @@ func sameAsFullBuild(t *testing.T, ts *testServer) {
 			t.Errorf("%s differs from the full build", rel)
 		}
 		n++
-		if strings.HasSuffix(rel, ".txt") || strings.HasSuffix(rel, ".css") {
+		if strings.HasSuffix(rel, ".txt") || strings.HasSuffix(rel, ".css") || strings.HasPrefix(rel, "search/") && strings.HasSuffix(rel, ".json") {
 			if r := ts.get("/" + rel); r.body != string(want) {
 				t.Errorf("GET /%s differs from the full build", rel)
 			}
@@ -425,8 +433,8 @@ func sameAsFullBuild(t *testing.T, ts *testServer) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n != len(ts.site.Load().files) {
-		t.Errorf("the full build has %d files, the server %d", n, len(ts.site.Load().files))
+	if n != len(served) {
+		t.Errorf("the full build has %d files, the server %d", n, len(served))
 	}
 }
 
@@ -531,4 +539,30 @@ func TestIgnored(t *testing.T) {
 			t.Errorf("Ignored(%q) = %v, want %v", name, got, want)
 		}
 	}
+}
+
+// TestServeSearchAfterEdit edits an article's body on a site with search:
+// the reload comes before the index is finished, and every file under
+// /search/ served after it is that of a full build, never the last
+// build's.
+func TestServeSearchAfterEdit(t *testing.T) {
+	src := fixture(t)
+	writeFile(filepath.Join(src, "layouts", "search.html"), `{{define "main"}}<form role="search"></form>{{end}}`)
+	ts := start(t, src)
+	ev := ts.listen()
+	before := ts.get("/search/index.json")
+	if before.status != 200 || !strings.Contains(before.body, `"version"`) {
+		t.Fatalf("GET /search/index.json: %d %q", before.status, trim(before.body))
+	}
+	first, _ := os.ReadFile(ts.path("content/articles/first.md"))
+	for i, word := range []string{"tidal", "membrane", "fluid"} {
+		ts.write("content/articles/first.md", strings.Replace(string(first), "Intro with", "Intro about the "+word+" with", 1))
+		ev.next("reload")
+		r := ts.get("/search/index.json")
+		if r.status != 200 || r.body == before.body {
+			t.Errorf("edit %d: GET /search/index.json after the reload: %d, changed: %v", i, r.status, r.body != before.body)
+		}
+		before = r
+	}
+	sameAsFullBuild(t, ts)
 }
