@@ -62,14 +62,15 @@ export function oneEdit(a, b) {
   if (la - lb > 1 || lb - la > 1) return false;
   let i = 0;
   while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  // same reports whether a[i..] equals b[j..].
-  const same = (i, j) => {
-    if (la - i !== lb - j) return false;
-    for (; i < la; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
-    return true;
-  };
-  if (la === lb) return same(i + 1, i + 1) || (i + 1 < la && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && same(i + 2, i + 2));
-  return la > lb ? same(i + 1, i) : same(i, i + 1);
+  if (la === lb) return sameFrom(a, i + 1, b, i + 1) || (i + 1 < la && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && sameFrom(a, i + 2, b, i + 2));
+  return la > lb ? sameFrom(a, i + 1, b, i) : sameFrom(a, i, b, i + 1);
+}
+
+// sameFrom reports whether a from i equals b from j.
+function sameFrom(a, i, b, j) {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  return true;
 }
 
 // edits returns the words one edit away from w (letters a–z only).
