@@ -235,6 +235,7 @@ export function openIndex(base = "/search/", load) {
   // are the matches when there are any (or when required is set).
   function rank(e, cands, allow, k, required) {
     const n = e.docs;
+    if (scratch && scratch.score.length !== n) scratch = null;
     const s = scratch ??= {score: new Float64Array(n), best: new Float64Array(n), hits: new Uint16Array(n),
       mark: new Uint32Array(n), epoch: 0, touched: new Int32Array(n), group: new Int32Array(n)};
     const {score, best, hits, mark, touched, group} = s;
