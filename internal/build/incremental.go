@@ -45,7 +45,14 @@ import (
 //     fields and body, the fields of its parent and of every page it lists,
 //     and what each link in its Markdown resolved to;
 //   - minified data files (feeds, sitemap, vCards...) by a hash of their
-//     unminified bytes.
+//     unminified bytes;
+//   - each search document's analysis (terms and fragment), by URL, while
+//     the document is equal to the one analysed; on the fast path a page
+//     that was not swapped keeps the last build's document as it is.
+//
+// On the fast path the search index is finished in the background after
+// Build returns (Rebuild.Index): the pages are out at once, and a newer
+// Build stops the old index and, when it succeeds, supersedes it.
 //
 // The model (assemble), the link check and the extensions' output run on
 // every build from these parts: they are cheap next to Markdown, templates

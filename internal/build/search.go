@@ -76,6 +76,10 @@ func (s *siteSearch) rendered(b *builder, p *site.Page, md *markdown.Result) {
 	if !ok {
 		return
 	}
+	if x := b.inc; x != nil && x.fast && !x.swapped[p] && x.search != nil && x.search.lastList != nil {
+		// The page is the last build's: so is its document (Builder.index).
+		return
+	}
 	if p.Source == nil || md == nil || p.Draft || p.Future || p.Kind == site.Kind404 {
 		if b.inc != nil {
 			return
@@ -220,6 +224,10 @@ type searchCache struct {
 	vocab *search.Vocabulary
 	docs  map[string]*analysedDoc
 	ok    bool // the last index was built without problems
+	// The last build's documents and analyses by number, for the fast
+	// path, whose model is the last build's.
+	lastDocs []*search.Doc
+	lastList []*search.Analysis
 }
 
 type analysedDoc struct {
@@ -335,8 +343,13 @@ func (x *Builder) index(b *builder, docs []*search.Doc) {
 		x.search = c
 	}
 	list := make([]*search.Analysis, len(docs))
+	reuse := x.fast && c.lastList != nil
 	var miss []int
 	for n, d := range docs {
+		if reuse && n < len(b.site.Pages) && !x.swapped[b.site.Pages[n]] {
+			docs[n], list[n] = c.lastDocs[n], c.lastList[n]
+			continue
+		}
 		if d == nil {
 			continue
 		}
@@ -373,9 +386,10 @@ func (x *Builder) index(b *builder, docs []*search.Doc) {
 		}
 	}
 	if failed {
-		c.ok = false
+		c.ok, c.lastDocs, c.lastList = false, nil, nil
 		return
 	}
+	c.lastDocs, c.lastList = docs, list
 	if x.fast && c.ok {
 		// The entry's name is known: links to it resolve as in a full build.
 		b.links.AddFile("/" + search.EntryPath)
@@ -385,7 +399,7 @@ func (x *Builder) index(b *builder, docs []*search.Doc) {
 	st, err := indexAll(context.Background(), c.vocab, list, func(f search.File) { b.writeIndex(f.Path, f.Data) })
 	if err != nil {
 		b.problems.Errorf("", 0, 0, "%v", err)
-		c.ok = false
+		c.ok, c.lastDocs, c.lastList = false, nil, nil
 		return
 	}
 	c.ok = true
