@@ -112,18 +112,20 @@ export function openIndex(base = "/search/", load) {
 
   // shardOf returns the shard holding term: the last one whose separator
   // sorts before it (in code points, as in Go).
-  const shardOf = (e, t) => {
+  const shardAt = (e, t) => {
     let lo = 0, hi = e.shards.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (cmp(e.shards[mid], t) <= 0) lo = mid; else hi = mid - 1;
     }
-    return `${e.version}/s${lo}.json`;
+    return lo;
   };
+  const shardName = (e, i) => `${e.version}/s${i}.json`;
+  const shardOf = (e, t) => shardName(e, shardAt(e, t));
   // shardsFrom returns the shards that may hold terms starting with p.
   const shardsFrom = (e, p) => {
-    const out = [shardOf(e, p)];
-    for (let i = +out[0].match(/s(\d+)/)[1] + 1; i < e.shards.length && e.shards[i].startsWith(p); i++) out.push(`${e.version}/s${i}.json`);
+    const at = shardAt(e, p), out = [shardName(e, at)];
+    for (let i = at + 1; i < e.shards.length && e.shards[i].startsWith(p); i++) out.push(shardName(e, i));
     return out;
   };
   // Each loaded shard is decoded once, lazily: its terms sorted (for prefix
@@ -205,19 +207,22 @@ export function openIndex(base = "/search/", load) {
       for (const [t, , d] of best) out.push([t, 0.8, list(d, t)]);
     }
     if (!out.length && w.length >= 5) {
-      const names = new Set([...shardsFrom(e, [...g.term].slice(0, 2).join("")), shardOf(e, g.term)]);
-      if (names.size <= 8) {
+      // Typos: terms one edit from the stem among the terms sharing its
+      // first two letters (when they fill at most 8 shards), and the stems
+      // of the words one edit from the typed word that are in those shards.
+      const two = [...g.term].slice(0, 2).join(""), at = shardAt(e, two);
+      const nums = new Set([at, shardAt(e, g.term)]);
+      for (let i = at + 1; i < e.shards.length && e.shards[i].startsWith(two); i++) nums.add(i);
+      if (nums.size <= 8) {
+        const shards = new Map(); // shard number → decoded shard
+        for (const i of nums) shards.set(i, await postings(shardName(e, i)));
         const seen = new Map();
-        for (const n of names) {
-          const d = await postings(n);
-          for (const c of keysOf(d)) if (oneEdit(c, g.term)) seen.set(c, d);
-        }
+        for (const d of shards.values()) for (const c of keysOf(d)) if (oneEdit(c, g.term)) seen.set(c, d);
         for (const v of edits(word)) {
-          const s = term(v), n = s && !seen.has(s) && shardOf(e, s);
-          if (n && names.has(n)) {
-            const d = await postings(n);
-            if (d.sh[s]) seen.set(s, d);
-          }
+          const s = term(v);
+          if (!s || seen.has(s)) continue;
+          const d = shards.get(shardAt(e, s));
+          if (d && d.sh[s]) seen.set(s, d);
         }
         for (const [c, d] of seen) out.push([c, 0.6, list(d, c)]);
       }
