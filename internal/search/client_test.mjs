@@ -5,7 +5,7 @@ import {test} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {fold, terms, stem} from "../../static/js/search-normalize.js";
-import {parseQuery, oneEdit, excerpt} from "../../static/js/search-engine.js";
+import {parseQuery, oneEdit, excerpt, cmp} from "../../static/js/search-engine.js";
 import {openSite, judge, p95} from "./fsindex.mjs";
 
 const vectors = JSON.parse(readFileSync(new URL("./testdata/normalize-vectors.json", import.meta.url), "utf8"));
@@ -40,6 +40,24 @@ test("oneEdit", () => {
   assert.ok(oneEdit("certif", "cartif"));
   assert.ok(!oneEdit("certif", "cerfit2"));
   assert.ok(!oneEdit("certif", "ertifx"));
+});
+
+test("oneEdit: transpositions at the end, code units", () => {
+  assert.ok(oneEdit("certif", "certfi"));
+  assert.ok(oneEdit("ab", "ba"));
+  assert.ok(!oneEdit("abc", "cab"));
+  assert.ok(oneEdit("zoë", "zoe"));
+  assert.ok(!oneEdit("", "ab"));
+});
+
+test("cmp orders by code point, as Go orders UTF-8", () => {
+  const words = ["a", "ab", "b", "z", "é", "ζωη", "\uffff", "\ue000x", "😀", "😀a", "𝔸", "000004", ""];
+  const byCodePoint = (a, b) => {
+    const x = Array.from(a, (c) => c.codePointAt(0)), y = Array.from(b, (c) => c.codePointAt(0));
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
+    return x.length - y.length;
+  };
+  for (const a of words) for (const b of words) assert.equal(Math.sign(cmp(a, b)), Math.sign(byCodePoint(a, b)), `${a} ${b}`);
 });
 
 test("excerpt highlights matched words with marks", () => {
@@ -95,6 +113,20 @@ test("search: kind filter", needSite, async () => {
   const tr = await top("craniosacral therapy", {kinds: ["training"]});
   assert.deepEqual(tr.map((r) => r.kind), ["training"]);
   assert.deepEqual((await top("anatomy", {kinds: ["book"]})).map((r) => r.page), ["/reading/gray-anatomy/"]);
+});
+
+test("the best k are the first k of the full ranking, with the same total", needSite, async () => {
+  const {index} = openSite(site);
+  for (const q of ["craniosacral therapy", "certification", "therap", "head", "cst", "anatomy book", "pregnacy", "zzz"]) {
+    for (const kinds of [[], ["article"], ["practitioner", "training"]]) {
+      const all = await index.search(q, {kinds, limit: 1000});
+      for (const limit of [1, 2, 3, 6]) {
+        const r = await index.search(q, {kinds, limit});
+        assert.equal(r.total, all.total, `${q} ${kinds} total`);
+        assert.deepEqual(r.results.map((x) => x.page), all.results.slice(0, limit).map((x) => x.page), `${q} ${kinds} limit ${limit}`);
+      }
+    }
+  }
 });
 
 test("judged queries", needSite, async () => {
