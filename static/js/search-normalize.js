@@ -113,6 +113,20 @@ const shortAt = (b, e) => {
 const S2 = [["ization", "ize"], ["ational", "ate"], ["fulness", "ful"], ["ousness", "ous"], ["iveness", "ive"], ["tional", "tion"], ["biliti", "ble"], ["lessli", "less"], ["entli", "ent"], ["ation", "ate"], ["alism", "al"], ["aliti", "al"], ["ousli", "ous"], ["iviti", "ive"], ["fulli", "ful"], ["enci", "ence"], ["anci", "ance"], ["abli", "able"], ["izer", "ize"], ["ator", "ate"], ["alli", "al"], ["bli", "ble"], ["ogi", "og"], ["li", ""]];
 const S3 = [["ational", "ate"], ["tional", "tion"], ["alize", "al"], ["icate", "ic"], ["iciti", "ic"], ["ative", ""], ["ical", "ic"], ["ness", ""], ["ful", ""]];
 const S4 = ["ement", "ance", "ence", "able", "ible", "ment", "ant", "ent", "ism", "ate", "iti", "ous", "ive", "ize", "ion", "al", "er", "ic"];
+// byLast groups a step's rules by the last letter of their suffix, in
+// order: only the rules ending in a word's last letter can match it, and
+// the first of those that matches is the first of the whole list.
+const byLast = (rules) => {
+  const m = new Map();
+  for (const rule of rules) {
+    const suffix = typeof rule === "string" ? rule : rule[0];
+    const last = suffix[suffix.length - 1];
+    if (!m.has(last)) m.set(last, []);
+    m.get(last).push(rule);
+  }
+  return m;
+};
+const S2BY = byLast(S2), S3BY = byLast(S3), S4BY = byLast(S4), NONE = [];
 
 export function stem(w) {
   if (w.length <= 2 || !/^[a-z]+$/.test(w)) return w;
@@ -155,21 +169,21 @@ export function stem(w) {
   let n = b.length;
   if (n > 2 && (b[n - 1] === "y" || b[n - 1] === "Y") && !isV(b[n - 2])) b = b.slice(0, -1) + "i";
   // Step 2.
-  for (const [s, r] of S2) {
+  for (const [s, r] of S2BY.get(b[b.length - 1]) || NONE) {
     if (!b.endsWith(s)) continue;
     const st = b.slice(0, -s.length);
     if (st.length >= r1 && (s !== "ogi" || st.endsWith("l")) && (s !== "li" || (st && "cdeghkmnrt".includes(st[st.length - 1])))) b = st + r;
     break;
   }
   // Step 3.
-  for (const [s, r] of S3) {
+  for (const [s, r] of S3BY.get(b[b.length - 1]) || NONE) {
     if (!b.endsWith(s)) continue;
     const st = b.slice(0, -s.length);
     if (st.length >= r1 && (s !== "ative" || st.length >= r2)) b = st + r;
     break;
   }
   // Step 4.
-  for (const s of S4) {
+  for (const s of S4BY.get(b[b.length - 1]) || NONE) {
     if (!b.endsWith(s)) continue;
     const st = b.slice(0, -s.length);
     if (st.length >= r2 && (s !== "ion" || /[st]$/.test(st))) b = st;
