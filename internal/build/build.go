@@ -146,9 +146,12 @@ func run(opt Options, inc *Builder) (*Result, error) {
 	if opt.Now.IsZero() {
 		b.opt.Now = time.Now()
 	}
-	out, err := newMemOutput(), error(nil)
+	var out *output
+	var err error
 	if inc == nil {
 		out, err = newOutput(opt)
+	} else {
+		out = newMemOutput(inc.outputSize())
 	}
 	if err != nil {
 		return b.res, err

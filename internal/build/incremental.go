@@ -106,7 +106,13 @@ type Builder struct {
 	// one this build hands over when it succeeds.
 	search    *searchCache
 	job, next *Index
+
+	files int // how many files the last good build wrote
 }
+
+// outputSize is how many files a build is expected to write: the last
+// good build's number, so the output's maps do not grow file by file.
+func (x *Builder) outputSize() int { return x.files }
 
 type parsedFile struct {
 	hash  uint64
@@ -243,6 +249,7 @@ func (x *Builder) Build(changed []string) (*Rebuild, error) {
 		return rb, err
 	}
 	rb.Files = x.out.mem
+	x.files = len(rb.Files)
 	if unfinished {
 		x.job.state = indexSuperseded
 		close(x.job.done)
@@ -453,7 +460,7 @@ func (x *Builder) step(b *builder, name string, fn func()) func() {
 	case name == "feeds":
 		return func() {
 			main := b.out
-			b.out = newMemOutput()
+			b.out = newMemOutput(0)
 			fn()
 			files := b.out.mem
 			b.out = main

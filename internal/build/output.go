@@ -103,9 +103,10 @@ func (o *output) mkdir(dir string) error {
 	return nil
 }
 
-// newMemOutput keeps every file in memory, for the development server.
-func newMemOutput() *output {
-	return &output{paths: map[string]bool{}, mem: map[string][]byte{}}
+// newMemOutput keeps every file in memory, for the development server;
+// size is the number of files expected (the last build's).
+func newMemOutput(size int) *output {
+	return &output{paths: make(map[string]bool, size), mem: make(map[string][]byte, size)}
 }
 
 func newOutput(opt Options) (*output, error) {
