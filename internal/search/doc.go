@@ -75,7 +75,10 @@
 // The browser requires every word of the query (a hyphenated word matches
 // its parts or its compound); if no document has them all, it ranks the
 // documents that have any. The last word, unless followed by a space, also
-// matches the terms it starts (up to 30, most frequent first). A word of
+// matches the terms that start with it or with its term, and the prefixes
+// of it of four or more letters, at most three shorter, that are terms
+// ("certifica" finds "certif", the term of "certification", wherever its
+// shard is): up to 30 of them, most frequent first. A word of
 // five or more letters with no term of its own matches terms one edit away
 // (Damerau–Levenshtein, on the stem or on the typed word), among the terms
 // sharing its first two letters. Quoted phrases must appear in that order in
