@@ -10,10 +10,15 @@ import (
 	"time"
 )
 
-// BenchmarkSaveToReload measures, on a large site, the time from saving
-// one article (a body edit, written in place) to the browser being told to
-// reload, through the real watcher and event stream. It reports the
-// median as ms/reload.
+// BenchmarkSaveToReload measures, on a large site, the time from saving a
+// file (written in place) to the browser being told to reload, through the
+// real watcher and event stream:
+//
+//   - article: one article's body edited; reports the median as
+//     ms/reload(median);
+//   - layout: the page layout edited, so that every article is rendered
+//     again; reports the median and, as layout/full, its ratio to the
+//     server's first build of the same site (a full build, in memory).
 //
 // The site is SITEGEN_BENCH_SITE, a site root such as one made by
 // `go run ./cmd/gencorpus -site -articles 10000 -out DIR` (the generated
@@ -35,32 +40,52 @@ func BenchmarkSaveToReload(b *testing.B) {
 			break
 		}
 	}
-	orig, err := os.ReadFile(article)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer os.WriteFile(article, orig, 0o644)
 	t0 := time.Now()
 	ts := start(b, src)
-	b.Logf("first build and start: %s, %d articles", time.Since(t0).Round(time.Millisecond), len(ents))
+	full := time.Since(t0)
+	b.Logf("first build and start: %s, %d articles", full.Round(time.Millisecond), len(ents))
 	ev := ts.listen()
-	var times []time.Duration
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		text := string(orig) + fmt.Sprintf("\nEdit number %d.\n", i)
-		t := time.Now()
-		if err := os.WriteFile(article, []byte(text), 0o644); err != nil {
+
+	// edit saves a file N times with a different line appended each time
+	// and returns the median time to the reload event.
+	edit := func(b *testing.B, file, line string) time.Duration {
+		orig, err := os.ReadFile(file)
+		if err != nil {
 			b.Fatal(err)
 		}
-		ev.until("reload")
-		times = append(times, time.Since(t))
+		defer func() {
+			if err := os.WriteFile(file, orig, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			ev.until("reload")
+		}()
+		var times []time.Duration
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			text := string(orig) + fmt.Sprintf(line, i)
+			t := time.Now()
+			if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			ev.until("reload")
+			times = append(times, time.Since(t))
+		}
+		b.StopTimer()
+		slices.Sort(times)
+		return times[len(times)/2]
 	}
-	b.StopTimer()
+	b.Run("article", func(b *testing.B) {
+		med := edit(b, article, "\nEdit number %d.\n")
+		b.ReportMetric(float64(med.Microseconds())/1000, "ms/reload(median)")
+		b.ReportMetric(0, "ns/op")
+	})
+	b.Run("layout", func(b *testing.B) {
+		med := edit(b, filepath.Join(src, "layouts", "page.html"), "{{/* edit number %d */}}\n")
+		b.ReportMetric(float64(med.Microseconds())/1000, "ms/reload(median)")
+		b.ReportMetric(float64(med)/float64(full), "layout/full")
+		b.ReportMetric(0, "ns/op")
+	})
 	if os.Getenv("SITEGEN_BENCH_LOG") != "" {
 		b.Log(ts.log.String())
 	}
-	slices.Sort(times)
-	med := times[len(times)/2]
-	b.ReportMetric(float64(med.Microseconds())/1000, "ms/reload(median)")
-	b.ReportMetric(0, "ns/op")
 }
