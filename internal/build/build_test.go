@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -433,6 +434,53 @@ func TestCleanPath(t *testing.T) {
 	for _, p := range []string{"index.html", "a/b/index.html", "assets/site.1234.css"} {
 		if why := CleanPath(p); why != "" {
 			t.Errorf("CleanPath(%q): %s", p, why)
+		}
+	}
+}
+
+// TestPagination builds a section and a tag of 120 dated articles: each
+// lists its pages newest first, PerPage at a time, on numbered pages that
+// link to each other and are kept out of search engines.
+func TestPagination(t *testing.T) {
+	fsys := minimalSite()
+	fsys["layouts/tag.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{range .Page.Pages}}{{.Title}} {{end}}{{end}}`)}
+	delete(fsys, "content/articles/ok.md")
+	for i := range 120 {
+		day := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i).Format("2006-01-02")
+		fsys[fmt.Sprintf("content/articles/a%03d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: A%03d\ndate: %s\ntags: [x]\n---\nText.\n", i, day))}
+	}
+	res, err := Run(Options{FS: fsys, DryRun: true, Now: fixedNow})
+	if err != nil {
+		t.Fatal(err, problems(res))
+	}
+	for _, base := range []string{"/articles/", "/tags/x/"} {
+		want := []struct {
+			url         string
+			n           int
+			first, last string
+			prev, next  string
+		}{
+			{base, 50, "A119", "A070", "", base + "page/2/"},
+			{base + "page/2/", 50, "A069", "A020", base, base + "page/3/"},
+			{base + "page/3/", 20, "A019", "A000", base + "page/2/", ""},
+		}
+		for i, w := range want {
+			p := res.Site.ByURL[w.url]
+			if p == nil {
+				t.Fatalf("no page %s", w.url)
+			}
+			if len(p.Pages) != w.n || p.Pages[0].Title != w.first || p.Pages[len(p.Pages)-1].Title != w.last {
+				t.Errorf("%s lists %d pages, %s to %s; want %d, %s to %s", w.url, len(p.Pages), p.Pages[0].Title, p.Pages[len(p.Pages)-1].Title, w.n, w.first, w.last)
+			}
+			if p.Pager == nil || p.Pager.Prev != w.prev || p.Pager.Next != w.next || p.Pager.Total != 3 || p.Pager.Number != i+1 {
+				t.Errorf("%s pager = %+v, want page %d of 3, prev %q, next %q", w.url, p.Pager, i+1, w.prev, w.next)
+			}
+			if p.NoIndex != (i > 0) {
+				t.Errorf("%s NoIndex = %v", w.url, p.NoIndex)
+			}
+		}
+		if res.Site.ByURL[base+"page/4/"] != nil {
+			t.Errorf("%spage/4/ exists for 120 articles", base)
 		}
 	}
 }

@@ -90,8 +90,10 @@ type Page struct {
 }
 
 // PerPage is how many pages a section or tag page lists before it is
-// split into numbered pages (/articles/page/2/).
-const PerPage = 20
+// split into numbered pages (/articles/page/2/). Fifty titles with their
+// summaries make a page a visitor scans in a few screens, and a large site
+// publishes fewer list pages.
+const PerPage = 50
 
 // Pager describes one numbered page of a long list.
 type Pager struct {
