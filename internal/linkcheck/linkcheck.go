@@ -132,8 +132,8 @@ type Checker struct {
 	mu    sync.Mutex
 	pages map[string]*Page
 	files map[string]bool // other published files, as site paths (/sitemap.xml)
-	table []Ref          // every distinct reference
-	index map[Ref]uint32 // reference → its place in table
+	table []Ref           // every distinct reference
+	index map[Ref]uint32  // reference → its place in table
 }
 
 // New returns an empty Checker.
