@@ -211,6 +211,7 @@ func (v *Vocabulary) snapshot() []string {
 // current document's frequencies, by term id.
 type analyser struct {
 	v      *Vocabulary
+	hot    [hotSize]hotWord // recent short words, by hash: see termID
 	words  map[string]int32
 	slot   []int32 // term id → index in tf + 1; 0 when not in the document
 	tf     []freq
@@ -250,13 +251,44 @@ func (v *Vocabulary) release(a *analyser) {
 	v.mu.Unlock()
 }
 
+// hotWord is an entry of an analyser's cache of short words.
+type hotWord struct {
+	n  uint8
+	b  [hotLen]byte
+	id int32
+}
+
+const (
+	hotSize = 2048 // entries: 48 KB, small enough to stay in a core's cache
+	hotLen  = 19   // longest word kept in the cache, in bytes
+)
+
+// termID returns the term id of a folded word (-1 for a stop word). A
+// site's text is mostly a few thousand common words, while its
+// vocabulary holds tens of thousands: a small cache indexed by the word's
+// hash answers most lookups without touching the large map.
 func (a *analyser) termID(w []byte) int32 {
-	if id, ok := a.words[string(w)]; ok {
-		return id
+	var e *hotWord
+	if len(w) <= hotLen {
+		h := uint32(2166136261)
+		for _, c := range w {
+			h = (h ^ uint32(c)) * 16777619
+		}
+		e = &a.hot[h%hotSize]
+		if int(e.n) == len(w) && string(e.b[:e.n]) == string(w) {
+			return e.id
+		}
 	}
-	word := string(w)
-	id := a.v.lookup(word)
-	a.words[word] = id
+	id, ok := a.words[string(w)]
+	if !ok {
+		word := string(w)
+		id = a.v.lookup(word)
+		a.words[word] = id
+	}
+	if e != nil {
+		e.n = uint8(copy(e.b[:], w))
+		e.id = id
+	}
 	return id
 }
 
