@@ -27,8 +27,9 @@ const (
 )
 
 // PageSpec is one page for the build to render: the base layout with the
-// named template's "main", .Page.Data = Data, and JSONLD (when not nil)
-// marshalled into a <script type="application/ld+json">.
+// named template's "main", .Page.Data = Data, and JSONLD (when not nil; a
+// func() any is called when the page is rendered) marshalled into a
+// <script type="application/ld+json">.
 type PageSpec struct {
 	URL, Title, Description string
 	Template                string
@@ -159,9 +160,12 @@ func (d *Directory) Pages(cfg *config.Config, md func(string) (template.HTML, er
 			Description: d.profileDescription(p),
 			Template:    ProfileTemplate,
 			Data:        ProfileData{Sample: d.Sample, P: p, Bio: bios[i], Qualifications: d.qualifications(p), Now: d.Now},
-			JSONLD:      d.personLD(p),
-			Source:      p.Source,
-			Line:        1,
+			// Made when the page is rendered: kept for every profile
+			// from assembling to rendering, it would cost a register of
+			// 10,000 about 25 MB.
+			JSONLD: func() any { return d.personLD(p) },
+			Source: p.Source,
+			Line:   1,
 		})
 	}
 
