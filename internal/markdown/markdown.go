@@ -113,7 +113,7 @@ func (r *Renderer) Convert(src []byte, doc Doc) (*Result, error) {
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	res := &Result{}
-	w := walker{src: src, doc: doc, res: res, lines: lineStarts(src)}
+	w := walker{src: src, doc: doc, res: res}
 	w.walk(root)
 	w.flush()
 	var buf bytes.Buffer
@@ -143,7 +143,7 @@ type walker struct {
 	src   []byte
 	doc   Doc
 	res   *Result
-	lines []int
+	lines []int // where each line of src starts; found when first needed
 	cur   Section
 	text  spaceWriter
 }
@@ -188,16 +188,23 @@ func (s *spaceWriter) Reset() { s.b, s.space = s.b[:0], false }
 
 func lineStarts(src []byte) []int {
 	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			return starts
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
-	return starts
 }
 
 // pos converts a body offset to a file line and column.
 func (w *walker) pos(off int) (int, int) {
+	if w.lines == nil {
+		// Most pages need no position: the line starts are found on
+		// the first one asked for.
+		w.lines = lineStarts(w.src)
+	}
 	i := sort.Search(len(w.lines), func(i int) bool { return w.lines[i] > off }) - 1
 	if i < 0 {
 		i = 0
