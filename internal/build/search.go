@@ -122,16 +122,10 @@ func (s *siteSearch) finish(b *builder) {
 	if s.ix == nil {
 		return
 	}
-	n := len(b.site.Pages)
-	add := func(doc search.Doc) {
-		if b.inc != nil {
-			s.docs = append(s.docs, &doc)
-			return
-		}
-		files, err := s.ix.Add(n, doc)
-		s.written(b, files, err)
-		n++
-	}
+	// The books, practitioners and schools are numbered after the pages
+	// and indexed on the worker pool.
+	var extra []search.Doc
+	add := func(doc search.Doc) { extra = append(extra, doc) }
 	if b.inc != nil && s.docs == nil {
 		s.docs = make([]*search.Doc, len(b.site.Pages))
 	}
@@ -158,9 +152,17 @@ func (s *siteSearch) finish(b *builder) {
 		}
 	}
 	if b.inc != nil {
+		for i := range extra {
+			s.docs = append(s.docs, &extra[i])
+		}
 		b.inc.index(b, s.docs)
 		return
 	}
+	n := len(b.site.Pages)
+	pool.Run(len(extra), func(i int) {
+		files, err := s.ix.Add(n+i, extra[i])
+		s.written(b, files, err)
+	})
 	files, stats := s.ix.Finish()
 	for _, f := range files {
 		b.writeIndex(f.Path, f.Data)
