@@ -484,3 +484,29 @@ func TestPagination(t *testing.T) {
 		}
 	}
 }
+
+// TestRemoveTree deletes a tree of nested folders and files, as publish
+// does with the previous output.
+func TestRemoveTree(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "old")
+	for i := range 30 {
+		dir := filepath.Join(root, "articles", fmt.Sprintf("a%d", i), "page", "2")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []string{filepath.Join(dir, "index.html"), filepath.Join(root, "articles", fmt.Sprintf("a%d", i), "index.html")} {
+			if err := os.WriteFile(f, []byte("x"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := os.WriteFile(filepath.Join(root, "index.html"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := removeTree(root); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(root); !os.IsNotExist(err) {
+		t.Fatalf("%s still exists: %v", root, err)
+	}
+}
