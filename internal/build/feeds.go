@@ -131,9 +131,6 @@ func Redirects(s *site.Site) []byte {
 // jsonLD marshals v for a <script type="application/ld+json"> element:
 // <, > and & are escaped as \u003c etc., so no value can close the script.
 func jsonLD(v any) (template.JS, error) {
-	if f, ok := v.(func() any); ok {
-		v = f()
-	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(true)

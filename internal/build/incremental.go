@@ -773,9 +773,6 @@ func summary(h *maphash.Hash, p *site.Page, full bool) bool {
 		return true
 	}
 	for _, v := range []any{p.Data, p.JSONLD} {
-		if f, ok := v.(func() any); ok {
-			v = f()
-		}
 		if v == nil {
 			boolean(h, false)
 			continue

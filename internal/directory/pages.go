@@ -1,6 +1,7 @@
 package directory
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
@@ -27,9 +28,8 @@ const (
 )
 
 // PageSpec is one page for the build to render: the base layout with the
-// named template's "main", .Page.Data = Data, and JSONLD (when not nil; a
-// func() any is called when the page is rendered) marshalled into a
-// <script type="application/ld+json">.
+// named template's "main", .Page.Data = Data, and JSONLD (when not nil)
+// marshalled into a <script type="application/ld+json">.
 type PageSpec struct {
 	URL, Title, Description string
 	Template                string
@@ -160,12 +160,9 @@ func (d *Directory) Pages(cfg *config.Config, md func(string) (template.HTML, er
 			Description: d.profileDescription(p),
 			Template:    ProfileTemplate,
 			Data:        ProfileData{Sample: d.Sample, P: p, Bio: bios[i], Qualifications: d.qualifications(p), Now: d.Now},
-			// Made when the page is rendered: kept for every profile
-			// from assembling to rendering, it would cost a register of
-			// 10,000 about 25 MB.
-			JSONLD: func() any { return d.personLD(p) },
-			Source: p.Source,
-			Line:   1,
+			JSONLD:      lazyJSON(func() any { return d.personLD(p) }),
+			Source:      p.Source,
+			Line:        1,
 		})
 	}
 
@@ -320,6 +317,15 @@ func (d *Directory) listPages() []PageSpec {
 	}
 	return pages
 }
+
+// lazyJSON is a value made when it is marshalled: kept for every profile
+// from assembling to rendering, a register of 10,000 practitioners' JSON-LD
+// would cost about 25 MB.
+type lazyJSON func() any
+
+// MarshalJSON implements json.Marshaler. encoding/json still escapes <, >
+// and & in what it returns.
+func (f lazyJSON) MarshalJSON() ([]byte, error) { return json.Marshal(f()) }
 
 // personLD is the schema.org description of a practitioner. The base
 // layout marshals it with encoding/json, which escapes <, > and &, so no

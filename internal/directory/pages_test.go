@@ -171,7 +171,7 @@ func TestPagesGolden(t *testing.T) {
 		p := pageByURL(t, pages, c.url)
 		out := render(t, cfg, p)
 		if p.JSONLD != nil {
-			ld, err := json.MarshalIndent(jsonLDOf(p), "", " ")
+			ld, err := json.MarshalIndent(p.JSONLD, "", " ")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -241,7 +241,7 @@ func TestEscaping(t *testing.T) {
 			t.Errorf("%s does not show the name as text", url)
 		}
 	}
-	ld, _ := json.Marshal(jsonLDOf(pageByURL(t, pages, "/practitioners/hostile/")))
+	ld, _ := json.Marshal(pageByURL(t, pages, "/practitioners/hostile/").JSONLD)
 	if bytes.Contains(ld, []byte("</script")) || bytes.Contains(ld, []byte("<img")) || !bytes.Contains(ld, []byte(`\u003c/script\u003e`)) {
 		t.Errorf("JSON-LD is not safe inside a script element: %s", ld)
 	}
@@ -293,11 +293,3 @@ func TestRegionPagination(t *testing.T) {
 }
 
 func leftPad(n int) string { return fmt.Sprintf("%06d", n) }
-
-// jsonLDOf returns a page's JSON-LD data as the build marshals it.
-func jsonLDOf(p PageSpec) any {
-	if f, ok := p.JSONLD.(func() any); ok {
-		return f()
-	}
-	return p.JSONLD
-}

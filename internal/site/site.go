@@ -75,9 +75,7 @@ type Page struct {
 	Parent *Page
 	// Data is the kind-specific value for data pages' templates.
 	Data any
-	// JSONLD is marshalled into a JSON-LD script by the base layout; a
-	// func() any is called then, so that large sites need not hold every
-	// page's data from assembling to rendering.
+	// JSONLD is marshalled into a JSON-LD script by the base layout.
 	JSONLD any
 	// Alternates are other formats of the page (a vCard, a BibTeX file).
 	Alternates []Alternate
