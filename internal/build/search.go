@@ -125,7 +125,6 @@ func (s *siteSearch) finish(b *builder) {
 	// The books, practitioners and schools are numbered after the pages
 	// and indexed on the worker pool.
 	var extra []search.Doc
-	add := func(doc search.Doc) { extra = append(extra, doc) }
 	if b.inc != nil && s.docs == nil {
 		s.docs = make([]*search.Doc, len(b.site.Pages))
 	}
@@ -134,7 +133,7 @@ func (s *siteSearch) finish(b *builder) {
 		case *readingLists:
 			for _, l := range e.lists {
 				for _, bk := range l.Books {
-					add(bookDoc(l, bk))
+					extra = append(extra, bookDoc(l, bk))
 				}
 			}
 		case *practitioners:
@@ -142,11 +141,11 @@ func (s *siteSearch) finish(b *builder) {
 				continue
 			}
 			for _, p := range e.dir.Current() {
-				add(practitionerDoc(p))
+				extra = append(extra, practitionerDoc(p))
 			}
 			for _, sc := range e.dir.Schools {
 				if d, ok := schoolDoc(sc); ok {
-					add(d)
+					extra = append(extra, d)
 				}
 			}
 		}
