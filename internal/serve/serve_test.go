@@ -566,3 +566,25 @@ func TestServeSearchAfterEdit(t *testing.T) {
 	}
 	sameAsFullBuild(t, ts)
 }
+
+// TestWarnsBeyondLoopback: a server reachable from other computers says
+// so, since it serves drafts; one on loopback does not.
+func TestWarnsBeyondLoopback(t *testing.T) {
+	for addr, warn := range map[string]bool{"127.0.0.1:0": false, "0.0.0.0:0": true} {
+		ln, err := net.Listen("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		log := &syncBuffer{}
+		s, err := New(Config{Listener: ln, Log: log, Options: build.Options{Src: fixture(t), Now: fixedNow}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		_ = s.Run(ctx)
+		if got := strings.Contains(log.String(), "beyond this computer"); got != warn {
+			t.Errorf("listening on %s: warning %v, want %v; log:\n%s", addr, got, warn, log.String())
+		}
+	}
+}
