@@ -155,6 +155,33 @@ func (s *wordScanner) scan(text string, emit func(w []byte, compound bool)) {
 	for i := 0; i < len(text); {
 		c := text[i]
 		r, n := rune(c), 1
+		if len(s.word) == 0 && c < utf8.RuneSelf {
+			// Between words, where most English text is ASCII: skip a
+			// separator, or take a whole ASCII word at once when the
+			// character after it cannot continue it. Anything else goes
+			// the code point by code point way below.
+			if asciiWord[c] == 0 {
+				i++
+				continue
+			}
+			j, upper := i+1, c < 'a'
+			for j < len(text) && text[j] < utf8.RuneSelf && asciiWord[text[j]] != 0 {
+				upper = upper || text[j] < 'a'
+				j++
+			}
+			if j == len(text) || text[j] < utf8.RuneSelf && text[j] != '\'' && text[j] != '-' {
+				w := append(s.word, text[i:j]...)
+				if upper {
+					for k, c := range w {
+						w[k] = asciiWord[c]
+					}
+				}
+				emit(w, false)
+				s.word = w[:0]
+				i = j
+				continue
+			}
+		}
 		if c < utf8.RuneSelf {
 			if f := asciiWord[c]; f != 0 {
 				s.word = append(s.word, f)
