@@ -105,6 +105,27 @@ func CheckUTF8(src []byte) (line, col int, ok bool) {
 
 var errNoFrontMatter = errors.New("no front matter")
 
+// frontMatterEnd returns the length of src up to the end of the first line
+// after the opening one that is exactly "---", or len(src) when there is
+// none.
+func frontMatterEnd(src []byte) int {
+	pos := bytes.IndexByte(src, '\n') + 1
+	if pos == 0 {
+		return len(src)
+	}
+	for pos < len(src) {
+		n := bytes.IndexByte(src[pos:], '\n')
+		if n < 0 {
+			return len(src)
+		}
+		if string(src[pos:pos+n]) == "---" {
+			return pos + n + 1
+		}
+		pos += n + 1
+	}
+	return len(src)
+}
+
 // Parse decodes one page file. Problems go to list; Parse returns nil only
 // when the file is unusable (not UTF-8, no front matter, broken YAML).
 // extra names front matter keys this page's section accepts besides Keys.
@@ -127,7 +148,11 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 		fm = data
 		return nil
 	})
-	body, err := frontmatter.MustParse(bytes.NewReader(src), nil, format)
+	// frontmatter copies everything after the front matter; it is given
+	// the file only up to the first line that is exactly ---, where it
+	// stops at the latest, so the body is not copied.
+	cut := frontMatterEnd(src)
+	body, err := frontmatter.MustParse(bytes.NewReader(src[:cut]), nil, format)
 	if err != nil {
 		if errors.Is(err, frontmatter.ErrNotFound) {
 			list.Errorf(file, 1, 1, "front matter opened on line 1 is never closed; add a line --- after the last key")
@@ -136,7 +161,7 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 		}
 		return nil
 	}
-	start := len(src) - len(body)
+	start := cut - len(body)
 	p := &Page{Path: file, Body: src[start:], BodyStart: start}
 	p.BodyLine = 1 + bytes.Count(src[:start], []byte("\n"))
 

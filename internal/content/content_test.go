@@ -1,0 +1,54 @@
+package content
+
+import (
+	"strings"
+	"testing"
+
+	"sitegen/internal/diag"
+)
+
+// TestParseBody checks where the body starts for the ways an editor may
+// close front matter, and that the body keeps everything after it.
+func TestParseBody(t *testing.T) {
+	tests := []struct {
+		name, src, body string
+		line            int
+	}{
+		{"plain", "---\ntitle: A\n---\nHello\n", "Hello\n", 4},
+		{"closing line with spaces", "---\ntitle: A\n---  \nHello\n", "Hello\n", 4},
+		{"indented closing line", "---\ntitle: A\n  ---\nHello\n", "Hello\n", 4},
+		{"closing line at the end of the file", "---\ntitle: A\n---", "", 3},
+		{"empty body", "---\ntitle: A\n---\n", "", 4},
+		{"thematic breaks in the body", "---\ntitle: A\n---\nOne\n\n---\n\nTwo\n---\n", "One\n\n---\n\nTwo\n---\n", 4},
+		{"CRLF line endings", "---\r\ntitle: A\r\n---\r\nHello\r\n", "Hello\n", 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			list := &diag.List{}
+			p := Parse("content/a.md", []byte(tt.src), list)
+			if list.Len() > 0 || p == nil {
+				t.Fatalf("problems: %v", list.All())
+			}
+			if string(p.Body) != tt.body || p.BodyLine != tt.line {
+				t.Errorf("body %q on line %d, want %q on line %d", p.Body, p.BodyLine, tt.body, tt.line)
+			}
+			if p.Meta.Title != "A" {
+				t.Errorf("title %q, want A", p.Meta.Title)
+			}
+		})
+	}
+}
+
+// TestParseUnclosed checks that front matter without a closing line is
+// reported, also when a line only looks like one.
+func TestParseUnclosed(t *testing.T) {
+	for _, src := range []string{"---\ntitle: A\n", "---\ntitle: A\n----\nbody\n", "---\ntitle: A\n- --\n"} {
+		list := &diag.List{}
+		if p := Parse("content/a.md", []byte(src), list); p != nil {
+			t.Errorf("%q: parsed, want an error", src)
+		}
+		if all := list.All(); len(all) != 1 || !strings.Contains(all[0].Msg, "never closed") {
+			t.Errorf("%q: problems %v, want one saying the front matter is never closed", src, all)
+		}
+	}
+}
