@@ -507,7 +507,7 @@ func (b *builder) renderPage(p *site.Page, buf, mbuf *bytes.Buffer, reported *sy
 	cacheable := true
 	if !b.opt.NoMinify {
 		var err error
-		html, err = b.mini.Bytes(mbuf, "text/html", html)
+		html, err = b.mini.Consume(mbuf, "text/html", html)
 		if err != nil {
 			b.problems.Warnf(p.File, 1, 1, "cannot minify %s: %v", p.URL, err)
 			cacheable = false

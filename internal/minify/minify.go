@@ -57,3 +57,21 @@ func (m *Minifier) Bytes(dst *bytes.Buffer, mediatype string, data []byte) ([]by
 	}
 	return dst.Bytes(), nil
 }
+
+// Consume is Bytes for data the caller drops afterwards, such as a page
+// rendered into a buffer: the minifier reads data where it is instead of
+// copying it first (a copy of every page of the site otherwise), and may
+// change it in place in ways that keep its meaning, lower-casing a name
+// or a unit. On an error it returns data, which is still valid output.
+func (m *Minifier) Consume(dst *bytes.Buffer, mediatype string, data []byte) ([]byte, error) {
+	if mediatype == "" {
+		return data, nil
+	}
+	dst.Reset()
+	dst.Grow(len(data))
+	// A bytes.Buffer, unlike a bytes.Reader, hands the minifier its bytes.
+	if err := m.m.Minify(mediatype, dst, bytes.NewBuffer(data)); err != nil {
+		return data, err
+	}
+	return dst.Bytes(), nil
+}
