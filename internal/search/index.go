@@ -162,7 +162,7 @@ func kindIndex(k string) int {
 // use.
 type Vocabulary struct {
 	mu    sync.Mutex
-	words map[string]int32 // folded word → term id, -1 for no term (a stop word)
+	words wordTable        // folded word → term id, -1 for no term (a stop word)
 	ids   map[string]int32 // term → id
 	terms []string         // by id
 	idle  []*analyser
@@ -170,21 +170,22 @@ type Vocabulary struct {
 
 // NewVocabulary returns an empty Vocabulary.
 func NewVocabulary() *Vocabulary {
-	return &Vocabulary{words: map[string]int32{}, ids: map[string]int32{}}
+	return &Vocabulary{ids: map[string]int32{}}
 }
 
-// lookup returns the term id of a folded word, adding its term when new.
-func (v *Vocabulary) lookup(word string) int32 {
+// lookup returns the term id of a folded word with hash h (see termID),
+// adding its term when new.
+func (v *Vocabulary) lookup(w []byte, h uint32) int32 {
 	v.mu.Lock()
-	id, ok := v.words[word]
+	id, ok := v.words.get(w, h)
 	v.mu.Unlock()
 	if ok {
 		return id
 	}
-	t := term(word, Stem)
+	t := term(string(w), Stem)
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	if id, ok := v.words[word]; ok {
+	if id, ok := v.words.get(w, h); ok {
 		return id
 	}
 	id = -1
@@ -195,7 +196,7 @@ func (v *Vocabulary) lookup(word string) int32 {
 			v.ids[t] = id
 		}
 	}
-	v.words[word] = id
+	v.words.put(w, h, id)
 	return id
 }
 
@@ -212,8 +213,8 @@ func (v *Vocabulary) snapshot() []string {
 type analyser struct {
 	v      *Vocabulary
 	hot    [hotSize]hotWord // recent short words, by hash: see termID
-	words  map[string]int32
-	slot   []int32 // term id → index in tf + 1; 0 when not in the document
+	words  wordTable        // the vocabulary's words this analyser has met
+	slot   []int32          // term id → index in tf + 1; 0 when not in the document
 	tf     []freq
 	scan   wordScanner
 	buf    []byte
@@ -240,7 +241,7 @@ func (v *Vocabulary) analyser() *analyser {
 		return a
 	}
 	v.mu.Unlock()
-	a := &analyser{v: v, words: map[string]int32{}}
+	a := &analyser{v: v}
 	a.field, a.text = a.addField, a.addBody
 	return a
 }
@@ -268,28 +269,85 @@ const (
 // vocabulary holds tens of thousands: a small cache indexed by the word's
 // hash answers most lookups without touching the large map.
 func (a *analyser) termID(w []byte) int32 {
+	h := uint32(2166136261)
+	for _, c := range w {
+		h = (h ^ uint32(c)) * 16777619
+	}
 	var e *hotWord
 	if len(w) <= hotLen {
-		h := uint32(2166136261)
-		for _, c := range w {
-			h = (h ^ uint32(c)) * 16777619
-		}
 		e = &a.hot[h%hotSize]
 		if int(e.n) == len(w) && string(e.b[:e.n]) == string(w) {
 			return e.id
 		}
 	}
-	id, ok := a.words[string(w)]
+	id, ok := a.words.get(w, h)
 	if !ok {
-		word := string(w)
-		id = a.v.lookup(word)
-		a.words[word] = id
+		id = a.v.lookup(w, h)
+		a.words.put(w, h, id)
 	}
 	if e != nil {
 		e.n = uint8(copy(e.b[:], w))
 		e.id = id
 	}
 	return id
+}
+
+// wordTable maps words to term ids, by their hash: open addressing over
+// one array of words, so that a table of a whole site's vocabulary holds
+// no pointers for the garbage collector to follow and a lookup needs no
+// string.
+type wordTable struct {
+	slots []wordSlot
+	words []byte
+	count int
+}
+
+// wordSlot is an entry of a wordTable: the word is words[off : off+n], and
+// n is 0 for an empty slot (words are never empty).
+type wordSlot struct {
+	hash, off, n uint32
+	id           int32
+}
+
+func (t *wordTable) get(w []byte, h uint32) (int32, bool) {
+	if len(t.slots) == 0 {
+		return 0, false
+	}
+	mask := uint32(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.n == 0 {
+			return 0, false
+		}
+		if s.hash == h && int(s.n) == len(w) && string(t.words[s.off:s.off+s.n]) == string(w) {
+			return s.id, true
+		}
+	}
+}
+
+// put adds a word that is not in the table.
+func (t *wordTable) put(w []byte, h uint32, id int32) {
+	if 2*(t.count+1) > len(t.slots) {
+		old := t.slots
+		t.slots = make([]wordSlot, max(2*len(old), 1024))
+		for _, s := range old {
+			if s.n != 0 {
+				t.insert(s)
+			}
+		}
+	}
+	t.insert(wordSlot{hash: h, off: uint32(len(t.words)), n: uint32(len(w)), id: id})
+	t.words = append(t.words, w...)
+	t.count++
+}
+
+func (t *wordTable) insert(s wordSlot) {
+	mask := uint32(len(t.slots) - 1)
+	i := s.hash & mask
+	for t.slots[i].n != 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = s
 }
 
 func (a *analyser) freq(id int32) *freq {
