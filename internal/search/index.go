@@ -207,13 +207,12 @@ func (v *Vocabulary) snapshot() []string {
 	return v.terms
 }
 
-// analyser is the working memory of one Analyse call at a time: a copy of
-// the vocabulary's words it has met, read without locking, and the
-// current document's frequencies, by term id.
+// analyser is the working memory of one Analyse call at a time: a cache
+// of the words it met last, read without locking, and the current
+// document's frequencies, by term id.
 type analyser struct {
 	v      *Vocabulary
 	hot    [hotSize]hotWord // recent short words, by hash: see termID
-	words  wordTable        // the vocabulary's words this analyser has met
 	slot   []int32          // term id → index in tf + 1; 0 when not in the document
 	tf     []freq
 	scan   wordScanner
@@ -267,7 +266,9 @@ const (
 // termID returns the term id of a folded word (-1 for a stop word). A
 // site's text is mostly a few thousand common words, while its
 // vocabulary holds tens of thousands: a small cache indexed by the word's
-// hash answers most lookups without touching the large map.
+// hash answers most lookups without locking the vocabulary or reaching
+// into its large table. One table for all workers, not one per worker,
+// keeps the index's memory, and so the collector's work, down.
 func (a *analyser) termID(w []byte) int32 {
 	h := uint32(2166136261)
 	for _, c := range w {
@@ -280,11 +281,7 @@ func (a *analyser) termID(w []byte) int32 {
 			return e.id
 		}
 	}
-	id, ok := a.words.get(w, h)
-	if !ok {
-		id = a.v.lookup(w, h)
-		a.words.put(w, h, id)
-	}
+	id := a.v.lookup(w, h)
 	if e != nil {
 		e.n = uint8(copy(e.b[:], w))
 		e.id = id
