@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -89,6 +90,59 @@ type docTerm struct {
 	boost uint16 // weighted frequency in the other fields × boostScale, | exactBit
 }
 
+// docTerms are a document's terms, packed: for each, uvarint(term<<1 |
+// boosted), uvarint(body) and, when boosted, uvarint(boost). A term of
+// the body alone takes about four bytes instead of a docTerm's eight: the
+// index keeps these for every page until Finish.
+type docTerms []byte
+
+func (d docTerms) append(t docTerm) docTerms {
+	boosted := uint64(0)
+	if t.boost != 0 {
+		boosted = 1
+	}
+	d = binary.AppendUvarint(d, uint64(t.term)<<1|boosted)
+	d = binary.AppendUvarint(d, uint64(t.body))
+	if boosted != 0 {
+		d = binary.AppendUvarint(d, uint64(t.boost))
+	}
+	return d
+}
+
+// next decodes the term at d[i:] and returns it with the index of the
+// next one.
+func (d docTerms) next(i int) (docTerm, int) {
+	v, i := uvarint(d, i)
+	t := docTerm{term: uint32(v >> 1)}
+	b, i := uvarint(d, i)
+	t.body = uint16(b)
+	if v&1 != 0 {
+		b, i = uvarint(d, i)
+		t.boost = uint16(b)
+	}
+	return t, i
+}
+
+// uvarint decodes the uvarint at d[i:], the first three bytes unrolled
+// (a term id of a site's vocabulary takes up to three), and returns it
+// with the index after it.
+func uvarint(d []byte, i int) (uint64, int) {
+	b := d[i]
+	if b < 0x80 {
+		return uint64(b), i + 1
+	}
+	v := uint64(b & 0x7f)
+	if b = d[i+1]; b < 0x80 {
+		return v | uint64(b)<<7, i + 2
+	}
+	v |= uint64(b&0x7f) << 7
+	if b = d[i+2]; b < 0x80 {
+		return v | uint64(b)<<14, i + 3
+	}
+	x, n := binary.Uvarint(d[i:])
+	return x, i + n
+}
+
 // posting is a docTerm in Finish: the document's final id instead of the
 // term.
 type posting struct {
@@ -107,7 +161,7 @@ type docMeta struct {
 	bodyLen int32
 	pack    int32 // index in Indexer.packNames
 	packAt  int32 // the document's place in its pack
-	terms   []docTerm
+	terms   docTerms
 }
 
 // pending is a numbered document whose fragment waits for its turn in the
@@ -215,6 +269,7 @@ type analyser struct {
 	hot    [hotSize]hotWord // recent short words, by hash: see termID
 	slot   []int32          // term id → index in tf + 1; 0 when not in the document
 	tf     []freq
+	terms  docTerms // the document's terms, packed, before they are copied out
 	scan   wordScanner
 	buf    []byte
 	weight int32
@@ -390,7 +445,7 @@ type Analysis struct {
 	kind    uint8
 	date    time.Time
 	bodyLen int32
-	terms   []docTerm
+	terms   docTerms
 	frag    []byte
 }
 
@@ -419,16 +474,17 @@ func (v *Vocabulary) Analyse(doc Doc) (*Analysis, error) {
 		a.fieldText(s.Heading, weightHeading, false)
 		a.scan.scan(s.Text, a.text)
 	}
-	an := &Analysis{vocab: v, url: doc.URL, kind: uint8(k), date: doc.Date, bodyLen: a.body,
-		terms: make([]docTerm, len(a.tf))}
-	for i, f := range a.tf {
+	an := &Analysis{vocab: v, url: doc.URL, kind: uint8(k), date: doc.Date, bodyLen: a.body}
+	a.terms = a.terms[:0]
+	for _, f := range a.tf {
 		t := docTerm{term: uint32(f.term), body: uint16(min(f.body, math.MaxUint16)), boost: uint16(min(f.boost, exactBit-1))}
 		if f.exact {
 			t.boost |= exactBit
 		}
-		an.terms[i] = t
+		a.terms = a.terms.append(t)
 		a.slot[f.term] = 0
 	}
+	an.terms = bytes.Clone(a.terms)
 	a.tf = a.tf[:0]
 	a.buf = appendFragment(a.buf[:0], &doc)
 	an.frag = bytes.Clone(a.buf)
@@ -777,7 +833,10 @@ func (ix *Indexer) finish(stop <-chan struct{}) ([]File, Stats, error) {
 	all := ix.vocab.snapshot()
 	df := make([]int32, len(all))
 	for i := range docs {
-		for _, t := range docs[i].terms {
+		ts := docs[i].terms
+		for k := 0; k < len(ts); {
+			var t docTerm
+			t, k = ts.next(k)
 			df[t.term]++
 		}
 	}
@@ -803,7 +862,10 @@ func (ix *Indexer) finish(stop <-chan struct{}) ([]File, Stats, error) {
 		if i%256 == 0 && stopped(stop) {
 			return nil, st, context.Canceled
 		}
-		for _, t := range docs[seq].terms {
+		ts := docs[seq].terms
+		for k := 0; k < len(ts); {
+			var t docTerm
+			t, k = ts.next(k)
 			flat[at[t.term]] = posting{doc: uint32(i), body: t.body, boost: t.boost}
 			at[t.term]++
 		}
