@@ -30,6 +30,7 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem -timeout 30m $$($(GO) list ./... | grep -v '/internal/build$$')
 	$(GO) test -run '^$$' -bench 'Stages' -benchmem -timeout 30m ./internal/build/
 	$(GO) test -run '^$$' -bench 'ColdBuild|BuildHeap' -benchtime 3x -benchmem -timeout 60m ./internal/build/
+	$(GO) test -run '^$$' -bench 'SearchShare' -benchtime 5x -timeout 60m ./internal/build/
 
 clean:
 	rm -rf public bin .sitegen-*

@@ -339,3 +339,63 @@ func problemText(l *diag.List) string {
 	}
 	return t.String()
 }
+
+// BenchmarkSearchShare measures what the search index adds to a build: the
+// sitegen binary builds the corpus the search specification names (10,000
+// articles, 10,000 practitioners) with layouts/search.html and without it
+// (no index is built then), alternately, one pair per iteration; run it
+// with -benchtime Nx for N pairs. It reports the medians of the per-pair
+// ratios of wall time, CPU time and peak RSS; the specification's target
+// is a wall ratio under 1.10. Set SITEGEN_BENCH_OUT to a folder on a RAM
+// disk (/dev/shm) to leave the disk's swings out.
+func BenchmarkSearchShare(b *testing.B) {
+	tmp := b.TempDir()
+	bin := buildSitegen(b, tmp)
+	site := benchSite(b, tmp, 10000, benchPractitioners)
+	layout := filepath.Join(site, "layouts", "search.html")
+	off := layout + ".off"
+	defer os.Rename(off, layout) // restores the layout if a build fails
+	outDir := os.Getenv("SITEGEN_BENCH_OUT")
+	if outDir == "" {
+		outDir = tmp
+	}
+	var wall, cpu, rss []float64
+	for i := 0; b.Loop(); i++ {
+		var with, without coldRun
+		for _, indexed := range []bool{true, false} {
+			if !indexed {
+				if err := os.Rename(layout, off); err != nil {
+					b.Fatal(err)
+				}
+			}
+			out := filepath.Join(outDir, fmt.Sprintf("share-%d-%t", i, indexed))
+			r := runCold(b, bin, site, out)
+			if _, err := os.Stat(filepath.Join(out, "search", "index.json")); (err == nil) != indexed {
+				b.Fatalf("search/index.json in the output: %t, want %t", err == nil, indexed)
+			}
+			_ = os.RemoveAll(out)
+			if indexed {
+				with = r
+			} else {
+				without = r
+				if err := os.Rename(off, layout); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		wall = append(wall, with.wall.Seconds()/without.wall.Seconds())
+		cpu = append(cpu, with.cpu.Seconds()/without.cpu.Seconds())
+		rss = append(rss, float64(with.maxRSS)/float64(without.maxRSS))
+	}
+	b.StopTimer()
+	mid := func(xs []float64) float64 {
+		s := slices.Clone(xs)
+		slices.Sort(s)
+		return s[len(s)/2]
+	}
+	b.ReportMetric(mid(wall), "wall-ratio")
+	b.ReportMetric(mid(cpu), "cpu-ratio")
+	b.ReportMetric(mid(rss), "peak-RSS-ratio")
+	b.ReportMetric(slices.Min(wall), "wall-ratio-min")
+	b.ReportMetric(slices.Max(wall), "wall-ratio-max")
+}

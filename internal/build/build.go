@@ -404,12 +404,23 @@ func (b *builder) write(rel string, data []byte) {
 	}
 }
 
-// render renders, checks, indexes and writes every page.
+// render renders, checks, indexes and writes every page, then runs the
+// extensions' tail jobs on the same pool.
 func (b *builder) render() {
 	pages := b.site.Pages
 	b.res.Pages = len(pages)
 	var reported sync.Map
-	pool.Run(len(pages), func(i int) {
+	var tail []func()
+	for _, e := range b.ext {
+		if t, ok := e.(tailer); ok {
+			tail = append(tail, t.tail(b)...)
+		}
+	}
+	pool.Run(len(pages)+len(tail), func(i int) {
+		if i >= len(pages) {
+			tail[i-len(pages)]()
+			return
+		}
 		bufs := pageBuffers.Get().(*[2]bytes.Buffer)
 		b.renderPage(pages[i], &bufs[0], &bufs[1], &reported)
 		pageBuffers.Put(bufs)

@@ -27,6 +27,13 @@ type extension interface {
 	finish(b *builder)
 }
 
+// tailer is an extension with work of its own for the render step: its
+// jobs run on the render pool after every page, so they fill the workers
+// while the last pages finish instead of running after them.
+type tailer interface {
+	tail(b *builder) []func()
+}
+
 // sortBy sorts s stably by an integer key.
 func sortBy[T any](s []T, key func(T) int) {
 	sort.SliceStable(s, func(i, j int) bool { return key(s[i]) < key(s[j]) })

@@ -24,7 +24,9 @@ import (
 //
 // Documents are numbered for the index's fragment packs in the order of
 // the site's pages, then the books, practitioners and schools in the order
-// finish adds them, so packs do not depend on which worker renders first.
+// extraDocs lists them, so packs do not depend on which worker renders
+// first. The extra documents are indexed at the end of the render step
+// (tail), on its pool.
 //
 // In a Builder's builds, rendered only collects the documents: finish
 // hands them to the Builder, which indexes them with the analyses it kept
@@ -34,6 +36,7 @@ type siteSearch struct {
 	numbers sync.Once
 	number  map[*site.Page]int
 	docs    []*search.Doc // by number, in a Builder's builds; nil for a skipped one
+	tailed  bool          // the extra documents were added on the render pool
 }
 
 func (s *siteSearch) frontKeys(string) []string { return nil }
@@ -118,16 +121,10 @@ func (s *siteSearch) written(b *builder, files []search.File, err error) {
 	}
 }
 
-func (s *siteSearch) finish(b *builder) {
-	if s.ix == nil {
-		return
-	}
-	// The books, practitioners and schools are numbered after the pages
-	// and indexed on the worker pool.
+// extraDocs returns the books, practitioners and schools, numbered after
+// the pages in this order.
+func (s *siteSearch) extraDocs(b *builder) []search.Doc {
 	var extra []search.Doc
-	if b.inc != nil && s.docs == nil {
-		s.docs = make([]*search.Doc, len(b.site.Pages))
-	}
 	for _, e := range b.ext {
 		switch e := e.(type) {
 		case *readingLists:
@@ -150,18 +147,56 @@ func (s *siteSearch) finish(b *builder) {
 			}
 		}
 	}
+	return extra
+}
+
+// tail indexes the books, practitioners and schools on the render pool,
+// after the pages: they keep the workers busy while the last pages finish,
+// instead of after them. A Builder's builds index them in finish.
+func (s *siteSearch) tail(b *builder) []func() {
+	s.tailed = false
+	if s.ix == nil || b.inc != nil {
+		return nil
+	}
+	s.tailed = true
+	extra := s.extraDocs(b)
+	n := len(b.site.Pages)
+	const batch = 64
+	jobs := make([]func(), 0, len(extra)/batch+1)
+	for lo := 0; lo < len(extra); lo += batch {
+		jobs = append(jobs, func() {
+			for i := lo; i < min(lo+batch, len(extra)); i++ {
+				files, err := s.ix.Add(n+i, extra[i])
+				s.written(b, files, err)
+			}
+		})
+	}
+	return jobs
+}
+
+func (s *siteSearch) finish(b *builder) {
+	if s.ix == nil {
+		return
+	}
 	if b.inc != nil {
+		if s.docs == nil {
+			s.docs = make([]*search.Doc, len(b.site.Pages))
+		}
+		extra := s.extraDocs(b)
 		for i := range extra {
 			s.docs = append(s.docs, &extra[i])
 		}
 		b.inc.index(b, s.docs)
 		return
 	}
-	n := len(b.site.Pages)
-	pool.Run(len(extra), func(i int) {
-		files, err := s.ix.Add(n+i, extra[i])
-		s.written(b, files, err)
-	})
+	if !s.tailed {
+		extra := s.extraDocs(b)
+		n := len(b.site.Pages)
+		pool.Run(len(extra), func(i int) {
+			files, err := s.ix.Add(n+i, extra[i])
+			s.written(b, files, err)
+		})
+	}
 	files, stats := s.ix.Finish()
 	for _, f := range files {
 		b.writeIndex(f.Path, f.Data)
