@@ -535,10 +535,15 @@ func (b *builder) renderPage(p *site.Page, buf, mbuf *bytes.Buffer, reported *sy
 	p.Headings = nil
 }
 
+// index runs the extensions' finish hooks side by side: the search
+// index's Finish, the longest, is one goroutine's work, and the others
+// write their files meanwhile.
 func (b *builder) index() {
+	var wg sync.WaitGroup
 	for _, e := range b.ext {
-		e.finish(b)
+		wg.Go(func() { e.finish(b) })
 	}
+	wg.Wait()
 }
 
 func (b *builder) checkLinks() {
@@ -557,7 +562,9 @@ func (b *builder) writeData(rel string, data []byte) {
 	}
 	b.write(rel, data)
 	b.links.AddFile("/" + rel)
+	b.countMu.Lock()
 	b.res.DataFiles++
+	b.countMu.Unlock()
 }
 
 // writeIndex writes a search index file: compact JSON already, so it is
