@@ -7,6 +7,11 @@ package build
 //	                    10,000 practitioners: median wall time, CPU time
 //	                    (rusage user+sys) and peak RSS (rusage Maxrss) of the
 //	                    child, output and search-index bytes; then a table.
+//	BenchmarkSearchShare
+//	                    the binary on 10,000 articles and 10,000
+//	                    practitioners with and without the search page's
+//	                    layout, alternately: what the index adds to wall
+//	                    time, CPU and peak RSS, as medians of pair ratios.
 //	BenchmarkBuildHeap  Run in this process with the heap sampled: peak live
 //	                    heap at 1,000 and 10,000 articles, and how it grows
 //	                    per article beside the output per article. It fails
