@@ -75,8 +75,26 @@ type Options struct {
 	// once the site is assembled: HeapPerPage bytes per page on top of a
 	// fixed 64 MiB (unless GOMEMLIMIT is set). A site's live heap grows
 	// with its pages, while GOGC alone lets the heap grow to a multiple of
-	// it; the limit keeps a large build's peak near what it needs.
+	// it; the limit keeps a large build's peak near what it needs. A site
+	// with a search index gets indexHeapPerPage more per page.
 	HeapPerPage int64
+}
+
+// indexHeapPerPage is the room the soft memory limit adds per page when
+// the site has a search index: the index keeps each page's terms and its
+// share of the vocabulary (about 1.5 KiB) until Finish. Without it, the
+// collector would run more often to keep the index's memory inside room
+// meant for the rest of the build.
+const indexHeapPerPage = 2 << 10
+
+// indexing reports whether the build makes a search index.
+func (b *builder) indexing() bool {
+	for _, e := range b.ext {
+		if s, ok := e.(*siteSearch); ok && s.ix != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // Step is one timed step.
@@ -183,7 +201,11 @@ func run(opt Options, inc *Builder) (*Result, error) {
 				break
 			}
 			if opt.HeapPerPage > 0 && os.Getenv("GOMEMLIMIT") == "" {
-				debug.SetMemoryLimit(64<<20 + opt.HeapPerPage*int64(len(b.site.Pages)))
+				perPage := opt.HeapPerPage
+				if b.indexing() {
+					perPage += indexHeapPerPage
+				}
+				debug.SetMemoryLimit(64<<20 + perPage*int64(len(b.site.Pages)))
 			}
 		}
 	}
