@@ -36,7 +36,6 @@ type siteSearch struct {
 	numbers sync.Once
 	number  map[*site.Page]int
 	docs    []*search.Doc // by number, in a Builder's builds; nil for a skipped one
-	tailed  bool          // the extra documents were added on the render pool
 }
 
 func (s *siteSearch) frontKeys(string) []string { return nil }
@@ -154,11 +153,9 @@ func (s *siteSearch) extraDocs(b *builder) []search.Doc {
 // after the pages: they keep the workers busy while the last pages finish,
 // instead of after them. A Builder's builds index them in finish.
 func (s *siteSearch) tail(b *builder) []func() {
-	s.tailed = false
 	if s.ix == nil || b.inc != nil {
 		return nil
 	}
-	s.tailed = true
 	extra := s.extraDocs(b)
 	n := len(b.site.Pages)
 	const batch = 64
@@ -189,14 +186,7 @@ func (s *siteSearch) finish(b *builder) {
 		b.inc.index(b, s.docs)
 		return
 	}
-	if !s.tailed {
-		extra := s.extraDocs(b)
-		n := len(b.site.Pages)
-		pool.Run(len(extra), func(i int) {
-			files, err := s.ix.Add(n+i, extra[i])
-			s.written(b, files, err)
-		})
-	}
+	// The render step added every document, pages and tail.
 	files, stats := s.ix.Finish()
 	for _, f := range files {
 		b.writeIndex(f.Path, f.Data)
