@@ -5,6 +5,7 @@ package minify
 
 import (
 	"bytes"
+	"io"
 	"path"
 	"regexp"
 
@@ -47,15 +48,7 @@ func Type(name string) string { return types[path.Ext(name)] }
 // minifier error it returns the input unchanged with the error, so output
 // is never lost. The result may alias dst.
 func (m *Minifier) Bytes(dst *bytes.Buffer, mediatype string, data []byte) ([]byte, error) {
-	if mediatype == "" {
-		return data, nil
-	}
-	dst.Reset()
-	dst.Grow(len(data))
-	if err := m.m.Minify(mediatype, dst, bytes.NewReader(data)); err != nil {
-		return data, err
-	}
-	return dst.Bytes(), nil
+	return m.minify(dst, mediatype, data, bytes.NewReader(data))
 }
 
 // Consume is Bytes for data the caller drops afterwards, such as a page
@@ -64,13 +57,18 @@ func (m *Minifier) Bytes(dst *bytes.Buffer, mediatype string, data []byte) ([]by
 // change it in place in ways that keep its meaning, lower-casing a name
 // or a unit. On an error it returns data, which is still valid output.
 func (m *Minifier) Consume(dst *bytes.Buffer, mediatype string, data []byte) ([]byte, error) {
+	// A bytes.Buffer, unlike a bytes.Reader, hands the minifier its bytes.
+	return m.minify(dst, mediatype, data, bytes.NewBuffer(data))
+}
+
+// minify minifies data, read through r, into dst.
+func (m *Minifier) minify(dst *bytes.Buffer, mediatype string, data []byte, r io.Reader) ([]byte, error) {
 	if mediatype == "" {
 		return data, nil
 	}
 	dst.Reset()
 	dst.Grow(len(data))
-	// A bytes.Buffer, unlike a bytes.Reader, hands the minifier its bytes.
-	if err := m.m.Minify(mediatype, dst, bytes.NewBuffer(data)); err != nil {
+	if err := m.m.Minify(mediatype, dst, r); err != nil {
 		return data, err
 	}
 	return dst.Bytes(), nil
