@@ -90,8 +90,8 @@ func (o *output) writeFile(full string, data []byte) error {
 // tens of thousands of files notices.
 func writeNew(name string, data []byte) error {
 	fd, err := unix.Open(name, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
-	for err == unix.EINTR {
-		fd, err = unix.Open(name, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
+	if err == unix.EINTR {
+		return writeNew(name, data) // interrupted before anything was written
 	}
 	if err != nil {
 		return &fs.PathError{Op: "open", Path: name, Err: err}
