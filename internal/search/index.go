@@ -109,38 +109,23 @@ func (d docTerms) append(t docTerm) docTerms {
 	return d
 }
 
-// next decodes the term at d[i:] and returns it with the index of the
-// next one.
-func (d docTerms) next(i int) (docTerm, int) {
-	v, i := uvarint(d, i)
-	t := docTerm{term: uint32(v >> 1)}
-	b, i := uvarint(d, i)
-	t.body = uint16(b)
-	if v&1 != 0 {
-		b, i = uvarint(d, i)
-		t.boost = uint16(b)
+// all yields the terms in the order they were appended.
+func (d docTerms) all(yield func(docTerm) bool) {
+	for len(d) > 0 {
+		v, n := binary.Uvarint(d)
+		d = d[n:]
+		b, n := binary.Uvarint(d)
+		d = d[n:]
+		t := docTerm{term: uint32(v >> 1), body: uint16(b)}
+		if v&1 != 0 {
+			b, n = binary.Uvarint(d)
+			d = d[n:]
+			t.boost = uint16(b)
+		}
+		if !yield(t) {
+			return
+		}
 	}
-	return t, i
-}
-
-// uvarint decodes the uvarint at d[i:], the first three bytes unrolled
-// (a term id of a site's vocabulary takes up to three), and returns it
-// with the index after it.
-func uvarint(d []byte, i int) (uint64, int) {
-	b := d[i]
-	if b < 0x80 {
-		return uint64(b), i + 1
-	}
-	v := uint64(b & 0x7f)
-	if b = d[i+1]; b < 0x80 {
-		return v | uint64(b)<<7, i + 2
-	}
-	v |= uint64(b&0x7f) << 7
-	if b = d[i+2]; b < 0x80 {
-		return v | uint64(b)<<14, i + 3
-	}
-	x, n := binary.Uvarint(d[i:])
-	return x, i + n
 }
 
 // posting is a docTerm in Finish: the document's final id instead of the
@@ -833,10 +818,7 @@ func (ix *Indexer) finish(stop <-chan struct{}) ([]File, Stats, error) {
 	all := ix.vocab.snapshot()
 	df := make([]int32, len(all))
 	for i := range docs {
-		ts := docs[i].terms
-		for k := 0; k < len(ts); {
-			var t docTerm
-			t, k = ts.next(k)
+		for t := range docs[i].terms.all {
 			df[t.term]++
 		}
 	}
@@ -862,10 +844,7 @@ func (ix *Indexer) finish(stop <-chan struct{}) ([]File, Stats, error) {
 		if i%256 == 0 && stopped(stop) {
 			return nil, st, context.Canceled
 		}
-		ts := docs[seq].terms
-		for k := 0; k < len(ts); {
-			var t docTerm
-			t, k = ts.next(k)
+		for t := range docs[seq].terms.all {
 			flat[at[t.term]] = posting{doc: uint32(i), body: t.body, boost: t.boost}
 			at[t.term]++
 		}
