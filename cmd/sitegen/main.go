@@ -208,8 +208,8 @@ func (f *buildFlags) options() (build.Options, error) {
 	return build.Options{
 		Src: f.src, Out: f.out, Strict: f.strict, Drafts: f.drafts, Future: f.future,
 		NoMinify: f.noMinify, BaseURL: base, Now: t, Preview: netlifyPreview(),
-		// A page costs the build about 10 KiB of live heap at 10,000
-		// articles (the search index's postings most of it).
+		// A page costs the build about 10–11 KiB of live heap at 10,000
+		// articles; the build adds room for a search index itself.
 		HeapPerPage: 16 << 10,
 	}, nil
 }
