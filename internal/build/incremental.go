@@ -538,6 +538,7 @@ func (x *Builder) reuseAssets(b *builder) bool {
 		return false
 	}
 	b.assets, b.tmpl = k.res, k.tmpl
+	b.tmpl.Forget()
 	for _, f := range sortedKeys(k.files) {
 		b.write(f, k.files[f])
 		b.links.AddFile("/" + f)

@@ -117,9 +117,11 @@ func parseFile(fsys fs.FS, t *template.Template, name string, list *diag.List) b
 func (t *Templates) Has(name string) bool { _, ok := t.sets[name]; return ok }
 
 // Cached executes the partial name with data once per key and returns the
-// same HTML for every later call with that key: the parts of a page that
-// are the same on thousands of pages (the footer, the header for a given
-// current menu entry) are rendered once per build.
+// same HTML for every later call with that key until Forget: the parts of
+// a page that are the same on thousands of pages (the footer, the header
+// for a given current menu entry) and a page's entry in every list that
+// shows it (its section's pages, each of its tags) are rendered once per
+// build. The key must name everything the partial's output depends on.
 func (t *Templates) Cached(name, key string, data any) (template.HTML, error) {
 	k := cacheKey{name, key}
 	if v, ok := t.cache.Load(k); ok {
@@ -136,6 +138,11 @@ func (t *Templates) Cached(name, key string, data any) (template.HTML, error) {
 	t.cache.Store(k, h)
 	return h, nil
 }
+
+// Forget empties the cache of Cached, so that a build that reuses the
+// templates of the one before renders every cached part from its own
+// pages.
+func (t *Templates) Forget() { t.cache.Clear() }
 
 // Failed reports whether a template file exists but did not parse; its
 // problem is already reported.
