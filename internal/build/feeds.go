@@ -131,13 +131,11 @@ func Redirects(s *site.Site) []byte {
 // jsonLD marshals v for a <script type="application/ld+json"> element:
 // <, > and & are escaped as \u003c etc., so no value can close the script.
 func jsonLD(v any) (template.JS, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(true)
-	if err := enc.Encode(v); err != nil {
+	b, err := json.Marshal(v)
+	if err != nil {
 		return "", err
 	}
-	return template.JS(bytes.TrimSpace(buf.Bytes())), nil
+	return template.JS(b), nil
 }
 
 var nonDigits = regexp.MustCompile(`[^0-9+]`)

@@ -329,70 +329,105 @@ func (f lazyJSON) MarshalJSON() ([]byte, error) { return json.Marshal(f()) }
 
 // personLD is the schema.org description of a practitioner. The base
 // layout marshals it with encoding/json, which escapes <, > and &, so no
-// value can close the script element.
-func (d *Directory) personLD(p *Practitioner) map[string]any {
-	ld := map[string]any{
-		"@context": "https://schema.org",
-		"@type":    "Person",
-		"@id":      d.absURL(p.URL()),
-		"name":     p.Name,
-		"url":      d.absURL(p.URL()),
-		"jobTitle": "Craniosacral therapist",
+// value can close the script element. Its types' fields are in the order
+// of their names, as a map's keys would be.
+func (d *Directory) personLD(p *Practitioner) personLD {
+	ld := personLD{
+		Context:  "https://schema.org",
+		ID:       d.absURL(p.URL()),
+		Type:     "Person",
+		JobTitle: "Craniosacral therapist",
+		Name:     p.Name,
+		SameAs:   p.Contact.Website,
+		URL:      d.absURL(p.URL()),
+		Credential: credentialLD{
+			Type:       "EducationalOccupationalCredential",
+			Category:   p.Level,
+			Identifier: p.Registration,
+			Name:       "Registered craniosacral therapist",
+		},
+		KnowsAbout:    p.Modalities,
+		KnowsLanguage: p.Languages,
 	}
 	if p.Contact.Email != "" {
-		ld["email"] = p.Contact.MailtoURL()
+		ld.Email = p.Contact.MailtoURL()
 	}
 	if p.Contact.Phone.Tel != "" {
-		ld["telephone"] = strings.TrimPrefix(p.Contact.Phone.Tel, "tel:")
-	}
-	if p.Contact.Website != "" {
-		ld["sameAs"] = p.Contact.Website
-	}
-	if len(p.Modalities) > 0 {
-		ld["knowsAbout"] = p.Modalities
-	}
-	if len(p.Languages) > 0 {
-		ld["knowsLanguage"] = p.Languages
+		ld.Telephone = strings.TrimPrefix(p.Contact.Phone.Tel, "tel:")
 	}
 	if p.Photo != "" {
-		ld["image"] = d.absURL(p.Photo)
+		ld.Image = d.absURL(p.Photo)
 	}
-	var places []map[string]any
 	for _, l := range p.Locations {
-		place := map[string]any{
-			"@type": "Place",
-			"address": map[string]any{
-				"@type":           "PostalAddress",
-				"streetAddress":   l.Address,
-				"addressLocality": l.Town,
-				"addressRegion":   l.Region,
-				"postalCode":      l.Postcode,
-				"addressCountry":  "GB",
+		ld.WorkLocation = append(ld.WorkLocation, placeLD{
+			Type: "Place",
+			Address: addressLD{
+				Type:     "PostalAddress",
+				Country:  "GB",
+				Locality: l.Town,
+				Region:   l.Region,
+				Postcode: l.Postcode,
+				Street:   l.Address,
 			},
-			"geo": map[string]any{"@type": "GeoCoordinates", "latitude": l.Lat, "longitude": l.Lon},
-		}
-		if l.Name != "" {
-			place["name"] = l.Name
-		}
-		places = append(places, place)
-	}
-	if len(places) > 0 {
-		ld["workLocation"] = places
-	}
-	cred := map[string]any{
-		"@type":              "EducationalOccupationalCredential",
-		"name":               "Registered craniosacral therapist",
-		"identifier":         p.Registration,
-		"credentialCategory": p.Level,
-	}
-	if !p.CertifiedUntil.IsZero() {
-		cred["validUntil"] = p.CertifiedUntil.Format("2006-01-02")
+			Geo:  geoLD{Type: "GeoCoordinates", Latitude: l.Lat, Longitude: l.Lon},
+			Name: l.Name,
+		})
 	}
 	if !p.CertifiedSince.IsZero() {
-		cred["validFrom"] = p.CertifiedSince.Format("2006-01-02")
+		ld.Credential.ValidFrom = p.CertifiedSince.Format("2006-01-02")
 	}
-	ld["hasCredential"] = cred
+	if !p.CertifiedUntil.IsZero() {
+		ld.Credential.ValidUntil = p.CertifiedUntil.Format("2006-01-02")
+	}
 	return ld
+}
+
+type personLD struct {
+	Context       string       `json:"@context"`
+	ID            string       `json:"@id"`
+	Type          string       `json:"@type"`
+	Email         string       `json:"email,omitempty"`
+	Credential    credentialLD `json:"hasCredential"`
+	Image         string       `json:"image,omitempty"`
+	JobTitle      string       `json:"jobTitle"`
+	KnowsAbout    []string     `json:"knowsAbout,omitempty"`
+	KnowsLanguage []string     `json:"knowsLanguage,omitempty"`
+	Name          string       `json:"name"`
+	SameAs        string       `json:"sameAs,omitempty"`
+	Telephone     string       `json:"telephone,omitempty"`
+	URL           string       `json:"url"`
+	WorkLocation  []placeLD    `json:"workLocation,omitempty"`
+}
+
+type credentialLD struct {
+	Type       string `json:"@type"`
+	Category   string `json:"credentialCategory"`
+	Identifier string `json:"identifier"`
+	Name       string `json:"name"`
+	ValidFrom  string `json:"validFrom,omitempty"`
+	ValidUntil string `json:"validUntil,omitempty"`
+}
+
+type placeLD struct {
+	Type    string    `json:"@type"`
+	Address addressLD `json:"address"`
+	Geo     geoLD     `json:"geo"`
+	Name    string    `json:"name,omitempty"`
+}
+
+type addressLD struct {
+	Type     string `json:"@type"`
+	Country  string `json:"addressCountry"`
+	Locality string `json:"addressLocality"`
+	Region   string `json:"addressRegion"`
+	Postcode string `json:"postalCode"`
+	Street   string `json:"streetAddress"`
+}
+
+type geoLD struct {
+	Type      string  `json:"@type"`
+	Latitude  float64 `json:"latitude"`
+	Longitude float64 `json:"longitude"`
 }
 
 func (d *Directory) trainingLD(schools []SchoolView) map[string]any {
