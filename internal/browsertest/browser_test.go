@@ -199,16 +199,20 @@ func eval[T any](t *testing.T, tb *tab, expr string) T {
 	return v
 }
 
-// waitJS waits until a JavaScript expression is truthy.
+// waitJS waits until a JavaScript expression is truthy. The deadline is
+// generous because make test runs the other packages' tests beside this
+// one on the same cores; a timeout reports what the page's live regions
+// said, which is where the scripts report a failed fetch.
 func (tb *tab) waitJS(t *testing.T, expr, what string) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(20 * time.Second)
 	for {
 		if eval[bool](t, tb, "Boolean("+expr+")") {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s (%s)", what, expr)
+			said := eval[string](t, tb, `[...document.querySelectorAll("[aria-live], [role=status], [role=alert]")].map((e) => e.textContent.trim()).filter(Boolean).join(" | ")`)
+			t.Fatalf("timed out waiting for %s (%s); live regions say %q", what, expr, said)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
