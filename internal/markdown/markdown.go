@@ -10,7 +10,10 @@
 //  1. parse with GitHub Flavored Markdown (tables, strikethrough, autolinks,
 //     task lists), footnotes, definition lists, the typographer, heading
 //     attributes ({#id}) and automatic heading ids that are stable (derived
-//     from the heading text, diacritics folded) and unique per page;
+//     from the heading text, diacritics folded) and unique per page. The
+//     extended autolinks (goldmark's linkify) are tried at every space of
+//     the text; a body that holds none of what starts one ("http", "ftp:",
+//     "www.", "@") skips them, with the same result;
 //  2. walk the tree once: rewrite links written the way a code host previews
 //     them ([safety](safety.md), [x](../articles/safety.md#risks)) to page
 //     URLs; reject link schemes other than http(s), mailto and tel; collect
@@ -37,6 +40,7 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -53,8 +57,12 @@ func New(rawHTML bool) *Renderer {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())
 	}
 	return &Renderer{md: goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList, extension.Typographer),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
+		// GFM is linkify, tables, strikethrough and task lists; linkify
+		// is added as autolinks, at linkify's priority.
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList,
+			extension.Footnote, extension.DefinitionList, extension.Typographer),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute(),
+			parser.WithInlineParsers(util.Prioritized(autolinks{extension.NewLinkifyParser()}, 999))),
 		goldmark.WithRendererOptions(htmlOpts...),
 	)}
 }
@@ -110,8 +118,7 @@ type Result struct {
 
 // Convert renders src, a page body.
 func (r *Renderer) Convert(src []byte, doc Doc) (*Result, error) {
-	pc := parser.NewContext(parser.WithIDs(newIDs()))
-	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	root := r.parse(src)
 	res := &Result{}
 	w := walker{src: src, doc: doc, res: res}
 	w.walk(root)
@@ -123,6 +130,39 @@ func (r *Renderer) Convert(src []byte, doc Doc) (*Result, error) {
 	}
 	res.HTML = buf.Bytes()
 	return res, nil
+}
+
+// parse parses src into goldmark's tree.
+func (r *Renderer) parse(src []byte) ast.Node {
+	pc := parser.NewContext(parser.WithIDs(newIDs()))
+	if !mayAutolink(src) {
+		pc.Set(noAutolinks, true)
+	}
+	return r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+}
+
+// autolinks is goldmark's linkify parser, skipped in a document that
+// cannot hold an extended autolink. Linkify is triggered at every space,
+// "*", "_", "~" and "(", and then looks for "http:", "https:", "ftp:" or
+// "www." right after it, or for an e-mail address (which has an "@").
+type autolinks struct{ parser.InlineParser }
+
+// noAutolinks marks, in a document's parser context, that mayAutolink
+// found nothing.
+var noAutolinks = parser.NewContextKey()
+
+func (a autolinks) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	if pc.Get(noAutolinks) != nil {
+		return nil
+	}
+	return a.InlineParser.Parse(parent, block, pc)
+}
+
+// mayAutolink reports whether src holds anything an extended autolink
+// starts with.
+func mayAutolink(src []byte) bool {
+	return bytes.IndexByte(src, '@') >= 0 || bytes.Contains(src, []byte("http")) ||
+		bytes.Contains(src, []byte("www.")) || bytes.Contains(src, []byte("ftp:"))
 }
 
 // Inline renders a short piece of Markdown (a note, a one-line bio) and

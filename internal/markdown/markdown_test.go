@@ -1,8 +1,14 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 )
 
 func TestSlugify(t *testing.T) {
@@ -95,5 +101,52 @@ func TestSectionsForSearch(t *testing.T) {
 	s := res.Sections[1]
 	if s.Heading != "Head injuries" || s.Anchor != "head-injuries" || s.Text != "Tell your practitioner. code here" {
 		t.Errorf("section = %+v", s)
+	}
+}
+
+// TestAutolinksMatchLinkify: skipping linkify in a body without "http",
+// "ftp:", "www." or "@" changes nothing; the tree of every body, with or
+// without them, renders as goldmark's own GFM makes it.
+func TestAutolinksMatchLinkify(t *testing.T) {
+	ref := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList, extension.Typographer),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
+	)
+	r := New(false)
+	lines := []string{
+		"See www.example.org for more.",
+		"Mail info@example.org today, not @someone.",
+		"Write to info@example.org, or (https://example.org/a_b).",
+		"ftp://files.example.org/x and http://example.org.",
+		"An @ on its own, a www without a dot, HTTP://EXAMPLE.ORG in capitals.",
+		"*www.example.org* _https://example.org_ ~mail@example.org~",
+		"Plain text: therapists, certification, safety -- \"quotes\" and 'apostrophes'...",
+		"| a | b |\n|---|---|\n| www.example.org | x@example.org |",
+		"- [x] done https://example.org\n- [ ] todo",
+		"Term\n: a definition with www.example.org[^1]\n\n[^1]: A note.",
+		"# Heading www.example.org {#custom}\n\ntext",
+		"[a link](https://example.org) beside www.example.org",
+		"`code www.example.org` and <https://example.org>",
+	}
+	for _, src := range lines {
+		var got, want bytes.Buffer
+		if err := r.md.Renderer().Render(&got, []byte(src), r.parse([]byte(src))); err != nil {
+			t.Fatal(err)
+		}
+		root := ref.Parser().Parse(text.NewReader([]byte(src)), parser.WithContext(parser.NewContext(parser.WithIDs(newIDs()))))
+		if err := ref.Renderer().Render(&want, []byte(src), root); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%q:\n got %s\nwant %s", src, got.String(), want.String())
+		}
+	}
+	for src, may := range map[string]bool{
+		"no links here": false, "HTTP://EXAMPLE.ORG": false, "a@b": true,
+		"see https://x": true, "www.x.org": true, "ftp://x": true,
+	} {
+		if got := mayAutolink([]byte(src)); got != may {
+			t.Errorf("mayAutolink(%q) = %v, want %v", src, got, may)
+		}
 	}
 }
