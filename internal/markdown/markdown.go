@@ -195,29 +195,33 @@ type spaceWriter struct {
 	space bool
 }
 
-func (s *spaceWriter) Write(p []byte) {
-	for _, c := range p {
-		s.add(c)
+func (s *spaceWriter) Write(p []byte) { appendSpaced(s, p) }
+
+func (s *spaceWriter) WriteString(p string) { appendSpaced(s, p) }
+
+// appendSpaced adds p to s a run of non-space bytes at a time.
+func appendSpaced[T string | []byte](s *spaceWriter, p T) {
+	for i := 0; i < len(p); {
+		if isSpace[p[i]] {
+			s.space = true
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(p) && !isSpace[p[j]] {
+			j++
+		}
+		if s.space && len(s.b) > 0 {
+			s.b = append(s.b, ' ')
+		}
+		s.space = false
+		s.b = append(s.b, p[i:j]...)
+		i = j
 	}
 }
 
-func (s *spaceWriter) WriteString(p string) {
-	for i := 0; i < len(p); i++ {
-		s.add(p[i])
-	}
-}
-
-func (s *spaceWriter) add(c byte) {
-	if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
-		s.space = true
-		return
-	}
-	if s.space && len(s.b) > 0 {
-		s.b = append(s.b, ' ')
-	}
-	s.space = false
-	s.b = append(s.b, c)
-}
+// isSpace holds the ASCII white space bytes: space, \t, \n, \v, \f, \r.
+var isSpace = [256]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true}
 
 // Break marks a word boundary.
 func (s *spaceWriter) Break() { s.space = true }

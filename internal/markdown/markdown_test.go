@@ -150,3 +150,36 @@ func TestAutolinksMatchLinkify(t *testing.T) {
 		}
 	}
 }
+
+// TestSpaceWriter: runs of white space, within a write or across writes
+// and breaks, become one space, with none at either end.
+func TestSpaceWriter(t *testing.T) {
+	for _, tc := range []struct {
+		parts []string // "|" is a Break
+		want  string
+	}{
+		{[]string{"  a  b\t\nc  "}, "a b c"},
+		{[]string{"a", "b"}, "ab"},
+		{[]string{"a ", " b"}, "a b"},
+		{[]string{"a", "|", "b"}, "a b"},
+		{[]string{"|", "a", "|", "|"}, "a"},
+		{[]string{"\r\n\v\f"}, ""},
+		{[]string{"x\u00a0y"}, "x\u00a0y"}, // only ASCII white space collapses
+		{[]string{"certification ", "\n", "matters"}, "certification matters"},
+	} {
+		var s spaceWriter
+		for i, p := range tc.parts {
+			switch {
+			case p == "|":
+				s.Break()
+			case i%2 == 0:
+				s.WriteString(p)
+			default:
+				s.Write([]byte(p))
+			}
+		}
+		if got := s.String(); got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.parts, got, tc.want)
+		}
+	}
+}
