@@ -117,28 +117,34 @@ test("registration look-up: current, lapsed, boundary, unknown", () => {
   assert.equal(core.longDate("2027-02-19"), "19 February 2027");
 });
 
-test("filtering 10,000 practitioners answers in under 50 ms", () => {
+// The time budget (50 ms) is held on the generated corpus by
+// TestCorpusBudgets, a measurement; here the time is only reported, since
+// make test shares the machine with other packages' tests.
+test("filtering 10,000 practitioners gives every copy of each match", () => {
+  const copies = 2500;
   const big = { ...data, people: [] };
-  for (let i = 0; i < 10000; i++) {
+  for (let i = 0; i < copies * data.people.length; i++) {
     const p = data.people[i % data.people.length];
     big.people.push([p[0] + "-" + i, p[1] + " " + i, p[2], p[3], p[4], p[5], p[6]]);
   }
   const bigIndex = core.prepare(big);
-  const origin = core.findPlace(bigIndex, "Cardiff");
   const cases = [
     core.emptyState(),
     { ...core.emptyState(), q: "bryn" },
     { ...core.emptyState(), region: "wales", wheelchair: true, accepting: true },
     { ...core.emptyState(), modality: "reflexology", language: "welsh" },
+    { ...core.emptyState(), region: "wales" },
   ];
   let worst = 0;
   for (const st of cases) {
-    for (const from of [null, origin]) {
+    for (const town of [null, "Cardiff"]) {
       const t0 = performance.now();
-      core.filter(bigIndex, st, from);
+      const ms = core.filter(bigIndex, st, town && core.findPlace(bigIndex, town));
       worst = Math.max(worst, performance.now() - t0);
+      const want = core.filter(index, st, town && core.findPlace(index, town)).length * copies;
+      assert.equal(ms.length, want, JSON.stringify({ st, town }));
+      for (let i = 1; town && i < ms.length; i++) assert.ok(ms[i - 1].km <= ms[i].km, "sorted by distance");
     }
   }
   console.log(`# worst filter over 10,000 practitioners: ${worst.toFixed(2)} ms`);
-  assert.ok(worst < 50, `${worst} ms`);
 });
