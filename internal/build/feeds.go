@@ -131,9 +131,6 @@ func Redirects(s *site.Site) []byte {
 // jsonLD marshals v for a <script type="application/ld+json"> element:
 // <, > and & are escaped as \u003c etc., so no value can close the script.
 func jsonLD(v any) (template.JS, error) {
-	if l, ok := v.(interface{ Value() any }); ok {
-		v = l.Value() // a value made when it is needed (a profile's)
-	}
 	b, err := json.Marshal(v)
 	if err != nil {
 		return "", err

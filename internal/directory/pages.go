@@ -327,10 +327,6 @@ type lazyJSON func() any
 // and & in what it returns.
 func (f lazyJSON) MarshalJSON() ([]byte, error) { return json.Marshal(f()) }
 
-// Value makes the value, for a caller that marshals it itself: once,
-// where marshalling a json.Marshaler checks and compacts what it returns.
-func (f lazyJSON) Value() any { return f() }
-
 // personLD is the schema.org description of a practitioner. The base
 // layout marshals it with encoding/json, which escapes <, > and &, so no
 // value can close the script element. Its types' fields are in the order
