@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -132,6 +133,22 @@ func (p person) km(lat, lon float64) float64 {
 		best = min(best, 6371*2*math.Atan2(math.Sqrt(a), math.Sqrt(1-a)))
 	}
 	return best
+}
+
+// TestDirectoryEarlyChoice: the filter form shows as soon as the page
+// knows it has JavaScript, before directory.js has started; a region
+// chosen in that time is applied when the script starts, not reset.
+func TestDirectoryEarlyChoice(t *testing.T) {
+	tb := newTab(t)
+	choose := `document.addEventListener("DOMContentLoaded", () => { document.getElementById("f-region").value = "south-west"; });`
+	if err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: choose})
+		return err
+	})); err != nil {
+		t.Fatal(err)
+	}
+	tb.open(t, "/practitioners/")
+	tb.waitJS(t, `!document.querySelector("#directory-results").hidden && new URLSearchParams(location.search).get("region") === "south-west"`, "the region chosen early to apply")
 }
 
 // TestDirectory: filters narrow the list and the URL records them; "Use my

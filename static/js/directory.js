@@ -185,7 +185,14 @@ async function start(form) {
   // Prefetch on first interest so the first filter answers at once.
   form.addEventListener("focusin", () => load().catch(() => {}), { once: true });
 
+  // The form shows before this script starts, so a visitor may already
+  // have chosen something: a shared link's filters win, else that choice
+  // applies.
   const initial = core.parseQuery(location.search);
-  writeForm(initial);
-  if (core.isFiltered(initial)) apply(false);
+  if (core.isFiltered(initial)) {
+    writeForm(initial);
+    apply(false);
+  } else if (core.isFiltered(readForm())) {
+    apply();
+  }
 }
