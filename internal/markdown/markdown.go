@@ -199,7 +199,8 @@ func (s *spaceWriter) Write(p []byte) { appendSpaced(s, p) }
 
 func (s *spaceWriter) WriteString(p string) { appendSpaced(s, p) }
 
-// appendSpaced adds p to s a run of non-space bytes at a time.
+// appendSpaced adds p to s a run at a time: words with single spaces
+// between them need no change, so each is copied in one piece.
 func appendSpaced[T string | []byte](s *spaceWriter, p T) {
 	for i := 0; i < len(p); {
 		if isSpace[p[i]] {
@@ -208,8 +209,14 @@ func appendSpaced[T string | []byte](s *spaceWriter, p T) {
 			continue
 		}
 		j := i + 1
-		for j < len(p) && !isSpace[p[j]] {
-			j++
+		for j < len(p) {
+			if !isSpace[p[j]] {
+				j++
+			} else if p[j] == ' ' && j+1 < len(p) && !isSpace[p[j+1]] {
+				j += 2
+			} else {
+				break
+			}
 		}
 		if s.space && len(s.b) > 0 {
 			s.b = append(s.b, ' ')

@@ -166,6 +166,9 @@ func TestSpaceWriter(t *testing.T) {
 		{[]string{"\r\n\v\f"}, ""},
 		{[]string{"x\u00a0y"}, "x\u00a0y"}, // only ASCII white space collapses
 		{[]string{"certification ", "\n", "matters"}, "certification matters"},
+		{[]string{"one two  three four"}, "one two three four"},
+		{[]string{"one two ", "three"}, "one two three"},
+		{[]string{"one \ttwo \nthree x"}, "one two three x"},
 	} {
 		var s spaceWriter
 		for i, p := range tc.parts {
@@ -180,6 +183,18 @@ func TestSpaceWriter(t *testing.T) {
 		}
 		if got := s.String(); got != tc.want {
 			t.Errorf("%q: got %q, want %q", tc.parts, got, tc.want)
+		}
+	}
+}
+
+func BenchmarkSpaceWriter(b *testing.B) {
+	line := []byte("Over 52 years the practitioner has become more careful, and the client notices it.  Ask\tfirst.\n")
+	var s spaceWriter
+	b.SetBytes(int64(len(line)))
+	for b.Loop() {
+		s.Reset()
+		for range 20 {
+			s.Write(line)
 		}
 	}
 }
