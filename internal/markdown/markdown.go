@@ -123,6 +123,11 @@ func (r *Renderer) Convert(src []byte, doc Doc) (*Result, error) {
 	w := walker{src: src, doc: doc, res: res}
 	w.walk(root)
 	w.flush()
+	// A link a page may not have is written as its text, as Link and
+	// Image destinations become "#".
+	for _, n := range w.bad {
+		n.Parent().ReplaceChild(n.Parent(), n, ast.NewString(n.Label(src)))
+	}
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4)
 	if err := r.md.Renderer().Render(&buf, src, root); err != nil {
@@ -186,6 +191,7 @@ type walker struct {
 	lines []int // where each line of src starts; found when first needed
 	cur   Section
 	text  spaceWriter
+	bad   []*ast.AutoLink // autolinks with a scheme that is not allowed
 }
 
 // spaceWriter collects text with every run of white space turned into one
@@ -325,8 +331,8 @@ func (w *walker) walk(root ast.Node) {
 				n.Destination = []byte(w.link(n, string(n.Destination), true))
 			}
 		case *ast.AutoLink:
-			if entering {
-				w.checkScheme(n, string(n.URL(w.src)))
+			if entering && !w.checkScheme(n, string(n.URL(w.src))) {
+				w.bad = append(w.bad, n)
 			}
 		case *ast.Text:
 			if entering {

@@ -90,6 +90,20 @@ func TestRawHTMLOffAndSchemes(t *testing.T) {
 	}
 }
 
+func TestAutolinkSchemes(t *testing.T) {
+	res := convert(t, "See <ftp://files.example.org/a> and <https://example.org/>.\n")
+	html := string(res.HTML)
+	if strings.Contains(html, `href="ftp:`) || !strings.Contains(html, "ftp://files.example.org/a") {
+		t.Errorf("an ftp: autolink should be written as its text: %s", html)
+	}
+	if !strings.Contains(html, `<a href="https://example.org/">`) {
+		t.Errorf("https autolink lost: %s", html)
+	}
+	if len(res.Problems) != 1 || !strings.Contains(res.Problems[0].Msg, "ftp: scheme") || res.Problems[0].Warning {
+		t.Errorf("problems = %+v", res.Problems)
+	}
+}
+
 func TestSectionsForSearch(t *testing.T) {
 	res := convert(t, "Intro \"quoted\".\n\n## Head injuries\n\nTell your *practitioner*.\n\n```\ncode here\n```\n")
 	if len(res.Sections) != 2 {
