@@ -1,0 +1,55 @@
+package content
+
+import (
+	"bytes"
+	"testing"
+
+	"sitegen/internal/diag"
+)
+
+// FuzzParse feeds arbitrary page files to Parse. Whatever an editor saves,
+// Parse must not panic, a file it cannot use must come with an error, and
+// every problem must name the file and a line and column inside it.
+//
+// make test runs the seeds below; go test -fuzz FuzzParse searches.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"---\ntitle: Safety\ndate: 2024-05-01\ntags: [safety, certification]\n---\nBody *text*.\n",
+		"---\ntitel: Safety\n---\n",
+		"---\ntitle: [unclosed\n---\nbody\n",
+		"---\ntitle: x\ndate: yesterday\ntags: 5\nweight: heavy\ndraft: maybe\n---\n",
+		"---\ntitle: x\n",
+		"\ufeff---\r\ntitle: CRLF\r\n---\r\nbody\r\n",
+		"---\ntitle: x\nslug: ../../etc\naliases: [/old/, ../../x, 7]\n---\n",
+		"---\n- a list\n---\n",
+		"---\ntitle: &a x\nb: *a\n<<: {c: d}\n---\n",
+		"---\ntitle: x\ntitle: y\n---\n",
+		"no front matter at all\n",
+		"---\r---\r",
+		"",
+		"\xff\xfe",
+	} {
+		f.Add([]byte(s))
+	}
+	const file = "content/articles/page.md"
+	f.Fuzz(func(t *testing.T, src []byte) {
+		var list diag.List
+		p := Parse(file, src, &list)
+		lines := bytes.Count(Normalize(src), []byte("\n")) + 1
+		errs := 0
+		for _, pr := range list.All() {
+			if pr.Severity == diag.Error {
+				errs++
+			}
+			if pr.File != file || pr.Line < 1 || pr.Line > lines || pr.Col < 1 || pr.Msg == "" {
+				t.Errorf("problem not at a place in the file (%d lines): %q at %d:%d: %s", lines, pr.File, pr.Line, pr.Col, pr.Msg)
+			}
+		}
+		if p == nil && errs == 0 {
+			t.Errorf("Parse gave no page and no error")
+		}
+		if p != nil && (p.BodyStart < 0 || p.BodyStart > len(Normalize(src)) || p.BodyLine < 1) {
+			t.Errorf("body at offset %d, line %d, of a %d-byte file", p.BodyStart, p.BodyLine, len(Normalize(src)))
+		}
+	})
+}
