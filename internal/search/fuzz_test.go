@@ -1,0 +1,54 @@
+package search
+
+import (
+	"reflect"
+	"slices"
+	"testing"
+)
+
+// FuzzTokens checks the tokenizer against the plain reference
+// implementation, and the indexer's fast path (a cache of recent words in
+// front of a shared word table) against Tokens: a document analysed for
+// the index holds exactly the terms of its text, however the text is
+// written.
+//
+// make test runs the seeds below; go test -fuzz FuzzTokens searches.
+func FuzzTokens(f *testing.F) {
+	for _, s := range []string{
+		"Zoë's craniosacral-therapy therapists certify certification",
+		"l'été ﬁne ǅemal Straße ΣΊΣΥΦΟΣ İstanbul e\u0301 x\u0308",
+		"co-op -- a-b-c 'quoted' it's ‘curly’ ʼokina\u00a0nbsp\u2028line",
+		"\xff\xc3 half \x00 nul 日本語 ½ ²",
+	} {
+		f.Add(s)
+	}
+	v := NewVocabulary()
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := Tokens(s)
+		if ref := referenceTokens(s); !reflect.DeepEqual(toks, ref) && (len(toks) > 0 || len(ref) > 0) {
+			t.Fatalf("Tokens(%q) = %v, reference %v", s, toks, ref)
+		}
+		var want []string
+		for _, tk := range toks {
+			want = append(want, tk.Term)
+		}
+		for range 2 { // the second pass finds the words in the cache
+			an, err := v.Analyse(Doc{URL: "/a/", Kind: "article", Sections: []Section{{Text: s}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			all := v.snapshot()
+			var got []string
+			body := 0
+			for dt := range an.terms.all {
+				got = append(got, all[dt.term])
+				body += int(dt.body)
+			}
+			slices.Sort(got)
+			w := slices.Compact(slices.Sorted(slices.Values(want)))
+			if !slices.Equal(got, w) || body != len(want) {
+				t.Fatalf("Analyse(%q) has terms %v (%d in the body), Tokens %v", s, got, body, want)
+			}
+		}
+	})
+}
