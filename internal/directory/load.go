@@ -159,7 +159,7 @@ func (l *loader) practitioner(file string) *Practitioner {
 		p.line[k], p.col[k] = dec.Pos(m.Value(k))
 	}
 	m.Require("name", "registration", "certified_until", "locations")
-	m.Str("name", &p.Name)
+	m.OneLine("name", &p.Name)
 	p.Name = strings.TrimSpace(p.Name)
 
 	var reg string
@@ -205,7 +205,7 @@ func (l *loader) practitioner(file string) *Practitioner {
 		qm := dec.Map(it, "qualification", qualificationKeys...)
 		qm.Require("title")
 		var q Qualification
-		qm.Str("title", &q.Title)
+		qm.OneLine("title", &q.Title)
 		qm.Str("school", &q.School)
 		if qm.Int("year", &q.Year) && (q.Year < 1900 || q.Year > l.d.Now.Year()) {
 			qm.Errorf("year", "year %d is not a plausible year for a qualification; write the year it was awarded, like 2012", q.Year)
@@ -284,9 +284,9 @@ func (l *loader) location(dec *yamldoc.Decoder, n *yamldoc.Node) (Location, bool
 	}
 	ok := lm.Require("town", "region", "postcode", "lat", "lon")
 	var loc Location
-	lm.Str("name", &loc.Name)
-	lm.Str("address", &loc.Address)
-	lm.Str("town", &loc.Town)
+	lm.OneLine("name", &loc.Name)
+	lm.OneLine("address", &loc.Address)
+	lm.OneLine("town", &loc.Town)
 	if lm.Str("region", &loc.Region) && !vocab(dec, lm.Value("region"), loc.Region, "region", "regions", "regions", l.cfg.Vocab.Regions) {
 		ok = false
 	}
@@ -381,7 +381,7 @@ func (l *loader) school(file string) *School {
 	s := &School{Slug: strings.TrimSuffix(path.Base(file), ".yaml"), Source: file}
 	m := dec.Map(root, "school", schoolKeys...)
 	m.Require("name")
-	m.Str("name", &s.Name)
+	m.OneLine("name", &s.Name)
 	var website string
 	if m.Str("website", &website) && website != "" {
 		if ValidWebURL(website) {
@@ -400,7 +400,7 @@ func (l *loader) school(file string) *School {
 		cm := dec.Map(it, "course", courseKeys...)
 		cm.Require("title", "accredited_until")
 		var c Course
-		cm.Str("title", &c.Title)
+		cm.OneLine("title", &c.Title)
 		cm.Date("accredited_until", &c.AccreditedUntil)
 		cm.Str("length", &c.Length)
 		cm.Str("format", &c.Format)

@@ -127,6 +127,12 @@ func TestValidation(t *testing.T) {
 		name, old, new string
 		want           []string
 	}{
+		{"name on two lines", "name: Aelia Thornhurst\n", "name: \"Aelia\\nThornhurst\"\n",
+			[]string{file + `:1:7: name must be on one line, but it has a line break; remove it`}},
+		{"block name", "name: Aelia Thornhurst\n", "name: |\n  Aelia Thornhurst\n",
+			nil},
+		{"town with a tab", "town: Frithwick", "town: \"Frith\\twick\"",
+			[]string{file + `:15:11: town must be on one line, but it has the control character U+0009; remove it`}},
 		{"unknown key", "home_visits: false", "home_visit: false",
 			[]string{file + `:10:1: unknown key "home_visit" in practitioner; did you mean "home_visits"?`}},
 		{"missing name", "name: Aelia Thornhurst\n", "",

@@ -22,6 +22,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"sitegen/internal/diag"
 
@@ -273,6 +275,31 @@ func (m Map) Str(key string, dst *string) bool {
 		return false
 	}
 	*dst = v.Value
+	return true
+}
+
+// OneLine stores key's value as text that belongs on one line, such as a
+// name or a town. White space around it is dropped (a block scalar ends in
+// a line break); a line break or other control character inside it is
+// reported, as it would break the one-line formats the value is written
+// to.
+func (m Map) OneLine(key string, dst *string) bool {
+	v := m.scalar(key, "text")
+	if v == nil {
+		return false
+	}
+	s := strings.TrimSpace(v.Value)
+	if i := strings.IndexFunc(s, func(r rune) bool {
+		return unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
+	}); i >= 0 {
+		what := "a line break"
+		if r, _ := utf8.DecodeRuneInString(s[i:]); r != '\n' && r != '\r' && r != '\u2028' && r != '\u2029' {
+			what = fmt.Sprintf("the control character %U", r)
+		}
+		m.d.Errorf(v, "%s must be on one line, but it has %s; remove it", key, what)
+		return false
+	}
+	*dst = s
 	return true
 }
 
