@@ -149,8 +149,8 @@ var (
 	codeSpanRe = regexp.MustCompile("(?s)```.*?```|`[^`\n]*`")
 )
 
-// findRawHTML returns the first raw HTML in Markdown text (outside code)
-// and its 0-based line, or "" and -1.
+// findRawHTML returns the first raw HTML in Markdown text (outside code;
+// a backslash before "<" makes it text) and its 0-based line, or "" and -1.
 func findRawHTML(md string) (string, int) {
 	clean := codeSpanRe.ReplaceAllStringFunc(md, func(s string) string {
 		return strings.Map(func(r rune) rune {
@@ -160,7 +160,13 @@ func findRawHTML(md string) (string, int) {
 			return ' '
 		}, s)
 	})
-	loc := rawHTMLRe.FindStringIndex(clean)
+	var loc []int
+	for _, m := range rawHTMLRe.FindAllStringIndex(clean, -1) {
+		if !escaped(clean, m[0]) {
+			loc = m
+			break
+		}
+	}
 	if loc == nil {
 		return "", -1
 	}
@@ -170,4 +176,15 @@ func findRawHTML(md string) (string, int) {
 	}
 	frag := strings.TrimSpace(md[loc[0]:end])
 	return frag, strings.Count(md[:loc[0]], "\n")
+}
+
+// escaped reports whether the byte at i follows an odd number of
+// backslashes: a Markdown escape.
+func escaped(s string, i int) bool {
+	n := 0
+	for i > 0 && s[i-1] == '\\' {
+		n++
+		i--
+	}
+	return n%2 == 1
 }
