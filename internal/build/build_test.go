@@ -22,7 +22,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 var fixedNow = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 
 // readTree returns every file under dir, by slash path.
-func readTree(t *testing.T, dir string) map[string][]byte {
+func readTree(t testing.TB, dir string) map[string][]byte {
 	t.Helper()
 	files := map[string][]byte{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -257,7 +257,7 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 	}
 }
 
-func copyDir(t *testing.T, from, to string) {
+func copyDir(t testing.TB, from, to string) {
 	t.Helper()
 	for name, data := range readTree(t, from) {
 		p := filepath.Join(to, filepath.FromSlash(name))
