@@ -202,7 +202,7 @@ func TestValidation(t *testing.T) {
 		{"photo path", "bio: |", "photo: ../secret.jpg\nbio: |",
 			[]string{file + `:23:8: photo "../secret.jpg" must be a site path under static/, like /images/practitioners/name.jpg`}},
 		{"syntax error", "level: Registered", "level: [Registered",
-			[]string{file + `:4:1: YAML syntax error: did not find expected ',' or ']'; check the indentation and quoting on this line or the one above`}},
+			[]string{file + `:5:8: YAML syntax error: the [ that starts the value of level is never closed; add a ] at the end of the list`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -64,6 +64,12 @@ func (d *Decoder) Parse() *Node {
 		if te, ok := err.(*yaml.TypeError); ok && len(te.Errors) > 0 {
 			msg = te.Errors[0]
 		}
+		if _, typed := err.(*yaml.TypeError); !typed {
+			if l, c, hint, ok := syntaxHint(d.Src, msg); ok {
+				d.Problems.Errorf(d.File, l+d.Line, c, "YAML syntax error: %s", hint)
+				return nil
+			}
+		}
 		if line == 0 {
 			line = 1
 		}

@@ -1,0 +1,143 @@
+package yamldoc
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// syntaxHint recognises the YAML mistakes editors make most, which the
+// parser reports in its own terms and often lines away from the cause: a
+// plain value with ": " in it (title: Safety: what to know), a quoted
+// value with its own quote inside it ("He said "hi"", 'it's'), and a quote
+// or bracket that is never closed. Given the parser's message, it returns the
+// 1-based line and column of the cause in src and a message that says
+// what to write instead; ok is false when none of these is the cause.
+func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
+	lines := strings.Split(string(src), "\n")
+	colon := strings.Contains(msg, "mapping values are not allowed")
+	block := -1 // indentation of the key of a block scalar being skipped, or -1
+	for i := 0; i < len(lines); i++ {
+		text := strings.TrimRight(lines[i], "\r")
+		body := strings.TrimLeft(text, " ")
+		indent := len(text) - len(body)
+		if block >= 0 {
+			if body == "" || indent > block {
+				continue
+			}
+			block = -1
+		}
+		if body == "" || body[0] == '#' {
+			continue
+		}
+		key, at, item := "", indent, false
+		for strings.HasPrefix(body[at-indent:], "- ") { // list items
+			at += 2
+			item = true
+		}
+		v := body[at-indent:]
+		if k, rest, found := strings.Cut(v, ": "); found && k != "" && !strings.ContainsAny(k[:1], "\"'[{&*!|>%@`") {
+			key = k
+			at += len(k) + 2
+			v = rest
+		} else if !item {
+			continue // a key alone, or the next line of a plain value
+		}
+		trimmed := strings.TrimLeft(v, " ")
+		at += len(v) - len(trimmed)
+		v = strings.TrimRight(trimmed, " ")
+		name := "this value"
+		if key != "" {
+			name = "the value of " + key
+		}
+		switch {
+		case v == "":
+		case v[0] == '|' || v[0] == '>':
+			block = indent
+		case v[0] == '"' || v[0] == '\'':
+			q := v[0]
+			end := closing(v, q)
+			if end < 0 {
+				// The value may go on over the next lines; it is a mistake
+				// only if the quote never closes.
+				rest := strings.Join(lines[i+1:], "\n")
+				if e := closing(string(q)+rest, q); e >= 0 {
+					i += strings.Count(rest[:e-1], "\n")
+					continue
+				}
+				return i + 1, column(text, at), fmt.Sprintf("the %c that starts %s is never closed; add a %c at the end of the value", q, name, q), true
+			}
+			after := strings.TrimLeft(v[end+1:], " ")
+			if after == "" || after[0] == '#' {
+				continue
+			}
+			if q == '"' {
+				return i + 1, column(text, at+end), fmt.Sprintf(`%s is in "double quotes" and has a " inside it, which ends it early; write the inner quotes as \" or put the value in 'single quotes'`, name), true
+			}
+			return i + 1, column(text, at+end), fmt.Sprintf(`%s is in 'single quotes' and has a ' inside it, which ends it early; write the apostrophe as '' (it''s) or put the value in "double quotes"`, name), true
+		case v[0] == '[' || v[0] == '{':
+			rest := strings.Join(lines[i:], "\n")[at:]
+			if e := flowEnd(rest); e >= 0 {
+				i += strings.Count(rest[:e], "\n")
+				continue
+			}
+			close, what := "]", "list"
+			if v[0] == '{' {
+				close, what = "}", "mapping"
+			}
+			return i + 1, column(text, at), fmt.Sprintf("the %c that starts %s is never closed; add a %s at the end of the %s", v[0], name, close, what), true
+		case colon && key != "" && !strings.ContainsAny(v[:1], "[{&*!%@`") && (strings.Contains(v, ": ") || strings.HasSuffix(v, ":")):
+			if c := strings.Index(v, " #"); c < 0 || c > strings.Index(v, ":") {
+				return i + 1, column(text, at+strings.Index(v, ":")), fmt.Sprintf(`%s has ": " in it, which YAML reads as a new key; put the whole value in quotes: %s: "%s"`, name, key, strings.ReplaceAll(v, `"`, `\"`)), true
+			}
+		}
+	}
+	return 0, 0, "", false
+}
+
+// column is the 1-based column, in characters as the parser counts them,
+// of byte i of a line.
+func column(line string, i int) int { return utf8.RuneCountInString(line[:i]) + 1 }
+
+// closing returns the index in v of the quote q that closes the quoted
+// value v starts with, or -1: in double quotes a backslash escapes the
+// next character, in single quotes ” is an apostrophe.
+func closing(v string, q byte) int {
+	for j := 1; j < len(v); j++ {
+		switch {
+		case q == '"' && v[j] == '\\':
+			j++
+		case v[j] == q && q == '\'' && j+1 < len(v) && v[j+1] == '\'':
+			j++
+		case v[j] == q:
+			return j
+		}
+	}
+	return -1
+}
+
+// flowEnd returns the index in s of the bracket that closes the flow list
+// or mapping s starts with, or -1; quoted text inside it is skipped.
+func flowEnd(s string) int {
+	depth := 0
+	for j := 0; j < len(s); j++ {
+		switch c := s[j]; c {
+		case '[', '{':
+			depth++
+		case ']', '}':
+			if depth--; depth == 0 {
+				return j
+			}
+		case '"', '\'':
+			if j > 0 && !strings.ContainsRune(" \t\n[{,", rune(s[j-1])) {
+				continue // an apostrophe inside a plain word
+			}
+			e := closing(s[j:], c)
+			if e < 0 {
+				return -1
+			}
+			j += e
+		}
+	}
+	return -1
+}

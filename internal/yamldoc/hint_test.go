@@ -1,0 +1,75 @@
+package yamldoc
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"sitegen/internal/diag"
+)
+
+// TestSyntaxHints parses broken YAML as the site's files hold it and
+// checks the position and advice an editor gets; where the cause is none
+// of the mistakes syntaxHint knows, the parser's own message stays.
+func TestSyntaxHints(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"title: Safety: what to know\n",
+			`f.yaml:1:14: YAML syntax error: the value of title has ": " in it, which YAML reads as a new key; put the whole value in quotes: title: "Safety: what to know"`},
+		{"title: ok\ndescription: \"He said \"hi\" to me\"\n",
+			`f.yaml:2:23: YAML syntax error: the value of description is in "double quotes" and has a " inside it, which ends it early; write the inner quotes as \" or put the value in 'single quotes'`},
+		{"title: ok\ndescription: 'it's here'\ntags: [a]\n",
+			`f.yaml:2:17: YAML syntax error: the value of description is in 'single quotes' and has a ' inside it, which ends it early; write the apostrophe as '' (it''s) or put the value in "double quotes"`},
+		{"title: \"unterminated\ndescription: fine\n",
+			`f.yaml:1:8: YAML syntax error: the " that starts the value of title is never closed; add a " at the end of the value`},
+		{"tags:\n  - \"a\"\n  - \"b \"c\" d\"\n",
+			`f.yaml:3:8: YAML syntax error: this value is in "double quotes" and has a " inside it, which ends it early; write the inner quotes as \" or put the value in 'single quotes'`},
+		{"title: ok\ndescription: \"a long\n  value, \\\"quoted\\\"\"\ntags: [x, 'it''s'\nweight: 1\n",
+			`f.yaml:4:7: YAML syntax error: the [ that starts the value of tags is never closed; add a ] at the end of the list`},
+		{"title: \"Zoë said \"no\"\"\n",
+			`f.yaml:1:18: YAML syntax error: the value of title is in "double quotes" and has a " inside it, which ends it early; write the inner quotes as \" or put the value in 'single quotes'`},
+		{"contact: {email: a@example.org\nname: x\n",
+			`f.yaml:1:10: YAML syntax error: the { that starts the value of contact is never closed; add a } at the end of the mapping`},
+		// Look-alikes that are fine YAML: the parser's message stays.
+		{"bio: |\n  She says: \"it's \"fine\"\n  'odd\nurl: https://example.org/a\ntime: \"10:30\" # a comment\nlist: [a,\n  b]\ntitle: x\n  bad: y\n",
+			"f.yaml:9:3: YAML syntax error: mapping values are not allowed in this context; check the indentation and quoting on this line or the one above"},
+		{"description: This goes on\n  \"over\" two lines\nkey: [unclosed\n",
+			"f.yaml:3:6: YAML syntax error: the [ that starts the value of key is never closed; add a ] at the end of the list"},
+	}
+	for i, tc := range tests {
+		var l diag.List
+		if New("f.yaml", []byte(tc.src), 0, &l).Parse() != nil {
+			t.Errorf("case %d parsed: %q", i, tc.src)
+			continue
+		}
+		var got []string
+		for _, p := range l.All() {
+			got = append(got, p.String())
+		}
+		if g := strings.Join(got, "\n"); g != tc.want {
+			t.Errorf("case %d, %q:\n got %s\nwant %s", i, tc.src, g, tc.want)
+		}
+	}
+}
+
+// TestNoHintOnValidYAML: the hints only ever run on YAML the parser
+// rejected, but they must not fire on the look-alikes of valid files.
+func TestNoHintOnValidYAML(t *testing.T) {
+	for i, src := range []string{
+		"bio: |\n  She says: \"it's \"fine\"\n  'odd\n",
+		"url: https://example.org/a\ntime: \"10:30\" # a comment\nlist: [a,\n  b]\n",
+		"description: \"a long\n  value\"\ntitle: 'it''s'\n",
+		"description: This goes on\n  \"over\" two lines\n",
+		"- \"a\"\n- [b, 'c, d']\n- {e: f}\n",
+	} {
+		if line, col, hint, ok := syntaxHint([]byte(src), "did not find expected key"); ok {
+			t.Errorf("case %d: hint at %d:%d for valid YAML %q: %s", i, line, col, src, hint)
+		}
+		if _, _, hint, ok := syntaxHint([]byte(src), "mapping values are not allowed in this context"); ok {
+			t.Errorf("case %d: colon hint for valid YAML %q: %s", i, src, hint)
+		}
+		var l diag.List
+		if New("f.yaml", []byte(src), 0, &l).Parse() == nil {
+			t.Errorf("case %d does not parse: %v", i, fmt.Sprint(l.All()))
+		}
+	}
+}
