@@ -300,6 +300,10 @@ func TestProblems(t *testing.T) {
 	}{
 		{"yaml syntax, at the file line", map[string]string{"content/a.md": "---\ntitle: A\ndescription: x\n  bad: y\n---\nbody\n"},
 			"content/a.md:4:3: YAML syntax error: mapping values are not allowed in this context; check the indentation and quoting on this line or the one above"},
+		{"front matter of one key without a space", map[string]string{"content/a.md": "---\ntitle:A\n---\nbody\n"},
+			`content/a.md:2:1: front matter must be a mapping of keys to values, not the text "title:A"; add a space after the colon: title: A`},
+		{"a colon in a title", map[string]string{"content/a.md": "---\ntitle: Safety: what to know\n---\nbody\n"},
+			`content/a.md:2:14: YAML syntax error: the value of title has ": " in it, which YAML reads as a new key; put the whole value in quotes: title: "Safety: what to know"`},
 		{"unclosed front matter", map[string]string{"content/a.md": "---\ntitle: A\nbody\n"},
 			"content/a.md:1:1: front matter opened on line 1 is never closed; add a line --- after the last key"},
 		{"missing title", map[string]string{"content/a.md": "---\ndescription: d\n---\n"},

@@ -177,9 +177,11 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 	m := d.Map(root, "front matter", keys...)
 	p.Front = m
 	meta := &p.Meta
-	if !m.Has("title") {
+	switch {
+	case !m.IsMapping(): // Map has said what is wrong
+	case !m.Has("title"):
 		list.Errorf(file, 1, 1, "front matter is missing required key \"title\"; add `title: ...`")
-	} else {
+	default:
 		m.Require("title")
 	}
 	m.Str("title", &meta.Title)

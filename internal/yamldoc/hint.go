@@ -9,13 +9,15 @@ import (
 // syntaxHint recognises the YAML mistakes editors make most, which the
 // parser reports in its own terms and often lines away from the cause: a
 // plain value with ": " in it (title: Safety: what to know), a quoted
-// value with its own quote inside it ("He said "hi"", 'it's'), and a quote
-// or bracket that is never closed. Given the parser's message, it returns the
+// value with its own quote inside it ("He said "hi"", 'it's'), a quote
+// or bracket that is never closed, a key without a space after its colon
+// (date:2024-01-01) and a line indented with a tab. Given the parser's message, it returns the
 // 1-based line and column of the cause in src and a message that says
 // what to write instead; ok is false when none of these is the cause.
 func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 	lines := strings.Split(string(src), "\n")
 	colon := strings.Contains(msg, "mapping values are not allowed")
+	noSpace := strings.Contains(msg, "could not find expected ':'")
 	block := -1 // indentation of the key of a block scalar being skipped, or -1
 	for i := 0; i < len(lines); i++ {
 		text := strings.TrimRight(lines[i], "\r")
@@ -30,12 +32,18 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 		if body == "" || body[0] == '#' {
 			continue
 		}
+		if body[0] == '\t' {
+			return i + 1, column(text, indent), "this line is indented with a tab, which YAML does not allow; indent it with spaces", true
+		}
 		key, at, item := "", indent, false
 		for strings.HasPrefix(body[at-indent:], "- ") { // list items
 			at += 2
 			item = true
 		}
 		v := body[at-indent:]
+		if k, rest, found := strings.Cut(v, ":"); noSpace && found && keyRe.MatchString(k) && rest != "" && rest[0] != ' ' {
+			return i + 1, column(text, at+len(k)), fmt.Sprintf("add a space after the colon: %s: %s", k, strings.TrimRight(rest, " ")), true
+		}
 		if k, rest, found := strings.Cut(v, ": "); found && k != "" && !strings.ContainsAny(k[:1], "\"'[{&*!|>%@`") {
 			key = k
 			at += len(k) + 2

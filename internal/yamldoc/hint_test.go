@@ -29,6 +29,10 @@ func TestSyntaxHints(t *testing.T) {
 			`f.yaml:1:18: YAML syntax error: the value of title is in "double quotes" and has a " inside it, which ends it early; write the inner quotes as \" or put the value in 'single quotes'`},
 		{"contact: {email: a@example.org\nname: x\n",
 			`f.yaml:1:10: YAML syntax error: the { that starts the value of contact is never closed; add a } at the end of the mapping`},
+		{"title: ok\ntags:\n\t- a\n",
+			"f.yaml:3:1: YAML syntax error: this line is indented with a tab, which YAML does not allow; indent it with spaces"},
+		{"title: ok\ndate:2024-01-01\n",
+			"f.yaml:2:5: YAML syntax error: add a space after the colon: date: 2024-01-01"},
 		// Look-alikes that are fine YAML: the parser's message stays.
 		{"bio: |\n  She says: \"it's \"fine\"\n  'odd\nurl: https://example.org/a\ntime: \"10:30\" # a comment\nlist: [a,\n  b]\ntitle: x\n  bad: y\n",
 			"f.yaml:9:3: YAML syntax error: mapping values are not allowed in this context; check the indentation and quoting on this line or the one above"},

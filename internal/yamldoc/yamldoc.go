@@ -122,6 +122,7 @@ type Map struct {
 	keys  map[string]*Node // key -> key node
 	vals  map[string]*Node // key -> value node
 	Order []string         // keys in source order
+	isMap bool             // Node is a mapping (or absent)
 }
 
 // Map checks that n is a mapping whose keys are all among known, reporting
@@ -130,7 +131,7 @@ type Map struct {
 // mapping it reports that and returns an empty Map, so callers go on and
 // collect further problems.
 func (d *Decoder) Map(n *Node, what string, known ...string) Map {
-	m := Map{d: d, Node: n, what: what, keys: map[string]*Node{}, vals: map[string]*Node{}}
+	m := Map{d: d, Node: n, what: what, keys: map[string]*Node{}, vals: map[string]*Node{}, isMap: true}
 	if n == nil {
 		return m
 	}
@@ -138,7 +139,12 @@ func (d *Decoder) Map(n *Node, what string, known ...string) Map {
 		n = n.Alias
 	}
 	if n.Kind != yaml.MappingNode {
-		d.Errorf(n, "%s must be a mapping of keys to values, not %s", what, describe(n))
+		m.isMap = false
+		hint := ""
+		if k, v, ok := strings.Cut(n.Value, ":"); ok && n.Kind == yaml.ScalarNode && n.Style == 0 && keyRe.MatchString(k) && v != "" && v[0] != ' ' {
+			hint = fmt.Sprintf("; add a space after the colon: %s: %s", k, strings.SplitN(v, "\n", 2)[0])
+		}
+		d.Errorf(n, "%s must be a mapping of keys to values, not %s%s", what, describe(n), hint)
 		return m
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -178,6 +184,13 @@ func contains(list []string, s string) bool {
 
 // Decoder returns the decoder the map reports to.
 func (m Map) Decoder() *Decoder { return m.d }
+
+// IsMapping reports whether the node was a mapping (or absent): when it
+// was not, Map has reported that, and a missing key says nothing more.
+func (m Map) IsMapping() bool { return m.isMap }
+
+// keyRe matches a key as editors write them.
+var keyRe = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
 
 // Has reports whether key is present.
 func (m Map) Has(key string) bool { _, ok := m.vals[key]; return ok }
