@@ -192,6 +192,7 @@ type walker struct {
 	cur   Section
 	text  spaceWriter
 	bad   []*ast.AutoLink // autolinks with a scheme that is not allowed
+	level int             // the level of the last heading; the page title is 1
 }
 
 // spaceWriter collects text with every run of white space turned into one
@@ -315,6 +316,9 @@ func (w *walker) walk(root ast.Node) {
 					id = string(b)
 				}
 			}
+			if w.doc.File != "" {
+				w.checkLevel(n)
+			}
 			var sw spaceWriter
 			sw.WriteString(plainText(n, w.src))
 			t := sw.String()
@@ -390,6 +394,24 @@ func (w *walker) problem(n ast.Node, back int, format string, args ...any) {
 	}
 	l, c := w.pos(off)
 	w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Msg: fmt.Sprintf(format, args...)})
+}
+
+// checkLevel warns about a heading that breaks the outline screen-reader
+// users move through: a second level-1 heading (the layout writes the
+// title as the page's one <h1>), or a level skipped on the way down.
+func (w *walker) checkLevel(n *ast.Heading) {
+	prev := max(w.level, 1)
+	w.level = n.Level
+	switch {
+	case n.Level == 1:
+		w.problem(n, 0, "a level-1 heading (#) makes a second page title; the title is the page's only one, so start sections at ##")
+	case n.Level > prev+1:
+		w.problem(n, 0, "heading level %d (%s) comes after level %d, skipping a level of the outline screen-reader users navigate by; use %s here",
+			n.Level, strings.Repeat("#", n.Level), prev, strings.Repeat("#", prev+1))
+	default:
+		return
+	}
+	w.res.Problems[len(w.res.Problems)-1].Warning = true
 }
 
 func (w *walker) checkScheme(n ast.Node, dest string) bool {

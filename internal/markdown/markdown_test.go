@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -210,5 +211,43 @@ func BenchmarkSpaceWriter(b *testing.B) {
 		for range 20 {
 			s.Write(line)
 		}
+	}
+}
+
+// TestHeadingOutline: a page's headings must form an outline under its
+// title, which the layout writes as the page's one <h1>.
+func TestHeadingOutline(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want []string // "line:col: message start", warnings
+	}{
+		{"## A\n\n### B\n\n#### C\n\n## D\n\n### E\n", nil},
+		{"Intro.\n\n#### Deep\n", []string{"12:6: heading level 4 (####) comes after level 1"}},
+		{"## A\n\n#### B\n\n### C\n", []string{"12:6: heading level 4 (####) comes after level 2"}},
+		{"# Title again\n\n## A\n", []string{"10:3: a level-1 heading (#) makes a second page title"}},
+		{"Setext\n======\n", []string{"10:1: a level-1 heading (#) makes a second page title"}},
+	} {
+		res := convert(t, tc.src)
+		var got []string
+		for _, p := range res.Problems {
+			if !p.Warning {
+				t.Errorf("%q: %d:%d: %s is an error, want a warning", tc.src, p.Line, p.Col, p.Msg)
+			}
+			got = append(got, fmt.Sprintf("%d:%d: %s", p.Line, p.Col, p.Msg))
+		}
+		if len(got) != len(tc.want) {
+			t.Errorf("%q: problems %q, want %q", tc.src, got, tc.want)
+			continue
+		}
+		for i := range got {
+			if !strings.HasPrefix(got[i], tc.want[i]) {
+				t.Errorf("%q: problem %q, want %q...", tc.src, got[i], tc.want[i])
+			}
+		}
+	}
+	// Bios and notes sit under headings of their own: no outline check.
+	res, err := New(false).Convert([]byte("#### Deep\n"), Doc{})
+	if err != nil || len(res.Problems) != 0 {
+		t.Errorf("a fragment without a file got %v, %v", res.Problems, err)
 	}
 }
