@@ -329,6 +329,9 @@ func (w *walker) walk(root ast.Node) {
 		case *ast.Link:
 			if entering {
 				n.Destination = []byte(w.link(n, string(n.Destination), false))
+				if w.doc.File != "" {
+					w.checkLinkText(n)
+				}
 			}
 		case *ast.Image:
 			if entering {
@@ -394,6 +397,22 @@ func (w *walker) problem(n ast.Node, back int, format string, args ...any) {
 	}
 	l, c := w.pos(off)
 	w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Msg: fmt.Sprintf(format, args...)})
+}
+
+// vagueLinkText are link texts that say nothing of where a link goes
+// (the list search engines' audits use). Screen readers can list a page's
+// links by their text alone.
+var vagueLinkText = map[string]bool{"click here": true, "click this": true, "go": true, "here": true,
+	"this": true, "start": true, "right here": true, "more": true, "learn more": true, "read more": true,
+	"link": true, "this link": true, "this page": true}
+
+// checkLinkText warns about a link whose text does not describe it.
+func (w *walker) checkLinkText(n *ast.Link) {
+	t := strings.ToLower(strings.TrimFunc(strings.Join(strings.Fields(plainText(n, w.src)), " "), unicode.IsPunct))
+	if vagueLinkText[t] {
+		w.problem(n, 1, "link text %q does not say where the link goes, and screen readers can list links by their text alone; describe the destination, like [the safety page](safety.md)", t)
+		w.res.Problems[len(w.res.Problems)-1].Warning = true
+	}
 }
 
 // checkLevel warns about a heading that breaks the outline screen-reader

@@ -251,3 +251,16 @@ func TestHeadingOutline(t *testing.T) {
 		t.Errorf("a fragment without a file got %v, %v", res.Problems, err)
 	}
 }
+
+func TestVagueLinkText(t *testing.T) {
+	res := convert(t, "Read [the safety page](safety.md). For more, [click here](../glossary.md)\nor [Read more…](../glossary.md) or [**here**.](../glossary.md)\n")
+	var got []string
+	for _, p := range res.Problems {
+		msg, _, _ := strings.Cut(p.Msg, " does")
+		got = append(got, fmt.Sprintf("%d:%d %t %s", p.Line, p.Col, p.Warning, msg))
+	}
+	want := []string{`10:46 true link text "click here"`, `11:4 true link text "read more"`, `11:40 true link text "here"`}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("problems %q, want %q", got, want)
+	}
+}
