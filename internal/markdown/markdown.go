@@ -32,6 +32,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -267,7 +268,8 @@ func (w *walker) pos(off int) (int, int) {
 	if i < 0 {
 		i = 0
 	}
-	return w.doc.BodyLine + i, off - w.lines[i] + 1
+	// Columns count characters, as editors and the YAML parser do.
+	return w.doc.BodyLine + i, utf8.RuneCount(w.src[w.lines[i]:off]) + 1
 }
 
 // offset finds a source offset for an inline node: its first text segment,
