@@ -3,12 +3,14 @@
 #   make test    vet and test everything (race detector on)
 #   make serve   preview with live reload at http://127.0.0.1:8080/
 #   make bench   benchmarks: build stages and whole builds at scale
+#   make fuzz    run every fuzz target for FUZZTIME (default 30s) each
 #   make clean   remove build output
 
 GO ?= go
 SITEGEN_FLAGS ?=
+FUZZTIME ?= 30s
 
-.PHONY: build test serve bench clean sitegen
+.PHONY: build test serve bench fuzz clean sitegen
 
 build:
 	$(GO) run ./cmd/sitegen build $(SITEGEN_FLAGS)
@@ -31,6 +33,17 @@ bench:
 	$(GO) test -run '^$$' -bench 'Stages' -benchmem -timeout 30m ./internal/build/
 	$(GO) test -run '^$$' -bench 'ColdBuild|BuildHeap' -benchtime 3x -benchmem -timeout 60m ./internal/build/
 	$(GO) test -run '^$$' -bench 'SearchShare' -benchtime 5x -timeout 60m ./internal/build/
+
+# Every Fuzz target of every package, one after the other (go test fuzzes
+# one target at a time). A failing input is saved in the package's
+# testdata/fuzz/ and from then on runs with make test.
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./internal/...); do \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$t"; \
+	    $(GO) test $$pkg -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME); \
+	  done; \
+	done
 
 clean:
 	rm -rf public bin .sitegen-*

@@ -76,7 +76,10 @@ func (d *Decoder) Parse() *Node {
 		d.Problems.Errorf(d.File, line+d.Line, d.indentCol(line), "YAML syntax error: %s; check the indentation and quoting on this line or the one above", msg)
 		return nil
 	}
-	if len(doc.Content) == 0 {
+	// An empty document is an empty mapping, whose missing keys are
+	// reported on line 1: a lone "---" puts the parser's empty value on
+	// a line past the end.
+	if len(doc.Content) == 0 || (doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null" && doc.Content[0].Value == "") {
 		return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1, Column: 1}
 	}
 	return doc.Content[0]
