@@ -9,11 +9,12 @@ import (
 // syntaxHint recognises the YAML mistakes editors make most, which the
 // parser reports in its own terms and often lines away from the cause: a
 // plain value with ": " in it (title: Safety: what to know), a quoted
-// value with its own quote inside it ("He said "hi"", 'it's'), a quote
-// or bracket that is never closed, a key without a space after its colon
-// (date:2024-01-01) and a line indented with a tab. Given the parser's message, it returns the
-// 1-based line and column of the cause in src and a message that says
-// what to write instead; ok is false when none of these is the cause.
+// value with its own quote inside it ("He said "hi"", 'it's'), a quote or
+// bracket that is never closed, a key without a space after its colon
+// (date:2024-01-01) and a line indented with a tab. Given the parser's
+// message, it returns the 1-based line and column of the cause in src and
+// a message that says what to write instead; ok is false when none of
+// these is the cause.
 func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 	lines := strings.Split(string(src), "\n")
 	colon := strings.Contains(msg, "mapping values are not allowed")
@@ -89,11 +90,11 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 				i += strings.Count(rest[:e], "\n")
 				continue
 			}
-			close, what := "]", "list"
+			closer, what := "]", "list"
 			if v[0] == '{' {
-				close, what = "}", "mapping"
+				closer, what = "}", "mapping"
 			}
-			return i + 1, column(text, at), fmt.Sprintf("the %c that starts %s is never closed; add a %s at the end of the %s", v[0], name, close, what), true
+			return i + 1, column(text, at), fmt.Sprintf("the %c that starts %s is never closed; add a %s at the end of the %s", v[0], name, closer, what), true
 		case colon && key != "" && !strings.ContainsAny(v[:1], "[{&*!%@`") && (strings.Contains(v, ": ") || strings.HasSuffix(v, ":")):
 			if c := strings.Index(v, " #"); c < 0 || c > strings.Index(v, ":") {
 				return i + 1, column(text, at+strings.Index(v, ":")), fmt.Sprintf(`%s has ": " in it, which YAML reads as a new key; put the whole value in quotes: %s: "%s"`, name, key, strings.ReplaceAll(v, `"`, `\"`)), true
@@ -109,7 +110,7 @@ func column(line string, i int) int { return utf8.RuneCountInString(line[:i]) + 
 
 // closing returns the index in v of the quote q that closes the quoted
 // value v starts with, or -1: in double quotes a backslash escapes the
-// next character, in single quotes ” is an apostrophe.
+// next character, in single quotes two apostrophes stand for one.
 func closing(v string, q byte) int {
 	for j := 1; j < len(v); j++ {
 		switch {
