@@ -480,13 +480,7 @@ func (b *builder) renderPage(p *site.Page, buf, mbuf *bytes.Buffer, reported *sy
 			b.problems.Errorf(p.File, p.Source.BodyLine, 1, "cannot render Markdown: %v", err)
 			return
 		}
-		for _, pr := range res.Problems {
-			sev := diag.Error
-			if pr.Warning {
-				sev = diag.Warning
-			}
-			b.problems.Add(diag.Problem{File: p.File, Line: pr.Line, Col: pr.Col, Msg: pr.Msg, Severity: sev})
-		}
+		b.markdownProblems(p.File, res)
 		p.Content = template.HTML(res.HTML)
 		p.Headings = res.Headings
 	}
@@ -512,13 +506,14 @@ func (b *builder) renderPage(p *site.Page, buf, mbuf *bytes.Buffer, reported *sy
 	html := buf.Bytes()
 	ids, refs := linkcheck.Scan(html)
 	lp := &linkcheck.Page{URL: p.URL, File: p.File, Template: name, IDs: ids}
-	var mdLinks map[string]markdown.Link
-	if res != nil && len(res.Links) > 0 {
-		mdLinks = make(map[string]markdown.Link, len(res.Links))
-		for _, l := range res.Links {
-			if _, ok := mdLinks[l.Dest]; !ok {
-				mdLinks[l.Dest] = l
-			}
+	links := p.Links
+	if res != nil {
+		links = res.Links
+	}
+	mdLinks := make(map[string]markdown.Link, len(links))
+	for _, l := range links {
+		if _, ok := mdLinks[l.Dest]; !ok {
+			mdLinks[l.Dest] = l
 		}
 	}
 	seen := map[string]bool{}
@@ -529,6 +524,9 @@ func (b *builder) renderPage(p *site.Page, buf, mbuf *bytes.Buffer, reported *sy
 		seen[r] = true
 		ref := linkcheck.Ref{URL: r}
 		if l, ok := mdLinks[r]; ok {
+			if l.Reported {
+				continue // the Markdown step has said what is wrong
+			}
 			ref.File, ref.Line, ref.Col = p.File, l.Line, l.Col
 		}
 		lp.Refs = append(lp.Refs, ref)
@@ -555,6 +553,17 @@ func (b *builder) renderPage(p *site.Page, buf, mbuf *bytes.Buffer, reported *sy
 	// not grow with the site.
 	p.Content = ""
 	p.Headings = nil
+}
+
+// markdownProblems reports the problems of Markdown from file.
+func (b *builder) markdownProblems(file string, res *markdown.Result) {
+	for _, pr := range res.Problems {
+		sev := diag.Error
+		if pr.Warning {
+			sev = diag.Warning
+		}
+		b.problems.Add(diag.Problem{File: file, Line: pr.Line, Col: pr.Col, Msg: pr.Msg, Severity: sev})
+	}
 }
 
 // index runs the extensions' finish hooks side by side: the search

@@ -4,9 +4,11 @@ import (
 	"html/template"
 	"io/fs"
 	"strings"
+	"sync"
 
 	"sitegen/internal/directory"
 	"sitegen/internal/markdown"
+	"sitegen/internal/pool"
 	"sitegen/internal/site"
 )
 
@@ -18,6 +20,14 @@ type practitioners struct {
 	dir  *directory.Directory
 	safe *markdown.Renderer // bios: raw HTML never allowed
 	on   bool
+	bios []*bio // rendered once the site is assembled, when links resolve
+}
+
+// bio is a profile's bio waiting to be rendered into its page.
+type bio struct {
+	page            *site.Page
+	text, file, url string
+	line, col       int
 }
 
 func (d *practitioners) frontKeys(string) []string { return nil }
@@ -40,12 +50,15 @@ func (d *practitioners) pages(b *builder) []*site.Page {
 	if !d.on {
 		return nil
 	}
-	md := func(src string) (template.HTML, error) {
-		res, err := d.safe.Convert([]byte(src), markdown.Doc{})
-		if err != nil {
-			return "", err
-		}
-		return template.HTML(res.HTML), nil
+	// A bio's links name other pages, whose URLs are known once the site
+	// is assembled: the bios are noted here and rendered then.
+	var mu sync.Mutex
+	waiting := map[string]*bio{}
+	md := func(text, file string, line, col int, url string) (template.HTML, error) {
+		mu.Lock()
+		waiting[url] = &bio{text: text, file: file, line: line, col: col, url: url}
+		mu.Unlock()
+		return "", nil
 	}
 	specs, err := d.dir.Pages(b.cfg, md)
 	if err != nil {
@@ -53,16 +66,42 @@ func (d *practitioners) pages(b *builder) []*site.Page {
 		return nil
 	}
 	out := make([]*site.Page, 0, len(specs))
+	d.bios = d.bios[:0]
 	for _, s := range specs {
-		out = append(out, &site.Page{
+		p := &site.Page{
 			Kind: site.KindData, Title: s.Title, Description: s.Description, URL: s.URL,
 			Template: s.Template, Data: s.Data, JSONLD: s.JSONLD, File: s.Source, Line: s.Line,
-		})
+		}
+		if bi := waiting[s.URL]; bi != nil {
+			bi.page = p
+			d.bios = append(d.bios, bi)
+		}
+		out = append(out, p)
 	}
 	return out
 }
 
-func (d *practitioners) assembled(b *builder) {}
+// assembled renders the bios into their profiles. Their problems (a link
+// to a missing page, a heading out of place) are reported at the lines of
+// the practitioner's file.
+func (d *practitioners) assembled(b *builder) {
+	pool.Run(len(d.bios), func(i int) {
+		bi := d.bios[i]
+		res, err := d.safe.Convert([]byte(bi.text), markdown.Doc{
+			File: bi.file, Dir: "practitioners", BodyLine: bi.line, Indent: bi.col - 1, Base: bi.url, Resolve: b.site.Resolve, Level: 2,
+		})
+		if err != nil {
+			b.problems.Errorf(bi.file, bi.line, 1, "cannot render the bio: %v", err)
+			return
+		}
+		b.markdownProblems(bi.file, res)
+		if pd, ok := bi.page.Data.(directory.ProfileData); ok {
+			pd.Bio = template.HTML(res.HTML)
+			bi.page.Data = pd
+		}
+		bi.page.Links = res.Links
+	})
+}
 
 func (d *practitioners) rendered(b *builder, p *site.Page, md *markdown.Result) {}
 

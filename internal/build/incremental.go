@@ -616,13 +616,7 @@ func (x *Builder) replay(b *builder, p *site.Page) bool {
 // result to the build as rendering it would.
 func (x *Builder) emit(b *builder, p *site.Page, r *renderedPage) {
 	if r.md != nil {
-		for _, pr := range r.md.Problems {
-			sev := diag.Error
-			if pr.Warning {
-				sev = diag.Warning
-			}
-			b.problems.Add(diag.Problem{File: p.File, Line: pr.Line, Col: pr.Col, Msg: pr.Msg, Severity: sev})
-		}
+		b.markdownProblems(p.File, r.md)
 		p.Headings = r.md.Headings
 	}
 	if !x.fast {

@@ -161,8 +161,10 @@ type Practitioner struct {
 	// CertifiedUntil (negative once lapsed).
 	DaysLeft int
 
-	line map[string]int // line of each top-level key's value, for cross-file errors
-	col  map[string]int
+	line    map[string]int // line of each top-level key's value, for cross-file errors
+	bioLine int            // the line of Source on which the bio's text starts
+	bioCol  int            // and its column
+	col     map[string]int
 }
 
 // URL is the profile's site path.

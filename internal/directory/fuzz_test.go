@@ -90,7 +90,9 @@ func FuzzLoad(f *testing.F) {
 		if errs > 0 {
 			return // the build stops before pages
 		}
-		specs, err := d.Pages(cfg, func(s string) (template.HTML, error) { return template.HTML(html.EscapeString(s)), nil })
+		specs, err := d.Pages(cfg, func(s, _ string, _, _ int, _ string) (template.HTML, error) {
+			return template.HTML(html.EscapeString(s)), nil
+		})
 		if err != nil {
 			t.Fatalf("Pages: %v", err)
 		}

@@ -1,6 +1,7 @@
 package directory
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"path"
@@ -213,8 +214,19 @@ func (l *loader) practitioner(file string) *Practitioner {
 		p.Qualifications = append(p.Qualifications, q)
 	}
 	if m.Str("bio", &p.Bio) {
+		v := m.Value("bio")
+		p.bioLine, p.bioCol = dec.Pos(v)
+		switch {
+		case v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+			p.bioLine++ // the text starts below `bio: |`, indented
+			lines := bytes.Split(dec.Src, []byte("\n"))
+			if i := p.bioLine - 1 - dec.Line; i >= 0 && i < len(lines) {
+				p.bioCol = len(lines[i]) - len(bytes.TrimLeft(lines[i], " ")) + 1
+			}
+		case v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
+			p.bioCol++ // after the opening quote
+		}
 		if frag, line := findRawHTML(p.Bio); frag != "" {
-			v := m.Value("bio")
 			at := *v
 			if v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 				at.Line += 1 + line

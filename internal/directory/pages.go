@@ -130,12 +130,18 @@ type SchoolView struct {
 	Current []Course
 }
 
+// Markdown renders a practitioner's bio, without raw HTML: text is the
+// Markdown, which starts at line and col of file, on the page at url. It
+// reports what is wrong in the text (a broken link, a misplaced heading)
+// itself, at the file's lines; an error stops the directory's pages.
+type Markdown func(text, file string, line, col int, url string) (template.HTML, error)
+
 // Pages returns the directory's pages: the overview, the region pages, a
 // profile for each listed practitioner, the registration check and the
 // training page. md renders a bio's Markdown (the site's shared renderer,
 // without raw HTML); its failures are returned together, each naming the
 // practitioner's file and line.
-func (d *Directory) Pages(cfg *config.Config, md func(string) (template.HTML, error)) ([]PageSpec, error) {
+func (d *Directory) Pages(cfg *config.Config, md Markdown) ([]PageSpec, error) {
 	var pages []PageSpec
 	pages = append(pages, d.listPages()...)
 
@@ -147,7 +153,7 @@ func (d *Directory) Pages(cfg *config.Config, md func(string) (template.HTML, er
 		if strings.TrimSpace(p.Bio) == "" {
 			return
 		}
-		h, err := md(p.Bio)
+		h, err := md(p.Bio, p.Source, p.bioLine, p.bioCol, p.URL())
 		if err != nil {
 			errs[i] = fmt.Errorf("%s:%d:1: rendering the bio: %w", p.Source, p.Line("bio"), err)
 		}

@@ -21,7 +21,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 
 // markdown renders like the site's shared renderer: goldmark without raw
 // HTML.
-func markdown(md string) (template.HTML, error) {
+func markdown(md, _ string, _, _ int, _ string) (template.HTML, error) {
 	var b bytes.Buffer
 	if err := goldmark.Convert([]byte(md), &b); err != nil {
 		return "", err
@@ -254,7 +254,7 @@ func TestEscaping(t *testing.T) {
 
 func TestBioRenderErrorsNameTheFile(t *testing.T) {
 	d, cfg := fixture(t)
-	_, err := d.Pages(cfg, func(string) (template.HTML, error) { return "", os.ErrInvalid })
+	_, err := d.Pages(cfg, func(string, string, int, int, string) (template.HTML, error) { return "", os.ErrInvalid })
 	if err == nil || !strings.Contains(err.Error(), "content/practitioners/aelia-thornhurst.yaml:23:1: rendering the bio: invalid argument") {
 		t.Errorf("err = %v", err)
 	}

@@ -77,6 +77,13 @@ type Doc struct {
 	Resolve func(contentPath string) (string, bool)
 	// Base is the page URL, for resolving other relative links.
 	Base string
+	// Indent is added to every column: the text sits indented in its file,
+	// as the lines of a YAML block scalar do.
+	Indent int
+	// Level is the level of the heading the text sits under: 1, the page
+	// title, when 0; a practitioner's bio sits under a level-2 heading.
+	// Headings in the text must go below it one level at a time.
+	Level int
 }
 
 // Heading is a heading of the document.
@@ -99,6 +106,7 @@ type Link struct {
 	Dest      string
 	Line, Col int
 	Image     bool
+	Reported  bool // a missing page, already among the Result's problems
 }
 
 // Problem is something wrong with the document, at a file position.
@@ -269,7 +277,7 @@ func (w *walker) pos(off int) (int, int) {
 		i = 0
 	}
 	// Columns count characters, as editors and the YAML parser do.
-	return w.doc.BodyLine + i, utf8.RuneCount(w.src[w.lines[i]:off]) + 1
+	return w.doc.BodyLine + i, utf8.RuneCount(w.src[w.lines[i]:off]) + 1 + w.doc.Indent
 }
 
 // offset finds a source offset for an inline node: its first text segment,
@@ -421,11 +429,15 @@ func (w *walker) checkLinkText(n *ast.Link) {
 // users move through: a second level-1 heading (the layout writes the
 // title as the page's one <h1>), or a level skipped on the way down.
 func (w *walker) checkLevel(n *ast.Heading) {
-	prev := max(w.level, 1)
+	base := max(w.doc.Level, 1)
+	prev := max(w.level, base)
 	w.level = n.Level
 	switch {
-	case n.Level == 1:
+	case n.Level == 1 && base == 1:
 		w.problem(n, 0, "a level-1 heading (#) makes a second page title; the title is the page's only one, so start sections at ##")
+	case n.Level <= base:
+		w.problem(n, 0, "a level-%d heading (%s) here ranks with the page's own headings, which are level %d; start at %s",
+			n.Level, strings.Repeat("#", n.Level), base, strings.Repeat("#", base+1))
 	case n.Level > prev+1:
 		w.problem(n, 0, "heading level %d (%s) comes after level %d, skipping a level of the outline screen-reader users navigate by; use %s here",
 			n.Level, strings.Repeat("#", n.Level), prev, strings.Repeat("#", prev+1))
@@ -473,7 +485,9 @@ func (w *walker) link(n ast.Node, dest string, image bool) string {
 			page, ok := w.doc.Resolve(target)
 			if !ok {
 				w.problem(n, back, "link to missing page %q (content/%s); check the file name", u.Path, target)
-				w.res.Problems[len(w.res.Problems)-1].Warning = true
+				p := &w.res.Problems[len(w.res.Problems)-1]
+				p.Warning = true
+				w.res.Links = append(w.res.Links, Link{Dest: dest, Line: p.Line, Col: p.Col, Image: image, Reported: true})
 				return dest
 			}
 			out = page
