@@ -41,12 +41,10 @@ func TestCheckFormats(t *testing.T) {
 	}{
 		{[]string{"check", "-src", site},
 			"content/a.md:3:1: unknown key \"titel\" in front matter; did you mean \"title\"?\n" +
-				"content/a.md:5:5: warning: link to missing page \"gone.md\" (content/gone.md); check the file name\n" +
-				"layouts/page.html:1:1: warning: link to gone.md: no page or file is published at /a/gone.md (the layout or a partial it uses, or the menu in site.yaml, writes this link on /a/)\n"},
+				"content/a.md:5:5: warning: link to missing page \"gone.md\" (content/gone.md); check the file name\n"},
 		{[]string{"check", "-src", site, "-format", "github"},
 			"::error file=content/a.md,line=3,col=1::unknown key \"titel\" in front matter; did you mean \"title\"?\n" +
-				"::warning file=content/a.md,line=5,col=5::link to missing page \"gone.md\" (content/gone.md); check the file name\n" +
-				"::warning file=layouts/page.html,line=1,col=1::link to gone.md: no page or file is published at /a/gone.md (the layout or a partial it uses, or the menu in site.yaml, writes this link on /a/)\n"},
+				"::warning file=content/a.md,line=5,col=5::link to missing page \"gone.md\" (content/gone.md); check the file name\n"},
 	}
 	for _, c := range cases {
 		code, out, _ := runCLI(t, c.args...)
@@ -66,7 +64,7 @@ func TestCheckFormats(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("json: %v\n%s", err, out)
 	}
-	if code != 1 || got.Errors != 1 || got.Warnings != 2 || len(got.Problems) != 3 ||
+	if code != 1 || got.Errors != 1 || got.Warnings != 1 || len(got.Problems) != 2 ||
 		got.Problems[0].File != "content/a.md" || got.Problems[0].Line != 3 || got.Problems[1].Severity != "warning" {
 		t.Errorf("json: exit %d %+v", code, got)
 	}
