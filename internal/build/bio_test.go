@@ -22,7 +22,7 @@ func TestBioProblemsAtTheirLines(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The bio's text starts on line 24, indented by two spaces.
-	bio := "bio: |\n  See [the safety page](../articles/safety.md), [gone](../articles/gone.md)\n  and [x](javascript:alert(1)).\n\n  # About me\n\n"
+	bio := "bio: |\n  See [the safety page](../articles/safety.md), [gone](../articles/gone.md)\n  and [x](javascript:alert(1)) [y](/nowhere/).\n\n  # About me\n\n"
 	write(t, file, strings.Replace(string(data), "bio: |\n", bio, 1))
 	// A page's link to a missing page, likewise, is reported once, at its line.
 	write(t, filepath.Join(src, "content/articles/new.md"), "---\ntitle: New\n---\nSee [gone](gone.md).\n")
@@ -34,6 +34,7 @@ func TestBioProblemsAtTheirLines(t *testing.T) {
 	want := []string{
 		`content/practitioners/aelia-thornhurst.yaml:24:49: warning: link to missing page "../articles/gone.md"`,
 		`content/practitioners/aelia-thornhurst.yaml:25:7: link "javascript:alert(1)" uses the javascript: scheme`,
+		`content/practitioners/aelia-thornhurst.yaml:25:32: warning: link to /nowhere/: no page or file is published at /nowhere/`,
 		`content/practitioners/aelia-thornhurst.yaml:27:5: warning: a level-1 heading (#) here ranks with the page's own headings, which are level 2; start at ###`,
 		`content/articles/new.md:4:5: warning: link to missing page "gone.md"`,
 	}
