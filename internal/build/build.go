@@ -39,6 +39,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"sitegen/internal/assets"
 	"sitegen/internal/config"
@@ -577,8 +578,42 @@ func (b *builder) index() {
 	wg.Wait()
 }
 
+// locateInLayouts finds where a layout writes a link literally, as
+// href="ref" or src="ref", when exactly one place in layouts/ does.
+func (b *builder) locateInLayouts(ref string) (file string, line, col int, ok bool) {
+	found := 0
+	_ = fs.WalkDir(b.fsys, "layouts", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return nil
+		}
+		src, err := fs.ReadFile(b.fsys, p)
+		if err != nil {
+			return nil
+		}
+		for _, attr := range []string{"href=", "src="} {
+			for _, q := range []string{`"`, `'`} {
+				lit := attr + q + ref + q
+				for rest, off := src, 0; ; {
+					i := bytes.Index(rest, []byte(lit))
+					if i < 0 {
+						break
+					}
+					found++
+					at := off + i + len(attr) + 1
+					file, line = p, 1+bytes.Count(src[:at], []byte("\n"))
+					col = utf8.RuneCount(src[bytes.LastIndexByte(src[:at], '\n')+1:at]) + 1
+					off += i + len(lit)
+					rest = src[off:]
+				}
+			}
+		}
+		return nil
+	})
+	return file, line, col, found == 1
+}
+
 func (b *builder) checkLinks() {
-	b.links.Check(b.problems)
+	b.links.Check(b.problems, b.locateInLayouts)
 }
 
 // writeData writes a generated file (feed, shard, vCard), minified by type.

@@ -170,8 +170,10 @@ func (c *Checker) AddFile(sitePath string) {
 // Check reports every broken reference as a warning (the caller decides
 // whether warnings fail the build). A link written in Markdown is reported
 // at its source position; a broken link that comes from a layout is
-// reported once, naming the first page it was seen on and how many others.
-func (c *Checker) Check(list *diag.List) {
+// reported once, naming the first page it was seen on and how many others,
+// at the place locate finds it written (a layout file's line and column),
+// else at the first page's layout. locate may be nil.
+func (c *Checker) Check(list *diag.List, locate func(ref string) (file string, line, col int, ok bool)) {
 	urls := make([]string, 0, len(c.pages))
 	for u := range c.pages {
 		urls = append(urls, u)
@@ -209,6 +211,12 @@ func (c *Checker) Check(list *diag.List) {
 		where := "on " + l.page.URL
 		if l.count > 0 {
 			where += fmt.Sprintf(" and %d other pages", l.count)
+		}
+		if locate != nil {
+			if file, line, col, ok := locate(ref); ok {
+				list.Warnf(file, line, col, "%s (a link written here, found %s)", l.msg, where)
+				continue
+			}
 		}
 		list.Warnf("layouts/"+l.page.Template, 1, 1, "%s (the layout or a partial it uses, or the menu in site.yaml, writes this link %s)", l.msg, where)
 	}

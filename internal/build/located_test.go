@@ -64,3 +64,31 @@ func TestBioProblemsAtTheirLines(t *testing.T) {
 		t.Errorf("the bio's link is not rewritten to the page's URL")
 	}
 }
+
+// TestLayoutLinkAtItsLine: a broken link that a layout writes as a literal
+// is reported at its line and column in the layout, once for the site;
+// one written from data (a page's URL) stays reported against the layout.
+func TestLayoutLinkAtItsLine(t *testing.T) {
+	src := t.TempDir()
+	for _, d := range []string{"content", "layouts", "static"} {
+		copyDir(t, filepath.Join("testdata", "fixture", d), filepath.Join(src, d))
+	}
+	base := filepath.Join(src, "layouts", "base.html")
+	data, err := os.ReadFile(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Line 11 of base.html is the menu; this goes on line 12.
+	lines := strings.SplitAfter(string(data), "\n")
+	lines[11] = `<p>See <a href="/gone/">gone</a>.</p>` + "\n" + lines[11]
+	write(t, base, strings.Join(lines, ""))
+	res, err := Run(Options{Src: src, DryRun: true, Now: fixedNow})
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, problems(res))
+	}
+	got := problems(res)
+	if !strings.Contains(got, "layouts/base.html:12:17: warning: link to /gone/: no page or file is published at /gone/ (a link written here, found on / and ") ||
+		strings.Count(got, "/gone/") != 2 {
+		t.Errorf("problems:\n%s", got)
+	}
+}
