@@ -19,7 +19,10 @@
 //     URLs; reject link schemes other than http(s), mailto and tel; collect
 //     the headings (for the table of contents and search anchors), the text
 //     of each heading's section (for the search index) and every link with
-//     its file line and column (for the link checker);
+//     its file line and column (for the link checker). In a document with a
+//     file, warn about headings that break the outline under the page's
+//     title (Doc.Level) and about link text that says nothing ("click
+//     here");
 //  3. render to HTML. Raw HTML is dropped unless the site turns it on.
 package markdown
 
@@ -400,13 +403,21 @@ func plainText(n ast.Node, src []byte) string {
 	return b.String()
 }
 
-func (w *walker) problem(n ast.Node, back int, format string, args ...any) {
+func (w *walker) problem(n ast.Node, back int, format string, args ...any) *Problem {
 	off := w.offset(n) - back
 	if off < 0 {
 		off = 0
 	}
 	l, c := w.pos(off)
 	w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Msg: fmt.Sprintf(format, args...)})
+	return &w.res.Problems[len(w.res.Problems)-1]
+}
+
+// warn records a problem that fails only strict builds.
+func (w *walker) warn(n ast.Node, back int, format string, args ...any) *Problem {
+	p := w.problem(n, back, format, args...)
+	p.Warning = true
+	return p
 }
 
 // vagueLinkText are link texts that say nothing of where a link goes
@@ -420,8 +431,7 @@ var vagueLinkText = map[string]bool{"click here": true, "click this": true, "go"
 func (w *walker) checkLinkText(n *ast.Link) {
 	t := strings.ToLower(strings.TrimFunc(strings.Join(strings.Fields(plainText(n, w.src)), " "), unicode.IsPunct))
 	if vagueLinkText[t] {
-		w.problem(n, 1, "link text %q does not say where the link goes, and screen readers can list links by their text alone; describe the destination, like [the safety page](safety.md)", t)
-		w.res.Problems[len(w.res.Problems)-1].Warning = true
+		w.warn(n, 1, "link text %q does not say where the link goes, and screen readers can list links by their text alone; describe the destination, like [the safety page](safety.md)", t)
 	}
 }
 
@@ -434,17 +444,14 @@ func (w *walker) checkLevel(n *ast.Heading) {
 	w.level = n.Level
 	switch {
 	case n.Level == 1 && base == 1:
-		w.problem(n, 0, "a level-1 heading (#) makes a second page title; the title is the page's only one, so start sections at ##")
+		w.warn(n, 0, "a level-1 heading (#) makes a second page title; the title is the page's only one, so start sections at ##")
 	case n.Level <= base:
-		w.problem(n, 0, "a level-%d heading (%s) here ranks with the page's own headings, which are level %d; start at %s",
+		w.warn(n, 0, "a level-%d heading (%s) here ranks with the page's own headings, which are level %d; start at %s",
 			n.Level, strings.Repeat("#", n.Level), base, strings.Repeat("#", base+1))
 	case n.Level > prev+1:
-		w.problem(n, 0, "heading level %d (%s) comes after level %d, skipping a level of the outline screen-reader users navigate by; use %s here",
+		w.warn(n, 0, "heading level %d (%s) comes after level %d, skipping a level of the outline screen-reader users navigate by; use %s here",
 			n.Level, strings.Repeat("#", n.Level), prev, strings.Repeat("#", prev+1))
-	default:
-		return
 	}
-	w.res.Problems[len(w.res.Problems)-1].Warning = true
 }
 
 func (w *walker) checkScheme(n ast.Node, dest string) bool {
@@ -484,9 +491,7 @@ func (w *walker) link(n ast.Node, dest string, image bool) string {
 			}
 			page, ok := w.doc.Resolve(target)
 			if !ok {
-				w.problem(n, back, "link to missing page %q (content/%s); check the file name", u.Path, target)
-				p := &w.res.Problems[len(w.res.Problems)-1]
-				p.Warning = true
+				p := w.warn(n, back, "link to missing page %q (content/%s); check the file name", u.Path, target)
 				w.res.Links = append(w.res.Links, Link{Dest: dest, Line: p.Line, Col: p.Col, Image: image, Reported: true})
 				return dest
 			}
