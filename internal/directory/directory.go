@@ -162,9 +162,9 @@ type Practitioner struct {
 	DaysLeft int
 
 	line    map[string]int // line of each top-level key's value, for cross-file errors
-	bioLine int            // the line of Source on which the bio's text starts
-	bioCol  int            // and its column
 	col     map[string]int
+	bioLine int // the line of Source on which the bio's text starts
+	bioCol  int // and its column
 }
 
 // URL is the profile's site path.

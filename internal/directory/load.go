@@ -215,9 +215,10 @@ func (l *loader) practitioner(file string) *Practitioner {
 	}
 	if m.Str("bio", &p.Bio) {
 		v := m.Value("bio")
+		block := v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0
 		p.bioLine, p.bioCol = dec.Pos(v)
 		switch {
-		case v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+		case block:
 			p.bioLine++ // the text starts below `bio: |`, indented
 			lines := bytes.Split(dec.Src, []byte("\n"))
 			if i := p.bioLine - 1 - dec.Line; i >= 0 && i < len(lines) {
@@ -228,9 +229,9 @@ func (l *loader) practitioner(file string) *Practitioner {
 		}
 		if frag, line := findRawHTML(p.Bio); frag != "" {
 			at := *v
-			if v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+			if block {
 				at.Line += 1 + line
-				at.Column = 3
+				at.Column = p.bioCol
 			}
 			dec.Errorf(&at, "bio contains raw HTML (%s); raw HTML is not allowed in bios, write Markdown instead", frag)
 		}

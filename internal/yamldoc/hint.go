@@ -42,8 +42,8 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 			item = true
 		}
 		v := body[at-indent:]
-		if k, rest, found := strings.Cut(v, ":"); noSpace && found && keyRe.MatchString(k) && rest != "" && rest[0] != ' ' {
-			return i + 1, column(text, at+len(k)), fmt.Sprintf("add a space after the colon: %s: %s", k, strings.TrimRight(rest, " ")), true
+		if fixed, ok := spaceAfterColon(v); noSpace && ok {
+			return i + 1, column(text, at+strings.IndexByte(v, ':')), "add a space after the colon: " + fixed, true
 		}
 		if k, rest, found := strings.Cut(v, ": "); found && k != "" && !strings.ContainsAny(k[:1], "\"'[{&*!|>%@`") {
 			key = k
@@ -102,6 +102,17 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 		}
 	}
 	return 0, 0, "", false
+}
+
+// spaceAfterColon returns s, a key and its value with no space between
+// them (date:2024-01-01), as it should be written, or false when s is not
+// that.
+func spaceAfterColon(s string) (string, bool) {
+	k, v, ok := strings.Cut(strings.TrimRight(s, " "), ":")
+	if !ok || !keyRe.MatchString(k) || v == "" || v[0] == ' ' {
+		return "", false
+	}
+	return k + ": " + v, true
 }
 
 // column is the 1-based column, in characters as the parser counts them,

@@ -61,10 +61,11 @@ func (d *Decoder) Parse() *Node {
 			line, _ = strconv.Atoi(m[1])
 			msg = m[2]
 		}
-		if te, ok := err.(*yaml.TypeError); ok && len(te.Errors) > 0 {
+		te, typed := err.(*yaml.TypeError)
+		if typed && len(te.Errors) > 0 {
 			msg = te.Errors[0]
 		}
-		if _, typed := err.(*yaml.TypeError); !typed {
+		if !typed {
 			if l, c, hint, ok := syntaxHint(d.Src, msg); ok {
 				d.Problems.Errorf(d.File, l+d.Line, c, "YAML syntax error: %s", hint)
 				return nil
@@ -144,8 +145,8 @@ func (d *Decoder) Map(n *Node, what string, known ...string) Map {
 	if n.Kind != yaml.MappingNode {
 		m.isMap = false
 		hint := ""
-		if k, v, ok := strings.Cut(n.Value, ":"); ok && n.Kind == yaml.ScalarNode && n.Style == 0 && keyRe.MatchString(k) && v != "" && v[0] != ' ' {
-			hint = fmt.Sprintf("; add a space after the colon: %s: %s", k, strings.SplitN(v, "\n", 2)[0])
+		if fixed, ok := spaceAfterColon(strings.SplitN(n.Value, "\n", 2)[0]); ok && n.Kind == yaml.ScalarNode && n.Style == 0 {
+			hint = "; add a space after the colon: " + fixed
 		}
 		d.Errorf(n, "%s must be a mapping of keys to values, not %s%s", what, describe(n), hint)
 		return m
