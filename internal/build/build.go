@@ -590,22 +590,17 @@ func (b *builder) locateInLayouts(ref string) (file string, line, col int, ok bo
 		if err != nil {
 			return nil
 		}
-		for _, attr := range []string{"href=", "src="} {
-			for _, q := range []string{`"`, `'`} {
-				lit := attr + q + ref + q
-				for rest, off := src, 0; ; {
-					i := bytes.Index(rest, []byte(lit))
-					if i < 0 {
-						break
-					}
-					found++
-					at := off + i + len(attr) + 1
-					file, line = p, 1+bytes.Count(src[:at], []byte("\n"))
-					col = utf8.RuneCount(src[bytes.LastIndexByte(src[:at], '\n')+1:at]) + 1
-					off += i + len(lit)
-					rest = src[off:]
-				}
+		for _, lit := range []string{`href="`, `href='`, `src="`, `src='`} {
+			q := lit[len(lit)-1:]
+			lit := []byte(lit + ref + q)
+			n := bytes.Count(src, lit)
+			if n == 0 {
+				continue
 			}
+			found += n
+			at := bytes.Index(src, lit) + bytes.IndexAny(lit, `"'`) + 1 // where the URL starts
+			file, line = p, 1+bytes.Count(src[:at], []byte("\n"))
+			col = utf8.RuneCount(src[bytes.LastIndexByte(src[:at], '\n')+1:at]) + 1
 		}
 		return nil
 	})

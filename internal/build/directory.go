@@ -25,9 +25,9 @@ type practitioners struct {
 
 // bio is a profile's bio waiting to be rendered into its page.
 type bio struct {
-	page            *site.Page
-	text, file, url string
-	line, col       int
+	page       *site.Page
+	text, file string
+	line, col  int
 }
 
 func (d *practitioners) frontKeys(string) []string { return nil }
@@ -56,7 +56,7 @@ func (d *practitioners) pages(b *builder) []*site.Page {
 	waiting := map[string]*bio{}
 	md := func(text, file string, line, col int, url string) (template.HTML, error) {
 		mu.Lock()
-		waiting[url] = &bio{text: text, file: file, line: line, col: col, url: url}
+		waiting[url] = &bio{text: text, file: file, line: line, col: col}
 		mu.Unlock()
 		return "", nil
 	}
@@ -88,7 +88,7 @@ func (d *practitioners) assembled(b *builder) {
 	pool.Run(len(d.bios), func(i int) {
 		bi := d.bios[i]
 		res, err := d.safe.Convert([]byte(bi.text), markdown.Doc{
-			File: bi.file, Dir: "practitioners", BodyLine: bi.line, Indent: bi.col - 1, Base: bi.url, Resolve: b.site.Resolve, Level: 2,
+			File: bi.file, Dir: "practitioners", BodyLine: bi.line, Indent: bi.col - 1, Base: bi.page.URL, Resolve: b.site.Resolve, Level: 2,
 		})
 		if err != nil {
 			b.problems.Errorf(bi.file, bi.line, 1, "cannot render the bio: %v", err)
