@@ -160,7 +160,7 @@ func run(opt Options, inc *Builder) (*Result, error) {
 		if _, err := os.Stat(filepath.Join(opt.Src, "content")); err != nil {
 			return b.res, fmt.Errorf("%s has no content/ folder; run sitegen in a site root or pass -src", opt.Src)
 		}
-		b.fsys = os.DirFS(opt.Src)
+		b.fsys = newSiteFS(opt.Src)
 	}
 	if opt.Now.IsZero() {
 		b.opt.Now = time.Now()
@@ -266,12 +266,24 @@ func (b *builder) load() {
 			b.pages[i] = b.inc.parse(b, files[i])
 			return
 		}
-		src, err := fs.ReadFile(b.fsys, files[i])
+		src, release, err := b.readSource(files[i])
+		defer release()
 		if err != nil {
 			b.problems.Errorf(files[i], 0, 0, "cannot read: %v", err)
 			return
 		}
-		b.pages[i] = content.Parse(files[i], src, b.problems, b.extraKeys(files[i])...)
+		p := content.Parse(files[i], src, b.problems, b.extraKeys(files[i])...)
+		if p != nil {
+			// Bodies are read again when rendered: holding every page's
+			// text and YAML nodes from here to there would make memory
+			// grow with the site. The file's buffer serves the next one.
+			if b.opt.KeepSources {
+				p.Body = bytes.Clone(p.Body)
+			} else {
+				p.Body = nil
+			}
+		}
+		b.pages[i] = p
 	})
 	kept := b.pages[:0]
 	for _, p := range b.pages {
@@ -284,31 +296,28 @@ func (b *builder) load() {
 		e.load(b)
 	}
 	if !b.opt.KeepSources {
-		// Bodies are read again when rendered: holding every page's text
-		// and YAML nodes from here to there would make memory grow with
-		// the site.
 		for _, p := range b.pages {
-			p.Body = nil
 			p.Front = yamldoc.Map{}
 		}
 	}
 }
 
 // body returns a page's Markdown, reading the file again when the body
-// was dropped after loading.
-func (b *builder) body(cp *content.Page) ([]byte, error) {
+// was dropped after loading; release gives its buffer back once nothing
+// refers to the bytes.
+func (b *builder) body(cp *content.Page) (body []byte, release func(), err error) {
 	if cp.Body != nil {
-		return cp.Body, nil
+		return cp.Body, func() {}, nil
 	}
-	src, err := fs.ReadFile(b.fsys, cp.Path)
+	src, release, err := b.readSource(cp.Path)
 	if err != nil {
-		return nil, err
+		return nil, release, err
 	}
 	src = content.Normalize(src)
 	if cp.BodyStart > len(src) {
-		return nil, fmt.Errorf("the file changed during the build; build again")
+		return nil, release, fmt.Errorf("the file changed during the build; build again")
 	}
-	return src[cp.BodyStart:], nil
+	return src[cp.BodyStart:], release, nil
 }
 
 // extraKeys are the front matter keys a page's section adds.
@@ -469,7 +478,8 @@ func (b *builder) renderPage(p *site.Page, buf, mbuf *bytes.Buffer, reported *sy
 		if dir == "." {
 			dir = ""
 		}
-		body, err := b.body(p.Source)
+		body, release, err := b.body(p.Source)
+		defer release()
 		if err != nil {
 			b.problems.Errorf(p.File, p.Source.BodyLine, 1, "cannot read: %v", err)
 			return
