@@ -59,7 +59,7 @@ func FuzzConvert(f *testing.F) {
 				t.Errorf("problem outside the body (lines %d-%d): %+v", doc.BodyLine, last, p)
 			}
 		}
-		if msg := scriptIn(res.HTML); msg != "" {
+		if msg := scriptIn([]byte(res.HTML)); msg != "" {
 			t.Fatalf("%s in %s", msg, res.HTML)
 		}
 	})

@@ -27,6 +27,7 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	stdhtml "html"
@@ -34,6 +35,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -121,7 +123,7 @@ type Problem struct {
 
 // Result is a converted document.
 type Result struct {
-	HTML     []byte
+	HTML     string
 	Headings []Heading
 	Sections []Section
 	Links    []Link
@@ -140,14 +142,25 @@ func (r *Renderer) Convert(src []byte, doc Doc) (*Result, error) {
 	for _, n := range w.bad {
 		n.Parent().ReplaceChild(n.Parent(), n, ast.NewString(n.Label(src)))
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(src) + len(src)/4)
-	if err := r.md.Renderer().Render(&buf, src, root); err != nil {
+	// The HTML is built where it stays, in a strings.Builder, through a
+	// reused bufio.Writer (goldmark makes one per call otherwise): one
+	// allocation for the page's HTML, where a bytes.Buffer and the
+	// string the layouts need would be two.
+	var html strings.Builder
+	html.Grow(len(src) + len(src)/4)
+	bw := htmlWriters.Get().(*bufio.Writer)
+	bw.Reset(&html)
+	err := r.md.Renderer().Render(bw, src, root)
+	bw.Reset(nil)
+	htmlWriters.Put(bw)
+	if err != nil {
 		return nil, err
 	}
-	res.HTML = buf.Bytes()
+	res.HTML = html.String()
 	return res, nil
 }
+
+var htmlWriters = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 4096) }}
 
 // parse parses src into goldmark's tree.
 func (r *Renderer) parse(src []byte) ast.Node {
@@ -180,20 +193,6 @@ func (a autolinks) Parse(parent ast.Node, block text.Reader, pc parser.Context) 
 func mayAutolink(src []byte) bool {
 	return bytes.IndexByte(src, '@') >= 0 || bytes.Contains(src, []byte("http")) ||
 		bytes.Contains(src, []byte("www.")) || bytes.Contains(src, []byte("ftp:"))
-}
-
-// Inline renders a short piece of Markdown (a note, a one-line bio) and
-// strips the surrounding paragraph.
-func (r *Renderer) Inline(src string) ([]byte, error) {
-	res, err := r.Convert([]byte(src), Doc{})
-	if err != nil {
-		return nil, err
-	}
-	h := bytes.TrimSpace(res.HTML)
-	if bytes.HasPrefix(h, []byte("<p>")) && bytes.HasSuffix(h, []byte("</p>")) && bytes.Count(h, []byte("<p>")) == 1 {
-		h = h[3 : len(h)-4]
-	}
-	return h, nil
 }
 
 type walker struct {
