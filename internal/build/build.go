@@ -555,11 +555,15 @@ func (b *builder) renderPage(p *site.Page, buf, mbuf *bytes.Buffer, reported *sy
 			cacheable = false
 		}
 	}
-	html = bytes.Clone(html)
-	if b.inc != nil && cacheable {
-		b.inc.store(p, html, lp, res)
+	if b.inc != nil {
+		html = bytes.Clone(html)
+		if cacheable {
+			b.inc.store(p, html, lp, res)
+		}
+		b.write(p.OutPath, html)
+	} else if err := b.out.writeCopy(p.OutPath, html); err != nil {
+		b.problems.Errorf("", 0, 0, "%v", err)
 	}
-	b.write(p.OutPath, html)
 	// The page's HTML is written; drop it and its headings so memory does
 	// not grow with the site.
 	p.Content = ""

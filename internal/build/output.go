@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -37,8 +38,9 @@ type output struct {
 }
 
 type job struct {
-	full string
-	data []byte
+	full    string
+	data    []byte
+	recycle *[]byte // data's buffer, back to copyBuffers once written
 }
 
 // writers is the size of the writing pool: one per core. Creating files
@@ -57,6 +59,9 @@ func (o *output) start() {
 					o.errMu.Lock()
 					o.errs = append(o.errs, err)
 					o.errMu.Unlock()
+				}
+				if j.recycle != nil {
+					copyBuffers.Put(j.recycle)
 				}
 			}
 		}()
@@ -202,7 +207,18 @@ func CleanPath(rel string) string {
 	return ""
 }
 
-func (o *output) write(rel string, data []byte) error {
+func (o *output) write(rel string, data []byte) error { return o.add(rel, data, false) }
+
+// writeCopy writes a copy of data, which the caller may change as soon
+// as it returns. On disk the copy is made in a buffer that goes back to a
+// pool once the file is written: a build copies every page out of its
+// render buffers, and a fresh slice for each would be as much garbage as
+// the site's whole output.
+func (o *output) writeCopy(rel string, data []byte) error { return o.add(rel, data, true) }
+
+var copyBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &b }}
+
+func (o *output) add(rel string, data []byte, copied bool) error {
 	if why := CleanPath(rel); why != "" {
 		return fmt.Errorf("refusing to write %q: it %s", rel, why)
 	}
@@ -214,6 +230,9 @@ func (o *output) write(rel string, data []byte) error {
 		return fmt.Errorf("two outputs want the file %s; give one of them another URL", rel)
 	}
 	o.bytes.Add(int64(len(data)))
+	if copied && (o.mem != nil || o.tmp == "") {
+		data = bytes.Clone(data)
+	}
 	if o.mem != nil {
 		o.mu.Lock()
 		o.mem[rel] = data
@@ -223,7 +242,13 @@ func (o *output) write(rel string, data []byte) error {
 	if o.tmp == "" {
 		return nil
 	}
-	o.queue <- job{filepath.Join(o.tmp, filepath.FromSlash(rel)), data}
+	j := job{full: filepath.Join(o.tmp, filepath.FromSlash(rel)), data: data}
+	if copied {
+		j.recycle = copyBuffers.Get().(*[]byte)
+		*j.recycle = append((*j.recycle)[:0], data...)
+		j.data = *j.recycle
+	}
+	o.queue <- j
 	return nil
 }
 
