@@ -38,6 +38,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -436,27 +437,70 @@ func (b *builder) write(rel string, data []byte) {
 	}
 }
 
-// render renders, checks, indexes and writes every page, then runs the
-// extensions' tail jobs on the same pool.
+// render renders, checks, indexes and writes every page, and runs the
+// extensions' tail jobs on the same pool: first the pages an extension
+// needs, then the tail jobs, then the other pages, while the extensions
+// that have all they need begin their finish (see tailer).
 func (b *builder) render() {
 	pages := b.site.Pages
 	b.res.Pages = len(pages)
 	var reported sync.Map
+	var tailers []tailer
 	var tail []func()
 	for _, e := range b.ext {
 		if t, ok := e.(tailer); ok {
+			tailers = append(tailers, t)
 			tail = append(tail, t.tail(b)...)
 		}
 	}
-	pool.Run(len(pages)+len(tail), func(i int) {
-		if i >= len(pages) {
-			tail[i-len(pages)]()
-			return
+	needed := func(p *site.Page) bool {
+		for _, t := range tailers {
+			if t.needs(b, p) {
+				return true
+			}
 		}
-		bufs := pageBuffers.Get().(*[2]bytes.Buffer)
-		b.renderPage(pages[i], &bufs[0], &bufs[1], &reported)
-		pageBuffers.Put(bufs)
+		return false
+	}
+	order := make([]*site.Page, 0, len(pages))
+	var later []*site.Page
+	for _, p := range pages {
+		if needed(p) {
+			order = append(order, p)
+		} else {
+			later = append(later, p)
+		}
+	}
+	first := len(order) + len(tail) // jobs before the tailers can start
+	order = append(order, later...)
+	start := func() {
+		for _, t := range tailers {
+			t.start(b)
+		}
+	}
+	if first == 0 {
+		start()
+	}
+	var left atomic.Int64
+	left.Store(int64(first))
+	pool.Run(len(order)+len(tail), func(i int) {
+		switch {
+		case i < first-len(tail):
+			b.renderOne(order[i], &reported)
+		case i < first:
+			tail[i-(first-len(tail))]()
+		default:
+			b.renderOne(order[i-len(tail)], &reported)
+		}
+		if i < first && left.Add(-1) == 0 {
+			start()
+		}
 	})
+}
+
+func (b *builder) renderOne(p *site.Page, reported *sync.Map) {
+	bufs := pageBuffers.Get().(*[2]bytes.Buffer)
+	b.renderPage(p, &bufs[0], &bufs[1], reported)
+	pageBuffers.Put(bufs)
 }
 
 // pageBuffers hold a page's HTML while it is rendered and minified; the

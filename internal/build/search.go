@@ -25,8 +25,9 @@ import (
 // Documents are numbered for the index's fragment packs in the order of
 // the site's pages, then the books, practitioners and schools in the order
 // extraDocs lists them, so packs do not depend on which worker renders
-// first. The extra documents are indexed at the end of the render step
-// (tail), on its pool.
+// first. The render step renders the pages that are documents first, then
+// indexes the extra documents on its pool (tail), and the index is
+// finished on a goroutine of its own while the other pages render (start).
 //
 // In a Builder's builds, rendered only collects the documents: finish
 // hands them to the Builder, which indexes them with the analyses it kept
@@ -36,6 +37,8 @@ type siteSearch struct {
 	numbers sync.Once
 	number  map[*site.Page]int
 	docs    []*search.Doc // by number, in a Builder's builds; nil for a skipped one
+	// finishing is the Finish that start began.
+	finishing sync.WaitGroup
 }
 
 func (s *siteSearch) frontKeys(string) []string { return nil }
@@ -60,11 +63,8 @@ func (s *siteSearch) pages(b *builder) []*site.Page {
 
 func (s *siteSearch) assembled(b *builder) {}
 
-// rendered indexes a content page. It runs on the render workers.
-func (s *siteSearch) rendered(b *builder, p *site.Page, md *markdown.Result) {
-	if s.ix == nil {
-		return
-	}
+// numberPages numbers the site's pages for the index, once.
+func (s *siteSearch) numberPages(b *builder) {
 	s.numbers.Do(func() {
 		s.number = make(map[*site.Page]int, len(b.site.Pages))
 		for i, q := range b.site.Pages {
@@ -74,6 +74,25 @@ func (s *siteSearch) rendered(b *builder, p *site.Page, md *markdown.Result) {
 			s.docs = make([]*search.Doc, len(b.site.Pages))
 		}
 	})
+}
+
+// hasDoc reports whether a page is a document of the index: a published
+// page with Markdown of its own.
+func hasDoc(p *site.Page) bool {
+	return p.Source != nil && !p.Draft && !p.Future && p.Kind != site.Kind404
+}
+
+// needs reports whether the index waits for p: pages that are documents.
+func (s *siteSearch) needs(b *builder, p *site.Page) bool {
+	return s.ix != nil && b.inc == nil && hasDoc(p)
+}
+
+// rendered indexes a content page. It runs on the render workers.
+func (s *siteSearch) rendered(b *builder, p *site.Page, md *markdown.Result) {
+	if s.ix == nil {
+		return
+	}
+	s.numberPages(b)
 	n, ok := s.number[p]
 	if !ok {
 		return
@@ -82,13 +101,8 @@ func (s *siteSearch) rendered(b *builder, p *site.Page, md *markdown.Result) {
 		// The page is the last build's: so is its document (Builder.index).
 		return
 	}
-	if p.Source == nil || md == nil || p.Draft || p.Future || p.Kind == site.Kind404 {
-		if b.inc != nil {
-			return
-		}
-		files, err := s.ix.Skip(n)
-		s.written(b, files, err)
-		return
+	if md == nil || !hasDoc(p) {
+		return // tail skipped its number
 	}
 	kind := "page"
 	if p.Section == "articles" && p.Kind == site.KindPage {
@@ -149,12 +163,20 @@ func (s *siteSearch) extraDocs(b *builder) []search.Doc {
 	return extra
 }
 
-// tail indexes the books, practitioners and schools on the render pool,
-// after the pages: they keep the workers busy while the last pages finish,
-// instead of after them. A Builder's builds index them in finish.
+// tail skips the numbers of the pages that are not documents, then
+// returns the jobs that index the books, practitioners and schools on the
+// render pool, after the pages that are documents. A Builder's builds
+// index them in finish.
 func (s *siteSearch) tail(b *builder) []func() {
 	if s.ix == nil || b.inc != nil {
 		return nil
+	}
+	s.numberPages(b)
+	for i, p := range b.site.Pages {
+		if !hasDoc(p) {
+			files, err := s.ix.Skip(i)
+			s.written(b, files, err)
+		}
 	}
 	extra := s.extraDocs(b)
 	n := len(b.site.Pages)
@@ -169,6 +191,22 @@ func (s *siteSearch) tail(b *builder) []func() {
 		})
 	}
 	return jobs
+}
+
+// start finishes the index once every document is in, on a goroutine of
+// its own: the entry file, the shards and the last fragment packs are
+// written while the pages that are not documents render.
+func (s *siteSearch) start(b *builder) {
+	if s.ix == nil || b.inc != nil {
+		return
+	}
+	s.finishing.Go(func() {
+		files, stats := s.ix.Finish()
+		for _, f := range files {
+			b.writeIndex(f.Path, f.Data)
+		}
+		b.res.IndexBytes = stats.EntryBytes + stats.ShardBytes + stats.ChunkBytes + stats.FragmentBytes
+	})
 }
 
 func (s *siteSearch) finish(b *builder) {
@@ -186,12 +224,8 @@ func (s *siteSearch) finish(b *builder) {
 		b.inc.index(b, s.docs)
 		return
 	}
-	// The render step added every document, pages and tail.
-	files, stats := s.ix.Finish()
-	for _, f := range files {
-		b.writeIndex(f.Path, f.Data)
-	}
-	b.res.IndexBytes = stats.EntryBytes + stats.ShardBytes + stats.ChunkBytes + stats.FragmentBytes
+	// The render step added every document and started Finish.
+	s.finishing.Wait()
 }
 
 func bookDoc(l reading.List, bk reading.Book) search.Doc {
