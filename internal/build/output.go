@@ -230,7 +230,7 @@ func (o *output) add(rel string, data []byte, copied bool) error {
 		return fmt.Errorf("two outputs want the file %s; give one of them another URL", rel)
 	}
 	o.bytes.Add(int64(len(data)))
-	if copied && (o.mem != nil || o.tmp == "") {
+	if copied && o.mem != nil {
 		data = bytes.Clone(data)
 	}
 	if o.mem != nil {

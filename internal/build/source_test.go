@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -48,5 +49,40 @@ func TestSiteFSReadsWholeFiles(t *testing.T) {
 	}
 	if _, err := fs.ReadFile(s, "loop"); err == nil {
 		t.Error("reading a looping link gave no error")
+	}
+}
+
+// TestWriteCopyOwnsItsBytes checks that a page handed to writeCopy is
+// written as it was when handed over, though the render buffer it came
+// from is reused at once, as it is for the next page.
+func TestWriteCopyOwnsItsBytes(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	o, err := newOutput(Options{Out: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.discard()
+	buf := make([]byte, 0, 64)
+	want := map[string]string{}
+	for i := range 200 {
+		page := fmt.Sprintf("<p>page %d</p>", i)
+		buf = append(buf[:0], page...)
+		rel := fmt.Sprintf("p%d/index.html", i)
+		if err := o.writeCopy(rel, buf); err != nil {
+			t.Fatal(err)
+		}
+		for j := range buf {
+			buf[j] = 'x' // the next page's render overwrites the buffer
+		}
+		want[rel] = page
+	}
+	if err := o.publish(); err != nil {
+		t.Fatal(err)
+	}
+	for rel, page := range want {
+		got, err := os.ReadFile(filepath.Join(out, rel))
+		if err != nil || string(got) != page {
+			t.Fatalf("%s: %q, %v; want %q", rel, got, err, page)
+		}
 	}
 }
