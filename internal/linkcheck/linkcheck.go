@@ -186,11 +186,25 @@ func (c *Checker) Check(list *diag.List, locate func(ref string) (file string, l
 	}
 	var order []string
 	fromLayout := map[string]*layoutLink{}
+	// A reference from the site's root ("/articles/", "/tags/#x") means
+	// the same on every page: the menu's and footer's links, on every
+	// page, are resolved once each.
+	verdict := make([]string, len(c.table))
+	known := make([]bool, len(c.table))
 	for _, u := range urls {
 		p := c.pages[u]
 		for _, n := range p.refs {
 			r := c.table[n]
-			msg := c.broken(p, r.URL)
+			var msg string
+			switch {
+			case known[n]:
+				msg = verdict[n]
+			case strings.HasPrefix(r.URL, "/") && !strings.HasPrefix(r.URL, "//"):
+				msg = c.broken(p, r.URL)
+				verdict[n], known[n] = msg, true
+			default:
+				msg = c.broken(p, r.URL)
+			}
 			if msg == "" {
 				continue
 			}

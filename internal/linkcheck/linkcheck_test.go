@@ -1,0 +1,52 @@
+package linkcheck
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"sitegen/internal/diag"
+)
+
+// TestCheck builds a small site of pages and checks what is reported: a
+// link from the root resolves the same on every page (and is worked out
+// once), while a relative link and a bare #fragment depend on the page
+// they are on.
+func TestCheck(t *testing.T) {
+	c := New()
+	c.AddFile("/feed.xml")
+	menu := []Ref{{URL: "/articles/"}, {URL: "/missing/"}, {URL: "/feed.xml"}, {URL: "/articles/safety/#risks"}, {URL: "/articles/safety/#gone"}}
+	add := func(url string, ids string, refs ...Ref) {
+		c.Add(&Page{URL: url, File: "content" + url + "index.md", Template: "page.html", IDs: ids, Refs: append(append([]Ref(nil), menu...), refs...)})
+	}
+	add("/articles/", "list\x00",
+		Ref{URL: "faq/"}, // /articles/faq/
+	)
+	add("/articles/safety/", "risks\x00top\x00",
+		Ref{URL: "#top"}, // on this page
+		Ref{URL: "faq/"}, // /articles/safety/faq/ is not published
+		Ref{URL: "#nowhere", File: "content/articles/safety.md", Line: 7, Col: 3},
+	)
+	add("/articles/faq/", "",
+		Ref{URL: "#top"}, // not on this page
+	)
+	for i := range 5 {
+		add(fmt.Sprintf("/tags/t%d/", i), "")
+	}
+	var list diag.List
+	c.Check(&list, nil)
+	var got []string
+	for _, p := range list.All() {
+		got = append(got, p.String())
+	}
+	want := []string{
+		`content/articles/safety.md:7:3: warning: link to #nowhere: the page /articles/safety/ has no heading or element with id "nowhere"`,
+		`layouts/page.html:1:1: warning: link to /missing/: no page or file is published at /missing/ (the layout or a partial it uses, or the menu in site.yaml, writes this link on /articles/ and 7 other pages)`,
+		`layouts/page.html:1:1: warning: link to /articles/safety/#gone: the page /articles/safety/ has no heading or element with id "gone" (the layout or a partial it uses, or the menu in site.yaml, writes this link on /articles/ and 7 other pages)`,
+		`layouts/page.html:1:1: warning: link to #top: the page /articles/faq/ has no heading or element with id "top" (the layout or a partial it uses, or the menu in site.yaml, writes this link on /articles/faq/)`,
+		`layouts/page.html:1:1: warning: link to faq/: no page or file is published at /articles/safety/faq/ (the layout or a partial it uses, or the menu in site.yaml, writes this link on /articles/safety/)`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
