@@ -6,8 +6,10 @@
 //	assemble  the site model: URLs, sections, tags, menu, generated pages
 //	assets    static/ fingerprinted and minified
 //	render    every page: Markdown, layout, link scan, search text, minify,
-//	          write, on a pool of GOMAXPROCS workers sharing one goldmark
-//	index     the search index shards
+//	          write, on a pool of GOMAXPROCS workers sharing one goldmark;
+//	          the search index is finished beside the last pages
+//	index     the extensions' files: the search index shards, the
+//	          register's vCards and data, the reading lists' exports
 //	feeds     sitemap.xml, robots.txt, the Atom feed, _redirects
 //	links     every internal link and #fragment resolved
 //	publish   the new folder swapped in for the old one
@@ -625,9 +627,10 @@ func (b *builder) markdownProblems(file string, res *markdown.Result) {
 	}
 }
 
-// index runs the extensions' finish hooks side by side: the search
-// index's Finish, the longest, is one goroutine's work, and the others
-// write their files meanwhile.
+// index runs the extensions' finish hooks side by side. The search
+// index's Finish, the longest, began during the render step once every
+// document was in (see tailer); its hook waits for it while the others
+// write their files.
 func (b *builder) index() {
 	var wg sync.WaitGroup
 	for _, e := range b.ext {
