@@ -179,7 +179,7 @@ func NewBuilder(opt Options) (*Builder, error) {
 		if _, err := os.Stat(filepath.Join(opt.Src, "content")); err != nil {
 			return nil, fmt.Errorf("%s has no content/ folder; run sitegen in a site root or pass -src", opt.Src)
 		}
-		opt.FS = os.DirFS(opt.Src)
+		opt.FS = newSiteFS(opt.Src)
 	}
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
