@@ -500,16 +500,27 @@ func (b *builder) render() {
 }
 
 func (b *builder) renderOne(p *site.Page, reported *sync.Map) {
-	bufs := pageBuffers.Get().(*[2]bytes.Buffer)
-	b.renderPage(p, &bufs[0], &bufs[1], reported)
-	pageBuffers.Put(bufs)
+	w := pageWork.Get().(*pageScratch)
+	b.renderPage(p, w, reported)
+	pageWork.Put(w)
 }
 
-// pageBuffers hold a page's HTML while it is rendered and minified; the
-// bytes written are copied out, so the buffers serve page after page.
-var pageBuffers = sync.Pool{New: func() any { return new([2]bytes.Buffer) }}
+// pageScratch is a render worker's memory for one page at a time: the
+// page's HTML while it is rendered and minified (the bytes written are
+// copied out) and what the link scan needs, cleared for each page.
+type pageScratch struct {
+	html, mini bytes.Buffer
+	mdLinks    map[string]markdown.Link // the Markdown's links by destination
+	seen       map[string]bool          // references already taken
+	refs       []linkcheck.Ref
+}
 
-func (b *builder) renderPage(p *site.Page, buf, mbuf *bytes.Buffer, reported *sync.Map) {
+var pageWork = sync.Pool{New: func() any {
+	return &pageScratch{mdLinks: map[string]markdown.Link{}, seen: map[string]bool{}}
+}}
+
+func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
+	buf, mbuf := &w.html, &w.mini
 	if b.inc != nil && b.inc.replay(b, p) {
 		return
 	}
@@ -567,27 +578,31 @@ func (b *builder) renderPage(p *site.Page, buf, mbuf *bytes.Buffer, reported *sy
 	if res != nil {
 		links = res.Links
 	}
-	mdLinks := make(map[string]markdown.Link, len(links))
+	clear(w.mdLinks)
+	clear(w.seen)
 	for _, l := range links {
-		if _, ok := mdLinks[l.Dest]; !ok {
-			mdLinks[l.Dest] = l
+		if _, ok := w.mdLinks[l.Dest]; !ok {
+			w.mdLinks[l.Dest] = l
 		}
 	}
-	seen := map[string]bool{}
+	w.refs = w.refs[:0]
 	for _, r := range refs {
-		if seen[r] {
+		if w.seen[r] {
 			continue
 		}
-		seen[r] = true
+		w.seen[r] = true
 		ref := linkcheck.Ref{URL: r}
-		if l, ok := mdLinks[r]; ok {
+		if l, ok := w.mdLinks[r]; ok {
 			if l.Reported {
 				continue // the Markdown step has said what is wrong
 			}
 			ref.File, ref.Line, ref.Col = p.File, l.Line, l.Col
 		}
-		lp.Refs = append(lp.Refs, ref)
+		w.refs = append(w.refs, ref)
 	}
+	// The checker keeps its own copy of the references; a Builder's
+	// cache copies them too.
+	lp.Refs = w.refs
 	b.links.Add(lp)
 	for _, e := range b.ext {
 		e.rendered(b, p, res)
