@@ -83,19 +83,25 @@ func Scan(htmlSrc []byte) (ids string, refs []string) {
 		if k < 0 {
 			break
 		}
-		val := string(htmlSrc[i+1 : i+1+k])
+		raw := htmlSrc[i+1 : i+1+k]
 		i = i + 1 + k + 1
-		if strings.IndexByte(val, '&') >= 0 {
-			val = html.UnescapeString(val)
-		}
-		switch name {
-		case "id":
-			idb.WriteString(val)
-			idb.WriteByte(0)
-		case "href", "src":
-			if internal(val) {
+		if bytes.IndexByte(raw, '&') >= 0 {
+			val := html.UnescapeString(string(raw))
+			if name == "id" {
+				idb.WriteString(val)
+				idb.WriteByte(0)
+			} else if internal(val) {
 				refs = append(refs, val)
 			}
+			continue
+		}
+		// Without entities the value is its bytes: an id is copied
+		// into ids, and only an internal reference becomes a string.
+		if name == "id" {
+			idb.Write(raw)
+			idb.WriteByte(0)
+		} else if internal(string(raw)) {
+			refs = append(refs, string(raw))
 		}
 	}
 	return idb.String(), refs

@@ -50,3 +50,20 @@ func TestCheck(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestScan checks what Scan keeps of a page: its ids, entities decoded,
+// and its references into the site, not those with a scheme or to
+// another host, nor attributes that only end in "id" or "src".
+func TestScan(t *testing.T) {
+	page := `<h2 id="risks">Risks</h2><p data-id="x" id='a&amp;b'><a href="/safety/#risks">s</a>` +
+		`<a href="https://example.org/">e</a><a href="mailto:info@example.org">m</a><a href="//cdn.example.org/x">c</a>` +
+		"<img\nsrc=\"../img/a.png?v=1&amp;w=2\" alt=\"\"><a href='#top'>t</a><a href=\"\">empty</a><link xsrc=\"/no/\">"
+	ids, refs := Scan([]byte(page))
+	if want := "risks\x00a&b\x00"; ids != want {
+		t.Errorf("ids %q, want %q", ids, want)
+	}
+	want := []string{"/safety/#risks", "../img/a.png?v=1&w=2", "#top"}
+	if strings.Join(refs, "|") != strings.Join(want, "|") {
+		t.Errorf("refs %q, want %q", refs, want)
+	}
+}
