@@ -108,7 +108,8 @@ func (s *siteSearch) rendered(b *builder, p *site.Page, md *markdown.Result) {
 	if p.Section == "articles" && p.Kind == site.KindPage {
 		kind = "article"
 	}
-	doc := search.Doc{URL: p.URL, Kind: kind, Title: p.Title, Description: p.Description, Date: p.Date}
+	doc := search.Doc{URL: p.URL, Kind: kind, Title: p.Title, Description: p.Description, Date: p.Date,
+		Tags: make([]string, 0, len(p.Tags)), Sections: make([]search.Section, 0, len(md.Sections))}
 	for _, t := range p.Tags {
 		doc.Tags = append(doc.Tags, t.Name)
 	}

@@ -256,7 +256,7 @@ func (s *spaceWriter) String() string { return string(s.b) }
 func (s *spaceWriter) Reset() { s.b, s.space = s.b[:0], false }
 
 func lineStarts(src []byte) []int {
-	starts := []int{0}
+	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
 	for i := 0; ; {
 		j := bytes.IndexByte(src[i:], '\n')
 		if j < 0 {
