@@ -135,8 +135,14 @@ func (r *Renderer) Convert(src []byte, doc Doc) (*Result, error) {
 	root := r.parse(src)
 	res := &Result{}
 	w := walker{src: src, doc: doc, res: res}
+	// The section text is gathered in a buffer that serves document
+	// after document: each section's text is copied out as a string.
+	tb := textBuffers.Get().(*[]byte)
+	w.text.b = (*tb)[:0]
 	w.walk(root)
 	w.flush()
+	*tb = w.text.b[:0]
+	textBuffers.Put(tb)
 	// A link a page may not have is written as its text, as Link and
 	// Image destinations become "#".
 	for _, n := range w.bad {
@@ -161,6 +167,8 @@ func (r *Renderer) Convert(src []byte, doc Doc) (*Result, error) {
 }
 
 var htmlWriters = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 4096) }}
+
+var textBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
 
 // parse parses src into goldmark's tree.
 func (r *Renderer) parse(src []byte) ast.Node {
