@@ -86,17 +86,10 @@ func Scan(htmlSrc []byte) (ids string, refs []string) {
 		raw := htmlSrc[i+1 : i+1+k]
 		i = i + 1 + k + 1
 		if bytes.IndexByte(raw, '&') >= 0 {
-			val := html.UnescapeString(string(raw))
-			if name == "id" {
-				idb.WriteString(val)
-				idb.WriteByte(0)
-			} else if internal(val) {
-				refs = append(refs, val)
-			}
-			continue
+			raw = []byte(html.UnescapeString(string(raw)))
 		}
-		// Without entities the value is its bytes: an id is copied
-		// into ids, and only an internal reference becomes a string.
+		// An id is copied into ids; only an internal reference is made
+		// a string of its own.
 		if name == "id" {
 			idb.Write(raw)
 			idb.WriteByte(0)
