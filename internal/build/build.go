@@ -463,17 +463,19 @@ func (b *builder) render() {
 		}
 		return false
 	}
-	order := make([]*site.Page, 0, len(pages))
-	var later []*site.Page
+	jobs := make([]func(), 0, len(pages)+len(tail))
 	for _, p := range pages {
 		if needed(p) {
-			order = append(order, p)
-		} else {
-			later = append(later, p)
+			jobs = append(jobs, func() { b.renderOne(p, &reported) })
 		}
 	}
-	first := len(order) + len(tail) // jobs before the tailers can start
-	order = append(order, later...)
+	jobs = append(jobs, tail...)
+	first := len(jobs) // the jobs the tailers wait for
+	for _, p := range pages {
+		if !needed(p) {
+			jobs = append(jobs, func() { b.renderOne(p, &reported) })
+		}
+	}
 	start := func() {
 		for _, t := range tailers {
 			t.start(b)
@@ -484,15 +486,8 @@ func (b *builder) render() {
 	}
 	var left atomic.Int64
 	left.Store(int64(first))
-	pool.Run(len(order)+len(tail), func(i int) {
-		switch {
-		case i < first-len(tail):
-			b.renderOne(order[i], &reported)
-		case i < first:
-			tail[i-(first-len(tail))]()
-		default:
-			b.renderOne(order[i-len(tail)], &reported)
-		}
+	pool.Run(len(jobs), func(i int) {
+		jobs[i]()
 		if i < first && left.Add(-1) == 0 {
 			start()
 		}
