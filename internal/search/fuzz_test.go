@@ -19,6 +19,10 @@ func FuzzTokens(f *testing.F) {
 		"l'été ﬁne ǅemal Straße ΣΊΣΥΦΟΣ İstanbul e\u0301 x\u0308",
 		"co-op -- a-b-c 'quoted' it's ‘curly’ ʼokina\u00a0nbsp\u2028line",
 		"\xff\xc3 half \x00 nul 日本語 ½ ²",
+		// ASCII words read straight from the text, 1 to 17 bytes, mixed
+		// case, the same word in both cases, and words near the text's
+		// end, where fewer than 16 bytes are left.
+		"I Go CST Cran1 Sixsix Seven77 EIGHTchr eightchr NineNine9 Ten4567890 Fifteen12345678 SIXTEEN123456789 seventeen12345678 Therapy THERAPY therapy x9 At",
 	} {
 		f.Add(s)
 	}

@@ -212,9 +212,12 @@ func NewVocabulary() *Vocabulary {
 	return &Vocabulary{ids: map[string]int32{}}
 }
 
-// lookup returns the term id of a folded word with hash h (see termID),
-// adding its term when new.
-func (v *Vocabulary) lookup(w []byte, h uint32) int32 {
+// lookup returns the term id of a folded word, adding its term when new.
+func (v *Vocabulary) lookup(w []byte) int32 {
+	h := uint32(2166136261) // FNV-1a
+	for _, c := range w {
+		h = (h ^ uint32(c)) * 16777619
+	}
 	v.mu.Lock()
 	id, ok := v.words.get(w, h)
 	v.mu.Unlock()
@@ -251,7 +254,7 @@ func (v *Vocabulary) snapshot() []string {
 // document's frequencies, by term id.
 type analyser struct {
 	v      *Vocabulary
-	hot    [hotSize]hotWord // recent short words, by hash: see termID
+	hot    [hotSize]hotWord // recent words, by hash: see termID
 	slot   []int32          // term id → index in tf + 1; 0 when not in the document
 	tf     []freq
 	terms  docTerms // the document's terms, packed, before they are copied out
@@ -260,8 +263,6 @@ type analyser struct {
 	weight int32
 	exact  bool
 	body   int32
-	field  func([]byte, bool) // addField, bound once
-	text   func([]byte, bool) // addBody, bound once
 }
 
 type freq struct {
@@ -280,9 +281,7 @@ func (v *Vocabulary) analyser() *analyser {
 		return a
 	}
 	v.mu.Unlock()
-	a := &analyser{v: v}
-	a.field, a.text = a.addField, a.addBody
-	return a
+	return &analyser{v: v}
 }
 
 func (v *Vocabulary) release(a *analyser) {
@@ -291,17 +290,25 @@ func (v *Vocabulary) release(a *analyser) {
 	v.mu.Unlock()
 }
 
-// hotWord is an entry of an analyser's cache of short words.
+// hotWord is an entry of an analyser's cache: a word of at most
+// maxASCII bytes packed into two words, little-endian, zero beyond its
+// length n (0 for an empty entry; words are never empty).
 type hotWord struct {
-	n  uint8
-	b  [hotLen]byte
-	id int32
+	lo, hi uint64
+	id     int32
+	n      uint8
 }
 
 const (
-	hotSize = 2048 // entries: 48 KB, small enough to stay in a core's cache
-	hotLen  = 19   // longest word kept in the cache, in bytes
+	hotBits = 11
+	hotSize = 1 << hotBits // entries: 48 KB, small enough to stay in a core's cache
 )
+
+// hotSlot returns the cache entry for a packed word.
+func (a *analyser) hotSlot(lo, hi uint64, n int) *hotWord {
+	h := lo*0x9e3779b97f4a7c15 ^ hi*0xc2b2ae3d27d4eb4f ^ uint64(n)
+	return &a.hot[h>>(64-hotBits)]
+}
 
 // termID returns the term id of a folded word (-1 for a stop word). A
 // site's text is mostly a few thousand common words, while its
@@ -310,22 +317,61 @@ const (
 // into its large table. One table for all workers, not one per worker,
 // keeps the index's memory, and so the collector's work, down.
 func (a *analyser) termID(w []byte) int32 {
-	h := uint32(2166136261)
-	for _, c := range w {
-		h = (h ^ uint32(c)) * 16777619
+	if len(w) > maxASCII {
+		return a.v.lookup(w)
 	}
-	var e *hotWord
-	if len(w) <= hotLen {
-		e = &a.hot[h%hotSize]
-		if int(e.n) == len(w) && string(e.b[:e.n]) == string(w) {
-			return e.id
-		}
+	var b [maxASCII]byte
+	copy(b[:], w)
+	lo, hi := binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:])
+	return a.packedID(lo, hi, len(w))
+}
+
+// asciiID is termID for text[i:j], a word of ASCII letters and digits of
+// at most maxASCII bytes, not yet folded. It reads the word straight
+// from text as two 64-bit words and folds it there: setting bit 5 of each
+// byte lower-cases a letter and keeps a digit.
+func (a *analyser) asciiID(text string, i, j int) int32 {
+	n := j - i
+	var lo, hi uint64
+	if i+maxASCII <= len(text) {
+		lo, hi = le64(text[i:]), le64(text[i+8:])
+	} else {
+		var b [maxASCII]byte
+		copy(b[:], text[i:j])
+		lo, hi = binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:])
 	}
-	id := a.v.lookup(w, h)
-	if e != nil {
-		e.n = uint8(copy(e.b[:], w))
-		e.id = id
+	const fold = 0x2020202020202020
+	switch {
+	case n < 8:
+		lo, hi = (lo|fold)&(1<<(8*n)-1), 0
+	case n < 16:
+		lo, hi = lo|fold, (hi|fold)&(1<<(8*(n-8))-1)
+	default:
+		lo, hi = lo|fold, hi|fold
 	}
+	return a.packedID(lo, hi, n)
+}
+
+// le64 reads s[:8] as a little-endian number; the compiler makes it one
+// load.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// packedID returns the term id of the folded word of n bytes packed in lo
+// and hi (see hotWord).
+func (a *analyser) packedID(lo, hi uint64, n int) int32 {
+	e := a.hotSlot(lo, hi, n)
+	if e.lo == lo && e.hi == hi && int(e.n) == n {
+		return e.id
+	}
+	var b [maxASCII]byte
+	binary.LittleEndian.PutUint64(b[:8], lo)
+	binary.LittleEndian.PutUint64(b[8:], hi)
+	id := a.v.lookup(b[:n])
+	*e = hotWord{lo: lo, hi: hi, id: id, n: uint8(n)}
 	return id
 }
 
@@ -400,16 +446,33 @@ func (a *analyser) freq(id int32) *freq {
 	return &a.tf[s-1]
 }
 
-func (a *analyser) addField(w []byte, _ bool) {
-	if id := a.termID(w); id >= 0 {
+// fieldSink and bodySink are an analyser taking the words of a field
+// and of the body; see wordSink.
+type (
+	fieldSink analyser
+	bodySink  analyser
+)
+
+func (k *fieldSink) word(w []byte, _ bool) { k.add((*analyser)(k).termID(w)) }
+
+func (k *fieldSink) ascii(text string, i, j int) { k.add((*analyser)(k).asciiID(text, i, j)) }
+
+func (k *fieldSink) add(id int32) {
+	if id >= 0 {
+		a := (*analyser)(k)
 		f := a.freq(id)
 		f.boost += a.weight
 		f.exact = f.exact || a.exact
 	}
 }
 
-func (a *analyser) addBody(w []byte, _ bool) {
-	if id := a.termID(w); id >= 0 {
+func (k *bodySink) word(w []byte, _ bool) { k.add((*analyser)(k).termID(w)) }
+
+func (k *bodySink) ascii(text string, i, j int) { k.add((*analyser)(k).asciiID(text, i, j)) }
+
+func (k *bodySink) add(id int32) {
+	if id >= 0 {
+		a := (*analyser)(k)
 		a.freq(id).body++
 		a.body++
 	}
@@ -417,7 +480,7 @@ func (a *analyser) addBody(w []byte, _ bool) {
 
 func (a *analyser) fieldText(text string, weight float64, exact bool) {
 	a.weight, a.exact = int32(weight*boostScale), exact
-	a.scan.scan(text, a.field)
+	a.scan.scan(text, (*fieldSink)(a))
 }
 
 // Analysis is a document analysed for the index: its terms with their
@@ -457,7 +520,7 @@ func (v *Vocabulary) Analyse(doc Doc) (*Analysis, error) {
 	}
 	for _, s := range doc.Sections {
 		a.fieldText(s.Heading, weightHeading, false)
-		a.scan.scan(s.Text, a.text)
+		a.scan.scan(s.Text, (*bodySink)(a))
 	}
 	an := &Analysis{vocab: v, url: doc.URL, kind: uint8(k), date: doc.Date, bodyLen: a.body}
 	a.terms = a.terms[:0]

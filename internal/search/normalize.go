@@ -76,18 +76,32 @@ type Token struct {
 // stem. The same text always gives the same tokens in Go and in the browser.
 func Tokens(text string) []Token {
 	var s wordScanner
-	var out []Token
-	s.scan(text, func(w []byte, compound bool) {
-		if t := term(string(w), Stem); t != "" {
-			out = append(out, Token{Term: t, Compound: compound})
-		}
-	})
-	return out
+	var k tokenSink
+	s.scan(text, &k)
+	return k.out
+}
+
+// tokenSink collects the tokens of Tokens.
+type tokenSink struct{ out []Token }
+
+func (k *tokenSink) word(w []byte, compound bool) {
+	if t := term(string(w), Stem); t != "" {
+		k.out = append(k.out, Token{Term: t, Compound: compound})
+	}
+}
+
+func (k *tokenSink) ascii(text string, i, j int) {
+	w := []byte(text[i:j])
+	for n, c := range w {
+		w[n] = asciiWord[c]
+	}
+	k.word(w, false)
 }
 
 // asciiWord is the fold of each ASCII letter and digit; 0 for the other
-// ASCII characters, none of which is a word character.
-var asciiWord = func() (t [utf8.RuneSelf]byte) {
+// ASCII characters, none of which is a word character, and for the bytes
+// beyond ASCII, which the scanner decodes.
+var asciiWord = func() (t [256]byte) {
 	for c := byte('0'); c <= '9'; c++ {
 		t[c] = c
 	}
@@ -146,10 +160,23 @@ type wordScanner struct {
 	cends []int
 }
 
-// scan calls emit with each term-to-be of text in order: a folded word
-// without apostrophes or hyphens, and after the parts of a hyphenated
-// word their concatenation (compound). emit must not keep w.
-func (s *wordScanner) scan(text string, emit func(w []byte, compound bool)) {
+// A wordSink takes the words of a text from a wordScanner, in order.
+type wordSink interface {
+	// word takes a folded word without apostrophes or hyphens, or after
+	// the parts of a hyphenated word their concatenation (compound). It
+	// must not keep w.
+	word(w []byte, compound bool)
+	// ascii takes a plain word that is all ASCII letters and digits,
+	// text[i:j], not yet folded, of at most maxASCII bytes: most of the
+	// words of English text, which a sink can then handle without copying.
+	ascii(text string, i, j int)
+}
+
+// maxASCII is the longest word a wordScanner hands to wordSink.ascii.
+const maxASCII = 16
+
+// scan hands each term-to-be of text to k, in order.
+func (s *wordScanner) scan(text string, k wordSink) {
 	s.word, s.ends = s.word[:0], s.ends[:0]
 	start := 0 // where the current part starts in s.word
 	for i := 0; i < len(text); {
@@ -164,20 +191,21 @@ func (s *wordScanner) scan(text string, emit func(w []byte, compound bool)) {
 				i++
 				continue
 			}
-			j, upper := i+1, c < 'a'
-			for j < len(text) && text[j] < utf8.RuneSelf && asciiWord[text[j]] != 0 {
-				upper = upper || text[j] < 'a'
+			j := i + 1
+			for j < len(text) && asciiWord[text[j]] != 0 {
 				j++
 			}
 			if j == len(text) || text[j] < utf8.RuneSelf && text[j] != '\'' && text[j] != '-' {
-				w := append(s.word, text[i:j]...)
-				if upper {
-					for k, c := range w {
-						w[k] = asciiWord[c]
+				if j-i <= maxASCII {
+					k.ascii(text, i, j)
+				} else {
+					w := append(s.word, text[i:j]...)
+					for x, c := range w {
+						w[x] = asciiWord[c]
 					}
+					k.word(w, false)
+					s.word = w[:0]
 				}
-				emit(w, false)
-				s.word = w[:0]
 				i = j
 				continue
 			}
@@ -208,17 +236,17 @@ func (s *wordScanner) scan(text string, emit func(w []byte, compound bool)) {
 			s.ends = append(s.ends, len(s.word))
 			start = len(s.word)
 		default:
-			s.endWord(start, emit)
+			s.endWord(start, k)
 			start = 0
 		}
 		i += n
 	}
-	s.endWord(start, emit)
+	s.endWord(start, k)
 }
 
 // endWord emits the terms of the word in s.word, whose last part starts
 // at start, and empties it.
-func (s *wordScanner) endWord(start int, emit func([]byte, bool)) {
+func (s *wordScanner) endWord(start int, k wordSink) {
 	if len(s.word) > start {
 		s.ends = append(s.ends, len(s.word))
 	}
@@ -228,7 +256,7 @@ func (s *wordScanner) endWord(start int, emit func([]byte, bool)) {
 		return
 	case len(s.ends) == 1 && bytes.IndexByte(s.word, '\'') < 0:
 		// The common case: a plain word.
-		emit(s.word, false)
+		k.word(s.word, false)
 		return
 	}
 	s.clean, s.cends = s.clean[:0], s.cends[:0]
@@ -251,11 +279,11 @@ func (s *wordScanner) endWord(start int, emit func([]byte, bool)) {
 	}
 	from = 0
 	for _, e := range s.cends {
-		emit(s.clean[from:e], false)
+		k.word(s.clean[from:e], false)
 		from = e
 	}
 	if len(s.cends) > 1 {
-		emit(s.clean, true)
+		k.word(s.clean, true)
 	}
 }
 
