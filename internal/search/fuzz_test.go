@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/json"
 	"reflect"
 	"slices"
 	"testing"
@@ -53,6 +54,27 @@ func FuzzTokens(f *testing.F) {
 			if !slices.Equal(got, w) || body != len(want) {
 				t.Fatalf("Analyse(%q) has terms %v (%d in the body), Tokens %v", s, got, body, want)
 			}
+		}
+	})
+}
+
+// FuzzJSONString checks that fragments escape text exactly as
+// encoding/json does, so the index is the same whichever writes it.
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{
+		"", "plain words", `"quoted" \back\slash`, "<b>&amp;</b>",
+		"tab\tnew\nline\rcr\x00\x1f\x7f", "Zoë ﬁne 日本語", "\u2028\u2029",
+		"\xff\xc3 half", "end\xe2\x80", "ends with é",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendJSONString([]byte("x"), s); string(got) != "x"+string(want) {
+			t.Fatalf("appendJSONString(%q) = %s, json.Marshal %s", s, got[1:], want)
 		}
 	})
 }
