@@ -131,6 +131,9 @@ func Redirects(s *site.Site) []byte {
 // jsonLD marshals v for a <script type="application/ld+json"> element:
 // <, > and & are escaped as \u003c etc., so no value can close the script.
 func jsonLD(v any) (template.JS, error) {
+	if l, ok := v.(interface{ JSONValue() any }); ok {
+		v = l.JSONValue()
+	}
 	b, err := json.Marshal(v)
 	if err != nil {
 		return "", err

@@ -333,6 +333,10 @@ type lazyJSON func() any
 // and & in what it returns.
 func (f lazyJSON) MarshalJSON() ([]byte, error) { return json.Marshal(f()) }
 
+// JSONValue returns the value to marshal: a caller that asks for it saves
+// encoding/json checking and compacting what MarshalJSON returns.
+func (f lazyJSON) JSONValue() any { return f() }
+
 // personLD is the schema.org description of a practitioner. The base
 // layout marshals it with encoding/json, which escapes <, > and &, so no
 // value can close the script element. Its types' fields are in the order
