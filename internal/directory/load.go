@@ -1,7 +1,6 @@
 package directory
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"path"
@@ -220,10 +219,7 @@ func (l *loader) practitioner(file string) *Practitioner {
 		switch {
 		case block:
 			p.bioLine++ // the text starts below `bio: |`, indented
-			lines := bytes.Split(dec.Src, []byte("\n"))
-			if i := p.bioLine - 1 - dec.Line; i >= 0 && i < len(lines) {
-				p.bioCol = len(lines[i]) - len(bytes.TrimLeft(lines[i], " ")) + 1
-			}
+			p.bioCol = dec.IndentCol(p.bioLine)
 		case v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
 			p.bioCol++ // after the opening quote
 		}

@@ -86,15 +86,28 @@ func (d *Decoder) Parse() *Node {
 	return doc.Content[0]
 }
 
-// indentCol is the column of the first non-blank character of a 1-based
-// line of d.Src, or 1.
+// IndentCol is the column of the first character that is not a space or
+// a tab on a line of the file (1 when the line is not in the YAML): where
+// the text of a block scalar's line starts.
+func (d *Decoder) IndentCol(fileLine int) int { return d.indentCol(fileLine - d.Line) }
+
+// indentCol is IndentCol for a 1-based line of d.Src.
 func (d *Decoder) indentCol(line int) int {
-	lines := bytes.Split(d.Src, []byte("\n"))
-	if line < 1 || line > len(lines) {
+	if line < 1 {
 		return 1
 	}
-	l := lines[line-1]
-	return len(l) - len(bytes.TrimLeft(l, " \t")) + 1
+	src := d.Src
+	for ; line > 1; line-- {
+		i := bytes.IndexByte(src, '\n')
+		if i < 0 {
+			return 1
+		}
+		src = src[i+1:]
+	}
+	if i := bytes.IndexByte(src, '\n'); i >= 0 {
+		src = src[:i]
+	}
+	return len(src) - len(bytes.TrimLeft(src, " \t")) + 1
 }
 
 // Pos returns the file position of n.
