@@ -11,7 +11,7 @@ import (
 
 // siteFS is a site folder on disk, as os.DirFS gives it, with a cheaper
 // way to read a whole file. os.ReadFile opens a file for the runtime's
-// poller, which costs seven system calls besides the read itself (the
+// poller, which costs six system calls besides the read itself (the
 // descriptor's flags set and reset, the poller asked and refusing, a
 // stat for the size); a build reads every page twice, once for its
 // front matter and once to render it, and on a virtual machine those
