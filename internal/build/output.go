@@ -230,10 +230,10 @@ func (o *output) add(rel string, data []byte, copied bool) error {
 		return fmt.Errorf("two outputs want the file %s; give one of them another URL", rel)
 	}
 	o.bytes.Add(int64(len(data)))
-	if copied && o.mem != nil {
-		data = bytes.Clone(data)
-	}
 	if o.mem != nil {
+		if copied {
+			data = bytes.Clone(data)
+		}
 		o.mu.Lock()
 		o.mem[rel] = data
 		o.mu.Unlock()
