@@ -84,6 +84,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	case errors.Is(err, errUsage):
 		return 2
+	case errors.As(err, new(*build.OptionError)):
+		fmt.Fprintf(stderr, "sitegen %s: %v\n", args[0], err)
+		return 2
 	default:
 		if !errors.Is(err, build.ErrFailed) {
 			fmt.Fprintln(stderr, "sitegen:", err)

@@ -71,3 +71,32 @@ func TestSourceDateEpochMustBeANumber(t *testing.T) {
 		t.Errorf("%d %q", code, errs)
 	}
 }
+
+// An -out or -src that cannot be right is a command-line mistake (exit 2)
+// that touches nothing: least of all a file -out names by accident.
+func TestOutputAndSourceMistakesAreUsageErrors(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1796083200")
+	dir := t.TempDir()
+	notes := filepath.Join(dir, "notes.txt")
+	os.WriteFile(notes, []byte("important\n"), 0o644)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"build", "-src", "../..", "-out", notes}, "output folder " + notes + " is a file, not a folder; choose another -out"},
+		{[]string{"build", "-src", "../..", "-out", "../.."}, "output folder ../.. would replace the site root ../..; choose another -out"},
+		{[]string{"build", "-src", "../..", "-out", "../../content/public"}, "output folder ../../content/public is inside the site's content/ folder; choose another -out"},
+		{[]string{"check", "-src", filepath.Join(dir, "nothing")}, filepath.Join(dir, "nothing") + " has no content/ folder; run sitegen in a site root or pass -src"},
+	} {
+		code, _, errs := runCLI(t, tc.args...)
+		if code != 2 || !strings.Contains(errs, tc.want) {
+			t.Errorf("%v: exit %d, %q; want 2 and %q", tc.args, code, errs, tc.want)
+		}
+	}
+	if b, err := os.ReadFile(notes); err != nil || string(b) != "important\n" {
+		t.Errorf("the file -out named is now %q, %v", b, err)
+	}
+	if _, err := os.Stat("../../content/public"); !os.IsNotExist(err) {
+		t.Error("a refused -out was created")
+	}
+}

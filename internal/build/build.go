@@ -124,6 +124,17 @@ type Result struct {
 // mode); the problems are in the Result.
 var ErrFailed = errors.New("build failed")
 
+// OptionError is a mistake in the options rather than in the site: a
+// -src without content/, an -out that would replace the site or a file.
+// The command reports it as a command-line mistake.
+type OptionError struct{ Msg string }
+
+func (e *OptionError) Error() string { return e.Msg }
+
+func optionErrorf(format string, args ...any) error {
+	return &OptionError{Msg: fmt.Sprintf(format, args...)}
+}
+
 // Summary is the one-line report of a successful build.
 func (r *Result) Summary() string {
 	return fmt.Sprintf("built %d pages, %d static files, %d data files in %s",
@@ -161,7 +172,7 @@ func run(opt Options, inc *Builder) (*Result, error) {
 	b.fsys = opt.FS
 	if b.fsys == nil {
 		if _, err := os.Stat(filepath.Join(opt.Src, "content")); err != nil {
-			return b.res, fmt.Errorf("%s has no content/ folder; run sitegen in a site root or pass -src", opt.Src)
+			return b.res, optionErrorf("%s has no content/ folder; run sitegen in a site root or pass -src", opt.Src)
 		}
 		b.fsys = newSiteFS(opt.Src)
 	}

@@ -151,7 +151,7 @@ func newOutput(opt Options) (*output, error) {
 		return o, nil
 	}
 	if opt.Out == "" {
-		return nil, fmt.Errorf("no output folder given")
+		return nil, optionErrorf("no output folder given")
 	}
 	final, err := filepath.Abs(opt.Out)
 	if err != nil {
@@ -163,13 +163,18 @@ func newOutput(opt Options) (*output, error) {
 			return nil, err
 		}
 		if within(final, src) {
-			return nil, fmt.Errorf("output folder %s would replace the site root %s; choose another -out", opt.Out, opt.Src)
+			return nil, optionErrorf("output folder %s would replace the site root %s; choose another -out", opt.Out, opt.Src)
 		}
 		for _, d := range []string{"content", "layouts", "static"} {
 			if within(filepath.Join(src, d), final) {
-				return nil, fmt.Errorf("output folder %s is inside the site's %s/ folder; choose another -out", opt.Out, d)
+				return nil, optionErrorf("output folder %s is inside the site's %s/ folder; choose another -out", opt.Out, d)
 			}
 		}
+	}
+	// The swap replaces whatever is at -out: only ever a folder, never a
+	// file an editor pointed -out at by mistake.
+	if fi, err := os.Lstat(final); err == nil && !fi.IsDir() {
+		return nil, optionErrorf("output folder %s is a file, not a folder; choose another -out", opt.Out)
 	}
 	o.final = final
 	parent := filepath.Dir(final)
