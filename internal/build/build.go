@@ -37,6 +37,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -158,6 +159,11 @@ type builder struct {
 	ext      []extension
 	countMu  sync.Mutex // guards res.DataFiles, counted from workers
 	inc      *Builder   // the long-lived rebuilder whose caches this build uses, or nil
+	// owners are the pages and static files by output file, to name them
+	// when two outputs collide; filled before rendering, read after.
+	owners map[string][]owner
+	// sources are the content files found, loaded or not.
+	sources []string
 }
 
 // Run builds the site.
@@ -274,6 +280,7 @@ func (b *builder) load() {
 		}
 		return nil
 	})
+	b.sources = files
 	b.pages = make([]*content.Page, len(files))
 	pool.Run(len(files), func(i int) {
 		if b.inc != nil {
@@ -350,19 +357,39 @@ func (b *builder) assemble() {
 	}
 	b.site = site.Assemble(b.cfg, b.pages, generated, site.Options{
 		Drafts: b.opt.Drafts, Future: b.opt.Future, Now: b.opt.Now, Preview: b.opt.Preview, Dev: b.opt.Dev,
+		Sources: b.sources,
 	}, b.problems)
 	for _, e := range b.ext {
 		e.assembled(b)
 	}
+	b.ownPages()
+	// An alias is an old URL that no page has now, and it redirects to
+	// one page only. Pages are in URL order, so the first to claim an
+	// alias keeps it in every build.
+	aliased := map[string]*site.Page{}
 	for _, p := range b.site.Pages {
-		if p.Source != nil && p.Kind != site.KindSection && p.Kind != site.KindHome {
-			for i, a := range p.Aliases {
-				if q := b.site.ByURL[a]; q != nil {
-					b.problems.Errorf(p.File, p.Source.AliasLines[i], 1, "alias %s is the URL of %s; an old URL cannot redirect from a live page", a, q.URL)
-				}
+		if p.Source == nil {
+			continue
+		}
+		for i, a := range p.Aliases {
+			switch q, prev := b.site.ByURL[a], aliased[a]; {
+			case q != nil:
+				b.problems.Errorf(p.File, p.Source.AliasLines[i], 1, "alias %s is the URL of %s; an old URL cannot redirect from a live page", a, displayPage(q))
+			case prev != nil:
+				b.problems.Errorf(p.File, p.Source.AliasLines[i], 1, "alias %s already redirects to %s (%s); an old URL can redirect to one page only", a, prev.URL, prev.File)
+			default:
+				aliased[a] = p
 			}
 		}
 	}
+}
+
+// displayPage names a page for a message: its URL, and its file if any.
+func displayPage(p *site.Page) string {
+	if p.File != "" {
+		return p.URL + " (" + p.File + ")"
+	}
+	return p.URL
 }
 
 // copyAssets fingerprints, minifies and writes static/.
@@ -395,6 +422,12 @@ func (b *builder) copyAssets() {
 		b.problems.Errorf("static/"+f, 1, 1, "%s", msg)
 	}
 	b.assets = res
+	if b.owners == nil {
+		b.owners = map[string][]owner{}
+	}
+	for _, f := range res.Files {
+		b.owners[f.Path] = append(b.owners[f.Path], owner{file: "static/" + f.Source, line: 1, col: 1, rank: 1, what: "static/" + f.Source})
+	}
 	pool.Run(len(res.Files), func(i int) {
 		f := res.Files[i]
 		data := f.Data
@@ -444,10 +477,95 @@ func (b *builder) funcs() template.FuncMap {
 	}
 }
 
-func (b *builder) write(rel string, data []byte) {
-	if err := b.out.write(rel, data); err != nil {
+func (b *builder) write(rel string, data []byte) { b.wrote(b.out.write(rel, data)) }
+
+// wrote reports a write's error: a collision at the source that asked for
+// the name, anything else as it is.
+func (b *builder) wrote(err error) {
+	var c *collision
+	switch {
+	case err == nil:
+	case errors.As(err, &c):
+		b.collide(c)
+	default:
 		b.problems.Errorf("", 0, 0, "%v", err)
 	}
+}
+
+// owner is where an output file comes from, for collision messages.
+type owner struct {
+	file      string
+	line, col int
+	rank      int // which of two owners to report at: the higher
+	what      string
+}
+
+// own records the owners of the pages' output files.
+func (b *builder) ownPages() {
+	b.owners = make(map[string][]owner, len(b.site.Pages))
+	for _, p := range b.site.Pages {
+		o := owner{file: p.File, line: p.Line, col: 1, what: "the page " + p.URL}
+		if p.File != "" {
+			o.what = p.File + " (" + p.URL + ")"
+			o.rank = 2
+		}
+		if p.Source != nil && p.Source.Meta.Slug != "" && p.Source.SlugLine > 0 {
+			o.line, o.col, o.rank = p.Source.SlugLine, p.Source.SlugCol, 3
+		}
+		if o.line == 0 {
+			o.line = 1
+		}
+		b.owners[p.OutPath] = append(b.owners[p.OutPath], o)
+	}
+}
+
+// collide reports two outputs that want one name, at the source an editor
+// would change: a slug over a page's file, a page over a static file.
+func (b *builder) collide(c *collision) {
+	describe := func(rel string) string {
+		var names []string
+		for _, o := range b.owners[rel] {
+			names = append(names, o.what)
+		}
+		if len(names) == 0 {
+			return "the site's generated " + rel
+		}
+		slices.Sort(names)
+		return strings.Join(names, " and ")
+	}
+	var at *owner
+	for _, rel := range []string{c.rel, c.other} {
+		for i, o := range b.owners[rel] {
+			if at == nil || o.rank > at.rank || o.rank == at.rank && o.file > at.file {
+				at = &b.owners[rel][i]
+			}
+		}
+	}
+	var msg string
+	file, inner := c.other, c.rel
+	if len(file) > len(inner) {
+		file, inner = inner, file
+	}
+	switch {
+	case file == inner:
+		other := "the site's generated " + file
+		if len(b.owners[file]) > 1 {
+			other = ""
+		}
+		msg = describe(file)
+		if other != "" {
+			msg += " and " + other
+		}
+		msg += " would both be written to " + file
+	default:
+		msg = fmt.Sprintf("%s needs a folder %s/ for %s, where %s is written as a file", describe(inner), file, inner, describe(file))
+	}
+	msg += "; give one of them another URL or file name"
+	if at == nil {
+		b.problems.Errorf("", 0, 0, "%s", msg)
+		return
+	}
+	b.problems.Errorf(at.file, at.line, at.col, "%s", msg)
 }
 
 // render renders, checks, indexes and writes every page, and runs the
@@ -548,7 +666,7 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
 			return
 		}
 		res, err = b.md.Convert(body, markdown.Doc{
-			File: p.File, Dir: dir, BodyLine: p.Source.BodyLine, Resolve: resolve, Base: p.URL,
+			File: p.File, Dir: dir, BodyLine: p.Source.BodyLine, Resolve: resolve, Unlinked: b.site.Unlinked, Base: p.URL,
 		})
 		if err != nil {
 			b.problems.Errorf(p.File, p.Source.BodyLine, 1, "cannot render Markdown: %v", err)
@@ -560,12 +678,18 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
 	}
 	name, ok := site.TemplateFor(p, b.tmpl.Has)
 	if !ok && b.tmpl.Failed(name) {
+		b.links.Add(&linkcheck.Page{URL: p.URL, Unrendered: true})
 		return
 	}
 	if !ok {
 		if _, seen := reported.LoadOrStore("missing:"+name, true); !seen || p.File != "" {
-			b.problems.Errorf(p.File, p.Line, 1, "no layout for this page: add layouts/%s", name)
+			line, col := p.Line, 1
+			if s := p.Source; s != nil && s.Meta.Layout != "" && s.LayoutLine > 0 {
+				line, col = s.LayoutLine, s.LayoutCol
+			}
+			b.problems.Errorf(p.File, line, col, "no layout for this page: add layouts/%s", name)
 		}
+		b.links.Add(&linkcheck.Page{URL: p.URL, Unrendered: true})
 		return
 	}
 	buf.Reset()
@@ -575,6 +699,7 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
 			pr.Msg += " (rendering " + p.URL + ")"
 			b.problems.Add(pr)
 		}
+		b.links.Add(&linkcheck.Page{URL: p.URL, Unrendered: true})
 		return
 	}
 	html := buf.Bytes()
@@ -628,8 +753,8 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
 			b.inc.store(p, html, lp, res)
 		}
 		b.write(p.OutPath, html)
-	} else if err := b.out.writeCopy(p.OutPath, html); err != nil {
-		b.problems.Errorf("", 0, 0, "%v", err)
+	} else {
+		b.wrote(b.out.writeCopy(p.OutPath, html))
 	}
 	// The page's HTML is written; drop it and its headings so memory does
 	// not grow with the site.
@@ -663,6 +788,15 @@ func (b *builder) index() {
 // locateInLayouts finds where a layout writes a link literally, as
 // href="ref" or src="ref", when exactly one place in layouts/ does.
 func (b *builder) locateInLayouts(ref string) (file string, line, col int, ok bool) {
+	// A menu entry's link is written by the layouts, but it is the
+	// entry in site.yaml that an editor would change.
+	if b.cfg != nil {
+		for _, it := range b.cfg.Menu {
+			if it.URL == ref {
+				return config.Path, it.Line, it.Col, true
+			}
+		}
+	}
 	found := 0
 	_ = fs.WalkDir(b.fsys, "layouts", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {

@@ -315,7 +315,7 @@ func TestProblems(t *testing.T) {
 		{"wrong type: tags", map[string]string{"content/a.md": "---\ntitle: A\ntags: 5\n---\n"},
 			"content/a.md:3:7: tags must be a list of text, not a number (5); write tags: [first, second]"},
 		{"same URL twice", map[string]string{"content/a.md": "---\ntitle: A\nslug: b\n---\n", "content/b.md": "---\ntitle: B\n---\n"},
-			"content/b.md:1:1: content/b.md maps to the URL /b/, which content/a.md already has; rename one or give it a different slug"},
+			"content/a.md:3:7: content/a.md asks with its slug for the URL /b/, which content/b.md already has; rename one or give it a different slug"},
 		{"missing page", map[string]string{"content/a.md": "---\ntitle: A\n---\nSee [x](articles/nope.md).\n"},
 			`content/a.md:4:5: warning: link to missing page "articles/nope.md" (content/articles/nope.md); check the file name`},
 		{"missing anchor", map[string]string{"content/a.md": "---\ntitle: A\n---\n\nSee [x](articles/ok.md#nope).\n"},
@@ -341,7 +341,7 @@ func TestProblems(t *testing.T) {
 		{"bad link scheme", map[string]string{"content/a.md": "---\ntitle: A\n---\n[x](javascript:alert(1))\n"},
 			`content/a.md:4:1: link "javascript:alert(1)" uses the javascript: scheme; only http, https, mailto and tel links are allowed`},
 		{"unknown layout", map[string]string{"content/a.md": "---\ntitle: A\nlayout: fancy\n---\n"},
-			"content/a.md:1:1: no layout for this page: add layouts/fancy.html"},
+			"content/a.md:3:9: no layout for this page: add layouts/fancy.html"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -353,6 +353,72 @@ func TestProblems(t *testing.T) {
 			got := problems(res)
 			if !strings.Contains(got, tt.want) {
 				t.Errorf("want a line starting\n  %s\ngot\n%s", tt.want, got)
+			}
+		})
+	}
+}
+
+// TestOneMistakeOneProblem: a mistake is reported once, where an editor
+// fixes it, and not again as every link or output it spoils.
+func TestOneMistakeOneProblem(t *testing.T) {
+	const links = "---\ntitle: L\n---\nSee [ok](articles/ok.md#risks), [d](d.md), [s](s.md) and [p](p.md).\n"
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string // every problem, in order
+	}{
+		{"a page that does not load is not also a missing page",
+			map[string]string{"content/l.md": links, "content/articles/ok.md": "---\ntitle: Safety: what to know\n---\n## Risks\n",
+				"content/d.md": "---\ntitle: D\n---\n", "content/s.md": "---\ntitle: S\n---\n", "content/p.md": "---\ntitle: P\n---\n"},
+			[]string{`content/articles/ok.md:2:14: YAML syntax error: the value of title has ": " in it, which YAML reads as a new key; put the whole value in quotes: title: "Safety: what to know"`}},
+		{"links to unpublished pages say why",
+			map[string]string{"content/l.md": links, "content/d.md": "---\ntitle: D\ndraft: true\n---\n",
+				"content/s.md": "---\ntitle: S\npublish_date: 2031-05-01\n---\n", "content/p.md": "---\ntitle: P\nexpiry_date: 2020-01-31\n---\n"},
+			[]string{
+				`content/l.md:4:33: warning: link to "d.md" (content/d.md), which is a draft: publish it (remove draft: true) or remove the link`,
+				`content/l.md:4:44: warning: link to "s.md" (content/s.md), which is not published until 1 May 2031: the link would be broken until then`,
+				`content/l.md:4:58: warning: link to "p.md" (content/p.md), which expired on 31 January 2020 (its expiry_date): update or remove the link`,
+			}},
+		{"a layout that fails is not also every link to its pages",
+			map[string]string{"content/l.md": "---\ntitle: L\n---\n[x](articles/ok.md#risks)\n", "layouts/section.html": `{{define "main"}}{{.Page.Nope}}{{end}}`},
+			[]string{`layouts/section.html:1:24: can't evaluate field Nope in type *site.Page; check the field name against the page data (rendering /articles/)`}},
+		{"a slug that needs a folder where the site writes a file",
+			map[string]string{"content/nf.md": "---\ntitle: NF\nslug: 404.html\n---\n"},
+			[]string{`content/nf.md:3:7: content/nf.md (/404.html/) needs a folder 404.html/ for 404.html/index.html, where the page /404.html is written as a file; give one of them another URL or file name`}},
+		{"a static file where the site writes its own",
+			map[string]string{"static/robots.txt": "User-agent: *\n"},
+			[]string{`static/robots.txt:1:1: static/robots.txt and the site's generated robots.txt would both be written to robots.txt; give one of them another URL or file name`}},
+		{"a static file where a page is written",
+			map[string]string{"static/articles/ok/index.html": "<p>old</p>\n"},
+			[]string{`content/articles/ok.md:1:1: content/articles/ok.md (/articles/ok/) and static/articles/ok/index.html would both be written to articles/ok/index.html; give one of them another URL or file name`}},
+		{"one alias on two pages",
+			map[string]string{"content/a.md": "---\ntitle: A\naliases: [/old/]\n---\n", "content/b.md": "---\ntitle: B\naliases: [/old/]\n---\n"},
+			[]string{`content/b.md:3:1: alias /old/ already redirects to /a/ (content/a.md); an old URL can redirect to one page only`}},
+		{"a section's alias that is a live page",
+			map[string]string{"content/articles/_index.md": "---\ntitle: Articles\naliases: [/articles/ok/]\n---\n"},
+			[]string{`content/articles/_index.md:3:1: alias /articles/ok/ is the URL of /articles/ok/ (content/articles/ok.md); an old URL cannot redirect from a live page`}},
+		{"the home page as an alias",
+			map[string]string{"content/a.md": "---\ntitle: A\naliases: [/]\n---\n"},
+			[]string{`content/a.md:3:11: alias "/" is the home page's URL; an alias is an old URL that no page has now`}},
+		{"menu entries that are not links",
+			map[string]string{"content/site.yaml": "title: T\nbase_url: https://example.org/\nmenu:\n  - {name: Evil, url: \"javascript:alert(1)\"}\n  - {name: Here, url: nope}\n  - {name: Gone, url: /gone/}\n",
+				"layouts/base.html": `<html><body><nav>{{range .Site.Menu}}<a href="{{.URL}}">{{.Name}}</a>{{end}}</nav>{{template "main" .}}</body></html>`},
+			[]string{
+				`content/site.yaml:4:23: menu entry "Evil": url "javascript:alert(1)" uses the javascript: scheme; write a page's file (articles/safety.md), a path on this site (/verify/), or an http(s), mailto or tel address`,
+				`content/site.yaml:5:23: menu entry "Here": url "nope" is a relative path, which would point somewhere different on every page; write a page's file (articles/safety.md), a path on this site (/verify/), or an http(s), mailto or tel address`,
+				`content/site.yaml:6:23: warning: link to /gone/: no page or file is published at /gone/ (a link written here, found on /404.html and 2 other pages)`,
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := minimalSite()
+			for name, data := range tt.files {
+				fsys[name] = &fstest.MapFile{Data: []byte(data)}
+			}
+			res, _ := Run(Options{FS: fsys, DryRun: true, Now: fixedNow})
+			got := strings.TrimSpace(problems(res))
+			if want := strings.Join(tt.want, "\n"); got != want {
+				t.Errorf("got\n%s\nwant\n%s", got, want)
 			}
 		})
 	}

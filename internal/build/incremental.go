@@ -369,7 +369,8 @@ func renew(b *builder, e extension) extension {
 // sameModel reports whether two parses of a file give the same model: all
 // that differs is the body.
 func sameModel(a, b *content.Page) bool {
-	return reflect.DeepEqual(a.Meta, b.Meta) && slices.Equal(a.AliasLines, b.AliasLines) && a.SlugLine == b.SlugLine
+	return reflect.DeepEqual(a.Meta, b.Meta) && slices.Equal(a.AliasLines, b.AliasLines) && a.SlugLine == b.SlugLine && a.SlugCol == b.SlugCol &&
+		a.LayoutLine == b.LayoutLine && a.LayoutCol == b.LayoutCol
 }
 
 // without returns ps less one copy of each of drop.

@@ -25,6 +25,9 @@ type output struct {
 	tmp   string // "" for a dry run
 	mu    sync.Mutex
 	paths map[string]bool
+	// under maps each folder of the output to the first file written
+	// inside it, so that a file and a folder of one name are caught.
+	under map[string]string
 	mem   map[string][]byte // files kept in memory instead of written, or nil
 	bytes atomic.Int64
 	dirs  sync.Map
@@ -228,11 +231,10 @@ func (o *output) add(rel string, data []byte, copied bool) error {
 		return fmt.Errorf("refusing to write %q: it %s", rel, why)
 	}
 	o.mu.Lock()
-	dup := o.paths[rel]
-	o.paths[rel] = true
+	other := o.claim(rel)
 	o.mu.Unlock()
-	if dup {
-		return fmt.Errorf("two outputs want the file %s; give one of them another URL", rel)
+	if other != "" {
+		return &collision{rel: rel, other: other}
 	}
 	o.bytes.Add(int64(len(data)))
 	if o.mem != nil {
@@ -289,6 +291,42 @@ func (o *output) publish() error {
 	}
 	o.tmp = ""
 	return nil
+}
+
+// claim records rel as written, unless another output already has that
+// name, as a file or as a folder, or needs a folder where rel is a file:
+// then it returns that output's name. o.mu is held.
+func (o *output) claim(rel string) string {
+	if o.paths[rel] {
+		return rel
+	}
+	if o.under == nil {
+		o.under = map[string]string{}
+	}
+	if f, ok := o.under[rel]; ok {
+		return f
+	}
+	for d := path.Dir(rel); d != "."; d = path.Dir(d) {
+		if o.paths[d] {
+			return d
+		}
+	}
+	o.paths[rel] = true
+	for d := path.Dir(rel); d != "."; d = path.Dir(d) {
+		if _, ok := o.under[d]; ok {
+			break // and so are the folders above it
+		}
+		o.under[d] = rel
+	}
+	return ""
+}
+
+// collision is two outputs that want one name: the same file, or a file
+// where the other needs a folder.
+type collision struct{ rel, other string }
+
+func (c *collision) Error() string {
+	return fmt.Sprintf("two outputs want %s and %s; give one of them another URL", c.other, c.rel)
 }
 
 // discard removes the temporary folder of a build that did not publish.

@@ -74,9 +74,50 @@ func (a Address) Lines() []string {
 // MenuItem is one entry of the main menu. URL is a site path ("/verify/")
 // or a content file ("articles/_index.md") that the build resolves.
 type MenuItem struct {
-	Name string
-	URL  string
-	Line int // in site.yaml, for link errors
+	Name      string
+	URL       string
+	Line, Col int // of the url in site.yaml, for link errors
+}
+
+// checkMenuURL returns why a menu url is unusable, or "": it must be a
+// content file, a clean path on this site, or an http(s), mailto or tel
+// address. Anything else, a javascript: link or a relative path that means
+// something else on every page, is refused.
+func checkMenuURL(u string) string {
+	if strings.ContainsAny(u, " \t\n\"<>\\") {
+		return "contains a space, quote, angle bracket or backslash"
+	}
+	if strings.HasSuffix(u, ".md") && !strings.Contains(u, ":") {
+		if strings.HasPrefix(u, "/") || strings.Contains("/"+u+"/", "/../") {
+			return "must be a file under content/, written without a leading / or .."
+		}
+		return ""
+	}
+	if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") {
+		if strings.Contains(u+"/", "/../") || strings.Contains(u+"/", "/./") {
+			return "must not contain . or .. segments"
+		}
+		return ""
+	}
+	p, err := url.Parse(u)
+	if err != nil {
+		return "is not a valid address"
+	}
+	switch strings.ToLower(p.Scheme) {
+	case "http", "https":
+		if p.Host == "" {
+			return "has no host"
+		}
+		return ""
+	case "mailto", "tel":
+		if p.Opaque == "" {
+			return "is empty after " + p.Scheme + ":"
+		}
+		return ""
+	case "":
+		return "is a relative path, which would point somewhere different on every page"
+	}
+	return "uses the " + p.Scheme + ": scheme"
 }
 
 // Vocabularies are the allowed values of data fields.
@@ -144,8 +185,13 @@ func Parse(src []byte, list *diag.List) *Config {
 		mi.Require("name", "url")
 		var item MenuItem
 		mi.Str("name", &item.Name)
-		mi.Str("url", &item.URL)
-		item.Line, _ = d.Pos(it)
+		if mi.Str("url", &item.URL) {
+			item.Line, item.Col = d.Pos(mi.Value("url"))
+			if why := checkMenuURL(item.URL); why != "" {
+				mi.Errorf("url", "menu entry %q: url %q %s; write a page's file (articles/safety.md), a path on this site (/verify/), or an http(s), mailto or tel address", item.Name, item.URL, why)
+				item.URL = ""
+			}
+		}
 		if item.Name != "" && item.URL != "" {
 			c.Menu = append(c.Menu, item)
 		}

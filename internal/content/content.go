@@ -68,8 +68,12 @@ type Page struct {
 	Front yamldoc.Map
 	// AliasLines are the file lines of each alias, for redirect errors.
 	AliasLines []int
-	// SlugLine is the file line of the slug, for URL errors.
-	SlugLine int
+	// SlugLine and SlugCol are the file position of the slug's value,
+	// for URL errors.
+	SlugLine, SlugCol int
+	// LayoutLine and LayoutCol are the file position of the layout's
+	// value, for a layout that does not exist.
+	LayoutLine, LayoutCol int
 }
 
 // Normalize drops a UTF-8 byte order mark and turns CRLF and lone CR line
@@ -214,7 +218,7 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 		}
 	}
 	if m.Str("slug", &meta.Slug) {
-		p.SlugLine = m.Line("slug")
+		p.SlugLine, p.SlugCol = d.Pos(m.Value("slug"))
 		if msg := checkSlug(meta.Slug); msg != "" {
 			m.Errorf("slug", "slug %q %s", meta.Slug, msg)
 			meta.Slug = ""
@@ -231,6 +235,7 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 		p.AliasLines = append(p.AliasLines, l)
 	}
 	if m.Str("layout", &meta.Layout) {
+		p.LayoutLine, p.LayoutCol = d.Pos(m.Value("layout"))
 		if strings.Contains(meta.Layout, "..") || strings.HasPrefix(meta.Layout, "/") || strings.ContainsAny(meta.Layout, `\:`) {
 			m.Errorf("layout", "layout %q must be a template name such as contact, not a path", meta.Layout)
 			meta.Layout = ""
@@ -262,6 +267,9 @@ func checkSlug(s string) string {
 
 // CheckAlias returns why a (site-absolute) alias URL is unusable, or "".
 func CheckAlias(a string) string {
+	if a == "/" {
+		return "is the home page's URL; an alias is an old URL that no page has now"
+	}
 	if !strings.HasPrefix(a, "/") || strings.HasPrefix(a, "//") {
 		return "must be a path on this site starting with /, such as /old/page/"
 	}

@@ -40,6 +40,10 @@ type Page struct {
 	// page keeps the checker's memory small on large sites.
 	IDs  string
 	Refs []Ref
+	// Unrendered marks a page the site has but the build could not
+	// render, for a problem reported already: links to it, with any
+	// fragment, are not reported again.
+	Unrendered bool
 
 	refs []uint32 // the checker's copy: Refs as places in its table
 }
@@ -144,7 +148,7 @@ func New() *Checker {
 // each distinct reference is kept once and a page holds 4 bytes per
 // reference, so the same menu link on ten thousand pages costs little.
 func (c *Checker) Add(p *Page) {
-	q := &Page{URL: p.URL, File: p.File, Template: p.Template, IDs: p.IDs, refs: make([]uint32, len(p.Refs))}
+	q := &Page{URL: p.URL, File: p.File, Template: p.Template, IDs: p.IDs, Unrendered: p.Unrendered, refs: make([]uint32, len(p.Refs))}
 	c.mu.Lock()
 	for i, r := range p.Refs {
 		n, ok := c.index[r]
@@ -268,7 +272,7 @@ func (c *Checker) broken(p *Page, ref string) string {
 		}
 		return "link to " + ref + ": no page or file is published at " + target
 	}
-	if frag := u.Fragment; frag != "" && !tp.HasID(frag) {
+	if frag := u.Fragment; frag != "" && !tp.Unrendered && !tp.HasID(frag) {
 		return "link to " + ref + ": the page " + tp.URL + " has no heading or element with id \"" + frag + "\""
 	}
 	return ""

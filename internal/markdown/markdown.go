@@ -80,6 +80,9 @@ type Doc struct {
 	BodyLine int    // file line on which the body starts
 	// Resolve maps a content path ("articles/safety.md") to its page URL.
 	Resolve func(contentPath string) (string, bool)
+	// Unlinked, when set, says why a content path Resolve does not know
+	// has no page (see site.Site.Unlinked).
+	Unlinked func(contentPath string) (why string, quiet, found bool)
 	// Base is the page URL, for resolving other relative links.
 	Base string
 	// Indent is added to every column: the text sits indented in its file,
@@ -498,7 +501,22 @@ func (w *walker) link(n ast.Node, dest string, image bool) string {
 			}
 			page, ok := w.doc.Resolve(target)
 			if !ok {
-				p := w.warn(n, back, "link to missing page %q (content/%s); check the file name", u.Path, target)
+				var why string
+				var quiet, found bool
+				if w.doc.Unlinked != nil {
+					why, quiet, found = w.doc.Unlinked(target)
+				}
+				if quiet {
+					// The file's own problems are reported: the link
+					// works once they are fixed.
+					w.res.Links = append(w.res.Links, Link{Dest: dest, Image: image, Reported: true})
+					return dest
+				}
+				msg := fmt.Sprintf("link to missing page %q (content/%s); check the file name", u.Path, target)
+				if found {
+					msg = fmt.Sprintf("link to %q (content/%s), which %s", u.Path, target, why)
+				}
+				p := w.warn(n, back, "%s", msg)
 				w.res.Links = append(w.res.Links, Link{Dest: dest, Line: p.Line, Col: p.Col, Image: image, Reported: true})
 				return dest
 			}

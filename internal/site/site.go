@@ -154,6 +154,11 @@ type Site struct {
 	Now     time.Time
 	Preview bool // a deploy preview: banner shown, kept out of search engines
 	Dev     bool // served by the development server
+	// unpublished says why a content file that loaded has no page: a
+	// draft, a page scheduled for later, an expired page.
+	unpublished map[string]string
+	// sources are every content file found, loaded or not.
+	sources map[string]bool
 }
 
 // MenuItem is a resolved main menu entry.
@@ -168,6 +173,10 @@ type Options struct {
 	Now            time.Time
 	Preview        bool
 	Dev            bool
+	// Sources are the content paths (content/articles/safety.md) of every
+	// Markdown file found, including those that did not load: a link to
+	// one of those is not reported again as a link to a missing page.
+	Sources []string
 }
 
 // URLFor maps a content path (relative to content/) to its URL, without a
@@ -196,7 +205,11 @@ func OutPath(url string) string {
 // Assemble builds the model. Generated pages (from data) are added as they
 // are; their URL and Template must be set.
 func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt Options, problems *diag.List) *Site {
-	s := &Site{Config: cfg, ByURL: map[string]*Page{}, ByFile: map[string]*Page{}, Now: opt.Now, Preview: opt.Preview, Dev: opt.Dev}
+	s := &Site{Config: cfg, ByURL: map[string]*Page{}, ByFile: map[string]*Page{}, Now: opt.Now, Preview: opt.Preview, Dev: opt.Dev,
+		unpublished: map[string]string{}, sources: make(map[string]bool, len(opt.Sources))}
+	for _, f := range opt.Sources {
+		s.sources[strings.TrimPrefix(f, "content/")] = true
+	}
 	sections := map[string]*Page{}
 	var all []*Page
 	for _, cp := range pages {
@@ -207,15 +220,18 @@ func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt 
 			Date: m.Date, Updated: m.Updated, Weight: m.Weight, Draft: m.Draft, Aliases: m.Aliases, TOC: m.TOC,
 		}
 		if m.Draft && !opt.Drafts {
+			s.unpublished[rel] = "is a draft: publish it (remove draft: true) or remove the link"
 			continue
 		}
 		if !m.PublishDate.IsZero() && m.PublishDate.After(opt.Now) {
 			if !opt.Future {
+				s.unpublished[rel] = "is not published until " + m.PublishDate.Format("2 January 2006") + ": the link would be broken until then"
 				continue
 			}
 			p.Future = true
 		}
 		if !m.ExpiryDate.IsZero() && !m.ExpiryDate.After(opt.Now) {
+			s.unpublished[rel] = "expired on " + m.ExpiryDate.Format("2 January 2006") + " (its expiry_date): update or remove the link"
 			continue
 		}
 		p.URL = URLFor(rel)
@@ -237,11 +253,27 @@ func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt 
 	}
 	all = append(all, generated...)
 
-	// URLs must be unique.
-	sort.SliceStable(all, func(i, j int) bool { return all[i].URL < all[j].URL })
+	// URLs must be unique. Of the pages that want one URL, the one that
+	// has it by right keeps it: a generated page, then a page whose file
+	// name gives the URL, then one whose slug asks for it. The others are
+	// reported where they asked: at the slug, else at the file.
+	sort.SliceStable(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		if a.URL != b.URL {
+			return a.URL < b.URL
+		}
+		if ra, rb := urlClaim(a), urlClaim(b); ra != rb {
+			return ra < rb
+		}
+		return a.File < b.File
+	})
 	for _, p := range all {
 		if prev, dup := s.ByURL[p.URL]; dup {
-			problems.Errorf(p.File, p.Line, 1, "%s maps to the URL %s, which %s already has; rename one or give it a different slug", displayFile(p), p.URL, displayFile(prev))
+			line, col, how := p.Line, 1, "maps to"
+			if p.Source != nil && p.Source.Meta.Slug != "" && p.Source.SlugLine > 0 {
+				line, col, how = p.Source.SlugLine, p.Source.SlugCol, "asks with its slug for"
+			}
+			problems.Errorf(p.File, line, col, "%s %s the URL %s, which %s already has; rename one or give it a different slug", displayFile(p), how, p.URL, displayFile(prev))
 			continue
 		}
 		s.ByURL[p.URL] = p
@@ -379,9 +411,16 @@ func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt 
 	for _, it := range cfg.Menu {
 		u := it.URL
 		if strings.HasSuffix(u, ".md") {
-			p, ok := s.ByFile[strings.TrimPrefix(u, "content/")]
+			rel := strings.TrimPrefix(u, "content/")
+			p, ok := s.ByFile[rel]
 			if !ok {
-				problems.Warnf(config.Path, it.Line, 1, "menu entry %q links to %s, which is not a published page; check the file name", it.Name, u)
+				switch why, quiet, found := s.Unlinked(rel); {
+				case quiet:
+				case found:
+					problems.Warnf(config.Path, it.Line, it.Col, "menu entry %q links to %s, which %s", it.Name, u, why)
+				default:
+					problems.Warnf(config.Path, it.Line, it.Col, "menu entry %q links to %s, which is not a published page; check the file name", it.Name, u)
+				}
 				continue
 			}
 			u = p.URL
@@ -429,6 +468,18 @@ func paginate(p *Page, cfg *config.Config) []*Page {
 		}
 	}
 	return out
+}
+
+// urlClaim orders pages that want the same URL: generated pages first,
+// then pages named by their file, then pages named by a slug.
+func urlClaim(p *Page) int {
+	switch {
+	case p.Source == nil:
+		return 0
+	case p.Source.Meta.Slug == "":
+		return 1
+	}
+	return 2
 }
 
 func displayFile(p *Page) string {
@@ -502,6 +553,20 @@ func (s *Site) Resolve(rel string) (string, bool) {
 		return "", false
 	}
 	return p.URL, true
+}
+
+// Unlinked says why a content file (articles/safety.md) that has no page
+// cannot be linked to: why it is not published, or quiet when it did not
+// load and its own problems are reported instead. found is false when
+// there is no such file.
+func (s *Site) Unlinked(rel string) (why string, quiet, found bool) {
+	if why, ok := s.unpublished[rel]; ok {
+		return why, false, true
+	}
+	if s.sources[rel] {
+		return "", true, true
+	}
+	return "", false, false
 }
 
 // TemplateFor chooses a page's template from the available template files:
