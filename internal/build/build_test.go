@@ -391,6 +391,12 @@ func TestOneMistakeOneProblem(t *testing.T) {
 		{"a static file where a page is written",
 			map[string]string{"static/articles/ok/index.html": "<p>old</p>\n"},
 			[]string{`content/articles/ok.md:1:1: content/articles/ok.md (/articles/ok/) and static/articles/ok/index.html would both be written to articles/ok/index.html; give one of them another URL or file name`}},
+		{"tags that would vanish or merge",
+			map[string]string{"content/a.md": "---\ntitle: A\ntags: [C++, Safety]\n---\n", "content/b.md": "---\ntitle: B\ntags: [\"C#\", safety, \"🙂\"]\n---\n"},
+			[]string{
+				`content/b.md:3:8: warning: tag "C#" has the URL /tags/c/ of the tag "C++" (content/a.md); use one name for both, or tell them apart in letters or digits`,
+				`content/b.md:3:22: warning: tag "🙂" has no letter or digit to make its URL from; write it in words, or remove it`,
+			}},
 		{"one alias on two pages",
 			map[string]string{"content/a.md": "---\ntitle: A\naliases: [/old/]\n---\n", "content/b.md": "---\ntitle: B\naliases: [/old/]\n---\n"},
 			[]string{`content/b.md:3:1: alias /old/ already redirects to /a/ (content/a.md); an old URL can redirect to one page only`}},

@@ -68,6 +68,9 @@ type Page struct {
 	Front yamldoc.Map
 	// AliasLines are the file lines of each alias, for redirect errors.
 	AliasLines []int
+	// TagPos are the file positions (line, column) of each tag, for
+	// problems with tags.
+	TagPos [][2]int
 	// SlugLine and SlugCol are the file position of the slug's value,
 	// for URL errors.
 	SlugLine, SlugCol int
@@ -211,6 +214,12 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 	m.Bool("toc", &meta.TOC)
 	m.Int("weight", &meta.Weight)
 	m.Strings("tags", &meta.Tags)
+	if v := m.Value("tags"); v != nil && len(v.Content) == len(meta.Tags) {
+		for _, n := range v.Content {
+			l, c := d.Pos(n)
+			p.TagPos = append(p.TagPos, [2]int{l, c})
+		}
+	}
 	for i, t := range meta.Tags {
 		meta.Tags[i] = strings.TrimSpace(t)
 		if meta.Tags[i] == "" {

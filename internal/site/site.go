@@ -321,15 +321,32 @@ func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt 
 	}
 
 	// Tags.
+	// A tag's URL is its name made a slug, so names that differ in case
+	// alone ("Safety", "safety") are one tag. Names that differ in more
+	// but make the same slug ("C++", "C#") would be merged without anyone
+	// meaning it, and a name with no letter or digit would have no URL:
+	// both are reported at the tag.
 	tags := map[string]*Page{}
+	firstTag := map[string]*Page{} // the page that named each tag first
 	for _, p := range s.Pages {
 		if p.Source == nil {
 			continue
 		}
 		seen := map[string]bool{}
-		for _, t := range p.Source.Meta.Tags {
+		for i, t := range p.Source.Meta.Tags {
 			slug := markdown.Slugify(t)
-			if slug == "" || seen[slug] {
+			line, col := p.Line, 1
+			if i < len(p.Source.TagPos) {
+				line, col = p.Source.TagPos[i][0], p.Source.TagPos[i][1]
+			}
+			if slug == "" {
+				problems.Warnf(p.File, line, col, "tag %q has no letter or digit to make its URL from; write it in words, or remove it", t)
+				continue
+			}
+			if tp := tags[slug]; tp != nil && !strings.EqualFold(tp.Title, t) {
+				problems.Warnf(p.File, line, col, "tag %q has the URL %s of the tag %q (%s); use one name for both, or tell them apart in letters or digits", t, tp.URL, tp.Title, displayFile(firstTag[slug]))
+			}
+			if seen[slug] {
 				continue
 			}
 			seen[slug] = true
@@ -339,6 +356,7 @@ func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt 
 				tp = &Page{Kind: KindTag, Title: t, URL: u, Section: "tags", Permalink: strings.TrimSuffix(cfg.BaseURL, "/") + u,
 					OutPath: OutPath(u), Description: fmt.Sprintf("Pages about %s.", t)}
 				tags[slug] = tp
+				firstTag[slug] = p
 			}
 			tp.Pages = append(tp.Pages, p)
 			p.Tags = append(p.Tags, Tag{Name: t, URL: tp.URL})
