@@ -21,38 +21,45 @@ func TestBioProblemsAtTheirLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The bio's text starts on line 24, indented by two spaces.
-	bio := "bio: |\n  See [the safety page](../articles/safety.md), [gone](../articles/gone.md)\n  and [x](javascript:alert(1)) [y](/nowhere/).\n\n  # About me\n\n"
-	write(t, file, strings.Replace(string(data), "bio: |\n", bio, 1))
-	// A page's link to a missing page, likewise, is reported once, at its line.
-	write(t, filepath.Join(src, "content/articles/new.md"), "---\ntitle: New\n---\nSee [gone](gone.md).\n")
-	out := filepath.Join(t.TempDir(), "public")
-	res, err := Run(Options{Src: src, Out: out, Now: fixedNow})
-	if err == nil {
-		t.Fatal("a javascript: link in a bio should fail the build")
-	}
-	want := []string{
-		`content/practitioners/aelia-thornhurst.yaml:24:49: warning: link to missing page "../articles/gone.md"`,
-		`content/practitioners/aelia-thornhurst.yaml:25:7: link "javascript:alert(1)" uses the javascript: scheme`,
-		`content/practitioners/aelia-thornhurst.yaml:25:32: warning: link to /nowhere/: no page or file is published at /nowhere/`,
-		`content/practitioners/aelia-thornhurst.yaml:27:5: warning: a level-1 heading (#) here ranks with the page's own headings, which are level 2; start at ###`,
-		`content/articles/new.md:4:5: warning: link to missing page "gone.md"`,
-	}
-	got := problems(res)
-	for _, w := range want {
-		if !strings.Contains(got, w) {
-			t.Errorf("no %q in:\n%s", w, got)
-		}
-	}
-	if strings.Contains(got, "layouts/") || strings.Count(got, "gone.md") != 4 {
-		t.Errorf("a missing page is reported twice, or at a layout:\n%s", got)
+	// A literal bio (bio: |) and a folded one (bio: >) are the same text
+	// to Markdown, and their problems are at the same places.
+	for _, style := range []string{"|", ">"} {
+		t.Run("bio: "+style, func(t *testing.T) {
+			// The bio's text starts on line 24, indented by two spaces.
+			bio := "bio: " + style + "\n  See [the safety page](../articles/safety.md), [gone](../articles/gone.md)\n  and [x](javascript:alert(1)) [y](/nowhere/).\n\n  # About me\n\n"
+			write(t, file, strings.Replace(string(data), "bio: |\n", bio, 1))
+			// A page's link to a missing page, likewise, is reported once, at its line.
+			write(t, filepath.Join(src, "content/articles/new.md"), "---\ntitle: New\n---\nSee [gone](gone.md).\n")
+			out := filepath.Join(t.TempDir(), "public")
+			res, err := Run(Options{Src: src, Out: out, Now: fixedNow})
+			if err == nil {
+				t.Fatal("a javascript: link in a bio should fail the build")
+			}
+			want := []string{
+				`content/practitioners/aelia-thornhurst.yaml:24:49: warning: link to missing page "../articles/gone.md"`,
+				`content/practitioners/aelia-thornhurst.yaml:25:7: link "javascript:alert(1)" uses the javascript: scheme`,
+				`content/practitioners/aelia-thornhurst.yaml:25:32: warning: link to /nowhere/: no page or file is published at /nowhere/`,
+				`content/practitioners/aelia-thornhurst.yaml:27:5: warning: a level-1 heading (#) here ranks with the page's own headings, which are level 2; start at ###`,
+				`content/articles/new.md:4:5: warning: link to missing page "gone.md"`,
+			}
+			got := problems(res)
+			for _, w := range want {
+				if !strings.Contains(got, w) {
+					t.Errorf("no %q in:\n%s", w, got)
+				}
+			}
+			if strings.Contains(got, "layouts/") || strings.Count(got, "gone.md") != 4 {
+				t.Errorf("a missing page is reported twice, or at a layout:\n%s", got)
+			}
+		})
 	}
 
 	// Without the mistakes, the link to a page is rewritten to its URL.
 	if err := os.Remove(filepath.Join(src, "content/articles/new.md")); err != nil {
 		t.Fatal(err)
 	}
-	write(t, file, strings.Replace(string(data), "bio: |\n", "bio: |\n  See [the safety page](../articles/safety.md).\n\n", 1))
+	write(t, file, strings.Replace(string(data), "bio: |\n", "bio: >\n  See [the safety page](../articles/safety.md).\n\n", 1))
+	out := filepath.Join(t.TempDir(), "public")
 	if res, err := Run(Options{Src: src, Out: out, Now: fixedNow, Strict: true}); err != nil {
 		t.Fatalf("build: %v\n%s", err, problems(res))
 	}

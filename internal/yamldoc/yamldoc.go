@@ -110,6 +110,47 @@ func (d *Decoder) indentCol(line int) int {
 	return len(src) - len(bytes.TrimLeft(src, " \t")) + 1
 }
 
+// BlockLines returns a block scalar's text as it is written, from its
+// first line (a file line) to the end of the block, with the block's
+// indentation removed. For a folded scalar (key: >) that is the text
+// before YAML joins its lines, so that a line and column in it are a line
+// and column in the file.
+func (d *Decoder) BlockLines(fileLine int) string {
+	src := d.Src
+	for line := fileLine - d.Line; line > 1; line-- {
+		i := bytes.IndexByte(src, '\n')
+		if i < 0 {
+			return ""
+		}
+		src = src[i+1:]
+	}
+	indent := -1
+	var b strings.Builder
+	for len(src) > 0 {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
+		text := bytes.TrimLeft(line, " ")
+		if len(bytes.TrimSpace(text)) == 0 {
+			b.WriteByte('\n')
+			continue
+		}
+		n := len(line) - len(text)
+		if indent < 0 {
+			indent = n
+		}
+		if n < indent {
+			break
+		}
+		b.Write(line[indent:])
+		b.WriteByte('\n')
+	}
+	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
 // Pos returns the file position of n.
 func (d *Decoder) Pos(n *Node) (line, col int) {
 	if n == nil {
