@@ -340,6 +340,10 @@ func TestProblems(t *testing.T) {
 			`content/a.md:3:11: alias "old" must be a path on this site starting with /, such as /old/page/`},
 		{"bad link scheme", map[string]string{"content/a.md": "---\ntitle: A\n---\n[x](javascript:alert(1))\n"},
 			`content/a.md:4:1: link "javascript:alert(1)" uses the javascript: scheme; only http, https, mailto and tel links are allowed`},
+		{"bad link scheme behind a character reference", map[string]string{"content/a.md": "---\ntitle: A\n---\n[x](&#106;avascript:alert(1))\n"},
+			`content/a.md:4:1: link "javascript:alert(1)" uses the javascript: scheme; only http, https, mailto and tel links are allowed`},
+		{"control character behind a character reference", map[string]string{"content/a.md": "---\ntitle: A\n---\n[x](java&#x09;script:alert(1))\n"},
+			`content/a.md:4:1: link "java\tscript:alert(1)" is not a valid URL`},
 		{"unknown layout", map[string]string{"content/a.md": "---\ntitle: A\nlayout: fancy\n---\n"},
 			"content/a.md:3:9: no layout for this page: add layouts/fancy.html"},
 	}

@@ -484,7 +484,9 @@ func (w *walker) link(n ast.Node, dest string, image bool) string {
 	if image {
 		back = 2
 	}
-	if !w.checkScheme(n, dest) {
+	// The HTML writer resolves character references in a destination
+	// (&#106; is j): the scheme is checked as a browser would read it.
+	if !w.checkScheme(n, string(util.ResolveNumericReferences(util.ResolveEntityNames([]byte(dest))))) {
 		return "#"
 	}
 	out := dest
