@@ -251,11 +251,29 @@ func bookDoc(l reading.List, bk reading.Book) search.Doc {
 func practitionerDoc(p *directory.Practitioner) search.Doc {
 	var towns []string
 	d := search.Doc{URL: p.URL(), Kind: "practitioner", Title: p.Name, Keywords: []string{p.Registration}}
+	var regions []string
 	for _, l := range p.Locations {
 		d.Keywords = append(d.Keywords, l.Town, l.District())
 		towns = append(towns, l.Town)
+		if !slices.Contains(regions, l.Region) {
+			regions = append(regions, l.Region)
+		}
 	}
+	// What a patient looks for besides a name and a place: the region,
+	// the therapies, further training (a paediatric certificate), the
+	// languages spoken and access.
+	d.Keywords = append(d.Keywords, regions...)
 	d.Keywords = append(d.Keywords, p.Modalities...)
+	for _, q := range p.Qualifications {
+		d.Keywords = append(d.Keywords, q.Title)
+	}
+	d.Keywords = append(d.Keywords, p.Languages...)
+	if p.Wheelchair() {
+		d.Keywords = append(d.Keywords, "Wheelchair access")
+	}
+	if p.HomeVisits {
+		d.Keywords = append(d.Keywords, "Home visits")
+	}
 	d.Description = p.Level + " practitioner in " + strings.Join(towns, ", ") + ". Registration " + p.Registration + "."
 	if p.Bio != "" {
 		d.Sections = []search.Section{{Text: p.Bio}}
