@@ -96,6 +96,45 @@ func TestBundledContent(t *testing.T) {
 	}
 }
 
+// TestLatestAreArticles: the home page's latest articles and the feed list
+// articles, the newest first, and nothing else that has a date (a reading
+// list, the thank-you page).
+func TestLatestAreArticles(t *testing.T) {
+	out, _ := buildBundled(t)
+	home, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	latest := string(home)
+	if i := strings.Index(latest, `id="latest-title"`); i >= 0 {
+		latest = latest[i:]
+	} else {
+		t.Fatal("the home page has no latest articles")
+	}
+	feed, err := os.ReadFile(filepath.Join(out, "feed.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, re := range map[string]*regexp.Regexp{
+		"home page": regexp.MustCompile(`<h3><a href="([^"]+)"`),
+		"feed":      regexp.MustCompile(`(?s)<entry>.*?<link[^>]*href="https?://[^/"]+(/[^"]*)"`),
+	} {
+		text := latest
+		if name == "feed" {
+			text = string(feed)
+		}
+		links := re.FindAllStringSubmatch(text, -1)
+		if len(links) < 4 {
+			t.Errorf("the %s lists %d articles", name, len(links))
+		}
+		for _, l := range links {
+			if !strings.HasPrefix(l[1], "/articles/") {
+				t.Errorf("the %s lists %s, which is not an article", name, l[1])
+			}
+		}
+	}
+}
+
 func where(p *site.Page) string {
 	if p.File != "" {
 		return p.File

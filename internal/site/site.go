@@ -148,7 +148,7 @@ type Site struct {
 	ByURL   map[string]*Page
 	ByFile  map[string]*Page // content path (articles/safety.md) -> page
 	Home    *Page
-	Latest  []*Page // dated pages in articles, newest first
+	Latest  []*Page // dated pages in articles/, newest first
 	Tags    []*Page // tag pages, by name
 	Menu    []MenuItem
 	Now     time.Time
@@ -405,9 +405,11 @@ func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt 
 		s.Pages = append(s.Pages, nf)
 	}
 
-	// Latest articles: dated pages, newest first.
+	// Latest articles: the dated pages of articles/, newest first, for
+	// the home page and the feed. Reading lists and other sections have
+	// dates too, but they are not news.
 	for _, p := range s.Pages {
-		if p.Kind == KindPage && p.IsDated() && p.Source != nil {
+		if p.Kind == KindPage && p.Section == "articles" && p.IsDated() && p.Source != nil {
 			s.Latest = append(s.Latest, p)
 		}
 	}
