@@ -29,6 +29,7 @@ func FuzzConvert(f *testing.F) {
 		"[a](&#106;avascript:alert(1)) [b](\\javascript:x) [c](<javascript:x>)\n",
 		"## Same\n## Same\n### Same\n",
 		"\u00a0\r\n\ufeff---\n",
+		"TODO: the text.\n\n- TODO\n\n> TODO\n>  TODO\n\n## TODO\n\n\tTODO in code\n",
 	} {
 		f.Add(s)
 	}
@@ -38,6 +39,8 @@ func FuzzConvert(f *testing.F) {
 		Dir:      "articles",
 		BodyLine: 4,
 		Base:     "/articles/page/",
+		// Placeholder lines are reported too, inside the body.
+		Placeholders: true,
 		Resolve: func(p string) (string, bool) {
 			if p == "articles/safety.md" {
 				return "/articles/safety/", true

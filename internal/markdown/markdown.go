@@ -39,6 +39,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"sitegen/internal/diag"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -92,6 +94,11 @@ type Doc struct {
 	// title, when 0; a practitioner's bio sits under a level-2 heading.
 	// Headings in the text must go below it one level at a time.
 	Level int
+	// Placeholders has every line of a paragraph or heading that starts
+	// with a placeholder (TODO, see diag.IsPlaceholder) reported as a
+	// warning, for a page body. Text from a YAML file (a bio) leaves it
+	// off: yamldoc has looked at its lines.
+	Placeholders bool
 }
 
 // Heading is a heading of the document.
@@ -137,7 +144,8 @@ type Result struct {
 func (r *Renderer) Convert(src []byte, doc Doc) (*Result, error) {
 	root := r.parse(src)
 	res := &Result{}
-	w := walker{src: src, doc: doc, res: res}
+	w := walker{src: src, doc: doc, res: res,
+		todo: doc.Placeholders && bytes.Contains(src, []byte(diag.PlaceholderMarker))}
 	// The section text is gathered in a buffer that serves document
 	// after document: each section's text is copied out as a string.
 	tb := textBuffers.Get().(*[]byte)
@@ -215,6 +223,7 @@ type walker struct {
 	text  spaceWriter
 	bad   []*ast.AutoLink // autolinks with a scheme that is not allowed
 	level int             // the level of the last heading; the page title is 1
+	todo  bool            // look for placeholders: Doc.Placeholders, and src has the marker
 }
 
 // spaceWriter collects text with every run of white space turned into one
@@ -328,6 +337,12 @@ func (w *walker) flush() {
 
 func (w *walker) walk(root ast.Node) {
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if w.todo && entering {
+			switch n.(type) {
+			case *ast.Paragraph, *ast.TextBlock, *ast.Heading:
+				w.checkPlaceholders(n)
+			}
+		}
 		switch n := n.(type) {
 		case *ast.Heading:
 			if !entering {
@@ -428,6 +443,25 @@ func (w *walker) warn(n ast.Node, back int, format string, args ...any) *Problem
 	p := w.problem(n, back, format, args...)
 	p.Warning = true
 	return p
+}
+
+// checkPlaceholders warns about each line of a paragraph or heading that
+// starts with a placeholder. Only the text's own lines are looked at: code,
+// raw HTML and the middle of a line are not, so TODO in prose or in an
+// example is not a placeholder.
+func (w *walker) checkPlaceholders(n ast.Node) {
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		line := seg.Value(w.src)
+		text := bytes.TrimLeft(line, " \t")
+		if !bytes.HasPrefix(text, []byte(diag.PlaceholderMarker)) || !diag.IsPlaceholder(string(text)) {
+			continue
+		}
+		l, c := w.pos(seg.Start + len(line) - len(text))
+		w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Warning: true,
+			Msg: diag.Placeholder(string(text), "replace it with the text it stands for")})
+	}
 }
 
 // vagueLinkText are link texts that say nothing of where a link goes

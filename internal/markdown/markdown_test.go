@@ -268,3 +268,63 @@ func TestVagueLinkText(t *testing.T) {
 		t.Errorf("problems %q, want %q", got, want)
 	}
 }
+
+// TestPlaceholders: a line of a paragraph, list item, quotation or heading
+// that starts with TODO is a placeholder, reported at its first character;
+// TODO in prose, in code or in raw HTML is not.
+func TestPlaceholders(t *testing.T) {
+	src := "TODO: write the article.\n" + // 10
+		"\n" +
+		"A paragraph about the todo list and a TODO in the middle,\n" + // 12
+		"TODO on a line of its own\n" + // 13
+		"and TODOs after it.\n" +
+		"\n" +
+		"- first item\n" + // 16
+		"- TODO\n" + // 17
+		"\n" +
+		"> TODO: a quotation\n" + // 19
+		"\n" +
+		"## TODO heading\n" + // 21
+		"\n" +
+		"```\n" +
+		"TODO in code\n" +
+		"```\n" +
+		"\n" +
+		"    TODO indented code\n" +
+		"\n" +
+		"<!-- TODO in a comment -->\n" +
+		"\n" +
+		"Todo, todo. TODOs. `TODO` and *TODO*.\n" +
+		"\n" +
+		"Zoë’s TODO\n" +
+		"  TODO after spaces in a paragraph\n" // 34
+	r := New(false)
+	doc := Doc{File: "content/articles/x.md", Dir: "articles", BodyLine: 10, Base: "/articles/x/", Placeholders: true}
+	res, err := r.Convert([]byte(src), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range res.Problems {
+		if !p.Warning {
+			t.Errorf("%d:%d: %s is an error, want a warning", p.Line, p.Col, p.Msg)
+		}
+		got = append(got, fmt.Sprintf("%d:%d: %s", p.Line, p.Col, p.Msg))
+	}
+	want := []string{
+		`10:1: placeholder "TODO: write the article." left to fill in; replace it with the text it stands for`,
+		`13:1: placeholder "TODO on a line of its own" left to fill in; replace it with the text it stands for`,
+		`17:3: placeholder "TODO" left to fill in; replace it with the text it stands for`,
+		`19:3: placeholder "TODO: a quotation" left to fill in; replace it with the text it stands for`,
+		`21:4: placeholder "TODO heading" left to fill in; replace it with the text it stands for`,
+		`34:3: placeholder "TODO after spaces in a paragraph" left to fill in; replace it with the text it stands for`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Text from YAML (a bio) is left to yamldoc.
+	doc.Placeholders = false
+	if res, _ := r.Convert([]byte(src), doc); len(res.Problems) != 0 {
+		t.Errorf("without Placeholders: %v", res.Problems)
+	}
+}
