@@ -131,16 +131,95 @@ func TestNewFilledInPassesCheck(t *testing.T) {
 	}
 }
 
-func TestNewPlaceholdersFailCheck(t *testing.T) {
-	t.Setenv("SOURCE_DATE_EPOCH", "1796083200")
+// TestNewPlaceholdersReported creates each kind of file and fills in only
+// the fields that a format check rejects while they say TODO (a level, an
+// e-mail address, a postcode...). Every placeholder left is then a warning
+// at its line and column, from check and from build alike: the draft
+// article's only when drafts are built.
+func TestNewPlaceholdersReported(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1796083200") // 2026-12-01
 	t.Setenv("GITHUB_ACTIONS", "")
 	site := bundledSite(t)
-	if code, _, _ := runCLI(t, "new", "-src", site, "practitioner", "Ned Example"); code != 0 {
-		t.Fatal("new practitioner failed")
+	fill := map[string]map[string]string{
+		"content/practitioners/jane-doe.yaml": {
+			"level: TODO":    "level: Registered",
+			"email: TODO":    "email: jane@example.org",
+			`phone: "TODO"`:  `phone: "01632 960777"`,
+			"region: TODO":   "region: South West",
+			"postcode: TODO": "postcode: TR9 8TR",
+			"lat: TODO":      "lat: 50.7",
+			"lon: TODO":      "lon: -4.3",
+		},
+		"content/reading/x.md":  {"topics: [TODO]": "topics: [fascia]"},
+		"content/articles/y.md": {},
 	}
-	code, out, _ := runCLI(t, "check", "-src", site)
-	if code != 1 || !strings.Contains(out, "content/practitioners/ned-example.yaml:") {
-		t.Errorf("unfilled placeholders pass check: exit %d\n%s", code, out)
+	for _, n := range [][2]string{{"practitioner", "Jane Doe"}, {"reading", "X"}, {"article", "Y"}} {
+		if code, out, errs := runCLI(t, "new", "-src", site, n[0], n[1]); code != 0 {
+			t.Fatalf("new %s: exit %d %q %q", n[0], code, out, errs)
+		}
+	}
+	for file, subs := range fill {
+		path := filepath.Join(site, filepath.FromSlash(file))
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(data)
+		for from, to := range subs {
+			if !strings.Contains(text, from) {
+				t.Fatalf("%s lacks %q:\n%s", file, from, text)
+			}
+			text = strings.Replace(text, from, to, 1)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const left = "left to fill in; "
+	article := []string{
+		`content/articles/y.md:3:14: warning: placeholder "TODO: one or two sentences for lists, search re…" ` + left + "write the description in its place",
+		`content/articles/y.md:5:8: warning: placeholder "TODO" ` + left + "write the tags in its place",
+		`content/articles/y.md:9:1: warning: placeholder "TODO: write the article. Link to other pages by…" ` + left + "replace it with the text it stands for",
+	}
+	others := []string{
+		`content/practitioners/jane-doe.yaml:12:11: warning: placeholder "TODO: practice name" ` + left + "write the name in its place",
+		`content/practitioners/jane-doe.yaml:13:14: warning: placeholder "TODO: street address" ` + left + "write the address in its place",
+		`content/practitioners/jane-doe.yaml:14:11: warning: placeholder "TODO" ` + left + "write the town in its place",
+		`content/practitioners/jane-doe.yaml:21:13: warning: placeholder "TODO: qualification" ` + left + "write the title in its place",
+		`content/practitioners/jane-doe.yaml:23:3: warning: placeholder "TODO: a few sentences about the practitioner, i…" ` + left + "write a few sentences about the practitioner in its place",
+		`content/reading/x.md:3:14: warning: placeholder "TODO: who the list is for and what it covers." ` + left + "write the description in its place",
+		`content/reading/x.md:6:12: warning: placeholder "TODO: book title" ` + left + "write the title in its place",
+		`content/reading/x.md:7:15: warning: placeholder "TODO: author name" ` + left + "write the authors' names in its place",
+		`content/reading/x.md:9:16: warning: placeholder "TODO: publisher" ` + left + "write the publisher in its place",
+		`content/reading/x.md:13:7: warning: placeholder "TODO: why to read it, and which chapters." ` + left + "write the note in its place",
+		`content/reading/x.md:16:1: warning: placeholder "TODO: an introduction to the list." ` + left + "replace it with the text it stands for",
+	}
+	lines := func(s string) string { return strings.TrimSpace(s) }
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"check", "-src", site}, others},
+		{[]string{"check", "-src", site, "-drafts"}, append(append([]string(nil), article...), others...)},
+	} {
+		code, out, errs := runCLI(t, tc.args...)
+		if code != 1 || lines(out) != strings.Join(tc.want, "\n") {
+			t.Errorf("%v: exit %d, want 1; got\n%s\nwant\n%s\n%s", tc.args, code, lines(out), strings.Join(tc.want, "\n"), errs)
+		}
+	}
+	// A build reports them as warnings: a strict build (CI, Netlify) fails
+	// and publishes nothing.
+	out := filepath.Join(t.TempDir(), "public")
+	code, _, errs := runCLI(t, "build", "-src", site, "-out", out, "-strict", "-drafts")
+	if code != 1 || lines(errs) != strings.Join(append(append([]string(nil), article...), others...), "\n")+"\n14 errors" {
+		t.Errorf("build -strict: exit %d, want 1:\n%s", code, errs)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("a failed build wrote %s", out)
+	}
+	code, stdout, errs := runCLI(t, "build", "-src", site, "-out", out)
+	if code != 0 || lines(errs) != strings.Join(others, "\n")+"\n11 warnings" || !strings.Contains(stdout, "built ") {
+		t.Errorf("build: exit %d, want 0:\n%s%s", code, stdout, errs)
 	}
 }
 

@@ -645,6 +645,12 @@ var pageWork = sync.Pool{New: func() any {
 
 func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
 	buf, mbuf := &w.html, &w.mini
+	if p.Source != nil && len(p.Source.Placeholders) > 0 {
+		// The placeholders in a page's front matter count when the page
+		// is built, as those in its body do: a draft's are expected while
+		// it is written, and reported only by builds with drafts.
+		b.problems.Add(p.Source.Placeholders...)
+	}
 	if b.inc != nil && b.inc.replay(b, p) {
 		return
 	}
@@ -667,6 +673,7 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
 		}
 		res, err = b.md.Convert(body, markdown.Doc{
 			File: p.File, Dir: dir, BodyLine: p.Source.BodyLine, Resolve: resolve, Unlinked: b.site.Unlinked, Base: p.URL,
+			Placeholders: true,
 		})
 		if err != nil {
 			b.problems.Errorf(p.File, p.Source.BodyLine, 1, "cannot render Markdown: %v", err)

@@ -142,6 +142,7 @@ func Parse(src []byte, list *diag.List) *Config {
 		c.compile()
 		return c
 	}
+	list.Add(d.Placeholders(root)...)
 	m := d.Map(root, "site.yaml", "title", "description", "base_url", "language", "raw_html", "notice",
 		"organisation", "menu", "registration", "vocabularies")
 	m.Require("title", "base_url")

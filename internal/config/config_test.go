@@ -32,6 +32,7 @@ func TestParseErrors(t *testing.T) {
 		{"title: [x\nbase_url: y\n", `content/site.yaml:1:8: YAML syntax error: the [ that starts the value of title is never closed`},
 		{"---\n", `content/site.yaml:1:1: site.yaml is missing required key "title"`},
 		{"title: x\nbase_url: https://e.org/\nmenu:\n  - {name: A}\n", `content/site.yaml:4:5: menu item is missing required key "url"`},
+		{"title: x\nbase_url: https://e.org/\norganisation:\n  name: \"TODO: name\"\n", `content/site.yaml:4:9: warning: placeholder "TODO: name" left to fill in; write the name in its place`},
 	}
 	for _, tt := range tests {
 		var l diag.List

@@ -77,6 +77,11 @@ type Page struct {
 	// LayoutLine and LayoutCol are the file position of the layout's
 	// value, for a layout that does not exist.
 	LayoutLine, LayoutCol int
+	// Placeholders are warnings about the placeholders (TODO) left in the
+	// front matter. They are not in Parse's list: they count only when the
+	// page is built (a draft's are expected while it is written), which
+	// the build decides.
+	Placeholders []diag.Problem
 }
 
 // Normalize drops a UTF-8 byte order mark and turns CRLF and lone CR line
@@ -194,6 +199,7 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 	}
 	m := d.Map(root, "front matter", keys...)
 	p.Front = m
+	p.Placeholders = d.Placeholders(root)
 	meta := &p.Meta
 	switch {
 	case !m.IsMapping(): // Map has said what is wrong

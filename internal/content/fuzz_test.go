@@ -28,6 +28,8 @@ func FuzzParse(f *testing.F) {
 		"---\r---\r",
 		"",
 		"\xff\xfe",
+		"---\ntitle: \"TODO: title\"\ntags: [TODO, x]\nbooks:\n  - note: >-\n      TODO: a note\n---\nTODO\n",
+		"---\na: |\n TODO\n  TODO\nb: &x !!str TODO\n---\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -43,6 +45,13 @@ func FuzzParse(f *testing.F) {
 			}
 			if pr.File != file || pr.Line < 1 || pr.Line > lines || pr.Col < 1 || pr.Msg == "" {
 				t.Errorf("problem not at a place in the file (%d lines): %q at %d:%d: %s", lines, pr.File, pr.Line, pr.Col, pr.Msg)
+			}
+		}
+		if p != nil {
+			for _, pr := range p.Placeholders {
+				if pr.File != file || pr.Line < 2 || pr.Line > lines || pr.Col < 1 || pr.Msg == "" || pr.Severity != diag.Warning {
+					t.Errorf("placeholder not at a place in the front matter (%d lines): %s", lines, pr)
+				}
 			}
 		}
 		if p == nil && errs == 0 {

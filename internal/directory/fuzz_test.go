@@ -31,6 +31,7 @@ func FuzzLoad(f *testing.F) {
 		"bio: \"<script>alert(1)</script>\"\nname: </script><!--\n",
 		"- not a mapping\n",
 		"name: &a x\nregistration: *a\n",
+		"name: \"TODO: name\"\nbio: |\n  TODO: a bio.\n\n  TODO\nlocations:\n  - {town: TODO, lat: TODO}\n",
 	} {
 		f.Add(strings.Replace(aelia, "name: Aelia Thornhurst\n", s, 1))
 		f.Add(s)

@@ -139,6 +139,11 @@ func (l *loader) read(file string) (*yamldoc.Decoder, *yamldoc.Node) {
 	}
 	d := yamldoc.New(file, src, 0, l.problems)
 	root := d.Parse()
+	// Practitioners and schools are published as soon as their files
+	// exist, so a placeholder in one is always reported.
+	if ps := d.Placeholders(root); len(ps) > 0 {
+		l.problems.Add(ps...)
+	}
 	return d, root
 }
 
