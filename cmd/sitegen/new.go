@@ -25,7 +25,9 @@ Creates a file ready to fill in, named from the title:
   practitioner   content/practitioners/<slug>.yaml (with the next free registration number)
   reading        content/reading/<slug>.md (a reading list with one book to fill in)
 
-Lines marked TODO are placeholders: 'sitegen check' reports the ones left.
+Lines marked TODO are placeholders: 'sitegen check' reports the ones left
+('sitegen check -drafts' for a draft, whose placeholders count only when
+drafts are built).
 The date is today's (SOURCE_DATE_EPOCH when set). An existing file is never
 overwritten.
 `
@@ -98,7 +100,11 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "created %s; fill in the lines marked TODO, then run sitegen check\n", rel)
+	check := "sitegen check"
+	if kind == "article" {
+		check += " -drafts" // an article starts as a draft
+	}
+	fmt.Fprintf(stdout, "created %s; fill in the lines marked TODO, then run %s\n", rel, check)
 	return nil
 }
 
