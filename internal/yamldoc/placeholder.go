@@ -68,52 +68,19 @@ func (d *Decoder) placeholders(n *Node, key string, out *[]diag.Problem) {
 // indented less. A line indented more than the block (Markdown's code, a
 // list item's continuation) is not a placeholder.
 func (d *Decoder) blockPlaceholders(n *Node, key string, out *[]diag.Problem) {
-	src := d.Src
-	for l := n.Line; l > 0; l-- { // skip to the line after the indicator's
-		i := bytes.IndexByte(src, '\n')
-		if i < 0 {
-			return
-		}
-		src = src[i+1:]
-	}
-	indent := -1
-	for line := n.Line + 1; len(src) > 0; line++ {
-		text := src
-		if i := bytes.IndexByte(src, '\n'); i >= 0 {
-			text, src = src[:i], src[i+1:]
-		} else {
-			src = nil
-		}
-		body := bytes.TrimLeft(text, " ")
-		if len(bytes.TrimSpace(body)) == 0 {
-			continue
-		}
-		at := len(text) - len(body)
-		if indent < 0 {
-			indent = at
-		}
-		if at < indent {
-			return
-		}
-		if at == indent && diag.IsPlaceholder(string(body)) {
+	d.blockLines(n.Line+1, func(line, indent int, text []byte) {
+		if len(text) > 0 && text[0] != ' ' && diag.IsPlaceholder(string(text)) {
 			// Indentation is spaces only, so its bytes are its columns.
-			d.placeholder(line+d.Line, at+1, string(body), key, out)
+			d.placeholder(line+d.Line, indent+1, string(text), key, out)
 		}
-	}
+	})
 }
 
 // valueCol is the column of a scalar's text (or its opening quote) on
 // line of d.Src, from the node's column, which is that of an anchor or a
 // tag written before the text: "&name TODO", "!!str TODO".
 func (d *Decoder) valueCol(line, col int) int {
-	src := d.Src
-	for ; line > 1; line-- {
-		i := bytes.IndexByte(src, '\n')
-		if i < 0 {
-			return col
-		}
-		src = src[i+1:]
-	}
+	src := d.srcLine(line)
 	if i := bytes.IndexByte(src, '\n'); i >= 0 {
 		src = src[:i]
 	}

@@ -96,14 +96,7 @@ func (d *Decoder) indentCol(line int) int {
 	if line < 1 {
 		return 1
 	}
-	src := d.Src
-	for ; line > 1; line-- {
-		i := bytes.IndexByte(src, '\n')
-		if i < 0 {
-			return 1
-		}
-		src = src[i+1:]
-	}
+	src := d.srcLine(line)
 	if i := bytes.IndexByte(src, '\n'); i >= 0 {
 		src = src[:i]
 	}
@@ -116,39 +109,58 @@ func (d *Decoder) indentCol(line int) int {
 // before YAML joins its lines, so that a line and column in it are a line
 // and column in the file.
 func (d *Decoder) BlockLines(fileLine int) string {
+	var b strings.Builder
+	d.blockLines(fileLine-d.Line, func(_, _ int, text []byte) {
+		b.Write(text)
+		b.WriteByte('\n')
+	})
+	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+// srcLine returns d.Src from the start of its line (1-based) to the end,
+// or nil past the last line.
+func (d *Decoder) srcLine(line int) []byte {
 	src := d.Src
-	for line := fileLine - d.Line; line > 1; line-- {
+	for ; line > 1; line-- {
 		i := bytes.IndexByte(src, '\n')
 		if i < 0 {
-			return ""
+			return nil
 		}
 		src = src[i+1:]
 	}
+	return src
+}
+
+// blockLines calls fn with each line of the block scalar whose text
+// starts on line first of d.Src: the line's number in d.Src, the block's
+// indentation and the line without it (empty for a blank line). The
+// block's indentation is that of its first line that is not blank; the
+// block ends before the first line that is not blank and is indented
+// less.
+func (d *Decoder) blockLines(first int, fn func(line, indent int, text []byte)) {
+	src := d.srcLine(first)
 	indent := -1
-	var b strings.Builder
-	for len(src) > 0 {
-		line := src
+	for line := first; len(src) > 0; line++ {
+		text := src
 		if i := bytes.IndexByte(src, '\n'); i >= 0 {
-			line, src = src[:i], src[i+1:]
+			text, src = src[:i], src[i+1:]
 		} else {
 			src = nil
 		}
-		text := bytes.TrimLeft(line, " ")
-		if len(bytes.TrimSpace(text)) == 0 {
-			b.WriteByte('\n')
+		body := bytes.TrimLeft(text, " ")
+		if len(bytes.TrimSpace(body)) == 0 {
+			fn(line, max(indent, 0), nil)
 			continue
 		}
-		n := len(line) - len(text)
+		at := len(text) - len(body)
 		if indent < 0 {
-			indent = n
+			indent = at
 		}
-		if n < indent {
-			break
+		if at < indent {
+			return
 		}
-		b.Write(line[indent:])
-		b.WriteByte('\n')
+		fn(line, indent, text[indent:])
 	}
-	return strings.TrimRight(b.String(), "\n") + "\n"
 }
 
 // Pos returns the file position of n.
