@@ -1,6 +1,7 @@
 package build
 
 import (
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -132,6 +133,38 @@ func TestLatestAreArticles(t *testing.T) {
 				t.Errorf("the %s lists %s, which is not an article", name, l[1])
 			}
 		}
+	}
+}
+
+// TestNoIndexPage: the thank-you page (noindex: true) is published but
+// kept out of the sitemap, the site's search and search engines.
+func TestNoIndexPage(t *testing.T) {
+	out, _ := buildBundled(t)
+	page, err := os.ReadFile(filepath.Join(out, "thanks", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), `<meta name="robots" content="noindex">`) {
+		t.Error("/thanks/ does not ask search engines to leave it out")
+	}
+	sitemap, err := os.ReadFile(filepath.Join(out, "sitemap.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(sitemap), "/thanks/") || !strings.Contains(string(sitemap), "/contact/") {
+		t.Error("the sitemap lists /thanks/, or not /contact/")
+	}
+	var inIndex []string
+	filepath.WalkDir(filepath.Join(out, "search"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if data, _ := os.ReadFile(p); strings.Contains(string(data), `"/thanks/"`) {
+				inIndex = append(inIndex, p)
+			}
+		}
+		return nil
+	})
+	if len(inIndex) > 0 {
+		t.Errorf("the search index has /thanks/ in %v", inIndex)
 	}
 }
 

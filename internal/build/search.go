@@ -77,9 +77,9 @@ func (s *siteSearch) numberPages(b *builder) {
 }
 
 // hasDoc reports whether a page is a document of the index: a published
-// page with Markdown of its own.
+// page with Markdown of its own that is not kept out of search (noindex).
 func hasDoc(p *site.Page) bool {
-	return p.Source != nil && !p.Draft && !p.Future && p.Kind != site.Kind404
+	return p.Source != nil && !p.Draft && !p.Future && !p.NoIndex && p.Kind != site.Kind404
 }
 
 // needs reports whether the index waits for p: pages that are documents.

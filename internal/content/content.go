@@ -38,7 +38,7 @@ import (
 
 // Keys are the front matter keys every page accepts.
 var Keys = []string{"title", "description", "date", "updated", "draft", "publish_date", "expiry_date",
-	"tags", "weight", "slug", "aliases", "layout", "toc"}
+	"tags", "weight", "slug", "aliases", "layout", "toc", "noindex"}
 
 // Meta is the decoded front matter common to every page.
 type Meta struct {
@@ -55,6 +55,7 @@ type Meta struct {
 	Aliases     []string
 	Layout      string
 	TOC         bool
+	NoIndex     bool // kept out of the sitemap, the search index and search engines
 }
 
 // Page is one parsed Markdown file.
@@ -218,6 +219,7 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 	m.Date("expiry_date", &meta.ExpiryDate)
 	m.Bool("draft", &meta.Draft)
 	m.Bool("toc", &meta.TOC)
+	m.Bool("noindex", &meta.NoIndex)
 	m.Int("weight", &meta.Weight)
 	m.Strings("tags", &meta.Tags)
 	if v := m.Value("tags"); v != nil && len(v.Content) == len(meta.Tags) {

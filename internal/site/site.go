@@ -217,7 +217,7 @@ func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt 
 		m := cp.Meta
 		p := &Page{
 			Source: cp, File: cp.Path, Line: 1, Title: m.Title, Description: m.Description,
-			Date: m.Date, Updated: m.Updated, Weight: m.Weight, Draft: m.Draft, Aliases: m.Aliases, TOC: m.TOC,
+			Date: m.Date, Updated: m.Updated, Weight: m.Weight, Draft: m.Draft, Aliases: m.Aliases, TOC: m.TOC, NoIndex: m.NoIndex,
 		}
 		if m.Draft && !opt.Drafts {
 			s.unpublished[rel] = "is a draft: publish it (remove draft: true) or remove the link"
