@@ -57,13 +57,6 @@ func TestEmailAndURL(t *testing.T) {
 			t.Errorf("ValidEmail(%q) = %v", s, !want)
 		}
 	}
-	for s, want := range map[string]bool{"https://example.org/aelia": true, "http://example.org": true, "javascript:alert(1)": false,
-		"JavaScript:alert(1)": false, "data:text/html,x": false, "ftp://example.org": false, "//example.org": false,
-		"https://": false, "https://user:pw@example.org/": false, "https://example.org/a b": false, "https://example.org/\"><script>": false} {
-		if ValidWebURL(s) != want {
-			t.Errorf("ValidWebURL(%q) = %v", s, !want)
-		}
-	}
 }
 
 func TestSlugs(t *testing.T) {

@@ -97,15 +97,6 @@ func ValidEmail(s string) bool {
 	return at > 0 && strings.Contains(domain, ".") && !strings.HasPrefix(domain, ".") && !strings.HasSuffix(domain, ".")
 }
 
-// ValidWebURL reports whether s is an absolute http or https URL with a
-// host, the only kinds of website link the directory publishes.
-func ValidWebURL(s string) bool {
-	if strings.ContainsAny(s, " \t\r\n\"<>\\") {
-		return false
-	}
-	u, err := url.Parse(s)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && u.User == nil
-}
 
 // fictional domains (RFC 2606) and the drama telephone ranges (Ofcom).
 var fictionalDomains = []string{"example.org", "example.com", "example.net"}

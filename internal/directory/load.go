@@ -334,7 +334,7 @@ func (l *loader) location(dec *yamldoc.Decoder, n *yamldoc.Node) (Location, bool
 func contact(dec *yamldoc.Decoder, n *yamldoc.Node) Contact {
 	cm := dec.Map(n, "contact", contactKeys...)
 	var c Contact
-	var email, phone, website string
+	var email, phone string
 	if cm.Str("email", &email) && email != "" {
 		if ValidEmail(email) {
 			c.Email = email
@@ -349,13 +349,7 @@ func contact(dec *yamldoc.Decoder, n *yamldoc.Node) Contact {
 			cm.Errorf("phone", "phone %q is not a UK telephone number; write it like 01632 960905 or +44 1632 960905", phone)
 		}
 	}
-	if cm.Str("website", &website) && website != "" {
-		if ValidWebURL(website) {
-			c.Website = website
-		} else {
-			cm.Errorf("website", "website %q must be an http:// or https:// address, like https://example.org/", website)
-		}
-	}
+	cm.WebURL("website", &c.Website)
 	return c
 }
 
@@ -401,14 +395,7 @@ func (l *loader) school(file string) *School {
 	m := dec.Map(root, "school", schoolKeys...)
 	m.Require("name")
 	m.OneLine("name", &s.Name)
-	var website string
-	if m.Str("website", &website) && website != "" {
-		if ValidWebURL(website) {
-			s.Website = website
-		} else {
-			m.Errorf("website", "website %q must be an http:// or https:// address, like https://example.org/", website)
-		}
-	}
+	m.WebURL("website", &s.Website)
 	if m.Str("region", &s.Region) {
 		vocab(dec, m.Value("region"), s.Region, "region", "regions", "regions", l.cfg.Vocab.Regions)
 	}

@@ -166,9 +166,9 @@ func TestValidation(t *testing.T) {
 		{"foreign phone", `"01632 960905"`, `"+33 1 23 45 67 89"`,
 			[]string{file + `:11:44: phone "+33 1 23 45 67 89" is not a UK telephone number; write it like 01632 960905 or +44 1632 960905`}},
 		{"javascript website", "website: https://example.org/aelia", "website: \"javascript:alert(1)\"",
-			[]string{file + `:11:69: website "javascript:alert(1)" must be an http:// or https:// address, like https://example.org/`}},
+			[]string{file + `:11:69: website "javascript:alert(1)" must be an absolute http or https address, such as https://example.org/`}},
 		{"ftp website", "website: https://example.org/aelia", "website: ftp://example.org/aelia",
-			[]string{file + `:11:69: website "ftp://example.org/aelia" must be an http:// or https:// address, like https://example.org/`}},
+			[]string{file + `:11:69: website "ftp://example.org/aelia" must be an absolute http or https address, such as https://example.org/`}},
 		{"contact key", "{email: aelia@example.org,", "{e-mail: aelia@example.org,",
 			[]string{file + `:11:11: unknown key "e-mail" in contact; did you mean "email"?`}},
 		{"postcode", "postcode: TR9 8TR", "postcode: TR99 XYZ",
@@ -277,7 +277,7 @@ func TestSchoolValidation(t *testing.T) {
 		"    accredited_until: 2028-07-31\n", "", "region: South West", "region: Cornwall").Replace(frithwick)
 	_, l := loadSite(t, map[string]string{"content/schools/frithwick-college.yaml": src})
 	want := []string{
-		`content/schools/frithwick-college.yaml:2:10: website "javascript:alert(1)" must be an http:// or https:// address, like https://example.org/`,
+		`content/schools/frithwick-college.yaml:2:10: website "javascript:alert(1)" must be an absolute http or https address, such as https://example.org/`,
 		`content/schools/frithwick-college.yaml:3:9: region "Cornwall" is not one of the regions; use one of the regions in content/site.yaml (vocabularies.regions) or add it there`,
 		`content/schools/frithwick-college.yaml:6:5: course is missing required key "accredited_until"; add ` + "`accredited_until: ...`",
 	}

@@ -100,11 +100,13 @@ func TestDecodeBooksValidation(t *testing.T) {
 		{"repeated topic", book(`topics: [head, head]`), []string{
 			p + `6:20: topic "head" is listed twice for this book; remove one`}},
 		{"javascript url", book(`url: "javascript:alert(1)"`), []string{
-			p + `6:10: url "javascript:alert(1)" must be an absolute http or https address, such as https://example.org/book`}},
+			p + `6:10: url "javascript:alert(1)" must be an absolute http or https address, such as https://example.org/`}},
 		{"relative url", book(`url: /books/one`), []string{
-			p + `6:10: url "/books/one" must be an absolute http or https address, such as https://example.org/book`}},
+			p + `6:10: url "/books/one" must be an absolute http or https address, such as https://example.org/`}},
+		{"url with a space", book(`url: "https://example.org/my book"`), []string{
+			p + `6:10: url "https://example.org/my book" contains a space; write each space as %20`}},
 		{"ftp url", book(`url: ftp://example.org/book`), []string{
-			p + `6:10: url "ftp://example.org/book" must be an absolute http or https address, such as https://example.org/book`}},
+			p + `6:10: url "ftp://example.org/book" must be an absolute http or https address, such as https://example.org/`}},
 		{"unsafe note link", book(`note: "See [this](javascript:alert(1)) and [that](../articles/safety.md)."`), []string{
 			p + `6:11: note links to "javascript:alert(1)"; a link in a note must be an http(s) or mailto address or a site path such as /training/`,
 			p + `6:11: note links to "../articles/safety.md"; a link in a note must be an http(s) or mailto address or a site path such as /training/`}},

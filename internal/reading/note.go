@@ -122,15 +122,3 @@ func safeNoteURL(s string) bool {
 	return false
 }
 
-// safeBookURL accepts absolute http(s) URLs only.
-func safeBookURL(s string) bool {
-	if strings.ContainsAny(s, " \t\r\n\"<>\\") {
-		return false
-	}
-	u, err := url.Parse(s)
-	if err != nil {
-		return false
-	}
-	sc := strings.ToLower(u.Scheme)
-	return (sc == "http" || sc == "https") && u.Host != ""
-}

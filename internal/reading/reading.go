@@ -208,13 +208,7 @@ func decodeBooks(m yamldoc.Map, topics []string, maxYear int) []Book {
 			}
 			b.NoteHTML = NoteHTML(b.Note)
 		}
-		if bm.Str("url", &b.URL) {
-			b.URL = strings.TrimSpace(b.URL)
-			if !safeBookURL(b.URL) {
-				bm.Errorf("url", "url %q must be an absolute http or https address, such as https://example.org/book", b.URL)
-				b.URL = ""
-			}
-		}
+		bm.WebURL("url", &b.URL)
 		if ok && b.Title != "" && len(b.Authors) > 0 {
 			books = append(books, b)
 		}
