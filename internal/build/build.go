@@ -714,7 +714,7 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
 	lp := &linkcheck.Page{URL: p.URL, File: p.File, Template: name, IDs: ids}
 	links := p.Links
 	if res != nil {
-		links = res.Links
+		links = slices.Concat(res.Links, p.Links)
 	}
 	clear(w.mdLinks)
 	clear(w.seen)

@@ -99,3 +99,28 @@ func TestLayoutLinkAtItsLine(t *testing.T) {
 		t.Errorf("problems:\n%s", got)
 	}
 }
+
+// TestNoteLinkAtItsBook: a broken link in a book's note is reported at the
+// note in the reading list's front matter, not at the list's layout.
+func TestNoteLinkAtItsBook(t *testing.T) {
+	src := t.TempDir()
+	for _, d := range []string{"content", "layouts", "static"} {
+		copyDir(t, filepath.Join(bundledRoot, d), filepath.Join(src, d))
+	}
+	file := filepath.Join(src, "content/reading/for-patients.md")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const line = "      session can feel the way it does.\n"
+	if !strings.Contains(string(data), line) {
+		t.Fatal("the first book's note has changed; update this test")
+	}
+	write(t, file, strings.Replace(string(data), line, "      session can feel the way it does. See [where](/nowhere/).\n", 1))
+	res, _ := Run(Options{Src: src, Out: filepath.Join(t.TempDir(), "public"), Now: fixedNow})
+	got := problems(res)
+	want := `content/reading/for-patients.md:12:11: warning: link to /nowhere/: no page or file is published at /nowhere/`
+	if !strings.Contains(got, want) || strings.Contains(got, "layouts/") {
+		t.Errorf("want %q and nothing at a layout, got:\n%s", want, got)
+	}
+}

@@ -59,6 +59,13 @@ func (r *readingLists) assembled(b *builder) {
 		list := reading.List{Title: p.Title, Description: p.Description, URL: p.URL, Books: books}
 		r.lists = append(r.lists, list)
 		p.Data = reading.NewPage(list)
+		// A broken link in a book's note is reported at the note.
+		p.Links = nil
+		for _, bk := range books {
+			for _, l := range reading.NoteLinks(bk.Note) {
+				p.Links = append(p.Links, markdown.Link{Dest: l, Line: bk.NoteLine, Col: bk.NoteCol})
+			}
+		}
 		abs := list
 		abs.URL = p.Permalink
 		if ld, err := reading.JSONLD(abs); err == nil {

@@ -86,6 +86,9 @@ type Book struct {
 	Level     string   // essential, recommended or further
 	Topics    []string // from the site's topic vocabulary
 	Note      string   // inline Markdown, as written
+	// NoteLine and NoteCol are the file position of the note, for
+	// problems with its links.
+	NoteLine, NoteCol int
 	NoteHTML  template.HTML
 	URL       string // http(s), or ""
 	Line      int    // file line of the book's entry
@@ -200,6 +203,7 @@ func decodeBooks(m yamldoc.Map, topics []string, maxYear int) []Book {
 			}
 		}
 		if bm.Str("note", &b.Note) {
+			b.NoteLine, b.NoteCol = d.Pos(bm.Value("note"))
 			b.Note = strings.TrimSpace(b.Note)
 			for _, l := range NoteLinks(b.Note) {
 				if !safeNoteURL(l) {

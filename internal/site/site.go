@@ -83,8 +83,8 @@ type Page struct {
 	NoIndex bool
 	// OutPath is the output file relative to the output root.
 	OutPath string
-	// Links are the links of Markdown in a generated page's data (a
-	// practitioner's bio), at their lines in File, for the link check.
+	// Links are the links of Markdown in a page's data (a practitioner's
+	// bio, a book's note), at their lines in File, for the link check.
 	Links []markdown.Link
 
 	// Set while rendering, by the worker that renders the page.
