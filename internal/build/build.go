@@ -500,7 +500,7 @@ type owner struct {
 	what      string
 }
 
-// own records the owners of the pages' output files.
+// ownPages records the owners of the pages' output files.
 func (b *builder) ownPages() {
 	b.owners = make(map[string][]owner, len(b.site.Pages))
 	for _, p := range b.site.Pages {
@@ -548,13 +548,9 @@ func (b *builder) collide(c *collision) {
 	}
 	switch {
 	case file == inner:
-		other := "the site's generated " + file
-		if len(b.owners[file]) > 1 {
-			other = ""
-		}
 		msg = describe(file)
-		if other != "" {
-			msg += " and " + other
+		if len(b.owners[file]) < 2 { // the other is the site's own
+			msg += " and the site's generated " + file
 		}
 		msg += " would both be written to " + file
 	default:
