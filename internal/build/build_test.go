@@ -299,7 +299,9 @@ func TestProblems(t *testing.T) {
 		want  string
 	}{
 		{"yaml syntax, at the file line", map[string]string{"content/a.md": "---\ntitle: A\ndescription: x\n  bad: y\n---\nbody\n"},
-			"content/a.md:4:3: YAML syntax error: mapping values are not allowed in this context; check the indentation and quoting on this line or the one above"},
+			"content/a.md:4:6: YAML syntax error: mapping values are not allowed in this context; check the indentation and quoting on this line or the one above"},
+		{"yaml syntax, on the line of the mistake", map[string]string{"content/a.md": "---\ntitle: A\ndescription: x\ntags: [a, b]]\n---\nbody\n"},
+			"content/a.md:4:13: YAML syntax error: did not find expected key; check the indentation and quoting on this line or the one above"},
 		{"front matter of one key without a space", map[string]string{"content/a.md": "---\ntitle:A\n---\nbody\n"},
 			`content/a.md:2:1: front matter must be a mapping of keys to values, not the text "title:A"; add a space after the colon: title: A`},
 		{"a colon in a title", map[string]string{"content/a.md": "---\ntitle: Safety: what to know\n---\nbody\n"},

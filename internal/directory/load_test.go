@@ -203,6 +203,10 @@ func TestValidation(t *testing.T) {
 			[]string{file + `:23:8: photo "../secret.jpg" must be a site path under static/, like /images/practitioners/name.jpg`}},
 		{"syntax error", "level: Registered", "level: [Registered",
 			[]string{file + `:5:8: YAML syntax error: the [ that starts the value of level is never closed; add a ] at the end of the list`}},
+		{"syntax error on the line of the mistake", "level: Registered", "- Registered",
+			[]string{file + `:5:1: YAML syntax error: did not find expected key; check the indentation and quoting on this line or the one above`}},
+		{"alias of a missing anchor", "[English, Welsh]", "*en",
+			[]string{file + `:8:12: YAML syntax error: unknown anchor 'en' referenced; check the indentation and quoting on this line or the one above`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

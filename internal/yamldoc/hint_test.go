@@ -34,8 +34,8 @@ func TestSyntaxHints(t *testing.T) {
 		{"title: ok\ndate:2024-01-01\n",
 			"f.yaml:2:5: YAML syntax error: add a space after the colon: date: 2024-01-01"},
 		// Look-alikes that are fine YAML: the parser's message stays.
-		{"bio: |\n  She says: \"it's \"fine\"\n  'odd\nurl: https://example.org/a\ntime: \"10:30\" # a comment\nlist: [a,\n  b]\ntitle: x\n  bad: y\n",
-			"f.yaml:9:3: YAML syntax error: mapping values are not allowed in this context; check the indentation and quoting on this line or the one above"},
+		{"bio: |\n  She says: \"it's \"fine\"\n  'odd\nurl: https://example.org/a\ntime: \"10:30\" # a comment\nlist: [a,\n  b]\ntitle: x\n- oops\n",
+			"f.yaml:9:1: YAML syntax error: did not find expected key; check the indentation and quoting on this line or the one above"},
 		{"description: This goes on\n  \"over\" two lines\nkey: [unclosed\n",
 			"f.yaml:3:6: YAML syntax error: the [ that starts the value of key is never closed; add a ] at the end of the list"},
 	}

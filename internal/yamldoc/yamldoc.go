@@ -51,8 +51,8 @@ var lineRe = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
 // Parse parses d.Src and returns the root node of its first document
 // (a mapping for every input the site has). An empty document returns an
-// empty mapping. A syntax error is reported at its line, and Parse returns
-// nil.
+// empty mapping. A syntax error is reported at the line and column where
+// the parser stopped, and Parse returns nil.
 func (d *Decoder) Parse() *Node {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(d.Src, &doc); err != nil {
@@ -71,10 +71,19 @@ func (d *Decoder) Parse() *Node {
 				return nil
 			}
 		}
+		col := 0
+		if !typed {
+			if l, c, ok := errorAt(d.Src, err, line); ok {
+				line, col = l, c
+			}
+		}
 		if line == 0 {
 			line = 1
 		}
-		d.Problems.Errorf(d.File, line+d.Line, d.indentCol(line), "YAML syntax error: %s; check the indentation and quoting on this line or the one above", msg)
+		if col == 0 {
+			col = d.indentCol(line)
+		}
+		d.Problems.Errorf(d.File, line+d.Line, col, "YAML syntax error: %s; check the indentation and quoting on this line or the one above", msg)
 		return nil
 	}
 	// An empty document is an empty mapping, whose missing keys are
