@@ -299,7 +299,7 @@ func TestProblems(t *testing.T) {
 		want  string
 	}{
 		{"yaml syntax, at the file line", map[string]string{"content/a.md": "---\ntitle: A\ndescription: x\n  bad: y\n---\nbody\n"},
-			"content/a.md:4:6: YAML syntax error: mapping values are not allowed in this context; check the indentation and quoting on this line or the one above"},
+			"content/a.md:4:3: YAML syntax error: bad is indented more than description above it, so YAML reads it as more of the value of description; indent bad as much as description"},
 		{"yaml syntax, on the line of the mistake", map[string]string{"content/a.md": "---\ntitle: A\ndescription: x\ntags: [a, b]]\n---\nbody\n"},
 			"content/a.md:4:13: YAML syntax error: did not find expected key; check the indentation and quoting on this line or the one above"},
 		{"front matter of one key without a space", map[string]string{"content/a.md": "---\ntitle:A\n---\nbody\n"},

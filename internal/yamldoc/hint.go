@@ -11,15 +11,21 @@ import (
 // plain value with ": " in it (title: Safety: what to know), a quoted
 // value with its own quote inside it ("He said "hi"", 'it's'), a quote or
 // bracket that is never closed, a key without a space after its colon
-// (date:2024-01-01) and a line indented with a tab. Given the parser's
-// message, it returns the 1-based line and column of the cause in src and
-// a message that says what to write instead; ok is false when none of
-// these is the cause.
+// (date:2024-01-01), a line indented with a tab and a key indented under
+// one whose value is on the same line (title: x, then "  date: ..."). Given
+// the parser's message, it returns the 1-based line and column of the
+// cause in src and a message that says what to write instead; ok is false
+// when none of these is the cause.
 func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 	lines := strings.Split(string(src), "\n")
 	colon := strings.Contains(msg, "mapping values are not allowed")
 	noSpace := strings.Contains(msg, "could not find expected ':'")
+	deeper := colon || strings.Contains(msg, "did not find expected key")
 	block := -1 // indentation of the key of a block scalar being skipped, or -1
+	// above is the last key met, and aboveCol its 0-based column when its
+	// value is on the same line (-1 when not): a key indented more than
+	// it below it is a mistake, as that value cannot also have keys.
+	above, aboveCol := "", -1
 	for i := 0; i < len(lines); i++ {
 		text := strings.TrimRight(lines[i], "\r")
 		body := strings.TrimLeft(text, " ")
@@ -46,10 +52,20 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 			return i + 1, column(text, at+strings.IndexByte(v, ':')), "add a space after the colon: " + fixed, true
 		}
 		if k, rest, found := strings.Cut(v, ": "); found && k != "" && !strings.ContainsAny(k[:1], "\"'[{&*!|>%@`") {
+			if deeper && aboveCol >= 0 && at > aboveCol && !item {
+				return i + 1, column(text, at), fmt.Sprintf("%s is indented more than %s above it, so YAML reads it as more of the value of %s; indent %s as much as %s", k, above, above, k, above), true
+			}
+			above, aboveCol = k, -1
+			if v := strings.TrimSpace(rest); v != "" && !strings.ContainsAny(v[:1], "#|>&!") {
+				aboveCol = at
+			}
 			key = k
 			at += len(k) + 2
 			v = rest
 		} else if !item {
+			if k, found := strings.CutSuffix(strings.TrimRight(v, " "), ":"); found && keyRe.MatchString(k) {
+				above, aboveCol = k, -1 // a key whose value is on the lines below
+			}
 			continue // a key alone, or the next line of a plain value
 		}
 		trimmed := strings.TrimLeft(v, " ")

@@ -36,6 +36,12 @@ func TestSyntaxHints(t *testing.T) {
 		// Look-alikes that are fine YAML: the parser's message stays.
 		{"bio: |\n  She says: \"it's \"fine\"\n  'odd\nurl: https://example.org/a\ntime: \"10:30\" # a comment\nlist: [a,\n  b]\ntitle: x\n- oops\n",
 			"f.yaml:9:1: YAML syntax error: did not find expected key; check the indentation and quoting on this line or the one above"},
+		{"title: x\n  bad: y\n",
+			"f.yaml:2:3: YAML syntax error: bad is indented more than title above it, so YAML reads it as more of the value of title; indent bad as much as title"},
+		{"title: \"x\" # quoted\ncontact:\n  email: a@example.org\n  phone: [\"01632 960905\"]\n    website: https://example.org/\n",
+			"f.yaml:5:5: YAML syntax error: website is indented more than phone above it, so YAML reads it as more of the value of phone; indent website as much as phone"},
+		{"locations:\n  - name: Frithwick\n    town: Frithwick\n  - name: Mill Lane\n      town: Frithwick\n",
+			"f.yaml:5:7: YAML syntax error: town is indented more than name above it, so YAML reads it as more of the value of name; indent town as much as name"},
 		{"description: This goes on\n  \"over\" two lines\nkey: [unclosed\n",
 			"f.yaml:3:6: YAML syntax error: the [ that starts the value of key is never closed; add a ] at the end of the list"},
 	}
@@ -64,6 +70,7 @@ func TestNoHintOnValidYAML(t *testing.T) {
 		"description: \"a long\n  value\"\ntitle: 'it''s'\n",
 		"description: This goes on\n  \"over\" two lines\n",
 		"- \"a\"\n- [b, 'c, d']\n- {e: f}\n",
+		"title: x\ntags:\n  b: c\nanchored: &a\n  d: e\nlocations:\n  - name: x\n    town: y\n",
 	} {
 		if line, col, hint, ok := syntaxHint([]byte(src), "did not find expected key"); ok {
 			t.Errorf("case %d: hint at %d:%d for valid YAML %q: %s", i, line, col, src, hint)
