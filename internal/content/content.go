@@ -28,7 +28,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"sitegen/internal/diag"
 	"sitegen/internal/yamldoc"
@@ -96,28 +95,6 @@ func Normalize(src []byte) []byte {
 	return bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
 }
 
-// CheckUTF8 reports the line and column of the first byte that is not
-// valid UTF-8, or ok.
-func CheckUTF8(src []byte) (line, col int, ok bool) {
-	if utf8.Valid(src) {
-		return 0, 0, true
-	}
-	line, col = 1, 1
-	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return line, col, false
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		i += size
-	}
-	return line, col, false
-}
-
 var errNoFrontMatter = errors.New("no front matter")
 
 // frontMatterEnd returns the length of src up to the end of the first line
@@ -151,8 +128,7 @@ var frontMatterReaders = sync.Pool{New: func() any { return bufio.NewReader(nil)
 // extra names front matter keys this page's section accepts besides Keys.
 func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 	src = Normalize(src)
-	if line, col, ok := CheckUTF8(src); !ok {
-		list.Errorf(file, line, col, "file is not UTF-8 text; save it with UTF-8 encoding")
+	if !list.CheckUTF8(file, src, 0) {
 		return nil
 	}
 	if len(bytes.TrimSpace(src)) == 0 {

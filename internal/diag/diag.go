@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Severity says whether a problem stops the build.
@@ -96,6 +97,31 @@ func (l *List) Warnf(file string, line, col int, format string, args ...any) {
 // Infof records an informational note.
 func (l *List) Infof(file string, line, col int, format string, args ...any) {
 	l.Add(Problem{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Severity: Info})
+}
+
+// CheckUTF8 reports whether src, the text of file after its first
+// lineOffset lines, is UTF-8. Every source file is read as UTF-8 text: when
+// src is not, CheckUTF8 records an error at the line and column of its
+// first byte that is not, which says to save the file as UTF-8.
+func (l *List) CheckUTF8(file string, src []byte, lineOffset int) bool {
+	if utf8.Valid(src) {
+		return true
+	}
+	line, col := 1, 1
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	l.Errorf(file, line+lineOffset, col, "file is not UTF-8 text; save it with UTF-8 encoding")
+	return false
 }
 
 // Merge adds every problem of other to l.

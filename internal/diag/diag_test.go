@@ -1,6 +1,9 @@
 package diag
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestSuggest(t *testing.T) {
 	keys := []string{"title", "description", "date", "tags", "aliases", "publish_date"}
@@ -39,5 +42,36 @@ func TestListSortsAndCounts(t *testing.T) {
 	w.Infof("a", 1, 1, "i")
 	if w.Failed(false) || !w.Failed(true) {
 		t.Error("warnings fail only strict builds; info never")
+	}
+}
+
+// TestCheckUTF8 checks that text that is not UTF-8 is reported at its
+// first bad byte, counting columns in characters and lines from the line
+// the text starts after.
+func TestCheckUTF8(t *testing.T) {
+	tests := []struct {
+		name   string
+		src    string
+		offset int
+		want   string // "" when the text is UTF-8
+	}{
+		{"UTF-8 text", "title: Zoë\n", 0, ""},
+		{"a Latin-1 byte", "name: Caf\xe9 Person\n", 0, "f.yaml:1:10: file is not UTF-8 text; save it with UTF-8 encoding"},
+		{"after other lines and characters", "a: 1\nb: Zoë \xff\n", 0, "f.yaml:2:8: file is not UTF-8 text; save it with UTF-8 encoding"},
+		{"a character cut short at the end", "a: 1\nb: \xe2\x82", 0, "f.yaml:2:4: file is not UTF-8 text; save it with UTF-8 encoding"},
+		{"after the lines before the text", "title: A\ndescription: caf\xe9\n", 1, "f.yaml:3:17: file is not UTF-8 text; save it with UTF-8 encoding"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var l List
+			ok := l.CheckUTF8("f.yaml", []byte(tt.src), tt.offset)
+			var got []string
+			for _, p := range l.All() {
+				got = append(got, p.String())
+			}
+			if ok != (tt.want == "") || strings.Join(got, "\n") != tt.want {
+				t.Errorf("CheckUTF8 = %v, %q; want %q", ok, got, tt.want)
+			}
+		})
 	}
 }

@@ -205,6 +205,10 @@ func TestValidation(t *testing.T) {
 			[]string{file + `:5:8: YAML syntax error: the [ that starts the value of level is never closed; add a ] at the end of the list`}},
 		{"syntax error on the line of the mistake", "level: Registered", "- Registered",
 			[]string{file + `:5:1: YAML syntax error: did not find expected key; check the indentation and quoting on this line or the one above`}},
+		{"name not in UTF-8", "name: Aelia Thornhurst", "name: Aelia Thornh\xfcrst",
+			[]string{file + `:1:19: file is not UTF-8 text; save it with UTF-8 encoding`}},
+		{"bio not in UTF-8", "  Aelia has practised", "  Aelia has practis\xe9d",
+			[]string{file + `:24:20: file is not UTF-8 text; save it with UTF-8 encoding`}},
 		{"alias of a missing anchor", "[English, Welsh]", "*en",
 			[]string{file + `:8:12: YAML syntax error: unknown anchor 'en' referenced; check the indentation and quoting on this line or the one above`}},
 	}

@@ -9,8 +9,9 @@ import (
 
 // TestSyntaxErrorPositions checks that a syntax error the hints do not
 // explain is reported on the line of the mistake, at the character the
-// parser stopped at, in a data file (no line offset) and in front matter
-// (which starts on line 2 of its file).
+// parser stopped at, and a byte that is not UTF-8 at that byte, in a data
+// file (no line offset) and in front matter (which starts on line 2 of its
+// file).
 func TestSyntaxErrorPositions(t *testing.T) {
 	const advice = "; check the indentation and quoting on this line or the one above"
 	tests := []struct {
@@ -55,6 +56,9 @@ func TestSyntaxErrorPositions(t *testing.T) {
 		{"a colon after a value", 0,
 			"tags:\n  - a\n  - b\n    c: d\n",
 			"f.yaml:4:6: YAML syntax error: mapping values are not allowed in this context" + advice},
+		{"a byte that is not UTF-8", 1,
+			"title: x\ndescription: Caf\xe9\n",
+			"f.yaml:3:17: file is not UTF-8 text; save it with UTF-8 encoding"},
 		{"a mistake on the first line", 0,
 			"]\n",
 			"f.yaml:1:1: YAML syntax error: did not find expected node content" + advice},

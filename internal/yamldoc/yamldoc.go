@@ -51,9 +51,13 @@ var lineRe = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
 // Parse parses d.Src and returns the root node of its first document
 // (a mapping for every input the site has). An empty document returns an
-// empty mapping. A syntax error is reported at the line and column where
-// the parser stopped, and Parse returns nil.
+// empty mapping. Text that is not UTF-8 is reported at its first bad byte,
+// a syntax error at the line and column where the parser stopped, and then
+// Parse returns nil.
 func (d *Decoder) Parse() *Node {
+	if !d.Problems.CheckUTF8(d.File, d.Src, d.Line) {
+		return nil
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(d.Src, &doc); err != nil {
 		line, msg := 0, err.Error()
