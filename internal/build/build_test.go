@@ -302,6 +302,8 @@ func TestProblems(t *testing.T) {
 			"content/a.md:4:3: YAML syntax error: bad is indented more than description above it, so YAML reads it as more of the value of description; indent bad as much as description"},
 		{"yaml syntax, on the line of the mistake", map[string]string{"content/a.md": "---\ntitle: A\ndescription: x\ntags: [a, b]]\n---\nbody\n"},
 			"content/a.md:4:13: YAML syntax error: did not find expected key; check the indentation and quoting on this line or the one above"},
+		{"a value starting with @", map[string]string{"content/a.md": "---\ntitle: A\ndescription: @x\n---\nbody\n"},
+			`content/a.md:3:14: YAML syntax error: the value of description starts with @, which YAML does not allow at the start of a value that is not in quotes; put the whole value in quotes: description: "@x"`},
 		{"front matter of one key without a space", map[string]string{"content/a.md": "---\ntitle:A\n---\nbody\n"},
 			`content/a.md:2:1: front matter must be a mapping of keys to values, not the text "title:A"; add a space after the colon: title: A`},
 		{"a colon in a title", map[string]string{"content/a.md": "---\ntitle: Safety: what to know\n---\nbody\n"},

@@ -10,7 +10,8 @@ import (
 // parser reports in its own terms and often lines away from the cause: a
 // plain value with ": " in it (title: Safety: what to know), a quoted
 // value with its own quote inside it ("He said "hi"", 'it's'), a quote or
-// bracket that is never closed, a key without a space after its colon
+// bracket that is never closed, a value that starts with @ or ` (which
+// YAML keeps for itself), a key without a space after its colon
 // (date:2024-01-01), a line indented with a tab and a key indented under
 // one whose value is on the same line (title: x, then "  date: ..."). Given
 // the parser's message, it returns the 1-based line and column of the
@@ -21,6 +22,7 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 	colon := strings.Contains(msg, "mapping values are not allowed")
 	noSpace := strings.Contains(msg, "could not find expected ':'")
 	deeper := colon || strings.Contains(msg, "did not find expected key")
+	reserved := strings.Contains(msg, "found character that cannot start any token")
 	block := -1 // indentation of the key of a block scalar being skipped, or -1
 	// above is the last key met, and aboveCol its 0-based column when its
 	// value is on the same line (-1 when not): a key indented more than
@@ -79,6 +81,15 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 		case v == "":
 		case v[0] == '|' || v[0] == '>':
 			block = indent
+		case reserved && (v[0] == '@' || v[0] == '`'):
+			if c := strings.Index(v, " #"); c >= 0 {
+				v = strings.TrimRight(v[:c], " ")
+			}
+			fixed := quote(v)
+			if key != "" {
+				fixed = key + ": " + fixed
+			}
+			return i + 1, column(text, at), fmt.Sprintf("%s starts with %c, which YAML does not allow at the start of a value that is not in quotes; put the whole value in quotes: %s", name, v[0], fixed), true
 		case v[0] == '"' || v[0] == '\'':
 			q := v[0]
 			end := closing(v, q)
@@ -118,6 +129,11 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 		}
 	}
 	return 0, 0, "", false
+}
+
+// quote returns s in double quotes, as YAML reads it back.
+func quote(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }
 
 // spaceAfterColon returns s, a key and its value with no space between
