@@ -10,7 +10,7 @@ import (
 // parser reports in its own terms and often lines away from the cause: a
 // plain value with ": " in it (title: Safety: what to know), a quoted
 // value with its own quote inside it ("He said "hi"", 'it's'), a quote or
-// bracket that is never closed, a value that starts with @ or ` (which
+// bracket that is never closed (also the quote of a key), a value that starts with @ or ` (which
 // YAML keeps for itself), a key without a space after its colon
 // (date:2024-01-01), a line indented with a tab and a key indented under
 // one whose value is on the same line (title: x, then "  date: ..."). Given
@@ -23,6 +23,7 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 	noSpace := strings.Contains(msg, "could not find expected ':'")
 	deeper := colon || strings.Contains(msg, "did not find expected key")
 	reserved := strings.Contains(msg, "found character that cannot start any token")
+	unclosed := strings.Contains(msg, "found unexpected end of stream")
 	block := -1 // indentation of the key of a block scalar being skipped, or -1
 	// above is the last key met, and aboveCol its 0-based column when its
 	// value is on the same line (-1 when not): a key indented more than
@@ -52,6 +53,12 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 		v := body[at-indent:]
 		if fixed, ok := spaceAfterColon(v); noSpace && ok {
 			return i + 1, column(text, at+strings.IndexByte(v, ':')), "add a space after the colon: " + fixed, true
+		}
+		if q := v[0]; unclosed && !item && (q == '"' || q == '\'') && (aboveCol < 0 || at <= aboveCol) &&
+			closing(v, q) < 0 && closing(string(q)+strings.Join(lines[i+1:], "\n"), q) < 0 {
+			// A quoted key (a line further in would go on with the value
+			// above it) whose quote runs on to the end of the text.
+			return i + 1, column(text, at), fmt.Sprintf("the %c that starts this line is never closed; add a %c where the quoted key ends, before its colon", q, q), true
 		}
 		if k, rest, found := strings.Cut(v, ": "); found && k != "" && !strings.ContainsAny(k[:1], "\"'[{&*!|>%@`") {
 			if deeper && aboveCol >= 0 && at > aboveCol && !item {

@@ -29,6 +29,14 @@ func TestSyntaxHints(t *testing.T) {
 			`f.yaml:1:18: YAML syntax error: the value of title is in "double quotes" and has a " inside it, which ends it early; write the inner quotes as \" or put the value in 'single quotes'`},
 		{"contact: {email: a@example.org\nname: x\n",
 			`f.yaml:1:10: YAML syntax error: the { that starts the value of contact is never closed; add a } at the end of the mapping`},
+		{"title: ok\n\"key: 1\n",
+			`f.yaml:2:1: YAML syntax error: the " that starts this line is never closed; add a " where the quoted key ends, before its colon`},
+		{"\"key: 1\n",
+			`f.yaml:1:1: YAML syntax error: the " that starts this line is never closed; add a " where the quoted key ends, before its colon`},
+		{"contact:\n  email: a@example.org\n  'phone: 01632 960905\ntitle: x\n",
+			`f.yaml:3:3: YAML syntax error: the ' that starts this line is never closed; add a ' where the quoted key ends, before its colon`},
+		{"description: It goes on\n  \"over\" lines\ntitle: \"abc\n",
+			`f.yaml:3:8: YAML syntax error: the " that starts the value of title is never closed; add a " at the end of the value`},
 		{"title: ok\ndescription: @x\n",
 			`f.yaml:2:14: YAML syntax error: the value of description starts with @, which YAML does not allow at the start of a value that is not in quotes; put the whole value in quotes: description: "@x"`},
 		{"title: ok\ndescription: `sitegen` builds \"the\" site # a comment\n",
@@ -77,12 +85,16 @@ func TestNoHintOnValidYAML(t *testing.T) {
 		"description: This goes on\n  \"over\" two lines\n",
 		"- \"a\"\n- [b, 'c, d']\n- {e: f}\n",
 		"title: x\ntags:\n  b: c\nanchored: &a\n  d: e\nlocations:\n  - name: x\n    town: y\n",
+		"description: This goes on\n  \"over two lines\ntitle: x\n",
 	} {
 		if line, col, hint, ok := syntaxHint([]byte(src), "did not find expected key"); ok {
 			t.Errorf("case %d: hint at %d:%d for valid YAML %q: %s", i, line, col, src, hint)
 		}
 		if _, _, hint, ok := syntaxHint([]byte(src), "mapping values are not allowed in this context"); ok {
 			t.Errorf("case %d: colon hint for valid YAML %q: %s", i, src, hint)
+		}
+		if _, _, hint, ok := syntaxHint([]byte(src), "found unexpected end of stream"); ok {
+			t.Errorf("case %d: unclosed quote hint for valid YAML %q: %s", i, src, hint)
 		}
 		var l diag.List
 		if New("f.yaml", []byte(src), 0, &l).Parse() == nil {
