@@ -308,6 +308,8 @@ func TestProblems(t *testing.T) {
 			`content/a.md:3:1: YAML syntax error: the " that starts this line is never closed; add a " where the quoted key ends, before its colon`},
 		{"a quoted value never closed at the end of the front matter", map[string]string{"content/a.md": "---\ndescription: A\ntitle: \"abc\n---\nbody \"quoted\"\n"},
 			`content/a.md:3:8: YAML syntax error: the " that starts the value of title is never closed; add a " at the end of the value`},
+		{"an unknown escape", map[string]string{"content/a.md": "---\ntitle: A\ndescription: \"bad \\q\"\n---\nbody\n"},
+			`content/a.md:3:19: YAML syntax error: the value of description has \q in it, which YAML cannot read as an escape in "double quotes"; write the backslash as \\ or put the value in 'single quotes'`},
 		{"front matter of one key without a space", map[string]string{"content/a.md": "---\ntitle:A\n---\nbody\n"},
 			`content/a.md:2:1: front matter must be a mapping of keys to values, not the text "title:A"; add a space after the colon: title: A`},
 		{"a colon in a title", map[string]string{"content/a.md": "---\ntitle: Safety: what to know\n---\nbody\n"},

@@ -9,7 +9,8 @@ import (
 // syntaxHint recognises the YAML mistakes editors make most, which the
 // parser reports in its own terms and often lines away from the cause: a
 // plain value with ": " in it (title: Safety: what to know), a quoted
-// value with its own quote inside it ("He said "hi"", 'it's'), a quote or
+// value with its own quote inside it ("He said "hi"", 'it's'), a backslash
+// in double quotes that starts no escape ("C:\Users"), a quote or
 // bracket that is never closed (also the quote of a key), a value that starts with @ or ` (which
 // YAML keeps for itself), a key without a space after its colon
 // (date:2024-01-01), a line indented with a tab and a key indented under
@@ -24,6 +25,7 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 	deeper := colon || strings.Contains(msg, "did not find expected key")
 	reserved := strings.Contains(msg, "found character that cannot start any token")
 	unclosed := strings.Contains(msg, "found unexpected end of stream")
+	escape := strings.Contains(msg, "found unknown escape character") || strings.Contains(msg, "did not find expected hexdecimal number")
 	block := -1 // indentation of the key of a block scalar being skipped, or -1
 	// above is the last key met, and aboveCol its 0-based column when its
 	// value is on the same line (-1 when not): a key indented more than
@@ -99,6 +101,16 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 			return i + 1, column(text, at), fmt.Sprintf("%s starts with %c, which YAML does not allow at the start of a value that is not in quotes; put the whole value in quotes: %s", name, v[0], fixed), true
 		case v[0] == '"' || v[0] == '\'':
 			q := v[0]
+			if from := v + "\n" + strings.Join(lines[i+1:], "\n"); escape && q == '"' {
+				if j := unknownEscape(from); j >= 0 {
+					l, c := i, at+j
+					if n := strings.Count(from[:j], "\n"); n > 0 {
+						l, c = i+n, j-strings.LastIndexByte(from[:j], '\n')-1
+					}
+					r, _ := utf8.DecodeRuneInString(from[j+1:])
+					return l + 1, column(strings.TrimRight(lines[l], "\r"), c), fmt.Sprintf(`%s has \%c in it, which YAML cannot read as an escape in "double quotes"; write the backslash as \\ or put the value in 'single quotes'`, name, r), true
+				}
+			}
 			end := closing(v, q)
 			if end < 0 {
 				// The value may go on over the next lines; it is a mistake
@@ -169,6 +181,31 @@ func closing(v string, q byte) int {
 		case v[j] == q && q == '\'' && j+1 < len(v) && v[j+1] == '\'':
 			j++
 		case v[j] == q:
+			return j
+		}
+	}
+	return -1
+}
+
+// unknownEscape returns the index in v, a text in double quotes, of the
+// first backslash inside it that does not start one of YAML's escapes (\n,
+// \t, \", \\, \x41, \u00e9 and the rest), or -1.
+func unknownEscape(v string) int {
+	for j := 1; j < len(v); j++ {
+		switch {
+		case v[j] == '"':
+			return -1
+		case v[j] != '\\':
+		case j+1 < len(v) && strings.IndexByte("0abt\tnvfre \"/\\N_LP\r\n", v[j+1]) >= 0:
+			j++
+		case j+1 < len(v) && strings.IndexByte("xuU", v[j+1]) >= 0:
+			// A character code of 2, 4 or 8 hexadecimal digits.
+			n := map[byte]int{'x': 2, 'u': 4, 'U': 8}[v[j+1]]
+			if j+2+n > len(v) || strings.Trim(v[j+2:j+2+n], "0123456789abcdefABCDEF") != "" {
+				return j
+			}
+			j += 1 + n
+		default:
 			return j
 		}
 	}

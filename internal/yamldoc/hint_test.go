@@ -37,6 +37,14 @@ func TestSyntaxHints(t *testing.T) {
 			`f.yaml:3:3: YAML syntax error: the ' that starts this line is never closed; add a ' where the quoted key ends, before its colon`},
 		{"description: It goes on\n  \"over\" lines\ntitle: \"abc\n",
 			`f.yaml:3:8: YAML syntax error: the " that starts the value of title is never closed; add a " at the end of the value`},
+		{"title: ok\ndescription: \"bad \\q\"\n",
+			`f.yaml:2:19: YAML syntax error: the value of description has \q in it, which YAML cannot read as an escape in "double quotes"; write the backslash as \\ or put the value in 'single quotes'`},
+		{"tags:\n  - \"a \\\"b\\\" \\n\"\n  - \"Zoë \\é\"\n",
+			`f.yaml:3:10: YAML syntax error: this value has \é in it, which YAML cannot read as an escape in "double quotes"; write the backslash as \\ or put the value in 'single quotes'`},
+		{"title: ok\ndescription: \"a long \\\n  value in C:\\Dev\"\n",
+			`f.yaml:3:14: YAML syntax error: the value of description has \D in it, which YAML cannot read as an escape in "double quotes"; write the backslash as \\ or put the value in 'single quotes'`},
+		{"title: ok\ndescription: \"caf\\u00e9 in C:\\users\"\n",
+			`f.yaml:2:30: YAML syntax error: the value of description has \u in it, which YAML cannot read as an escape in "double quotes"; write the backslash as \\ or put the value in 'single quotes'`},
 		{"title: ok\ndescription: @x\n",
 			`f.yaml:2:14: YAML syntax error: the value of description starts with @, which YAML does not allow at the start of a value that is not in quotes; put the whole value in quotes: description: "@x"`},
 		{"title: ok\ndescription: `sitegen` builds \"the\" site # a comment\n",
@@ -86,6 +94,7 @@ func TestNoHintOnValidYAML(t *testing.T) {
 		"- \"a\"\n- [b, 'c, d']\n- {e: f}\n",
 		"title: x\ntags:\n  b: c\nanchored: &a\n  d: e\nlocations:\n  - name: x\n    town: y\n",
 		"description: This goes on\n  \"over two lines\ntitle: x\n",
+		"a: \"\\\"q\\\" \\\\ \\x41 \\u00e9 \\U0001F600 \\t\\\n  b\"\nc: 'C:\\Users' # \\q\n",
 	} {
 		if line, col, hint, ok := syntaxHint([]byte(src), "did not find expected key"); ok {
 			t.Errorf("case %d: hint at %d:%d for valid YAML %q: %s", i, line, col, src, hint)
@@ -95,6 +104,9 @@ func TestNoHintOnValidYAML(t *testing.T) {
 		}
 		if _, _, hint, ok := syntaxHint([]byte(src), "found unexpected end of stream"); ok {
 			t.Errorf("case %d: unclosed quote hint for valid YAML %q: %s", i, src, hint)
+		}
+		if _, _, hint, ok := syntaxHint([]byte(src), "found unknown escape character"); ok {
+			t.Errorf("case %d: escape hint for valid YAML %q: %s", i, src, hint)
 		}
 		var l diag.List
 		if New("f.yaml", []byte(src), 0, &l).Parse() == nil {
