@@ -191,6 +191,8 @@ func TestValidation(t *testing.T) {
 			[]string{file + `:22:54: school "nowhere" is not a school in content/schools/; add content/schools/nowhere.yaml or name one of the schools there`}},
 		{"qualification year", "year: 2012", "year: 1066",
 			[]string{file + `:22:79: year 1066 is not a plausible year for a qualification; write the year it was awarded, like 2012`}},
+		{"qualification year in hexadecimal", "year: 2012", "year: 0x7DC",
+			[]string{file + `:22:79: year must be a whole number written in decimal, such as 2012`}},
 		{"raw HTML in bio", "  Aelia has practised", "  Aelia <script>alert(1)</script> has practised",
 			[]string{file + `:24:3: bio contains raw HTML (<script>); raw HTML is not allowed in bios, write Markdown instead`}},
 		{"escaped tag in bio is text", "  Aelia has practised", `  Aelia writes \<b> and \\\<i> as text, has practised`,

@@ -413,11 +413,26 @@ func (m Map) Int(key string, dst *int) bool {
 	}
 	n, err := strconv.Atoi(strings.ReplaceAll(v.Value, "_", ""))
 	if err != nil || v.ShortTag() != "!!int" {
-		m.d.Errorf(v, "%s must be a whole number, not %s", key, describe(v))
+		if d, ok := notDecimal(v); ok {
+			m.d.Errorf(v, "%s must be a whole number written in decimal, such as %d", key, d)
+		} else {
+			m.d.Errorf(v, "%s must be a whole number, not %s", key, describe(v))
+		}
 		return false
 	}
 	*dst = n
 	return true
+}
+
+// notDecimal returns the value of n when YAML reads it as a whole number
+// written in another base (0x10, 0o20, 0b10000), which the site's numbers
+// are not meant to be: it asks for the number in decimal instead.
+func notDecimal(n *Node) (int64, bool) {
+	if n.ShortTag() != "!!int" {
+		return 0, false
+	}
+	d, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
+	return d, err == nil
 }
 
 // Float stores key's numeric value.
@@ -428,7 +443,11 @@ func (m Map) Float(key string, dst *float64) bool {
 	}
 	f, err := strconv.ParseFloat(v.Value, 64)
 	if err != nil || (v.ShortTag() != "!!int" && v.ShortTag() != "!!float") || math.IsNaN(f) || math.IsInf(f, 0) {
-		m.d.Errorf(v, "%s must be a number, not %s", key, describe(v))
+		if d, ok := notDecimal(v); ok {
+			m.d.Errorf(v, "%s must be a number written in decimal, such as %d", key, d)
+		} else {
+			m.d.Errorf(v, "%s must be a number, not %s", key, describe(v))
+		}
 		return false
 	}
 	*dst = f
