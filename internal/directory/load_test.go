@@ -212,7 +212,7 @@ func TestValidation(t *testing.T) {
 		{"bio not in UTF-8", "  Aelia has practised", "  Aelia has practis\xe9d",
 			[]string{file + `:24:20: file is not UTF-8 text; save it with UTF-8 encoding`}},
 		{"alias of a missing anchor", "[English, Welsh]", "*en",
-			[]string{file + `:8:12: YAML syntax error: unknown anchor 'en' referenced; check the indentation and quoting on this line or the one above`}},
+			[]string{file + `:8:12: YAML syntax error: the value of languages starts with *, which YAML reads as a reference to an anchor &en, but no such anchor comes before it; if the * is part of the text, put the whole value in quotes: languages: "*en"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

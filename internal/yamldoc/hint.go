@@ -2,6 +2,7 @@ package yamldoc
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -10,14 +11,15 @@ import (
 // parser reports in its own terms and often lines away from the cause: a
 // plain value with ": " in it (title: Safety: what to know), a quoted
 // value with its own quote inside it ("He said "hi"", 'it's'), a backslash
-// in double quotes that starts no escape ("C:\Users"), a quote or
-// bracket that is never closed (also the quote of a key), a value that starts with @ or ` (which
-// YAML keeps for itself), a key without a space after its colon
-// (date:2024-01-01), a line indented with a tab and a key indented under
-// one whose value is on the same line (title: x, then "  date: ..."). Given
-// the parser's message, it returns the 1-based line and column of the
-// cause in src and a message that says what to write instead; ok is false
-// when none of these is the cause.
+// in double quotes that starts no escape ("C:\Users"), a quote or bracket
+// that is never closed (also the quote of a key), a value that starts with
+// @ or ` (which YAML keeps for itself) or with * or & (*New* course, which
+// YAML reads as a reference to an anchor), a key without a space after its
+// colon (date:2024-01-01), a line indented with a tab and a key indented
+// under one whose value is on the same line (title: x, then "  date: ...").
+// Given the parser's message, it returns the 1-based line and column of
+// the cause in src and a message that says what to write instead; ok is
+// false when none of these is the cause.
 func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 	lines := strings.Split(string(src), "\n")
 	colon := strings.Contains(msg, "mapping values are not allowed")
@@ -25,6 +27,11 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 	deeper := colon || strings.Contains(msg, "did not find expected key")
 	reserved := strings.Contains(msg, "found character that cannot start any token")
 	unclosed := strings.Contains(msg, "found unexpected end of stream")
+	alias := "" // the name of an alias with no anchor
+	if m := unknownAnchorRe.FindStringSubmatch(msg); m != nil {
+		alias = m[1]
+	}
+	badName := strings.Contains(msg, "did not find expected alphabetic or numeric character")
 	escape := strings.Contains(msg, "found unknown escape character") || strings.Contains(msg, "did not find expected hexdecimal number")
 	block := -1 // indentation of the key of a block scalar being skipped, or -1
 	// above is the last key met, and aboveCol its 0-based column when its
@@ -91,14 +98,15 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 		case v[0] == '|' || v[0] == '>':
 			block = indent
 		case reserved && (v[0] == '@' || v[0] == '`'):
-			if c := strings.Index(v, " #"); c >= 0 {
-				v = strings.TrimRight(v[:c], " ")
+			return i + 1, column(text, at), fmt.Sprintf("%s starts with %c, which YAML does not allow at the start of a value that is not in quotes; put the whole value in quotes: %s", name, v[0], quoted(key, v)), true
+		case alias != "" && v[0] == '*' && strings.HasPrefix(v[1:]+" ", alias+" "):
+			return i + 1, column(text, at), fmt.Sprintf("%s starts with *, which YAML reads as a reference to an anchor &%s, but no such anchor comes before it; if the * is part of the text, put the whole value in quotes: %s", name, alias, quoted(key, v)), true
+		case badName && (v[0] == '*' || v[0] == '&') && !anchorName(v[1:]):
+			what := "a reference to an anchor (*name)"
+			if v[0] == '&' {
+				what = "an anchor (&name), which names the value to repeat it elsewhere"
 			}
-			fixed := quote(v)
-			if key != "" {
-				fixed = key + ": " + fixed
-			}
-			return i + 1, column(text, at), fmt.Sprintf("%s starts with %c, which YAML does not allow at the start of a value that is not in quotes; put the whole value in quotes: %s", name, v[0], fixed), true
+			return i + 1, column(text, at), fmt.Sprintf("%s starts with %c, which YAML reads as %s; if the %c is part of the text, put the whole value in quotes: %s", name, v[0], what, v[0], quoted(key, v)), true
 		case v[0] == '"' || v[0] == '\'':
 			q := v[0]
 			if from := v + "\n" + strings.Join(lines[i+1:], "\n"); escape && q == '"' {
@@ -150,9 +158,29 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 	return 0, 0, "", false
 }
 
-// quote returns s in double quotes, as YAML reads it back.
-func quote(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+// unknownAnchorRe matches the parser's message for an alias (*name) of an
+// anchor (&name) it has not met.
+var unknownAnchorRe = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+
+// anchorName reports whether s starts with a name YAML accepts after the
+// & of an anchor or the * of an alias: letters, digits, _ and -, up to a
+// space or the end of the value.
+func anchorName(s string) bool {
+	n := len(s) - len(strings.TrimLeft(s, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-"))
+	return n > 0 && (n == len(s) || strings.IndexByte(" \t?:,]}%@`", s[n]) >= 0)
+}
+
+// quoted returns plain value v, without a comment after it, in double
+// quotes, as YAML reads it back, after key: when key is not "".
+func quoted(key, v string) string {
+	if c := strings.Index(v, " #"); c >= 0 {
+		v = strings.TrimRight(v[:c], " ")
+	}
+	v = `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(v) + `"`
+	if key != "" {
+		v = key + ": " + v
+	}
+	return v
 }
 
 // spaceAfterColon returns s, a key and its value with no space between

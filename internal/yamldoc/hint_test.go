@@ -51,6 +51,16 @@ func TestSyntaxHints(t *testing.T) {
 			"f.yaml:2:14: YAML syntax error: the value of description starts with `, which YAML does not allow at the start of a value that is not in quotes; put the whole value in quotes: description: \"`sitegen` builds \\\"the\\\" site\""},
 		{"title: ok\ntags:\n  - a\n  - @b\\c\n",
 			`f.yaml:4:5: YAML syntax error: this value starts with @, which YAML does not allow at the start of a value that is not in quotes; put the whole value in quotes: "@b\\c"`},
+		{"title: ok\ndescription: *New* course # from May\n",
+			`f.yaml:2:14: YAML syntax error: the value of description starts with *, which YAML reads as a reference to an anchor (*name); if the * is part of the text, put the whole value in quotes: description: "*New* course"`},
+		{"title: ok\ndescription: *bold text*\n",
+			`f.yaml:2:14: YAML syntax error: the value of description starts with *, which YAML reads as a reference to an anchor &bold, but no such anchor comes before it; if the * is part of the text, put the whole value in quotes: description: "*bold text*"`},
+		{"common: &langs [English]\nlanguages: *langs\ntitle: & more\n",
+			`f.yaml:3:8: YAML syntax error: the value of title starts with &, which YAML reads as an anchor (&name), which names the value to repeat it elsewhere; if the & is part of the text, put the whole value in quotes: title: "& more"`},
+		{"title: ok\nlanguages: *en\nother: &en [English]\n",
+			`f.yaml:2:12: YAML syntax error: the value of languages starts with *, which YAML reads as a reference to an anchor &en, but no such anchor comes before it; if the * is part of the text, put the whole value in quotes: languages: "*en"`},
+		{"defaults: &lang [English]\nlanguages: *lang\ntags:\n  - *lan\n",
+			`f.yaml:4:5: YAML syntax error: this value starts with *, which YAML reads as a reference to an anchor &lan, but no such anchor comes before it; if the * is part of the text, put the whole value in quotes: "*lan"`},
 		{"title: ok\ntags:\n\t- a\n",
 			"f.yaml:3:1: YAML syntax error: this line is indented with a tab, which YAML does not allow; indent it with spaces"},
 		{"title: ok\ndate:2024-01-01\n",
@@ -94,6 +104,7 @@ func TestNoHintOnValidYAML(t *testing.T) {
 		"- \"a\"\n- [b, 'c, d']\n- {e: f}\n",
 		"title: x\ntags:\n  b: c\nanchored: &a\n  d: e\nlocations:\n  - name: x\n    town: y\n",
 		"description: This goes on\n  \"over two lines\ntitle: x\n",
+		"common: &langs-1 [English]\nlanguages: *langs-1\nmore: &m\n  a: b\nlist:\n  - *m\n",
 		"a: \"\\\"q\\\" \\\\ \\x41 \\u00e9 \\U0001F600 \\t\\\n  b\"\nc: 'C:\\Users' # \\q\n",
 	} {
 		if line, col, hint, ok := syntaxHint([]byte(src), "did not find expected key"); ok {
@@ -107,6 +118,9 @@ func TestNoHintOnValidYAML(t *testing.T) {
 		}
 		if _, _, hint, ok := syntaxHint([]byte(src), "found unknown escape character"); ok {
 			t.Errorf("case %d: escape hint for valid YAML %q: %s", i, src, hint)
+		}
+		if _, _, hint, ok := syntaxHint([]byte(src), "did not find expected alphabetic or numeric character"); ok {
+			t.Errorf("case %d: anchor hint for valid YAML %q: %s", i, src, hint)
 		}
 		var l diag.List
 		if New("f.yaml", []byte(src), 0, &l).Parse() == nil {

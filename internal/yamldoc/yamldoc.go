@@ -87,7 +87,12 @@ func (d *Decoder) Parse() *Node {
 		if col == 0 {
 			col = d.indentCol(line)
 		}
-		d.Problems.Errorf(d.File, line+d.Line, col, "YAML syntax error: %s; check the indentation and quoting on this line or the one above", msg)
+		advice := "check the indentation and quoting on this line or the one above"
+		if m := unknownAnchorRe.FindStringSubmatch(msg); m != nil {
+			msg = fmt.Sprintf("*%s is a reference to an anchor &%s, but no such anchor comes before it", m[1], m[1])
+			advice = "if the * is part of the text, put the whole value in quotes"
+		}
+		d.Problems.Errorf(d.File, line+d.Line, col, "YAML syntax error: %s; %s", msg, advice)
 		return nil
 	}
 	// An empty document is an empty mapping, whose missing keys are
