@@ -15,8 +15,9 @@ import (
 // that is never closed (also the quote of a key), a value that starts with
 // @ or ` (which YAML keeps for itself) or with * or & (*New* course, which
 // YAML reads as a reference to an anchor), a key without a space after its
-// colon (date:2024-01-01), a line indented with a tab and a key indented
-// under one whose value is on the same line (title: x, then "  date: ...").
+// colon (date:2024-01-01), a line indented with a tab, a key indented
+// under one whose value is on the same line (title: x, then "  date: ...")
+// and a line of a block text (bio: |) indented less than its first line.
 // Given the parser's message, it returns the 1-based line and column of
 // the cause in src and a message that says what to write instead; ok is
 // false when none of these is the cause.
@@ -34,6 +35,12 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 	badName := strings.Contains(msg, "did not find expected alphabetic or numeric character")
 	escape := strings.Contains(msg, "found unknown escape character") || strings.Contains(msg, "did not find expected hexdecimal number")
 	block := -1 // indentation of the key of a block scalar being skipped, or -1
+	// blockText is the indentation of the first line of that block's text
+	// (-1 before it, -2 when the block says its indentation itself), and
+	// blockName names its value: a line of the text indented less than the
+	// first ends the text, and YAML reads it as the next key.
+	blockText, blockName := -1, ""
+	endsBlock := deeper || strings.Contains(msg, "did not find expected '-' indicator")
 	// above is the last key met, and aboveCol its 0-based column when its
 	// value is on the same line (-1 when not): a key indented more than
 	// it below it is a mistake, as that value cannot also have keys.
@@ -43,7 +50,16 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 		body := strings.TrimLeft(text, " ")
 		indent := len(text) - len(body)
 		if block >= 0 {
-			if body == "" || indent > block {
+			if body == "" {
+				continue
+			}
+			if indent > block {
+				switch {
+				case blockText == -1:
+					blockText = indent
+				case indent < blockText && endsBlock:
+					return i + 1, column(text, indent), fmt.Sprintf("this line is indented less than the first line of %s, which ends that text here; indent it by %d spaces, as that line is", blockName, blockText), true
+				}
 				continue
 			}
 			block = -1
@@ -96,7 +112,10 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 		switch {
 		case v == "":
 		case v[0] == '|' || v[0] == '>':
-			block = indent
+			block, blockText, blockName = indent, -1, name
+			if strings.ContainsAny(strings.SplitN(v, " ", 2)[0], "123456789") {
+				blockText = -2
+			}
 		case reserved && (v[0] == '@' || v[0] == '`'):
 			return i + 1, column(text, at), fmt.Sprintf("%s starts with %c, which YAML does not allow at the start of a value that is not in quotes; put the whole value in quotes: %s", name, v[0], quoted(key, v)), true
 		case alias != "" && v[0] == '*' && strings.HasPrefix(v[1:]+" ", alias+" "):

@@ -61,6 +61,10 @@ func TestSyntaxHints(t *testing.T) {
 			`f.yaml:2:12: YAML syntax error: the value of languages starts with *, which YAML reads as a reference to an anchor &en, but no such anchor comes before it; if the * is part of the text, put the whole value in quotes: languages: "*en"`},
 		{"defaults: &lang [English]\nlanguages: *lang\ntags:\n  - *lan\n",
 			`f.yaml:4:5: YAML syntax error: this value starts with *, which YAML reads as a reference to an anchor &lan, but no such anchor comes before it; if the * is part of the text, put the whole value in quotes: "*lan"`},
+		{"title: x\ndescription: |\n    abc\n\n  def\n",
+			"f.yaml:5:3: YAML syntax error: this line is indented less than the first line of the value of description, which ends that text here; indent it by 4 spaces, as that line is"},
+		{"locations:\n  - name: x\n    notes: >\n      First line\n     Note: second\n",
+			"f.yaml:5:6: YAML syntax error: this line is indented less than the first line of the value of notes, which ends that text here; indent it by 6 spaces, as that line is"},
 		{"title: ok\ntags:\n\t- a\n",
 			"f.yaml:3:1: YAML syntax error: this line is indented with a tab, which YAML does not allow; indent it with spaces"},
 		{"title: ok\ndate:2024-01-01\n",
@@ -104,6 +108,7 @@ func TestNoHintOnValidYAML(t *testing.T) {
 		"- \"a\"\n- [b, 'c, d']\n- {e: f}\n",
 		"title: x\ntags:\n  b: c\nanchored: &a\n  d: e\nlocations:\n  - name: x\n    town: y\n",
 		"description: This goes on\n  \"over two lines\ntitle: x\n",
+		"bio: |2\n      indented more\n  than the rest\nnotes: >\n  one\n\n    two\n  three\n",
 		"common: &langs-1 [English]\nlanguages: *langs-1\nmore: &m\n  a: b\nlist:\n  - *m\n",
 		"a: \"\\\"q\\\" \\\\ \\x41 \\u00e9 \\U0001F600 \\t\\\n  b\"\nc: 'C:\\Users' # \\q\n",
 	} {

@@ -31,7 +31,7 @@ func TestSyntaxErrorPositions(t *testing.T) {
 			"f.yaml:4:13: YAML syntax error: did not find expected key" + advice},
 		{"a block text line indented too little", 1,
 			"title: x\ndescription: |\n    abc\n  def\n",
-			"f.yaml:5:3: YAML syntax error: did not find expected key" + advice},
+			"f.yaml:5:3: YAML syntax error: this line is indented less than the first line of the value of description, which ends that text here; indent it by 4 spaces, as that line is"},
 		{"a key among list items", 1,
 			"title: x\ndescription: y\ntags:\n  - a\n  b: c\n",
 			"f.yaml:6:3: YAML syntax error: did not find expected '-' indicator" + advice},
