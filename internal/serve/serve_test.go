@@ -52,11 +52,18 @@ func fixture(t testing.TB) string {
 	return src
 }
 
+// writeFile saves a file in one step, as editors that write a backup
+// (x~) and rename it into place do: a server on a busy machine could
+// otherwise rebuild between os.WriteFile's truncate and its write, and see
+// an empty file the test did not mean to save.
 func writeFile(p, text string) error {
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
 	}
-	return os.WriteFile(p, []byte(text), 0o644)
+	if err := os.WriteFile(p+"~", []byte(text), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(p+"~", p)
 }
 
 // syncBuffer is a log safe to write from the server and read in the test.
@@ -587,4 +594,20 @@ func TestWarnsBeyondLoopback(t *testing.T) {
 			t.Errorf("listening on %s: warning %v, want %v; log:\n%s", addr, got, warn, log.String())
 		}
 	}
+}
+
+// TestServeInPlaceSave: an editor that saves over the file itself
+// (truncate, then write) is followed too, whether a rebuild runs between
+// the two or not: the page ends up with the text saved.
+func TestServeInPlaceSave(t *testing.T) {
+	ts := start(t, fixture(t))
+	ev := ts.listen()
+	good, err := os.ReadFile(ts.path("content/articles/second.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(ts.path("content/articles/second.md"), append(good, "\nSaved in place.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ts.await(ev, "/articles/the-second/", "Saved in place.", 200)
 }
