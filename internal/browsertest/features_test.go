@@ -256,6 +256,7 @@ func TestRegistrationCheck(t *testing.T) {
 	tests := []struct{ typed, want string }{
 		{"CST-000004", `^CST-000004 is current: Aelia Thornhurst is certified until 19 February 2027\.`},
 		{"cst 4", `^CST-000004 is current: Aelia Thornhurst`},
+		{"cst–000004.", `^CST-000004 is current: Aelia Thornhurst`},
 		{"CST-000031", `^CST-000031 has lapsed: Cerys Llewdale was certified .*until 14 November 2025, and is not certified now\.`},
 		{"CST-000017", `^CST-000017 has lapsed: Edith Hartsworth`},
 		{"CST-000999", `^CST-000999 is not on the register\.`},

@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"sitegen/internal/diag"
 	"sitegen/internal/yamldoc"
@@ -232,6 +233,13 @@ func itoa(n int) string {
 	return string(rune('0'+n/10)) + string(rune('0'+n%10))
 }
 
+// registrationDashes are the characters read as the hyphen of a
+// registration number: the hyphens, dashes and minus signs that phones'
+// autocorrection and word processors put in its place (hyphen, non-breaking
+// hyphen, figure dash, en dash, em dash, horizontal bar, minus sign, small
+// em dash, small hyphen-minus, full-width hyphen-minus).
+const registrationDashes = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+
 // NormalizeBaseURL makes sure a base URL ends in exactly one slash.
 func NormalizeBaseURL(s string) string {
 	return strings.TrimRight(s, "/") + "/"
@@ -239,9 +247,25 @@ func NormalizeBaseURL(s string) string {
 
 // NormalizeRegistration turns what a visitor or editor types ("cst 4",
 // "000004", "CST-000004") into the canonical form, or "" when it cannot be
-// one. The browser's registration check applies the same rule.
+// one. White space (unicode.IsSpace) is dropped, ASCII letters are
+// upper-cased (no other letter can be part of a number), any of the dashes
+// in registrationDashes stands for the hyphen, and one full stop at the end
+// (a number copied from a sentence) is ignored. The browser's registration
+// check applies the same rule (static/js/directory-core.js); both are tested
+// against internal/directory/testdata/registration-vectors.json.
 func (c *Config) NormalizeRegistration(s string) string {
-	s = strings.ToUpper(strings.Join(strings.Fields(s), ""))
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case 'a' <= r && r <= 'z':
+			return r - 'a' + 'A'
+		case strings.ContainsRune(registrationDashes, r):
+			return '-'
+		case unicode.IsSpace(r):
+			return -1
+		}
+		return r
+	}, s)
+	s = strings.TrimSuffix(s, ".")
 	p := strings.TrimSuffix(c.RegistrationPrefix, "-")
 	s = strings.TrimPrefix(s, p)
 	s = strings.TrimPrefix(s, "-")
