@@ -64,6 +64,64 @@ func TestSearch(t *testing.T) {
 	}
 }
 
+// TestSearchPopupFocus: the header's results popup covers the page below
+// it, so it closes when keyboard focus leaves the search form, the list
+// itself is never a Tab stop and no focused element is hidden under it; a
+// click on a result still opens it. At a phone's width and a desktop's.
+func TestSearchPopupFocus(t *testing.T) {
+	tb := newTab(t)
+	for _, width := range []int64{320, 1280} {
+		tb.run(t, "viewport", chromedp.EmulateViewport(width, 800))
+		tb.open(t, "/articles/safety/")
+		tb.run(t, "typing a query", chromedp.Click(chromedp.CSS("#search-box-q")), chromedp.SendKeys(chromedp.CSS("#search-box-q"), "safety"))
+		tb.waitJS(t, `!document.querySelector("#search-box-list").hidden && document.querySelectorAll("#search-box-list [role=option]").length > 0`, "the results popup")
+		if ti := eval[int](t, tb, `document.querySelector("#search-box-list").tabIndex`); ti != -1 {
+			t.Errorf("%d px: the results list has tabIndex %d, want -1 (not a Tab stop)", width, ti)
+		}
+		left := false
+		for i := 1; i <= 4; i++ {
+			tb.key(t, "\t")
+			f := eval[struct {
+				Desc, Expanded         string
+				InForm, InList, Hidden bool
+				Covered                bool
+			}](t, tb, `(() => {
+				const a = document.activeElement, list = document.querySelector("#search-box-list");
+				const r = a.getBoundingClientRect(), top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+				return {desc: a.outerHTML.slice(0, 80), expanded: document.querySelector("#search-box-q").getAttribute("aria-expanded"),
+					inForm: Boolean(a.closest("form.search-box")), inList: list.contains(a), hidden: list.hidden,
+					covered: Boolean(top) && !a.contains(top) && !top.contains(a)};
+			})()`)
+			if f.InList {
+				t.Errorf("%d px, Tab %d: focus is on the results list (%s); it must not be a Tab stop", width, i, f.Desc)
+			}
+			if f.Covered {
+				t.Errorf("%d px, Tab %d: the focused %s is hidden under another element", width, i, f.Desc)
+			}
+			if !f.InForm {
+				left = true
+				if f.Expanded != "false" || !f.Hidden {
+					t.Errorf("%d px, Tab %d: focus left the search form for %s, but the popup is open (aria-expanded=%q, hidden=%v)", width, i, f.Desc, f.Expanded, f.Hidden)
+				}
+			}
+		}
+		if !left {
+			t.Errorf("%d px: four Tabs did not leave the search form", width)
+		}
+
+		// A click on a result opens it: the popup does not close under the
+		// pointer when the input loses focus.
+		tb.run(t, "focusing the search box", chromedp.Click(chromedp.CSS("#search-box-q")))
+		tb.waitJS(t, `!document.querySelector("#search-box-list").hidden`, "the popup to reopen on focus")
+		want := eval[string](t, tb, `document.querySelector("#search-box-list [role=option]").dataset.href`)
+		tb.run(t, "clicking the first result", chromedp.Click(chromedp.CSS("#search-box-list [role=option] .search-title")))
+		tb.waitJS(t, `location.pathname + location.hash === `+strconv.Quote(want)+` && document.readyState === "complete"`, "the click to open "+want)
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
 // TestSearchPage: the /search/ page reads its query from the URL, records
 // what is typed there and narrows by kind.
 func TestSearchPage(t *testing.T) {

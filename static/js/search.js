@@ -2,7 +2,8 @@
 // /search/ page. Nothing is fetched until a search box gets focus. Each box
 // is a WAI-ARIA combobox: arrow keys move through results and heading
 // sub-results, Enter opens one, Escape closes the list; the result count is
-// announced through an aria-live region.
+// announced through an aria-live region. In the header the results are a
+// popup that closes when focus leaves the search form.
 import {openIndex} from "./search-engine.js";
 
 const LABEL = {article: "Article", page: "Page", book: "Book", practitioner: "Practitioner", training: "Training"};
@@ -112,6 +113,10 @@ function setup(form) {
   });
   form.addEventListener("change", (ev) => { if (ev.target.name === "kind") run(); });
   if (!page) {
+    // The popup covers the page below it, so it closes when focus moves
+    // out of the form. A click on a result lands first: the list takes
+    // focus on mousedown (tabindex="-1"), which keeps it inside.
+    form.addEventListener("focusout", (ev) => { if (!form.contains(ev.relatedTarget)) open(false); });
     document.addEventListener("click", (ev) => { if (!form.contains(ev.target)) open(false); });
     input.addEventListener("focus", () => { if (options.length) open(true); });
   } else {
