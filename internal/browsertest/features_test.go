@@ -122,6 +122,42 @@ func TestSearchPopupFocus(t *testing.T) {
 	}
 }
 
+// TestSearchNoResults: a query with no results says so visibly below the
+// header's search box, with the popup collapsed, and announces it.
+func TestSearchNoResults(t *testing.T) {
+	tb := newTab(t)
+	tb.open(t, "/")
+	tb.run(t, "typing a query", chromedp.Click(chromedp.CSS("#search-box-q")), chromedp.SendKeys(chromedp.CSS("#search-box-q"), "zzzzqx"))
+	status := `document.querySelector("#search-box-q").form.querySelector(".search-status")`
+	tb.waitJS(t, status+`.textContent.includes("No results")`, "the no-results message")
+	// visible: the message is drawn at least one line tall and is what is
+	// on top at its centre.
+	visible := `(() => { const s = ` + status + `, r = s.getBoundingClientRect(); const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+		return r.width > 100 && r.height > 10 && Boolean(top) && s.contains(top); })()`
+	st := eval[struct {
+		Text, Live, Expanded string
+		Visible, ListHidden  bool
+	}](t, tb, `({text: `+status+`.textContent, live: `+status+`.getAttribute("aria-live") || "", expanded: document.querySelector("#search-box-q").getAttribute("aria-expanded"),
+		visible: `+visible+`, listHidden: document.querySelector("#search-box-list").hidden})`)
+	if st.Text != "No results for “zzzzqx”" || st.Live != "polite" {
+		t.Errorf("status %q in a region with aria-live=%q; want “No results for “zzzzqx”” announced politely", st.Text, st.Live)
+	}
+	if !st.Visible {
+		t.Errorf("the no-results message is not visible")
+	}
+	if st.Expanded != "false" || !st.ListHidden {
+		t.Errorf("with no results: aria-expanded=%q, list hidden=%v; want the empty list collapsed", st.Expanded, st.ListHidden)
+	}
+	tb.key(t, "\t")
+	tb.key(t, "\t")
+	if eval[bool](t, tb, visible) {
+		t.Errorf("the no-results message stays on screen after focus leaves the search form")
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
 // TestSearchPage: the /search/ page reads its query from the URL, records
 // what is typed there and narrows by kind.
 func TestSearchPage(t *testing.T) {

@@ -3,7 +3,8 @@
 // is a WAI-ARIA combobox: arrow keys move through results and heading
 // sub-results, Enter opens one, Escape closes the list; the result count is
 // announced through an aria-live region. In the header the results are a
-// popup that closes when focus leaves the search form.
+// popup that closes when focus leaves the search form; when there are none,
+// the status line ("No results for …") shows in its place.
 import {openIndex} from "./search-engine.js";
 
 const LABEL = {article: "Article", page: "Page", book: "Book", practitioner: "Practitioner", training: "Training"};
@@ -29,12 +30,19 @@ function setup(form) {
   const list = document.getElementById(input.getAttribute("aria-controls"));
   const status = form.querySelector(".search-status");
   const page = form.hasAttribute("data-search-page");
-  let options = [], active = -1, seq = 0, timer = 0;
+  // note: the status line says something to show instead of results.
+  let options = [], active = -1, seq = 0, timer = 0, note = false, shown = false;
 
   const open = (on) => {
-    if (!page) list.hidden = !on;
-    input.setAttribute("aria-expanded", String(on));
-    if (!on) select(-1);
+    const has = on && options.length > 0;
+    if (!page) {
+      shown = on && (has || note);
+      list.hidden = !has;
+      status.classList.toggle("visually-hidden", !(on && note));
+      status.classList.toggle("search-note", on && note);
+    }
+    input.setAttribute("aria-expanded", String(has));
+    if (!has) select(-1);
   };
   function select(i) {
     options.forEach((o, j) => o.setAttribute("aria-selected", String(i === j)));
@@ -54,7 +62,7 @@ function setup(form) {
     list.append(li);
     return li;
   }
-  function render(q, res) {
+  function render(q, res, msg) {
     list.replaceChildren();
     options = [];
     active = -1;
@@ -68,7 +76,8 @@ function setup(form) {
       }
     }
     const n = res ? res.total : 0;
-    status.textContent = !q.trim() ? "" : n ? `${n} result${n === 1 ? "" : "s"}${n > res.results.length ? `, showing the best ${res.results.length}` : ""}` : `No results for “${q.trim()}”`;
+    note = Boolean(q.trim()) && !n;
+    status.textContent = msg || (!q.trim() ? "" : n ? `${n} result${n === 1 ? "" : "s"}${n > res.results.length ? `, showing the best ${res.results.length}` : ""}` : `No results for “${q.trim()}”`);
     open(Boolean(q.trim()));
   }
   const kinds = () => [...form.querySelectorAll('input[name="kind"]:checked')].map((c) => c.value);
@@ -80,7 +89,7 @@ function setup(form) {
       const res = await getIndex().search(q, {kinds: kinds(), limit: page ? 20 : 6});
       if (my === seq) render(q, res);
     } catch {
-      if (my === seq) status.textContent = "Search is not available right now; please try again later.";
+      if (my === seq) render(q, null, "Search is not available right now; please try again later.");
     }
   }
 
@@ -103,7 +112,7 @@ function setup(form) {
       ev.preventDefault();
       run();
     } else if (ev.key === "Escape") {
-      if (!page && !list.hidden) ev.preventDefault();
+      if (shown) ev.preventDefault();
       open(false);
     }
   });
@@ -118,7 +127,7 @@ function setup(form) {
     // focus on mousedown (tabindex="-1"), which keeps it inside.
     form.addEventListener("focusout", (ev) => { if (!form.contains(ev.relatedTarget)) open(false); });
     document.addEventListener("click", (ev) => { if (!form.contains(ev.target)) open(false); });
-    input.addEventListener("focus", () => { if (options.length) open(true); });
+    input.addEventListener("focus", () => { if (options.length || note) open(true); });
   } else {
     const params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";
