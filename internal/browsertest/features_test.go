@@ -176,6 +176,52 @@ func TestSearchPage(t *testing.T) {
 	}
 }
 
+// TestSearchRegistration: a query that is a registration number finds
+// that practitioner only; a number no current practitioner has (lapsed
+// CST-000031, unknown CST-000099) lists nobody and links the registration
+// check, on the search page and in the header, where Tab reaches the link.
+func TestSearchRegistration(t *testing.T) {
+	tb := newTab(t)
+	results := `[...document.querySelectorAll("#search-page-list [role=option]:not(.search-sub)")].map((o) => o.dataset.href)`
+	for _, q := range []string{"CST+4", "cst-000004", "000004"} {
+		tb.open(t, "/search/?q="+q)
+		tb.waitJS(t, `document.querySelector(".search-page .search-status").textContent !== ""`, "the answer for "+q)
+		got := eval[[]string](t, tb, results)
+		if len(got) != 1 || got[0] != "/practitioners/aelia-thornhurst/" {
+			t.Errorf("/search/?q=%s lists %v, want Aelia Thornhurst's profile only", q, got)
+		}
+	}
+	for _, reg := range []string{"CST-000031", "CST-000099"} {
+		tb.open(t, "/search/?q="+reg)
+		tb.waitJS(t, `document.querySelector(".search-page .search-status").textContent !== ""`, "the answer for "+reg)
+		r := eval[struct {
+			Text, Link string
+			Results    []string
+		}](t, tb, `({text: document.querySelector(".search-page .search-status").textContent, link: document.querySelector(".search-page .search-status a")?.getAttribute("href") || "", results: `+results+`})`)
+		if want := "No current practitioner has registration number " + reg + "."; !strings.HasPrefix(r.Text, want) || r.Link != "/verify/?reg="+reg || len(r.Results) != 0 {
+			t.Errorf("/search/?q=%s: status %q linking %q, results %v; want %q linking /verify/?reg=%s and no results", reg, r.Text, r.Link, r.Results, want, reg)
+		}
+	}
+
+	tb.open(t, "/")
+	tb.run(t, "typing a number", chromedp.Click(chromedp.CSS("#search-box-q")), chromedp.SendKeys(chromedp.CSS("#search-box-q"), "cst 99"))
+	tb.waitJS(t, `document.querySelector(".search-box .search-status a")`, "the link to the registration check")
+	for i := 0; i < 3 && eval[string](t, tb, `document.activeElement.getAttribute("href") || ""`) == ""; i++ {
+		tb.key(t, "\t")
+	}
+	f := eval[struct {
+		Href    string
+		Visible bool
+	}](t, tb, `(() => { const a = document.activeElement, r = a.getBoundingClientRect(), top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+		return {href: a.getAttribute("href") || "", visible: r.width > 10 && Boolean(top) && (a.contains(top) || top.contains(a))}; })()`)
+	if f.Href != "/verify/?reg=CST-000099" || !f.Visible {
+		t.Errorf("Tab from the header's search box reaches %q (visible %v), want the link to /verify/?reg=CST-000099, visible", f.Href, f.Visible)
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
 func readDirectoryData(t *testing.T) (regions []string, people []person) {
 	t.Helper()
 	files, _ := filepath.Glob(filepath.Join(siteDir, "practitioners", "directory.*.json"))

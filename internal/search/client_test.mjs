@@ -89,6 +89,21 @@ test("search: registration numbers and postcode districts as typed", needSite, a
   assert.deepEqual(ex.filter((s) => s.mark).map((s) => s.text), ["CST-000004"]);
 });
 
+test("search: exact, for a registration number, takes words only as typed and requires them all", needSite, async () => {
+  const {index} = openSite(site);
+  const only = async (q) => {
+    const r = await index.search(q, {kinds: ["practitioner"], exact: true});
+    return [r.total, r.results.map((x) => x.page)];
+  };
+  assert.deepEqual(await only("CST-000004"), [1, ["/practitioners/zoe-ashworth/"]]);
+  assert.deepEqual(await only("CST-000017"), [1, ["/practitioners/oisin-obrien/"]]);
+  // Not "cst" alone, nor a number one typo away, nor a prefix.
+  assert.deepEqual(await only("CST-000031"), [0, []]);
+  assert.deepEqual(await only("CST-000005"), [0, []]);
+  assert.deepEqual(await only("CST-00000"), [0, []]);
+  assert.ok((await index.search("CST-000031")).total > 0, "without exact, the practitioners matching cst");
+});
+
 test("search: prefix on the last word only", needSite, async () => {
   assert.equal((await top("pregn"))[0].url, "/articles/safety/#pregnancy");
   assert.equal((await top("craniosacral certifica"))[0].page, "/training/foundation/");

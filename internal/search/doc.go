@@ -83,7 +83,10 @@
 // (Damerau–Levenshtein, on the stem or on the typed word), among the terms
 // sharing its first two letters. Quoted phrases must appear in that order in
 // the title or one section (stop words ignored). Results can be limited to
-// kinds.
+// kinds. An exact search (what the site's search box runs when the whole
+// query is a registration number, "CST-000004" or "cst 4") takes every
+// word only as typed, with no prefix or typo matches, and requires them
+// all.
 //
 // # Ranking
 //

@@ -1,7 +1,8 @@
 // The directory's browser logic that needs no page: filtering, the URL
 // state of a filtered view, sorting by distance, and the registration
-// check's normalisation and look-up. directory.js and verify.js wire it to
-// the page; node --test runs it directly.
+// check's normalisation (from registration.js, which site search shares)
+// and look-up. directory.js and verify.js wire it to the page; node --test
+// runs it directly.
 //
 // The filter data is the JSON written by the build (see FilterData in
 // internal/directory): vocabularies as arrays, each practitioner as
@@ -184,25 +185,7 @@ export function summary(count, placeLabel) {
 
 // ---- registration check
 
-// Go's unicode.IsSpace, and the dashes read as a hyphen (config's
-// registrationDashes).
-const SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g;
-const DASH = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
-
-/** normalizeRegistration turns what a visitor types ("cst 4", "000004",
- * "CST-000004", "cst–000004.") into the canonical number, or "" when it
- * cannot be one: white space is dropped, ASCII letters upper-cased, a dash
- * read as the hyphen and one final full stop ignored. The build's
- * config.NormalizeRegistration applies the same rule; both are tested
- * against the same vectors. */
-export function normalizeRegistration(s, prefix = "CST-", digits = 6) {
-  let v = String(s).replace(SPACE, "").replace(DASH, "-").replace(/[a-z]/g, (c) => c.toUpperCase()).replace(/\.$/, "");
-  const p = prefix.replace(/-$/, "");
-  if (v.startsWith(p)) v = v.slice(p.length);
-  if (v.startsWith("-")) v = v.slice(1);
-  if (v === "" || v.length > digits || !/^[0-9]+$/.test(v)) return "";
-  return prefix + "0".repeat(digits - v.length) + v;
-}
+export { normalizeRegistration } from "./registration.js";
 
 /** shardKey is the manifest key of the shard holding a canonical number. */
 export function shardKey(reg, prefix, size) {

@@ -167,8 +167,9 @@ export function openIndex(base = "/search/", load) {
     for (let i = lo; i < keys.length && keys[i].startsWith(p); i++) f(d, keys[i], counts[i]);
   };
 
-  // candidates returns [term, weight, postings] for one query group.
-  async function candidates(e, g) {
+  // candidates returns [term, weight, postings] for one query group;
+  // asTyped leaves out prefixes and typos.
+  async function candidates(e, g, asTyped) {
     const out = [];
     const exact = [g.term, g.alt].filter(Boolean);
     for (const t of exact) {
@@ -176,7 +177,7 @@ export function openIndex(base = "/search/", load) {
       if (p) out.push([t, 1, p]);
     }
     const word = g.word || g.term, w = [...word];
-    if (g.prefix && w.length >= 2) {
+    if (g.prefix && !asTyped && w.length >= 2) {
       // Terms starting with the word or its stem, and the stems of the word
       // itself (a term of four or more letters at most three shorter:
       // "certifica" finds "certif", wherever its shard is); of those, the
@@ -206,7 +207,7 @@ export function openIndex(base = "/search/", load) {
       }
       for (const [t, , d] of best) out.push([t, 0.8, list(d, t)]);
     }
-    if (!out.length && w.length >= 5) {
+    if (!out.length && !asTyped && w.length >= 5) {
       // Typos: terms one edit from the stem among the terms sharing its
       // first two letters (when they fill at most 8 shards), and the stems
       // of the words one edit from the typed word that are in those shards.
@@ -289,11 +290,14 @@ export function openIndex(base = "/search/", load) {
 
   // search returns {total, results, terms}: results are the best `limit`
   // documents (of the given kinds, all when empty) with their fragments.
-  async function search(q, {kinds = [], limit = 10} = {}) {
+  // With exact, words match only as typed (no prefix, no typo) and a
+  // document must have them all: for a registration number, a practitioner
+  // with another number is no answer.
+  async function search(q, {kinds = [], limit = 10, exact = false} = {}) {
     const e = await entry();
     const {groups, phrases} = parseQuery(q);
     if (!groups.length) return {total: 0, results: [], terms: new Set()};
-    const cands = await Promise.all(groups.map((g) => candidates(e, g)));
+    const cands = await Promise.all(groups.map((g) => candidates(e, g, exact)));
     const terms = new Set();
     for (const cs of cands) for (const [t] of cs) terms.add(t);
     let allow = null;
@@ -303,7 +307,7 @@ export function openIndex(base = "/search/", load) {
     }
     // With phrases, up to MAX_CHECK documents are checked, limit at a time.
     const k = limit <= 0 ? 0 : phrases.length ? Math.ceil(MAX_CHECK / limit) * limit : limit;
-    const {total, top: ids} = rank(e, cands, allow, k, phrases.length > 0);
+    const {total, top: ids} = rank(e, cands, allow, k, exact || phrases.length > 0);
     const results = [];
     for (let at = 0; at < ids.length && results.length < limit && (!phrases.length || at < MAX_CHECK); at += limit) {
       const frags = await Promise.all(ids.slice(at, at + limit).map((id) => fragment(e, id)));

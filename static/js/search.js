@@ -4,8 +4,11 @@
 // sub-results, Enter opens one, Escape closes the list; the result count is
 // announced through an aria-live region. In the header the results are a
 // popup that closes when focus leaves the search form; when there are none,
-// the status line ("No results for …") shows in its place.
+// the status line ("No results for …") shows in its place. A query that is
+// a registration number finds that practitioner or, when no current one has
+// it, points to the registration check.
 import {openIndex} from "./search-engine.js";
+import {registrationQuery} from "./registration.js";
 
 const LABEL = {article: "Article", page: "Page", book: "Book", practitioner: "Practitioner", training: "Training"};
 let index;
@@ -30,6 +33,7 @@ function setup(form) {
   const list = document.getElementById(input.getAttribute("aria-controls"));
   const status = form.querySelector(".search-status");
   const page = form.hasAttribute("data-search-page");
+  const {regPrefix, regDigits, verify} = form.dataset;
   // note: the status line says something to show instead of results.
   let options = [], active = -1, seq = 0, timer = 0, note = false, shown = false;
 
@@ -77,7 +81,7 @@ function setup(form) {
     }
     const n = res ? res.total : 0;
     note = Boolean(q.trim()) && !n;
-    status.textContent = msg || (!q.trim() ? "" : n ? `${n} result${n === 1 ? "" : "s"}${n > res.results.length ? `, showing the best ${res.results.length}` : ""}` : `No results for “${q.trim()}”`);
+    status.replaceChildren(msg || (!q.trim() ? "" : n ? `${n} result${n === 1 ? "" : "s"}${n > res.results.length ? `, showing the best ${res.results.length}` : ""}` : `No results for “${q.trim()}”`));
     open(Boolean(q.trim()));
   }
   const kinds = () => [...form.querySelectorAll('input[name="kind"]:checked')].map((c) => c.value);
@@ -86,8 +90,17 @@ function setup(form) {
     if (page) history.replaceState(null, "", "?" + new URLSearchParams(new FormData(form)));
     if (!q.trim()) return render(q, null);
     try {
-      const res = await getIndex().search(q, {kinds: kinds(), limit: page ? 20 : 6});
-      if (my === seq) render(q, res);
+      const limit = page ? 20 : 6, reg = regPrefix && registrationQuery(q, regPrefix, Number(regDigits));
+      const res = await getIndex().search(reg || q, reg ? {kinds: ["practitioner"], limit, exact: true} : {kinds: kinds(), limit});
+      if (my !== seq) return;
+      if (!reg || res.total) return render(q, res);
+      // Lapsed and unknown numbers are not in the index: say so, without
+      // suggesting anything about the person, and link the check.
+      const a = el("a", "", `Check ${reg} on the registration check`);
+      a.href = `${verify}?reg=${encodeURIComponent(reg)}`;
+      const msg = document.createDocumentFragment();
+      msg.append(`No current practitioner has registration number ${reg}. `, a, ".");
+      render(q, res, msg);
     } catch {
       if (my === seq) render(q, null, "Search is not available right now; please try again later.");
     }

@@ -4,6 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as core from "../../../../static/js/directory-core.js";
+import { registrationQuery } from "../../../../static/js/registration.js";
 
 const here = new URL(".", import.meta.url);
 const data = JSON.parse(readFileSync(new URL("../filter-fixture.json", here)));
@@ -14,6 +15,15 @@ test("registration numbers normalise like config.NormalizeRegistration", () => {
   const vectors = JSON.parse(readFileSync(new URL("../registration-vectors.json", here)));
   for (const [input, want] of vectors) {
     assert.equal(core.normalizeRegistration(input, "CST-", 6), want, JSON.stringify(input));
+  }
+});
+
+test("a search query is a registration number when it names the prefix or gives every digit", () => {
+  for (const [q, want] of [
+    ["CST-000031", "CST-000031"], ["cst 4", "CST-000004"], ["CST 4", "CST-000004"], ["cst–000004.", "CST-000004"],
+    ["000004", "CST-000004"], ["4", ""], ["2026", ""], ["cst", ""], ["cst therapy", ""], ["CST-1234567", ""],
+  ]) {
+    assert.equal(registrationQuery(q, "CST-", 6), want, JSON.stringify(q));
   }
 });
 
