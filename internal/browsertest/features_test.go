@@ -291,6 +291,33 @@ func TestDirectoryEarlyChoice(t *testing.T) {
 	tb.waitJS(t, `!document.querySelector("#directory-results").hidden && new URLSearchParams(location.search).get("region") === "south-west"`, "the region chosen early to apply")
 }
 
+// TestDirectorySharedValues: a shared link's region is read regardless of
+// case, and one the directory does not know lists nobody, saying so,
+// rather than everyone.
+func TestDirectorySharedValues(t *testing.T) {
+	tb := newTab(t)
+	cards := `[...document.querySelectorAll("#directory-result-list .practitioner-card")]`
+	tb.open(t, "/practitioners/?region=Wales")
+	tb.waitJS(t, `!document.querySelector("#directory-results").hidden && `+cards+`.length > 0`, "the practitioners in Wales")
+	towns := eval[[]string](t, tb, cards+`.map((c) => c.querySelector(".practitioner-towns").textContent)`)
+	for _, tw := range towns {
+		if !strings.Contains(tw, "Wales") {
+			t.Errorf("?region=Wales lists a practitioner in %q", tw)
+		}
+	}
+	if got := eval[string](t, tb, `document.getElementById("f-region").value`); got != "wales" {
+		t.Errorf("?region=Wales: region field %q, want wales", got)
+	}
+	tb.open(t, "/practitioners/?region=atlantis")
+	tb.waitJS(t, `!document.querySelector("#directory-results").hidden`, "the filtered view")
+	if n, status := eval[int](t, tb, cards+`.length`), eval[string](t, tb, `document.querySelector("#directory-status").textContent`); n != 0 || !strings.HasPrefix(status, "No practitioners match") {
+		t.Errorf("?region=atlantis lists %d practitioners with status %q; want none, and \"No practitioners match\"", n, status)
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
 // TestDirectory: filters narrow the list and the URL records them; "Use my
 // location" sorts by distance from the browser's position.
 func TestDirectory(t *testing.T) {

@@ -28,14 +28,18 @@ export function emptyState() {
   return { q: "", region: "", modality: "", language: "", accepting: false, home: false, wheelchair: false, near: "" };
 }
 
-/** parseQuery reads a filtered view from a query string ("?region=wales&accepting=1"). */
+const CHOICES = ["region", "modality", "language"];
+
+/** parseQuery reads a filtered view from a query string ("?region=wales&accepting=1").
+ * A region, therapy or language is read as its slug, so a hand-typed
+ * "?region=Wales" or "?modality=Craniosacral+therapy" finds its value. */
 export function parseQuery(search) {
   const params = new URLSearchParams(search);
   const st = emptyState();
   for (const k of FILTERS) {
     const v = (params.get(k) || "").trim();
     if (FLAGS.includes(k)) st[k] = v !== "" && v !== "0" && v !== "false";
-    else st[k] = v.slice(0, 100);
+    else st[k] = (CHOICES.includes(k) ? slugify(v) : v).slice(0, 100);
   }
   return st;
 }

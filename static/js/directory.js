@@ -110,8 +110,10 @@ async function start(form) {
     more.textContent = "Show more (" + (matches.length - shown).toLocaleString("en-GB") + " left)";
   }
 
-  async function apply(push) {
-    const st = readForm();
+  // apply shows the view st, by default the form's. A shared link's view is
+  // applied as read from the URL: a value the form has no option for would
+  // be lost on the way through it, showing everyone instead of nobody.
+  async function apply(push, st = readForm()) {
     const query = core.toQuery(st);
     if (push !== false) history.replaceState(null, "", location.pathname + query + location.hash);
     if (!core.isFiltered(st) && !origin) {
@@ -191,7 +193,7 @@ async function start(form) {
   const initial = core.parseQuery(location.search);
   if (core.isFiltered(initial)) {
     writeForm(initial);
-    apply(false);
+    apply(false, initial);
   } else if (core.isFiltered(readForm())) {
     apply();
   }

@@ -62,6 +62,14 @@ test("search by name or town ignores case and accents", () => {
 
 test("unknown filter values match nobody", () => {
   assert.deepEqual(core.filter(index, { ...core.emptyState(), region: "atlantis" }), []);
+  assert.deepEqual(core.filter(index, core.parseQuery("?region=Atlantis")), []);
+});
+
+test("a region, therapy or language in the URL is read regardless of case", () => {
+  const st = core.parseQuery("?region=Wales&modality=Craniosacral+Therapy&language=WELSH");
+  assert.deepEqual([st.region, st.modality, st.language], ["wales", "craniosacral-therapy", "welsh"]);
+  assert.deepEqual(names(core.filter(index, st)), ["Bryn Morvah", "Catrin Élan"]);
+  assert.deepEqual(names(core.filter(index, core.parseQuery("?region=LONDON"))), ["Alice Lakeby", "Dara Quill"]);
 });
 
 test("URL state round-trips in a fixed order", () => {
