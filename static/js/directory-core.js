@@ -20,6 +20,14 @@ export function fold(s) {
   return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
 }
 
+/** looseKey is fold for names and places as people type them: hyphens
+ * read as spaces, apostrophes and full stops dropped ("Stratford upon
+ * Avon" for "Stratford-upon-Avon", "kings lynn" for "King's Lynn", "St
+ * Albans" for "St. Albans"). */
+function looseKey(s) {
+  return fold(String(s).replace(/['\u2018\u2019\u02bc.]/g, "").replace(/[-\u2010-\u2014]/g, " "));
+}
+
 const FILTERS = ["q", "region", "modality", "language", "accepting", "home", "wheelchair", "near"];
 const FLAGS = ["accepting", "home", "wheelchair"];
 
@@ -80,13 +88,13 @@ export function prepare(data) {
       languages: langs,
       level: level >= 0 ? data.levels[level] : "",
       locations,
-      nameKey: fold(name),
-      townKey: locations.map((l) => fold(l.town) + " " + l.district.toLowerCase()).join(" | "),
+      nameKey: looseKey(name),
+      townKey: locations.map((l) => looseKey(l.town) + " " + l.district.toLowerCase()).join(" | "),
     };
   });
   const places = new Map();
   for (const [label, lat, lon] of data.places) {
-    const key = fold(label);
+    const key = looseKey(label);
     if (!places.has(key)) places.set(key, { label, lat, lon });
   }
   return {
@@ -103,10 +111,11 @@ export function prepare(data) {
 }
 
 /** findPlace resolves "from a town or postcode district" to a place of the
- * directory: a town ("bath"), a district ("ba1") or a full postcode whose
- * district is known ("BA1 2AB"). It returns {label, lat, lon} or null. */
+ * directory: a town ("bath", "stratford upon avon"), a district ("ba1") or
+ * a full postcode whose district is known ("BA1 2AB", "ba12ab"). It
+ * returns {label, lat, lon} or null. */
 export function findPlace(index, text) {
-  const key = fold(text);
+  const key = looseKey(text);
   if (!key) return null;
   if (index.places.has(key)) return index.places.get(key);
   const compact = key.replace(/\s+/g, "").toUpperCase();
@@ -142,7 +151,7 @@ export function filter(index, st, origin = null) {
   const region = st.region ? index.regionBySlug.get(st.region) ?? -2 : -1;
   const modality = st.modality ? index.modalityBySlug.get(st.modality) ?? -2 : -1;
   const language = st.language ? index.languageBySlug.get(st.language) ?? -2 : -1;
-  const words = fold(st.q).split(" ").filter(Boolean);
+  const words = looseKey(st.q).split(" ").filter(Boolean);
   const out = [];
   for (const p of index.people) {
     if (st.accepting && !p.accepting) continue;

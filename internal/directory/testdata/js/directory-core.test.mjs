@@ -97,6 +97,27 @@ test("distance sort from a town, a district or a full postcode", () => {
   assert.ok(ms.find((m) => m.person.name === "Dara Quill").km < 60);
 });
 
+test("a town is found however its hyphens, apostrophes and full stops are typed; a postcode without its space", () => {
+  const towns = [["Stratford-upon-Avon", 52.19, -1.71], ["King's Lynn", 52.75, 0.4], ["St. Albans", 51.75, -0.34]];
+  const idx = core.prepare({ ...data, places: [...data.places, ...towns] });
+  for (const [typed, label] of [
+    ["Stratford upon Avon", "Stratford-upon-Avon"], ["stratford-upon-avon", "Stratford-upon-Avon"], [" STRATFORD  UPON-AVON ", "Stratford-upon-Avon"],
+    ["Kings Lynn", "King's Lynn"], ["king’s lynn", "King's Lynn"], ["St Albans", "St. Albans"],
+    ["CF101EP", "CF10"], ["cf10 1ep", "CF10"], ["LL571NN", "LL57"],
+  ]) {
+    assert.equal(core.findPlace(idx, typed)?.label, label, typed);
+  }
+  assert.equal(core.findPlace(idx, "Stratford"), null);
+});
+
+test("name or town search ignores hyphens and apostrophes", () => {
+  const people = [...data.people, ["x", "Oisín O'Brien-Hale", 0, [], [], [["Stratford-upon-Avon", 0, "CV37", 52.19, -1.71, 0]], -1]];
+  const idx = core.prepare({ ...data, people });
+  for (const q of ["obrien", "o'brien hale", "O’Brien-Hale", "stratford upon avon", "stratford-upon-avon cv37"]) {
+    assert.deepEqual(names(core.filter(idx, { ...core.emptyState(), q })), ["Oisín O'Brien-Hale"], q);
+  }
+});
+
 test("distances are great-circle kilometres", () => {
   // London to Cardiff is about 211 km.
   const km = core.distanceKm(51.5074, -0.1278, 51.4816, -3.1791);
