@@ -31,6 +31,12 @@ test("parseQuery: phrases, prefix on the last word, compounds", () => {
   assert.equal(parseQuery("therap ").groups[0].prefix, false);
   const c = parseQuery("CST-000004 ").groups;
   assert.deepEqual(c.map((g) => [g.term, g.alt]), [["cst", "cst000004"], ["000004", "cst000004"]]);
+  for (const pc of ["BA12AB", "ba12ab ", "bath BA12AB"]) {
+    const g = parseQuery(pc).groups.filter((g) => g.term !== "bath");
+    assert.deepEqual(g.map((g) => [g.term, g.alt, g.prefix]), [["ba1", "ba12ab", false], ["2ab", "ba12ab", false]], pc);
+  }
+  assert.deepEqual(parseQuery("SW1A1AA").groups.map((g) => g.term), ["sw1a", "1aa"]);
+  assert.deepEqual(parseQuery("covid19 mp3").groups.map((g) => g.term), ["covid19", "mp3"]);
 });
 
 test("oneEdit", () => {
@@ -81,10 +87,12 @@ test("search: title beats body, heading anchor and sub-results", needSite, async
 });
 
 test("search: registration numbers and postcode districts as typed", needSite, async () => {
-  for (const q of ["CST-000004", "cst000004", "000004", "cst 000004", "TR18", "Zoë", "zoe"]) {
+  for (const q of ["CST-000004", "cst000004", "000004", "cst 000004", "TR18", "TR18 4AB", "TR184AB", "tr184ab", "Zoë", "zoe"]) {
     const r = await top(q);
     assert.equal(r[0] && r[0].page, "/practitioners/zoe-ashworth/", q);
   }
+  // A postcode typed without its space finds its district.
+  for (const q of ["TR1 4AB", "TR14AB", "tr14ab "]) assert.deepEqual((await top(q)).map((r) => r.page), ["/practitioners/oisin-obrien/"], q);
   const ex = (await top("000004"))[0].excerpt;
   assert.deepEqual(ex.filter((s) => s.mark).map((s) => s.text), ["CST-000004"]);
 });

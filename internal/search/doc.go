@@ -82,11 +82,13 @@
 // five or more letters with no term of its own matches terms one edit away
 // (Damerau–Levenshtein, on the stem or on the typed word), among the terms
 // sharing its first two letters. Quoted phrases must appear in that order in
-// the title or one section (stop words ignored). Results can be limited to
-// kinds. An exact search (what the site's search box runs when the whole
-// query is a registration number, "CST-000004" or "cst 4") takes every
-// word only as typed, with no prefix or typo matches, and requires them
-// all.
+// the title or one section (stop words ignored). A full UK postcode typed
+// without its space ("BA12AB") is read as its outward and inward codes,
+// with the whole as the alternative, as a hyphenated word is; the text's
+// normalisation is unchanged. Results can be limited to kinds. An exact
+// search (what the site's search box runs when the whole query is a
+// registration number, "CST-000004" or "cst 4") takes every word only as
+// typed, with no prefix or typo matches, and requires them all.
 //
 // # Ranking
 //

@@ -5,9 +5,15 @@ import {tokens, term} from "./search-normalize.js";
 const MAX_EXPAND = 30; // prefix expansions of the last word
 const MAX_CHECK = 50;  // fragments loaded to verify quoted phrases
 
+// A full UK postcode written without its space ("ba12ab"): the inward code
+// is always a digit and two letters.
+const POSTCODE = /^([a-z]{1,2}[0-9][a-z0-9]?)([0-9][a-z]{2})$/;
+
 // parseQuery turns the text typed into groups of required terms and quoted
 // phrases. The last word (when not followed by a space or a quote) is a
-// prefix.
+// prefix. A postcode typed without its space is read as its two codes, as
+// a hyphenated word is read as its parts, with the whole as the
+// alternative: "BA12AB" finds text that writes "BA1 2AB" or "BA12AB".
 export function parseQuery(q) {
   const groups = [], phrases = [];
   const re = /"([^"]*)("?)|[^"]+/g;
@@ -22,7 +28,9 @@ export function parseQuery(q) {
     for (const t of ts) {
       if (t.compound) continue;
       const alt = ts.find((c) => c.compound && c.start === t.start);
-      groups.push({term: t.term, alt: alt && alt.term, word: t.word, prefix: open && t.end === end});
+      const pc = !alt && POSTCODE.exec(t.term);
+      if (pc) for (const p of pc.slice(1)) groups.push({term: p, alt: t.term, word: p, prefix: false});
+      else groups.push({term: t.term, alt: alt && alt.term, word: t.word, prefix: open && t.end === end});
     }
   }
   return {groups, phrases};
