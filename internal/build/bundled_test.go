@@ -1,9 +1,12 @@
 package build
 
 import (
+	"bytes"
+	"compress/gzip"
 	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -166,6 +169,55 @@ func TestNoIndexPage(t *testing.T) {
 	if len(inIndex) > 0 {
 		t.Errorf("the search index has /thanks/ in %v", inIndex)
 	}
+}
+
+// TestSearchClientSize: what a browser downloads to search, the module on
+// every page and every module it imports, as published (minified), is
+// under 10 KB with gzip.
+func TestSearchClientSize(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if res, err := Run(Options{Src: bundledRoot, Out: out, Strict: true, Now: fixedNow}); err != nil {
+		t.Fatalf("build: %v\n%s", err, problems(res))
+	}
+	home, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`<script type=module src=(/assets/search\.[0-9a-f]+\.js)>|<script type="module" src="(/assets/search\.[0-9a-f]+\.js)">`).FindSubmatch(home)
+	if m == nil {
+		t.Fatal("no search module on the home page")
+	}
+	first := string(m[1]) + string(m[2])
+	importRe := regexp.MustCompile(`from\s*"\./([^"]+\.js)"`)
+	seen := map[string]bool{}
+	total := 0
+	for queue := []string{first}; len(queue) > 0; queue = queue[1:] {
+		u := queue[0]
+		if seen[u] {
+			continue
+		}
+		seen[u] = true
+		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(u)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var z bytes.Buffer
+		w, _ := gzip.NewWriterLevel(&z, gzip.DefaultCompression)
+		w.Write(data)
+		w.Close()
+		total += z.Len()
+		t.Logf("%s: %d B, %d B gzip", u, len(data), z.Len())
+		for _, im := range importRe.FindAllSubmatch(data, -1) {
+			queue = append(queue, path.Join(path.Dir(u), string(im[1])))
+		}
+	}
+	if len(seen) < 3 {
+		t.Errorf("found only %d modules: %v", len(seen), seen)
+	}
+	if total >= 10_000 {
+		t.Errorf("the search client is %d B with gzip, over 10 KB", total)
+	}
+	t.Logf("search client: %d modules, %d B gzip", len(seen), total)
 }
 
 func where(p *site.Page) string {
