@@ -24,6 +24,13 @@ test("normalisation matches the Go vectors", () => {
   assert.equal(fold(vectors.sweep.in), vectors.sweep.fold);
 });
 
+test("parseQuery: two words typed apart also find the word they make", () => {
+  const g = parseQuery("cranio sacral therapy").groups;
+  assert.deepEqual(g.map((x) => x.joins), [["craniosacr"], ["craniosacr", "sacraltherapi"], ["sacraltherapi"]]);
+  assert.deepEqual(parseQuery('"cranio sacral"').groups.map((x) => x.joins), [[], []]);
+  assert.deepEqual(parseQuery("the therapist").groups.map((x) => x.joins), [[]]);
+});
+
 test("parseQuery: phrases, prefix on the last word, compounds", () => {
   const q = parseQuery('"head injuries" therap');
   assert.deepEqual(q.phrases, [["head", "injuri"]]);

@@ -13,7 +13,9 @@ const POSTCODE = /^([a-z]{1,2}[0-9][a-z0-9]?)([0-9][a-z]{2})$/;
 // phrases. The last word (when not followed by a space or a quote) is a
 // prefix. A postcode typed without its space is read as its two codes, as
 // a hyphenated word is read as its parts, with the whole as the
-// alternative: "BA12AB" finds text that writes "BA1 2AB" or "BA12AB".
+// alternative: "BA12AB" finds text that writes "BA1 2AB" or "BA12AB". Two
+// words typed apart also find the word they make together, as each one's
+// alternative: "cranio sacral" finds "craniosacral".
 export function parseQuery(q) {
   const groups = [], phrases = [];
   const re = /"([^"]*)("?)|[^"]+/g;
@@ -25,12 +27,21 @@ export function parseQuery(q) {
     const ts = tokens(text);
     if (quoted && ts.length > 1) phrases.push(ts.filter((t) => !t.compound).map((t) => t.term));
     const end = text.trimEnd().length;
+    let prev = null;
     for (const t of ts) {
       if (t.compound) continue;
       const alt = ts.find((c) => c.compound && c.start === t.start);
       const pc = !alt && POSTCODE.exec(t.term);
       if (pc) for (const p of pc.slice(1)) groups.push({term: p, alt: t.term, word: p, prefix: false});
-      else groups.push({term: t.term, alt: alt && alt.term, word: t.word, prefix: open && t.end === end});
+      else {
+        const g = {term: t.term, alt: alt && alt.term, word: t.word, prefix: open && t.end === end, joins: []};
+        const joined = !quoted && prev && /^[a-z]+$/.test(prev.word + t.word) && term(prev.word + t.word);
+        if (joined) { prev.joins.push(joined); g.joins.push(joined); }
+        groups.push(g);
+        prev = g;
+        continue;
+      }
+      prev = null;
     }
   }
   return {groups, phrases};
@@ -179,7 +190,7 @@ export function openIndex(base = "/search/", load) {
   // asTyped leaves out prefixes and typos.
   async function candidates(e, g, asTyped) {
     const out = [];
-    const exact = [g.term, g.alt].filter(Boolean);
+    const exact = [...new Set([g.term, g.alt, ...(g.joins || [])].filter(Boolean))];
     for (const t of exact) {
       const p = list(await postings(shardOf(e, t)), t);
       if (p) out.push([t, 1, p]);
