@@ -85,7 +85,9 @@
 // the title or one section (stop words ignored). A full UK postcode typed
 // without its space ("BA12AB") is read as its outward and inward codes,
 // with the whole as the alternative, as a hyphenated word is; the text's
-// normalisation is unchanged. Results can be limited to kinds. An exact
+// normalisation is unchanged. Two words typed apart also match the term of
+// the word they make together ("cranio sacral" finds "craniosacral"), as
+// each one's alternative. Results can be limited to kinds. An exact
 // search (what the site's search box runs when the whole query is a
 // registration number, "CST-000004" or "cst 4") takes every word only as
 // typed, with no prefix or typo matches, and requires them all.
