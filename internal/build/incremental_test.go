@@ -282,3 +282,38 @@ func TestBuilderBackgroundIndex(t *testing.T) {
 	write(t, first, strings.Replace(string(orig), "Intro with", "Fluid intro with", 1))
 	sameTree(t, src, opt, c.Complete())
 }
+
+// TestBuilderReportsBookProblems: a reading list's books are checked in
+// the development server's builds as in a full build, in the first build
+// and in those that reuse the parsed page.
+func TestBuilderReportsBookProblems(t *testing.T) {
+	src := t.TempDir()
+	for _, d := range []string{"content", "layouts", "static"} {
+		copyDir(t, filepath.Join(bundledRoot, d), filepath.Join(src, d))
+	}
+	file := filepath.Join(src, "content", "reading", "for-patients.md")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const year = "    year: 2008\n"
+	if !strings.Contains(string(data), year) {
+		t.Fatal("the list has changed; update this test")
+	}
+	write(t, file, strings.Replace(string(data), year, year+"    isbn: 978-1-55643-693-9\n", 1))
+	want := `isbn "978-1-55643-693-9" has a bad check digit`
+	full, _ := Run(Options{Src: src, DryRun: true, Now: fixedNow})
+	if !strings.Contains(problems(full), want) {
+		t.Fatalf("a full build does not report the ISBN:\n%s", problems(full))
+	}
+	x, err := NewBuilder(Options{Src: src, Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, changed := range [][]string{nil, {"content/articles/safety.md"}} {
+		rb, err := x.Build(changed)
+		if err == nil || !strings.Contains(problems(rb.Result), want) {
+			t.Errorf("build %d: the ISBN is not reported (err %v):\n%s", i, err, problems(rb.Result))
+		}
+	}
+}

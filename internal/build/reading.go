@@ -34,6 +34,12 @@ func (r *readingLists) load(b *builder) {
 	r.books = map[string][]reading.Book{}
 	for _, p := range b.pages {
 		if isReadingList(p.Path) {
+			// The development server keeps a page parsed by an earlier
+			// build, with that build's problem list: the books' problems
+			// belong to this one.
+			if d := p.Front.Decoder(); d != nil {
+				d.Problems = b.problems
+			}
 			r.books[p.Path] = reading.DecodeBooks(p.Front, b.cfg.Vocab.Topics)
 		}
 	}
