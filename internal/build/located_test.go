@@ -1,10 +1,13 @@
 package build
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"sitegen/internal/diag"
 )
 
 // TestBioProblemsAtTheirLines: a practitioner's bio is Markdown in a YAML
@@ -122,5 +125,42 @@ func TestNoteLinkAtItsBook(t *testing.T) {
 	want := `content/reading/for-patients.md:12:11: warning: link to /nowhere/: no page or file is published at /nowhere/`
 	if !strings.Contains(got, want) || strings.Contains(got, "layouts/") {
 		t.Errorf("want %q and nothing at a layout, got:\n%s", want, got)
+	}
+}
+
+// TestBrokenSiteYAMLAlone: when site.yaml does not parse, its syntax error
+// is the one problem, not one more for every practitioner's region and
+// every book's topic checked against vocabularies that could not be read.
+func TestBrokenSiteYAMLAlone(t *testing.T) {
+	src := t.TempDir()
+	for _, d := range []string{"content", "layouts", "static"} {
+		copyDir(t, filepath.Join(bundledRoot, d), filepath.Join(src, d))
+	}
+	file := filepath.Join(src, "content", "site.yaml")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	title := 0
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(l, "title: ") {
+			title = i + 1
+			write(t, file, strings.Replace(string(data), l, "title: CTA: broken", 1))
+			break
+		}
+	}
+	if title == 0 {
+		t.Fatal("site.yaml has no title line")
+	}
+	res, _ := Run(Options{Src: src, DryRun: true, Now: fixedNow})
+	var got []string
+	for _, p := range res.Problems.All() {
+		if p.Severity != diag.Info {
+			got = append(got, p.String())
+		}
+	}
+	want := fmt.Sprintf(`content/site.yaml:%d:11: YAML syntax error: the value of title has ": " in it`, title)
+	if len(got) != 1 || !strings.HasPrefix(got[0], want) {
+		t.Errorf("want one problem starting %q, got %d:\n%s", want, len(got), strings.Join(got, "\n"))
 	}
 }

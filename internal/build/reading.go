@@ -40,7 +40,14 @@ func (r *readingLists) load(b *builder) {
 			if d := p.Front.Decoder(); d != nil {
 				d.Problems = b.problems
 			}
-			r.books[p.Path] = reading.DecodeBooks(p.Front, b.cfg.Vocab.Topics)
+			topics := b.cfg.Vocab.Topics
+			switch {
+			case b.cfg.Vocab.Unread:
+				topics = nil // not checked
+			case topics == nil:
+				topics = []string{} // none allowed
+			}
+			r.books[p.Path] = reading.DecodeBooks(p.Front, topics)
 		}
 	}
 }

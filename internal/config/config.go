@@ -128,6 +128,10 @@ type Vocabularies struct {
 	Languages  []string
 	Levels     []string
 	Topics     []string
+	// Unread is set when site.yaml could not be read: no value can be
+	// checked against its vocabularies, and none is reported, so that its
+	// syntax error is not buried under every data file's values.
+	Unread bool
 }
 
 var langRe = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
@@ -140,6 +144,7 @@ func Parse(src []byte, list *diag.List) *Config {
 	d := yamldoc.New(Path, src, 0, list)
 	root := d.Parse()
 	if root == nil {
+		c.Vocab.Unread = true
 		c.compile()
 		return c
 	}

@@ -187,12 +187,12 @@ func (l *loader) practitioner(file string) *Practitioner {
 			p.CertifiedUntil.Format("2006-01-02"), p.CertifiedSince.Format("2006-01-02"))
 	}
 	if m.Str("level", &p.Level) {
-		vocab(dec, m.Value("level"), p.Level, "level", "credential levels", "levels", l.cfg.Vocab.Levels)
+		l.vocab(dec, m.Value("level"), p.Level, "level", "credential levels", "levels", l.cfg.Vocab.Levels)
 	}
 	m.Str("conditions", &p.Conditions)
 	p.Conditions = strings.TrimSpace(p.Conditions)
-	p.Modalities = vocabList(dec, m, "modalities", "modality", l.cfg.Vocab.Modalities)
-	p.Languages = vocabList(dec, m, "languages", "language", l.cfg.Vocab.Languages)
+	p.Modalities = l.vocabList(dec, m, "modalities", "modality", l.cfg.Vocab.Modalities)
+	p.Languages = l.vocabList(dec, m, "languages", "language", l.cfg.Vocab.Languages)
 	m.Bool("accepting_new_clients", &p.Accepting)
 	m.Bool("home_visits", &p.HomeVisits)
 	if m.Has("contact") {
@@ -306,7 +306,7 @@ func (l *loader) location(dec *yamldoc.Decoder, n *yamldoc.Node) (Location, bool
 	lm.OneLine("name", &loc.Name)
 	lm.OneLine("address", &loc.Address)
 	lm.OneLine("town", &loc.Town)
-	if lm.Str("region", &loc.Region) && !vocab(dec, lm.Value("region"), loc.Region, "region", "regions", "regions", l.cfg.Vocab.Regions) {
+	if lm.Str("region", &loc.Region) && !l.vocab(dec, lm.Value("region"), loc.Region, "region", "regions", "regions", l.cfg.Vocab.Regions) {
 		ok = false
 	}
 	var pc string
@@ -354,8 +354,8 @@ func contact(dec *yamldoc.Decoder, n *yamldoc.Node) Contact {
 }
 
 // vocab checks one value against a vocabulary of site.yaml.
-func vocab(dec *yamldoc.Decoder, n *yamldoc.Node, val, what, plural, key string, words []string) bool {
-	if contains(words, val) {
+func (l *loader) vocab(dec *yamldoc.Decoder, n *yamldoc.Node, val, what, plural, key string, words []string) bool {
+	if l.cfg.Vocab.Unread || contains(words, val) {
 		return true
 	}
 	hint := diag.DidYouMean(val, words)
@@ -368,14 +368,14 @@ func vocab(dec *yamldoc.Decoder, n *yamldoc.Node, val, what, plural, key string,
 
 // vocabList decodes a list of vocabulary words, checking each at its
 // position and dropping repeats.
-func vocabList(dec *yamldoc.Decoder, m yamldoc.Map, key, what string, words []string) []string {
+func (l *loader) vocabList(dec *yamldoc.Decoder, m yamldoc.Map, key, what string, words []string) []string {
 	var out []string
 	for _, it := range m.Items(key) {
 		if it.Kind != yaml.ScalarNode || it.ShortTag() == "!!null" {
 			dec.Errorf(it, "each item of %s must be text, not a list or mapping", key)
 			continue
 		}
-		if vocab(dec, it, it.Value, what, key, key, words) && !contains(out, it.Value) {
+		if l.vocab(dec, it, it.Value, what, key, key, words) && !contains(out, it.Value) {
 			out = append(out, it.Value)
 		}
 	}
@@ -397,7 +397,7 @@ func (l *loader) school(file string) *School {
 	m.OneLine("name", &s.Name)
 	m.WebURL("website", &s.Website)
 	if m.Str("region", &s.Region) {
-		vocab(dec, m.Value("region"), s.Region, "region", "regions", "regions", l.cfg.Vocab.Regions)
+		l.vocab(dec, m.Value("region"), s.Region, "region", "regions", "regions", l.cfg.Vocab.Regions)
 	}
 	if m.Has("contact") {
 		s.Contact = contact(dec, m.Value("contact"))

@@ -119,7 +119,8 @@ const MinYear = 1450
 // DecodeBooks reads the `books` value of a reading list's front matter. m
 // is the front matter map the page parser made; every problem is reported
 // to m's decoder. topics is the site's topic vocabulary
-// (config.Vocab.Topics). Books missing a title or authors are reported and
+// (config.Vocab.Topics), nil when site.yaml could not be read and topics
+// are not checked. Books missing a title or authors are reported and
 // left out; other faulty values are reported and left empty.
 func DecodeBooks(m yamldoc.Map, topics []string) []Book {
 	return decodeBooks(m, topics, time.Now().Year()+1)
@@ -193,7 +194,7 @@ func decodeBooks(m yamldoc.Map, topics []string, maxYear int) []Book {
 				}
 				t := n.Value
 				switch {
-				case !contains(topics, t):
+				case topics != nil && !contains(topics, t):
 					d.Errorf(n, "topic %q is not in the topics of content/site.yaml (%s)%s", t, vocabText(topics), didYouMean(t, topics))
 				case contains(b.Topics, t):
 					d.Errorf(n, "topic %q is listed twice for this book; remove one", t)
