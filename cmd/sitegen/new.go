@@ -15,6 +15,7 @@ import (
 
 	"sitegen/internal/config"
 	"sitegen/internal/diag"
+	"sitegen/internal/directory"
 	"sitegen/internal/markdown"
 )
 
@@ -50,6 +51,9 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	}
 	kind, title := fs.Arg(0), strings.TrimSpace(fs.Arg(1))
 	slug := markdown.Slugify(title)
+	if kind == "practitioner" {
+		slug = directory.FileSlug(title) // the directory's file names are ASCII
+	}
 	if slug == "" {
 		fmt.Fprintf(stderr, "sitegen new: %q gives an empty file name; use a title with letters or digits\n", title)
 		return errUsage
@@ -183,7 +187,7 @@ func nextRegistration(src string) (string, error) {
 	if data, err := os.ReadFile(filepath.Join(src, filepath.FromSlash(config.Path))); err == nil {
 		cfg = config.Parse(data, &diag.List{})
 	}
-	re := regexp.MustCompile(`(?m)^registration:\s*"?` + regexp.QuoteMeta(cfg.RegistrationPrefix) + `(\d+)`)
+	re := regexp.MustCompile(`(?m)^registration:\s*["']?` + regexp.QuoteMeta(cfg.RegistrationPrefix) + `(\d+)`)
 	highest := 0
 	files, _ := filepath.Glob(filepath.Join(src, "content", "practitioners", "*.yaml"))
 	for _, f := range files {

@@ -232,4 +232,26 @@ func TestNewRegistrationNumber(t *testing.T) {
 	if err != nil || got != "CST-000042" {
 		t.Errorf("nextRegistration = %q, %v; want CST-000042", got, err)
 	}
+	// Quoted either way, a number is still taken.
+	os.WriteFile(filepath.Join(site, "content", "practitioners", "c.yaml"), []byte("name: C\nregistration: 'CST-000093'\n"), 0o644)
+	os.WriteFile(filepath.Join(site, "content", "practitioners", "d.yaml"), []byte("name: D\nregistration: \"CST-000092\"\n"), 0o644)
+	if got, err := nextRegistration(site); err != nil || got != "CST-000094" {
+		t.Errorf("nextRegistration = %q, %v; want CST-000094", got, err)
+	}
+}
+
+// TestNewPractitionerFileName: a name in any Latin script gives a file
+// name the directory accepts.
+func TestNewPractitionerFileName(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1796083200")
+	site := t.TempDir()
+	os.MkdirAll(filepath.Join(site, "content", "practitioners"), 0o755)
+	for name, file := range map[string]string{"Łukasz Wróbel": "lukasz-wrobel", "Søren Ødegård": "soren-odegard", "Zoë Ægir": "zoe-aegir"} {
+		if code, _, errs := runCLI(t, "new", "-src", site, "practitioner", name); code != 0 {
+			t.Errorf("new practitioner %q: exit %d, %s", name, code, errs)
+		}
+		if _, err := os.Stat(filepath.Join(site, "content", "practitioners", file+".yaml")); err != nil {
+			t.Errorf("new practitioner %q: %v", name, err)
+		}
+	}
 }

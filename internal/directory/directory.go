@@ -80,6 +80,9 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // LapsingWithin is how many days ahead the build lists certifications that
@@ -349,6 +352,29 @@ func (d *Directory) School(slug string) *School {
 // RegionSlug is the address segment of a region: "Yorkshire and the
 // Humber" is "yorkshire-and-the-humber".
 func RegionSlug(region string) string { return Slugify(region) }
+
+// FileSlug makes a name, such as a practitioner's, a file name and page
+// address the directory accepts: accents are dropped (Zoë is zoe) and the
+// Latin letters that carry no accent to drop are written as in English
+// (Łukasz is lukasz, Søren is soren, Ægir is aegir), then Slugify.
+func FileSlug(name string) string {
+	var b strings.Builder
+	for _, r := range norm.NFKD.String(strings.ToLower(name)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case latinLetters[r] != "":
+			b.WriteString(latinLetters[r])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return Slugify(b.String())
+}
+
+// latinLetters are the lower-case Latin letters that Unicode does not
+// decompose into an ASCII letter and an accent.
+var latinLetters = map[rune]string{'ł': "l", 'ø': "o", 'æ': "ae", 'œ': "oe", 'ß': "ss", 'đ': "d", 'ð': "d",
+	'þ': "th", 'ı': "i", 'ħ': "h", 'ŧ': "t", 'ŀ': "l", 'ĸ': "k", 'ŋ': "ng"}
 
 // Slugify lower-cases s and joins its words with hyphens.
 func Slugify(s string) string {

@@ -97,7 +97,6 @@ func ValidEmail(s string) bool {
 	return at > 0 && strings.Contains(domain, ".") && !strings.HasPrefix(domain, ".") && !strings.HasSuffix(domain, ".")
 }
 
-
 // fictional domains (RFC 2606) and the drama telephone ranges (Ofcom).
 var fictionalDomains = []string{"example.org", "example.com", "example.net"}
 

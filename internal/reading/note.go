@@ -121,4 +121,3 @@ func safeNoteURL(s string) bool {
 	}
 	return false
 }
-

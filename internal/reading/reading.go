@@ -89,9 +89,9 @@ type Book struct {
 	// NoteLine and NoteCol are the file position of the note, for
 	// problems with its links.
 	NoteLine, NoteCol int
-	NoteHTML  template.HTML
-	URL       string // http(s), or ""
-	Line      int    // file line of the book's entry
+	NoteHTML          template.HTML
+	URL               string // http(s), or ""
+	Line              int    // file line of the book's entry
 }
 
 // Levels are the levels of a book, in the order lists show them.
