@@ -243,3 +243,12 @@ func TestFilesDeterministic(t *testing.T) {
 		t.Error("a lapsed practitioner has a vCard")
 	}
 }
+
+func TestFileSlug(t *testing.T) {
+	for name, want := range map[string]string{"Łukasz Wróbel": "lukasz-wrobel", "Søren Ødegård": "soren-odegard",
+		"Zoë Ægir": "zoe-aegir", "Gruß Straße": "gruss-strasse", "Þóra Ðuric": "thora-duric", "O'Neill": "o-neill", "łukasz-wrobel": "lukasz-wrobel"} {
+		if got := FileSlug(name); got != want {
+			t.Errorf("FileSlug(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
