@@ -22,8 +22,9 @@ test:
 	$(GO) vet ./...
 	$(GO) test -race -timeout 30m ./...
 
-serve:
-	$(GO) run ./cmd/sitegen serve $(SITEGEN_FLAGS)
+# Built first, then run: go run would report Ctrl-C as a failure.
+serve: sitegen
+	./bin/sitegen serve $(SITEGEN_FLAGS)
 
 # Stage benchmarks of every package, then whole builds of generated sites
 # (1,000 and 10,000 articles, 10,000 practitioners): the sitegen binary as a

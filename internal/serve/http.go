@@ -90,9 +90,16 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	data, ok := get(name)
 	status := http.StatusOK
 	if !ok {
-		if rd, ok := st.redirects[p]; ok {
-			http.Redirect(w, r, rd.to, rd.status)
-			return
+		// Netlify matches a rule with or without its trailing slash.
+		other := p + "/"
+		if strings.HasSuffix(p, "/") {
+			other = strings.TrimSuffix(p, "/")
+		}
+		for _, from := range []string{p, other} {
+			if rd, ok := st.redirects[from]; ok {
+				http.Redirect(w, r, rd.to, rd.status)
+				return
+			}
 		}
 		name, status = "404.html", http.StatusNotFound
 		data, ok = get(name)

@@ -277,6 +277,7 @@ func TestServeSite(t *testing.T) {
 		{"/articles/draft/", `class="banner banner-draft"`, 200, ""},
 		{"/no/such/page/", "Page not found", 404, ""},
 		{"/old-about/", "", 301, "/about/"},
+		{"/old-about", "", 301, "/about/"}, // as Netlify, with or without the slash
 		{"/_sitegen/reload.js", "EventSource", 200, ""},
 	}
 	for _, c := range cases {
