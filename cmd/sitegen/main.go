@@ -18,9 +18,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
+	"syscall"
 	"time"
 
 	"sitegen/internal/build"
@@ -184,6 +186,18 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	// Interrupted (Ctrl-C, or CI stopping the job), the build removes its
+	// temporary folder: the output folder stays as it was.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	defer func() { signal.Stop(sig); close(sig) }()
+	go func() {
+		if _, ok := <-sig; ok {
+			build.RemoveScratch()
+			fmt.Fprintln(stderr, "sitegen build: interrupted")
+			os.Exit(130)
+		}
+	}()
 	res, err := build.Run(opt)
 	if f.memprofile != "" {
 		if mf, merr := os.Create(f.memprofile); merr == nil {

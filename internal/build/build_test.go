@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -600,5 +601,43 @@ func TestRemoveTree(t *testing.T) {
 	}
 	if _, err := os.Lstat(root); !os.IsNotExist(err) {
 		t.Fatalf("%s still exists: %v", root, err)
+	}
+}
+
+// TestInterruptedBuildLeavesNothing: a build interrupted before it swaps
+// its folder in (RemoveScratch, what sitegen build runs on Ctrl-C) leaves
+// the published output as it was and no temporary folder beside it.
+func TestInterruptedBuildLeavesNothing(t *testing.T) {
+	t.Cleanup(func() { stopped.Store(false) })
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	src := filepath.Join(parent, "site")
+	copyDir(t, filepath.Join("testdata", "fixture"), src)
+	if _, err := Run(Options{Src: src, Out: out, Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, out)
+	o, err := newOutput(Options{Src: src, Out: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 50 {
+		if err := o.write(fmt.Sprintf("p%d/index.html", i), []byte("new")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	RemoveScratch()
+	if err := o.publish(); err == nil {
+		t.Error("an interrupted build was published")
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 2 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("beside the output: %v, want public and site only", names)
+	}
+	if after := readTree(t, out); !reflect.DeepEqual(before, after) {
+		t.Error("the published output changed")
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"golang.org/x/sys/unix"
 
@@ -58,6 +59,9 @@ func (o *output) start() {
 		go func() {
 			defer o.wg.Done()
 			for j := range o.queue {
+				if stopped.Load() {
+					continue // RemoveScratch is deleting the folder
+				}
 				if err := o.writeFile(j.full, j.data); err != nil {
 					o.errMu.Lock()
 					o.errs = append(o.errs, err)
@@ -188,6 +192,7 @@ func newOutput(opt Options) (*output, error) {
 	if err != nil {
 		return nil, err
 	}
+	scratch.Store(o.tmp, true)
 	if err := os.Chmod(o.tmp, 0o755); err != nil {
 		return nil, err
 	}
@@ -260,7 +265,7 @@ func (o *output) add(rel string, data []byte, copied bool) error {
 }
 
 // publish swaps the new folder in for the old one, atomically where the
-// system can exchange two names in one step.
+// system can exchange two names in one step, then deletes the old one.
 func (o *output) publish() error {
 	if err := o.flush(); err != nil {
 		return err
@@ -268,29 +273,84 @@ func (o *output) publish() error {
 	if o.tmp == "" {
 		return nil
 	}
-	if _, err := os.Lstat(o.final); err == nil {
-		if err := unix.Renameat2(unix.AT_FDCWD, o.tmp, unix.AT_FDCWD, o.final, unix.RENAME_EXCHANGE); err == nil {
-			old := o.tmp
-			o.tmp = ""
-			return removeTree(old)
-		}
-		// No atomic exchange here: move the old folder aside first.
-		aside := o.tmp + ".old"
-		if err := os.Rename(o.final, aside); err != nil {
-			return err
-		}
-		if err := os.Rename(o.tmp, o.final); err != nil {
-			_ = os.Rename(aside, o.final)
-			return err
-		}
-		o.tmp = ""
-		return removeTree(aside)
-	}
-	if err := os.Rename(o.tmp, o.final); err != nil {
+	old, err := o.swap()
+	if err != nil || old == "" {
 		return err
 	}
+	defer scratch.Delete(old)
+	return removeTree(old)
+}
+
+// swap puts the new folder in the output folder's place and returns the
+// folder that now holds the previous output, "" when there was none. The
+// swap and RemoveScratch exclude each other: an interrupted build never
+// swaps in a folder that is being deleted.
+func (o *output) swap() (string, error) {
+	swapping.Lock()
+	defer swapping.Unlock()
+	if stopped.Load() {
+		return "", errors.New("interrupted")
+	}
+	if _, err := os.Lstat(o.final); err != nil {
+		if err := os.Rename(o.tmp, o.final); err != nil {
+			return "", err
+		}
+		scratch.Delete(o.tmp)
+		o.tmp = ""
+		return "", nil
+	}
+	if err := unix.Renameat2(unix.AT_FDCWD, o.tmp, unix.AT_FDCWD, o.final, unix.RENAME_EXCHANGE); err == nil {
+		old := o.tmp // the temporary name now holds the previous output
+		o.tmp = ""
+		return old, nil
+	}
+	// No atomic exchange here: move the old folder aside first.
+	aside := o.tmp + ".old"
+	scratch.Store(aside, true)
+	if err := os.Rename(o.final, aside); err != nil {
+		scratch.Delete(aside)
+		return "", err
+	}
+	if err := os.Rename(o.tmp, o.final); err != nil {
+		_ = os.Rename(aside, o.final)
+		scratch.Delete(aside)
+		return "", err
+	}
+	scratch.Delete(o.tmp)
 	o.tmp = ""
-	return nil
+	return aside, nil
+}
+
+// scratch holds the folders this process's builds write that are not the
+// published output: a build's temporary folder until it is swapped in, and
+// the previous output while it is deleted.
+var scratch sync.Map
+
+// stopped is set by RemoveScratch: the writers write nothing more and no
+// folder is swapped in. swapping is held by a swap and by RemoveScratch.
+var (
+	stopped  atomic.Bool
+	swapping sync.Mutex
+)
+
+// RemoveScratch deletes every folder of scratch, for a process that is
+// interrupted mid-build: the published output is left as it is. Files
+// written no more, a write that was under way when it was called may
+// still add to a folder being deleted, so each folder is deleted until
+// it is gone, a few times at most.
+func RemoveScratch() {
+	swapping.Lock()
+	defer swapping.Unlock()
+	stopped.Store(true)
+	scratch.Range(func(dir, _ any) bool {
+		for range 20 {
+			if os.RemoveAll(dir.(string)) == nil {
+				break
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		return true
+	})
 }
 
 // claim records rel as written, unless another output already has that
@@ -334,6 +394,7 @@ func (o *output) discard() {
 	_ = o.flush()
 	if o.tmp != "" {
 		_ = os.RemoveAll(o.tmp)
+		scratch.Delete(o.tmp)
 		o.tmp = ""
 	}
 }
