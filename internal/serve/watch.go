@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -25,6 +26,10 @@ type watcher struct {
 	errs     chan error
 	done     chan struct{}
 	finished chan struct{}
+	// links maps the target of each symbolic link to a file (which the
+	// build follows) to the links: the target's folder is watched, so
+	// that an edit to the target, wherever it is, changes the links.
+	links map[string][]string
 }
 
 // batch is a burst of changes; first is when its first event arrived.
@@ -39,7 +44,7 @@ func newWatcher(root string, quiet time.Duration) (*watcher, error) {
 		return nil, err
 	}
 	w := &watcher{root: root, fsw: fsw, quiet: quiet, batches: make(chan batch, 1), errs: make(chan error, 1),
-		done: make(chan struct{}), finished: make(chan struct{})}
+		done: make(chan struct{}), finished: make(chan struct{}), links: map[string][]string{}}
 	// The root itself, to see a watched folder created after the start.
 	if err := fsw.Add(root); err != nil {
 		fsw.Close()
@@ -66,10 +71,28 @@ func (w *watcher) addTree(dir string) ([]string, error) {
 		if d.IsDir() {
 			return w.fsw.Add(p)
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			w.follow(p)
+		}
 		files = append(files, p)
 		return nil
 	})
 	return files, err
+}
+
+// follow watches the folder of the file a symbolic link points to. A link
+// to a folder is not followed, by the build or here.
+func (w *watcher) follow(link string) {
+	target, err := filepath.EvalSymlinks(link)
+	if err != nil {
+		return
+	}
+	if fi, err := os.Stat(target); err != nil || fi.IsDir() || slices.Contains(w.links[target], link) {
+		return
+	}
+	if w.fsw.Add(filepath.Dir(target)) == nil {
+		w.links[target] = append(w.links[target], link)
+	}
 }
 
 // close stops watching; no batch is sent after it returns.
@@ -136,18 +159,26 @@ func (w *watcher) paths(ev fsnotify.Event) []string {
 	if ev.Op == fsnotify.Chmod || ev.Op == 0 {
 		return nil
 	}
+	var out []string
+	for _, l := range w.links[ev.Name] {
+		if r, err := filepath.Rel(w.root, l); err == nil {
+			out = append(out, filepath.ToSlash(r))
+		}
+	}
 	rel, err := filepath.Rel(w.root, ev.Name)
 	if err != nil || strings.HasPrefix(rel, "..") {
-		return nil
+		return out // a linked file's folder outside the site
 	}
 	rel = filepath.ToSlash(rel)
 	top, _, _ := strings.Cut(rel, "/")
 	if !isWatched(top) || Ignored(rel) {
-		return nil
+		return out
 	}
-	out := []string{rel}
+	out = append(out, rel)
 	if ev.Has(fsnotify.Create) {
-		if fi, err := os.Lstat(ev.Name); err == nil && fi.IsDir() {
+		if fi, err := os.Lstat(ev.Name); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			w.follow(ev.Name)
+		} else if err == nil && fi.IsDir() {
 			// A new folder (made, moved in or restored): watch it, and
 			// count the files it already holds as changed.
 			files, _ := w.addTree(ev.Name)
