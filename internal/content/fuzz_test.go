@@ -30,6 +30,7 @@ func FuzzParse(f *testing.F) {
 		"\xff\xfe",
 		"---\ntitle: \"TODO: title\"\ntags: [TODO, x]\nbooks:\n  - note: >-\n      TODO: a note\n---\nTODO\n",
 		"---\na: |\n TODO\n  TODO\nb: &x !!str TODO\n---\n",
+		"---\ntitle: T\ntags:\n  - \n  - a\naliases: [\"/x\n---\nBody\n",
 	} {
 		f.Add([]byte(s))
 	}

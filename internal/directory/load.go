@@ -225,7 +225,7 @@ func (l *loader) practitioner(file string) *Practitioner {
 		case block:
 			p.bioLine++ // the text starts below `bio: |`, indented
 			p.bioCol = dec.IndentCol(p.bioLine)
-			if v.Style&yaml.FoldedStyle != 0 {
+			if v.Style&yaml.FoldedStyle != 0 && strings.TrimSpace(p.Bio) != "" {
 				// Markdown joins the lines of a paragraph as YAML folds
 				// them; read as written, the text keeps its positions.
 				p.Bio = dec.BlockLines(p.bioLine)

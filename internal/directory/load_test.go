@@ -423,3 +423,25 @@ func TestBundledSampleData(t *testing.T) {
 }
 
 var _ = config.Path
+
+// TestFoldedBio: a folded bio (bio: >) is its text as written, and an
+// empty one is empty, not the keys that follow it.
+func TestFoldedBio(t *testing.T) {
+	for _, tc := range []struct{ bio, want string }{
+		{"bio: >\n  First line\n  second line.\n\n  Another paragraph.\n", "First line\nsecond line.\n\nAnother paragraph.\n"},
+		{"bio: >\nconditions: \"\"\n", ""},
+		{"bio: >-\n\nconditions: \"\"\n", ""},
+	} {
+		src := strings.Replace(strings.Replace(aelia, "conditions: \"\"\n", "", 1), "bio: |\n  Aelia has practised craniosacral therapy in *Frithwick* since 2015.\n", tc.bio, 1)
+		d, l := loadSite(t, map[string]string{
+			"content/practitioners/aelia-thornhurst.yaml": src,
+			"content/schools/frithwick-college.yaml":      frithwick,
+		})
+		if l.Len() != 0 || len(d.Practitioners) != 1 {
+			t.Fatalf("%q: problems %v", tc.bio, l.All())
+		}
+		if got := d.Practitioners[0].Bio; got != tc.want {
+			t.Errorf("%q: bio %q, want %q", tc.bio, got, tc.want)
+		}
+	}
+}

@@ -76,6 +76,9 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 			item = true
 		}
 		v := body[at-indent:]
+		if strings.TrimSpace(v) == "" {
+			continue // a list item with no value: "- "
+		}
 		if fixed, ok := spaceAfterColon(v); noSpace && ok {
 			return i + 1, column(text, at+strings.IndexByte(v, ':')), "add a space after the colon: " + fixed, true
 		}

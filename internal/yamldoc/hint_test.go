@@ -31,6 +31,8 @@ func TestSyntaxHints(t *testing.T) {
 			`f.yaml:1:10: YAML syntax error: the { that starts the value of contact is never closed; add a } at the end of the mapping`},
 		{"title: ok\n\"key: 1\n",
 			`f.yaml:2:1: YAML syntax error: the " that starts this line is never closed; add a " where the quoted key ends, before its colon`},
+		{"tags:\n  - \n  - a\naliases: [\"/x\n",
+			`f.yaml:4:10: YAML syntax error: the [ that starts the value of aliases is never closed; add a ] at the end of the list`},
 		{"\"key: 1\n",
 			`f.yaml:1:1: YAML syntax error: the " that starts this line is never closed; add a " where the quoted key ends, before its colon`},
 		{"contact:\n  email: a@example.org\n  'phone: 01632 960905\ntitle: x\n",

@@ -123,7 +123,8 @@ func (d *Decoder) indentCol(line int) int {
 
 // BlockLines returns a block scalar's text as it is written, from its
 // first line (a file line) to the end of the block, with the block's
-// indentation removed. For a folded scalar (key: >) that is the text
+// indentation removed. The scalar must not be empty: the block's
+// indentation is that of its first line. For a folded scalar (key: >) that is the text
 // before YAML joins its lines, so that a line and column in it are a line
 // and column in the file.
 func (d *Decoder) BlockLines(fileLine int) string {
