@@ -17,10 +17,10 @@ import (
 // no message has a column. The line it names is never after the place it
 // stopped at, though (unless that is the end of the text, past its last
 // line break), and the parser stops at the first mistake. So errorAt
-// parses the text up to the end of each line from there on until it fails
-// with the very same error: that line holds the mistake. Then it parses
-// that line one character further at a time until the error appears: the
-// character reached is the one the parser stopped at. Where the parser
+// finds the first line, from there on, where the text up to its end fails
+// with the very same error: that line holds the mistake. Then it finds the
+// first character of that line where the text up to it fails: the
+// character the parser stopped at. Where the parser
 // stopped at a token it did not expect (an item where a key should be, a
 // second ], the *name of a missing anchor), the column is where that token
 // starts.
@@ -33,29 +33,50 @@ func errorAt(src []byte, err error, from int) (line, col int, ok bool) {
 		e := yaml.Unmarshal(src[:n], &doc)
 		return e != nil && e.Error() == want
 	}
-	// start is the offset of line `line`, end the offset just after it.
-	start, end := 0, 0
-	for line = 1; ; line++ {
-		if end = bytes.IndexByte(src[start:], '\n'); end < 0 {
+	// Once past the mistake, every longer prefix of src fails with the
+	// same error, and none before it does: the line, then the character,
+	// is found by halving, in a number of parses that grows with the
+	// logarithm of the file's length.
+	var starts, ends []int // of each line, the end just after its line break
+	for start := 0; ; {
+		end := bytes.IndexByte(src[start:], '\n')
+		if end < 0 {
 			end = len(src)
 		} else {
 			end += start + 1
 		}
-		if (line >= from || end == len(src)) && fails(end) {
-			break
-		}
+		starts, ends = append(starts, start), append(ends, end)
 		if end == len(src) {
-			return 0, 0, false
+			break
 		}
 		start = end
 	}
-	text := strings.TrimRight(string(src[start:end]), "\r\n")
-	at := -1 // byte of text at which the error appears
-	for i := range len(text) {
-		if fails(start + i + 1) {
-			at = i
-			break
+	last := len(ends) - 1
+	if !fails(ends[last]) {
+		return 0, 0, false
+	}
+	lo, hi := min(max(from, 1)-1, last), last
+	for lo < hi {
+		if mid := (lo + hi) / 2; fails(ends[mid]) {
+			hi = mid
+		} else {
+			lo = mid + 1
 		}
+	}
+	line = lo + 1
+	start := starts[lo]
+	text := strings.TrimRight(string(src[start:ends[lo]]), "\r\n")
+	at := -1 // byte of text at which the error appears
+	if len(text) > 0 && fails(start+len(text)) {
+		lo, hi := 0, len(text)-1
+		for lo < hi {
+			if mid := (lo + hi) / 2; fails(start + mid + 1) {
+				hi = mid
+			} else {
+				lo = mid + 1
+			}
+		}
+		at = lo
 	}
 	switch {
 	case at < 0 || strings.Contains(want, "could not find expected ':'"):

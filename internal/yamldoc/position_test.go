@@ -79,3 +79,17 @@ func TestSyntaxErrorPositions(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkErrorPosition: finding where a syntax error is in a long file
+// (2,000 list items, the mistake at the end) takes a number of parses that
+// grows with the logarithm of the file's length, not with its length.
+func BenchmarkErrorPosition(b *testing.B) {
+	src := []byte("title: x\nlist:\n" + strings.Repeat("  - a: b\n    c: d\n", 2000) + "  - a: b\n   c: d\n")
+	for b.Loop() {
+		var l diag.List
+		New("f.yaml", src, 0, &l).Parse()
+		if l.Len() != 1 {
+			b.Fatalf("problems: %v", l.All())
+		}
+	}
+}
