@@ -362,7 +362,6 @@ func (b *builder) assemble() {
 	for _, e := range b.ext {
 		e.assembled(b)
 	}
-	b.ownPages()
 	// An alias is an old URL that no page has now, and it redirects to
 	// one page only. Pages are in URL order, so the first to claim an
 	// alias keeps it in every build.
@@ -422,12 +421,6 @@ func (b *builder) copyAssets() {
 		b.problems.Errorf("static/"+f, 1, 1, "%s", msg)
 	}
 	b.assets = res
-	if b.owners == nil {
-		b.owners = map[string][]owner{}
-	}
-	for _, f := range res.Files {
-		b.owners[f.Path] = append(b.owners[f.Path], owner{file: "static/" + f.Source, line: 1, col: 1, rank: 1, what: "static/" + f.Source})
-	}
 	pool.Run(len(res.Files), func(i int) {
 		f := res.Files[i]
 		data := f.Data
@@ -500,9 +493,16 @@ type owner struct {
 	what      string
 }
 
-// ownPages records the owners of the pages' output files.
-func (b *builder) ownPages() {
+// own records the owners of the pages' and static files' output files.
+// It runs in every build, the development server's fast ones too, before
+// the pages are written.
+func (b *builder) own() {
 	b.owners = make(map[string][]owner, len(b.site.Pages))
+	if b.assets != nil {
+		for _, f := range b.assets.Files {
+			b.owners[f.Path] = append(b.owners[f.Path], owner{file: "static/" + f.Source, line: 1, col: 1, rank: 1, what: "static/" + f.Source})
+		}
+	}
 	for _, p := range b.site.Pages {
 		o := owner{file: p.File, line: p.Line, col: 1, what: "the page " + p.URL}
 		if p.File != "" {
@@ -569,6 +569,7 @@ func (b *builder) collide(c *collision) {
 // needs, then the tail jobs, then the other pages, while the extensions
 // that have all they need begin their finish (see tailer).
 func (b *builder) render() {
+	b.own()
 	pages := b.site.Pages
 	b.res.Pages = len(pages)
 	var reported sync.Map

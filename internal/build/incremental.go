@@ -139,6 +139,21 @@ type renderedPage struct {
 type resolution struct {
 	rel, url string
 	ok       bool
+	// For a file with no page, why and quiet are what site.Site.Unlinked
+	// says of it: the warning changes with them.
+	why   string
+	quiet bool
+}
+
+// resolve is what a page's link to a content file resolves to, as
+// recorded in a resolution.
+func resolve(s *site.Site, rel string) resolution {
+	u, ok := s.Resolve(rel)
+	r := resolution{rel: rel, url: u, ok: ok}
+	if !ok {
+		r.why, r.quiet, _ = s.Unlinked(rel)
+	}
+	return r
 }
 
 type pageKey struct {
@@ -370,7 +385,7 @@ func renew(b *builder, e extension) extension {
 // that differs is the body.
 func sameModel(a, b *content.Page) bool {
 	return reflect.DeepEqual(a.Meta, b.Meta) && slices.Equal(a.AliasLines, b.AliasLines) && a.SlugLine == b.SlugLine && a.SlugCol == b.SlugCol &&
-		a.LayoutLine == b.LayoutLine && a.LayoutCol == b.LayoutCol
+		a.LayoutLine == b.LayoutLine && a.LayoutCol == b.LayoutCol && slices.Equal(a.TagPos, b.TagPos)
 }
 
 // without returns ps less one copy of each of drop.
@@ -567,11 +582,11 @@ func (x *Builder) resolver(b *builder, p *site.Page) func(string) (string, bool)
 	v, _ := x.pending.LoadOrStore(p, &pageKey{})
 	pk := v.(*pageKey)
 	return func(rel string) (string, bool) {
-		u, ok := b.site.Resolve(rel)
+		r := resolve(b.site, rel)
 		pk.mu.Lock()
-		pk.resolved = append(pk.resolved, resolution{rel, u, ok})
+		pk.resolved = append(pk.resolved, r)
 		pk.mu.Unlock()
-		return u, ok
+		return r.url, r.ok
 	}
 }
 
@@ -604,7 +619,7 @@ func (x *Builder) replay(b *builder, p *site.Page) bool {
 		return false
 	}
 	for _, l := range r.resolved {
-		if u, ok := b.site.Resolve(l.rel); u != l.url || ok != l.ok {
+		if resolve(b.site, l.rel) != l {
 			x.markFresh(p)
 			return false
 		}

@@ -317,3 +317,41 @@ func TestBuilderReportsBookProblems(t *testing.T) {
 		}
 	}
 }
+
+// TestBuilderFollowsWhatProblemsSay: the development server's builds
+// report what a full build of the same files reports, when only the
+// reason a linked page is missing changes, when an edit only moves a
+// tag's line, and when a page and a static file collide.
+func TestBuilderFollowsWhatProblemsSay(t *testing.T) {
+	src := t.TempDir()
+	copyDir(t, filepath.Join("testdata", "fixture"), src)
+	plain := filepath.Join(src, "content", "notes", "plain.md")
+	write(t, plain, "---\ntitle: A note\ndescription: d\ntags: [\"!!\"]\n---\nSee [the draft](../articles/draft.md).\n")
+	x, err := NewBuilder(Options{Src: src, Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := func(step string, changed ...string) {
+		t.Helper()
+		rb, _ := x.Build(changed)
+		full, _ := Run(Options{Src: src, DryRun: true, Now: fixedNow})
+		if got, want := problems(rb.Result), problems(full); got != want {
+			t.Errorf("%s: the server reports\n%s\na full build\n%s", step, got, want)
+		}
+	}
+	same("first build")
+	draft := filepath.Join(src, "content", "articles", "draft.md")
+	write(t, draft, "---\ntitle: A draft\ndescription: d\nexpiry_date: 2020-01-01\n---\nText.\n")
+	same("the draft now expired", "content/articles/draft.md")
+	write(t, plain, "---\ntitle: A note\n# a comment\n\ndescription: d\ntags: [\"!!\"]\n---\nSee [the draft](../articles/draft.md).\n")
+	same("the tag two lines down", "content/notes/plain.md")
+	write(t, filepath.Join(src, "static", "notes", "plain", "index.html"), "<p>old</p>\n")
+	same("a static file where a page is", "static/notes/plain/index.html")
+	first := filepath.Join(src, "content", "articles", "first.md")
+	data, err := os.ReadFile(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, first, string(data)+"\nMore.\n")
+	same("a body edit elsewhere", "content/articles/first.md")
+}

@@ -66,6 +66,10 @@ type Page struct {
 	BodyStart int    // byte offset of Body in the normalized file
 	// Front is the decoded front matter, for sections with extra keys.
 	Front yamldoc.Map
+	// The positions below are part of the page's model: the development
+	// server compares them (build's sameModel) to know that an edit
+	// moved a problem without changing the meta. A new one goes there too.
+
 	// AliasLines are the file lines of each alias, for redirect errors.
 	AliasLines []int
 	// TagPos are the file positions (line, column) of each tag, for
