@@ -217,6 +217,20 @@ func TestSearchRegistration(t *testing.T) {
 	if f.Href != "/verify/?reg=CST-000099" || !f.Visible {
 		t.Errorf("Tab from the header's search box reaches %q (visible %v), want the link to /verify/?reg=CST-000099, visible", f.Href, f.Visible)
 	}
+	// A browser that does not focus a link it is clicking (Safari) moves
+	// focus out of the form on mousedown: the popup must stay for the
+	// click to land.
+	tb.run(t, "back to the box", chromedp.Focus(chromedp.CSS("#search-box-q")))
+	stays := eval[bool](t, tb, `(() => { const a = document.querySelector(".search-box .search-status a");
+		a.dispatchEvent(new PointerEvent("pointerdown", {bubbles: true}));
+		document.activeElement.blur();
+		const r = a.getBoundingClientRect(), top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+		const shown = r.width > 10 && Boolean(top) && a.contains(top);
+		dispatchEvent(new PointerEvent("pointerup", {bubbles: true}));
+		return shown; })()`)
+	if !stays {
+		t.Error("the registration check's link in the header's popup is hidden between mousedown and click when the browser does not focus it")
+	}
 	for _, p := range tb.takeProblems() {
 		t.Error(p)
 	}

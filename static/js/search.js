@@ -136,9 +136,15 @@ function setup(form) {
   form.addEventListener("change", (ev) => { if (ev.target.name === "kind") run(); });
   if (!page) {
     // The popup covers the page below it, so it closes when focus moves
-    // out of the form. A click on a result lands first: the list takes
-    // focus on mousedown (tabindex="-1"), which keeps it inside.
-    form.addEventListener("focusout", (ev) => { if (!form.contains(ev.relatedTarget)) open(false); });
+    // out of the form. A click inside it lands first: the list takes
+    // focus on mousedown (tabindex="-1"), and while a pointer is pressed
+    // in the form, focus leaving (Safari does not focus a clicked link)
+    // does not close it.
+    let pressed = false;
+    form.addEventListener("pointerdown", () => { pressed = true; });
+    addEventListener("pointerup", () => { pressed = false; }, true);
+    addEventListener("pointercancel", () => { pressed = false; }, true);
+    form.addEventListener("focusout", (ev) => { if (!pressed && !form.contains(ev.relatedTarget)) open(false); });
     document.addEventListener("click", (ev) => { if (!form.contains(ev.target)) open(false); });
     input.addEventListener("focus", () => { if (options.length || note) open(true); });
   } else {
