@@ -159,9 +159,6 @@ type builder struct {
 	ext      []extension
 	countMu  sync.Mutex // guards res.DataFiles, counted from workers
 	inc      *Builder   // the long-lived rebuilder whose caches this build uses, or nil
-	// owners are the pages and static files by output file, to name them
-	// when two outputs collide; filled before rendering, read after.
-	owners map[string][]owner
 	// sources are the content files found, loaded or not.
 	sources []string
 }
@@ -493,18 +490,23 @@ type owner struct {
 	what      string
 }
 
-// own records the owners of the pages' and static files' output files.
-// It runs in every build, the development server's fast ones too, before
-// the pages are written.
-func (b *builder) own() {
-	b.owners = make(map[string][]owner, len(b.site.Pages))
+// ownersOf returns where the output file rel comes from: the pages and
+// static files written there. It is looked up only when two outputs
+// collide, which is rare: a build does not describe every file in advance.
+func (b *builder) ownersOf(rel string) []owner {
+	var out []owner
 	if b.assets != nil {
 		for _, f := range b.assets.Files {
-			b.owners[f.Path] = append(b.owners[f.Path], owner{file: "static/" + f.Source, line: 1, col: 1, rank: 1, what: "static/" + f.Source})
+			if f.Path == rel {
+				out = append(out, owner{file: "static/" + f.Source, line: 1, col: 1, rank: 1, what: "static/" + f.Source})
+			}
 		}
 	}
 	for _, p := range b.site.Pages {
-		o := owner{file: p.File, line: p.Line, col: 1, what: "the page " + p.URL}
+		if p.OutPath != rel {
+			continue
+		}
+		o := owner{file: p.File, line: max(p.Line, 1), col: 1, what: "the page " + p.URL}
 		if p.File != "" {
 			o.what = p.File + " (" + p.URL + ")"
 			o.rank = 2
@@ -512,19 +514,18 @@ func (b *builder) own() {
 		if p.Source != nil && p.Source.Meta.Slug != "" && p.Source.SlugLine > 0 {
 			o.line, o.col, o.rank = p.Source.SlugLine, p.Source.SlugCol, 3
 		}
-		if o.line == 0 {
-			o.line = 1
-		}
-		b.owners[p.OutPath] = append(b.owners[p.OutPath], o)
+		out = append(out, o)
 	}
+	return out
 }
 
 // collide reports two outputs that want one name, at the source an editor
 // would change: a slug over a page's file, a page over a static file.
 func (b *builder) collide(c *collision) {
+	owners := map[string][]owner{c.rel: b.ownersOf(c.rel), c.other: b.ownersOf(c.other)}
 	describe := func(rel string) string {
 		var names []string
-		for _, o := range b.owners[rel] {
+		for _, o := range owners[rel] {
 			names = append(names, o.what)
 		}
 		if len(names) == 0 {
@@ -535,9 +536,9 @@ func (b *builder) collide(c *collision) {
 	}
 	var at *owner
 	for _, rel := range []string{c.rel, c.other} {
-		for i, o := range b.owners[rel] {
+		for i, o := range owners[rel] {
 			if at == nil || o.rank > at.rank || o.rank == at.rank && o.file > at.file {
-				at = &b.owners[rel][i]
+				at = &owners[rel][i]
 			}
 		}
 	}
@@ -549,7 +550,7 @@ func (b *builder) collide(c *collision) {
 	switch {
 	case file == inner:
 		msg = describe(file)
-		if len(b.owners[file]) < 2 { // the other is the site's own
+		if len(owners[file]) < 2 { // the other is the site's own
 			msg += " and the site's generated " + file
 		}
 		msg += " would both be written to " + file
@@ -569,7 +570,6 @@ func (b *builder) collide(c *collision) {
 // needs, then the tail jobs, then the other pages, while the extensions
 // that have all they need begin their finish (see tailer).
 func (b *builder) render() {
-	b.own()
 	pages := b.site.Pages
 	b.res.Pages = len(pages)
 	var reported sync.Map
@@ -709,9 +709,12 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
 	html := buf.Bytes()
 	ids, refs := linkcheck.Scan(html)
 	lp := &linkcheck.Page{URL: p.URL, File: p.File, Template: name, IDs: ids}
-	links := p.Links
+	links := p.Links // a generated page's, or a reading list's notes'
 	if res != nil {
-		links = slices.Concat(res.Links, p.Links)
+		links = res.Links
+		if len(p.Links) > 0 {
+			links = slices.Concat(res.Links, p.Links)
+		}
 	}
 	clear(w.mdLinks)
 	clear(w.seen)
