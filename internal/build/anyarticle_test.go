@@ -49,10 +49,7 @@ func TestAnyArticle(t *testing.T) {
 		return good[rng.IntN(len(good))]
 	}
 	hard := []rune("---\n\r\t:[]{}#*`<>&\"'\\\x00\ufeffé日")
-	src := t.TempDir()
-	for _, d := range []string{"content", "layouts", "static"} {
-		copyDir(t, filepath.Join("testdata", "fixture", d), filepath.Join(src, d))
-	}
+	src := copySite(t, filepath.Join("testdata", "fixture"))
 	const rel = "content/articles/new.md"
 	file := filepath.Join(src, filepath.FromSlash(rel))
 	rng := rand.New(rand.NewPCG(11, 12))

@@ -269,6 +269,28 @@ func copyDir(t testing.TB, from, to string) {
 	}
 }
 
+// copySite copies a site's content/, layouts/ and static/ (the bundled
+// site's or the fixture's) into a new folder and returns it.
+func copySite(t testing.TB, root string) string {
+	t.Helper()
+	src := t.TempDir()
+	for _, d := range []string{"content", "layouts", "static"} {
+		copyDir(t, filepath.Join(root, d), filepath.Join(src, d))
+	}
+	return src
+}
+
+// dryRun checks minimalSite with files added or replaced, as sitegen
+// check does, and returns its problems.
+func dryRun(files map[string]string) string {
+	fsys := minimalSite()
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	res, _ := Run(Options{FS: fsys, DryRun: true, Now: fixedNow})
+	return problems(res)
+}
+
 func TestOutputMustNotReplaceSource(t *testing.T) {
 	src := filepath.Join("testdata", "fixture")
 	for _, out := range []string{src, filepath.Join(src, "content", "public"), "testdata"} {
@@ -362,12 +384,7 @@ func TestProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := minimalSite()
-			for name, data := range tt.files {
-				fsys[name] = &fstest.MapFile{Data: []byte(data)}
-			}
-			res, _ := Run(Options{FS: fsys, DryRun: true, Now: fixedNow})
-			got := problems(res)
+			got := dryRun(tt.files)
 			if !strings.Contains(got, tt.want) {
 				t.Errorf("want a line starting\n  %s\ngot\n%s", tt.want, got)
 			}
@@ -434,12 +451,7 @@ func TestOneMistakeOneProblem(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := minimalSite()
-			for name, data := range tt.files {
-				fsys[name] = &fstest.MapFile{Data: []byte(data)}
-			}
-			res, _ := Run(Options{FS: fsys, DryRun: true, Now: fixedNow})
-			got := strings.TrimSpace(problems(res))
+			got := strings.TrimSpace(dryRun(tt.files))
 			if want := strings.Join(tt.want, "\n"); got != want {
 				t.Errorf("got\n%s\nwant\n%s", got, want)
 			}

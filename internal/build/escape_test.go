@@ -29,10 +29,7 @@ const hostile = `"'><script>alert(1)</script><img src=x onerror=alert(2)>`
 // layouts did not write, every inline JSON-LD block is valid JSON, every
 // JSON file parses, and every XML file is well-formed.
 func TestHostileValuesStayText(t *testing.T) {
-	src := t.TempDir()
-	for _, d := range []string{"content", "layouts", "static"} {
-		copyDir(t, filepath.Join(bundledRoot, d), filepath.Join(src, d))
-	}
+	src := copySite(t, bundledRoot)
 	q := func(s string) string { b, _ := json.Marshal(s); return string(b) } // a YAML double-quoted string
 	write(t, filepath.Join(src, "content/articles/hostile.md"), "---\ntitle: "+q("Title "+hostile)+
 		"\ndescription: "+q("Description "+hostile)+"\ndate: 2026-01-05\ntags: ["+q("tag "+hostile)+

@@ -287,10 +287,7 @@ func TestBuilderBackgroundIndex(t *testing.T) {
 // the development server's builds as in a full build, in the first build
 // and in those that reuse the parsed page.
 func TestBuilderReportsBookProblems(t *testing.T) {
-	src := t.TempDir()
-	for _, d := range []string{"content", "layouts", "static"} {
-		copyDir(t, filepath.Join(bundledRoot, d), filepath.Join(src, d))
-	}
+	src := copySite(t, bundledRoot)
 	file := filepath.Join(src, "content", "reading", "for-patients.md")
 	data, err := os.ReadFile(file)
 	if err != nil {

@@ -15,10 +15,7 @@ import (
 // is reported once, at the line and column of the practitioner's file, not
 // again at the profile's layout.
 func TestBioProblemsAtTheirLines(t *testing.T) {
-	src := t.TempDir()
-	for _, d := range []string{"content", "layouts", "static"} {
-		copyDir(t, filepath.Join(bundledRoot, d), filepath.Join(src, d))
-	}
+	src := copySite(t, bundledRoot)
 	file := filepath.Join(src, "content/practitioners/aelia-thornhurst.yaml")
 	data, err := os.ReadFile(file)
 	if err != nil {
@@ -79,10 +76,7 @@ func TestBioProblemsAtTheirLines(t *testing.T) {
 // is reported at its line and column in the layout, once for the site;
 // one written from data (a page's URL) stays reported against the layout.
 func TestLayoutLinkAtItsLine(t *testing.T) {
-	src := t.TempDir()
-	for _, d := range []string{"content", "layouts", "static"} {
-		copyDir(t, filepath.Join("testdata", "fixture", d), filepath.Join(src, d))
-	}
+	src := copySite(t, filepath.Join("testdata", "fixture"))
 	base := filepath.Join(src, "layouts", "base.html")
 	data, err := os.ReadFile(base)
 	if err != nil {
@@ -106,10 +100,7 @@ func TestLayoutLinkAtItsLine(t *testing.T) {
 // TestNoteLinkAtItsBook: a broken link in a book's note is reported at the
 // note in the reading list's front matter, not at the list's layout.
 func TestNoteLinkAtItsBook(t *testing.T) {
-	src := t.TempDir()
-	for _, d := range []string{"content", "layouts", "static"} {
-		copyDir(t, filepath.Join(bundledRoot, d), filepath.Join(src, d))
-	}
+	src := copySite(t, bundledRoot)
 	file := filepath.Join(src, "content/reading/for-patients.md")
 	data, err := os.ReadFile(file)
 	if err != nil {
@@ -132,10 +123,7 @@ func TestNoteLinkAtItsBook(t *testing.T) {
 // is the one problem, not one more for every practitioner's region and
 // every book's topic checked against vocabularies that could not be read.
 func TestBrokenSiteYAMLAlone(t *testing.T) {
-	src := t.TempDir()
-	for _, d := range []string{"content", "layouts", "static"} {
-		copyDir(t, filepath.Join(bundledRoot, d), filepath.Join(src, d))
-	}
+	src := copySite(t, bundledRoot)
 	file := filepath.Join(src, "content", "site.yaml")
 	data, err := os.ReadFile(file)
 	if err != nil {

@@ -9,6 +9,15 @@ import (
 
 // placeholderProblems walks src's placeholders as front matter (after the
 // file's opening --- line) and returns them as strings.
+// samePlaceholders checks that src's placeholders are reported as want.
+func samePlaceholders(t *testing.T, src string, want []string) {
+	t.Helper()
+	got := strings.Join(placeholderProblems(t, src), "\n")
+	if w := strings.Join(want, "\n"); got != w {
+		t.Errorf("got\n%s\nwant\n%s", got, w)
+	}
+}
+
 func placeholderProblems(t *testing.T, src string) []string {
 	t.Helper()
 	var list diag.List
@@ -56,10 +65,7 @@ typed: !!str TODO
 		`p.md:12:15: warning: placeholder "TODO" left to fill in; write the keep in its place`,
 		`p.md:14:14: warning: placeholder "TODO" left to fill in; write the typed in its place`,
 	}
-	got := placeholderProblems(t, src)
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	samePlaceholders(t, src, want)
 }
 
 func TestPlaceholdersBlockScalars(t *testing.T) {
@@ -89,10 +95,7 @@ after: fine
 		`p.md:13:7: warning: placeholder "TODO: why to read it," left to fill in; write the note in its place`,
 		`p.md:19:9: warning: placeholder "TODO after blank lines" left to fill in; write the note in its place`,
 	}
-	got := placeholderProblems(t, src)
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	samePlaceholders(t, src, want)
 }
 
 func TestPlaceholdersNotInProse(t *testing.T) {
