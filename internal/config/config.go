@@ -106,10 +106,7 @@ func checkMenuURL(u string) string {
 	}
 	switch strings.ToLower(p.Scheme) {
 	case "http", "https":
-		if p.Host == "" {
-			return "has no host"
-		}
-		return ""
+		return yamldoc.WebURLProblem(u) // as for a practitioner's website
 	case "mailto", "tel":
 		if p.Opaque == "" {
 			return "is empty after " + p.Scheme + ":"
