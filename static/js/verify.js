@@ -3,6 +3,7 @@
 // and says whether the registration is current, lapsed or unknown. The
 // result is shareable as /verify/?reg=CST-000004.
 const form = document.getElementById("verify-form");
+const NUMBER_WORDS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 if (form) start(form);
 
 async function start(form) {
@@ -41,7 +42,10 @@ async function start(form) {
     const reg = core.normalizeRegistration(raw, prefix, digits);
     history.replaceState(null, "", location.pathname + (raw.trim() ? "?reg=" + encodeURIComponent(reg || raw.trim()) : ""));
     if (!reg) {
-      say(["“" + raw.trim() + "” is not a registration number. Numbers look like " + prefix + "0".repeat(digits - 1) + "4: the letters " + prefix.replace(/-$/, "") + " and up to " + digits + " digits."]);
+      const example = prefix + "0".repeat(digits - 1) + "4";
+      const count = (NUMBER_WORDS[digits] || String(digits)) + (digits === 1 ? " digit" : " digits");
+      const shorter = digits > 1 ? " and the zeros in front, so typing 4 checks " + example : ", so typing 4 checks " + example;
+      say(["“" + raw.trim() + "” is not a registration number. Numbers look like " + example + ": " + prefix + " followed by " + count + ". Upper or lower case is fine, and you can leave out the " + prefix + shorter + "."]);
       return;
     }
     out.textContent = "Checking " + reg + "…";
