@@ -4,14 +4,19 @@
 // they can be cached for a year and a changed file always changes its name.
 //
 // Scripts are ES modules that may import each other by relative path
-// (import {normalize} from "./search-normalize.js"); those specifiers are
-// rewritten to the imported module's fingerprinted name, and a module's
-// fingerprint covers its rewritten imports, so changing a module renames
-// every module that depends on it. Process is pure: file contents in,
-// files out.
+// (import {normalize} from "./search-normalize.js", or "../lib/x.js");
+// those specifiers are rewritten to the imported module's fingerprinted
+// name, and a module's fingerprint covers its rewritten imports, so
+// changing a module renames every module that depends on it. Every module
+// is published flat in /assets/, so an import by absolute path
+// ("/js/x.js") could never load and is a problem, as are an import of a
+// module that is not in static/ and an import cycle; each is reported at
+// the import's line and column. Process is pure: file contents in, files
+// and problems out.
 package assets
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -19,6 +24,9 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
+
+	"sitegen/internal/diag"
 )
 
 // File is a published file, its path relative to the output root.
@@ -42,15 +50,17 @@ func Fingerprinted(name string) bool {
 	return ext == ".css" || ext == ".js" || ext == ".mjs"
 }
 
-var importRe = regexp.MustCompile(`((?:\bimport|\bfrom|\bimport\s*\()\s*["'])(\./[A-Za-z0-9_./-]+\.m?js)(["'])`)
+// importRe finds the module specifiers of static imports, re-exports and
+// dynamic imports that name a script file by path: group 1 is what comes
+// before the specifier, 2 the specifier, 3 its closing quote.
+var importRe = regexp.MustCompile(`((?:\bimport|\bfrom|\bimport\s*\()\s*["'])((?:\./|\.\./|/)[A-Za-z0-9_./-]+\.m?js)(["'])`)
 
 // Process fingerprints and places static files. files maps static/-relative
-// paths to their contents. Problems (two fingerprinted files with the same
-// name, an import of a missing module, an import cycle) are returned as
-// messages keyed by file.
-func Process(files map[string][]byte) (*Result, map[string]string) {
+// paths to their contents. Problems are positioned in static/-relative
+// files (the caller adds the folder).
+func Process(files map[string][]byte) (*Result, []diag.Problem) {
 	res := &Result{URLs: map[string]string{}}
-	problems := map[string]string{}
+	var problems []diag.Problem
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)
@@ -61,39 +71,36 @@ func Process(files map[string][]byte) (*Result, map[string]string) {
 	state := map[string]int{}    // 1 visiting, 2 done
 	out := map[string][]byte{}
 	taken := map[string]string{}
+	// visit fingerprints name after the modules it imports; it reports
+	// false when one of them could not be resolved, so that a cycle is
+	// reported once, at the import that closes it.
 	var visit func(name string) bool
 	visit = func(name string) bool {
-		switch state[name] {
-		case 1:
-			problems[name] = "is part of an import cycle; ES modules here must not import each other in a circle"
-			return false
-		case 2:
+		if state[name] == 2 {
 			return true
 		}
 		state[name] = 1
 		src := files[name]
 		ok := true
 		if strings.HasSuffix(name, "js") {
-			src = importRe.ReplaceAllFunc(src, func(m []byte) []byte {
-				sub := importRe.FindSubmatch(m)
-				dep := path.Join(path.Dir(name), string(sub[2]))
-				if _, exists := files[dep]; !exists {
-					problems[name] = fmt.Sprintf("imports %s, which is not in static/", sub[2])
-					ok = false
-					return m
+			src, ok = rewriteImports(name, src, func(dep string) (string, string) {
+				switch {
+				case files[dep] == nil:
+					return "", ", which is not in static/"
+				case state[dep] == 1:
+					return "", ", which imports this module again; ES modules here must not import each other in a circle"
+				case !visit(dep):
+					return "", ""
 				}
-				if !visit(dep) {
-					ok = false
-					return m
-				}
-				return append(append(append([]byte{}, sub[1]...), "./"+path.Base(final[dep])...), sub[3]...)
-			})
+				return final[dep], ""
+			}, &problems)
 		}
 		sum := sha256.Sum256(src)
 		ext := path.Ext(name)
 		outPath := "assets/" + strings.TrimSuffix(path.Base(name), ext) + "." + hex.EncodeToString(sum[:4]) + ext
 		if prev, dup := taken[outPath]; dup && prev != name {
-			problems[name] = fmt.Sprintf("has the same file name as static/%s; fingerprinted assets share one folder, so rename one", prev)
+			problems = append(problems, diag.Problem{File: name, Line: 1, Col: 1,
+				Msg: fmt.Sprintf("is the same file as static/%s under the same name; fingerprinted assets share one folder, so delete one", prev)})
 		}
 		taken[outPath] = name
 		final[name] = outPath
@@ -117,4 +124,51 @@ func Process(files map[string][]byte) (*Result, map[string]string) {
 	}
 	sort.Slice(res.Files, func(i, j int) bool { return res.Files[i].Path < res.Files[j].Path })
 	return res, problems
+}
+
+// rewriteImports replaces each import specifier in src, the module at
+// name, by the fingerprinted name resolve gives for the static/-relative
+// module it names. resolve says instead why the import cannot stand, or
+// returns neither when the imported module has a problem of its own. It
+// reports whether every import was rewritten.
+func rewriteImports(name string, src []byte, resolve func(dep string) (string, string), problems *[]diag.Problem) ([]byte, bool) {
+	ms := importRe.FindAllSubmatchIndex(src, -1)
+	if ms == nil {
+		return src, true
+	}
+	ok := true
+	out := make([]byte, 0, len(src))
+	last := 0
+	for _, m := range ms {
+		spec := string(src[m[4]:m[5]])
+		dep := path.Join(path.Dir(name), spec)
+		var to, why string
+		switch {
+		case strings.HasPrefix(spec, "/"):
+			why = fmt.Sprintf(" by absolute path, which never loads: scripts are published in /assets/ under new names; import it by a relative path such as ./%s", path.Base(spec))
+		case dep == ".." || strings.HasPrefix(dep, "../"):
+			why = ", which is outside static/"
+		default:
+			to, why = resolve(dep)
+		}
+		if to == "" {
+			if why != "" {
+				line, col := position(src, m[4])
+				*problems = append(*problems, diag.Problem{File: name, Line: line, Col: col,
+					Msg: "imports " + spec + why})
+			}
+			ok = false
+			continue
+		}
+		out = append(out, src[last:m[4]]...)
+		out = append(out, "./"+path.Base(to)...)
+		last = m[5]
+	}
+	return append(out, src[last:]...), ok
+}
+
+// position is the 1-based line and column (in characters) of offset off.
+func position(src []byte, off int) (int, int) {
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	return bytes.Count(src[:off], []byte{'\n'}) + 1, utf8.RuneCount(src[start:off]) + 1
 }

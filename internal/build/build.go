@@ -414,8 +414,9 @@ func (b *builder) copyAssets() {
 		return nil
 	})
 	res, probs := assets.Process(files)
-	for f, msg := range probs {
-		b.problems.Errorf("static/"+f, 1, 1, "%s", msg)
+	for _, p := range probs {
+		p.File = "static/" + p.File
+		b.problems.Add(p)
 	}
 	b.assets = res
 	pool.Run(len(res.Files), func(i int) {
