@@ -23,8 +23,34 @@ func (b *builder) feeds() {
 	if h := Headers(b.site); h != nil {
 		b.writeData("_headers", h)
 	}
+	b.checkShadowedAliases()
 	if r := Redirects(b.site); len(r) > 0 {
 		b.writeData("_redirects", r)
+	}
+}
+
+// checkShadowedAliases reports an alias that names a file the site
+// publishes other than a page (a static file, the feed, a data file):
+// Netlify serves a file that exists rather than follow a redirect from
+// it, so such an alias would do nothing. An alias that is a page's URL is
+// reported when the site is assembled.
+func (b *builder) checkShadowedAliases() {
+	for _, p := range b.site.Pages {
+		if p.Source == nil {
+			continue
+		}
+		for i, a := range p.Aliases {
+			if b.site.ByURL[a] != nil {
+				continue
+			}
+			rel := strings.TrimPrefix(strings.TrimSuffix(a, "/"), "/")
+			for _, f := range []string{rel, rel + "/index.html", rel + ".html"} {
+				if b.out.has(f) {
+					b.problems.Errorf(p.File, p.Source.AliasLines[i], 1, "alias %s is the address of %s, which the site publishes; a redirect never replaces a file that exists, so remove the alias", a, f)
+					break
+				}
+			}
+		}
 	}
 }
 

@@ -353,6 +353,13 @@ func RemoveScratch() {
 	})
 }
 
+// has reports whether rel was written.
+func (o *output) has(rel string) bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.paths[rel]
+}
+
 // claim records rel as written, unless another output already has that
 // name, as a file or as a folder, or needs a folder where rel is a file:
 // then it returns that output's name. o.mu is held.

@@ -278,6 +278,9 @@ func CheckAlias(a string) string {
 	if strings.ContainsAny(a, "\\ \t\n?#\"<>") {
 		return "must not contain spaces, backslashes, quotes, ? or #"
 	}
+	if strings.Contains(a, "*") || strings.Contains(a, "/:") {
+		return "must not contain * or a part starting with :, which Netlify reads as a pattern matching many URLs; give each old URL as it was"
+	}
 	if path.Clean(a) != strings.TrimSuffix(a, "/") && path.Clean(a)+"/" != a {
 		return "is not a clean path"
 	}
