@@ -36,10 +36,11 @@ func TestMatch(t *testing.T) {
 		{"/*", "/a/b/c.json", true},
 		{"/assets/*", "/assets/site.08aca3bd.css", true},
 		{"/assets/*", "/assetsx/site.css", false},
-		{"/search/:version/*", "/search/e75fb7521857/s0.json", true},
-		{"/search/:version/*", "/search/doc/00a50df2c769.json", true},
-		{"/search/:version/*", "/search/index.json", false},
-		{"/search/:version/*", "/search/", false},
+		{"/search/v/*", "/search/v/e75fb7521857/s0.json", true},
+		{"/search/v/*", "/search/index.json", false},
+		{"/search/v/*", "/search/", false},
+		{"/search/doc/*", "/search/doc/00a50df2c769.json", true},
+		{"/search/doc/*", "/search/index.json", false},
 		{"/practitioners/directory.*.json", "/practitioners/directory.6f7aef48df.json", true},
 		{"/practitioners/directory.*.json", "/practitioners/aelia-thornhurst.vcf", false},
 		{"/verify/*.json", "/verify/index.2123ff0fdd.json", true},
@@ -154,7 +155,7 @@ func parseCSP(s string) map[string][]string {
 }
 
 // hashed matches a file name carrying a content hash: name.hash.ext, or a
-// hash as the name or as a folder (search/<version>/s0.json).
+// hash as the name or as a folder (search/v/<version>/s0.json).
 var hashed = regexp.MustCompile(`(^|[./])[0-9a-f]{8,}(\.[a-z0-9]+$|/)`)
 
 // TestNetlifyCaching walks the built site: files with a content hash in

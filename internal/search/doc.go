@@ -37,7 +37,10 @@
 // name (serve it with revalidation); fragments are named by a hash of their
 // content and shards and document table by the build's version (a hash of
 // all of them), so everything but the entry can be cached for a year and a
-// stale copy is never mixed with a new build.
+// stale copy is never mixed with a new build. Those files are in folders
+// of their own, search/v/ and search/doc/, that hold nothing else, so a
+// host's rule for a folder (netlify.toml's /search/v/* and /search/doc/*)
+// cannot catch the entry or the search page beside them.
 //
 //   - search/index.json, the entry: {"format":1, "docs":N, "kinds":[...],
 //     "kindRuns":[k,n,...], "chunkSize":64, "version":V, "chunks":C,
@@ -45,7 +48,7 @@
 //     (undated last, then by URL), so a lower id breaks a tie in favour of
 //     the newer page. kindRuns gives the kinds of the documents in id order
 //     as runs of (index into kinds, count).
-//   - search/V/s<i>.json, shards: {"term":[id, score, Δid, score, ...]}.
+//   - search/v/V/s<i>.json, shards: {"term":[id, score, Δid, score, ...]}.
 //     Shards hold consecutive ranges of the terms sorted by code point,
 //     about 24 KB each; shard i holds the terms from separator i (the
 //     shortest prefix of its first term that sorts after the last term of
@@ -54,7 +57,7 @@
 //     the prefix and those whose separator starts with it. A score is the
 //     term's impact on the document, an integer 1–255; a document's score
 //     for a query is the sum over its terms.
-//   - search/V/t<i>.json, the document table: chunk i gives, for documents
+//   - search/v/V/t<i>.json, the document table: chunk i gives, for documents
 //     i·chunkSize to (i+1)·chunkSize−1, each one's pack and its place in the
 //     pack, as a flat array [pack, place, pack, place, ...].
 //   - search/doc/<hash>.json, fragment packs: a JSON array of fragments, one

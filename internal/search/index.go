@@ -70,8 +70,15 @@ const (
 	bm25b             = 0.75
 	boostScale        = 4 // fixed-point scale of posting.boost
 
-	// EntryPath is the entry file the client loads first.
+	// EntryPath is the entry file the client loads first, the one file
+	// of the index with a fixed name.
 	EntryPath = "search/index.json"
+	// VersionDir holds a folder per build version, named by it, with the
+	// shards and the document table; PackDir holds the fragment packs,
+	// named by their content. Everything under them can be cached for
+	// good, and nothing else of the site is under them.
+	VersionDir = "search/v/"
+	PackDir    = "search/doc/"
 	// chunkSize is the number of documents per document-table chunk.
 	chunkSize = 64
 	// shardLimit is the estimated size in bytes above which a shard is
@@ -780,11 +787,11 @@ func (ix *Indexer) name(full []fullPack) []File {
 	}
 	files := make([]File, len(full))
 	for i, p := range full {
-		files[i] = File{Path: "search/doc/" + hashName(p.data) + ".json", Data: p.data}
+		files[i] = File{Path: PackDir + hashName(p.data) + ".json", Data: p.data}
 	}
 	ix.mu.Lock()
 	for i, p := range full {
-		ix.packNames[p.number] = files[i].Path[len("search/doc/") : len(files[i].Path)-len(".json")]
+		ix.packNames[p.number] = files[i].Path[len(PackDir) : len(files[i].Path)-len(".json")]
 	}
 	ix.mu.Unlock()
 	return files
@@ -1010,11 +1017,11 @@ func (ix *Indexer) finish(stop <-chan struct{}) ([]File, Stats, error) {
 	files := make([]File, 0, 1+len(shards)+len(chunks))
 	files = append(files, File{})
 	for i, d := range shards {
-		files = append(files, File{Path: fmt.Sprintf("search/%s/s%d.json", version, i), Data: d})
+		files = append(files, File{Path: fmt.Sprintf("%s%s/s%d.json", VersionDir, version, i), Data: d})
 		st.ShardBytes += int64(len(d))
 	}
 	for i, d := range chunks {
-		files = append(files, File{Path: fmt.Sprintf("search/%s/t%d.json", version, i), Data: d})
+		files = append(files, File{Path: fmt.Sprintf("%s%s/t%d.json", VersionDir, version, i), Data: d})
 	}
 
 	// Kinds as runs: kind index, count, ...

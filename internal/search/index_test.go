@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -108,7 +109,7 @@ func newReader(t testing.TB, files map[string][]byte) *reader {
 
 func (r *reader) url(t testing.TB, id int) string {
 	var places []any
-	if err := json.Unmarshal(r.files[fmt.Sprintf("search/%s/t%d.json", r.entry.Version, id/r.entry.ChunkSize)], &places); err != nil {
+	if err := json.Unmarshal(r.files[fmt.Sprintf("search/v/%s/t%d.json", r.entry.Version, id/r.entry.ChunkSize)], &places); err != nil {
 		t.Fatal(err)
 	}
 	j := 2 * (id % r.entry.ChunkSize)
@@ -131,7 +132,7 @@ func (r *reader) shard(term string) int {
 func (r *reader) postings(t testing.TB, term string) map[int]int {
 	i := r.shard(term)
 	var sh map[string][]int
-	if err := json.Unmarshal(r.files[fmt.Sprintf("search/%s/s%d.json", r.entry.Version, i)], &sh); err != nil {
+	if err := json.Unmarshal(r.files[fmt.Sprintf("search/v/%s/s%d.json", r.entry.Version, i)], &sh); err != nil {
 		t.Fatal(err)
 	}
 	out := map[int]int{}
@@ -297,7 +298,7 @@ func TestShardFormat(t *testing.T) {
 	}
 	seen := 0
 	for i := range r.entry.Shards {
-		name := fmt.Sprintf("search/%s/s%d.json", r.entry.Version, i)
+		name := fmt.Sprintf("search/v/%s/s%d.json", r.entry.Version, i)
 		var sh map[string][]int
 		if err := json.Unmarshal(files[name], &sh); err != nil {
 			t.Fatal(err)
@@ -336,6 +337,39 @@ func TestShardFormat(t *testing.T) {
 	files2, _ := build(t, docs)
 	if newReader(t, files2).entry.Version == r.entry.Version {
 		t.Error("the version did not change with the content")
+	}
+}
+
+// TestFileLayout checks where the index's files are: the entry at its
+// fixed name, and every other file under a folder of its own that holds
+// only files named by a hash, search/v/<version>/ or search/doc/, so that
+// a host can cache those folders for good without catching the entry
+// (netlify.toml's /search/v/* and /search/doc/* rules).
+func TestFileLayout(t *testing.T) {
+	files, _ := build(t, syntheticDocs(300, 200))
+	r := newReader(t, files)
+	version := regexp.MustCompile(`^search/v/([0-9a-f]{12})/([st])[0-9]+\.json$`)
+	pack := regexp.MustCompile(`^search/doc/[0-9a-f]{12}\.json$`)
+	var shards, tables int
+	for p := range files {
+		switch m := version.FindStringSubmatch(p); {
+		case p == "search/index.json":
+		case m != nil:
+			if m[1] != r.entry.Version {
+				t.Errorf("%s: not in the folder of the entry's version %s", p, r.entry.Version)
+			}
+			if m[2] == "s" {
+				shards++
+			} else {
+				tables++
+			}
+		case pack.MatchString(p):
+		default:
+			t.Errorf("%s: neither the entry, nor under search/v/<version>/, nor a pack under search/doc/", p)
+		}
+	}
+	if shards != len(r.entry.Shards) || tables != r.entry.Chunks {
+		t.Errorf("%d shards and %d table chunks under search/v/%s/, the entry names %d and %d", shards, tables, r.entry.Version, len(r.entry.Shards), r.entry.Chunks)
 	}
 }
 

@@ -27,7 +27,7 @@ for (const arg of queries) {
   const first = performance.now() - t0;
   const files = {entry: {n: 0, gzip: 0}, shards: {n: 0, gzip: 0}, table: {n: 0, gzip: 0}, fragments: {n: 0, gzip: 0}};
   for (const f of fetched) {
-    const k = f.name === "index.json" ? "entry" : /\/s\d+\.json$/.test(f.name) ? "shards" : /\/t\d+\.json$/.test(f.name) ? "table" : "fragments";
+    const k = f.name === "index.json" ? "entry" : /^v\/[^/]+\/s\d+\.json$/.test(f.name) ? "shards" : /^v\/[^/]+\/t\d+\.json$/.test(f.name) ? "table" : "fragments";
     files[k].n++;
     files[k].gzip += f.gzip;
   }

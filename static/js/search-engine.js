@@ -139,7 +139,7 @@ export function openIndex(base = "/search/", load) {
     }
     return lo;
   };
-  const shardName = (e, i) => `${e.version}/s${i}.json`;
+  const shardName = (e, i) => `v/${e.version}/s${i}.json`;
   const shardOf = (e, t) => shardName(e, shardAt(e, t));
   // shardsFrom returns the shards that may hold terms starting with p.
   const shardsFrom = (e, p) => {
@@ -338,7 +338,7 @@ export function openIndex(base = "/search/", load) {
   }
 
   async function fragment(e, id) {
-    const chunk = await get(`${e.version}/t${Math.floor(id / e.chunkSize)}.json`);
+    const chunk = await get(`v/${e.version}/t${Math.floor(id / e.chunkSize)}.json`);
     const at = 2 * (id % e.chunkSize);
     return (await get("doc/" + chunk[at] + ".json"))[chunk[at + 1]];
   }
