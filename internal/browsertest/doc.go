@@ -5,6 +5,7 @@
 //
 //	netlify.go  netlify.toml parsed (LoadNetlify) and Netlify's header
 //	            rules matched against a path (Netlify.HeadersFor, Match)
+//	            by Netlify's own rules, loose ones included
 //	server.go   a static server for a built folder (NewServer) that
 //	            behaves as Netlify does for this site: pretty URLs, /x to
 //	            /x/, _redirects, /404.html with status 404, and every
@@ -18,7 +19,9 @@
 //   - netlify.toml against the build: the publish folder is the build's
 //     default output, the build commands and contexts, the headers the
 //     browser tests rely on, no 'unsafe-inline', long-lived caching on
-//     content-hashed files only, the contact form's Netlify Forms markup;
+//     content-hashed files only (every file of the built site at every
+//     address it is served at, against every caching rule) and never on
+//     the fixed-name files, the contact form's Netlify Forms markup;
 //   - in Chromium (chromedp, one browser for the whole run): every page
 //     type loads with no console error, failed request or CSP violation;
 //     site search by keyboard with its count announced; the directory's

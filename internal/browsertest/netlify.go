@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 )
@@ -58,6 +59,11 @@ func LoadNetlify(path string) (*Netlify, error) {
 			return nil, fmt.Errorf("%s: unknown keys %s", path, strings.Join(keys, ", "))
 		}
 	}
+	for _, r := range n.Headers {
+		if _, err := patternRE(r.For); err != nil {
+			return nil, fmt.Errorf("%s: headers: %v", path, err)
+		}
+	}
 	return &n, nil
 }
 
@@ -87,31 +93,40 @@ func (n *Netlify) HeadersFor(path string) http.Header {
 	return h
 }
 
-// Match reports whether a request path matches a Netlify path pattern: a
-// * matches any run of characters, slashes included, and a :name
-// placeholder matches one non-empty path segment.
+// Match reports whether a request path matches a Netlify path pattern,
+// by Netlify's own rules (@netlify/headers-parser, getForRegExp): the
+// pattern is split at slashes and its empty parts dropped; a :name part
+// matches one non-empty segment; a part that is just * matches anything,
+// slashes included, and the slash before it is optional, so "/assets/*"
+// also matches "/assets" and "/assetsx/y.css"; a * inside a part matches
+// anything, and the rest of that part is read as a regular expression,
+// unescaped, as Netlify does (the dots of "directory.*.json" match any
+// character); any other part is literal. Letters match in either case,
+// and a trailing slash is optional.
 func Match(pattern, path string) bool {
-	return patternRE(pattern).MatchString(path)
+	re, err := patternRE(pattern)
+	return err == nil && re.MatchString(path)
 }
 
-var placeholder = regexp.MustCompile(`:[A-Za-z_][A-Za-z0-9_]*`)
-
-func patternRE(pattern string) *regexp.Regexp {
-	var b strings.Builder
-	b.WriteString("^")
-	for i := 0; i < len(pattern); {
+func patternRE(pattern string) (*regexp.Regexp, error) {
+	var parts []string
+	for _, p := range strings.Split(pattern, "/") {
+		p = strings.TrimRightFunc(p, unicode.IsSpace)
 		switch {
-		case pattern[i] == '*':
-			b.WriteString(".*")
-			i++
-		case pattern[i] == ':' && placeholder.MatchString(pattern[i:]) && placeholder.FindStringIndex(pattern[i:])[0] == 0:
-			b.WriteString("[^/]+")
-			i += placeholder.FindStringIndex(pattern[i:])[1]
+		case p == "":
+		case strings.HasPrefix(p, ":"):
+			parts = append(parts, "([^/]+)")
+		case p == "*":
+			parts = append(parts, "?(.*)")
+		case strings.Contains(p, "*"):
+			parts = append(parts, strings.ReplaceAll(p, "*", "(.*)"))
 		default:
-			b.WriteString(regexp.QuoteMeta(pattern[i : i+1]))
-			i++
+			parts = append(parts, regexp.QuoteMeta(p))
 		}
 	}
-	b.WriteString("$")
-	return regexp.MustCompile(b.String())
+	re, err := regexp.Compile("(?i)^/" + strings.Join(parts, "/") + "/?$")
+	if err != nil {
+		return nil, fmt.Errorf("path pattern %q: %v", pattern, err)
+	}
+	return re, nil
 }

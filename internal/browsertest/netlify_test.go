@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -27,6 +28,9 @@ var requiredHeaders = []string{
 
 const immutable = "public, max-age=31536000, immutable"
 
+// TestMatch pins Match to Netlify's rules (@netlify/headers-parser,
+// getForRegExp), including the ones that catch more than a pattern seems
+// to say.
 func TestMatch(t *testing.T) {
 	tests := []struct {
 		pattern, path string
@@ -35,7 +39,8 @@ func TestMatch(t *testing.T) {
 		{"/*", "/", true},
 		{"/*", "/a/b/c.json", true},
 		{"/assets/*", "/assets/site.08aca3bd.css", true},
-		{"/assets/*", "/assetsx/site.css", false},
+		{"/assets/*", "/assets/a/b.css", true},
+		{"/assets/*", "/asset/site.css", false},
 		{"/search/v/*", "/search/v/e75fb7521857/s0.json", true},
 		{"/search/v/*", "/search/index.json", false},
 		{"/search/v/*", "/search/", false},
@@ -46,6 +51,37 @@ func TestMatch(t *testing.T) {
 		{"/verify/*.json", "/verify/index.2123ff0fdd.json", true},
 		{"/verify/*.json", "/verify/", false},
 		{"/a.b", "/aXb", false},
+
+		// The slash before a standalone * is optional.
+		{"/assets/*", "/assets", true},
+		{"/assets/*", "/assets/", true},
+		{"/assets/*", "/assetsx/site.css", true},
+		{"/search/v/*", "/search/versions.json", true},
+		// So a placeholder followed by /* catches every file of the folder.
+		{"/search/:version/*", "/search/e75fb7521857/s0.json", true},
+		{"/search/:version/*", "/search/index.json", true},
+		{"/search/:version/*", "/search/index.html", true},
+		{"/search/:version/*", "/search/", false},
+		// A placeholder is one non-empty segment.
+		{"/a/:b/c", "/a/x/c", true},
+		{"/a/:b/c", "/a/x/y/c", false},
+		{"/a/:b/c", "/a//c", false},
+		{"/a/:b", "/a/x/", true},
+		// Letters match in either case.
+		{"/assets/*", "/ASSETS/Site.css", true},
+		{"/Thanks/", "/thanks/", true},
+		// A trailing slash is optional on either side; repeated slashes
+		// in the pattern count once.
+		{"/thanks", "/thanks/", true},
+		{"/thanks/", "/thanks", true},
+		{"//thanks//", "/thanks", true},
+		{"/thanks", "/thanks//", false},
+		// A * inside a part matches slashes too, and the rest of the part
+		// is a regular expression: its dots match any character.
+		{"/verify/*.json", "/verify/a/b.json", true},
+		{"/verify/*.json", "/verify/indexXjson", true},
+		{"/practitioners/directory.*.json", "/practitioners/directoryX1Xjson", true},
+		{"/a*", "/abc/d", true},
 	}
 	for _, tt := range tests {
 		if got := Match(tt.pattern, tt.path); got != tt.want {
@@ -199,6 +235,72 @@ func TestNetlifyCaching(t *testing.T) {
 		t.Error("the build wrote nothing under /assets/")
 	}
 	t.Logf("%d files cached for a year, %d revalidated", long, short)
+}
+
+// TestCachedForGood tries every rule of netlify.toml that lets browsers
+// keep a response without asking again against every address each file of
+// the built site is served at (a page at its folder too, with and without
+// the slash), with Netlify's matching: a file it matches must have a
+// content hash or version in its path, and the files whose names stay the
+// same from build to build (the search entry, the pages, the feed, the
+// sitemap, robots.txt) must match none of them.
+func TestCachedForGood(t *testing.T) {
+	type rule struct{ pattern, cc string }
+	var rules []rule
+	caches := regexp.MustCompile(`(?i)immutable|max-age=[1-9]`)
+	for _, r := range netlify.Headers {
+		for k, v := range r.Values {
+			if strings.EqualFold(k, "Cache-Control") && caches.MatchString(v) {
+				rules = append(rules, rule{r.For, v})
+			}
+		}
+	}
+	if len(rules) == 0 {
+		t.Fatal("netlify.toml has no rule caching files for good; the /assets/ and search rules are gone")
+	}
+	fixed := map[string]bool{"index.json": true, "index.html": true, "404.html": true, "feed.xml": true, "sitemap.xml": true, "robots.txt": true}
+	seen := map[string]int{}
+	err := filepath.WalkDir(siteDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(siteDir, p)
+		rel = filepath.ToSlash(rel)
+		if strings.HasPrefix(path.Base(rel), "_") {
+			return nil // Netlify's own files, never served
+		}
+		urls := []string{"/" + rel}
+		if dir, ok := strings.CutSuffix(rel, "index.html"); ok {
+			urls = append(urls, "/"+dir, "/"+strings.TrimSuffix(dir, "/"))
+		}
+		name := path.Base(rel)
+		seen[name]++
+		for _, u := range urls {
+			for _, r := range rules {
+				if !Match(r.pattern, u) {
+					continue
+				}
+				switch {
+				case fixed[name]:
+					t.Errorf("%s (%s) matches %q, which sets Cache-Control %q: its name never changes, so visitors would keep an old copy", u, rel, r.pattern, r.cc)
+				case !hashed.MatchString(rel):
+					t.Errorf("%s matches %q, which sets Cache-Control %q, but has no content hash or version in its path", u, r.pattern, r.cc)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"search/index.json", "search/index.html", "index.html", "feed.xml", "sitemap.xml", "robots.txt"} {
+		if _, err := os.Stat(filepath.Join(siteDir, filepath.FromSlash(f))); err != nil {
+			t.Errorf("the built site has no %s to check: %v", f, err)
+		}
+	}
+	if seen["index.html"] < 10 {
+		t.Errorf("only %d pages checked", seen["index.html"])
+	}
 }
 
 // TestNetlifyRedirects: the build's _redirects (aliases) must not be
