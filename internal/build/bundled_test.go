@@ -171,6 +171,40 @@ func TestNoIndexPage(t *testing.T) {
 	}
 }
 
+var metaRe = regexp.MustCompile(`<meta (?:property|name)="([^"]+)" content="([^"]*)">`)
+
+// metas is the <meta property|name content> tags of a page's head by name,
+// each with every value it is given.
+func metas(html string) map[string][]string {
+	if i := strings.Index(html, "</head>"); i >= 0 {
+		html = html[:i]
+	}
+	m := map[string][]string{}
+	for _, sub := range metaRe.FindAllStringSubmatch(html, -1) {
+		m[sub[1]] = append(m[sub[1]], sub[2])
+	}
+	return m
+}
+
+// TestOpenGraph checks the link preview tags of every page: the locale
+// in Open Graph's form, language_TERRITORY (site.yaml's en-GB is en_GB).
+func TestOpenGraph(t *testing.T) {
+	out, res := buildBundled(t)
+	for _, p := range res.Site.Pages {
+		if !strings.HasSuffix(p.OutPath, ".html") {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(p.OutPath)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := metas(string(data))
+		if got := m["og:locale"]; len(got) != 1 || got[0] != "en_GB" {
+			t.Errorf("%s: og:locale %q, want one, en_GB", p.URL, got)
+		}
+	}
+}
+
 // TestSearchClientSize: what a browser downloads to search, the module on
 // every page and every module it imports, as published (minified), is
 // under 10 KB with gzip.

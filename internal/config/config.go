@@ -242,6 +242,26 @@ func itoa(n int) string {
 // em dash, small hyphen-minus, full-width hyphen-minus).
 const registrationDashes = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 
+// OGLocale is the site's language as Open Graph writes a locale,
+// language_TERRITORY: the BCP 47 tag's language in lower case and, when
+// the tag names one, its two-letter region in upper case ("en-GB" is
+// en_GB, "cy" is cy, "sr-Latn-RS" is sr_RS). Script and variant subtags
+// have no place in that form and are left out, and so is anything after
+// an extension or private-use singleton.
+func (c *Config) OGLocale() string {
+	tags := strings.Split(c.Language, "-")
+	out := strings.ToLower(tags[0])
+	for _, t := range tags[1:] {
+		if len(t) == 1 {
+			break // an extension (u-, x-...): its subtags are not regions
+		}
+		if len(t) == 2 {
+			return out + "_" + strings.ToUpper(t)
+		}
+	}
+	return out
+}
+
 // NormalizeBaseURL makes sure a base URL ends in exactly one slash.
 func NormalizeBaseURL(s string) string {
 	return strings.TrimRight(s, "/") + "/"

@@ -57,3 +57,16 @@ func TestNormalizeRegistration(t *testing.T) {
 		}
 	}
 }
+
+func TestOGLocale(t *testing.T) {
+	for in, want := range map[string]string{
+		"en-GB": "en_GB", "cy": "cy", "en": "en", "en-gb": "en_GB", "EN-GB": "en_GB",
+		"cy-GB": "cy_GB", "sr-Latn-RS": "sr_RS", "zh-Hant": "zh", "es-419": "es",
+		"de-CH-1996": "de_CH", "en-x-gb": "en", "gsw-u-sd-chzh": "gsw",
+	} {
+		c := &Config{Language: in}
+		if got := c.OGLocale(); got != want {
+			t.Errorf("OGLocale() of language %q = %q, want %q", in, got, want)
+		}
+	}
+}
