@@ -465,6 +465,7 @@ func (b *builder) funcs() template.FuncMap {
 			return b.tmpl.Cached(name, key, data)
 		},
 		"telURL": telURL,
+		"image":  func(name string) (Image, error) { return staticImage(b.assets, name) },
 	}
 }
 

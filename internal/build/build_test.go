@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"image"
+	"image/png"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -665,5 +667,41 @@ func TestInterruptedBuildLeavesNothing(t *testing.T) {
 	}
 	if after := readTree(t, out); !reflect.DeepEqual(before, after) {
 		t.Error("the published output changed")
+	}
+}
+
+// TestImageFunc: the layouts' image function gives a static image's URL
+// and size, and refuses a file that is missing or not a PNG or JPEG.
+func TestImageFunc(t *testing.T) {
+	var card bytes.Buffer
+	if err := png.Encode(&card, image.NewGray(image.Rect(0, 0, 12, 7))); err != nil {
+		t.Fatal(err)
+	}
+	layout := `<html><head>{{with image "images/card.png"}}<meta property="og:image" content="{{.URL}} {{.Width}}x{{.Height}}">{{end}}</head><body>{{template "main" .}}</body></html>`
+	fsys := minimalSite()
+	fsys["layouts/base.html"] = &fstest.MapFile{Data: []byte(layout)}
+	fsys["static/images/card.png"] = &fstest.MapFile{Data: card.Bytes()}
+	out := filepath.Join(t.TempDir(), "public")
+	if res, err := Run(Options{FS: fsys, Out: out, Now: fixedNow, NoMinify: true}); err != nil {
+		t.Fatalf("%v\n%s", err, problems(res))
+	}
+	page, err := os.ReadFile(filepath.Join(out, "articles", "ok", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `content="/images/card.png 12x7"`; !strings.Contains(string(page), want) {
+		t.Errorf("page %s lacks %s", page, want)
+	}
+	for name, want := range map[string]string{
+		"":                       `layouts/base.html:1:19: error calling image: image "images/card.png" is not in static/; add the file or change the layout`,
+		"static/images/card.png": `layouts/base.html:1:19: error calling image: image static/images/card.png cannot be read as a PNG or JPEG image`,
+	} {
+		files := map[string]string{"layouts/base.html": layout}
+		if name != "" {
+			files[name] = "<svg/>"
+		}
+		if got := dryRun(files); !strings.HasPrefix(got, want) {
+			t.Errorf("with %q: problems\n%s\nwant one starting %s", name, got, want)
+		}
 	}
 }

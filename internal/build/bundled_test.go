@@ -3,6 +3,9 @@ package build
 import (
 	"bytes"
 	"compress/gzip"
+	"fmt"
+	"image"
+	_ "image/png"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -187,9 +190,13 @@ func metas(html string) map[string][]string {
 }
 
 // TestOpenGraph checks the link preview tags of every page: the locale
-// in Open Graph's form, language_TERRITORY (site.yaml's en-GB is en_GB).
+// in Open Graph's form, language_TERRITORY (site.yaml's en-GB is en_GB),
+// and the site's social card as og:image, an absolute URL of a PNG the
+// build publishes, whose real size the width and height give, with alt
+// text, and as a large card for X/Twitter.
 func TestOpenGraph(t *testing.T) {
 	out, res := buildBundled(t)
+	base := res.Site.Config.BaseURL
 	for _, p := range res.Site.Pages {
 		if !strings.HasSuffix(p.OutPath, ".html") {
 			continue
@@ -202,7 +209,56 @@ func TestOpenGraph(t *testing.T) {
 		if got := m["og:locale"]; len(got) != 1 || got[0] != "en_GB" {
 			t.Errorf("%s: og:locale %q, want one, en_GB", p.URL, got)
 		}
+		for _, k := range []string{"og:image", "og:image:width", "og:image:height", "og:image:alt", "twitter:card"} {
+			if len(m[k]) != 1 || m[k][0] == "" {
+				t.Errorf("%s: %s %q, want one value", p.URL, k, m[k])
+			}
+		}
+		if t.Failed() {
+			return
+		}
+		img := m["og:image"][0]
+		rel, ok := strings.CutPrefix(img, base)
+		if !ok {
+			t.Fatalf("%s: og:image %q is not an absolute URL on the site (%s)", p.URL, img, base)
+		}
+		f, err := os.Open(filepath.Join(out, filepath.FromSlash(rel)))
+		if err != nil {
+			t.Fatalf("%s: og:image %q is not in the output: %v", p.URL, img, err)
+		}
+		cfg, format, err := image.DecodeConfig(f)
+		f.Close()
+		if err != nil || format != "png" {
+			t.Fatalf("%s: og:image %q: %s, %v; want a PNG", p.URL, img, format, err)
+		}
+		if got, want := m["og:image:width"][0]+"x"+m["og:image:height"][0], fmt.Sprintf("%dx%d", cfg.Width, cfg.Height); got != want || want != "1200x630" {
+			t.Errorf("%s: og:image is %s, the tags say %s; want 1200x630, the size link previews show in full", p.URL, want, got)
+		}
+		if got := m["twitter:card"][0]; got != "summary_large_image" {
+			t.Errorf("%s: twitter:card %q, want summary_large_image", p.URL, got)
+		}
 	}
+}
+
+// TestSocialCardMissing: without the image the layout names, the build
+// fails at the layout's line, naming the file, rather than publish a
+// preview tag that points at nothing.
+func TestSocialCardMissing(t *testing.T) {
+	src := copySite(t, bundledRoot)
+	if err := os.Remove(filepath.Join(src, "static", "images", "social-card.png")); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(Options{Src: src, DryRun: true, Now: fixedNow})
+	if err == nil {
+		t.Fatal("the site built without its social card")
+	}
+	want := regexp.MustCompile(`^layouts/partials/head-shared\.html:\d+:\d+: .*image "images/social-card\.png" is not in static/`)
+	for _, p := range res.Problems.All() {
+		if want.MatchString(p.String()) {
+			return
+		}
+	}
+	t.Errorf("want a problem matching %s, got:\n%s", want, problems(res))
 }
 
 // TestSearchClientSize: what a browser downloads to search, the module on

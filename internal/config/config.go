@@ -242,6 +242,12 @@ func itoa(n int) string {
 // em dash, small hyphen-minus, full-width hyphen-minus).
 const registrationDashes = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 
+// AbsURL is the absolute URL of a site path ("/images/card.png"), for
+// places that need one, such as link previews' og:image.
+func (c *Config) AbsURL(path string) string {
+	return strings.TrimSuffix(c.BaseURL, "/") + "/" + strings.TrimPrefix(path, "/")
+}
+
 // OGLocale is the site's language as Open Graph writes a locale,
 // language_TERRITORY: the BCP 47 tag's language in lower case and, when
 // the tag names one, its two-letter region in upper case ("en-GB" is

@@ -70,3 +70,14 @@ func TestOGLocale(t *testing.T) {
 		}
 	}
 }
+
+func TestAbsURL(t *testing.T) {
+	for _, base := range []string{"https://example.org/", "https://example.org"} {
+		c := &Config{BaseURL: base}
+		for in, want := range map[string]string{"/images/card.png": "https://example.org/images/card.png", "x.png": "https://example.org/x.png"} {
+			if got := c.AbsURL(in); got != want {
+				t.Errorf("base %q: AbsURL(%q) = %q, want %q", base, in, got, want)
+			}
+		}
+	}
+}
