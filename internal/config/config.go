@@ -248,6 +248,20 @@ func (c *Config) AbsURL(path string) string {
 	return strings.TrimSuffix(c.BaseURL, "/") + "/" + strings.TrimPrefix(path, "/")
 }
 
+// OrgName is the name of the organisation behind the site: the
+// organisation's name in site.yaml, else the site's title.
+func (c *Config) OrgName() string {
+	if c.Org.Name != "" {
+		return c.Org.Name
+	}
+	return c.Title
+}
+
+// OrgID is the JSON-LD @id of the organisation behind the site, so that
+// the home page's description of it and the credentials it recognises on
+// practitioners' profiles name the same thing.
+func (c *Config) OrgID() string { return c.AbsURL("/#organization") }
+
 // OGLocale is the site's language as Open Graph writes a locale,
 // language_TERRITORY: the BCP 47 tag's language in lower case and, when
 // the tag names one, its two-letter region in upper case ("en-GB" is

@@ -81,3 +81,14 @@ func TestAbsURL(t *testing.T) {
 		}
 	}
 }
+
+func TestOrg(t *testing.T) {
+	c := &Config{Title: "Site", BaseURL: "https://example.org/"}
+	if c.OrgName() != "Site" || c.OrgID() != "https://example.org/#organization" {
+		t.Errorf("OrgName %q, OrgID %q", c.OrgName(), c.OrgID())
+	}
+	c.Org.Name = "Association"
+	if c.OrgName() != "Association" {
+		t.Errorf("OrgName %q, want the organisation's name", c.OrgName())
+	}
+}

@@ -104,6 +104,7 @@ type Directory struct {
 	cfgPrefix string
 	cfgDigits int
 	baseURL   string
+	org       orgLD // the association, which recognises the credentials
 	regions   []string
 	mods      []string
 	langs     []string

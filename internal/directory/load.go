@@ -46,6 +46,7 @@ func Load(fsys fs.FS, cfg *config.Config, now time.Time, problems *diag.List) *D
 		cfgPrefix: cfg.RegistrationPrefix,
 		cfgDigits: cfg.RegistrationDigits,
 		baseURL:   cfg.BaseURL,
+		org:       orgLD{Type: "Organization", ID: cfg.OrgID(), Name: cfg.OrgName(), URL: cfg.BaseURL},
 		regions:   cfg.Vocab.Regions,
 		mods:      cfg.Vocab.Modalities,
 		langs:     cfg.Vocab.Languages,

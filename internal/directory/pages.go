@@ -351,10 +351,12 @@ func (d *Directory) personLD(p *Practitioner) personLD {
 		SameAs:   p.Contact.Website,
 		URL:      d.absURL(p.URL()),
 		Credential: credentialLD{
-			Type:       "EducationalOccupationalCredential",
-			Category:   p.Level,
-			Identifier: p.Registration,
-			Name:       "Registered craniosacral therapist",
+			Type:         "EducationalOccupationalCredential",
+			Category:     "certification",
+			Level:        p.Level,
+			Identifier:   p.Registration,
+			Name:         "Registered craniosacral therapist",
+			RecognizedBy: d.org,
 		},
 		KnowsAbout:    p.Modalities,
 		KnowsLanguage: p.Languages,
@@ -383,11 +385,14 @@ func (d *Directory) personLD(p *Practitioner) personLD {
 			Name: l.Name,
 		})
 	}
+	// The certification's dates: schema.org gives a credential, a
+	// CreativeWork, dateCreated and expires (validFrom and validUntil are
+	// for offers and permits, not credentials).
 	if !p.CertifiedSince.IsZero() {
-		ld.Credential.ValidFrom = p.CertifiedSince.Format("2006-01-02")
+		ld.Credential.DateCreated = p.CertifiedSince.Format("2006-01-02")
 	}
 	if !p.CertifiedUntil.IsZero() {
-		ld.Credential.ValidUntil = p.CertifiedUntil.Format("2006-01-02")
+		ld.Credential.Expires = p.CertifiedUntil.Format("2006-01-02")
 	}
 	return ld
 }
@@ -409,13 +414,27 @@ type personLD struct {
 	WorkLocation  []placeLD    `json:"workLocation,omitempty"`
 }
 
+// credentialLD is a practitioner's certification, with only properties
+// schema.org defines for an EducationalOccupationalCredential: its own
+// (credentialCategory, educationalLevel, recognizedBy) and those of a
+// CreativeWork and a Thing.
 type credentialLD struct {
-	Type       string `json:"@type"`
-	Category   string `json:"credentialCategory"`
-	Identifier string `json:"identifier"`
-	Name       string `json:"name"`
-	ValidFrom  string `json:"validFrom,omitempty"`
-	ValidUntil string `json:"validUntil,omitempty"`
+	Type         string `json:"@type"`
+	Category     string `json:"credentialCategory"`
+	DateCreated  string `json:"dateCreated,omitempty"` // certified since
+	Level        string `json:"educationalLevel,omitempty"`
+	Expires      string `json:"expires,omitempty"` // certified until
+	Identifier   string `json:"identifier"`
+	Name         string `json:"name"`
+	RecognizedBy orgLD  `json:"recognizedBy"`
+}
+
+// orgLD names the association.
+type orgLD struct {
+	ID   string `json:"@id"`
+	Type string `json:"@type"`
+	Name string `json:"name"`
+	URL  string `json:"url"`
 }
 
 type placeLD struct {

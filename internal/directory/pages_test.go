@@ -181,6 +181,49 @@ func TestPagesGolden(t *testing.T) {
 	}
 }
 
+// TestCredentialLD checks a profile's credential against schema.org: an
+// EducationalOccupationalCredential has no validFrom or validUntil, so the
+// certification's dates are its dateCreated and expires (from
+// CreativeWork), and the association that recognises it is the
+// Organization the home page describes.
+func TestCredentialLD(t *testing.T) {
+	d, cfg := fixture(t)
+	pages, err := d.Pages(cfg, markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := json.Marshal(pageByURL(t, pages, "/practitioners/aelia-thornhurst/").JSONLD)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ld struct {
+		Credential map[string]any `json:"hasCredential"`
+	}
+	if err := json.Unmarshal(data, &ld); err != nil {
+		t.Fatal(err)
+	}
+	c := ld.Credential
+	// The credential's own properties, and those of CreativeWork and
+	// Thing that a credential may use.
+	defined := map[string]bool{"@type": true, "@id": true,
+		"competencyRequired": true, "credentialCategory": true, "educationalLevel": true, "recognizedBy": true, "validFor": true, "validIn": true,
+		"dateCreated": true, "datePublished": true, "dateModified": true, "expires": true, "about": true, "description": true, "identifier": true, "name": true, "url": true}
+	for k := range c {
+		if !defined[k] {
+			t.Errorf("hasCredential has %q, which schema.org does not define on an EducationalOccupationalCredential", k)
+		}
+	}
+	for k, want := range map[string]any{"@type": "EducationalOccupationalCredential", "identifier": "CST-000004", "dateCreated": "2015-06-01", "expires": "2027-02-19", "educationalLevel": "Registered"} {
+		if c[k] != want {
+			t.Errorf("hasCredential %s = %v, want %v", k, c[k], want)
+		}
+	}
+	org, _ := c["recognizedBy"].(map[string]any)
+	if org["@type"] != "Organization" || org["@id"] != cfg.OrgID() || org["name"] != cfg.OrgName() || org["url"] != cfg.BaseURL {
+		t.Errorf("hasCredential recognizedBy = %v, want the Organization %s, %q", c["recognizedBy"], cfg.OrgID(), cfg.OrgName())
+	}
+}
+
 func TestPagesContent(t *testing.T) {
 	d, cfg := fixture(t)
 	pages, err := d.Pages(cfg, markdown)

@@ -634,12 +634,10 @@ func TemplateFor(p *Page, has func(string) bool) (string, bool) {
 func OrganizationLD(cfg *config.Config) map[string]any {
 	org := map[string]any{
 		"@context": "https://schema.org",
+		"@id":      cfg.OrgID(),
 		"@type":    "Organization",
-		"name":     cfg.Title,
+		"name":     cfg.OrgName(),
 		"url":      cfg.BaseURL,
-	}
-	if cfg.Org.Name != "" {
-		org["name"] = cfg.Org.Name
 	}
 	if cfg.Description != "" {
 		org["description"] = cfg.Description
