@@ -6,11 +6,11 @@ import (
 	"encoding/xml"
 	"fmt"
 	"html/template"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
 
+	"sitegen/internal/config"
 	"sitegen/internal/site"
 )
 
@@ -167,13 +167,8 @@ func jsonLD(v any) (template.JS, error) {
 	return template.JS(b), nil
 }
 
-var nonDigits = regexp.MustCompile(`[^0-9+]`)
-
-// telURL makes a tel: link from a UK number as written ("01632 960000").
+// telURL makes a tel: link from a UK number as written ("01632 960000"),
+// in the international form the organisation's structured data gives too.
 func telURL(s string) template.URL {
-	d := nonDigits.ReplaceAllString(s, "")
-	if strings.HasPrefix(d, "0") {
-		d = "+44" + d[1:]
-	}
-	return template.URL("tel:" + d)
+	return template.URL("tel:" + config.TelNumber(s))
 }

@@ -72,6 +72,55 @@ func (a Address) Lines() []string {
 	return out
 }
 
+// countryCodes are the ISO 3166 codes of the country names an address
+// may give, lower-cased, besides a code itself.
+var countryCodes = map[string]string{
+	"united kingdom": "GB", "uk": "GB", "great britain": "GB", "britain": "GB",
+	"england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
+	"united kingdom of great britain and northern ireland": "GB",
+	"ireland": "IE", "republic of ireland": "IE",
+	"isle of man": "IM", "jersey": "JE", "guernsey": "GG",
+}
+
+// CountryCode is the address's country as an ISO 3166-1 alpha-2 code,
+// as structured data wants it: the code of a country name ("United
+// Kingdom" and "UK" are GB), or a two-letter code as it is (upper-cased);
+// "" for a name it does not know or no country.
+func (a Address) CountryCode() string {
+	c := strings.Join(strings.Fields(a.Country), " ")
+	if code, ok := countryCodes[strings.ToLower(c)]; ok {
+		return code // before the codes: UK is a name, not a code
+	}
+	if len(c) == 2 && isASCIILetter(c[0]) && isASCIILetter(c[1]) {
+		return strings.ToUpper(c)
+	}
+	return ""
+}
+
+func isASCIILetter(b byte) bool { return 'a' <= b|0x20 && b|0x20 <= 'z' }
+
+// TelNumber is a UK telephone number as written ("01632 960000",
+// "+44 1632 960000", "+44 (0)1632 960000", "0044 1632 960000") in its
+// international form, +441632960000, for tel: links and structured data:
+// everything but digits and a + is dropped, and the national 0 becomes +44.
+func TelNumber(s string) string {
+	d := strings.Map(func(r rune) rune {
+		if '0' <= r && r <= '9' || r == '+' {
+			return r
+		}
+		return -1
+	}, s)
+	switch {
+	case strings.HasPrefix(d, "+440"):
+		d = "+44" + d[4:]
+	case strings.HasPrefix(d, "0044"):
+		d = "+44" + strings.TrimPrefix(d[4:], "0")
+	case strings.HasPrefix(d, "0"):
+		d = "+44" + d[1:]
+	}
+	return d
+}
+
 // MenuItem is one entry of the main menu. URL is a site path ("/verify/")
 // or a content file ("articles/_index.md") that the build resolves.
 type MenuItem struct {
@@ -181,7 +230,9 @@ func Parse(src []byte, list *diag.List) *Config {
 			a.Str("street", &c.Org.Address.Street)
 			a.Str("town", &c.Org.Address.Town)
 			a.Str("postcode", &c.Org.Address.Postcode)
-			a.Str("country", &c.Org.Address.Country)
+			if a.Str("country", &c.Org.Address.Country) && c.Org.Address.CountryCode() == "" {
+				a.Errorf("country", "country %q is not a country name this site knows; write United Kingdom, or the country's two-letter ISO 3166 code such as GB", c.Org.Address.Country)
+			}
 		}
 	}
 	for _, it := range m.List("menu") {

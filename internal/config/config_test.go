@@ -35,6 +35,7 @@ func TestParseErrors(t *testing.T) {
 		{"---\n", `content/site.yaml:1:1: site.yaml is missing required key "title"`},
 		{"title: x\nbase_url: https://e.org/\nmenu:\n  - {name: A}\n", `content/site.yaml:4:5: menu item is missing required key "url"`},
 		{"title: x\nbase_url: https://e.org/\norganisation:\n  name: \"TODO: name\"\n", `content/site.yaml:4:9: warning: placeholder "TODO: name" left to fill in; write the name in its place`},
+		{"title: x\nbase_url: https://e.org/\norganisation:\n  name: A\n  address:\n    country: Atlantis\n", `content/site.yaml:6:14: country "Atlantis" is not a country name this site knows; write United Kingdom, or the country's two-letter ISO 3166 code such as GB`},
 	}
 	for _, tt := range tests {
 		var l diag.List
@@ -90,5 +91,27 @@ func TestOrg(t *testing.T) {
 	c.Org.Name = "Association"
 	if c.OrgName() != "Association" {
 		t.Errorf("OrgName %q, want the organisation's name", c.OrgName())
+	}
+}
+
+func TestTelNumber(t *testing.T) {
+	for in, want := range map[string]string{
+		"01632 960000": "+441632960000", "+44 1632 960000": "+441632960000", "+44 (0)1632 960000": "+441632960000",
+		"0044 1632 960000": "+441632960000", "020 7946 0123": "+442079460123", "+441632960000": "+441632960000",
+	} {
+		if got := TelNumber(in); got != want {
+			t.Errorf("TelNumber(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCountryCode(t *testing.T) {
+	for in, want := range map[string]string{
+		"United Kingdom": "GB", "united  kingdom": "GB", "UK": "GB", "Scotland": "GB", "GB": "GB", "gb": "GB",
+		"Ireland": "IE", "": "", "Atlantis": "", "G1": "",
+	} {
+		if got := (Address{Country: in}).CountryCode(); got != want {
+			t.Errorf("CountryCode of %q = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -646,16 +646,20 @@ func OrganizationLD(cfg *config.Config) map[string]any {
 		org["email"] = cfg.Org.Email
 	}
 	if cfg.Org.Telephone != "" {
-		org["telephone"] = cfg.Org.Telephone
+		// As a practitioner's: +441632960000.
+		org["telephone"] = config.TelNumber(cfg.Org.Telephone)
 	}
 	if a := cfg.Org.Address; a != (config.Address{}) {
-		org["address"] = map[string]any{
+		addr := map[string]any{
 			"@type":           "PostalAddress",
 			"streetAddress":   a.Street,
 			"addressLocality": a.Town,
 			"postalCode":      a.Postcode,
-			"addressCountry":  a.Country,
 		}
+		if cc := a.CountryCode(); cc != "" {
+			addr["addressCountry"] = cc // ISO 3166, as a practitioner's: GB
+		}
+		org["address"] = addr
 	}
 	return org
 }
