@@ -370,16 +370,26 @@ func TestContactForm(t *testing.T) {
 	}
 }
 
-// TestPreviewHeaders builds the site as a deploy preview: robots.txt and
-// a _headers file keep it out of search engines.
+// TestPreviewHeaders builds the site as a deploy preview: a noindex on
+// every page, as a meta tag and as an X-Robots-Tag header from a _headers
+// file, keeps it out of search engines, and robots.txt lets crawlers fetch
+// the pages, since one that may not fetch a page never reads its noindex
+// (Google's documentation says as much), and names no sitemap.
 func TestPreviewHeaders(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := build.Run(build.Options{Src: siteRoot, Out: out, Now: today, Preview: true, Drafts: true, Future: true}); err != nil {
 		t.Fatal(err)
 	}
 	robots, err := os.ReadFile(filepath.Join(out, "robots.txt"))
-	if err != nil || !regexp.MustCompile(`(?m)^Disallow: /$`).Match(robots) {
-		t.Errorf("preview robots.txt = %q, %v; want Disallow: /", robots, err)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`(?m)^User-agent: \*\nAllow: /$`).Match(robots) || regexp.MustCompile(`(?mi)^(Disallow: *\S|Sitemap:)`).Match(robots) || !regexp.MustCompile(`(?m)^#.*preview`).Match(robots) {
+		t.Errorf("preview robots.txt = %q; want a comment saying it is a preview, User-agent: * and Allow: /, nothing disallowed and no Sitemap line", robots)
+	}
+	home, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil || !regexp.MustCompile(`<meta name="?robots"? content="?noindex"?>`).Match(home) {
+		t.Errorf("the preview's home page has no <meta name=robots content=noindex> (%v)", err)
 	}
 	rules := readHeadersFile(t, filepath.Join(out, "_headers"))
 	var noindex bool

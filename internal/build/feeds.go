@@ -86,10 +86,14 @@ func lastMod(p *site.Page) time.Time {
 	return p.Date
 }
 
-// Robots points crawlers at the sitemap; previews are kept out entirely.
+// Robots points crawlers at the sitemap. A preview lets crawlers fetch
+// its pages but has no sitemap: it is kept out of search engines by the
+// noindex that every page of it carries (a meta tag and the X-Robots-Tag
+// header, see Headers), and a crawler that robots.txt turned away would
+// never see that noindex and could still list a page it found linked.
 func Robots(s *site.Site) []byte {
 	if s.Preview {
-		return []byte("# A preview build: not for search engines.\nUser-agent: *\nDisallow: /\n")
+		return []byte("# A preview build: not for search engines. Every page says noindex,\n# which crawlers only see if they may fetch it.\nUser-agent: *\nAllow: /\n")
 	}
 	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + strings.TrimSuffix(s.Config.BaseURL, "/") + "/sitemap.xml\n")
 }
