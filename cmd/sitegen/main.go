@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"sitegen/internal/build"
+	"sitegen/internal/config"
 	"sitegen/internal/diag"
 )
 
@@ -218,9 +219,19 @@ func (f *buildFlags) options() (build.Options, error) {
 	if err != nil {
 		return build.Options{}, err
 	}
-	base := f.baseURL
+	// The base URL is held to site.yaml's rule for base_url: it starts
+	// every canonical link and sitemap address.
+	base, from := f.baseURL, "-base-url"
 	if base == "" {
-		base = netlifyURL()
+		base, from = netlifyURL()
+	}
+	if base != "" {
+		if why := config.BaseURLProblem(base); why != "" {
+			if from != "-base-url" {
+				return build.Options{}, fmt.Errorf("%s %q, the address Netlify gives the site, %s; pass the site's address with -base-url", from, base, why)
+			}
+			return build.Options{}, fmt.Errorf("-base-url %q %s", base, why)
+		}
 	}
 	return build.Options{
 		Src: f.src, Out: f.out, Strict: f.strict, Drafts: f.drafts, Future: f.future,
@@ -232,15 +243,16 @@ func (f *buildFlags) options() (build.Options, error) {
 }
 
 // netlifyURL is the address Netlify builds for: the deploy's own address in
-// previews, the site's main address in production.
-func netlifyURL() string {
+// previews, the site's main address in production; from names the
+// variable it comes from.
+func netlifyURL() (url, from string) {
 	if os.Getenv("NETLIFY") != "true" {
-		return ""
+		return "", ""
 	}
 	if netlifyPreview() {
-		return os.Getenv("DEPLOY_PRIME_URL")
+		return os.Getenv("DEPLOY_PRIME_URL"), "DEPLOY_PRIME_URL"
 	}
-	return os.Getenv("URL")
+	return os.Getenv("URL"), "URL"
 }
 
 // netlifyPreview reports a deploy preview or branch deploy, or a preview

@@ -100,3 +100,40 @@ func TestOutputAndSourceMistakesAreUsageErrors(t *testing.T) {
 		t.Error("a refused -out was created")
 	}
 }
+
+// A base URL from the command line or from Netlify is held to site.yaml's
+// rule for base_url; a bad one is a command-line mistake (exit 2) that
+// builds nothing.
+func TestBadBaseURLIsAUsageError(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1796083200")
+	for _, tc := range []struct {
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{[]string{"-base-url", "https://user:pw@example.org/"}, nil,
+			`sitegen build: -base-url "https://user:pw@example.org/" must not carry a user name or password, which every visitor would see; remove the part up to and including the @`},
+		{[]string{"-base-url", "https://example.org/a b/"}, nil,
+			`sitegen build: -base-url "https://example.org/a b/" contains a space; write each space as %20`},
+		{[]string{"-base-url", "example.org"}, nil,
+			`sitegen build: -base-url "example.org" must be an absolute http or https address, such as https://example.org/`},
+		{[]string{"-base-url", "https://example.org/?x=1"}, nil,
+			`sitegen build: -base-url "https://example.org/?x=1" must not have a query (?...); remove the ? and what follows it`},
+		{nil, map[string]string{"NETLIFY": "true", "URL": "https://example.org/#main"},
+			`sitegen build: URL "https://example.org/#main", the address Netlify gives the site, must not have a fragment (#...); remove the # and what follows it; pass the site's address with -base-url`},
+		{nil, map[string]string{"NETLIFY": "true", "CONTEXT": "deploy-preview", "DEPLOY_PRIME_URL": "javascript:alert(1)"},
+			`sitegen build: DEPLOY_PRIME_URL "javascript:alert(1)", the address Netlify gives the site, must be an absolute http or https address`},
+	} {
+		for _, k := range []string{"NETLIFY", "URL", "CONTEXT", "DEPLOY_PRIME_URL", "SITEGEN_PREVIEW"} {
+			t.Setenv(k, tc.env[k])
+		}
+		out := filepath.Join(t.TempDir(), "public")
+		code, _, errs := runCLI(t, append([]string{"build", "-src", "../..", "-out", out}, tc.args...)...)
+		if code != 2 || !strings.Contains(errs, tc.want) {
+			t.Errorf("%v %v: exit %d, %q; want 2 and %q", tc.args, tc.env, code, errs, tc.want)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("%v %v: a refused base URL built the site", tc.args, tc.env)
+		}
+	}
+}

@@ -7,6 +7,12 @@
 // (regions, modalities, languages, credential levels, reading-list topics)
 // with the pattern every registration number must match.
 //
+// The base URL starts every canonical link, feed entry and sitemap address:
+// it is an http(s) address with a host and nothing else a link made from
+// it could not carry (no user name or password, space, query or fragment).
+// BaseURLProblem is that rule, also applied to the -base-url flag and to
+// the address Netlify gives the site.
+//
 // Unknown keys are errors with a did-you-mean, like everywhere else, so a
 // misspelt key never silently does nothing.
 package config
@@ -208,8 +214,8 @@ func Parse(src []byte, list *diag.List) *Config {
 	}
 	var base string
 	if m.Str("base_url", &base) {
-		if u, err := url.Parse(base); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			m.Errorf("base_url", "base_url %q must be an absolute http(s) URL such as https://example.org/", base)
+		if why := BaseURLProblem(base); why != "" {
+			m.Errorf("base_url", "base_url %q %s", base, why)
 		} else {
 			c.BaseURL = base
 		}
@@ -331,6 +337,25 @@ func (c *Config) OGLocale() string {
 		}
 	}
 	return out
+}
+
+// BaseURLProblem says what is wrong with s as the site's base URL, or
+// returns "" when it can start every canonical link, feed entry and
+// sitemap <loc>: a website's address as yamldoc.WebURLProblem allows it
+// (http or https, a host, no user name or password, no space or quote),
+// with no query and no fragment, which would land in the middle of every
+// address made from it.
+func BaseURLProblem(s string) string {
+	if why := yamldoc.WebURLProblem(s); why != "" {
+		return why
+	}
+	switch u, _ := url.Parse(s); {
+	case u.RawQuery != "" || u.ForceQuery:
+		return "must not have a query (?...); remove the ? and what follows it"
+	case strings.Contains(s, "#"):
+		return "must not have a fragment (#...); remove the # and what follows it"
+	}
+	return ""
 }
 
 // NormalizeBaseURL makes sure a base URL ends in exactly one slash.

@@ -27,7 +27,12 @@ func TestParseErrors(t *testing.T) {
 	tests := []struct{ src, want string }{
 		{"titel: x\nbase_url: https://e.org/\n", `content/site.yaml:1:1: unknown key "titel" in site.yaml; did you mean "title"?`},
 		{"title: x\n", `content/site.yaml:1:1: site.yaml is missing required key "base_url"`},
-		{"title: x\nbase_url: ftp://e.org/\n", `content/site.yaml:2:11: base_url "ftp://e.org/" must be an absolute http(s) URL`},
+		{"title: x\nbase_url: ftp://e.org/\n", `content/site.yaml:2:11: base_url "ftp://e.org/" must be an absolute http or https address, such as https://example.org/`},
+		{"title: x\nbase_url: https://user:pw@example.org/\n", `content/site.yaml:2:11: base_url "https://user:pw@example.org/" must not carry a user name or password, which every visitor would see; remove the part up to and including the @`},
+		{"title: x\nbase_url: https://example.org/a b/\n", `content/site.yaml:2:11: base_url "https://example.org/a b/" contains a space; write each space as %20`},
+		{"title: x\nbase_url: https://example.org/?lang=en\n", `content/site.yaml:2:11: base_url "https://example.org/?lang=en" must not have a query (?...); remove the ? and what follows it`},
+		{"title: x\nbase_url: https://example.org/?\n", `content/site.yaml:2:11: base_url "https://example.org/?" must not have a query (?...); remove the ? and what follows it`},
+		{"title: x\nbase_url: https://example.org/#top\n", `content/site.yaml:2:11: base_url "https://example.org/#top" must not have a fragment (#...); remove the # and what follows it`},
 		{"title: x\nbase_url: https://e.org/\nraw_html: maybe\n", `content/site.yaml:3:11: raw_html must be true or false`},
 		{"title: [x\nbase_url: y\n", `content/site.yaml:1:8: YAML syntax error: the [ that starts the value of title is never closed`},
 		{"title: x\nbase_url: https://e.org/\nlanguage: *en\n", `content/site.yaml:3:11: YAML syntax error: the value of language starts with *, which YAML reads as a reference to an anchor &en`},
@@ -43,6 +48,23 @@ func TestParseErrors(t *testing.T) {
 		all := l.All()
 		if len(all) == 0 || !strings.HasPrefix(all[0].String(), tt.want) {
 			t.Errorf("Parse(%q) = %v, want prefix %q", tt.src, all, tt.want)
+		}
+	}
+}
+
+// A base URL that is refused is not used: the site keeps a placeholder
+// rather than putting credentials or a space into every canonical link.
+func TestBadBaseURLIsNotUsed(t *testing.T) {
+	for _, base := range []string{"https://user:pw@example.org/", "https://example.org/a b/", "https://example.org/?x=1", "https://example.org/#x"} {
+		var l diag.List
+		c := Parse([]byte("title: x\nbase_url: "+base+"\n"), &l)
+		if l.Len() != 1 || c.BaseURL != "/" {
+			t.Errorf("base_url %q: BaseURL %q, problems %v", base, c.BaseURL, l.All())
+		}
+	}
+	for _, base := range []string{"https://example.org", "https://example.org/cst/", "http://localhost:8080/", "https://example.org/a%20b/"} {
+		if why := BaseURLProblem(base); why != "" {
+			t.Errorf("BaseURLProblem(%q) = %q, want none", base, why)
 		}
 	}
 }

@@ -50,7 +50,8 @@ func FuzzParse(f *testing.F) {
 			t.Fatal("Parse gave no config and no error")
 		}
 		u, err := url.Parse(c.BaseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || !strings.HasSuffix(c.BaseURL, "/") {
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || !strings.HasSuffix(c.BaseURL, "/") ||
+			u.User != nil || u.RawQuery != "" || strings.ContainsAny(c.BaseURL, " #") {
 			t.Fatalf("base URL %q accepted", c.BaseURL)
 		}
 	})

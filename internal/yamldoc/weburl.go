@@ -41,7 +41,7 @@ func WebURLProblem(s string) string {
 	case err != nil || !strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https") || u.Host == "":
 		return "must be an absolute http or https address, such as https://example.org/"
 	case u.User != nil:
-		return "must not carry a user name or password"
+		return "must not carry a user name or password, which every visitor would see; remove the part up to and including the @"
 	}
 	return ""
 }

@@ -14,7 +14,7 @@ func TestWebURLProblem(t *testing.T) {
 		"//example.org":                   "must be an absolute http or https address, such as https://example.org/",
 		"/books/one":                      "must be an absolute http or https address, such as https://example.org/",
 		"https://":                        "must be an absolute http or https address, such as https://example.org/",
-		"https://user:pw@example.org/":    "must not carry a user name or password",
+		"https://user:pw@example.org/":    "must not carry a user name or password, which every visitor would see; remove the part up to and including the @",
 		"https://example.org/a b":         "contains a space; write each space as %20",
 		"https://example.org/\"><script>": `contains a quote, an angle bracket or a backslash; write them as %22, %3C, %3E and %5C`,
 	} {
