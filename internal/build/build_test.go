@@ -376,11 +376,11 @@ func TestProblems(t *testing.T) {
 		{"alias not absolute", map[string]string{"content/a.md": "---\ntitle: A\naliases: [old]\n---\n"},
 			`content/a.md:3:11: alias "old" must be a path on this site starting with /, such as /old/page/`},
 		{"bad link scheme", map[string]string{"content/a.md": "---\ntitle: A\n---\n[x](javascript:alert(1))\n"},
-			`content/a.md:4:1: link "javascript:alert(1)" uses the javascript: scheme; only http, https, mailto and tel links are allowed`},
+			`content/a.md:4:1: link "javascript:alert(1)" uses the javascript: scheme; link to a page on this site or to an http, https, mailto or tel address`},
 		{"bad link scheme behind a character reference", map[string]string{"content/a.md": "---\ntitle: A\n---\n[x](&#106;avascript:alert(1))\n"},
-			`content/a.md:4:1: link "javascript:alert(1)" uses the javascript: scheme; only http, https, mailto and tel links are allowed`},
+			`content/a.md:4:1: link "javascript:alert(1)" uses the javascript: scheme; link to a page on this site or to an http, https, mailto or tel address`},
 		{"control character behind a character reference", map[string]string{"content/a.md": "---\ntitle: A\n---\n[x](java&#x09;script:alert(1))\n"},
-			`content/a.md:4:1: link "java\tscript:alert(1)" is not a valid URL`},
+			`content/a.md:4:1: link "java\tscript:alert(1)" is not a valid address: it contains a control character, such as a tab; remove it`},
 		{"unknown layout", map[string]string{"content/a.md": "---\ntitle: A\nlayout: fancy\n---\n"},
 			"content/a.md:3:9: no layout for this page: add layouts/fancy.html"},
 	}
@@ -460,7 +460,7 @@ func TestOneMistakeOneProblem(t *testing.T) {
 			map[string]string{"content/site.yaml": "title: T\nbase_url: https://example.org/\nmenu:\n  - {name: Evil, url: \"javascript:alert(1)\"}\n  - {name: Here, url: nope}\n  - {name: Gone, url: /gone/}\n",
 				"layouts/base.html": `<html><body><nav>{{range .Site.Menu}}<a href="{{.URL}}">{{.Name}}</a>{{end}}</nav>{{template "main" .}}</body></html>`},
 			[]string{
-				`content/site.yaml:4:23: menu entry "Evil": url "javascript:alert(1)" uses the javascript: scheme; write a page's file (articles/safety.md), a path on this site (/verify/), or an http(s), mailto or tel address`,
+				`content/site.yaml:4:23: menu entry "Evil": url "javascript:alert(1)" uses the javascript: scheme; link to a page on this site or to an http, https, mailto or tel address`,
 				`content/site.yaml:5:23: menu entry "Here": url "nope" is a relative path, which would point somewhere different on every page; write a page's file (articles/safety.md), a path on this site (/verify/), or an http(s), mailto or tel address`,
 				`content/site.yaml:6:23: warning: link to /gone/: no page or file is published at /gone/ (a link written here, found on /404.html and 2 other pages)`,
 			}},

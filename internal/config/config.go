@@ -24,6 +24,7 @@ import (
 	"unicode"
 
 	"sitegen/internal/diag"
+	"sitegen/internal/link"
 	"sitegen/internal/yamldoc"
 )
 
@@ -137,40 +138,33 @@ type MenuItem struct {
 
 // checkMenuURL returns why a menu url is unusable, or "": it must be a
 // content file, a clean path on this site, or an http(s), mailto or tel
-// address. Anything else, a javascript: link or a relative path that means
-// something else on every page, is refused.
+// address. The scheme is the site's rule for links (link.Problem), so a
+// javascript: link is refused as everywhere else; a relative path, which
+// would mean something else on every page, is refused here too.
 func checkMenuURL(u string) string {
+	const fix = "; write a page's file (articles/safety.md), a path on this site (/verify/), or an http(s), mailto or tel address"
 	if strings.ContainsAny(u, " \t\n\"<>\\") {
-		return "contains a space, quote, angle bracket or backslash"
+		return "contains a space, quote, angle bracket or backslash" + fix
+	}
+	if why := link.Problem(u, link.Any); why != "" {
+		return why
 	}
 	if strings.HasSuffix(u, ".md") && !strings.Contains(u, ":") {
 		if strings.HasPrefix(u, "/") || strings.Contains("/"+u+"/", "/../") {
-			return "must be a file under content/, written without a leading / or .."
+			return "must be a file under content/, written without a leading / or .." + fix
 		}
 		return ""
 	}
-	if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") {
+	if strings.HasPrefix(u, "/") {
 		if strings.Contains(u+"/", "/../") || strings.Contains(u+"/", "/./") {
-			return "must not contain . or .. segments"
+			return "must not contain . or .. segments" + fix
 		}
 		return ""
 	}
-	p, err := url.Parse(u)
-	if err != nil {
-		return "is not a valid address"
+	if p, _ := url.Parse(u); p.Scheme == "" {
+		return "is a relative path, which would point somewhere different on every page" + fix
 	}
-	switch strings.ToLower(p.Scheme) {
-	case "http", "https":
-		return yamldoc.WebURLProblem(u) // as for a practitioner's website
-	case "mailto", "tel":
-		if p.Opaque == "" {
-			return "is empty after " + p.Scheme + ":"
-		}
-		return ""
-	case "":
-		return "is a relative path, which would point somewhere different on every page"
-	}
-	return "uses the " + p.Scheme + ": scheme"
+	return ""
 }
 
 // Vocabularies are the allowed values of data fields.
@@ -249,7 +243,7 @@ func Parse(src []byte, list *diag.List) *Config {
 		if mi.Str("url", &item.URL) {
 			item.Line, item.Col = d.Pos(mi.Value("url"))
 			if why := checkMenuURL(item.URL); why != "" {
-				mi.Errorf("url", "menu entry %q: url %q %s; write a page's file (articles/safety.md), a path on this site (/verify/), or an http(s), mailto or tel address", item.Name, item.URL, why)
+				mi.Errorf("url", "menu entry %q: url %q %s", item.Name, item.URL, why)
 				item.URL = ""
 			}
 		}

@@ -52,6 +52,33 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+// Menu urls follow the site's rule for links (package link), as links in
+// pages, notes and data files do, with the menu's own: a content file or a
+// path from the site's root, never a relative path.
+func TestMenuURLs(t *testing.T) {
+	const fix = "; write a page's file (articles/safety.md), a path on this site (/verify/), or an http(s), mailto or tel address"
+	for u, want := range map[string]string{
+		"tel:+441632960905":            "",
+		"mailto:info@example.org":      "",
+		"https://example.org/":         "",
+		"/verify/":                     "",
+		"articles/safety.md":           "",
+		"javascript:alert(1)":          "uses the javascript: scheme; link to a page on this site or to an http, https, mailto or tel address",
+		"//evil.example/":              "starts with //, which browsers read as an address on another site; write it in full, such as https://evil.example/",
+		"https://user:pw@example.org/": "must not carry a user name or password, which every visitor would see; remove the part up to and including the @",
+		"tel:":                         "has nothing after tel:; write the address right after the colon, such as tel:+441632960905",
+		"http:example.org":             "has no host; write it in full, such as https://example.org/",
+		"nope":                         "is a relative path, which would point somewhere different on every page" + fix,
+		"/articles/safety.md":          "must be a file under content/, written without a leading / or .." + fix,
+		"/a/../b/":                     "must not contain . or .. segments" + fix,
+		"/a b/":                        "contains a space, quote, angle bracket or backslash" + fix,
+	} {
+		if got := checkMenuURL(u); got != want {
+			t.Errorf("checkMenuURL(%q) = %q, want %q", u, got, want)
+		}
+	}
+}
+
 // A base URL that is refused is not used: the site keeps a placeholder
 // rather than putting credentials or a space into every canonical link.
 func TestBadBaseURLIsNotUsed(t *testing.T) {

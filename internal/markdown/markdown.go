@@ -16,7 +16,8 @@
 //     "www.", "@") skips them, with the same result;
 //  2. walk the tree once: rewrite links written the way a code host previews
 //     them ([safety](safety.md), [x](../articles/safety.md#risks)) to page
-//     URLs; reject link schemes other than http(s), mailto and tel; collect
+//     URLs; reject links the site's rule refuses (package link: schemes
+//     other than http(s), mailto and tel, credentials, //host); collect
 //     the headings (for the table of contents and search anchors), the text
 //     of each heading's section (for the search index) and every link with
 //     its file line and column (for the link checker). In a document with a
@@ -40,6 +41,7 @@ import (
 	"unicode/utf8"
 
 	"sitegen/internal/diag"
+	"sitegen/internal/link"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -498,18 +500,14 @@ func (w *walker) checkLevel(n *ast.Heading) {
 	}
 }
 
+// checkScheme reports a link the site's rule for links (link.Problem)
+// refuses, and whether it is allowed.
 func (w *walker) checkScheme(n ast.Node, dest string) bool {
-	u, err := url.Parse(dest)
-	if err != nil {
-		w.problem(n, 1, "link %q is not a valid URL", dest)
+	if why := link.Problem(dest, link.Any); why != "" {
+		w.problem(n, 1, "link %q %s", dest, why)
 		return false
 	}
-	switch strings.ToLower(u.Scheme) {
-	case "", "http", "https", "mailto", "tel":
-		return true
-	}
-	w.problem(n, 1, "link %q uses the %s: scheme; only http, https, mailto and tel links are allowed", dest, u.Scheme)
-	return false
+	return true
 }
 
 // link rewrites a destination and records it.

@@ -94,6 +94,31 @@ func TestRawHTMLOffAndSchemes(t *testing.T) {
 	}
 }
 
+// Links in Markdown follow the site's rule for links (package link): the
+// same addresses are refused as in notes, the menu and data files, and
+// the link is written as "#".
+func TestLinkRule(t *testing.T) {
+	for _, tc := range []struct{ dest, msg string }{
+		{"//evil.example/x", `link "//evil.example/x" starts with //, which browsers read as an address on another site; write it in full, such as https://evil.example/x`},
+		{"https://user:pw@example.org/", `link "https://user:pw@example.org/" must not carry a user name or password, which every visitor would see; remove the part up to and including the @`},
+		{"mailto:", `link "mailto:" has nothing after mailto:; write the address right after the colon, such as mailto:info@example.org`},
+		{"http:example.org", `link "http:example.org" has no host; write it in full, such as https://example.org/`},
+		{"data:text/html,x", `link "data:text/html,x" uses the data: scheme; link to a page on this site or to an http, https, mailto or tel address`},
+	} {
+		res := convert(t, "[somewhere](<"+tc.dest+">)\n")
+		if len(res.Problems) != 1 || res.Problems[0].Msg != tc.msg || res.Problems[0].Warning {
+			t.Errorf("%s: problems = %+v, want %q", tc.dest, res.Problems, tc.msg)
+		}
+		if html := string(res.HTML); !strings.Contains(html, `href="#"`) {
+			t.Errorf("%s: link kept: %s", tc.dest, html)
+		}
+	}
+	res := convert(t, "[call](tel:+441632960905), [write](mailto:info@example.org), [site](/verify/), [page](#top), [web](https://example.org/).\n")
+	if len(res.Problems) != 0 {
+		t.Errorf("allowed links refused: %+v", res.Problems)
+	}
+}
+
 func TestAutolinkSchemes(t *testing.T) {
 	res := convert(t, "See <ftp://files.example.org/a> and <https://example.org/>.\n")
 	html := string(res.HTML)

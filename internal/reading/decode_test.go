@@ -108,9 +108,14 @@ func TestDecodeBooksValidation(t *testing.T) {
 		{"ftp url", book(`url: ftp://example.org/book`), []string{
 			p + `6:10: url "ftp://example.org/book" must be an absolute http or https address, such as https://example.org/`}},
 		{"unsafe note link", book(`note: "See [this](javascript:alert(1)) and [that](../articles/safety.md)."`), []string{
-			p + `6:11: note links to "javascript:alert(1)"; a link in a note must be an http(s) or mailto address or a site path such as /training/`,
-			p + `6:11: note links to "../articles/safety.md"; a link in a note must be an http(s) or mailto address or a site path such as /training/`}},
-		{"safe note links", book(`note: "See [training](/training/), [mail](mailto:info@example.org) and [a page](https://example.org/)."`), nil},
+			p + `6:11: note link "javascript:alert(1)" uses the javascript: scheme; link to a page on this site or to an http, https, mailto or tel address`,
+			p + `6:11: note link "../articles/safety.md" is a relative address, which would point somewhere different on each page that shows the note; write a path from the site's root, such as /training/, or a whole address`}},
+		{"note links the site's rule refuses", book(`note: "[a](//example.org/x), [b](https://user:pw@example.org/), [c](mailto:) and [d](data:text/html,x)."`), []string{
+			p + `6:11: note link "//example.org/x" starts with //, which browsers read as an address on another site; write it in full, such as https://example.org/x`,
+			p + `6:11: note link "https://user:pw@example.org/" must not carry a user name or password, which every visitor would see; remove the part up to and including the @`,
+			p + `6:11: note link "mailto:" has nothing after mailto:; write the address right after the colon, such as mailto:info@example.org`,
+			p + `6:11: note link "data:text/html,x" uses the data: scheme; link to a page on this site or to an http, https, mailto or tel address`}},
+		{"safe note links", book(`note: "See [training](/training/), [mail](mailto:info@example.org), [a page](https://example.org/) and [call us](tel:+441632960905)."`), nil},
 		{"many problems collected", "books:\n  - title: One\n    authors: [A]\n    isbn: 0-306-40615-3\n    level: core\n  - authors: [B]\n    year: 99\n", []string{
 			p + `5:11: isbn "0-306-40615-3" has a bad check digit (expected 2); copy it again from the book's back cover or its publisher's page`,
 			p + `6:12: level "core" is not one of essential, recommended, further`,

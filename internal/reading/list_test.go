@@ -112,6 +112,9 @@ func TestNoteHTML(t *testing.T) {
 		{"[protocol relative](//evil.example/)", "protocol relative", "protocol relative"},
 		{`[quote](https://example.org/?q="x")`, `<a href="https://example.org/?q=&#34;x&#34;">quote</a>`, "quote"},
 		{"[mail](mailto:info@example.org)", `<a href="mailto:info@example.org">mail</a>`, "mail"},
+		{"[call us](tel:+441632960905)", `<a href="tel:+441632960905">call us</a>`, "call us"},
+		{`[backslash](/\evil.example/)`, "backslash", "backslash"},
+		{"[credentials](https://user:pw@example.org/)", "credentials", "credentials"},
 	}
 	for _, tt := range tests {
 		if got := string(NoteHTML(tt.in)); got != tt.html {

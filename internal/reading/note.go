@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+
+	"sitegen/internal/link"
 )
 
 // Notes are inline Markdown of a restricted kind, rendered by this package
@@ -15,9 +17,11 @@ import (
 //
 //	*emphasis* or _emphasis_, **strong**, `code`, [link text](url)
 //
-// and backslash escapes (\*). Link URLs must be http(s), mailto or a site
-// path starting with "/"; DecodeBooks reports any other, and NoteHTML
-// renders such a link as its text alone. Everything else is escaped text.
+// and backslash escapes (\*). Link URLs follow the site's rule for links
+// (package link: http(s), mailto and tel addresses), and a link on this
+// site is a path starting with "/"; DecodeBooks reports any other, and
+// NoteHTML renders such a link as its text alone. Everything else is
+// escaped text.
 
 var (
 	noteTokenRe = regexp.MustCompile("\\\\[\\\\`*_\\[\\]()]|`[^`]+`|\\[([^\\]]+)\\]\\(((?:[^()\\s]|\\([^()\\s]*\\))+)\\)")
@@ -78,7 +82,7 @@ func renderInline(b *strings.Builder, s string, links bool) {
 			b.WriteString("<code>" + html.EscapeString(tok[1:len(tok)-1]) + "</code>")
 		default:
 			text, href := s[m[2]:m[3]], s[m[4]:m[5]]
-			if links && safeNoteURL(href) {
+			if links && noteURLProblem(href) == "" {
 				b.WriteString(`<a href="` + html.EscapeString(href) + `">`)
 				renderInline(b, text, false)
 				b.WriteString("</a>")
@@ -104,20 +108,17 @@ func plainEmphasis(s string) string {
 	return emUnderRe.ReplaceAllString(s, "$1$2$3")
 }
 
-// safeNoteURL accepts http(s) and mailto URLs and site paths ("/training/").
-func safeNoteURL(s string) bool {
-	if strings.HasPrefix(s, "/") {
-		return !strings.HasPrefix(s, "//") && !strings.Contains(s, "\\")
+// noteURLProblem says why a note may not link to s, or returns "": the
+// site's rule for links (link.Problem: http(s), mailto and tel), and a
+// link on this site must be a path from the site's root, as a note is
+// shown on pages at different depths and a relative path would point
+// somewhere different on each.
+func noteURLProblem(s string) string {
+	if why := link.Problem(s, link.Any); why != "" {
+		return why
 	}
-	u, err := url.Parse(s)
-	if err != nil {
-		return false
+	if u, _ := url.Parse(s); u.Scheme == "" && !strings.HasPrefix(s, "/") {
+		return "is a relative address, which would point somewhere different on each page that shows the note; write a path from the site's root, such as /training/, or a whole address"
 	}
-	switch strings.ToLower(u.Scheme) {
-	case "http", "https":
-		return u.Host != ""
-	case "mailto":
-		return u.Opaque != ""
-	}
-	return false
+	return ""
 }

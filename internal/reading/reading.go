@@ -25,7 +25,9 @@
 // missing title or authors, wrong types, unknown keys (with a did-you-mean),
 // ISBN check digits (naming the expected digit), levels and topics outside
 // their vocabularies (with a did-you-mean), URLs that are not http(s), note
-// links that are not http(s), mailto or site paths, implausible years, and
+// links that the site's rule for links refuses (package link: http(s),
+// mailto and tel) or that are relative paths not starting with "/",
+// implausible years, and
 // the same ISBN twice in one list (naming both lines). A book without a
 // level is listed as recommended.
 //
@@ -207,8 +209,8 @@ func decodeBooks(m yamldoc.Map, topics []string, maxYear int) []Book {
 			b.NoteLine, b.NoteCol = d.Pos(bm.Value("note"))
 			b.Note = strings.TrimSpace(b.Note)
 			for _, l := range NoteLinks(b.Note) {
-				if !safeNoteURL(l) {
-					bm.Errorf("note", "note links to %q; a link in a note must be an http(s) or mailto address or a site path such as /training/", l)
+				if why := noteURLProblem(l); why != "" {
+					bm.Errorf("note", "note link %q %s", l, why)
 				}
 			}
 			b.NoteHTML = NoteHTML(b.Note)

@@ -1,8 +1,9 @@
 package yamldoc
 
 import (
-	"net/url"
 	"strings"
+
+	"sitegen/internal/link"
 )
 
 // WebURL reads key's text as a website's address, such as a practitioner's
@@ -27,8 +28,9 @@ func (m Map) WebURL(key string, dst *string) bool {
 }
 
 // WebURLProblem says what is wrong with s as a website's address, or
-// returns "" when it is an absolute http or https URL with a host and
-// nothing a page could not carry in an attribute.
+// returns "" when it is an absolute http or https URL with a host (the
+// site's rule for links, link.Problem, with only web addresses allowed)
+// and nothing a page could not carry in an attribute.
 func WebURLProblem(s string) string {
 	switch {
 	case strings.ContainsAny(s, " \t\r\n"):
@@ -36,12 +38,5 @@ func WebURLProblem(s string) string {
 	case strings.ContainsAny(s, "\"<>\\"):
 		return `contains a quote, an angle bracket or a backslash; write them as %22, %3C, %3E and %5C`
 	}
-	u, err := url.Parse(s)
-	switch {
-	case err != nil || !strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https") || u.Host == "":
-		return "must be an absolute http or https address, such as https://example.org/"
-	case u.User != nil:
-		return "must not carry a user name or password, which every visitor would see; remove the part up to and including the @"
-	}
-	return ""
+	return link.Problem(s, link.Web)
 }

@@ -11,6 +11,8 @@ func TestWebURLProblem(t *testing.T) {
 		"JavaScript:alert(1)":             "must be an absolute http or https address, such as https://example.org/",
 		"data:text/html,x":                "must be an absolute http or https address, such as https://example.org/",
 		"ftp://example.org":               "must be an absolute http or https address, such as https://example.org/",
+		"tel:+441632960905":               "must be an absolute http or https address, such as https://example.org/",
+		"mailto:info@example.org":         "must be an absolute http or https address, such as https://example.org/",
 		"//example.org":                   "must be an absolute http or https address, such as https://example.org/",
 		"/books/one":                      "must be an absolute http or https address, such as https://example.org/",
 		"https://":                        "must be an absolute http or https address, such as https://example.org/",

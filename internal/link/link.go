@@ -1,0 +1,155 @@
+// Package link is the one rule for the addresses the site links to from
+// what editors write: links in Markdown pages and bios, links in book
+// notes, the menu in site.yaml, the websites of practitioners, schools and
+// books, and the site's base URL. Every one of them asks Problem.
+//
+// The site links to four schemes and no others:
+//
+//   - http and https, with a host and without a user name or password
+//     (https://user@example.org/ shows a visitor a name that is not the
+//     site's, and puts a password in the page);
+//   - mailto, with an address after the colon (mailto:info@example.org);
+//   - tel, with a number after the colon (tel:+441632960905).
+//
+// Anything else, javascript:, data:, file: or ftp:, is refused, in any
+// case (JavaScript: too). An address with no scheme is relative: a link on
+// this site, such as /verify/, safety.md or #risks. Only some places allow
+// one, so the caller says which Kinds it takes; each place keeps its own
+// further rules (the menu takes content files, a note only paths from the
+// site's root, a base URL no query). Two relative forms are refused
+// everywhere, as browsers read them as addresses on another site: one that
+// starts with // (//example.org takes the page's scheme) and one with a
+// backslash (browsers read /\example.org as //example.org).
+package link
+
+import (
+	"net/url"
+	"strings"
+)
+
+// Kinds are the kinds of address a place allows.
+type Kinds uint8
+
+const (
+	// Relative is an address on this site, with no scheme: a path, a
+	// query or a fragment.
+	Relative Kinds = 1 << iota
+	// Web is an http or https address.
+	Web
+	// Mail is a mailto: address.
+	Mail
+	// Phone is a tel: address.
+	Phone
+
+	// Any is every kind the site links to.
+	Any = Relative | Web | Mail | Phone
+)
+
+// webOnly is the message for an address that is not an http(s) one where
+// only those are allowed.
+const webOnly = "must be an absolute http or https address, such as https://example.org/"
+
+// Problem says why the site does not link to s where the kinds allowed
+// are those given, or returns "" when it does. The message follows the
+// address in a sentence (`link "ftp://x" uses the ftp: scheme; ...`) and
+// says what to write instead.
+func Problem(s string, allowed Kinds) string {
+	u, err := url.Parse(s)
+	kind := Kinds(0)
+	if err == nil {
+		switch strings.ToLower(u.Scheme) {
+		case "":
+			kind = Relative
+		case "http", "https":
+			kind = Web
+		case "mailto":
+			kind = Mail
+		case "tel":
+			kind = Phone
+		}
+	}
+	switch {
+	case allowed&kind == 0 && allowed == Web:
+		return "must be an absolute http or https address, such as https://example.org/"
+	case err != nil:
+		return invalid(s, err)
+	case kind == 0 && allowed&Relative != 0:
+		return "uses the " + u.Scheme + ": scheme; link to a page on this site or to " + names(allowed)
+	case kind == 0:
+		return "uses the " + u.Scheme + ": scheme; link to " + names(allowed)
+	case allowed&kind == 0 && allowed&Relative != 0:
+		return "uses the " + u.Scheme + ": scheme, which is not allowed here; link to a page on this site or to " + names(allowed)
+	case allowed&kind == 0 && kind == Relative:
+		return "is a relative address, which is not allowed here; write a whole address, such as " + example(allowed)
+	case allowed&kind == 0:
+		return "uses the " + u.Scheme + ": scheme, which is not allowed here; link to " + names(allowed)
+	}
+	switch kind {
+	case Relative:
+		if u.Host != "" || strings.HasPrefix(s, "//") {
+			return "starts with //, which browsers read as an address on another site; write it in full, such as https:" + s
+		}
+	case Web:
+		switch {
+		case u.Host == "" && allowed == Web:
+			return "must be an absolute http or https address, such as https://example.org/"
+		case u.Host == "":
+			return "has no host; write it in full, such as https://example.org/"
+		case u.User != nil:
+			return "must not carry a user name or password, which every visitor would see; remove the part up to and including the @"
+		}
+	case Mail, Phone:
+		if u.Opaque == "" {
+			return "has nothing after " + u.Scheme + ":; write the address right after the colon, such as " + example(kind)
+		}
+	}
+	if kind&(Relative|Web) != 0 && strings.Contains(s, `\`) {
+		return `contains a backslash, which browsers read as /; write / in its place, or %5C for a backslash`
+	}
+	return ""
+}
+
+// names lists the schemes of the kinds allowed, for a message: "an http,
+// https, mailto or tel address".
+func names(k Kinds) string {
+	var out []string
+	if k&Web != 0 {
+		out = append(out, "http", "https")
+	}
+	if k&Mail != 0 {
+		out = append(out, "mailto")
+	}
+	if k&Phone != 0 {
+		out = append(out, "tel")
+	}
+	s := strings.Join(out, ", ")
+	if i := strings.LastIndex(s, ", "); i >= 0 {
+		s = s[:i] + " or " + s[i+2:]
+	}
+	if k&Web != 0 {
+		return "an " + s + " address"
+	}
+	return "a " + s + " address"
+}
+
+// example is an address of the first of kinds, for a message.
+func example(k Kinds) string {
+	switch {
+	case k&Web != 0:
+		return "https://example.org/"
+	case k&Mail != 0:
+		return "mailto:info@example.org"
+	}
+	return "tel:+441632960905"
+}
+
+// invalid says why url.Parse cannot read s, and what to change.
+func invalid(s string, err error) string {
+	switch msg := err.Error(); {
+	case strings.IndexFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) >= 0:
+		return "is not a valid address: it contains a control character, such as a tab; remove it"
+	case strings.Contains(msg, "invalid URL escape"):
+		return "is not a valid address: it has a % not followed by two hexadecimal digits; write a % itself as %25"
+	}
+	return "is not a valid address; look for a stray character in it, such as a backslash or a space in the host"
+}

@@ -1,0 +1,70 @@
+package link
+
+import "testing"
+
+func TestProblem(t *testing.T) {
+	const (
+		anySite = "link to a page on this site or to an http, https, mailto or tel address"
+		webOnly = "must be an absolute http or https address, such as https://example.org/"
+		noUser  = "must not carry a user name or password, which every visitor would see; remove the part up to and including the @"
+		slash   = "contains a backslash, which browsers read as /; write / in its place, or %5C for a backslash"
+	)
+	for _, tc := range []struct {
+		s       string
+		allowed Kinds
+		want    string
+	}{
+		// The four schemes, in any case.
+		{"https://example.org/aelia", Any, ""},
+		{"http://example.org", Any, ""},
+		{"HTTPS://example.org/", Any, ""},
+		{"mailto:info@example.org", Any, ""},
+		{"MailTo:info@example.org", Any, ""},
+		{"tel:+441632960905", Any, ""},
+		{"tel:+44 1632 960905", Any, ""},
+		// Relative addresses, where they are allowed.
+		{"/verify/", Any, ""},
+		{"safety.md#risks", Any, ""},
+		{"#risks", Any, ""},
+		{"?region=wales", Any, ""},
+		{"", Any, ""},
+		// No other scheme, in any case.
+		{"javascript:alert(1)", Any, "uses the javascript: scheme; " + anySite},
+		{"JavaScript:alert(1)", Any, "uses the javascript: scheme; " + anySite},
+		{"data:text/html,x", Any, "uses the data: scheme; " + anySite},
+		{"ftp://example.org/book", Any, "uses the ftp: scheme; " + anySite},
+		{"file:///etc/passwd", Any, "uses the file: scheme; " + anySite},
+		{"vbscript:x", Web | Mail | Phone, "uses the vbscript: scheme; link to an http, https, mailto or tel address"},
+		// The shape each scheme needs.
+		{"https://", Any, "has no host; write it in full, such as https://example.org/"},
+		{"http:example.org", Any, "has no host; write it in full, such as https://example.org/"},
+		{"https://user:pw@example.org/", Any, noUser},
+		{"https://example.org@evil.example/", Any, noUser},
+		{"mailto:", Any, "has nothing after mailto:; write the address right after the colon, such as mailto:info@example.org"},
+		{"mailto:?subject=hello", Any, "has nothing after mailto:; write the address right after the colon, such as mailto:info@example.org"},
+		{"tel:", Any, "has nothing after tel:; write the address right after the colon, such as tel:+441632960905"},
+		{"tel://01632960905", Any, "has nothing after tel:; write the address right after the colon, such as tel:+441632960905"},
+		{"https://example.org/a%zz", Any, "is not a valid address: it has a % not followed by two hexadecimal digits; write a % itself as %25"},
+		{"java\tscript:alert(1)", Any, "is not a valid address: it contains a control character, such as a tab; remove it"},
+		// Relative forms that browsers read as another site.
+		{"//example.org/x", Any, "starts with //, which browsers read as an address on another site; write it in full, such as https://example.org/x"},
+		{`/\example.org`, Any, slash},
+		{`https://example.org/a\b`, Any, slash},
+		{`https://example.org\@evil.example/`, Any, "is not a valid address; look for a stray character in it, such as a backslash or a space in the host"},
+		// Where only some kinds are allowed.
+		{"/verify/", Web | Mail | Phone, "is a relative address, which is not allowed here; write a whole address, such as https://example.org/"},
+		{"tel:+441632960905", Relative | Web, "uses the tel: scheme, which is not allowed here; link to a page on this site or to an http or https address"},
+		{"mailto:info@example.org", Web, webOnly},
+		{"javascript:alert(1)", Web, webOnly},
+		{"/books/one", Web, webOnly},
+		{"//example.org", Web, webOnly},
+		{"https://", Web, webOnly},
+		{"https://example.org/a%zz", Web, webOnly},
+		{"https://user@example.org/", Web, noUser},
+		{"https://example.org/", Web, ""},
+	} {
+		if got := Problem(tc.s, tc.allowed); got != tc.want {
+			t.Errorf("Problem(%q, %04b) = %q, want %q", tc.s, tc.allowed, got, tc.want)
+		}
+	}
+}
