@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"sitegen/internal/fold"
 )
 
 // stopWords are folded words too common to index; see the package doc.
@@ -17,29 +19,6 @@ func init() {
 	for _, w := range strings.Fields(stopList) {
 		stopWords[w] = true
 	}
-}
-
-// foldRune returns the folded form of r: lower case, diacritics and
-// ligatures decomposed (foldTable), and nothing for combining marks.
-func foldRune(r rune) string {
-	if unicode.Is(unicode.M, r) {
-		return ""
-	}
-	if f, ok := foldTable[r]; ok {
-		return f
-	}
-	return string(unicode.ToLower(r))
-}
-
-// Fold lower-cases s and folds diacritics and ligatures, code point by code
-// point, exactly as the index and the browser client do ("Zoë" → "zoe",
-// "Straße" → "strasse", "ﬁ" → "fi").
-func Fold(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		b.WriteString(foldRune(r))
-	}
-	return b.String()
 }
 
 // wordPart keeps the letters and digits of a folded code point.
@@ -115,7 +94,7 @@ var asciiWord = func() (t [256]byte) {
 // point beyond ASCII that is not a mark, and reports whether there were
 // any: whether r is a word character.
 func appendFold(buf []byte, r rune) ([]byte, bool) {
-	if f, ok := foldTable[r]; ok {
+	if f, ok := fold.Table(r); ok {
 		l := len(buf)
 		for _, c := range f {
 			if unicode.IsLetter(c) || unicode.IsNumber(c) {

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"sitegen/internal/fold"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -126,7 +128,7 @@ func TestNormalizeVectors(t *testing.T) {
 		v.Stem[in] = Stem(in)
 	}
 	v.Sweep.In = sweep()
-	v.Sweep.Fold = Fold(v.Sweep.In)
+	v.Sweep.Fold = fold.String(v.Sweep.In)
 	data, err := json.MarshalIndent(v, "", "\t")
 	if err != nil {
 		t.Fatal(err)
@@ -153,7 +155,7 @@ func referenceTokens(text string) []Token {
 	termOf := func(w []byte) string { return term(string(w), Stem) }
 	fold := func(i int) ([]byte, int, bool) {
 		r, n := utf8.DecodeRuneInString(text[i:])
-		w := wordPart(foldRune(r))
+		w := wordPart(fold.Rune(r))
 		return []byte(w), n, w != ""
 	}
 	isMark := func(i int) (bool, int) {

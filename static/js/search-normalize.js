@@ -1,30 +1,15 @@
 // Query and text normalisation for site search. This is a port of
 // internal/search (normalize.go, stem.go); the package doc there is the one
 // specification and both sides are tested against the same vectors
-// (internal/search/testdata/normalize-vectors.json).
+// (internal/search/testdata/normalize-vectors.json). Folding is fold.js,
+// the port of internal/fold.
+import {foldChar, fold} from "./fold.js";
 
-// Keep in sync with internal/search/genfold.mjs.
-const FOLD_RANGES = [[0xc0, 0x24f], [0x370, 0x3ff], [0x1e00, 0x1eff], [0xfb00, 0xfb06]];
-const SPECIAL = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ł": "l", "ı": "i", "ħ": "h", "ŧ": "t", "ς": "σ"};
+export {foldChar, fold};
+
 const STOP = new Set("a an and are as at be but by for from has have he her his in is it its of on or she that the their them they this to was were which will with you your".split(" "));
 const MARK = /\p{M}/u;
 const NOT_WORD = /[^\p{L}\p{N}]/gu;
-const cache = new Map();
-
-// foldChar folds one code point (a string) as foldRune does in Go.
-export function foldChar(c) {
-  let f = cache.get(c);
-  if (f !== undefined) return f;
-  const cp = c.codePointAt(0);
-  if (MARK.test(c)) f = "";
-  else if (FOLD_RANGES.some(([lo, hi]) => cp >= lo && cp <= hi)) {
-    f = Array.from(c.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, ""), (x) => SPECIAL[x] ?? x).join("").toLowerCase();
-  } else f = c.toLowerCase();
-  if (cache.size < 4096) cache.set(c, f);
-  return f;
-}
-
-export const fold = (s) => Array.from(s, foldChar).join("");
 
 const wordPart = (c) => foldChar(c).replace(NOT_WORD, "");
 const APOS = "'\u2018\u2019\u02bc";
