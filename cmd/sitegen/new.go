@@ -52,7 +52,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	kind, title := fs.Arg(0), strings.TrimSpace(fs.Arg(1))
 	slug := markdown.Slugify(title)
 	if kind == "practitioner" {
-		slug = directory.FileSlug(title) // the directory's file names are ASCII
+		slug = directory.Slugify(title) // the directory's file names are ASCII
 	}
 	if slug == "" {
 		fmt.Fprintf(stderr, "sitegen new: %q gives an empty file name; use a title with letters or digits\n", title)

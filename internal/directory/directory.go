@@ -64,7 +64,10 @@
 // verify/<n>.<hash>.json, holding the numbers n*VerifyShardSize up to
 // (n+1)*VerifyShardSize-1, so a check transfers a few kilobytes whatever the
 // size of the register. Both are fingerprinted by content and can be cached
-// for ever.
+// for ever. A filter's value in the query string (?region=north-east) is
+// the slug of the option's name, which the build (Slugify) and the script
+// (slugify in directory-core.js) make alike; both are tested against
+// testdata/slug-vectors.json.
 //
 // # Sample data
 //
@@ -80,9 +83,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"sitegen/internal/fold"
 )
 
 // LapsingWithin is how many days ahead the build lists certifications that
@@ -354,47 +356,15 @@ func (d *Directory) School(slug string) *School {
 // Humber" is "yorkshire-and-the-humber".
 func RegionSlug(region string) string { return Slugify(region) }
 
-// FileSlug makes a name, such as a practitioner's, a file name and page
-// address the directory accepts: accents are dropped (Zoë is zoe) and the
-// Latin letters that carry no accent to drop are written as in English
-// (Łukasz is lukasz, Søren is soren, Ægir is aegir), then Slugify.
-func FileSlug(name string) string {
-	var b strings.Builder
-	for _, r := range norm.NFKD.String(strings.ToLower(name)) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case latinLetters[r] != "":
-			b.WriteString(latinLetters[r])
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return Slugify(b.String())
-}
-
-// latinLetters are the lower-case Latin letters that Unicode does not
-// decompose into an ASCII letter and an accent.
-var latinLetters = map[rune]string{'ł': "l", 'ø': "o", 'æ': "ae", 'œ': "oe", 'ß': "ss", 'đ': "d", 'ð': "d",
-	'þ': "th", 'ı': "i", 'ħ': "h", 'ŧ': "t", 'ŀ': "l", 'ĸ': "k", 'ŋ': "ng"}
-
-// Slugify lower-cases s and joins its words with hyphens.
-func Slugify(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-		default:
-			dash = true
-		}
-	}
-	return b.String()
-}
+// Slugify is the slug of s (fold.Slug): the address segment of a region,
+// the value of a filter option in the query string, and the file name a
+// practitioner's name suggests. Accents are dropped and Latin letters are
+// written as in English (Zoë is zoe, Łukasz lukasz, Søren soren, İstanbul
+// istanbul), apostrophes are dropped (King's Lynn is kings-lynn) and words
+// are joined by hyphens. The directory's script makes the same slugs
+// (slugify in static/js/directory-core.js); both are tested against
+// testdata/slug-vectors.json.
+func Slugify(s string) string { return fold.Slug(s) }
 
 func contains(list []string, s string) bool {
 	for _, x := range list {

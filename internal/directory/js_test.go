@@ -91,3 +91,67 @@ func TestRegistrationVectors(t *testing.T) {
 		}
 	}
 }
+
+// slugCases are the names whose slugs the build and the browser must agree
+// on; with the vocabularies of the bundled site.yaml they are written to
+// testdata/slug-vectors.json, which the node tests read (directory-core's
+// slugify makes a filter's value from the option's name).
+var slugCases = []string{
+	"Yorkshire and the Humber", "British Sign Language", "İstanbul Turkish", "Zoë Ashworth", "Łódź", "Søren Ødegård",
+	"Łukasz Wróbel", "Gruß Straße", "ß", "Zoë Ægir", "Þóra Ðuric", "Œuvre", "Encyclopædia", "ﬁnding", "Wałęsa",
+	"Zoe\u0308 decomposed", "DİYARBAKIR", "ıstanbul", "O'Neill", "King’s Lynn", "Brontë’s", "ʼOkina", "'quoted'",
+	"Stratford-upon-Avon", "well‐being", "Craniosacral – therapy", "--leading and trailing--", "a  b\tc\nd",
+	"Area 51", "M25 corridor", "2026", "CST-000004", "C++ & C#", "Ζωή και ΟΔΟΣ", "Москва", "日本語", "🙂", "", " ",
+	"łukasz-wrobel",
+}
+
+// TestSlugVectors holds Slugify to testdata/slug-vectors.json (go test
+// -update rewrites it); the node tests hold the browser's slugify to it.
+func TestSlugVectors(t *testing.T) {
+	cfg := testConfig(t)
+	var vectors [][2]string
+	seen := map[string]bool{}
+	for _, list := range [][]string{slugCases, cfg.Vocab.Regions, cfg.Vocab.Modalities, cfg.Vocab.Languages} {
+		for _, s := range list {
+			if !seen[s] {
+				seen[s] = true
+				vectors = append(vectors, [2]string{s, Slugify(s)})
+			}
+		}
+	}
+	// One [name, slug] pair a line.
+	var lines []string
+	for _, v := range vectors {
+		var pair strings.Builder
+		enc := json.NewEncoder(&pair)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, " "+strings.TrimSpace(pair.String()))
+	}
+	data := []byte("[\n" + strings.Join(lines, ",\n") + "\n]")
+	const path = "testdata/slug-vectors.json"
+	if *update {
+		if err := os.WriteFile(path, append(data, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if string(old) != string(data)+"\n" {
+		t.Errorf("%s is out of date with Slugify; run go test -update and check the diff", path)
+	}
+	for in, want := range map[string]string{
+		"İstanbul Turkish": "istanbul-turkish", "Zoë Ashworth": "zoe-ashworth", "Łódź": "lodz", "Søren Ødegård": "soren-odegard",
+		"Łukasz Wróbel": "lukasz-wrobel", "Gruß Straße": "gruss-strasse", "Zoë Ægir": "zoe-aegir", "Þóra Ðuric": "thora-duric",
+		"O'Neill": "oneill", "King’s Lynn": "kings-lynn", "Stratford-upon-Avon": "stratford-upon-avon", "well‐being": "well-being",
+		"Area 51": "area-51", "2026": "2026", "Ζωή και ΟΔΟΣ": "", "": "", "łukasz-wrobel": "lukasz-wrobel",
+	} {
+		if got := Slugify(in); got != want {
+			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

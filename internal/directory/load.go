@@ -110,7 +110,7 @@ func (l *loader) list(dir string) []string {
 		slug := strings.TrimSuffix(name, ext)
 		if !ValidSlug(slug) {
 			hint := ""
-			if s := FileSlug(slug); s != "" {
+			if s := Slugify(slug); s != "" {
 				hint = ", such as " + s + ".yaml"
 			}
 			l.problems.Errorf(file, 1, 1, "file name %q must be lower-case words joined by hyphens%s; rename the file (its name is the page address)", name, hint)

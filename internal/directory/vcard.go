@@ -11,7 +11,7 @@ import (
 // splitting a UTF-8 character.
 func (d *Directory) VCard(p *Practitioner) []byte {
 	var b strings.Builder
-	line := func(s string) { fold(&b, s) }
+	line := func(s string) { writeLine(&b, s) }
 	line("BEGIN:VCARD")
 	line("VERSION:4.0")
 	line("KIND:individual")
@@ -79,9 +79,9 @@ func splitName(name string) (family, given string) {
 	return f[len(f)-1], strings.Join(f[:len(f)-1], " ")
 }
 
-// fold writes one content line, folded so that no line exceeds 75 octets;
+// writeLine writes one content line, folded so that no line exceeds 75 octets;
 // continuation lines start with a space.
-func fold(b *strings.Builder, s string) {
+func writeLine(b *strings.Builder, s string) {
 	limit := 75
 	for len(s) > limit {
 		cut := limit

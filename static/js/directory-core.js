@@ -9,15 +9,17 @@
 // [slug, name, flags, [modality], [language], [location], level] with a
 // location as [town, region, district, lat, lon, wheelchair].
 
-/** slugify lower-cases s and joins its ASCII words with hyphens, exactly as
- * the build's Slugify does for filter values in the query string. */
-export function slugify(s) {
-  return String(s).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).join("-");
-}
+import { fold as foldText, slug } from "./fold.js";
 
-/** fold makes text comparable: lower case, accents removed, spaces squeezed. */
+/** slugify makes a filter's value in the query string from its name, as
+ * the build's Slugify does: folded to a–z and 0–9, apostrophes dropped,
+ * words joined by hyphens ("İstanbul Turkish" is istanbul-turkish). */
+export const slugify = slug;
+
+/** fold makes text comparable: folded as the build and site search fold
+ * (lower case, accents removed, Łódź is lodz, Søren soren), spaces squeezed. */
 export function fold(s) {
-  return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
+  return foldText(String(s)).replace(/\s+/g, " ").trim();
 }
 
 /** looseKey is fold for names and places as people type them: hyphens

@@ -27,9 +27,17 @@ test("a search query is a registration number when it names the prefix or gives 
   }
 });
 
-test("slugify matches the build's filter values", () => {
-  assert.equal(core.slugify("Yorkshire and the Humber"), "yorkshire-and-the-humber");
-  assert.equal(core.slugify("British Sign Language"), "british-sign-language");
+test("slugify matches the build's Slugify on the shared vectors", () => {
+  const vectors = JSON.parse(readFileSync(new URL("../slug-vectors.json", here)));
+  assert.ok(vectors.length > 40);
+  for (const [input, want] of vectors) {
+    assert.equal(core.slugify(input), want, JSON.stringify(input));
+  }
+});
+
+test("text is folded as the build folds it", () => {
+  assert.equal(core.fold("  Łódź   Søren Ægir Straße "), "lodz soren aegir strasse");
+  assert.equal(core.fold("Catrin Élan"), "catrin elan");
 });
 
 test("the unfiltered directory lists everyone by name", () => {
