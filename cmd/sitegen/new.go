@@ -15,13 +15,13 @@ import (
 
 	"sitegen/internal/config"
 	"sitegen/internal/diag"
-	"sitegen/internal/directory"
-	"sitegen/internal/markdown"
+	"sitegen/internal/fold"
 )
 
 const newUsage = `Usage: sitegen new [-src dir] <kind> "Title or Name"
 
-Creates a file ready to fill in, named from the title:
+Creates a file ready to fill in, named from the title in plain lower-case
+letters and digits joined by hyphens ("Łódź and Søren" is lodz-and-soren):
   article        content/articles/<slug>.md (a draft until you remove draft: true)
   practitioner   content/practitioners/<slug>.yaml (with the next free registration number)
   reading        content/reading/<slug>.md (a reading list with one book to fill in)
@@ -50,10 +50,9 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 		return errUsage
 	}
 	kind, title := fs.Arg(0), strings.TrimSpace(fs.Arg(1))
-	slug := markdown.Slugify(title)
-	if kind == "practitioner" {
-		slug = directory.Slugify(title) // the directory's file names are ASCII
-	}
+	// Every kind gets an ASCII file name, so its address is the same
+	// whatever the keyboard: "Łódź and Søren" is lodz-and-soren.
+	slug := fold.Slug(title)
 	if slug == "" {
 		fmt.Fprintf(stderr, "sitegen new: %q gives an empty file name; use a title with letters or digits\n", title)
 		return errUsage

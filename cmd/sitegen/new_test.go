@@ -240,18 +240,23 @@ func TestNewRegistrationNumber(t *testing.T) {
 	}
 }
 
-// TestNewPractitionerFileName: a name in any Latin script gives a file
-// name the directory accepts.
-func TestNewPractitionerFileName(t *testing.T) {
+// TestNewFileNames: a title in any Latin script gives an ASCII file name,
+// the same for every kind.
+func TestNewFileNames(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1796083200")
 	site := t.TempDir()
 	os.MkdirAll(filepath.Join(site, "content", "practitioners"), 0o755)
-	for name, file := range map[string]string{"Łukasz Wróbel": "lukasz-wrobel", "Søren Ødegård": "soren-odegard", "Zoë Ægir": "zoe-aegir"} {
-		if code, _, errs := runCLI(t, "new", "-src", site, "practitioner", name); code != 0 {
-			t.Errorf("new practitioner %q: exit %d, %s", name, code, errs)
-		}
-		if _, err := os.Stat(filepath.Join(site, "content", "practitioners", file+".yaml")); err != nil {
-			t.Errorf("new practitioner %q: %v", name, err)
+	for _, kind := range []struct{ name, dir, ext string }{
+		{"practitioner", "practitioners", ".yaml"}, {"article", "articles", ".md"}, {"reading", "reading", ".md"},
+	} {
+		for title, file := range map[string]string{"Łukasz Wróbel": "lukasz-wrobel", "Søren Ødegård": "soren-odegard", "Zoë Ægir": "zoe-aegir",
+			"Łódź and Søren": "lodz-and-soren", "İstanbul’s Straße": "istanbuls-strasse"} {
+			if code, _, errs := runCLI(t, "new", "-src", site, kind.name, title); code != 0 {
+				t.Errorf("new %s %q: exit %d, %s", kind.name, title, code, errs)
+			}
+			if _, err := os.Stat(filepath.Join(site, "content", kind.dir, file+kind.ext)); err != nil {
+				t.Errorf("new %s %q: %v", kind.name, title, err)
+			}
 		}
 	}
 }
