@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"sitegen/internal/fold"
 )
 
 // splitName splits a personal name as written ("Keith L. Moore",
@@ -63,26 +65,11 @@ func surnameFirst(name string) string {
 	}
 }
 
-var foldMap = map[rune]string{
-	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'æ': "ae", 'ç': "c",
-	'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ì': "i", 'í': "i", 'î': "i", 'ï': "i",
-	'ñ': "n", 'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ö': "o", 'ø': "o", 'œ': "oe",
-	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ý': "y", 'ÿ': "y", 'ß': "ss",
-}
-
-// fold lower-cases s, folds common Latin accents and keeps letters a-z and
-// digits only.
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			b.WriteRune(r)
-		default:
-			b.WriteString(foldMap[r])
-		}
-	}
-	return b.String()
+// key is s as the letters a–z and digits of its fold (fold.Slug without
+// the hyphens): the stuff of BibTeX keys and of a book's identity
+// ("Wałęsa" is walesa, "van der Berg" vanderberg).
+func key(s string) string {
+	return strings.ReplaceAll(fold.Slug(s), "-", "")
 }
 
 var stopWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "and": true, "on": true, "in": true, "to": true, "for": true}
@@ -96,7 +83,7 @@ func citeKeys(books []Book) []string {
 	used := map[string]bool{}
 	for i, b := range books {
 		_, sur, _ := splitName(firstAuthor(b))
-		base := fold(sur)
+		base := key(sur)
 		if base == "" {
 			base = "anon"
 		}
@@ -106,7 +93,7 @@ func citeKeys(books []Book) []string {
 			base += "nd"
 		}
 		for _, w := range strings.FieldsFunc(b.Title, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-			if f := fold(w); f != "" && !stopWords[f] {
+			if f := key(w); f != "" && !stopWords[f] {
 				base += f
 				break
 			}

@@ -394,3 +394,19 @@ func TestJSONLDCannotBreakOut(t *testing.T) {
 		t.Errorf("author/publisher not typed: %s", s)
 	}
 }
+
+// Cite keys fold names as the rest of the site does (package fold): a
+// Polish, Danish or Icelandic surname keeps all its letters.
+func TestCiteKeysFoldLatinLetters(t *testing.T) {
+	books := []Book{
+		{Title: "Droga nadziei", Authors: []string{"Lech Wałęsa"}, Year: 1987},
+		{Title: "Øvelse i kristendom", Authors: []string{"Søren Kierkegaard"}, Year: 1850},
+		{Title: "Łódź: a history", Authors: []string{"Anna Ødegård"}},
+		{Title: "Þættir", Authors: []string{"Þóra Ðuric"}, Year: 2001},
+		{Title: "Straße und Weg", Authors: []string{"Jan Groß"}, Year: 2010},
+	}
+	want := []string{"walesa1987droga", "kierkegaard1850ovelse", "odegardndlodz", "duric2001thaettir", "gross2010strasse"}
+	if got := citeKeys(books); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("citeKeys = %q, want %q", got, want)
+	}
+}

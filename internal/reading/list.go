@@ -221,7 +221,7 @@ func firstAuthor(b Book) string {
 // author's surname, lower-cased, accents folded, letters and digits only.
 func nameKey(b Book) string {
 	_, sur, _ := splitName(firstAuthor(b))
-	return fold(b.Title) + "|" + fold(sur)
+	return key(b.Title) + "|" + key(sur)
 }
 
 // Anchor is the id of the book's entry on its list page, for links from

@@ -44,7 +44,12 @@
 //   - an HTML bibliography grouped by level (ByLevel, NewPage and the
 //     templates layouts/reading/page.html and section.html);
 //   - BibTeX (BibTeX) and RIS (RIS) files at /reading/<slug>.bib and .ris,
-//     which reference managers such as Zotero import;
+//     which reference managers such as Zotero import. A BibTeX key is the
+//     first author's surname, the year and the first word of the title
+//     that counts, folded to a–z and digits as the site folds text
+//     (package fold): Lech Wałęsa's Droga nadziei (1987) is
+//     walesa1987droga. Two books without ISBNs are the same book when their
+//     titles and first surnames fold alike;
 //   - schema.org JSON-LD (JSONLD), an ItemList of Book, safe to embed in a
 //     <script type="application/ld+json"> element.
 //
