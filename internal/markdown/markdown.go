@@ -10,10 +10,10 @@
 //  1. parse with GitHub Flavored Markdown (tables, strikethrough, autolinks,
 //     task lists), footnotes, definition lists, the typographer, heading
 //     attributes ({#id}) and automatic heading ids that are stable (derived
-//     from the heading text, diacritics folded) and unique per page. The
-//     extended autolinks (goldmark's linkify) are tried at every space of
-//     the text; a body that holds none of what starts one ("http", "ftp:",
-//     "www.", "@") skips them, with the same result;
+//     from the heading text, folded as package fold folds text) and unique
+//     per page. The extended autolinks (goldmark's linkify) are tried at
+//     every space of the text; a body that holds none of what starts one
+//     ("http", "ftp:", "www.", "@") skips them, with the same result;
 //  2. walk the tree once: rewrite links written the way a code host previews
 //     them ([safety](safety.md), [x](../articles/safety.md#risks)) to page
 //     URLs; reject links the site's rule refuses (package link: schemes
@@ -41,6 +41,7 @@ import (
 	"unicode/utf8"
 
 	"sitegen/internal/diag"
+	"sitegen/internal/fold"
 	"sitegen/internal/link"
 
 	"github.com/yuin/goldmark"
@@ -607,30 +608,31 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 // Put implements parser.IDs.
 func (s *ids) Put(value []byte) { s.used[string(value)] = true }
 
-// Slugify makes a URL- and id-safe slug: diacritics folded, lower case,
-// letters and digits kept, everything else collapsed to single hyphens.
+// Slugify makes a URL- and id-safe slug: compatibility forms decomposed
+// (NFKD: "x²" is x2), then each letter folded as the rest of the site
+// folds text (package fold: lower case, diacritics dropped, Łódź is lodz,
+// Søren soren, Straße strasse), letters of any script and ASCII digits
+// kept, apostrophes dropped, everything else collapsed to single hyphens.
+// Unlike fold.Slug, it keeps the letters of other scripts (Greek,
+// Cyrillic), so a heading in any language has an id that says something.
 func Slugify(s string) string {
 	s = norm.NFKD.String(s)
 	var b strings.Builder
 	dash := false
 	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'ß':
-			b.WriteString("ss")
-			dash = false
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if r < 128 || unicode.IsLetter(r) {
-				b.WriteRune(unicode.ToLower(r))
+		for _, c := range fold.Rune(r) {
+			switch {
+			case unicode.IsLetter(c) || c < 128 && unicode.IsDigit(c):
+				b.WriteRune(c)
 				dash = false
-			}
-		case r == '\'' || r == '’':
-			continue
-		default:
-			if b.Len() > 0 && !dash {
-				b.WriteByte('-')
-				dash = true
+			case unicode.IsDigit(c), c == '\'' || c == '\u2018' || c == '\u2019' || c == '\u02bc':
+				// Digits of other scripts are dropped, and apostrophes
+				// join the parts of a word ("Zoë's" is zoes).
+			default:
+				if b.Len() > 0 && !dash {
+					b.WriteByte('-')
+					dash = true
+				}
 			}
 		}
 	}

@@ -20,6 +20,11 @@ func TestSlugify(t *testing.T) {
 		"  --Weird   spacing--  ":      "weird-spacing",
 		"Straße":                       "strasse",
 		"CPD (continuing development)": "cpd-continuing-development",
+		"Łódź and Søren’s Ægir":        "lodz-and-sorens-aegir",
+		"Þóra Ðuric, Wałęsa":           "thora-duric-walesa",
+		"İstanbul":                     "istanbul",
+		"Ζωή και Москва":               "ζωη-και-москва",
+		"x² and ½":                     "x2-and-1-2",
 		"":                             "",
 	} {
 		if got := Slugify(in); got != want {
