@@ -102,7 +102,7 @@ var slugCases = []string{
 	"Zoe\u0308 decomposed", "DİYARBAKIR", "ıstanbul", "O'Neill", "King’s Lynn", "Brontë’s", "ʼOkina", "'quoted'",
 	"Stratford-upon-Avon", "well‐being", "Craniosacral – therapy", "--leading and trailing--", "a  b\tc\nd",
 	"Area 51", "M25 corridor", "2026", "CST-000004", "C++ & C#", "Ζωή και ΟΔΟΣ", "Москва", "日本語", "🙂", "", " ",
-	"łukasz-wrobel",
+	"łukasz-wrobel", "Ŋaŋa ĸalâleq",
 }
 
 // TestSlugVectors holds Slugify to testdata/slug-vectors.json (go test
@@ -149,6 +149,7 @@ func TestSlugVectors(t *testing.T) {
 		"Łukasz Wróbel": "lukasz-wrobel", "Gruß Straße": "gruss-strasse", "Zoë Ægir": "zoe-aegir", "Þóra Ðuric": "thora-duric",
 		"O'Neill": "oneill", "King’s Lynn": "kings-lynn", "Stratford-upon-Avon": "stratford-upon-avon", "well‐being": "well-being",
 		"Area 51": "area-51", "2026": "2026", "Ζωή και ΟΔΟΣ": "", "": "", "łukasz-wrobel": "lukasz-wrobel",
+		"Ŋaŋa ĸalâleq": "nganga-kalaleq",
 	} {
 		if got := Slugify(in); got != want {
 			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)

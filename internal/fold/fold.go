@@ -10,11 +10,11 @@
 // Text is folded code point by code point. Combining marks (Unicode
 // category M) are dropped. A code point in the fold ranges U+00C0–U+024F,
 // U+0370–U+03FF, U+1E00–U+1EFF and U+FB00–U+FB06 is replaced by its
-// lower-case NFKD decomposition without marks, then ß→ss, æ→ae, œ→oe, ø→o,
-// đ→d, ð→d, þ→th, ł→l, ı→i, ħ→h, ŧ→t, ς→σ ("Zoë"→"zoe", "İ"→"i",
-// "Wałęsa"→"walesa", "ﬁ"→"fi"). Any other code point is lower-cased on its
-// own (simple case mapping). Latin letters so become ASCII ones; Greek
-// letters lose their accents and stay Greek.
+// lower-case NFKD decomposition without marks, then ß→ss, æ→ae, œ→oe,
+// ø→o, đ→d, ð→d, þ→th, ł→l, ı→i, ħ→h, ŧ→t, ĸ→k, ŋ→ng, ς→σ ("Zoë"→"zoe",
+// "İ"→"i", "Wałęsa"→"walesa", "ﬁ"→"fi"). Any other code point is
+// lower-cased on its own (simple case mapping). Latin letters so become
+// ASCII ones; Greek letters lose their accents and stay Greek.
 //
 // # Slugs
 //

@@ -14,6 +14,7 @@ func TestString(t *testing.T) {
 		"Œuvre":         "oeuvre",
 		"Þóra Ðuric":    "thora duric",
 		"İstanbul":      "istanbul",
+		"Ŋaŋa ĸalâleq":  "nganga kalaleq",
 		"ﬁnding":        "finding",
 		"Ζωή":           "ζωη",
 		"ΟΔΟΣ":          "οδοσ",
