@@ -19,8 +19,10 @@
 // swapped in only when the build succeeds, so a failed build leaves the
 // previous site exactly as it was and a successful one leaves nothing stale.
 // Paths are checked before every write: nothing is written outside the
-// output folder. Rendered pages are written as soon as they are rendered;
-// no step holds every page in memory.
+// output folder. A file the system will not write (a path too long, a full
+// disk) is a problem at the source it comes from, naming its path in the
+// output folder, and fails the build. Rendered pages are written as soon
+// as they are rendered; no step holds every page in memory.
 //
 // Problems from every step are collected into one diag.List; the build
 // fails when it has an error (or, with Strict, a warning), after every
@@ -42,6 +44,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -228,6 +231,7 @@ func run(opt Options, inc *Builder) (*Result, error) {
 		}
 	}
 	b.res.Site = b.site
+	b.writeProblems()
 	if b.problems.Failed(opt.Strict) {
 		b.res.Duration = time.Since(start)
 		return b.res, ErrFailed
@@ -405,6 +409,15 @@ func (b *builder) copyAssets() {
 		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
+		dir, name := path.Split(strings.TrimPrefix(p, "static/"))
+		if n := config.LongSegment(strings.TrimSuffix(dir, "/")); n > 0 {
+			b.problems.Errorf(p, 1, 1, "a folder in this file's path has a name of %d bytes, more than the %d a URL segment may have; shorten the folder's name", n, config.MaxSegment)
+			return nil
+		}
+		if len(name) > config.MaxSegment {
+			b.problems.Errorf(p, 1, 1, "the file name is %d bytes long, more than the %d a URL segment may have; shorten it", len(name), config.MaxSegment)
+			return nil
+		}
 		data, err := fs.ReadFile(b.fsys, p)
 		if err != nil {
 			b.problems.Errorf(p, 0, 0, "cannot read: %v", err)
@@ -519,6 +532,85 @@ func (b *builder) ownersOf(rel string) []owner {
 		out = append(out, o)
 	}
 	return out
+}
+
+// sourceOf returns where an editor would change the output file rel: the
+// page or static file written there (ownersOf); for a page's vCard,
+// BibTeX or RIS file, that page's file; for a list page made from others
+// (a tag's, a section's without an _index.md), the first page it lists,
+// at the tag for a tag's. ok is false for the site's own files, such as
+// the feed and the search index.
+func (b *builder) sourceOf(rel string) (at owner, ok bool) {
+	if b.site == nil {
+		return owner{}, false
+	}
+	for _, o := range b.ownersOf(rel) {
+		if o.file != "" && (!ok || o.rank > at.rank) {
+			at, ok = o, true
+		}
+	}
+	if ok {
+		return at, true
+	}
+	if p := b.site.ByURL["/"+strings.TrimSuffix(rel, path.Ext(rel))+"/"]; p != nil && p.File != "" {
+		return owner{file: p.File, line: max(p.Line, 1), col: 1}, true
+	}
+	for _, p := range b.site.Pages {
+		if p.OutPath != rel || len(p.Pages) == 0 || p.Pages[0].File == "" {
+			continue
+		}
+		q := p.Pages[0]
+		at = owner{file: q.File, line: max(q.Line, 1), col: 1}
+		if p.Kind == site.KindTag && q.Source != nil {
+			first := p.URL
+			if p.Pager != nil {
+				first = p.Pager.First
+			}
+			for i, t := range q.Source.Meta.Tags {
+				if "/tags/"+markdown.Slugify(t)+"/" == first && i < len(q.Source.TagPos) {
+					at.line, at.col = q.Source.TagPos[i][0], q.Source.TagPos[i][1]
+					break
+				}
+			}
+		}
+		return at, true
+	}
+	return owner{}, false
+}
+
+// writeProblems reports the files of the output that could not be
+// written, each at the source it comes from and by its path in the output
+// folder. A build that has failed already reports none: nothing of it is
+// published, and its mistakes, reported where they are made (a name too
+// long for the file system), are what the writes tripped over.
+func (b *builder) writeProblems() {
+	errs := b.out.flush()
+	if len(errs) == 0 || b.problems.Failed(false) {
+		return
+	}
+	const most = 10 // a full disk fails every file: the first few say why
+	for i, e := range errs {
+		if i == most {
+			b.problems.Errorf("", 0, 0, "%d more files of the output could not be written", len(errs)-most)
+			break
+		}
+		msg := fmt.Sprintf("cannot write %s in the output folder: %v; %s", e.rel, e.err, writeFix(e.err))
+		at, _ := b.sourceOf(e.rel)
+		b.problems.Errorf(at.file, at.line, at.col, "%s", msg)
+	}
+}
+
+// writeFix says what to do about a file the system would not write.
+func writeFix(err error) string {
+	switch {
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return "shorten the names that make its URL, or build into a folder with a shorter path (-out)"
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return "free some space on the output folder's disk and build again"
+	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
+		return "make the output folder writable, or build into another with -out"
+	}
+	return "check the output folder's disk and build again"
 }
 
 // collide reports two outputs that want one name, at the source an editor

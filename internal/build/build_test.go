@@ -16,6 +16,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"sitegen/internal/config"
 	"sitegen/internal/diag"
 )
 
@@ -318,6 +319,7 @@ func minimalSite() fstest.MapFS {
 // TestProblems feeds one bad input at a time and asserts the exact
 // path:line:col: message an editor sees.
 func TestProblems(t *testing.T) {
+	long := strings.Repeat("n", 201) // one byte more than a URL segment may have
 	tests := []struct {
 		name  string
 		files map[string]string
@@ -371,6 +373,20 @@ func TestProblems(t *testing.T) {
 			"content/a.md:4:4: file is not UTF-8 text; save it with UTF-8 encoding"},
 		{"slug with ..", map[string]string{"content/a.md": "---\ntitle: A\nslug: ../../etc\n---\n"},
 			`content/a.md:3:7: slug "../../etc" must be one path segment (no /); use aliases for old URLs`},
+		{"slug longer than a URL segment may be", map[string]string{"content/a.md": "---\ntitle: A\nslug: " + long + "\n---\n"},
+			`content/a.md:3:7: slug "` + long + `" is 201 bytes long, more than the 200 a URL segment may have; shorten it`},
+		{"alias with a segment longer than a URL segment may be", map[string]string{"content/a.md": "---\ntitle: A\naliases: [/old/" + long + "/]\n---\n"},
+			`content/a.md:3:11: alias "/old/` + long + `/" has a segment of 201 bytes, more than the 200 a URL segment may have; shorten it`},
+		{"tag longer than a URL segment may be", map[string]string{"content/a.md": "---\ntitle: A\ntags: [safety, " + long + "]\n---\n"},
+			`content/a.md:3:16: warning: tag "` + long + `" makes a URL segment of 201 bytes, more than the 200 a URL segment may have; shorten it`},
+		{"file name longer than a URL segment may be", map[string]string{"content/articles/" + long + ".md": "---\ntitle: A\n---\n"},
+			`content/articles/` + long + `.md:1:1: the file name makes a URL segment of 201 bytes, more than the 200 a URL segment may have; shorten the file name, or give the page a shorter slug`},
+		{"folder name longer than a URL segment may be", map[string]string{"content/" + long + "/_index.md": "---\ntitle: A\n---\n"},
+			`content/` + long + `/_index.md:1:1: a folder in this page's path has a name of 201 bytes, more than the 200 a URL segment may have; shorten the folder's name`},
+		{"static file name longer than a URL segment may be", map[string]string{"static/" + long + ".txt": "x"},
+			`static/` + long + `.txt:1:1: the file name is 205 bytes long, more than the 200 a URL segment may have; shorten it`},
+		{"static folder name longer than a URL segment may be", map[string]string{"static/img/" + long + "/a.png": "x"},
+			`static/img/` + long + `/a.png:1:1: a folder in this file's path has a name of 201 bytes, more than the 200 a URL segment may have; shorten the folder's name`},
 		{"alias outside", map[string]string{"content/a.md": "---\ntitle: A\naliases: [/x/../../y]\n---\n"},
 			`content/a.md:3:11: alias "/x/../../y" must not contain . or .. segments; nothing may be written outside the output folder`},
 		{"alias not absolute", map[string]string{"content/a.md": "---\ntitle: A\naliases: [old]\n---\n"},
@@ -703,5 +719,82 @@ func TestImageFunc(t *testing.T) {
 		if got := dryRun(files); !strings.HasPrefix(got, want) {
 			t.Errorf("with %q: problems\n%s\nwant one starting %s", name, got, want)
 		}
+	}
+}
+
+// TestNamesAtTheLimit: names of config.MaxSegment bytes, the longest a URL
+// segment may have, pass the check and write: a folder, a file name, a
+// slug, an alias, a tag and a fingerprinted stylesheet.
+func TestNamesAtTheLimit(t *testing.T) {
+	n := strings.Repeat("n", config.MaxSegment)
+	fsys := minimalSite()
+	fsys["layouts/tag.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{range .Page.Pages}}{{.Title}} {{end}}{{end}}`)}
+	fsys["layouts/tags.html"] = fsys["layouts/tag.html"]
+	fsys["content/"+n+"/"+n+".md"] = &fstest.MapFile{Data: []byte("---\ntitle: N\ntags: [" + n + "]\naliases: [/old/" + n + "/]\n---\n")}
+	fsys["content/articles/a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A\nslug: " + n + "\n---\n")}
+	fsys["static/css/"+n[4:]+".css"] = &fstest.MapFile{Data: []byte("p{color:red}")}
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := Run(Options{FS: fsys, Out: out, Now: fixedNow, Strict: true})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, problems(res))
+	}
+	for _, f := range []string{n + "/" + n + "/index.html", "tags/" + n + "/index.html", "articles/" + n + "/index.html"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// TestWriteProblems builds into an output folder whose path leaves too
+// little room for some of the site's files: each that the system will not
+// write is reported at its source, by its path in the output folder, and
+// nothing is published.
+func TestWriteProblems(t *testing.T) {
+	long := strings.Repeat("w", 150) // under the limit of a segment, too long for this output folder
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"a page", map[string]string{"content/articles/" + long + ".md": "---\ntitle: A\n---\n"},
+			"content/articles/" + long + ".md:1:1: cannot write articles/" + long + "/index.html in the output folder: file name too long; shorten the names that make its URL, or build into a folder with a shorter path (-out)"},
+		{"a tag's page", map[string]string{"layouts/tag.html": `{{define "main"}}{{range .Page.Pages}}{{.Title}} {{end}}{{end}}`,
+			"content/articles/ok.md": "---\ntitle: OK\ntags: [safety, " + long + "]\n---\n"},
+			"content/articles/ok.md:3:16: cannot write tags/" + long + "/index.html in the output folder: file name too long; shorten the names that make its URL, or build into a folder with a shorter path (-out)"},
+		{"a static file", map[string]string{"static/" + long + ".txt": "x"},
+			"static/" + long + ".txt:1:1: cannot write " + long + ".txt in the output folder: file name too long; shorten the names that make its URL, or build into a folder with a shorter path (-out)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := minimalSite()
+			fsys["layouts/tags.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}tags{{end}}`)}
+			for name, data := range tt.files {
+				fsys[name] = &fstest.MapFile{Data: []byte(data)}
+			}
+			// Folders of 200 bytes until the output folder's temporary
+			// twin, .sitegen-public-<number>, is about 3,970 bytes long:
+			// the site's own files (tags/index.html, sitemap.xml) fit
+			// under the system's limit of 4,095 bytes for a path, and a
+			// path with a segment of 150 bytes does not.
+			parent := t.TempDir()
+			for len(parent) < 3940-200 {
+				parent = filepath.Join(parent, strings.Repeat("d", 200))
+			}
+			parent = filepath.Join(parent, strings.Repeat("d", 3940-len(parent)-1))
+			if err := os.MkdirAll(parent, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(parent, "public")
+			res, err := Run(Options{FS: fsys, Out: out, Now: fixedNow})
+			if err == nil {
+				t.Fatal("the build passed")
+			}
+			if got := strings.TrimSpace(problems(res)); got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+			if entries, _ := os.ReadDir(parent); len(entries) != 0 {
+				t.Errorf("left in the output's folder: %v", entries)
+			}
+		})
 	}
 }

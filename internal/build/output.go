@@ -9,9 +9,11 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -38,10 +40,11 @@ type output struct {
 	queue chan job
 	wg    sync.WaitGroup
 	errMu sync.Mutex
-	errs  []error
+	errs  []*writeError
 }
 
 type job struct {
+	rel     string // the path in the output folder, for messages
 	full    string
 	data    []byte
 	recycle *[]byte // data's buffer, back to copyBuffers once written
@@ -64,7 +67,7 @@ func (o *output) start() {
 				}
 				if err := o.writeFile(j.full, j.data); err != nil {
 					o.errMu.Lock()
-					o.errs = append(o.errs, err)
+					o.errs = append(o.errs, &writeError{rel: j.rel, err: systemReason(err)})
 					o.errMu.Unlock()
 				}
 				if j.recycle != nil {
@@ -75,18 +78,37 @@ func (o *output) start() {
 	}
 }
 
-// flush waits for every queued file and returns the first write error.
-func (o *output) flush() error {
-	if o.queue == nil {
-		return nil
+// flush waits for every queued file and returns the files that could not
+// be written, sorted by path. Nothing may be written after it.
+func (o *output) flush() []*writeError {
+	if o.queue != nil {
+		close(o.queue)
+		o.wg.Wait()
+		o.queue = nil
+		slices.SortFunc(o.errs, func(a, b *writeError) int { return strings.Compare(a.rel, b.rel) })
 	}
-	close(o.queue)
-	o.wg.Wait()
-	o.queue = nil
-	if len(o.errs) > 0 {
-		return o.errs[0]
+	return o.errs
+}
+
+// writeError is a file of the output that could not be written: rel is
+// its path in the output folder and err the system's reason, without the
+// temporary folder's name, which means nothing to an editor and is gone
+// once the build ends.
+type writeError struct {
+	rel string
+	err error
+}
+
+func (e *writeError) Error() string { return fmt.Sprintf("cannot write %s: %v", e.rel, e.err) }
+
+// systemReason is the system's reason for a failed file operation, such
+// as "file name too long", without the path it was given.
+func systemReason(err error) error {
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		return errno
 	}
-	return nil
+	return err
 }
 
 func (o *output) writeFile(full string, data []byte) error {
@@ -254,7 +276,7 @@ func (o *output) add(rel string, data []byte, copied bool) error {
 	if o.tmp == "" {
 		return nil
 	}
-	j := job{full: filepath.Join(o.tmp, filepath.FromSlash(rel)), data: data}
+	j := job{rel: rel, full: filepath.Join(o.tmp, filepath.FromSlash(rel)), data: data}
 	if copied {
 		j.recycle = copyBuffers.Get().(*[]byte)
 		*j.recycle = append((*j.recycle)[:0], data...)
@@ -267,18 +289,24 @@ func (o *output) add(rel string, data []byte, copied bool) error {
 // publish swaps the new folder in for the old one, atomically where the
 // system can exchange two names in one step, then deletes the old one.
 func (o *output) publish() error {
-	if err := o.flush(); err != nil {
-		return err
+	if errs := o.flush(); len(errs) > 0 {
+		return errs[0]
 	}
 	if o.tmp == "" {
 		return nil
 	}
 	old, err := o.swap()
-	if err != nil || old == "" {
-		return err
+	if err != nil {
+		return fmt.Errorf("cannot put the new site in place of %s: %v", o.final, systemReason(err))
+	}
+	if old == "" {
+		return nil
 	}
 	defer scratch.Delete(old)
-	return removeTree(old)
+	if err := removeTree(old); err != nil {
+		return fmt.Errorf("the new site is in %s, but the previous one could not be deleted: %v; delete %s", o.final, systemReason(err), old)
+	}
+	return nil
 }
 
 // swap puts the new folder in the output folder's place and returns the

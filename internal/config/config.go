@@ -128,6 +128,25 @@ func TelNumber(s string) string {
 	return d
 }
 
+// MaxSegment is the longest, in bytes, that one segment of a URL path may
+// be: a page's file or folder name, a slug, a segment of an alias, a tag's
+// or a region's address, a static file's name. Each segment becomes the
+// name of a folder or file of the output, and file systems refuse names
+// over 255 bytes; 200 leaves room for the endings some outputs add (.vcf,
+// .bib, a fingerprint), so that what passes sitegen check also writes.
+const MaxSegment = 200
+
+// LongSegment returns the length of the first segment of the slash path p
+// longer than MaxSegment, or 0 when there is none.
+func LongSegment(p string) int {
+	for seg := range strings.SplitSeq(p, "/") {
+		if len(seg) > MaxSegment {
+			return len(seg)
+		}
+	}
+	return 0
+}
+
 // MenuItem is one entry of the main menu. URL is a site path ("/verify/")
 // or a content file ("articles/_index.md") that the build resolves.
 type MenuItem struct {
@@ -265,7 +284,16 @@ func Parse(src []byte, list *diag.List) *Config {
 	}
 	if m.Has("vocabularies") {
 		v := d.Map(m.Value("vocabularies"), "vocabularies", "regions", "modalities", "languages", "levels", "topics")
-		v.Strings("regions", &c.Vocab.Regions)
+		if v.Strings("regions", &c.Vocab.Regions) {
+			// A region names its page of the register,
+			// /practitioners/region/<region>/, and a region's address
+			// is never longer than its name.
+			for _, n := range v.Items("regions") {
+				if len(n.Value) > MaxSegment {
+					d.Errorf(n, "region %q is %d bytes long, more than the %d a URL segment may have (it names the region's page, /practitioners/region/<region>/); shorten it", n.Value, len(n.Value), MaxSegment)
+				}
+			}
+		}
 		v.Strings("modalities", &c.Vocab.Modalities)
 		v.Strings("languages", &c.Vocab.Languages)
 		v.Strings("levels", &c.Vocab.Levels)

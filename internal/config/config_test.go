@@ -41,6 +41,10 @@ func TestParseErrors(t *testing.T) {
 		{"title: x\nbase_url: https://e.org/\nmenu:\n  - {name: A}\n", `content/site.yaml:4:5: menu item is missing required key "url"`},
 		{"title: x\nbase_url: https://e.org/\norganisation:\n  name: \"TODO: name\"\n", `content/site.yaml:4:9: warning: placeholder "TODO: name" left to fill in; write the name in its place`},
 		{"title: x\nbase_url: https://e.org/\norganisation:\n  name: A\n  address:\n    country: Atlantis\n", `content/site.yaml:6:14: country "Atlantis" is not a country name this site knows; write United Kingdom, or the country's two-letter ISO 3166 code such as GB`},
+		{"title: x\nbase_url: https://e.org/\nvocabularies:\n  regions: [North, " + strings.Repeat("r", 200) + ", " + strings.Repeat("r", 201) + "]\n",
+			`content/site.yaml:4:222: region "` + strings.Repeat("r", 201) + `" is 201 bytes long, more than the 200 a URL segment may have (it names the region's page, /practitioners/region/<region>/); shorten it`},
+		{"title: x\nbase_url: https://e.org/\nvocabularies:\n  regions: " + strings.Repeat("r", 300) + "\n",
+			`content/site.yaml:4:12: region "` + strings.Repeat("r", 300) + `" is 300 bytes long, more than the 200 a URL segment may have (it names the region's page, /practitioners/region/<region>/); shorten it`},
 	}
 	for _, tt := range tests {
 		var l diag.List

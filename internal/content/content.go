@@ -12,7 +12,11 @@
 //     decoded field by field with yamldoc so that every problem (unknown key
 //     with a did-you-mean, wrong type, missing title) names its file line;
 //   - the body keeps its place in the file: BodyLine is the file line of the
-//     body's first line, so Markdown and link errors point at the real line.
+//     body's first line, so Markdown and link errors point at the real line;
+//   - every name that becomes a segment of the page's URL, and so a folder
+//     of the output (its folders and file name, a slug, an alias's
+//     segments), is at most config.MaxSegment bytes long, so that what
+//     passes the check is a name the file system will write.
 //
 // Sections may accept more front matter keys than the common ones (reading
 // lists have `books`); Parse takes them as extra keys and hands back the
@@ -29,6 +33,7 @@ import (
 	"sync"
 	"time"
 
+	"sitegen/internal/config"
 	"sitegen/internal/diag"
 	"sitegen/internal/yamldoc"
 
@@ -241,7 +246,28 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 	if !meta.ExpiryDate.IsZero() && !meta.PublishDate.IsZero() && meta.ExpiryDate.Before(meta.PublishDate) {
 		m.Errorf("expiry_date", "expiry_date is before publish_date; the page would never be shown")
 	}
+	checkPathLength(file, meta.Slug != "", list)
 	return p
+}
+
+// checkPathLength reports a folder or file name of file (content/...)
+// that would make a URL segment longer than config.MaxSegment: the URL
+// mirrors the path, and each of its segments becomes a folder of the
+// output. The file name counts only when it makes a segment: not for a
+// section's _index.md or index.md, nor when a slug replaces it.
+func checkPathLength(file string, slugged bool, list *diag.List) {
+	dir, name := path.Split(strings.TrimPrefix(file, "content/"))
+	if n := config.LongSegment(strings.TrimSuffix(dir, "/")); n > 0 {
+		list.Errorf(file, 1, 1, "a folder in this page's path has a name of %d bytes, more than the %d a URL segment may have; shorten the folder's name", n, config.MaxSegment)
+		return
+	}
+	name = strings.TrimSuffix(name, ".md")
+	if name == "_index" || name == "index" || slugged {
+		return
+	}
+	if len(name) > config.MaxSegment {
+		list.Errorf(file, 1, 1, "the file name makes a URL segment of %d bytes, more than the %d a URL segment may have; shorten the file name, or give the page a shorter slug", len(name), config.MaxSegment)
+	}
 }
 
 // checkSlug returns why s cannot be a URL slug, or "".
@@ -253,6 +279,8 @@ func checkSlug(s string) string {
 		return "must be one path segment (no /); use aliases for old URLs"
 	case s == "." || s == ".." || strings.Contains(s, ".."):
 		return "must not contain ..; nothing may be written outside the output folder"
+	case len(s) > config.MaxSegment:
+		return fmt.Sprintf("is %d bytes long, more than the %d a URL segment may have; shorten it", len(s), config.MaxSegment)
 	}
 	for _, r := range s {
 		if r < 0x20 || r == 0x7f || strings.ContainsRune("?#%\"<>|*:", r) || r == ' ' {
@@ -283,6 +311,9 @@ func CheckAlias(a string) string {
 	}
 	if path.Clean(a) != strings.TrimSuffix(a, "/") && path.Clean(a)+"/" != a {
 		return "is not a clean path"
+	}
+	if n := config.LongSegment(a); n > 0 {
+		return fmt.Sprintf("has a segment of %d bytes, more than the %d a URL segment may have; shorten it", n, config.MaxSegment)
 	}
 	return ""
 }

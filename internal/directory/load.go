@@ -116,6 +116,10 @@ func (l *loader) list(dir string) []string {
 			l.problems.Errorf(file, 1, 1, "file name %q must be lower-case words joined by hyphens%s; rename the file (its name is the page address)", name, hint)
 			continue
 		}
+		if len(slug) > config.MaxSegment {
+			l.problems.Errorf(file, 1, 1, "the file name makes a URL segment of %d bytes, more than the %d a URL segment may have; shorten it (its name is the page address)", len(slug), config.MaxSegment)
+			continue
+		}
 		out = append(out, file)
 	}
 	sort.Strings(out)

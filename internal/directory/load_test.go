@@ -268,13 +268,16 @@ func TestDuplicateRegistration(t *testing.T) {
 
 func TestFileNames(t *testing.T) {
 	_, l := loadSite(t, map[string]string{
-		"content/practitioners/Aelia_Thornhurst.yaml": aelia,
-		"content/practitioners/bryony.yml":            aelia,
-		"content/practitioners/README.md":             "notes",
-		"content/schools/frithwick-college.yaml":      frithwick,
+		"content/practitioners/Aelia_Thornhurst.yaml":                 aelia,
+		"content/practitioners/bryony.yml":                            aelia,
+		"content/practitioners/README.md":                             "notes",
+		"content/practitioners/" + strings.Repeat("a", 201) + ".yaml": aelia,
+		"content/schools/frithwick-college.yaml":                      frithwick,
+		"content/schools/" + strings.Repeat("f", 200) + ".yaml":       frithwick,
 	})
 	want := []string{
 		`content/practitioners/Aelia_Thornhurst.yaml:1:1: file name "Aelia_Thornhurst.yaml" must be lower-case words joined by hyphens, such as aelia-thornhurst.yaml; rename the file (its name is the page address)`,
+		`content/practitioners/` + strings.Repeat("a", 201) + `.yaml:1:1: the file name makes a URL segment of 201 bytes, more than the 200 a URL segment may have; shorten it (its name is the page address)`,
 		`content/practitioners/bryony.yml:1:1: content/practitioners files must end in .yaml; rename it to bryony.yaml`,
 	}
 	if got := messages(l, diag.Error); strings.Join(got, "\n") != strings.Join(want, "\n") {

@@ -324,8 +324,9 @@ func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt 
 	// A tag's URL is its name made a slug, so names that differ in case
 	// alone ("Safety", "safety") are one tag. Names that differ in more
 	// but make the same slug ("C++", "C#") would be merged without anyone
-	// meaning it, and a name with no letter or digit would have no URL:
-	// both are reported at the tag.
+	// meaning it, a name with no letter or digit would have no URL, and
+	// a very long name would make a folder name the file system refuses:
+	// each is reported at the tag.
 	tags := map[string]*Page{}
 	firstTag := map[string]*Page{} // the page that named each tag first
 	for _, p := range s.Pages {
@@ -341,6 +342,10 @@ func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt 
 			}
 			if slug == "" {
 				problems.Warnf(p.File, line, col, "tag %q has no letter or digit to make its URL from; write it in words, or remove it", t)
+				continue
+			}
+			if len(slug) > config.MaxSegment {
+				problems.Warnf(p.File, line, col, "tag %q makes a URL segment of %d bytes, more than the %d a URL segment may have; shorten it", t, len(slug), config.MaxSegment)
 				continue
 			}
 			if tp := tags[slug]; tp != nil && !strings.EqualFold(tp.Title, t) {
