@@ -373,6 +373,8 @@ func TestProblems(t *testing.T) {
 			"content/a.md:4:4: file is not UTF-8 text; save it with UTF-8 encoding"},
 		{"slug with ..", map[string]string{"content/a.md": "---\ntitle: A\nslug: ../../etc\n---\n"},
 			`content/a.md:3:7: slug "../../etc" must be one path segment (no /); use aliases for old URLs`},
+		{"slug ..", map[string]string{"content/a.md": "---\ntitle: A\nslug: ..\n---\n"},
+			`content/a.md:3:7: slug ".." must not contain ..; nothing may be written outside the output folder`},
 		{"slug longer than a URL segment may be", map[string]string{"content/a.md": "---\ntitle: A\nslug: " + long + "\n---\n"},
 			`content/a.md:3:7: slug "` + long + `" is 201 bytes long, more than the 200 a URL segment may have; shorten it`},
 		{"alias with a segment longer than a URL segment may be", map[string]string{"content/a.md": "---\ntitle: A\naliases: [/old/" + long + "/]\n---\n"},
