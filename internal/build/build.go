@@ -482,18 +482,20 @@ func (b *builder) funcs() template.FuncMap {
 	}
 }
 
-func (b *builder) write(rel string, data []byte) { b.wrote(b.out.write(rel, data)) }
+func (b *builder) write(rel string, data []byte) { b.wrote(rel, b.out.write(rel, data)) }
 
-// wrote reports a write's error: a collision at the source that asked for
-// the name, anything else as it is.
-func (b *builder) wrote(err error) {
+// wrote reports the error of writing rel: a collision at the source that
+// asked for the name, anything else (a path refused) at the source rel
+// comes from.
+func (b *builder) wrote(rel string, err error) {
 	var c *collision
 	switch {
 	case err == nil:
 	case errors.As(err, &c):
 		b.collide(c)
 	default:
-		b.problems.Errorf("", 0, 0, "%v", err)
+		at, _ := b.sourceOf(rel)
+		b.problems.Errorf(at.file, at.line, at.col, "%v", err)
 	}
 }
 
@@ -855,7 +857,7 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
 		}
 		b.write(p.OutPath, html)
 	} else {
-		b.wrote(b.out.writeCopy(p.OutPath, html))
+		b.wrote(p.OutPath, b.out.writeCopy(p.OutPath, html))
 	}
 	// The page's HTML is written; drop it and its headings so memory does
 	// not grow with the site.

@@ -18,6 +18,7 @@ import (
 
 	"sitegen/internal/config"
 	"sitegen/internal/diag"
+	"sitegen/internal/site"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -798,5 +799,18 @@ func TestWriteProblems(t *testing.T) {
 				t.Errorf("left in the output's folder: %v", entries)
 			}
 		})
+	}
+}
+
+// TestRefusedPathAtItsSource: an output path the build refuses to write,
+// which the checks of slugs and aliases keep from happening, would still
+// be reported at the page it comes from.
+func TestRefusedPathAtItsSource(t *testing.T) {
+	p := &site.Page{Kind: site.KindPage, File: "content/x.md", Line: 1, URL: "/../x/", OutPath: "../x/index.html"}
+	b := &builder{problems: &diag.List{}, out: newMemOutput(1), site: &site.Site{Pages: []*site.Page{p}}}
+	b.write(p.OutPath, []byte("x"))
+	want := `content/x.md:1:1: refusing to write "../x/index.html": it is outside the output folder`
+	if got := strings.TrimSpace(problems(&Result{Problems: b.problems})); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
