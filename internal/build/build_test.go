@@ -814,3 +814,26 @@ func TestRefusedPathAtItsSource(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestWriteAfterInterruptLeavesNothing: a file that a writer was already
+// writing when RemoveScratch deleted the build's folder does not bring the
+// folder back.
+func TestWriteAfterInterruptLeavesNothing(t *testing.T) {
+	parent := t.TempDir()
+	o, err := newOutput(Options{Src: filepath.Join("testdata", "fixture"), Out: filepath.Join(parent, "public")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.discard()
+	if err := os.RemoveAll(o.tmp); err != nil {
+		t.Fatal(err)
+	}
+	for _, rel := range []string{"index.html", "a/b/index.html"} {
+		if err := o.writeFile(filepath.Join(o.tmp, filepath.FromSlash(rel)), []byte("x")); err == nil {
+			t.Errorf("%s was written into a deleted folder", rel)
+		}
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 0 {
+		t.Errorf("beside the output: %v, want nothing", entries)
+	}
+}

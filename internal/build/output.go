@@ -149,7 +149,9 @@ func writeNew(name string, data []byte) error {
 
 // mkdir makes a folder and any missing parents, remembering the ones it
 // has seen: a new folder costs one system call, not a check of every
-// parent first.
+// parent first. It never makes the temporary folder itself (newOutput
+// does): once RemoveScratch has deleted it, a file still being written
+// fails instead of bringing it back beside the output folder.
 func (o *output) mkdir(dir string) error {
 	if _, ok := o.dirs.Load(dir); ok {
 		return nil
@@ -215,6 +217,7 @@ func newOutput(opt Options) (*output, error) {
 		return nil, err
 	}
 	scratch.Store(o.tmp, true)
+	o.dirs.Store(o.tmp, true)
 	if err := os.Chmod(o.tmp, 0o755); err != nil {
 		return nil, err
 	}
