@@ -1,8 +1,10 @@
 package reading
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"sitegen/internal/diag"
 	"sitegen/internal/yamldoc"
@@ -12,9 +14,19 @@ var testTopics = []string{"head", "neck", "spine", "nervous-system", "cerebrospi
 
 const testFile = "content/reading/test.md"
 
+// testToday is the build's date of the tests: books up to 2027 are
+// accepted.
+var testToday = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+
 // decode decodes front matter text as the page parser does: the YAML starts
 // on line 2 of the file, after the opening "---".
 func decode(t *testing.T, src string) ([]Book, []string) {
+	t.Helper()
+	return decodeOn(t, src, testToday)
+}
+
+// decodeOn decodes as decode does, on the build date today.
+func decodeOn(t *testing.T, src string, today time.Time) ([]Book, []string) {
 	t.Helper()
 	var list diag.List
 	d := yamldoc.New(testFile, []byte(src), 1, &list)
@@ -23,7 +35,7 @@ func decode(t *testing.T, src string) ([]Book, []string) {
 		t.Fatalf("syntax error: %v", list.All())
 	}
 	m := d.Map(root, "front matter", "title", "books")
-	books := DecodeBooks(m, testTopics)
+	books := DecodeBooks(m, testTopics, today)
 	var msgs []string
 	for _, p := range list.All() {
 		msgs = append(msgs, p.String())
@@ -78,9 +90,9 @@ func TestDecodeBooksValidation(t *testing.T) {
 		{"edition zero", book(`edition: 0`), []string{
 			p + `6:14: edition 0 must be 1 or more; write the edition number printed on the title page, such as edition: 3`}},
 		{"year too early", book(`year: 1200`), []string{
-			p + `6:11: year 1200 is not a plausible publication year; write the four-digit year of the edition you list (1450 to next year)`}},
+			p + `6:11: year 1200 is not a plausible publication year; write the four-digit year of the edition you list (1450 to 2027, the year after the build's date)`}},
 		{"year in the future", book(`year: 3019`), []string{
-			p + `6:11: year 3019 is not a plausible publication year; write the four-digit year of the edition you list (1450 to next year)`}},
+			p + `6:11: year 3019 is not a plausible publication year; write the four-digit year of the edition you list (1450 to 2027, the year after the build's date)`}},
 		{"year as text", book(`year: twenty`), []string{
 			p + `6:11: year must be a whole number, not the text "twenty"`}},
 		{"bad check digit", book(`isbn: "978-0-306-40615-8"`), []string{
@@ -120,13 +132,44 @@ func TestDecodeBooksValidation(t *testing.T) {
 			p + `5:11: isbn "0-306-40615-3" has a bad check digit (expected 2); copy it again from the book's back cover or its publisher's page`,
 			p + `6:12: level "core" is not one of essential, recommended, further`,
 			p + `7:5: book is missing required key "title"; add ` + "`title: ...`",
-			p + `8:11: year 99 is not a plausible publication year; write the four-digit year of the edition you list (1450 to next year)`}},
+			p + `8:11: year 99 is not a plausible publication year; write the four-digit year of the edition you list (1450 to 2027, the year after the build's date)`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, got := decode(t, tt.src)
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestYearsFollowTheBuildDate: the latest year accepted is the year after
+// the build's date, not the clock's, so a build with SOURCE_DATE_EPOCH
+// gives the same result on every machine and in every year.
+func TestYearsFollowTheBuildDate(t *testing.T) {
+	p := testFile + ":"
+	tests := []struct {
+		name  string
+		today time.Time
+		year  int
+		want  []string
+	}{
+		{"a date in the future accepts its next year", time.Date(2040, 6, 1, 0, 0, 0, 0, time.UTC), 2041, nil},
+		{"a date in the future refuses the year after", time.Date(2040, 6, 1, 0, 0, 0, 0, time.UTC), 2042, []string{
+			p + `6:11: year 2042 is not a plausible publication year; write the four-digit year of the edition you list (1450 to 2041, the year after the build's date)`}},
+		{"a date in the past accepts its next year", time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC), 2002, nil},
+		{"a date in the past refuses a year after", time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC), 2019, []string{
+			p + `6:11: year 2019 is not a plausible publication year; write the four-digit year of the edition you list (1450 to 2002, the year after the build's date)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			books, msgs := decodeOn(t, book(fmt.Sprintf("year: %d", tt.year)), tt.today)
+			if strings.Join(msgs, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if len(books) != 1 || (tt.want == nil) != (books[0].Year == tt.year) {
+				t.Errorf("books %+v", books)
 			}
 		})
 	}

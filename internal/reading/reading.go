@@ -11,7 +11,7 @@
 //	  - title: An Example Handbook of Anatomy   # required
 //	    authors: [A. N. Author, B. Second]     # required, one or more
 //	    edition: 3                             # whole number, 1 or more
-//	    year: 2019                             # 1450 to next year
+//	    year: 2019                             # 1450 to the year after the build's
 //	    publisher: Example Press
 //	    isbn: "978-0-306-40615-7"              # ISBN-10 or -13, checksum verified
 //	    level: essential                       # essential | recommended | further
@@ -127,13 +127,13 @@ const MinYear = 1450
 // is the front matter map the page parser made; every problem is reported
 // to m's decoder. topics is the site's topic vocabulary
 // (config.Vocab.Topics), nil when site.yaml could not be read and topics
-// are not checked. Books missing a title or authors are reported and
-// left out; other faulty values are reported and left empty.
-func DecodeBooks(m yamldoc.Map, topics []string) []Book {
-	return decodeBooks(m, topics, time.Now().Year()+1)
-}
-
-func decodeBooks(m yamldoc.Map, topics []string, maxYear int) []Book {
+// are not checked. today is the build's date (SOURCE_DATE_EPOCH when set):
+// a book may be published up to the year after it, so that a list names a
+// book announced for next year and builds the same on every machine.
+// Books missing a title or authors are reported and left out; other
+// faulty values are reported and left empty.
+func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
+	maxYear := today.Year() + 1
 	d := m.Decoder()
 	var books []Book
 	seen := map[string]int{} // ISBN-13 -> line of the isbn value
@@ -167,7 +167,7 @@ func decodeBooks(m yamldoc.Map, topics []string, maxYear int) []Book {
 			b.Edition = 0
 		}
 		if bm.Int("year", &b.Year) && (b.Year < MinYear || b.Year > maxYear) {
-			bm.Errorf("year", "year %d is not a plausible publication year; write the four-digit year of the edition you list (%d to next year)", b.Year, MinYear)
+			bm.Errorf("year", "year %d is not a plausible publication year; write the four-digit year of the edition you list (%d to %d, the year after the build's date)", b.Year, MinYear, maxYear)
 			b.Year = 0
 		}
 		bm.Str("publisher", &b.Publisher)
