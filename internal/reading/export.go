@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -77,7 +78,8 @@ var stopWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, 
 // citeKeys gives each book a BibTeX key: first author's surname, year (or
 // "nd") and first significant title word, as in moore2018clinically. Keys
 // depend only on the books and their order, so they are stable from build
-// to build; a key already taken gets a suffix b, c, ...
+// to build; a key already taken gets a suffix b, c, ... z, then aa, ab,
+// ... (keySuffix), so that a key is always letters and digits.
 func citeKeys(books []Book) []string {
 	keys := make([]string, len(books))
 	used := map[string]bool{}
@@ -100,12 +102,24 @@ func citeKeys(books []Book) []string {
 		}
 		k := base
 		for n := 1; used[k]; n++ {
-			k = base + string(rune('a'+n))
+			k = base + keySuffix(n)
 		}
 		used[k] = true
 		keys[i] = k
 	}
 	return keys
+}
+
+// keySuffix is the suffix of the nth clash of a cite key, counting the key
+// without one as the a: b for 1, z for 25, then aa, ab, ... as columns are
+// named in a spreadsheet.
+func keySuffix(n int) string {
+	var b []byte
+	for m := n + 1; m > 0; m = (m - 1) / 26 {
+		b = append(b, byte('a'+(m-1)%26))
+	}
+	slices.Reverse(b)
+	return string(b)
 }
 
 var latexEscaper = strings.NewReplacer(

@@ -410,3 +410,38 @@ func TestCiteKeysFoldLatinLetters(t *testing.T) {
 		t.Errorf("citeKeys = %q, want %q", got, want)
 	}
 }
+
+// TestManyClashingKeys: thirty books by one author in one year, whose
+// titles start with the same word, get thirty keys of letters and digits
+// (the 27th is sameaa, not same{), and the BibTeX file still reads.
+func TestManyClashingKeys(t *testing.T) {
+	l := List{Title: "Clashes", URL: "/reading/clashes/"}
+	for i := range 30 {
+		l.Books = append(l.Books, Book{Title: "Same Title " + itoa(i), Authors: []string{"A. N. Author"}, Year: 2001})
+	}
+	entries := parseBibTeX(t, string(BibTeX(l)))
+	if len(entries) != 30 {
+		t.Fatalf("parsed %d entries, want 30", len(entries))
+	}
+	plain := regexp.MustCompile(`^[a-z0-9]+$`)
+	seen := map[string]bool{}
+	for _, e := range entries {
+		if seen[e.key] || !plain.MatchString(e.key) {
+			t.Errorf("key %q repeated or not letters and digits", e.key)
+		}
+		seen[e.key] = true
+	}
+	for i, want := range map[int]string{0: "author2001same", 1: "author2001sameb", 25: "author2001samez", 26: "author2001sameaa", 27: "author2001sameab", 29: "author2001samead"} {
+		if entries[i].key != want {
+			t.Errorf("key %d = %q, want %q", i, entries[i].key, want)
+		}
+	}
+}
+
+func TestKeySuffix(t *testing.T) {
+	for n, want := range map[int]string{1: "b", 25: "z", 26: "aa", 27: "ab", 51: "az", 52: "ba", 701: "zz", 702: "aaa"} {
+		if got := keySuffix(n); got != want {
+			t.Errorf("keySuffix(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
