@@ -400,6 +400,8 @@ func TestProblems(t *testing.T) {
 			`content/a.md:4:1: link "javascript:alert(1)" uses the javascript: scheme; link to a page on this site or to an http, https, mailto or tel address`},
 		{"control character behind a character reference", map[string]string{"content/a.md": "---\ntitle: A\n---\n[x](java&#x09;script:alert(1))\n"},
 			`content/a.md:4:1: link "java\tscript:alert(1)" is not a valid address: it contains a control character, such as a tab; remove it`},
+		{"quotes nested past reading", map[string]string{"content/a.md": "---\ntitle: A\n---\nIntro.\n" + strings.Repeat(">", 100_000) + "\n"},
+			"content/a.md:5:65: block quotes and lists nested 100000 levels deep; Markdown allows it, but no reader can follow it: flatten the quotes or lists to 64 levels or fewer"},
 		{"unknown layout", map[string]string{"content/a.md": "---\ntitle: A\nlayout: fancy\n---\n"},
 			"content/a.md:3:9: no layout for this page: add layouts/fancy.html"},
 	}

@@ -5,7 +5,11 @@
 // The Renderer is made once per build and shared by every worker: goldmark
 // is stateless, and everything that belongs to one document (its heading
 // ids, its file name and line, how to resolve its links) travels in a Doc.
-// Converting a body is three steps over one parse:
+// Converting a body is three steps over one parse, after a look at the
+// start of every line: a body with a line nested deeper than any reader
+// can follow (more than MaxNesting block quotes and lists, or text more
+// than MaxIndent columns in) is reported at that line and not parsed, as
+// goldmark's time grows with the square of the depth.
 //
 //  1. parse with GitHub Flavored Markdown (tables, strikethrough, autolinks,
 //     task lists), footnotes, definition lists, the typographer, heading
@@ -143,8 +147,13 @@ type Result struct {
 	Problems []Problem
 }
 
-// Convert renders src, a page body.
+// Convert renders src, a page body. A body nested deeper than any reader
+// can follow (see tooDeep) is not parsed: its Result has no HTML and one
+// problem, at the line that goes too deep.
 func (r *Renderer) Convert(src []byte, doc Doc) (*Result, error) {
+	if p, deep := tooDeep(src, doc); deep {
+		return &Result{Problems: []Problem{p}}, nil
+	}
 	root := r.parse(src)
 	res := &Result{}
 	w := walker{src: src, doc: doc, res: res,
@@ -191,6 +200,95 @@ func (r *Renderer) parse(src []byte) ast.Node {
 		pc.Set(noAutolinks, true)
 	}
 	return r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+}
+
+// MaxNesting is how deep block quotes and lists may be nested on one line,
+// counting the markers (>, -, +, *, 1. or 1)) at its start; MaxIndent is
+// how many columns the quote and list markers and the spaces before a
+// line's text may take (a tab taking 4), for lists nested by indentation
+// alone. No reader follows text nested deeper than either, and goldmark
+// takes time that grows with the square of the depth: a line of 100,000 >
+// took seconds. At these limits a megabyte of text nested as deep as they
+// allow converts in well under a second.
+const (
+	MaxNesting = 64
+	MaxIndent  = 320
+)
+
+// tooDeep looks at the start of every line of src, before goldmark does,
+// and returns a problem for the first line nested deeper than MaxNesting
+// or indented further than MaxIndent. It reads each line's leading quote
+// and list markers and white space, so it costs next to nothing on text
+// that is not nested. Fenced code is not told apart: a line of code that
+// starts with 65 > or 320 spaces is not worth the cost of knowing.
+func tooDeep(src []byte, doc Doc) (Problem, bool) {
+	for line, start := 0, 0; start < len(src); line++ {
+		end := bytes.IndexByte(src[start:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += start
+		}
+		markers, cols, at := 0, 0, -1
+		onlyBreak := true // only - and * markers: a thematic break, such as - - -
+		i := start
+	prefix:
+		for i < end {
+			m := i // where a marker starts
+			switch c := src[i]; {
+			case c == ' ':
+				cols++
+				i++
+				continue
+			case c == '\t':
+				cols += 4 - cols%4
+				i++
+				continue
+			case c == '>':
+				onlyBreak = false
+				i++
+			case c == '-' || c == '*' || c == '+':
+				if i+1 < end && src[i+1] != ' ' && src[i+1] != '\t' {
+					break prefix
+				}
+				onlyBreak = onlyBreak && c != '+'
+				i++
+			case c >= '0' && c <= '9':
+				j := i
+				for j < end && j-i < 9 && src[j] >= '0' && src[j] <= '9' {
+					j++
+				}
+				if j == end || (src[j] != '.' && src[j] != ')') || (j+1 < end && src[j+1] != ' ' && src[j+1] != '\t') {
+					break prefix
+				}
+				onlyBreak = false
+				cols += j - i
+				i = j + 1
+			default:
+				break prefix
+			}
+			cols++
+			markers++
+			if markers == MaxNesting+1 {
+				at = m
+			}
+		}
+		if i == end && (onlyBreak || markers == 0) {
+			// A line of white space is blank, and - - - is a line across
+			// the page, not lists.
+			markers, cols = 0, 0
+		}
+		switch {
+		case markers > MaxNesting:
+			return Problem{Line: doc.BodyLine + line, Col: utf8.RuneCount(src[start:at]) + 1 + doc.Indent,
+				Msg: fmt.Sprintf("block quotes and lists nested %d levels deep; Markdown allows it, but no reader can follow it: flatten the quotes or lists to %d levels or fewer", markers, MaxNesting)}, true
+		case cols > MaxIndent:
+			return Problem{Line: doc.BodyLine + line, Col: 1 + doc.Indent,
+				Msg: fmt.Sprintf("the text of this line starts %d columns in, behind quotes and lists nested deeper than any reader can follow; flatten the quotes or lists, or indent the line less (at most %d columns)", cols, MaxIndent)}, true
+		}
+		start = end + 1
+	}
+	return Problem{}, false
 }
 
 // autolinks is goldmark's linkify parser, skipped in a document that

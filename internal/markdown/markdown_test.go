@@ -3,6 +3,9 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -356,5 +359,120 @@ func TestPlaceholders(t *testing.T) {
 	doc.Placeholders = false
 	if res, _ := r.Convert([]byte(src), doc); len(res.Problems) != 0 {
 		t.Errorf("without Placeholders: %v", res.Problems)
+	}
+}
+
+// BenchmarkConvert converts the bodies of the bundled site's pages, as the
+// build does: the cost of Convert on the pages editors write.
+func BenchmarkConvert(b *testing.B) {
+	bodies, size := bundledBodies(b)
+	r := New(false)
+	doc := Doc{File: "content/articles/x.md", Dir: "articles", BodyLine: 5, Base: "/articles/x/",
+		Resolve: func(string) (string, bool) { return "/", true }}
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, body := range bodies {
+			if _, err := r.Convert(body, doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkTooDeep is the look for nesting that Convert takes before it
+// parses, over the same pages: its share of BenchmarkConvert is its cost.
+func BenchmarkTooDeep(b *testing.B) {
+	bodies, size := bundledBodies(b)
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, body := range bodies {
+			if _, deep := tooDeep(body, Doc{}); deep {
+				b.Fatal("a bundled page is too deep")
+			}
+		}
+	}
+}
+
+// bundledBodies are the bodies of the bundled site's pages and their size.
+func bundledBodies(b *testing.B) (bodies [][]byte, size int64) {
+	err := filepath.WalkDir(filepath.Join("..", "..", "content"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if _, body, ok := bytes.Cut(src[3:], []byte("\n---\n")); ok {
+			bodies = append(bodies, body)
+			size += int64(len(body))
+		}
+		return nil
+	})
+	if err != nil || len(bodies) == 0 {
+		b.Fatalf("no pages: %v", err)
+	}
+	return bodies, size
+}
+
+// TestTooDeep: a line nested deeper than any reader can follow is reported
+// at the marker or line that goes too deep, and the body is not parsed
+// (goldmark would take seconds to minutes over these); text nested as deep
+// as the limits allow, or that only looks nested, converts as usual.
+func TestTooDeep(t *testing.T) {
+	deepList := func(levels int) string {
+		var b strings.Builder
+		b.WriteString("Intro.\n\n")
+		for i := range levels {
+			b.WriteString(strings.Repeat("  ", i) + "- item\n")
+		}
+		return b.String()
+	}
+	nested := func(n int) string {
+		return fmt.Sprintf("block quotes and lists nested %d levels deep; Markdown allows it, but no reader can follow it: flatten the quotes or lists to 64 levels or fewer", n)
+	}
+	for _, tc := range []struct {
+		name, src string
+		want      string // "line:col: message", or "" for none
+	}{
+		{"100,000 quote markers", "Intro.\n\n" + strings.Repeat(">", 100_000) + "\n", "12:65: " + nested(100_000)},
+		{"quote markers and text", strings.Repeat("> ", 70) + "Deep.\n", "10:129: " + nested(70)},
+		{"list markers on one line", "1. " + strings.Repeat("- ", 69) + "x\n", "10:130: " + nested(70)},
+		{"a list nested by indentation", deepList(3000),
+			"172:1: the text of this line starts 322 columns in, behind quotes and lists nested deeper than any reader can follow; flatten the quotes or lists, or indent the line less (at most 320 columns)"},
+		{"quotes as deep as allowed", strings.Repeat(">", 64) + " Deep.\n", ""},
+		{"a list as deep as allowed", deepList(160), ""},
+		{"a line across the page", strings.Repeat("- ", 1000) + "\n", ""},
+		{"a blank line of spaces", "A\n" + strings.Repeat(" ", 1000) + "\nB\n", ""},
+		{"numbers and emphasis", "2019 was a year.\n\n**Bold** and - dash.\n\n1. One\n   1. Nested\n", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := convert(t, tc.src)
+			var got []string
+			for _, p := range res.Problems {
+				got = append(got, fmt.Sprintf("%d:%d: %s", p.Line, p.Col, p.Msg))
+			}
+			if strings.Join(got, "\n") != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), tc.want)
+			}
+			if tc.want != "" && (res.HTML != "" || len(res.Problems) != 1 || res.Problems[0].Warning) {
+				t.Errorf("HTML %.40q and problems %+v; want no HTML and one error", res.HTML, res.Problems)
+			}
+			if tc.want == "" && res.HTML == "" {
+				t.Error("no HTML")
+			}
+		})
+	}
+}
+
+// TestTooDeepColumns: in text indented in its file (a practitioner's bio
+// in a YAML block), the column counts the indentation.
+func TestTooDeepColumns(t *testing.T) {
+	res, err := New(false).Convert([]byte("Bio.\n"+strings.Repeat(">", 65)+"\n"), Doc{File: "content/practitioners/x.yaml", BodyLine: 20, Indent: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Problems) != 1 || res.Problems[0].Line != 21 || res.Problems[0].Col != 67 {
+		t.Errorf("problems %+v, want one at 21:67", res.Problems)
 	}
 }
