@@ -6,8 +6,11 @@
 // every page is rendered, Check resolves each reference (relative to the
 // page's URL) to a published page or file and its #fragment to an id on
 // that page. A broken link written in Markdown is reported at its source
-// line; one that comes from a layout is reported at the page's file with
-// the layout named. Pages are never held in memory for this.
+// line. One that comes from a layout is reported once, at the layout: at
+// the line and column where it is written when the caller can find it
+// there, else at line 1 of the page's layout, naming the first page it
+// was found on and how many others. Pages are never held in memory for
+// this.
 package linkcheck
 
 import (
@@ -34,7 +37,7 @@ type Ref struct {
 // Page is what the checker keeps of one rendered page.
 type Page struct {
 	URL      string
-	File     string // source file, for messages about layout links
+	File     string // the page's source file, "" for a generated page
 	Template string
 	// IDs are the page's ids, each followed by a NUL byte: one string per
 	// page keeps the checker's memory small on large sites.
