@@ -57,6 +57,10 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "sitegen new: %q gives an empty file name; use a title with letters or digits\n", title)
 		return errUsage
 	}
+	if len(slug) > config.MaxSegment {
+		fmt.Fprintf(stderr, "sitegen new: the title gives a file name of %d bytes, more than the %d a URL segment may have; use a shorter title, and lengthen it in the file afterwards\n", len(slug), config.MaxSegment)
+		return errUsage
+	}
 	t, err := now()
 	if err != nil {
 		fmt.Fprintln(stderr, "sitegen new:", err)

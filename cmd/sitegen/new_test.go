@@ -260,3 +260,20 @@ func TestNewFileNames(t *testing.T) {
 		}
 	}
 }
+
+// TestNewTitleTooLong: a title that would make a file name longer than a
+// URL segment may be is refused before any file is written.
+func TestNewTitleTooLong(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1796083200")
+	site := t.TempDir()
+	os.MkdirAll(filepath.Join(site, "content"), 0o755)
+	title := strings.Repeat("Cranial rhythm ", 14) // 196 letters and 13 hyphens in the file name
+	code, _, errs := runCLI(t, "new", "-src", site, "article", title)
+	want := "sitegen new: the title gives a file name of 209 bytes, more than the 200 a URL segment may have; use a shorter title, and lengthen it in the file afterwards\n"
+	if code != 2 || errs != want {
+		t.Errorf("exit %d, %q; want 2, %q", code, errs, want)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(site, "content")); len(entries) != 0 {
+		t.Errorf("written: %v", entries)
+	}
+}
