@@ -222,12 +222,26 @@ const (
 // that is not nested. Fenced code is not told apart: a line of code that
 // starts with 65 > or 320 spaces is not worth the cost of knowing.
 func tooDeep(src []byte, doc Doc) (Problem, bool) {
-	for line, start := 0, 0; start < len(src); line++ {
+	var fence []byte // the fence of the code block the line is in, if any
+	for line, start := 0, 0; start < len(src); line, start = line+1, start+1 {
 		end := bytes.IndexByte(src[start:], '\n')
 		if end < 0 {
 			end = len(src)
 		} else {
 			end += start
+		}
+		// The lines of a fenced code block are code, however they start;
+		// only a block that is not itself in a quote or list is followed.
+		if f := fenceAt(src[start:end]); fence != nil {
+			if f != nil && f[0] == fence[0] && len(f) >= len(fence) && len(bytes.TrimSpace(src[start:end])) == len(f) {
+				fence = nil
+			}
+			start = end
+			continue
+		} else if f != nil {
+			fence = f
+			start = end
+			continue
 		}
 		markers, cols, at := 0, 0, -1
 		onlyBreak := true // only - and * markers: a thematic break, such as - - -
@@ -286,9 +300,29 @@ func tooDeep(src []byte, doc Doc) (Problem, bool) {
 			return Problem{Line: doc.BodyLine + line, Col: 1 + doc.Indent,
 				Msg: fmt.Sprintf("the text of this line starts %d columns in, behind quotes and lists nested deeper than any reader can follow; flatten the quotes or lists, or indent the line less (at most %d columns)", cols, MaxIndent)}, true
 		}
-		start = end + 1
+		start = end
 	}
 	return Problem{}, false
+}
+
+// fenceAt returns the code fence a line starts with (three or more `
+// or ~, after at most three spaces), or nil.
+func fenceAt(l []byte) []byte {
+	i := 0
+	for i < len(l) && i < 3 && l[i] == ' ' {
+		i++
+	}
+	if i == len(l) || (l[i] != '`' && l[i] != '~') {
+		return nil
+	}
+	j := i
+	for j < len(l) && l[j] == l[i] {
+		j++
+	}
+	if j-i < 3 {
+		return nil
+	}
+	return l[i:j]
 }
 
 // autolinks is goldmark's linkify parser, skipped in a document that

@@ -445,6 +445,8 @@ func TestTooDeep(t *testing.T) {
 		{"a line across the page", strings.Repeat("- ", 1000) + "\n", ""},
 		{"a blank line of spaces", "A\n" + strings.Repeat(" ", 1000) + "\nB\n", ""},
 		{"numbers and emphasis", "2019 was a year.\n\n**Bold** and - dash.\n\n1. One\n   1. Nested\n", ""},
+		{"code in a fence", "Quoting an email:\n\n```text\n" + strings.Repeat(">", 80) + " reply\n" + strings.Repeat(" ", 400) + "x\n````\n```\n\n~~~~\n" + strings.Repeat("> ", 70) + "\n~~~\n~~~~\n", ""},
+		{"quotes after a fence closes", "```\ncode\n```\n" + strings.Repeat(">", 70) + "\n", "13:65: " + nested(70)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := convert(t, tc.src)
