@@ -41,6 +41,9 @@ import (
 // Rune returns the fold of r: lower case, diacritics and ligatures
 // decomposed, and nothing for a combining mark.
 func Rune(r rune) string {
+	if r < 0x80 && r >= 0 {
+		return lowerASCII[r : r+1] // no string to make for most text
+	}
 	if f, ok := table[r]; ok {
 		return f
 	}
@@ -49,6 +52,15 @@ func Rune(r rune) string {
 	}
 	return string(unicode.ToLower(r))
 }
+
+// lowerASCII is the fold of each ASCII character, at its own index.
+var lowerASCII = func() string {
+	var b [0x80]byte
+	for i := range b {
+		b[i] = byte(unicode.ToLower(rune(i)))
+	}
+	return string(b[:])
+}()
 
 // Table returns the fold of r when r is in the fold ranges and folds to
 // something else than itself; ok is false for any other code point, whose
