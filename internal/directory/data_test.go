@@ -122,6 +122,22 @@ func TestVCard(t *testing.T) {
 	}
 }
 
+// A vCard files a name as the reading lists' exports do (package
+// personname): particles with the surname, a suffix in its own field.
+func TestVCardName(t *testing.T) {
+	d, _ := fixture(t)
+	for _, c := range []struct{ name, want string }{
+		{"Maria de la Cruz", "N:de la Cruz;Maria;;;\r\n"},
+		{"Tomas Ferreira Jr.", "N:Ferreira;Tomas;;;Jr.\r\n"},
+	} {
+		p := *d.Practitioners[0]
+		p.Name = c.name
+		if card := string(d.VCard(&p)); !strings.Contains(card, c.want) {
+			t.Errorf("vCard of %s lacks %q:\n%s", c.name, c.want, card)
+		}
+	}
+}
+
 // unfold undoes vCard line folding.
 func unfold(s string) string { return strings.ReplaceAll(s, "\r\n ", "") }
 

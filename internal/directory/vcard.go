@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"sitegen/internal/personname"
 )
 
 // VCard returns p's contact card in vCard 4.0 (RFC 6350): CRLF line ends,
@@ -16,8 +18,8 @@ func (d *Directory) VCard(p *Practitioner) []byte {
 	line("VERSION:4.0")
 	line("KIND:individual")
 	line("FN:" + vcText(p.Name))
-	family, given := splitName(p.Name)
-	line("N:" + vcText(family) + ";" + vcText(given) + ";;;")
+	given, family, suffix := personname.Split(p.Name)
+	line("N:" + vcText(family) + ";" + vcText(given) + ";;;" + vcText(suffix))
 	line("TITLE:" + vcText("Craniosacral therapist"))
 	if p.Contact.Email != "" {
 		line("EMAIL;TYPE=work:" + vcText(p.Contact.Email))
@@ -68,15 +70,6 @@ var (
 // only guards the card's structure.
 func vcURI(s string) string {
 	return vcURIEscaper.Replace(s)
-}
-
-// splitName takes the last word as the family name.
-func splitName(name string) (family, given string) {
-	f := strings.Fields(name)
-	if len(f) == 0 {
-		return "", ""
-	}
-	return f[len(f)-1], strings.Join(f[:len(f)-1], " ")
 }
 
 // writeLine writes one content line, folded so that no line exceeds 75 octets;

@@ -9,53 +9,13 @@ import (
 	"unicode"
 
 	"sitegen/internal/fold"
+	"sitegen/internal/personname"
 )
-
-// splitName splits a personal name as written ("Keith L. Moore",
-// "Anne M. R. Agur", "Ludwig van Beethoven", "Hall, John E.", "Martin
-// Luther King Jr.") into given names, surname (with lower-case particles
-// such as van, de, von) and suffix (Jr., Sr., II, III). A name already
-// written "Surname, Given" is split at its comma. A one-word name (an
-// organisation, say) is all surname.
-func splitName(name string) (given, surname, suffix string) {
-	name = strings.Join(strings.Fields(name), " ")
-	if i := strings.Index(name, ","); i >= 0 {
-		parts := strings.Split(name, ",")
-		surname = strings.TrimSpace(parts[0])
-		if len(parts) == 3 {
-			return strings.TrimSpace(parts[2]), surname, strings.TrimSpace(parts[1])
-		}
-		return strings.TrimSpace(strings.Join(parts[1:], ",")), surname, ""
-	}
-	words := strings.Fields(name)
-	if n := len(words); n > 1 {
-		switch strings.TrimSuffix(words[n-1], ".") {
-		case "Jr", "Sr", "II", "III", "IV":
-			suffix, words = words[n-1], words[:n-1]
-		}
-	}
-	if len(words) <= 1 {
-		return "", strings.Join(words, " "), suffix
-	}
-	i := len(words) - 1
-	for i > 1 && isParticle(words[i-1]) {
-		i--
-	}
-	return strings.Join(words[:i], " "), strings.Join(words[i:], " "), suffix
-}
-
-func isParticle(w string) bool {
-	switch w {
-	case "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la", "ten", "ter":
-		return true
-	}
-	return false
-}
 
 // surnameFirst writes a name as "Surname, Given" (or "Surname, Suffix,
 // Given"), the form BibTeX and RIS read without guessing.
 func surnameFirst(name string) string {
-	g, s, x := splitName(name)
+	g, s, x := personname.Split(name)
 	switch {
 	case g == "" && x == "":
 		return s
@@ -84,7 +44,7 @@ func citeKeys(books []Book) []string {
 	keys := make([]string, len(books))
 	used := map[string]bool{}
 	for i, b := range books {
-		_, sur, _ := splitName(firstAuthor(b))
+		_, sur, _ := personname.Split(firstAuthor(b))
 		base := key(sur)
 		if base == "" {
 			base = "anon"

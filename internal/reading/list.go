@@ -3,6 +3,8 @@ package reading
 import (
 	"sort"
 	"strings"
+
+	"sitegen/internal/personname"
 )
 
 // List is one reading list as published.
@@ -220,7 +222,7 @@ func firstAuthor(b Book) string {
 // nameKey is a book's identity without an ISBN: its title and its first
 // author's surname, lower-cased, accents folded, letters and digits only.
 func nameKey(b Book) string {
-	_, sur, _ := splitName(firstAuthor(b))
+	_, sur, _ := personname.Split(firstAuthor(b))
 	return key(b.Title) + "|" + key(sur)
 }
 

@@ -1,0 +1,26 @@
+package personname
+
+import "testing"
+
+func TestSplit(t *testing.T) {
+	for _, c := range []struct{ name, given, surname, suffix string }{
+		{"Keith L. Moore", "Keith L.", "Moore", ""},
+		{"Anne M. R. Agur", "Anne M. R.", "Agur", ""},
+		{"Ludwig van Beethoven", "Ludwig", "van Beethoven", ""},
+		{"Maria de la Cruz", "Maria", "de la Cruz", ""},
+		{"Hall, John E.", "John E.", "Hall", ""},
+		{"King, Jr., Martin Luther", "Martin Luther", "King", "Jr."},
+		{"Martin Luther King Jr.", "Martin Luther", "King", "Jr."},
+		{"Lowenna Pascoe-Drury", "Lowenna", "Pascoe-Drury", ""},
+		{"  Isla   Marrowby ", "Isla", "Marrowby", ""},
+		{"Eastland Press", "Eastland", "Press", ""},
+		{"Netter", "", "Netter", ""},
+		{"van Gogh", "van", "Gogh", ""}, // the first word is always a given name
+		{"", "", "", ""},
+	} {
+		g, s, x := Split(c.name)
+		if g != c.given || s != c.surname || x != c.suffix {
+			t.Errorf("Split(%q) = %q, %q, %q; want %q, %q, %q", c.name, g, s, x, c.given, c.surname, c.suffix)
+		}
+	}
+}
