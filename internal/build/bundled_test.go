@@ -191,7 +191,7 @@ func metas(html string) map[string][]string {
 
 // TestOpenGraph checks the link preview tags of every page: the locale
 // in Open Graph's form, language_TERRITORY (site.yaml's en-GB is en_GB),
-// and the site's social card as og:image, an absolute URL of a PNG the
+// og:url (but not on the 404 page), the site's social card as og:image, an absolute URL of a PNG the
 // build publishes, whose real size the width and height give, with alt
 // text, and as a large card for X/Twitter.
 func TestOpenGraph(t *testing.T) {
@@ -206,6 +206,15 @@ func TestOpenGraph(t *testing.T) {
 			t.Fatal(err)
 		}
 		m := metas(string(data))
+		// og:url is the page's address, as its canonical link is; the
+		// 404 page, served at any missing address, has neither.
+		if want := []string{p.Permalink}; p.Kind == "404" {
+			if len(m["og:url"]) != 0 {
+				t.Errorf("%s: og:url %q on the 404 page", p.URL, m["og:url"])
+			}
+		} else if got := m["og:url"]; len(got) != 1 || got[0] != want[0] {
+			t.Errorf("%s: og:url %q, want %q", p.URL, got, want)
+		}
 		if got := m["og:locale"]; len(got) != 1 || got[0] != "en_GB" {
 			t.Errorf("%s: og:locale %q, want one, en_GB", p.URL, got)
 		}
