@@ -69,7 +69,7 @@ func (r *readingLists) assembled(b *builder) {
 		if !ok {
 			continue
 		}
-		list := reading.List{Title: p.Title, Description: p.Description, URL: p.URL, Books: books}
+		list := reading.List{Title: p.Title, Description: p.Description, URL: p.URL, Permalink: p.Permalink, Books: books}
 		r.lists = append(r.lists, list)
 		p.Data = reading.NewPage(list)
 		// A broken link in a book's note is reported at the note.

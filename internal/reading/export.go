@@ -2,6 +2,7 @@ package reading
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -111,8 +112,8 @@ func bibEdition(n int) string {
 func BibTeX(list List) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "%% %s\n", oneLine(list.Title))
-	if list.URL != "" {
-		fmt.Fprintf(&b, "%% %s\n", oneLine(list.URL))
+	if u := cmp.Or(list.Permalink, list.URL); u != "" {
+		fmt.Fprintf(&b, "%% %s\n", oneLine(u))
 	}
 	b.WriteString("% Encoding: UTF-8\n")
 	keys := citeKeys(list.Books)

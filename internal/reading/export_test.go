@@ -22,6 +22,7 @@ func sampleList() List {
 		Title:       "Test list: anatomy & more",
 		Description: "Books for a test.",
 		URL:         "/reading/test-list/",
+		Permalink:   "https://example.org/reading/test-list/",
 		Books: []Book{
 			{Title: hardTitle, Authors: []string{"Élodie Ünderwood", "Jan van der Berg", "Martin Luther King Jr."}, Edition: 3, Year: 2019, Publisher: "Presses & Fils", ISBN13: "9780306406157", Level: "essential", Topics: []string{"head", "neck"}, Note: "Read **chapter 2** first; see [training](/training/) & `code`.", URL: "https://example.org/book?a=1&b=%7B"},
 			{Title: "A Plain Book", Authors: []string{"Hall, John E."}, Level: "further"},

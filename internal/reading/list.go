@@ -12,6 +12,7 @@ type List struct {
 	Title       string
 	Description string
 	URL         string // site path of the list page, "/reading/<slug>/"
+	Permalink   string // the page's absolute URL, which the exports name; URL when empty
 	Books       []Book
 }
 
