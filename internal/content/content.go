@@ -32,6 +32,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"sitegen/internal/config"
 	"sitegen/internal/diag"
@@ -282,9 +283,26 @@ func checkSlug(s string) string {
 	case len(s) > config.MaxSegment:
 		return fmt.Sprintf("is %d bytes long, more than the %d a URL segment may have; shorten it", len(s), config.MaxSegment)
 	}
+	if why := invisible(s); why != "" {
+		return why
+	}
 	for _, r := range s {
 		if r < 0x20 || r == 0x7f || strings.ContainsRune("?#%\"<>|*:", r) || r == ' ' {
 			return fmt.Sprintf("contains %q; use lower-case letters, digits and hyphens", r)
+		}
+	}
+	return ""
+}
+
+// invisible says which character of s, a slug or an alias, is a space
+// or cannot be seen (a no-break space, a line separator, a zero-width
+// joiner), or returns "". Such a character cannot be told apart from its
+// neighbours in an editor or a review, and Netlify's _redirects reads
+// spaces of every kind as the end of an address.
+func invisible(s string) string {
+	for _, r := range s {
+		if r != ' ' && unicode.IsSpace(r) || !unicode.IsPrint(r) && r != ' ' {
+			return fmt.Sprintf("contains %U, a space or a character that cannot be seen; retype it with visible characters only", r)
 		}
 	}
 	return ""
@@ -305,6 +323,9 @@ func CheckAlias(a string) string {
 	}
 	if strings.ContainsAny(a, "\\ \t\n?#\"<>") {
 		return "must not contain spaces, backslashes, quotes, ? or #"
+	}
+	if why := invisible(a); why != "" {
+		return why
 	}
 	if strings.Contains(a, "*") || strings.Contains(a, "/:") {
 		return "must not contain * or a part starting with :, which Netlify reads as a pattern matching many URLs; give each old URL as it was"
