@@ -84,11 +84,14 @@ func keySuffix(n int) string {
 }
 
 var latexEscaper = strings.NewReplacer(
-	`\`, `\textbackslash{}`, `{`, `\{`, `}`, `\}`, `&`, `\&`, `%`, `\%`, `$`, `\$`,
+	`\`, `\textbackslash{}`, `{`, `\textbraceleft{}`, `}`, `\textbraceright{}`, `&`, `\&`, `%`, `\%`, `$`, `\$`,
 	`#`, `\#`, `_`, `\_`, `~`, `\textasciitilde{}`, `^`, `\textasciicircum{}`,
 )
 
-// latex escapes text for a braced BibTeX field. Accented letters stay UTF-8
+// latex escapes text for a braced BibTeX field. A brace is written as a
+// command (\textbraceleft{}), not as \{: BibTeX itself counts every
+// brace, escaped or not, so a title with one brace alone would end its
+// field early and let the rest of the title be read as a new entry. Accented letters stay UTF-8
 // (the file says so), which biber, modern BibTeX and Zotero all read.
 func latex(s string) string {
 	return latexEscaper.Replace(strings.Join(strings.Fields(s), " "))

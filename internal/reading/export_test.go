@@ -28,7 +28,7 @@ func sampleList() List {
 			{Title: "A Plain Book", Authors: []string{"Hall, John E."}, Level: "further"},
 			{Title: "The Same Key", Authors: []string{"A. N. Author"}, Year: 2001, Edition: 12, Publisher: "Example Press"},
 			{Title: "Same Key Again", Authors: []string{"B. Author"}, Year: 2001},
-			{Title: "Collected Papers", Authors: []string{"Anonymous"}, Year: 1999},
+			{Title: "Collected Papers} @misc(injected, title = {An entry of its own}", Authors: []string{"Anonymous"}, Year: 1999}, // one brace alone, and what comes after it
 		},
 	}
 }
@@ -108,12 +108,10 @@ func parseBibTeX(t *testing.T, src string) []bibEntry {
 			if src[j] != '{' {
 				t.Fatalf("field %s: value not braced", name)
 			}
+			// BibTeX counts every brace, a backslash before it or not.
 			depth, k := 0, j
 			for ; k < len(src); k++ {
 				switch src[k] {
-				case '\\':
-					k++
-					continue
 				case '{':
 					depth++
 				case '}':
@@ -136,7 +134,7 @@ func parseBibTeX(t *testing.T, src string) []bibEntry {
 	}
 }
 
-var unlatexRe = regexp.MustCompile(`\\textbackslash\{\}|\\textasciitilde\{\}|\\textasciicircum\{\}|\\[&%$#_{}]`)
+var unlatexRe = regexp.MustCompile(`\\textbackslash\{\}|\\textasciitilde\{\}|\\textasciicircum\{\}|\\textbrace(left|right)\{\}|\\[&%$#_]`)
 
 func unlatex(s string) string {
 	return unlatexRe.ReplaceAllStringFunc(s, func(m string) string {
@@ -147,6 +145,10 @@ func unlatex(s string) string {
 			return "~"
 		case `\textasciicircum{}`:
 			return "^"
+		case `\textbraceleft{}`:
+			return "{"
+		case `\textbraceright{}`:
+			return "}"
 		}
 		return m[1:]
 	})
