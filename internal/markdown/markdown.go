@@ -39,6 +39,7 @@ import (
 	"net/url"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -719,19 +720,30 @@ func (w *walker) link(n ast.Node, dest string, image bool) string {
 // diacritics folded, unique within one document.
 type ids struct {
 	used map[string]bool
+	next map[string]int // for a base given before, the number to try next
 }
 
 func newIDs() *ids { return &ids{used: map[string]bool{}} }
 
-// Generate implements parser.IDs.
+// Generate implements parser.IDs: the heading's slug, or for the second
+// and later headings of one slug the slug with -2, -3... A base's next
+// number is remembered, so a page of many headings of one text takes
+// linear time.
 func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 	base := Slugify(string(value))
 	if base == "" {
 		base = "section"
 	}
 	id := base
-	for i := 2; s.used[id]; i++ {
-		id = fmt.Sprintf("%s-%d", base, i)
+	if s.used[id] {
+		if s.next == nil {
+			s.next = map[string]int{}
+		}
+		i := max(s.next[base], 2)
+		for id = base + "-" + strconv.Itoa(i); s.used[id]; id = base + "-" + strconv.Itoa(i) {
+			i++
+		}
+		s.next[base] = i + 1
 	}
 	s.used[id] = true
 	return []byte(id)

@@ -66,6 +66,31 @@ func TestHeadingIDsStableAndUnique(t *testing.T) {
 	}
 }
 
+// TestHeadingIDsNumbered: a number never repeats an id, whether the id
+// came from a heading's text, its own {#id} or an earlier number; and a
+// page of thousands of headings of one text gets them all.
+func TestHeadingIDsNumbered(t *testing.T) {
+	res := convert(t, "## Risks\n\n## Risks\n\n## Risks 2\n\n## Other {#risks-3}\n\n## Risks\n\n## Risks\n")
+	var ids []string
+	for _, h := range res.Headings {
+		ids = append(ids, h.ID)
+	}
+	if got := strings.Join(ids, ","); got != "risks,risks-2,risks-2-2,risks-3,risks-4,risks-5" {
+		t.Errorf("ids = %s", got)
+	}
+	res = convert(t, strings.Repeat("## Notes\n\n", 20_000))
+	seen := map[string]bool{}
+	for _, h := range res.Headings {
+		if seen[h.ID] {
+			t.Fatalf("id %s twice", h.ID)
+		}
+		seen[h.ID] = true
+	}
+	if len(seen) != 20_000 || !seen["notes-20000"] {
+		t.Errorf("%d ids, notes-20000 %v", len(seen), seen["notes-20000"])
+	}
+}
+
 func TestLinksRewrittenAndPlaced(t *testing.T) {
 	res := convert(t, "First line.\n\nSee [safety](safety.md#head-injuries), [terms](../glossary.md)\nand [gone](gone.md).\n")
 	html := string(res.HTML)
