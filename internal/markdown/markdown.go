@@ -38,6 +38,7 @@ import (
 	stdhtml "html"
 	"net/url"
 	"path"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -62,7 +63,8 @@ import (
 
 // Renderer converts Markdown. It is safe for concurrent use.
 type Renderer struct {
-	md goldmark.Markdown
+	md      goldmark.Markdown
+	rawHTML bool
 }
 
 // New returns a Renderer. rawHTML lets raw HTML in Markdown through; it is
@@ -72,7 +74,7 @@ func New(rawHTML bool) *Renderer {
 	if rawHTML {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())
 	}
-	return &Renderer{md: goldmark.New(
+	return &Renderer{rawHTML: rawHTML, md: goldmark.New(
 		// GFM is linkify, tables, strikethrough and task lists; linkify
 		// is added as autolinks, at linkify's priority.
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList,
@@ -157,7 +159,7 @@ func (r *Renderer) Convert(src []byte, doc Doc) (*Result, error) {
 	}
 	root := r.parse(src)
 	res := &Result{}
-	w := walker{src: src, doc: doc, res: res,
+	w := walker{src: src, doc: doc, res: res, rawHTML: r.rawHTML,
 		todo: doc.Placeholders && bytes.Contains(src, []byte(diag.PlaceholderMarker))}
 	// The section text is gathered in a buffer that serves document
 	// after document: each section's text is copied out as a string.
@@ -360,6 +362,8 @@ type walker struct {
 	bad   []*ast.AutoLink // autolinks with a scheme that is not allowed
 	level int             // the level of the last heading; the page title is 1
 	todo  bool            // look for placeholders: Doc.Placeholders, and src has the marker
+	// rawHTML: raw HTML is published, so its links are checked too
+	rawHTML bool
 }
 
 // spaceWriter collects text with every run of white space turned into one
@@ -515,6 +519,21 @@ func (w *walker) walk(root ast.Node) {
 			if entering && !w.checkScheme(n, string(n.URL(w.src))) {
 				w.bad = append(w.bad, n)
 			}
+		case *ast.RawHTML:
+			if entering && w.rawHTML {
+				for i := 0; i < n.Segments.Len(); i++ {
+					w.checkRawHTML(n.Segments.At(i))
+				}
+			}
+		case *ast.HTMLBlock:
+			if entering && w.rawHTML {
+				for i := 0; i < n.Lines().Len(); i++ {
+					w.checkRawHTML(n.Lines().At(i))
+				}
+				if n.HasClosure() {
+					w.checkRawHTML(n.ClosureLine)
+				}
+			}
 		case *ast.Text:
 			if entering {
 				w.text.Write(n.Segment.Value(w.src))
@@ -572,6 +591,65 @@ func (w *walker) problem(n ast.Node, back int, format string, args ...any) *Prob
 	l, c := w.pos(off)
 	w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Msg: fmt.Sprintf(format, args...)})
 	return &w.res.Problems[len(w.res.Problems)-1]
+}
+
+// rawAttr finds, in raw HTML, the start of an element that the site's
+// Content-Security-Policy or its link rule is about, and the attributes
+// that hold an address or code: group 1 is an element name, 2 an
+// attribute name and 3–5 its value in double, single or no quotes.
+var rawAttr = regexp.MustCompile(`(?i)<(script|style)\b|\s(href|src|action|formaction|poster|cite|background|style|on[a-z]+|http-equiv)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
+
+// scriptSrc matches the rest of a <script start tag that loads a file.
+var scriptSrc = regexp.MustCompile(`(?i)^[^>]*\ssrc\s*=`)
+
+// checkRawHTML applies to raw HTML, published when site.yaml allows it,
+// the rules the rest of a page keeps: links only to the site and to
+// http(s), mailto and tel addresses, no redirect by meta refresh; and it
+// warns about what the site's Content-Security-Policy would silently
+// block: inline scripts and styles, event handlers and files loaded
+// from other sites.
+func (w *walker) checkRawHTML(seg text.Segment) {
+	b := seg.Value(w.src)
+	for _, m := range rawAttr.FindAllSubmatchIndex(b, -1) {
+		at := func(i int) (int, int) { return w.pos(seg.Start + m[i]) }
+		add := func(i int, warning bool, format string, args ...any) {
+			l, c := at(i)
+			w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Msg: fmt.Sprintf(format, args...), Warning: warning})
+		}
+		if m[2] >= 0 {
+			el := strings.ToLower(string(b[m[2]:m[3]]))
+			if el == "script" && !scriptSrc.Match(b[m[1]:]) {
+				add(2, true, "an inline <script> does not run: the site's Content-Security-Policy allows scripts only from files; put it in static/js and load it from a layout")
+			} else if el == "style" {
+				add(2, true, "a <style> element has no effect: the site's Content-Security-Policy allows styles only from files; put the rules in static/css")
+			}
+			continue
+		}
+		name := strings.ToLower(string(b[m[4]:m[5]]))
+		v := ""
+		for g := 6; g <= 10; g += 2 {
+			if m[g] >= 0 {
+				v = string(b[m[g]:m[g+1]])
+			}
+		}
+		v = stdhtml.UnescapeString(v)
+		switch {
+		case name == "style":
+			add(4, true, "a style attribute has no effect: the site's Content-Security-Policy allows styles only from files; give the element a class and style it in static/css")
+		case strings.HasPrefix(name, "on"):
+			add(4, true, "the %s attribute does not run: the site's Content-Security-Policy allows no inline event handlers; handle the event in a script in static/js", name)
+		case name == "http-equiv":
+			if strings.EqualFold(strings.TrimSpace(v), "refresh") {
+				add(4, false, "a meta refresh sends visitors on without asking; for an old address, add it to the new page's aliases")
+			}
+		default:
+			if why := link.Problem(v, link.Any); why != "" {
+				add(4, false, "%s %q %s", name, v, why)
+			} else if (name == "src" || name == "poster" || name == "background") && link.Problem(v, link.Web) == "" {
+				add(4, true, "%s %q loads a file from another site, which the site's Content-Security-Policy blocks and which would tell that site about every visitor; copy the file into static/ and use its path", name, v)
+			}
+		}
+	}
 }
 
 // warn records a problem that fails only strict builds.

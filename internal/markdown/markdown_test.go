@@ -503,3 +503,46 @@ func TestTooDeepColumns(t *testing.T) {
 		t.Errorf("problems %+v, want one at 21:67", res.Problems)
 	}
 }
+
+// TestRawHTMLChecked: when site.yaml lets raw HTML through, its links keep
+// the site's link rule and a meta refresh is refused, at their place; what
+// the Content-Security-Policy would silently block is a warning. With raw
+// HTML off (the default) it is not published, so nothing is said.
+func TestRawHTMLChecked(t *testing.T) {
+	src := "Intro with <a href=\"JavaScript:alert(1)\">a link</a> and <img src='https://cdn.example.net/x.png' alt=\"\">.\n" +
+		"\n" +
+		"<div style=\"color:red\" onclick=\"go()\">\n" +
+		"<meta http-equiv=\"Refresh\" content=\"0;url=https://example.net/\">\n" +
+		"<a href=\"/verify/\">check</a> <a href=\"mailto:info@example.org\">mail</a> <a href=\"//example.net/\">x</a>\n" +
+		"<script src=\"/assets/x.js\"></script><script>alert(1)</script><style>p{}</style>\n" +
+		"</div>\n"
+	want := []string{
+		`11:15: error: href "JavaScript:alert(1)" uses the javascript: scheme; link to a page on this site or to an http, https, mailto or tel address`,
+		`11:62: warning: src "https://cdn.example.net/x.png" loads a file from another site, which the site's Content-Security-Policy blocks and which would tell that site about every visitor; copy the file into static/ and use its path`,
+		`13:6: warning: a style attribute has no effect: the site's Content-Security-Policy allows styles only from files; give the element a class and style it in static/css`,
+		`13:24: warning: the onclick attribute does not run: the site's Content-Security-Policy allows no inline event handlers; handle the event in a script in static/js`,
+		`14:7: error: a meta refresh sends visitors on without asking; for an old address, add it to the new page's aliases`,
+		`15:76: error: href "//example.net/" starts with //, which browsers read as an address on another site; write it in full, such as https://example.net/`,
+		`16:38: warning: an inline <script> does not run: the site's Content-Security-Policy allows scripts only from files; put it in static/js and load it from a layout`,
+		`16:63: warning: a <style> element has no effect: the site's Content-Security-Policy allows styles only from files; put the rules in static/css`,
+	}
+	r := New(true)
+	res, err := r.Convert([]byte(src), Doc{File: "content/x.md", BodyLine: 11, Base: "/x/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range res.Problems {
+		sev := "error"
+		if p.Warning {
+			sev = "warning"
+		}
+		got = append(got, fmt.Sprintf("%d:%d: %s: %s", p.Line, p.Col, sev, p.Msg))
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if res := convert(t, src); len(res.Problems) != 0 {
+		t.Errorf("with raw HTML off: %+v", res.Problems)
+	}
+}
