@@ -4,6 +4,7 @@ package build
 // rendering an article, alone, over the articles of a generated site of
 // stageArticles articles, with the site's own layouts and model.
 //
+//	BenchmarkStages/read         the source file read as a build reads it
 //	BenchmarkStages/frontmatter  content.Parse of the whole file
 //	BenchmarkStages/markdown     markdown Convert of the body
 //	BenchmarkStages/templates    render Execute of the article layout
@@ -135,6 +136,20 @@ func stageMetrics(b *testing.B, pages []*stagePage, elapsed time.Duration, in, o
 func BenchmarkStages(b *testing.B) {
 	tmp := b.TempDir()
 	bd, pages := prepareStages(b, tmp)
+
+	b.Run("read", func(b *testing.B) {
+		rd := &builder{fsys: newSiteFS(filepath.Join(tmp, "site"))}
+		start := time.Now()
+		for i := 0; b.Loop(); i++ {
+			p := pages[i%len(pages)]
+			_, release, err := rd.readSource(p.page.Source.Path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			release()
+		}
+		stageMetrics(b, pages, time.Since(start), func(p *stagePage) int { return len(p.file) }, nil)
+	})
 
 	b.Run("frontmatter", func(b *testing.B) {
 		list := &diag.List{}
