@@ -19,7 +19,10 @@
 // swapped in only when the build succeeds, so a failed build leaves the
 // previous site exactly as it was and a successful one leaves nothing stale.
 // Paths are checked before every write: nothing is written outside the
-// output folder. A file the system will not write (a path too long, a full
+// output folder. Nothing is read from outside the site either: a symbolic
+// link in the site is followed while it leads to a place in the site, and
+// one that leads out of it (to /etc/passwd, to the build's environment in
+// /proc) is an error at the link (see siteFS). A file the system will not write (a path too long, a full
 // disk) is a problem at the source it comes from, naming its path in the
 // output folder, and fails the build. Rendered pages are written as soon
 // as they are rendered; no step holds every page in memory.
@@ -180,7 +183,12 @@ func run(opt Options, inc *Builder) (*Result, error) {
 		if _, err := os.Stat(filepath.Join(opt.Src, "content")); err != nil {
 			return b.res, optionErrorf("%s has no content/ folder; run sitegen in a site root or pass -src", opt.Src)
 		}
-		b.fsys = newSiteFS(opt.Src)
+		s, err := newSiteFS(opt.Src)
+		if err != nil {
+			return b.res, optionErrorf("cannot open the site folder %s: %v", opt.Src, err)
+		}
+		defer s.close()
+		b.fsys = s
 	}
 	if opt.Now.IsZero() {
 		b.opt.Now = time.Now()
@@ -250,7 +258,9 @@ func run(opt Options, inc *Builder) (*Result, error) {
 func (b *builder) load() {
 	src, err := fs.ReadFile(b.fsys, config.Path)
 	if err != nil {
-		b.problems.Errorf(config.Path, 0, 0, "cannot read site.yaml: %v; every site needs one", errors.Unwrap(err))
+		if !b.problems.AddFrom(err) {
+			b.problems.Errorf(config.Path, 0, 0, "cannot read site.yaml: %v; every site needs one", errors.Unwrap(err))
+		}
 		b.cfg = config.Parse([]byte("title: Untitled\nbase_url: https://example.org/\n"), &diag.List{})
 	} else {
 		b.cfg = config.Parse(src, b.problems)
@@ -264,12 +274,14 @@ func (b *builder) load() {
 	var files []string
 	_ = fs.WalkDir(b.fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			b.problems.Errorf(p, 0, 0, "cannot read: %v", err)
+			b.readError(p, 0, err)
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			if fi, err := fs.Stat(b.fsys, p); err != nil {
-				b.problems.Errorf(p, 0, 0, "broken or looping symbolic link; remove it or point it at a file")
+				if !b.problems.AddFrom(err) {
+					b.problems.Errorf(p, 0, 0, "broken or looping symbolic link; remove it or point it at a file")
+				}
 				return nil
 			} else if fi.IsDir() {
 				b.problems.Warnf(p, 0, 0, "symbolic link to a folder is not followed; move the folder into content/ instead")
@@ -291,7 +303,7 @@ func (b *builder) load() {
 		src, release, err := b.readSource(files[i])
 		defer release()
 		if err != nil {
-			b.problems.Errorf(files[i], 0, 0, "cannot read: %v", err)
+			b.readError(files[i], 0, err)
 			return
 		}
 		p := content.Parse(files[i], src, b.problems, b.extraKeys(files[i])...)
@@ -340,6 +352,19 @@ func (b *builder) body(cp *content.Page) (body []byte, release func(), err error
 		return nil, release, fmt.Errorf("the file changed during the build; build again")
 	}
 	return src[cp.BodyStart:], release, nil
+}
+
+// readError reports a file that could not be read: at the link, when
+// the reader refused a symbolic link out of the site, else at line of file
+// (0 for the whole file).
+func (b *builder) readError(file string, line int, err error) {
+	if !b.problems.AddFrom(err) {
+		col := 0
+		if line > 0 {
+			col = 1
+		}
+		b.problems.Errorf(file, line, col, "cannot read: %v", err)
+	}
 }
 
 // extraKeys are the front matter keys a page's section adds.
@@ -402,7 +427,7 @@ func (b *builder) copyAssets() {
 	_ = fs.WalkDir(b.fsys, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if !errors.Is(err, fs.ErrNotExist) {
-				b.problems.Errorf(p, 0, 0, "cannot read: %v", err)
+				b.readError(p, 0, err)
 			}
 			return nil
 		}
@@ -420,7 +445,7 @@ func (b *builder) copyAssets() {
 		}
 		data, err := fs.ReadFile(b.fsys, p)
 		if err != nil {
-			b.problems.Errorf(p, 0, 0, "cannot read: %v", err)
+			b.readError(p, 0, err)
 			return nil
 		}
 		files[strings.TrimPrefix(p, "static/")] = data
@@ -761,7 +786,7 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
 		body, release, err := b.body(p.Source)
 		defer release()
 		if err != nil {
-			b.problems.Errorf(p.File, p.Source.BodyLine, 1, "cannot read: %v", err)
+			b.readError(p.File, p.Source.BodyLine, err)
 			return
 		}
 		res, err = b.md.Convert(body, markdown.Doc{

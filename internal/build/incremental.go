@@ -194,7 +194,11 @@ func NewBuilder(opt Options) (*Builder, error) {
 		if _, err := os.Stat(filepath.Join(opt.Src, "content")); err != nil {
 			return nil, fmt.Errorf("%s has no content/ folder; run sitegen in a site root or pass -src", opt.Src)
 		}
-		opt.FS = newSiteFS(opt.Src)
+		s, err := newSiteFS(opt.Src)
+		if err != nil {
+			return nil, fmt.Errorf("cannot open the site folder %s: %w", opt.Src, err)
+		}
+		opt.FS = s
 	}
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
@@ -517,7 +521,7 @@ func (x *Builder) parse(b *builder, file string) *content.Page {
 	}
 	src, err := fs.ReadFile(b.fsys, file)
 	if err != nil {
-		b.problems.Errorf(file, 0, 0, "cannot read: %v", err)
+		b.readError(file, 0, err)
 		return nil
 	}
 	h := maphash.Bytes(x.seed, src)

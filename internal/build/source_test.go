@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -14,8 +15,16 @@ import (
 // files of every size around its buffer's, an empty file, and the errors
 // fs.ReadFile would give.
 func TestSiteFSReadsWholeFiles(t *testing.T) {
+	withAndWithoutOpenat2(t, testSiteFSReadsWholeFiles)
+}
+
+func testSiteFSReadsWholeFiles(t *testing.T) {
 	dir := t.TempDir()
-	s := newSiteFS(dir)
+	s, err := newSiteFS(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.close()
 	for _, n := range []int{0, 1, 9000, 64<<10 - 1, 64 << 10, 64<<10 + 1, 300 << 10} {
 		data := bytes.Repeat([]byte("0123456789abcdef\n"), n/17+1)[:n]
 		name := filepath.Join(dir, "f")
@@ -84,5 +93,112 @@ func TestWriteCopyOwnsItsBytes(t *testing.T) {
 		if err != nil || string(got) != page {
 			t.Fatalf("%s: %q, %v; want %q", rel, got, err, page)
 		}
+	}
+}
+
+// withAndWithoutOpenat2 runs test with files read as on this kernel, and
+// as on one without openat2.
+func withAndWithoutOpenat2(t *testing.T, test func(t *testing.T)) {
+	t.Run("openat2", test)
+	t.Run("root", func(t *testing.T) {
+		noOpenat2 = true
+		defer func() { noOpenat2 = false }()
+		test(t)
+	})
+}
+
+// TestSymlinksStayInSite: a symbolic link that leads out of the site (to
+// /etc/passwd, the build's environment, a page or a layout elsewhere, a
+// folder elsewhere) fails the build with an error at the link, and
+// nothing of what it points to is published or quoted; links that stay in
+// the site, relative or absolute, are followed.
+func TestSymlinksStayInSite(t *testing.T) {
+	withAndWithoutOpenat2(t, testSymlinksStayInSite)
+}
+
+func testSymlinksStayInSite(t *testing.T) {
+	parent, elsewhere := t.TempDir(), t.TempDir()
+	src := filepath.Join(parent, "site")
+	copyDir(t, filepath.Join("testdata", "fixture"), src)
+	write := func(p, text string) {
+		t.Helper()
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link := func(target, rel string) {
+		t.Helper()
+		p := filepath.Join(src, filepath.FromSlash(rel))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.Symlink(target, p); err != nil {
+			t.Skip("no symlinks here:", err)
+		}
+	}
+	write(filepath.Join(elsewhere, "secret.md"), "---\ntitle: SECRET page\n---\nSECRET text.\n")
+	write(filepath.Join(elsewhere, "secret.html"), `{{define "secret"}}SECRET{{end}}`)
+	write(filepath.Join(elsewhere, "dir", "secret.txt"), "SECRET\n")
+	write(filepath.Join(elsewhere, "secret.yaml"), "name: SECRET\n")
+	write(filepath.Join(src, "shared", "page.md"), "---\ntitle: Shared page\n---\nShared text.\n")
+	write(filepath.Join(src, "shared", "file.txt"), "shared file\n")
+	outsideLinks := map[string]string{
+		"static/passwd.txt":                  "/etc/passwd",
+		"static/env.txt":                     "/proc/self/environ",
+		"content/articles/outside.md":        filepath.Join(elsewhere, "secret.md"),
+		"layouts/partials/secret.html":       filepath.Join(elsewhere, "secret.html"),
+		"static/ext":                         filepath.Join(elsewhere, "dir"),
+		"content/practitioners/ann-lee.yaml": filepath.Join(elsewhere, "secret.yaml"),
+	}
+	// A relative link that climbs out of the site.
+	up, err := filepath.Rel(filepath.Join(src, "static"), filepath.Join(elsewhere, "dir", "secret.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	outsideLinks["static/up.txt"] = up
+	for rel, target := range outsideLinks {
+		link(target, rel)
+	}
+	link(filepath.Join(src, "shared", "page.md"), "content/articles/shared.md") // absolute, in the site
+	link("../../shared/file.txt", "static/files/inside.txt")                    // relative, in the site
+
+	out := filepath.Join(parent, "public")
+	res, err := Run(Options{Src: src, Out: out, Now: fixedNow})
+	if !errors.Is(err, ErrFailed) {
+		t.Fatalf("build with links out of the site: %v, want ErrFailed; problems:\n%s", err, problems(res))
+	}
+	text := problems(res)
+	if strings.Contains(text, "SECRET") || strings.Contains(text, "root:") {
+		t.Errorf("the problems quote a file outside the site:\n%s", text)
+	}
+	for rel := range outsideLinks {
+		what := "file"
+		if rel == "static/ext" {
+			what = "folder"
+		}
+		want := fmt.Sprintf("%s:1:1: is a symbolic link to a %s outside the site; copy the %s into the site instead\n", rel, what, what)
+		if !strings.Contains(text, want) {
+			t.Errorf("missing %q", want)
+		}
+		if n := strings.Count(text, rel+":"); n != 1 {
+			t.Errorf("%s is reported %d times, want once:\n%s", rel, n, text)
+		}
+	}
+	if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a failed build published %s: %v", out, err)
+	}
+
+	for rel := range outsideLinks {
+		os.Remove(filepath.Join(src, filepath.FromSlash(rel)))
+	}
+	os.Remove(filepath.Join(src, "content", "practitioners"))
+	res, err = Run(Options{Src: src, Out: out, Now: fixedNow})
+	if err != nil {
+		t.Fatalf("build with links in the site: %v\n%s", err, problems(res))
+	}
+	if page, err := os.ReadFile(filepath.Join(out, "articles", "shared", "index.html")); err != nil || !strings.Contains(string(page), "Shared text.") {
+		t.Errorf("the page linked in the site: %q, %v", page, err)
+	}
+	if file, err := os.ReadFile(filepath.Join(out, "files", "inside.txt")); err != nil || string(file) != "shared file\n" {
+		t.Errorf("the static file linked in the site: %q, %v", file, err)
 	}
 }

@@ -138,7 +138,12 @@ func BenchmarkStages(b *testing.B) {
 	bd, pages := prepareStages(b, tmp)
 
 	b.Run("read", func(b *testing.B) {
-		rd := &builder{fsys: newSiteFS(filepath.Join(tmp, "site"))}
+		s, err := newSiteFS(filepath.Join(tmp, "site"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer s.close()
+		rd := &builder{fsys: s}
 		start := time.Now()
 		for i := 0; b.Loop(); i++ {
 			p := pages[i%len(pages)]

@@ -17,6 +17,7 @@
 package diag
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -97,6 +98,20 @@ func (l *List) Warnf(file string, line, col int, format string, args ...any) {
 // Infof records an informational note.
 func (l *List) Infof(file string, line, col int, format string, args ...any) {
 	l.Add(Problem{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Severity: Info})
+}
+
+// AddFrom adds the Problem that err is or wraps, and reports whether it
+// had one. A reader that knows where the trouble is returns it as an
+// error (the build's reader refuses a symbolic link that leads out of the
+// site with a Problem at the link); whoever reads through it adds that
+// Problem as it is, in place of a message of its own.
+func (l *List) AddFrom(err error) bool {
+	var p Problem
+	if !errors.As(err, &p) {
+		return false
+	}
+	l.Add(p)
+	return true
 }
 
 // CheckUTF8 reports whether src, the text of file after its first

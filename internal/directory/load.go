@@ -139,7 +139,9 @@ func compact[T any](s []*T) []*T {
 func (l *loader) read(file string) (*yamldoc.Decoder, *yamldoc.Node) {
 	src, err := fs.ReadFile(l.fsys, file)
 	if err != nil {
-		l.problems.Errorf(file, 0, 0, "cannot read the file: %v", err)
+		if !l.problems.AddFrom(err) {
+			l.problems.Errorf(file, 0, 0, "cannot read the file: %v", err)
+		}
 		return nil, nil
 	}
 	d := yamldoc.New(file, src, 0, l.problems)
@@ -261,7 +263,11 @@ func (l *loader) photo(m yamldoc.Map, photo string) {
 	case !contains(photoExts, strings.ToLower(path.Ext(photo))):
 		m.Errorf("photo", "photo %q must be a .jpg, .jpeg, .png, .webp or .avif image", photo)
 	default:
-		if st, err := fs.Stat(l.fsys, "static"+photo); err != nil || st.IsDir() {
+		st, err := fs.Stat(l.fsys, "static"+photo)
+		if l.problems.AddFrom(err) {
+			return // a link out of the site, reported at the link
+		}
+		if err != nil || st.IsDir() {
 			m.Errorf("photo", "photo %q does not exist; add the file static%s or remove the photo key", photo, photo)
 		}
 	}

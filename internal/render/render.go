@@ -53,7 +53,9 @@ func Load(fsys fs.FS, funcs template.FuncMap, list *diag.List) *Templates {
 	var kinds, partials []string
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			list.Errorf(p, 0, 0, "cannot read: %v", err)
+			if !list.AddFrom(err) {
+				list.Errorf(p, 0, 0, "cannot read: %v", err)
+			}
 			return nil
 		}
 		if d.IsDir() || !strings.HasSuffix(p, ".html") {
@@ -77,7 +79,7 @@ func Load(fsys fs.FS, funcs template.FuncMap, list *diag.List) *Templates {
 	sort.Strings(kinds)
 	root := template.New("").Funcs(funcs)
 	if !parseFile(fsys, root, Dir+"/base.html", list) {
-		if _, err := fs.Stat(fsys, Dir+"/base.html"); err != nil {
+		if _, err := fs.Stat(fsys, Dir+"/base.html"); err != nil && !list.AddFrom(err) {
 			list.Errorf(Dir+"/base.html", 0, 0, "the base layout is missing; every page is rendered inside it")
 		}
 		return t
@@ -104,6 +106,7 @@ func Load(fsys fs.FS, funcs template.FuncMap, list *diag.List) *Templates {
 func parseFile(fsys fs.FS, t *template.Template, name string, list *diag.List) bool {
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
+		list.AddFrom(err) // a link out of the site is reported at the link
 		return false
 	}
 	if _, err := t.New(name).Parse(string(src)); err != nil {
