@@ -209,6 +209,11 @@ func NewBuilder(opt Options) (*Builder, error) {
 	}, nil
 }
 
+// ReadFile reads a file of the site (a site-root relative path with
+// forward slashes) as the build reads it: through a symbolic link only
+// when the link leads to a place in the site (see siteFS).
+func (x *Builder) ReadFile(name string) ([]byte, error) { return fs.ReadFile(x.opt.FS, name) }
+
 // Build builds the site. Changed names the files (site-root relative, with
 // forward slashes, such as content/articles/safety.md or layouts/base.html)
 // that changed since the previous Build; nil means "not known", and every

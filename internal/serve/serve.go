@@ -24,8 +24,9 @@
 //	          build, "css" with the new stylesheet URLs when only
 //	          stylesheets changed (swapped without a reload), "problems" with
 //	          the problems and the source lines around each when a build
-//	          fails; the last good site is served meanwhile, and the next
-//	          good build clears the overlay
+//	          fails (read as the build reads them, never through a link out
+//	          of the site); the last good site is served meanwhile, and the
+//	          next good build clears the overlay
 //
 // A Server is an instance: tests run several at once. Drafts and future
 // pages are shown, with the banners the layouts give them.
@@ -39,7 +40,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -379,7 +379,8 @@ func (s *Server) withSource(p diag.Problem) problem {
 	if p.File == "" || p.Line <= 0 || strings.Contains(p.File, "..") {
 		return out
 	}
-	src, err := os.ReadFile(filepath.Join(s.cfg.Options.Src, filepath.FromSlash(p.File)))
+	// Read as the build reads: never through a link out of the site.
+	src, err := s.builder.ReadFile(p.File)
 	if err != nil {
 		return out
 	}

@@ -495,6 +495,63 @@ func TestServeBrokenFile(t *testing.T) {
 	}
 }
 
+// TestServeLinks: a page that is a symbolic link out of the site is an
+// error at the link, and neither the preview nor its problem overlay
+// shows a line of the file it points to; a link to a file in the site is
+// followed, and saving that file rebuilds the page.
+func TestServeLinks(t *testing.T) {
+	ts := start(t, fixture(t))
+	ev := ts.listen()
+	before := ts.get("/articles/the-second/").body
+	secret := filepath.Join(t.TempDir(), "secret.md")
+	if err := os.WriteFile(secret, []byte("---\ntitle: SECRET title\n---\nSECRET line\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	page := ts.path("content/articles/second.md")
+	if err := os.Remove(page); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, page); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	got := ev.until("problems")
+	want := "content/articles/second.md:1:1: is a symbolic link to a file outside the site; copy the file into the site instead"
+	found := false
+	for _, p := range got.Problems {
+		found = found || p.Text == want
+		for _, l := range p.Source {
+			if strings.Contains(l.Text, "SECRET") {
+				t.Errorf("the overlay shows a line of a file outside the site: %+v", p)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("problems %+v; want %q", got.Problems, want)
+	}
+	if r := ts.get("/articles/the-second/"); r.body != before {
+		t.Errorf("the last good page is not served while the build fails")
+	}
+	if strings.Contains(ts.log.String(), "SECRET") {
+		t.Errorf("the terminal shows a file outside the site:\n%s", ts.log.String())
+	}
+
+	// Linked, by its absolute path, to a file in the site but outside
+	// content/: followed, and followed again when that file is saved.
+	shared := ts.path("shared/second.md")
+	if err := writeFile(shared, "---\ntitle: Second\nslug: the-second\n---\nShared text.\n"); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(page)
+	if err := os.Symlink(shared, page); err != nil {
+		t.Fatal(err)
+	}
+	ts.await(ev, "/articles/the-second/", "Shared text.", 200)
+	if err := writeFile(shared, "---\ntitle: Second\nslug: the-second\n---\nShared text, saved again.\n"); err != nil {
+		t.Fatal(err)
+	}
+	ts.await(ev, "/articles/the-second/", "Shared text, saved again.", 200)
+}
+
 func TestAddressInUse(t *testing.T) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
