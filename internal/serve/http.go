@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"mime"
+	"net"
 	"net/http"
+	"net/netip"
 	"path"
 	"strings"
 	"time"
@@ -27,8 +29,65 @@ type event struct {
 	Problems []problem `json:"problems,omitempty"`
 }
 
-// Handler serves the site and the live-reload endpoints.
+// Handler serves the site and the live-reload endpoints, to requests for
+// a host the server may be reached by (see hostGuard).
 func (s *Server) Handler() http.Handler {
+	listen := ""
+	if s.cfg.Listener == nil {
+		listen, _, _ = net.SplitHostPort(s.cfg.Addr)
+	}
+	return hostGuard(s.mux(), listen)
+}
+
+// hostGuard answers 403 to a request whose Host (less its port) is a DNS
+// name other than localhost, a name under .localhost and listen, the host
+// the server was told to listen on. IP addresses are served.
+//
+// A web page open in the editor's browser may not read the preview: it is
+// another origin. But the page's site can point its own DNS name at
+// 127.0.0.1 once the page is loaded (DNS rebinding); the page's requests
+// then reach the preview as same-origin requests, drafts and the problem
+// feed included. They still name the attacker's host, so refusing every
+// name but localhost defeats it. Any IP address is served, so that a
+// preview on the network (-addr 0.0.0.0:8080) can be opened from a phone
+// by the computer's address.
+func hostGuard(h http.Handler, listen string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if allowedHost(r.Host, listen) {
+			h.ServeHTTP(w, r)
+			return
+		}
+		open := "http://127.0.0.1/"
+		if _, port, err := net.SplitHostPort(r.Host); err == nil && port != "" {
+			open = "http://127.0.0.1:" + port + "/"
+		}
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.Header().Set("Cache-Control", "no-store")
+		w.WriteHeader(http.StatusForbidden)
+		fmt.Fprintf(w, "The preview answers only requests for localhost or an IP address, such as %s,\n"+
+			"not for %q: a web page could use a name like that to read the drafts.\n", open, r.Host)
+	})
+}
+
+// allowedHost reports whether a request's Host header names the preview
+// as hostGuard allows. A request with no Host (HTTP/1.0) names nothing a
+// page could point at the preview, and browsers send one.
+func allowedHost(hostport, listen string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.ToLower(strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")), ".")
+	if _, err := netip.ParseAddr(host); err == nil {
+		return true
+	}
+	return host == "" || host == "localhost" || strings.HasSuffix(host, ".localhost") ||
+		listen != "" && host == strings.TrimSuffix(strings.ToLower(listen), ".")
+}
+
+// mux routes the site and the live-reload endpoints.
+func (s *Server) mux() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/_sitegen/events", s.events)
 	mux.HandleFunc("/_sitegen/reload.js", func(w http.ResponseWriter, r *http.Request) {

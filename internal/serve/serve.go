@@ -15,9 +15,13 @@
 //	          search index finishes after, and requests under /search/
 //	          wait for the index of the newest build, so old and new index
 //	          files are never mixed
-//	http      pretty URLs as on Netlify (/x redirects to /x/ when x/ has an
-//	          index.html, /x/ is x/index.html, _redirects are followed,
-//	          anything else is /404.html with status 404); HTML responses
+//	http      only for a Host that is localhost, a name under .localhost,
+//	          an IP address or the host of Config.Addr (403 otherwise, so
+//	          that a web page cannot read the drafts through a DNS name it
+//	          points at this computer); pretty URLs as on Netlify (/x
+//	          redirects to /x/ when x/ has an index.html, /x/ is
+//	          x/index.html, _redirects are followed, anything else is
+//	          /404.html with status 404); HTML responses
 //	          get <script src="/_sitegen/reload.js">, an external script as
 //	          the site's content security policy requires
 //	events    Server-Sent Events at /_sitegen/events: "reload" after a good

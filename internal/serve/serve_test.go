@@ -552,6 +552,80 @@ func TestServeLinks(t *testing.T) {
 	ts.await(ev, "/articles/the-second/", "Shared text, saved again.", 200)
 }
 
+// TestServeRefusesOtherHosts: a request for a DNS name other than
+// localhost, as a page of another site makes after pointing its name at
+// this computer (DNS rebinding), is refused for pages, drafts and the
+// event stream alike; requests for localhost and IP addresses are served.
+func TestServeRefusesOtherHosts(t *testing.T) {
+	ts := start(t, fixture(t))
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(strings.TrimSuffix(ts.URL(), "/"), "http://"))
+	do := func(host, path string) (int, string, string) {
+		t.Helper()
+		ctx, cancel := context.WithTimeout(context.Background(), wait)
+		defer cancel()
+		req, err := http.NewRequestWithContext(ctx, "GET", ts.URL()+strings.TrimPrefix(path, "/"), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Host = host
+		res, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		if res.Header.Get("Content-Type") == "text/event-stream" {
+			return res.StatusCode, res.Header.Get("Content-Type"), "" // open: the stream is served
+		}
+		body, _ := io.ReadAll(res.Body)
+		return res.StatusCode, res.Header.Get("Content-Type"), string(body)
+	}
+	paths := []string{"/articles/draft/", "/_sitegen/events", "/_sitegen/reload.js", "/"}
+	for _, host := range []string{
+		"rebind.attacker.example:" + port, "rebind.attacker.example", "localhost.attacker.example:" + port,
+		"127.0.0.1.nip.io:" + port, "attacker.example.:" + port,
+	} {
+		for _, p := range paths {
+			status, ctype, body := do(host, p)
+			if status != http.StatusForbidden || !strings.HasPrefix(ctype, "text/plain") ||
+				!strings.Contains(body, "localhost or an IP address") || strings.Contains(body, "Draft") {
+				t.Errorf("Host %s, GET %s: %d %s %q; want 403 with an explanation", host, p, status, ctype, trim(body))
+			}
+		}
+	}
+	for _, host := range []string{
+		"127.0.0.1:" + port, "localhost:" + port, "LocalHost:" + port, "localhost.:" + port, "preview.localhost:" + port,
+		"[::1]:" + port, "192.168.1.20:" + port, "10.0.0.7", "[fe80::1]:" + port,
+	} {
+		for _, p := range paths {
+			if status, ctype, body := do(host, p); status != http.StatusOK {
+				t.Errorf("Host %s, GET %s: %d %s %q; want it served", host, p, status, ctype, trim(body))
+			}
+		}
+	}
+}
+
+// TestAllowedHost: the host an editor told the server to listen on is
+// served by name, as localhost is, and no other name.
+func TestAllowedHost(t *testing.T) {
+	for _, c := range []struct {
+		host, listen string
+		want         bool
+	}{
+		{"mybox.lan:8080", "mybox.lan", true},
+		{"MyBox.lan:8080", "mybox.lan", true},
+		{"other.lan:8080", "mybox.lan", false},
+		{"mybox.lan:8080", "", false},
+		{"mybox.lan:8080", "0.0.0.0", false},
+		{"192.168.1.20:8080", "0.0.0.0", true},
+		{"localhost:8080", "0.0.0.0", true},
+		{"", "", true},
+	} {
+		if got := allowedHost(c.host, c.listen); got != c.want {
+			t.Errorf("allowedHost(%q, %q) = %v, want %v", c.host, c.listen, got, c.want)
+		}
+	}
+}
+
 func TestAddressInUse(t *testing.T) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
