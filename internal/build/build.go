@@ -4,7 +4,8 @@
 //
 //	load      site.yaml, every Markdown page and data file, parsed in parallel
 //	assemble  the site model: URLs, sections, tags, menu, generated pages
-//	assets    static/ fingerprinted and minified
+//	assets    static/ fingerprinted and minified; _redirects, _headers
+//	          and netlify.toml at its top refused (Netlify would read them)
 //	render    every page: Markdown, layout, link scan, search text, minify,
 //	          write, on a pool of GOMAXPROCS workers sharing one goldmark;
 //	          the search index is finished beside the last pages
@@ -435,6 +436,10 @@ func (b *builder) copyAssets() {
 			return nil
 		}
 		dir, name := path.Split(strings.TrimPrefix(p, "static/"))
+		if why := netlifyFile[strings.ToLower(name)]; dir == "" && why != "" {
+			b.problems.Errorf(p, 1, 1, "%s", why)
+			return nil
+		}
 		if n := config.LongSegment(strings.TrimSuffix(dir, "/")); n > 0 {
 			b.problems.Errorf(p, 1, 1, "a folder in this file's path has a name of %d bytes, more than the %d a URL segment may have; shorten the folder's name", n, config.MaxSegment)
 			return nil
@@ -477,6 +482,20 @@ func (b *builder) copyAssets() {
 	if b.inc != nil {
 		b.inc.keepAssets(b, b.problems.Len() == before)
 	}
+}
+
+// netlifyFile says, for each name Netlify reads as settings, why a file
+// of that name at the top of static/ is refused: published, it would
+// redirect or proxy any URL of the site (/* https://elsewhere/:splat 200!)
+// or replace the site's headers, its content security policy included.
+// Netlify reads them at the top of the published folder only.
+var netlifyFile = map[string]string{
+	"_redirects": "Netlify reads a _redirects file at the top of the site as its redirect rules, and the build writes that file itself; " +
+		"to redirect an old URL to a page, list the URL under aliases in the page's front matter",
+	"_headers": "Netlify reads a _headers file at the top of the site as the headers of its responses, and the build writes that file itself; " +
+		"set response headers in netlify.toml at the top of the repository",
+	"netlify.toml": "Netlify reads its settings from netlify.toml at the top of the repository, not from the site; " +
+		"change that file instead, and remove this one",
 }
 
 // Data is what every layout gets as ".".
