@@ -16,8 +16,6 @@ import (
 	"syscall"
 	"time"
 
-	"golang.org/x/sys/unix"
-
 	"sitegen/internal/pool"
 )
 
@@ -116,35 +114,6 @@ func (o *output) writeFile(full string, data []byte) error {
 		return err
 	}
 	return writeNew(full, data)
-}
-
-// writeNew writes a file of the output with three system calls: open,
-// write, close. os.WriteFile also asks the runtime's poller to watch the
-// file and sets its flags, five more calls per file, which a build of
-// tens of thousands of files notices.
-func writeNew(name string, data []byte) error {
-	fd, err := unix.Open(name, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
-	if err == unix.EINTR {
-		return writeNew(name, data) // interrupted before anything was written
-	}
-	if err != nil {
-		return &fs.PathError{Op: "open", Path: name, Err: err}
-	}
-	for len(data) > 0 {
-		n, err := unix.Write(fd, data)
-		if err == unix.EINTR {
-			continue
-		}
-		if err != nil {
-			unix.Close(fd)
-			return &fs.PathError{Op: "write", Path: name, Err: err}
-		}
-		data = data[n:]
-	}
-	if err := unix.Close(fd); err != nil {
-		return &fs.PathError{Op: "close", Path: name, Err: err}
-	}
-	return nil
 }
 
 // mkdir makes a folder and any missing parents, remembering the ones it
@@ -330,7 +299,7 @@ func (o *output) swap() (string, error) {
 		o.tmp = ""
 		return "", nil
 	}
-	if err := unix.Renameat2(unix.AT_FDCWD, o.tmp, unix.AT_FDCWD, o.final, unix.RENAME_EXCHANGE); err == nil {
+	if err := exchange(o.tmp, o.final); err == nil {
 		old := o.tmp // the temporary name now holds the previous output
 		o.tmp = ""
 		return old, nil

@@ -11,8 +11,6 @@ import (
 	"strings"
 	"sync"
 
-	"golang.org/x/sys/unix"
-
 	"sitegen/internal/diag"
 )
 
@@ -69,9 +67,7 @@ func newSiteFS(dir string) (siteFS, error) {
 	s := siteFS{root: root, dir: root.FS(), real: real, fd: -1}
 	if !noOpenat2 {
 		if f, err := root.Open("."); err == nil {
-			fd := int(f.Fd())
-			if probe, err := openBeneath(fd, ".", unix.O_PATH|unix.O_CLOEXEC); err == nil {
-				unix.Close(probe)
+			if fd := int(f.Fd()); beneathWorks(fd) {
 				s.fd, s.dirFile = fd, f
 			} else {
 				f.Close()
@@ -185,21 +181,6 @@ func outside(link, target string) diag.Problem {
 		Msg: fmt.Sprintf("is a symbolic link to a %s outside the site; copy the %s into the site instead", what, what)}
 }
 
-// openBeneath opens name beneath the folder dir with openat2: the kernel
-// follows symbolic links, but refuses (EXDEV) to leave dir, by a link or
-// otherwise, and refuses absolute links.
-func openBeneath(dir int, name string, flags int) (int, error) {
-	how := unix.OpenHow{Flags: uint64(flags), Resolve: unix.RESOLVE_BENEATH | unix.RESOLVE_NO_MAGICLINKS}
-	for tries := 0; ; tries++ {
-		fd, err := unix.Openat2(dir, name, &how)
-		// EAGAIN: a rename elsewhere in the tree raced the check; try again.
-		if err == unix.EINTR || err == unix.EAGAIN && tries < 16 {
-			continue
-		}
-		return fd, err
-	}
-}
-
 // ReadFile reads name, through a buffer from the pool, into a slice of
 // its own.
 func (s siteFS) ReadFile(name string) ([]byte, error) {
@@ -222,39 +203,7 @@ func (s siteFS) readInto(buf []byte, name string) ([]byte, error) {
 	if s.fd < 0 {
 		return s.readFromRoot(buf, name)
 	}
-	fd, err := openBeneath(s.fd, name, unix.O_RDONLY|unix.O_CLOEXEC)
-	if err == unix.EXDEV || err == unix.ELOOP {
-		// A link out of the site, an absolute link or a loop.
-		rel, rerr := s.resolve(name)
-		var p diag.Problem
-		if errors.As(rerr, &p) {
-			return buf, &fs.PathError{Op: "open", Path: name, Err: p}
-		}
-		if rerr == nil && rel != name {
-			fd, err = openBeneath(s.fd, rel, unix.O_RDONLY|unix.O_CLOEXEC)
-		}
-	}
-	if err != nil {
-		return buf, &fs.PathError{Op: "open", Path: name, Err: err}
-	}
-	defer unix.Close(fd)
-	start := len(buf)
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		n, err := unix.Read(fd, buf[len(buf):cap(buf)])
-		if err == unix.EINTR {
-			continue
-		}
-		if err != nil {
-			return buf[:start], &fs.PathError{Op: "read", Path: name, Err: err}
-		}
-		if n == 0 {
-			return buf, nil
-		}
-		buf = buf[:len(buf)+n]
-	}
+	return s.readBeneath(buf, name)
 }
 
 // readFromRoot is readInto without openat2.

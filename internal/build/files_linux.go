@@ -1,0 +1,115 @@
+//go:build linux
+
+package build
+
+import (
+	"errors"
+	"io/fs"
+
+	"golang.org/x/sys/unix"
+
+	"sitegen/internal/diag"
+)
+
+// The Linux system calls behind reading the site and writing the output
+// (see siteFS, writeNew and output.swap); files_other.go has what other
+// systems use instead.
+
+// beneathWorks reports whether openat2 can open files beneath the folder
+// fd: Linux 5.6 or later, outside a sandbox that forbids it.
+func beneathWorks(fd int) bool {
+	probe, err := openBeneath(fd, ".", unix.O_PATH|unix.O_CLOEXEC)
+	if err != nil {
+		return false
+	}
+	unix.Close(probe)
+	return true
+}
+
+// openBeneath opens name beneath the folder dir with openat2: the kernel
+// follows symbolic links, but refuses (EXDEV) to leave dir, by a link or
+// otherwise, and refuses absolute links.
+func openBeneath(dir int, name string, flags int) (int, error) {
+	how := unix.OpenHow{Flags: uint64(flags), Resolve: unix.RESOLVE_BENEATH | unix.RESOLVE_NO_MAGICLINKS}
+	for tries := 0; ; tries++ {
+		fd, err := unix.Openat2(dir, name, &how)
+		// EAGAIN: a rename elsewhere in the tree raced the check; try again.
+		if err == unix.EINTR || err == unix.EAGAIN && tries < 16 {
+			continue
+		}
+		return fd, err
+	}
+}
+
+// readBeneath is readInto with openat2 (s.fd is set).
+func (s siteFS) readBeneath(buf []byte, name string) ([]byte, error) {
+	fd, err := openBeneath(s.fd, name, unix.O_RDONLY|unix.O_CLOEXEC)
+	if err == unix.EXDEV || err == unix.ELOOP {
+		// A link out of the site, an absolute link or a loop.
+		rel, rerr := s.resolve(name)
+		var p diag.Problem
+		if errors.As(rerr, &p) {
+			return buf, &fs.PathError{Op: "open", Path: name, Err: p}
+		}
+		if rerr == nil && rel != name {
+			fd, err = openBeneath(s.fd, rel, unix.O_RDONLY|unix.O_CLOEXEC)
+		}
+	}
+	if err != nil {
+		return buf, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	defer unix.Close(fd)
+	start := len(buf)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := unix.Read(fd, buf[len(buf):cap(buf)])
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return buf[:start], &fs.PathError{Op: "read", Path: name, Err: err}
+		}
+		if n == 0 {
+			return buf, nil
+		}
+		buf = buf[:len(buf)+n]
+	}
+}
+
+// writeNew writes a file of the output with three system calls: open,
+// write, close. os.WriteFile also asks the runtime's poller to watch the
+// file and sets its flags, five more calls per file, which a build of
+// tens of thousands of files notices.
+func writeNew(name string, data []byte) error {
+	fd, err := unix.Open(name, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
+	if err == unix.EINTR {
+		return writeNew(name, data) // interrupted before anything was written
+	}
+	if err != nil {
+		return &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	for len(data) > 0 {
+		n, err := unix.Write(fd, data)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			unix.Close(fd)
+			return &fs.PathError{Op: "write", Path: name, Err: err}
+		}
+		data = data[n:]
+	}
+	if err := unix.Close(fd); err != nil {
+		return &fs.PathError{Op: "close", Path: name, Err: err}
+	}
+	return nil
+}
+
+// exchange swaps the names of two folders in one step (renameat2 with
+// RENAME_EXCHANGE), where the file system can.
+func exchange(a, b string) error {
+	return unix.Renameat2(unix.AT_FDCWD, a, unix.AT_FDCWD, b, unix.RENAME_EXCHANGE)
+}
+
