@@ -419,7 +419,7 @@ func BenchmarkTooDeep(b *testing.B) {
 }
 
 // bundledBodies are the bodies of the bundled site's pages and their size.
-func bundledBodies(b *testing.B) (bodies [][]byte, size int64) {
+func bundledBodies(b testing.TB) (bodies [][]byte, size int64) {
 	err := filepath.WalkDir(filepath.Join("..", "..", "content"), func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
 			return err
@@ -544,5 +544,39 @@ func TestRawHTMLChecked(t *testing.T) {
 	}
 	if res := convert(t, src); len(res.Problems) != 0 {
 		t.Errorf("with raw HTML off: %+v", res.Problems)
+	}
+}
+
+// TestPlainParserSameTree: a body with nothing an extended autolink can
+// start with is parsed without linkify (Renderer.plain), and must come
+// out exactly as the full parser gives it; one with a candidate still gets
+// its autolink. Every page of the bundled site is tried both ways.
+func TestPlainParserSameTree(t *testing.T) {
+	r := New(false)
+	render := func(p parser.Parser, body []byte) string {
+		var b strings.Builder
+		root := p.Parse(text.NewReader(body), parser.WithContext(parser.NewContext(parser.WithIDs(newIDs()))))
+		if err := r.md.Renderer().Render(&b, body, root); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	bodies, _ := bundledBodies(t)
+	plain := 0
+	for _, body := range append(bodies, []byte("Written *in* (brackets) ~so~ _on_ and on.\n")) {
+		if mayAutolink(body) {
+			continue
+		}
+		plain++
+		if a, b := render(r.md.Parser(), body), render(r.plain, body); a != b {
+			t.Errorf("the plain parser differs on %.60q:\n%s\nfull:\n%s", body, b, a)
+		}
+	}
+	if plain < 10 {
+		t.Errorf("only %d bodies without autolink candidates", plain)
+	}
+	res := convert(t, "Mail info@example.org or see www.example.org.\n")
+	if !strings.Contains(res.HTML, `<a href="mailto:info@example.org">`) || !strings.Contains(res.HTML, `<a href="http://www.example.org">`) {
+		t.Errorf("autolinks lost: %s", res.HTML)
 	}
 }
