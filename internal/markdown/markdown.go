@@ -17,7 +17,7 @@
 //     from the heading text, folded as package fold folds text) and unique
 //     per page. The extended autolinks (goldmark's linkify) are tried at
 //     every space of the text; a body that holds none of what starts one
-//     ("http", "ftp:", "www.", "@") is parsed by the same configuration
+//     ("http:", "https:", "ftp:", "www.", "@") is parsed by the same configuration
 //     built without them, which gives the same tree in less time;
 //  2. walk the tree once: rewrite links written the way a code host previews
 //     them ([safety](safety.md), [x](../articles/safety.md#risks)) to page
@@ -341,10 +341,25 @@ func fenceAt(l []byte) []byte {
 }
 
 // mayAutolink reports whether src holds anything an extended autolink
-// starts with.
+// starts with: "http:", "https:", "ftp:" (linkify's schemes, which it
+// matches in lower case only), "www." or the "@" of an e-mail address.
 func mayAutolink(src []byte) bool {
-	return bytes.IndexByte(src, '@') >= 0 || bytes.Contains(src, []byte("http")) ||
-		bytes.Contains(src, []byte("www.")) || bytes.Contains(src, []byte("ftp:"))
+	if bytes.IndexByte(src, '@') >= 0 || bytes.Contains(src, []byte("www.")) {
+		return true
+	}
+	// A scheme ends at a colon, which prose has few of: look at each.
+	for i := bytes.IndexByte(src, ':'); i >= 0; {
+		b := src[:i]
+		if bytes.HasSuffix(b, []byte("http")) || bytes.HasSuffix(b, []byte("https")) || bytes.HasSuffix(b, []byte("ftp")) {
+			return true
+		}
+		j := bytes.IndexByte(src[i+1:], ':')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return false
 }
 
 type walker struct {

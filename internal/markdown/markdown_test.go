@@ -580,3 +580,22 @@ func TestPlainParserSameTree(t *testing.T) {
 		t.Errorf("autolinks lost: %s", res.HTML)
 	}
 }
+
+func TestMayAutolink(t *testing.T) {
+	for src, want := range map[string]bool{
+		"Plain text: with a colon, and more: colons.": false,
+		"see http://example.org":                      true,
+		"see https://example.org":                     true,
+		"get ftp://example.org/x":                     true,
+		"at www.example.org":                          true,
+		"mail info@example.org":                       true,
+		"the http protocol: a note":                   false,
+		"HTTP://EXAMPLE.ORG":                          false, // linkify's schemes are lower case
+		":http:":                                      true,
+		"":                                            false,
+	} {
+		if got := mayAutolink([]byte(src)); got != want {
+			t.Errorf("mayAutolink(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
