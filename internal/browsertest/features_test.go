@@ -47,6 +47,7 @@ func TestSearch(t *testing.T) {
 	if strings.SplitN(st.First, "#", 2)[0] != want {
 		t.Errorf("first result for \"become certified\" is %s, want %s", st.First, want)
 	}
+	checkOptionNames(t, tb, "become certified")
 	tb.key(t, kb.ArrowDown)
 	sel := eval[[]string](t, tb, `[document.querySelector("#search-box-q").getAttribute("aria-activedescendant") || "", document.querySelector("[role=option][aria-selected=true]")?.id || ""]`)
 	if sel[0] == "" || sel[0] != sel[1] {
@@ -61,6 +62,41 @@ func TestSearch(t *testing.T) {
 	tb.waitJS(t, `location.pathname === "`+want+`" && document.readyState === "complete"`, "Enter to open the selected result")
 	for _, p := range tb.takeProblems() {
 		t.Error(p)
+	}
+}
+
+// checkOptionNames: each option of the header's popup is named by its
+// title and kind ("Safety, Article"), a section by its heading and the
+// page it is in ("Head injuries, section of Safety"), and the excerpt is
+// its description, not part of its name.
+func checkOptionNames(t *testing.T, tb *tab, q string) {
+	t.Helper()
+	opts := eval[[]struct {
+		Sub                     bool
+		Title, Kind, Name, Desc string
+		Excerpt                 string
+	}](t, tb, `[...document.querySelectorAll("#search-box-list [role=option]")].map((o) => ({sub: o.classList.contains("search-sub"),
+		title: o.querySelector(".search-title").textContent, kind: o.querySelector(".search-kind")?.textContent || "",
+		name: o.getAttribute("aria-label") || "", excerpt: o.querySelector(".search-excerpt")?.textContent || "",
+		desc: (o.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent || "").join(" ")}))`)
+	parent, subs := "", 0
+	for i, o := range opts {
+		want := o.Title + ", " + o.Kind
+		if o.Sub {
+			subs++
+			want = o.Title + ", section of " + parent
+		} else {
+			parent = o.Title
+		}
+		if o.Name != want {
+			t.Errorf("%q: option %d is named %q, want %q", q, i+1, o.Name, want)
+		}
+		if o.Desc != o.Excerpt {
+			t.Errorf("%q: option %d (%s) is described by %q, want its excerpt %q", q, i+1, o.Title, o.Desc, o.Excerpt)
+		}
+	}
+	if len(opts) == 0 || subs == 0 {
+		t.Errorf("%q: %d options, %d of them sections; want both kinds to check", q, len(opts), subs)
 	}
 }
 
@@ -159,18 +195,60 @@ func TestSearchNoResults(t *testing.T) {
 }
 
 // TestSearchPage: the /search/ page reads its query from the URL, records
-// what is typed there and narrows by kind.
+// what is typed there and narrows by kind. Its box is a plain search field
+// and its results a list of links, each with its kind and excerpt and its
+// sections as nested links, that Tab reaches from the box; the count is
+// announced.
 func TestSearchPage(t *testing.T) {
 	tb := newTab(t)
 	tb.open(t, "/search/?q=aelia")
-	tb.waitJS(t, `document.querySelectorAll("#search-page-list [role=option]").length > 0`, "results for the query in the URL")
-	if got := eval[string](t, tb, `document.querySelector("#search-page-list [role=option]").dataset.href`); got != "/practitioners/aelia-thornhurst/" {
+	tb.waitJS(t, `document.querySelectorAll("#search-page-list > li > a[href]").length > 0`, "results for the query in the URL")
+	if got := eval[string](t, tb, `document.querySelector("#search-page-list > li > a").getAttribute("href")`); got != "/practitioners/aelia-thornhurst/" {
 		t.Errorf("first result for aelia is %s, want Aelia Thornhurst's profile", got)
 	}
+	st := eval[struct {
+		Input, List, Status, Live string
+		Options                   int
+	}](t, tb, `(() => { const q = document.querySelector("#search-page-q"), l = document.querySelector("#search-page-list"), s = document.querySelector(".search-page .search-status");
+		return {input: q.outerHTML, list: l.tagName + " role=" + (l.getAttribute("role") || ""), status: s.textContent, live: s.getAttribute("aria-live") || "",
+			options: document.querySelectorAll(".search-page [role=option], .search-page [role=listbox]").length}; })()`)
+	if strings.Contains(st.Input, "role=") || strings.Contains(st.Input, "aria-expanded") || strings.Contains(st.Input, "aria-activedescendant") {
+		t.Errorf("the search page's box is %s; want a plain search field, not a combobox", st.Input)
+	}
+	if st.List != "OL role=" || st.Options != 0 {
+		t.Errorf("the search page's results are %s with %d options or listboxes; want a plain list of links", st.List, st.Options)
+	}
+	if !regexp.MustCompile(`^\d+ results?\b`).MatchString(st.Status) || st.Live != "polite" {
+		t.Errorf("result count %q in a region with aria-live=%q; want \"N results\" announced politely", st.Status, st.Live)
+	}
+	// Tab from the box passes the button and the kinds to the first result.
+	tb.run(t, "focusing the box", chromedp.Focus(chromedp.CSS("#search-page-q")))
+	reached := ""
+	for i := 0; i < 8 && reached == ""; i++ {
+		tb.key(t, "\t")
+		reached = eval[string](t, tb, `document.activeElement.closest("#search-page-list") ? document.activeElement.getAttribute("href") : ""`)
+	}
+	if reached != "/practitioners/aelia-thornhurst/" {
+		t.Errorf("Tab from the search page's box does not reach the first result link (got %q)", reached)
+	}
+
+	tb.open(t, "/search/?q=safety")
+	tb.waitJS(t, `document.querySelectorAll("#search-page-list > li > a[href]").length > 0`, "results for safety")
+	r := eval[struct {
+		Kinds, Excerpts, Subs int
+		Items                 int
+	}](t, tb, `(() => { const items = [...document.querySelectorAll("#search-page-list > li")];
+		return {items: items.length, kinds: items.filter((li) => li.querySelector(":scope > .search-kind")?.textContent).length,
+			excerpts: items.filter((li) => li.querySelector(":scope > .search-excerpt")).length,
+			subs: document.querySelectorAll("#search-page-list > li > ul > li > a[href*='#']").length}; })()`)
+	if r.Kinds != r.Items || r.Excerpts == 0 || r.Subs == 0 {
+		t.Errorf("results for safety: %d items, %d with a kind, %d with an excerpt, %d section links; want a kind on each, excerpts and nested section links", r.Items, r.Kinds, r.Excerpts, r.Subs)
+	}
+
 	tb.run(t, "typing a new query", clear("#search-page-q"), chromedp.SendKeys(chromedp.CSS("#search-page-q"), "skull"))
 	tb.waitJS(t, `new URLSearchParams(location.search).get("q") === "skull"`, "the URL to record the query")
 	tb.run(t, "only books", chromedp.Click(chromedp.CSS(`input[name=kind][value=book]`)))
-	tb.waitJS(t, `location.search.includes("kind=book") && [...document.querySelectorAll("#search-page-list .search-option:not(.search-sub) .search-kind")].every((k) => k.textContent === "Book") && document.querySelectorAll("#search-page-list .search-option").length > 0`, "results narrowed to books")
+	tb.waitJS(t, `location.search.includes("kind=book") && [...document.querySelectorAll("#search-page-list > li > .search-kind")].every((k) => k.textContent === "Book") && document.querySelectorAll("#search-page-list > li").length > 0`, "results narrowed to books")
 	for _, p := range tb.takeProblems() {
 		t.Error(p)
 	}
@@ -182,7 +260,7 @@ func TestSearchPage(t *testing.T) {
 // check, on the search page and in the header, where Tab reaches the link.
 func TestSearchRegistration(t *testing.T) {
 	tb := newTab(t)
-	results := `[...document.querySelectorAll("#search-page-list [role=option]:not(.search-sub)")].map((o) => o.dataset.href)`
+	results := `[...document.querySelectorAll("#search-page-list > li > a")].map((a) => a.getAttribute("href"))`
 	for _, q := range []string{"CST+4", "cst-000004", "000004"} {
 		tb.open(t, "/search/?q="+q)
 		tb.waitJS(t, `document.querySelector(".search-page .search-status").textContent !== ""`, "the answer for "+q)

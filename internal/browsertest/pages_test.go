@@ -30,7 +30,7 @@ var pageTypes = []struct{ name, path, ready string }{
 	{"training", "/training/", ""},
 	{"reading list", "/reading/anatomy-head-neck-spine/", ""},
 	{"reading index", "/reading/", ""},
-	{"search", "/search/?q=certification", `document.querySelector("#search-page-list [role=option]")`},
+	{"search", "/search/?q=certification", `document.querySelector("#search-page-list a")`},
 }
 
 // TestPageTypes loads one page of every type and checks, for each: no

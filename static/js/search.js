@@ -1,12 +1,15 @@
 // Site search UI: the search box in the header of every page and the
-// /search/ page. Nothing is fetched until a search box gets focus. Each box
-// is a WAI-ARIA combobox: arrow keys move through results and heading
-// sub-results, Enter opens one, Escape closes the list; the result count is
-// announced through an aria-live region. In the header the results are a
-// popup that closes when focus leaves the search form; when there are none,
-// the status line ("No results for …") shows in its place. A query that is
-// a registration number finds that practitioner or, when no current one has
-// it, points to the registration check.
+// /search/ page. Nothing is fetched until a search box gets focus. The
+// header's box is a WAI-ARIA combobox: arrow keys move through results and
+// heading sub-results, Enter opens one, Escape closes the list; each option
+// is named by its title and kind, its excerpt is its description. The
+// popup closes when focus leaves the search form; when there are no
+// results, the status line ("No results for …") shows in its place. The
+// /search/ page's box is a plain search field and its results a list of
+// links, reached with Tab like any others. Either way the result count is
+// announced through an aria-live region. A query that is a registration
+// number finds that practitioner or, when no current one has it, points to
+// the registration check.
 import {openIndex} from "./search-engine.js";
 import {registrationQuery} from "./registration.js";
 
@@ -29,22 +32,21 @@ function excerptNode(segs, cls) {
 }
 
 function setup(form) {
-  const input = form.querySelector('[role="combobox"]');
-  const list = document.getElementById(input.getAttribute("aria-controls"));
-  const status = form.querySelector(".search-status");
+  const input = form.querySelector('input[name="q"]');
   const page = form.hasAttribute("data-search-page");
+  const list = form.querySelector(".search-list");
+  const status = form.querySelector(".search-status");
   const {regPrefix, regDigits, verify} = form.dataset;
   // note: the status line says something to show instead of results.
   let options = [], active = -1, seq = 0, timer = 0, note = false, shown = false;
 
   const open = (on) => {
+    if (page) return;
     const has = on && options.length > 0;
-    if (!page) {
-      shown = on && (has || note);
-      list.hidden = !has;
-      status.classList.toggle("visually-hidden", !(on && note));
-      status.classList.toggle("search-note", on && note);
-    }
+    shown = on && (has || note);
+    list.hidden = !has;
+    status.classList.toggle("visually-hidden", !(on && note));
+    status.classList.toggle("search-note", on && note);
     input.setAttribute("aria-expanded", String(has));
     if (!has) select(-1);
   };
@@ -57,13 +59,31 @@ function setup(form) {
       options[i].scrollIntoView({block: "nearest"});
     }
   }
-  function option(href, cls) {
-    const li = el("li", cls);
+  // option adds a popup option named by name; its excerpt describes it.
+  function option(href, cls, name, title, kind, excerpt) {
+    const li = el("li", cls), id = `${list.id}-${options.length}`;
     li.setAttribute("role", "option");
-    li.id = `${list.id}-${options.length}`;
+    li.id = id;
     li.dataset.href = href;
+    li.setAttribute("aria-label", name);
+    li.append(el("span", "search-title", title));
+    if (kind) li.append(el("span", "search-kind", kind));
+    if (excerpt) {
+      const p = excerptNode(excerpt, "search-excerpt");
+      p.id = id + "-x";
+      li.setAttribute("aria-describedby", p.id);
+      li.append(p);
+    }
     options.push(li);
     list.append(li);
+  }
+  // link is a result on the /search/ page: a list item led by a link.
+  function link(href, text, kind, excerpt) {
+    const li = el("li", "search-result"), a = el("a", "search-title", text);
+    a.href = href;
+    li.append(a);
+    if (kind) li.append(el("span", "search-kind", kind));
+    if (excerpt) li.append(excerptNode(excerpt, "search-excerpt"));
     return li;
   }
   function render(q, res, msg) {
@@ -71,13 +91,19 @@ function setup(form) {
     options = [];
     active = -1;
     for (const r of res ? res.results : []) {
-      const li = option(r.url, "search-option");
-      li.append(el("span", "search-title", r.title), el("span", "search-kind", LABEL[r.kind] || r.kind), excerptNode(r.excerpt, "search-excerpt"));
-      for (const s of r.subs) {
-        const sub = option(s.url, "search-option search-sub");
-        sub.append(el("span", "search-title", s.heading));
-        if (s.excerpt) sub.append(excerptNode(s.excerpt, "search-excerpt"));
+      const kind = LABEL[r.kind] || r.kind;
+      if (page) {
+        const li = link(r.url, r.title, kind, r.excerpt);
+        if (r.subs.length) {
+          const subs = el("ul", "search-subs");
+          for (const s of r.subs) subs.append(link(s.url, s.heading, "", s.excerpt));
+          li.append(subs);
+        }
+        list.append(li);
+        continue;
       }
+      option(r.url, "search-option", `${r.title}, ${kind}`, r.title, kind, r.excerpt);
+      for (const s of r.subs) option(s.url, "search-option search-sub", `${s.heading}, section of ${r.title}`, s.heading, "", s.excerpt);
     }
     const n = res ? res.total : 0;
     note = Boolean(q.trim()) && !n;
@@ -111,6 +137,20 @@ function setup(form) {
     clearTimeout(timer);
     timer = setTimeout(run, 80);
   });
+  form.addEventListener("change", (ev) => { if (ev.target.name === "kind") run(); });
+  if (page) {
+    form.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      clearTimeout(timer);
+      run();
+    });
+    const params = new URLSearchParams(location.search);
+    input.value = params.get("q") || "";
+    const want = params.getAll("kind");
+    form.querySelectorAll('input[name="kind"]').forEach((c) => { c.checked = want.includes(c.value); });
+    if (input.value.trim()) run();
+    return;
+  }
   input.addEventListener("keydown", (ev) => {
     const n = options.length;
     if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
@@ -121,9 +161,6 @@ function setup(form) {
     } else if (ev.key === "Enter" && active >= 0) {
       ev.preventDefault();
       location.href = options[active].dataset.href;
-    } else if (ev.key === "Enter" && page) {
-      ev.preventDefault();
-      run();
     } else if (ev.key === "Escape") {
       if (shown) ev.preventDefault();
       open(false);
@@ -133,27 +170,18 @@ function setup(form) {
     const li = ev.target.closest('[role="option"]');
     if (li && !ev.target.closest("a")) location.href = li.dataset.href;
   });
-  form.addEventListener("change", (ev) => { if (ev.target.name === "kind") run(); });
-  if (!page) {
-    // The popup covers the page below it, so it closes when focus moves
-    // out of the form. A click inside it lands first: the list takes
-    // focus on mousedown (tabindex="-1"), and while a pointer is pressed
-    // in the form, focus leaving (Safari does not focus a clicked link)
-    // does not close it.
-    let pressed = false;
-    form.addEventListener("pointerdown", () => { pressed = true; });
-    addEventListener("pointerup", () => { pressed = false; }, true);
-    addEventListener("pointercancel", () => { pressed = false; }, true);
-    form.addEventListener("focusout", (ev) => { if (!pressed && !form.contains(ev.relatedTarget)) open(false); });
-    document.addEventListener("click", (ev) => { if (!form.contains(ev.target)) open(false); });
-    input.addEventListener("focus", () => { if (options.length || note) open(true); });
-  } else {
-    const params = new URLSearchParams(location.search);
-    input.value = params.get("q") || "";
-    const want = params.getAll("kind");
-    form.querySelectorAll('input[name="kind"]').forEach((c) => { c.checked = want.includes(c.value); });
-    if (input.value.trim()) run();
-  }
+  // The popup covers the page below it, so it closes when focus moves
+  // out of the form. A click inside it lands first: the list takes
+  // focus on mousedown (tabindex="-1"), and while a pointer is pressed
+  // in the form, focus leaving (Safari does not focus a clicked link)
+  // does not close it.
+  let pressed = false;
+  form.addEventListener("pointerdown", () => { pressed = true; });
+  addEventListener("pointerup", () => { pressed = false; }, true);
+  addEventListener("pointercancel", () => { pressed = false; }, true);
+  form.addEventListener("focusout", (ev) => { if (!pressed && !form.contains(ev.relatedTarget)) open(false); });
+  document.addEventListener("click", (ev) => { if (!form.contains(ev.target)) open(false); });
+  input.addEventListener("focus", () => { if (options.length || note) open(true); });
 }
 
 document.querySelectorAll("form[data-search]").forEach(setup);
