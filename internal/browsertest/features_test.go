@@ -221,6 +221,11 @@ func TestSearchPage(t *testing.T) {
 	if !regexp.MustCompile(`^\d+ results?\b`).MatchString(st.Status) || st.Live != "polite" {
 		t.Errorf("result count %q in a region with aria-live=%q; want \"N results\" announced politely", st.Status, st.Live)
 	}
+	// The header's search and the page's are two search landmarks: each
+	// needs a name of its own for a screen reader's landmark list.
+	if names := eval[[]string](t, tb, `[...document.querySelectorAll("[role=search], search")].map((e) => e.getAttribute("aria-label") || "")`); len(names) != 2 || names[0] == "" || names[1] == "" || names[0] == names[1] {
+		t.Errorf("the search page's search landmarks are named %q; want two distinct names", names)
+	}
 	// Tab from the box passes the button and the kinds to the first result.
 	tb.run(t, "focusing the box", chromedp.Focus(chromedp.CSS("#search-page-q")))
 	reached := ""
