@@ -545,6 +545,32 @@ func TestRegistrationCheck(t *testing.T) {
 	}
 }
 
+// TestTableOfContents: a page's contents nest as its headings do, so a
+// screen reader hears each level-3 heading as an item of a list inside its
+// level-2 heading's item, and the visible numbers of the top level count
+// 1, 2, 3 with no gaps.
+func TestTableOfContents(t *testing.T) {
+	tb := newTab(t)
+	for _, path := range []string{"/glossary/", "/articles/safety/"} {
+		tb.open(t, path)
+		bad := eval[[]string](t, tb, `(() => {
+			const bad = [], toc = document.querySelector("nav.toc"), top = toc.querySelector(":scope > ol");
+			let h2 = null, n3 = 0;
+			for (const a of toc.querySelectorAll("a[href^='#']")) {
+				const h = document.getElementById(decodeURIComponent(a.hash.slice(1)));
+				const depth = [...toc.querySelectorAll("ol")].filter((ol) => ol.contains(a)).length;
+				if (h.tagName === "H2") { h2 = a; if (depth !== 1 || a.parentElement.parentElement !== top) bad.push(a.textContent + " (h2) at depth " + depth); }
+				else if (h.tagName === "H3") { n3++; const parent = a.parentElement.parentElement.closest("li");
+					if (depth !== 2 || !parent || parent.querySelector(":scope > a") !== h2) bad.push(a.textContent + " (h3) at depth " + depth + " not under " + (h2 && h2.textContent)); }
+			}
+			if (n3 === 0) bad.push("no level-3 headings to check");
+			return bad; })()`)
+		for _, b := range bad {
+			t.Errorf("%s: contents: %s", path, b)
+		}
+	}
+}
+
 // clear empties a field.
 func clear(selector string) chromedp.Action[chromedp.Void] {
 	return chromedp.Evaluate[chromedp.Void](`document.querySelector(` + strconv.Quote(selector) + `).value = ""`)

@@ -141,6 +141,38 @@ func (p *Page) HasTOC() bool {
 	return n >= 2
 }
 
+// TOCEntry is a heading in a page's table of contents with the headings
+// under it.
+type TOCEntry struct {
+	markdown.Heading
+	Children []*TOCEntry
+}
+
+// Contents is the page's table of contents: its level-2 and level-3
+// headings, each under the nearest shallower heading before it, so a list
+// of them nests as the page does. A heading with none before it (a page
+// whose first section is a level-3 heading) is at the top.
+func (p *Page) Contents() []*TOCEntry {
+	var top, open []*TOCEntry
+	for _, h := range p.Headings {
+		if h.Level != 2 && h.Level != 3 {
+			continue
+		}
+		e := &TOCEntry{Heading: h}
+		for len(open) > 0 && open[len(open)-1].Level >= h.Level {
+			open = open[:len(open)-1]
+		}
+		if len(open) == 0 {
+			top = append(top, e)
+		} else {
+			parent := open[len(open)-1]
+			parent.Children = append(parent.Children, e)
+		}
+		open = append(open, e)
+	}
+	return top
+}
+
 // Site is the whole model.
 type Site struct {
 	Config  *config.Config
