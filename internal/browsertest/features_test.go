@@ -571,6 +571,43 @@ func TestTableOfContents(t *testing.T) {
 	}
 }
 
+// TestFieldBorders: every text field, list and button on the pages with
+// forms stands out from what is around it, by its border or its own
+// background, at a contrast of at least 3:1; the contact form's fields
+// are styled alike, as wide as each other.
+func TestFieldBorders(t *testing.T) {
+	tb := newTab(t)
+	for _, path := range []string{"/search/?q=safety", "/contact/", "/practitioners/", "/verify/"} {
+		tb.open(t, path)
+		if path == "/practitioners/" {
+			tb.waitJS(t, `!document.querySelector("#directory-filters").hidden`, "the filter form to appear")
+		}
+		bad := eval[[]string](t, tb, `(() => {
+			const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+			const lum = ([r, g, b]) => { const f = (v) => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+			const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m); return (x + 0.05) / (y + 0.05); };
+			const bgOf = (e) => { for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length === 3 || c[3] > 0) return c.slice(0, 3); } return [255, 255, 255]; };
+			const bad = [];
+			for (const e of document.querySelectorAll("input, select, textarea, button")) {
+				const r = e.getBoundingClientRect();
+				if (e.type === "hidden" || e.type === "checkbox" || e.type === "radio" || r.width < 4 || r.height < 4 || e.closest("[hidden], .visually-hidden")) continue;
+				const cs = getComputedStyle(e), around = bgOf(e.parentElement), own = rgb(cs.backgroundColor);
+				const border = parseFloat(cs.borderTopWidth) >= 1 && cs.borderTopStyle !== "none" ? ratio(rgb(cs.borderTopColor), around) : 0;
+				const fill = own.length === 3 || own[3] > 0 ? ratio(own.slice(0, 3), around) : 0;
+				if (Math.max(border, fill) < 3) bad.push(e.outerHTML.slice(0, 90) + ": border " + border.toFixed(2) + ":1, background " + fill.toFixed(2) + ":1");
+			}
+			return bad; })()`)
+		for _, b := range bad {
+			t.Errorf("%s: %s; want 3:1", path, b)
+		}
+	}
+	tb.open(t, "/contact/")
+	f := eval[[]string](t, tb, `["contact-name", "contact-email", "contact-message"].map((id) => { const cs = getComputedStyle(document.getElementById(id)); return cs.width + " " + cs.borderTopWidth + " " + cs.borderTopColor; })`)
+	if f[0] != f[1] || f[0] != f[2] {
+		t.Errorf("contact form: name field %q, email %q, message %q (width, border); want them alike", f[0], f[1], f[2])
+	}
+}
+
 // clear empties a field.
 func clear(selector string) chromedp.Action[chromedp.Void] {
 	return chromedp.Evaluate[chromedp.Void](`document.querySelector(` + strconv.Quote(selector) + `).value = ""`)
