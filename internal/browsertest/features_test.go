@@ -608,6 +608,48 @@ func TestFieldBorders(t *testing.T) {
 	}
 }
 
+// TestTableScroll: at a phone's width the training courses' tables scroll
+// sideways inside a region named by the table's caption, which Tab
+// reaches (so arrow keys scroll it) and shows focus on, while the page
+// itself does not scroll sideways.
+func TestTableScroll(t *testing.T) {
+	tb := newTab(t)
+	tb.run(t, "320 px viewport", chromedp.EmulateViewport(320, 800))
+	tb.open(t, "/training/")
+	type box struct {
+		Caption, Label, Role string
+		TabIndex             int
+		Scrolls, Page        bool
+	}
+	boxes := eval[[]box](t, tb, `[...document.querySelectorAll("main table")].map((tbl) => { const b = tbl.parentElement;
+		return {caption: tbl.caption?.textContent || "", label: (b.getAttribute("aria-labelledby") || "").split(/\s+/).map((id) => document.getElementById(id)?.textContent || "").join(" "),
+			role: b.getAttribute("role") || "", tabIndex: b.tabIndex, scrolls: b.scrollWidth > b.clientWidth && getComputedStyle(b).overflowX === "auto",
+			page: document.documentElement.scrollWidth > document.documentElement.clientWidth}; })`)
+	if len(boxes) == 0 {
+		t.Fatal("no tables on /training/")
+	}
+	for i, b := range boxes {
+		if b.Role != "region" || b.TabIndex != 0 || b.Label == "" || b.Label != b.Caption || !b.Scrolls || b.Page {
+			t.Errorf("table %d (%q): in a box with role %q, tabIndex %d, named %q, scrolling %v, page scrolling %v; want a focusable region named by the caption that scrolls, not the page",
+				i+1, b.Caption, b.Role, b.TabIndex, b.Label, b.Scrolls, b.Page)
+		}
+	}
+	tb.run(t, "clicking the first school", chromedp.Click(chromedp.CSS(".training-school")))
+	for i := 0; i < 40; i++ {
+		tb.key(t, "\t")
+		if eval[bool](t, tb, `document.activeElement.matches("[role=region]")`) {
+			outline := eval[string](t, tb, `(() => { const cs = getComputedStyle(document.activeElement); return cs.outlineStyle + " " + cs.outlineWidth; })()`)
+			if !strings.HasPrefix(outline, "solid") {
+				t.Errorf("the focused table region has outline %q, want the site's focus style", outline)
+			}
+			tb.key(t, kb.ArrowRight)
+			tb.waitJS(t, `document.activeElement.scrollLeft > 0`, "ArrowRight to scroll the focused table")
+			return
+		}
+	}
+	t.Error("Tab never reaches a table's scrolling region")
+}
+
 // clear empties a field.
 func clear(selector string) chromedp.Action[chromedp.Void] {
 	return chromedp.Evaluate[chromedp.Void](`document.querySelector(` + strconv.Quote(selector) + `).value = ""`)
