@@ -650,6 +650,30 @@ func TestTableScroll(t *testing.T) {
 	t.Error("Tab never reaches a table's scrolling region")
 }
 
+// TestContactRequired: the contact form marks its required fields in
+// their labels, where everyone sees and hears it, not only to the browser.
+func TestContactRequired(t *testing.T) {
+	tb := newTab(t)
+	tb.open(t, "/contact/")
+	fields := eval[[]struct {
+		ID, Label string
+		Required  bool
+	}](t, tb, `[...document.querySelectorAll("form[name=contact] input:not([type=hidden]):not([tabindex='-1']), form[name=contact] select, form[name=contact] textarea")].map((e) => ({id: e.id, label: e.labels[0]?.textContent || "", required: e.required}))`)
+	req := 0
+	for _, f := range fields {
+		marked := strings.Contains(f.Label, "(required)")
+		if f.Required {
+			req++
+		}
+		if f.Required != marked {
+			t.Errorf("contact form: %s is required=%v with label %q; a required field's label says (required), and only a required one's", f.ID, f.Required, f.Label)
+		}
+	}
+	if req < 3 {
+		t.Errorf("contact form: %d required fields, want name, email and message", req)
+	}
+}
+
 // clear empties a field.
 func clear(selector string) chromedp.Action[chromedp.Void] {
 	return chromedp.Evaluate[chromedp.Void](`document.querySelector(` + strconv.Quote(selector) + `).value = ""`)
