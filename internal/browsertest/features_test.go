@@ -415,6 +415,49 @@ func TestDirectorySharedValues(t *testing.T) {
 	}
 }
 
+// TestDirectoryAnnouncements: "Show practitioners" with no match moves
+// focus to a results section that says so itself; "Clear filters", and
+// "Show practitioners" with no filters, say that everyone is shown again,
+// by region, the latter moving focus to the first region.
+func TestDirectoryAnnouncements(t *testing.T) {
+	tb := newTab(t)
+	tb.open(t, "/practitioners/")
+	tb.waitJS(t, `!document.querySelector("#directory-filters").hidden`, "the filter form to appear")
+	total := eval[string](t, tb, `document.querySelector("main p:not(.directory-sample)").textContent.match(/^(\d+) practitioners/)[1]`)
+	cleared := "Filters cleared; showing all " + total + " practitioners by region."
+
+	tb.run(t, "typing a name", chromedp.SendKeys(chromedp.CSS("#f-q"), "zzzzqx"))
+	tb.run(t, "showing nobody", chromedp.Click(chromedp.CSS(`#directory-filters .directory-actions button:not(#f-clear)`)))
+	tb.waitJS(t, `document.activeElement.id === "results-heading"`, "focus to move to the results")
+	r := eval[struct {
+		Said, Described string
+		Visible         bool
+	}](t, tb, `(() => { const sec = document.querySelector("#directory-results"), h = document.activeElement;
+		const said = [...sec.querySelectorAll("p")].filter((p) => !p.hidden && p.getClientRects().length).map((p) => p.textContent).join(" ");
+		return {said, visible: said !== "", described: (h.getAttribute("aria-describedby") || "").split(/\s+/).map((id) => document.getElementById(id)?.textContent || "").join(" ")}; })()`)
+	if !r.Visible || !strings.HasPrefix(r.Said, "No practitioners match") || !strings.HasPrefix(r.Described, "No practitioners match") {
+		t.Errorf("no matches: the results section shows %q and its heading is described by %q; want both to say no practitioners match", r.Said, r.Described)
+	}
+
+	tb.run(t, "clearing the filters", chromedp.Click(chromedp.CSS("#f-clear")))
+	tb.waitJS(t, `document.querySelector("#directory-results").hidden`, "the regions to come back")
+	if got := eval[string](t, tb, `document.querySelector("#directory-status").textContent`); got != cleared {
+		t.Errorf("after Clear filters the status says %q, want %q", got, cleared)
+	}
+
+	tb.open(t, "/practitioners/")
+	tb.waitJS(t, `!document.querySelector("#directory-filters").hidden`, "the filter form to appear")
+	tb.run(t, "Show practitioners with no filters", chromedp.Click(chromedp.CSS(`#directory-filters .directory-actions button:not(#f-clear)`)))
+	tb.waitJS(t, `document.querySelector("#directory-status").textContent !== ""`, "an answer")
+	f := eval[struct{ Status, Focus string }](t, tb, `({status: document.querySelector("#directory-status").textContent, focus: document.activeElement === document.querySelector("#directory-list h2") ? "first region" : document.activeElement.outerHTML.slice(0, 80)})`)
+	if f.Status != cleared || f.Focus != "first region" {
+		t.Errorf("Show practitioners with no filters: status %q, focus on %s; want %q and the first region's heading", f.Status, f.Focus, cleared)
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
 // TestDirectory: filters narrow the list and the URL records them; "Use my
 // location" sorts by distance from the browser's position.
 func TestDirectory(t *testing.T) {

@@ -13,6 +13,9 @@ async function start(form) {
   const list = $("directory-result-list");
   const more = $("directory-more");
   const serverList = $("directory-list");
+  const heading = $("results-heading");
+  const empty = $("directory-empty");
+  const total = Number(form.dataset.total).toLocaleString("en-GB");
   const PAGE = 50;
   let index = null;
   let loading = null;
@@ -113,13 +116,16 @@ async function start(form) {
   // apply shows the view st, by default the form's. A shared link's view is
   // applied as read from the URL: a value the form has no option for would
   // be lost on the way through it, showing everyone instead of nobody.
-  async function apply(push, st = readForm()) {
+  // Going back to everyone (clearing the filters, or asking to be shown
+  // practitioners with none set) is said, as any other change of the list.
+  async function apply(push, st = readForm(), say = false) {
     const query = core.toQuery(st);
     if (push !== false) history.replaceState(null, "", location.pathname + query + location.hash);
     if (!core.isFiltered(st) && !origin) {
+      say = say || !results.hidden;
       results.hidden = true;
       serverList.hidden = false;
-      status.textContent = "";
+      status.textContent = say ? "Filters cleared; showing all " + total + " practitioners by region." : "";
       return;
     }
     try {
@@ -141,6 +147,12 @@ async function start(form) {
     results.hidden = false;
     serverList.hidden = true;
     status.textContent = core.summary(matches.length, from ? from.label : "") + note;
+    // With no matches the results section says so itself, where focus
+    // goes, and its heading is described by that.
+    empty.hidden = matches.length > 0;
+    empty.textContent = matches.length ? "" : "No practitioners match these filters. Try fewer filters, or clear them to see everyone.";
+    if (matches.length) heading.removeAttribute("aria-describedby");
+    else heading.setAttribute("aria-describedby", "directory-empty");
   }
 
   let timer = 0;
@@ -152,13 +164,16 @@ async function start(form) {
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     clearTimeout(timer);
-    apply().then(() => {
-      if (!results.hidden) $("results-heading").focus();
+    apply(true, readForm(), true).then(() => {
+      const h = results.hidden ? serverList.querySelector("h2") : heading;
+      if (!h) return;
+      h.tabIndex = -1;
+      h.focus();
     });
   });
   form.addEventListener("reset", () => {
     origin = null;
-    setTimeout(() => apply(), 0);
+    setTimeout(() => apply(true, readForm(), true), 0);
   });
   more.addEventListener("click", () => {
     const first = shown;
