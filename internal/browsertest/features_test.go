@@ -568,14 +568,25 @@ func TestRegistrationCheck(t *testing.T) {
 		{"CST-000017", `^CST-000017 has lapsed: Edith Hartsworth`},
 		{"CST-000999", `^CST-000999 is not on the register\.`},
 		{"hello", `is not a registration number`},
+		{"CST-000004", `^CST-000004 is current`},
 	}
 	tb.open(t, "/verify/")
 	for _, tt := range tests {
 		tb.run(t, "typing "+tt.typed, clear("#verify-reg"), chromedp.SendKeys(chromedp.CSS("#verify-reg"), tt.typed+kb.Enter))
 		tb.waitJS(t, `!document.querySelector("#verify-result").textContent.startsWith("Checking") && document.querySelector("#verify-result").textContent !== ""`, "an answer for "+tt.typed)
+		// A malformed number marks the field invalid and describes it by
+		// the message; a well-formed one clears both.
+		field := eval[[]string](t, tb, `[document.querySelector("#verify-reg").getAttribute("aria-invalid") || "", document.querySelector("#verify-reg").getAttribute("aria-describedby") || ""]`)
 		got := eval[string](t, tb, `(() => { const r = document.querySelector("#verify-result"); const t = r.textContent; r.textContent = ""; return t; })()`)
 		if !regexp.MustCompile(tt.want).MatchString(got) {
 			t.Errorf("checking %q says %q, want %s", tt.typed, got, tt.want)
+		}
+		want := []string{"", "verify-help"}
+		if strings.Contains(tt.want, "not a registration number") {
+			want = []string{"true", "verify-help verify-result"}
+		}
+		if !slices.Equal(field, want) {
+			t.Errorf("checking %q: the field has aria-invalid=%q aria-describedby=%q, want %q and %q", tt.typed, field[0], field[1], want[0], want[1])
 		}
 	}
 	tb.open(t, "/verify/?reg=CST-000031")

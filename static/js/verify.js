@@ -40,6 +40,14 @@ async function start(form) {
 
   async function check(raw) {
     const reg = core.normalizeRegistration(raw, prefix, digits);
+    // A malformed number marks the field invalid and ties it to the message.
+    if (reg || !raw.trim()) {
+      input.removeAttribute("aria-invalid");
+      input.setAttribute("aria-describedby", "verify-help");
+    } else {
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", "verify-help verify-result");
+    }
     history.replaceState(null, "", location.pathname + (raw.trim() ? "?reg=" + encodeURIComponent(reg || raw.trim()) : ""));
     if (!reg) {
       const example = prefix + "0".repeat(digits - 1) + "4";
