@@ -728,6 +728,28 @@ func TestContactRequired(t *testing.T) {
 	}
 }
 
+// TestLargeText: with text at 200% on a 320 px screen, the grids of the
+// footer, the home page's cards and the practitioner lists fit the screen
+// in one column instead of running past its edge.
+func TestLargeText(t *testing.T) {
+	tb := newTab(t)
+	tb.run(t, "320 px viewport", chromedp.EmulateViewport(320, 800))
+	for _, path := range []string{"/", "/practitioners/", "/practitioners/region/south-west/"} {
+		tb.open(t, path)
+		wide := eval[[]string](t, tb, `(() => {
+			document.documentElement.style.fontSize = "200%";
+			const vw = document.documentElement.clientWidth, wide = [];
+			for (const e of document.querySelectorAll(".site-footer-inner, .card-list, .tasks, .practitioner-list")) {
+				const r = e.getBoundingClientRect();
+				if (r.width > 0 && (r.right > vw + 1 || e.scrollWidth > e.clientWidth + 1)) wide.push(e.className + ": right edge " + Math.round(r.right) + " px, content " + e.scrollWidth + " px wide");
+			}
+			return wide; })()`)
+		for _, w := range wide {
+			t.Errorf("%s at 200%% text, 320 px: %s, past the %d px screen", path, w, 320)
+		}
+	}
+}
+
 // clear empties a field.
 func clear(selector string) chromedp.Action[chromedp.Void] {
 	return chromedp.Evaluate[chromedp.Void](`document.querySelector(` + strconv.Quote(selector) + `).value = ""`)
