@@ -704,6 +704,32 @@ func TestTableScroll(t *testing.T) {
 	t.Error("Tab never reaches a table's scrolling region")
 }
 
+// TestMarkdownTableScroll: a table written in an article's Markdown
+// scrolls in its own region too, named after its section, and the page
+// does not scroll sideways at a phone's width.
+func TestMarkdownTableScroll(t *testing.T) {
+	tb := newTab(t)
+	tb.run(t, "320 px viewport", chromedp.EmulateViewport(320, 800))
+	tb.open(t, "/articles/what-happens-in-a-session/")
+	type box struct {
+		Label, Role string
+		TabIndex    int
+		Page        bool
+	}
+	boxes := eval[[]box](t, tb, `[...document.querySelectorAll("main .prose table")].map((tbl) => { const b = tbl.parentElement;
+		return {label: b.getAttribute("aria-label") || "", role: b.getAttribute("role") || "", tabIndex: b.tabIndex,
+			page: document.documentElement.scrollWidth > document.documentElement.clientWidth}; })`)
+	if len(boxes) == 0 {
+		t.Fatal("no Markdown table on /articles/what-happens-in-a-session/")
+	}
+	for i, b := range boxes {
+		if b.Role != "region" || b.TabIndex != 0 || !strings.HasPrefix(b.Label, "Table: ") || b.Page {
+			t.Errorf("table %d: in a box with role %q, tabIndex %d, named %q, page scrolling %v; want a focusable region named after its section, and no sideways page",
+				i+1, b.Role, b.TabIndex, b.Label, b.Page)
+		}
+	}
+}
+
 // TestContactRequired: the contact form marks its required fields in
 // their labels, where everyone sees and hears it, not only to the browser.
 func TestContactRequired(t *testing.T) {

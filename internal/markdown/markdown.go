@@ -29,7 +29,10 @@
 //     file, warn about headings that break the outline under the page's
 //     title (Doc.Level) and about link text that says nothing ("click
 //     here");
-//  3. render to HTML. Raw HTML is dropped unless the site turns it on.
+//  3. render to HTML. Raw HTML is dropped unless the site turns it on. A
+//     table is put in a region of its own that scrolls when the table is
+//     wider than the page, which Tab reaches and which is named after the
+//     table's section (tableRegions).
 package markdown
 
 import (
@@ -54,6 +57,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -91,7 +95,7 @@ func New(rawHTML bool) *Renderer {
 			goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList,
 				extension.Footnote, extension.DefinitionList, extension.Typographer),
 			goldmark.WithParserOptions(popts...),
-			goldmark.WithRendererOptions(htmlOpts...),
+			goldmark.WithRendererOptions(append(htmlOpts, renderer.WithNodeRenderers(util.Prioritized(newTableRegions(), 100)))...),
 		)
 	}
 	return &Renderer{rawHTML: rawHTML, md: md(true), plain: md(false).Parser()}
@@ -555,6 +559,14 @@ func (w *walker) walk(root ast.Node) {
 			if entering {
 				w.text.WriteString(stdhtml.UnescapeString(string(n.Value)))
 			}
+		case *east.Table:
+			if entering {
+				label := "Table"
+				if w.cur.Heading != "" {
+					label += ": " + w.cur.Heading
+				}
+				n.SetAttribute(regionLabel, []byte(label))
+			}
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
 			if entering {
 				l := n.Lines()
@@ -608,6 +620,59 @@ func (w *walker) problem(n ast.Node, back int, format string, args ...any) *Prob
 // that hold an address or code: group 1 is an element name, 2 an
 // attribute name and 3–5 its value in double, single or no quotes.
 var rawAttr = regexp.MustCompile(`(?i)<(script|style)\b|\s(href|src|action|formaction|poster|cite|background|style|on[a-z]+|http-equiv)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
+
+// regionLabel is the attribute in which the walker gives a table the
+// name of its region (see tableRegions). No attribute filter of
+// goldmark's lets it through to the HTML.
+var regionLabel = []byte("sitegen-region")
+
+// tableRegions renders a table, as goldmark's table extension does,
+// inside a region that scrolls on its own when the table is wider than
+// the page: <div class="table-scroll" role="region" tabindex="0"
+// aria-label="Table: section">. Tab reaches the region, so a keyboard can
+// scroll it in every browser, and a screen reader names it after the
+// section the table is in.
+type tableRegions struct{ table renderer.NodeRenderer }
+
+func newTableRegions() *tableRegions { return &tableRegions{table: extension.NewTableHTMLRenderer()} }
+
+// SetOption passes goldmark's options (XHTML, and so on) to the table
+// renderer.
+func (t *tableRegions) SetOption(name renderer.OptionName, value any) {
+	if o, ok := t.table.(renderer.SetOptioner); ok {
+		o.SetOption(name, value)
+	}
+}
+
+func (t *tableRegions) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	var table renderer.NodeRendererFunc
+	t.table.RegisterFuncs(funcRegisterer(func(k ast.NodeKind, f renderer.NodeRendererFunc) {
+		if k == east.KindTable {
+			table = f
+		}
+	}))
+	reg.Register(east.KindTable, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			label, _ := n.Attribute(regionLabel)
+			b, _ := label.([]byte)
+			if len(b) == 0 {
+				b = []byte("Table")
+			}
+			_, _ = w.WriteString(`<div class="table-scroll" role="region" tabindex="0" aria-label="`)
+			_, _ = w.Write(util.EscapeHTML(b))
+			_, _ = w.WriteString("\">\n")
+		}
+		st, err := table(w, src, n, entering)
+		if !entering {
+			_, _ = w.WriteString("</div>\n")
+		}
+		return st, err
+	})
+}
+
+type funcRegisterer func(ast.NodeKind, renderer.NodeRendererFunc)
+
+func (f funcRegisterer) Register(k ast.NodeKind, fn renderer.NodeRendererFunc) { f(k, fn) }
 
 // scriptSrc matches the rest of a <script start tag that loads a file.
 var scriptSrc = regexp.MustCompile(`(?i)^[^>]*\ssrc\s*=`)
