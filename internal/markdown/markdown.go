@@ -385,6 +385,7 @@ type walker struct {
 type spaceWriter struct {
 	b     []byte
 	space bool
+	stop  bool // set the next text off with " · " (see Stop)
 }
 
 func (s *spaceWriter) Write(p []byte) { appendSpaced(s, p) }
@@ -411,9 +412,13 @@ func appendSpaced[T string | []byte](s *spaceWriter, p T) {
 			}
 		}
 		if s.space && len(s.b) > 0 {
-			s.b = append(s.b, ' ')
+			if s.stop {
+				s.b = append(s.b, " · "...)
+			} else {
+				s.b = append(s.b, ' ')
+			}
 		}
-		s.space = false
+		s.space, s.stop = false, false
 		s.b = append(s.b, p[i:j]...)
 		i = j
 	}
@@ -425,9 +430,25 @@ var isSpace = [256]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': tru
 // Break marks a word boundary.
 func (s *spaceWriter) Break() { s.space = true }
 
+// Stop marks the end of a block: a paragraph, a list item, a table cell.
+// When the block's text does not end a sentence, the next block's text
+// is set off with " · ", so that an excerpt of a list reads as its items
+// ("a fall or a knock to the head · a head shape that worries you"), not
+// as one sentence that makes no sense.
+func (s *spaceWriter) Stop() {
+	s.space = true
+	r, n := utf8.DecodeLastRune(s.b)
+	if strings.ContainsRune(`"')”’»]`, r) {
+		r, _ = utf8.DecodeLastRune(s.b[:len(s.b)-n])
+	}
+	if len(s.b) > 0 && !strings.ContainsRune(".!?:;…·", r) {
+		s.stop = true
+	}
+}
+
 func (s *spaceWriter) String() string { return string(s.b) }
 
-func (s *spaceWriter) Reset() { s.b, s.space = s.b[:0], false }
+func (s *spaceWriter) Reset() { s.b, s.space, s.stop = s.b[:0], false, false }
 
 func lineStarts(src []byte) []int {
 	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
@@ -577,7 +598,7 @@ func (w *walker) walk(root ast.Node) {
 			}
 		default:
 			if n.Type() == ast.TypeBlock && !entering {
-				w.text.Break()
+				w.text.Stop()
 			}
 		}
 		return ast.WalkContinue, nil

@@ -180,6 +180,18 @@ func TestSectionsForSearch(t *testing.T) {
 	}
 }
 
+// TestSectionsSetItemsOff: the items of a list, the cells of a table and
+// a paragraph that ends without a full stop are set off from what follows
+// with " · " in the text for search, so an excerpt reads as items; a
+// sentence's own punctuation is enough.
+func TestSectionsSetItemsOff(t *testing.T) {
+	res := convert(t, "Talk to your GP first if your baby:\n\n- has had a fall\n- was born early\n  - or late\n- cries \"a lot.\"\n\nThen book.\n\n| Step | Time |\n|---|---|\n| Talk | 10 min |\n")
+	want := "Talk to your GP first if your baby: has had a fall · was born early · or late · cries “a lot.” Then book. Step · Time · Talk · 10 min"
+	if got := res.Sections[0].Text; got != want {
+		t.Errorf("text =\n%q\nwant\n%q", got, want)
+	}
+}
+
 // TestAutolinksMatchLinkify: skipping linkify in a body without "http",
 // "ftp:", "www." or "@" changes nothing; the tree of every body, with or
 // without them, renders as goldmark's own GFM makes it.
