@@ -345,3 +345,39 @@ func TestSearchQuality(t *testing.T) {
 	}
 	t.Logf("%s", msg)
 }
+
+// TestMenuCurrent: the main menu marks the entry that is the page as the
+// current page, and on a page inside an entry's section (a profile, a
+// region, a reading list) marks that entry as the current section, so a
+// visitor sees where they are; on any other page it marks nothing.
+func TestMenuCurrent(t *testing.T) {
+	out, _ := buildBundled(t)
+	nav := regexp.MustCompile(`(?s)<nav class="site-nav" aria-label="Main">(.*?)</nav>`)
+	current := regexp.MustCompile(`<a href="([^"]*)" aria-current="([^"]*)">`)
+	for path, want := range map[string]string{
+		"practitioners/index.html":                   "/practitioners/ page",
+		"practitioners/aelia-thornhurst/index.html":  "/practitioners/ true",
+		"practitioners/region/south-west/index.html": "/practitioners/ true",
+		"reading/introductions-to-cst/index.html":    "/reading/ true",
+		"articles/safety/index.html":                 "/articles/safety/ page",
+		"verify/index.html":                          "/verify/ page",
+		"glossary/index.html":                        "",
+		"articles/index.html":                        "",
+	} {
+		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(path)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := nav.FindSubmatch(data)
+		if m == nil {
+			t.Fatalf("%s: no main menu", path)
+		}
+		var got []string
+		for _, c := range current.FindAllSubmatch(m[1], -1) {
+			got = append(got, string(c[1])+" "+string(c[2]))
+		}
+		if strings.Join(got, ", ") != want {
+			t.Errorf("%s: current menu entries %q, want %q", path, got, want)
+		}
+	}
+}

@@ -592,9 +592,8 @@ func SortPages(ps []*Page) {
 	})
 }
 
-// MenuKey names the menu entry that is the current page, or "": pages with
-// the same key share one rendering of the header.
-func (s *Site) MenuKey(url string) string {
+// MenuPage names the menu entry that is the page at url, or "".
+func (s *Site) MenuPage(url string) string {
 	for _, m := range s.Menu {
 		if m.URL == url {
 			return url
@@ -602,6 +601,28 @@ func (s *Site) MenuKey(url string) string {
 	}
 	return ""
 }
+
+// MenuSection names, for a page that no menu entry is, the entry of the
+// section that holds it: the longest entry URL that is a folder of the
+// site other than the home page and that url starts with (a practitioner's
+// profile is in "Find a practitioner", /practitioners/); or "".
+func (s *Site) MenuSection(url string) string {
+	if s.MenuPage(url) != "" {
+		return ""
+	}
+	best := ""
+	for _, m := range s.Menu {
+		if m.URL != "/" && strings.HasPrefix(m.URL, "/") && strings.HasSuffix(m.URL, "/") &&
+			strings.HasPrefix(url, m.URL) && len(m.URL) > len(best) {
+			best = m.URL
+		}
+	}
+	return best
+}
+
+// MenuKey is what the header depends on for the page at url (MenuPage and
+// MenuSection): pages with the same key share one rendering of it.
+func (s *Site) MenuKey(url string) string { return s.MenuPage(url) + " " + s.MenuSection(url) }
 
 // Resolve maps a content path (articles/safety.md) to its page URL.
 func (s *Site) Resolve(rel string) (string, bool) {
