@@ -396,6 +396,8 @@ func TestProblems(t *testing.T) {
 			`content/a.md:3:11: alias "/verify/\u00a0/a/\u00a0200!" contains U+00A0, a space or a character that cannot be seen; retype it with visible characters only`},
 		{"slug with a line separator", map[string]string{"content/a.md": "---\ntitle: A\nslug: \"old\u2028page\"\n---\n"},
 			`content/a.md:3:7: slug "old\u2028page" contains U+2028, a space or a character that cannot be seen; retype it with visible characters only`},
+		{"slug of a dot", map[string]string{"content/a.md": "---\ntitle: A\nslug: .\n---\n"},
+			`content/a.md:3:7: slug "." names the section's own folder, not a page; write the page's name, such as first-visit`},
 		{"alias not absolute", map[string]string{"content/a.md": "---\ntitle: A\naliases: [old]\n---\n"},
 			`content/a.md:3:11: alias "old" must be a path on this site starting with /, such as /old/page/`},
 		{"bad link scheme", map[string]string{"content/a.md": "---\ntitle: A\n---\n[x](javascript:alert(1))\n"},

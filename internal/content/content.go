@@ -278,7 +278,9 @@ func checkSlug(s string) string {
 		return "is empty"
 	case strings.Contains(s, "/") || strings.Contains(s, `\`):
 		return "must be one path segment (no /); use aliases for old URLs"
-	case s == "." || s == ".." || strings.Contains(s, ".."):
+	case s == ".":
+		return "names the section's own folder, not a page; write the page's name, such as first-visit"
+	case s == ".." || strings.Contains(s, ".."):
 		return "must not contain ..; nothing may be written outside the output folder"
 	case len(s) > config.MaxSegment:
 		return fmt.Sprintf("is %d bytes long, more than the %d a URL segment may have; shorten it", len(s), config.MaxSegment)
