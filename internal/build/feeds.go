@@ -120,7 +120,7 @@ func Feed(s *site.Site, n int) []byte {
 	}
 	fmt.Fprintf(&b, "<link href=\"%s/feed.xml\" rel=\"self\"/>\n<link href=\"%s/\"/>\n", xmlText(base), xmlText(base))
 	fmt.Fprintf(&b, "<id>%s/</id>\n<updated>%s</updated>\n", xmlText(base), updated.UTC().Format(time.RFC3339))
-	fmt.Fprintf(&b, "<author><name>%s</name></author>\n", xmlText(orgName(s)))
+	fmt.Fprintf(&b, "<author><name>%s</name></author>\n", xmlText(s.Config.OrgName()))
 	for _, p := range items {
 		b.WriteString("<entry>")
 		fmt.Fprintf(&b, "<title>%s</title><link href=\"%s\"/><id>%s</id>", xmlText(p.Title), xmlText(p.Permalink), xmlText(p.Permalink))
@@ -132,13 +132,6 @@ func Feed(s *site.Site, n int) []byte {
 	}
 	b.WriteString("</feed>\n")
 	return b.Bytes()
-}
-
-func orgName(s *site.Site) string {
-	if s.Config.Org.Name != "" {
-		return s.Config.Org.Name
-	}
-	return s.Config.Title
 }
 
 // Redirects is Netlify's _redirects file: every alias to its page.
