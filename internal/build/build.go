@@ -613,7 +613,7 @@ func (b *builder) sourceOf(rel string) (at owner, ok bool) {
 				first = p.Pager.First
 			}
 			for i, t := range q.Source.Meta.Tags {
-				if "/tags/"+markdown.Slugify(t)+"/" == first && i < len(q.Source.TagPos) {
+				if site.TagURL(t) == first && i < len(q.Source.TagPos) {
 					at.line, at.col = q.Source.TagPos[i][0], q.Source.TagPos[i][1]
 					break
 				}

@@ -389,7 +389,7 @@ func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt 
 			seen[slug] = true
 			tp := tags[slug]
 			if tp == nil {
-				u := "/tags/" + slug + "/"
+				u := tagURL(slug)
 				tp = &Page{Kind: KindTag, Title: t, URL: u, Section: "tags", Permalink: strings.TrimSuffix(cfg.BaseURL, "/") + u,
 					OutPath: OutPath(u), Description: fmt.Sprintf("Pages about %s.", t)}
 				tags[slug] = tp
@@ -591,6 +591,12 @@ func SortPages(ps []*Page) {
 		return a.URL < b.URL
 	})
 }
+
+// TagURL is the URL of the page of the tag name: its name made a slug
+// (markdown.Slugify), so names that differ in case alone are one tag.
+func TagURL(name string) string { return tagURL(markdown.Slugify(name)) }
+
+func tagURL(slug string) string { return "/tags/" + slug + "/" }
 
 // MenuPage names the menu entry that is the page at url, or "".
 func (s *Site) MenuPage(url string) string {
