@@ -238,8 +238,9 @@ const (
 // and returns a problem for the first line nested deeper than MaxNesting
 // or indented further than MaxIndent. It reads each line's leading quote
 // and list markers and white space, so it costs next to nothing on text
-// that is not nested. Fenced code is not told apart: a line of code that
-// starts with 65 > or 320 spaces is not worth the cost of knowing.
+// that is not nested. The lines of a fenced code block are skipped: code
+// may start with anything. An indented code block is not told apart, as
+// code indented 320 columns is not worth the cost of knowing.
 func tooDeep(src []byte, doc Doc) (Problem, bool) {
 	var fence []byte // the fence of the code block the line is in, if any
 	for line, start := 0, 0; start < len(src); line, start = line+1, start+1 {
@@ -707,9 +708,8 @@ var scriptSrc = regexp.MustCompile(`(?i)^[^>]*\ssrc\s*=`)
 func (w *walker) checkRawHTML(seg text.Segment) {
 	b := seg.Value(w.src)
 	for _, m := range rawAttr.FindAllSubmatchIndex(b, -1) {
-		at := func(i int) (int, int) { return w.pos(seg.Start + m[i]) }
 		add := func(i int, warning bool, format string, args ...any) {
-			l, c := at(i)
+			l, c := w.pos(seg.Start + m[i])
 			w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Msg: fmt.Sprintf(format, args...), Warning: warning})
 		}
 		if m[2] >= 0 {
