@@ -289,7 +289,7 @@ func checkSlug(s string) string {
 		return why
 	}
 	for _, r := range s {
-		if r < 0x20 || r == 0x7f || strings.ContainsRune("?#%\"<>|*:", r) || r == ' ' {
+		if strings.ContainsRune("?#%\"<>|*: ", r) { // control characters are invisible, above
 			return fmt.Sprintf("contains %q; use lower-case letters, digits and hyphens", r)
 		}
 	}
@@ -303,7 +303,7 @@ func checkSlug(s string) string {
 // spaces of every kind as the end of an address.
 func invisible(s string) string {
 	for _, r := range s {
-		if r != ' ' && unicode.IsSpace(r) || !unicode.IsPrint(r) && r != ' ' {
+		if r != ' ' && !unicode.IsPrint(r) { // every space but ' ' is unprintable too
 			return fmt.Sprintf("contains %U, a space or a character that cannot be seen; retype it with visible characters only", r)
 		}
 	}
