@@ -7,8 +7,8 @@ package browsertest
 // search page's engine module is imported, the query run once to load its
 // shards and fragments, then run searchRuns times in the page with
 // performance.now() around the engine's search call. Reported per query:
-// p50-ms and p95-ms (the target is p95 under 10 ms; Chromium rounds
-// performance.now() to 0.1 ms), and first-ms, the first run, which
+// p50-ms, p95-ms and max-ms (the target is p95 under 10 ms; Chromium
+// rounds performance.now() to 0.1 ms), and first-ms, the first run, which
 // downloads and parses the files. Run with
 //
 //	go test ./internal/browsertest/ -run '^$' -bench SearchQuery
@@ -55,8 +55,13 @@ var searchQueries = []struct {
 	{"kind-filter", "certification", []string{"practitioner"}},
 }
 
-// searchRuns is how many times one benchmark iteration runs a query.
-const searchRuns = 20
+// searchRuns is how many times one benchmark iteration runs a query: as
+// many as the node measurement (internal/search/measure.mjs) runs, and enough for the
+// 95th percentile to be a percentile. With 20 runs it was the second
+// slowest run, which is decided by the first runs after loading, before
+// the browser has optimised the client's code, and by a garbage
+// collection landing in one run; max-ms reports those runs.
+const searchRuns = 100
 
 func BenchmarkSearchQuery(b *testing.B) {
 	exe := chromiumPath()
@@ -115,6 +120,7 @@ func BenchmarkSearchQuery(b *testing.B) {
 			slices.Sort(ms)
 			b.ReportMetric(percentile(ms, 0.50), "p50-ms")
 			b.ReportMetric(percentile(ms, 0.95), "p95-ms")
+			b.ReportMetric(ms[len(ms)-1], "max-ms")
 			b.ReportMetric(first[0], "first-ms")
 		})
 	}
