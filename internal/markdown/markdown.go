@@ -743,6 +743,12 @@ func (w *walker) checkRawHTML(seg text.Segment) {
 				add(4, false, "%s %q %s", name, v, why)
 			} else if (name == "src" || name == "poster" || name == "background") && link.Problem(v, link.Web) == "" {
 				add(4, true, "%s %q loads a file from another site, which the site's Content-Security-Policy blocks and which would tell that site about every visitor; copy the file into static/ and use its path", name, v)
+			} else if name == "href" || name == "src" {
+				// Published as written: the link check of the page finds
+				// it under this destination and reports it here, not at
+				// the layout.
+				l, c := w.pos(seg.Start + m[4])
+				w.res.Links = append(w.res.Links, Link{Dest: v, Line: l, Col: c, Image: name == "src"})
 			}
 		}
 	}

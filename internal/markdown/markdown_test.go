@@ -557,6 +557,15 @@ func TestRawHTMLChecked(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// The links raw HTML publishes are listed at their place, so that the
+	// page's link check reports a broken one there.
+	var links []string
+	for _, l := range res.Links {
+		links = append(links, fmt.Sprintf("%d:%d %s", l.Line, l.Col, l.Dest))
+	}
+	if want := "15:4 /verify/ 15:33 mailto:info@example.org 16:9 /assets/x.js"; strings.Join(links, " ") != want {
+		t.Errorf("links %q, want %q", strings.Join(links, " "), want)
+	}
 	if res := convert(t, src); len(res.Problems) != 0 {
 		t.Errorf("with raw HTML off: %+v", res.Problems)
 	}
