@@ -136,7 +136,7 @@ func now() (time.Time, error) {
 	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
 		n, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds: %w", s, errUsage)
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds; set it to the seconds since 1970-01-01 UTC, such as $(date +%%s), or unset it to use the clock", s)
 		}
 		return time.Unix(n, 0).UTC(), nil
 	}

@@ -67,7 +67,7 @@ func TestExitCodes(t *testing.T) {
 
 func TestSourceDateEpochMustBeANumber(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
-	if code, _, errs := runCLI(t, "build", "-out", t.TempDir()); code != 2 || !strings.Contains(errs, "SOURCE_DATE_EPOCH") {
+	if code, _, errs := runCLI(t, "build", "-out", t.TempDir()); code != 2 || errs != `sitegen build: SOURCE_DATE_EPOCH="yesterday" is not a number of seconds; set it to the seconds since 1970-01-01 UTC, such as $(date +%s), or unset it to use the clock`+"\n" {
 		t.Errorf("%d %q", code, errs)
 	}
 }
