@@ -16,8 +16,9 @@ import (
 )
 
 // siteSearch builds the search index: every content page as it is
-// rendered (its title, headings, text and tags), then the books of the
-// reading lists, the listed practitioners and the training providers.
+// rendered (its title, headings, text and tags), the generated pages a
+// visitor looks for by name (see pageDoc), then the books of the reading
+// lists, the listed practitioners and the training providers.
 //
 // A site has search when its layouts have a search page
 // (layouts/search.html); without one, nothing is indexed.
@@ -25,7 +26,7 @@ import (
 // Documents are numbered for the index's fragment packs in the order of
 // the site's pages, then the books, practitioners and schools in the order
 // extraDocs lists them, so packs do not depend on which worker renders
-// first. The render step renders the pages that are documents first, then
+// first. The render step renders the pages with Markdown first, then
 // indexes the extra documents on its pool (tail), and the index is
 // finished on a goroutine of its own while the other pages render (start).
 //
@@ -82,6 +83,23 @@ func hasDoc(p *site.Page) bool {
 	return p.Source != nil && !p.Draft && !p.Future && !p.NoIndex && p.Kind != site.Kind404
 }
 
+// pageDoc returns the document of a generated page that search lists
+// (site.Page.Search), such as a section without an _index.md. Its title,
+// description and keywords say what the page is for; what it lists is
+// not repeated, as the pages it lists are documents of their own.
+//
+// Tag pages are not documents: a tag is already in the tags of each page
+// that has it, which a search for the tag finds, and a tag page's title,
+// its tag alone, would rank above the pages themselves and above the
+// page a tag is named after (the tag "training" above /training/).
+func pageDoc(p *site.Page) (search.Doc, bool) {
+	if p.Source != nil || !p.Search || p.NoIndex || p.Kind == site.Kind404 {
+		return search.Doc{}, false
+	}
+	return search.Doc{URL: p.URL, Kind: "page", Title: p.Title, Description: p.Description,
+		Keywords: slices.Clone(p.Keywords)}, true
+}
+
 // needs reports whether the index waits for p: pages that are documents.
 func (s *siteSearch) needs(b *builder, p *site.Page) bool {
 	return s.ix != nil && b.inc == nil && hasDoc(p)
@@ -102,7 +120,7 @@ func (s *siteSearch) rendered(b *builder, p *site.Page, md *markdown.Result) {
 		return
 	}
 	if md == nil || !hasDoc(p) {
-		return // tail skipped its number
+		return // tail indexed the page (pageDoc) or skipped its number
 	}
 	kind := "page"
 	if p.Section == "articles" && p.Kind == site.KindPage {
@@ -164,20 +182,28 @@ func (s *siteSearch) extraDocs(b *builder) []search.Doc {
 	return extra
 }
 
-// tail skips the numbers of the pages that are not documents, then
-// returns the jobs that index the books, practitioners and schools on the
-// render pool, after the pages that are documents. A Builder's builds
-// index them in finish.
+// tail indexes the generated pages that are documents (a few, with a
+// title and a sentence each) and skips the numbers of the pages that are
+// not, then returns the jobs that index the books, practitioners and
+// schools on the render pool, after the pages with Markdown. A Builder's
+// builds index them in finish.
 func (s *siteSearch) tail(b *builder) []func() {
 	if s.ix == nil || b.inc != nil {
 		return nil
 	}
 	s.numberPages(b)
 	for i, p := range b.site.Pages {
-		if !hasDoc(p) {
-			files, err := s.ix.Skip(i)
-			s.written(b, files, err)
+		if hasDoc(p) {
+			continue
 		}
+		var files []search.File
+		var err error
+		if d, ok := pageDoc(p); ok {
+			files, err = s.ix.Add(i, d)
+		} else {
+			files, err = s.ix.Skip(i)
+		}
+		s.written(b, files, err)
 	}
 	extra := s.extraDocs(b)
 	n := len(b.site.Pages)
@@ -217,6 +243,11 @@ func (s *siteSearch) finish(b *builder) {
 	if b.inc != nil {
 		if s.docs == nil {
 			s.docs = make([]*search.Doc, len(b.site.Pages))
+		}
+		for i, p := range b.site.Pages {
+			if d, ok := pageDoc(p); ok {
+				s.docs[i] = &d
+			}
 		}
 		extra := s.extraDocs(b)
 		for i := range extra {

@@ -81,6 +81,14 @@ type Page struct {
 	Alternates []Alternate
 	// NoIndex keeps the page out of the sitemap and search engines.
 	NoIndex bool
+	// Search makes a generated page a document of the site's own search,
+	// found by its title, description and Keywords: a page a visitor
+	// looks for by name, such as the practitioner directory or the
+	// registration check. Pages with Markdown are documents without it.
+	Search bool
+	// Keywords are other names a generated page goes by, for search: in
+	// the site's text ("the directory") or its address (/verify/).
+	Keywords []string
 	// OutPath is the output file relative to the output root.
 	OutPath string
 	// Links are the links of Markdown in a page's data (a practitioner's
@@ -339,8 +347,10 @@ func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt 
 				continue
 			}
 			name := strings.Trim(path.Base(dir), "/")
+			// A visitor looks for a section by its name, as for one
+			// with an _index.md.
 			sec = &Page{Kind: KindSection, Title: titleCase(name), URL: dir, Section: sectionOf(dir),
-				Permalink: strings.TrimSuffix(cfg.BaseURL, "/") + dir, OutPath: OutPath(dir)}
+				Permalink: strings.TrimSuffix(cfg.BaseURL, "/") + dir, OutPath: OutPath(dir), Search: true}
 			sections[dir] = sec
 			s.ByURL[dir] = sec
 			s.Pages = append(s.Pages, sec)
@@ -512,7 +522,7 @@ func paginate(p *Page, cfg *config.Config) []*Page {
 			q.Title = fmt.Sprintf("%s (page %d of %d)", p.Title, n, total)
 			q.Permalink = strings.TrimSuffix(cfg.BaseURL, "/") + q.URL
 			q.OutPath = OutPath(q.URL)
-			q.NoIndex = true
+			q.NoIndex, q.Search = true, false
 			out = append(out, q)
 		}
 		q.Pages = chunk
