@@ -84,9 +84,11 @@ func hasDoc(p *site.Page) bool {
 }
 
 // pageDoc returns the document of a generated page that search lists
-// (site.Page.Search), such as a section without an _index.md. Its title,
-// description and keywords say what the page is for; what it lists is
-// not repeated, as the pages it lists are documents of their own.
+// (site.Page.Search): the practitioner directory, a region's first page
+// of it, the registration check, the training page, a section without an
+// _index.md. Its title, description and keywords say what the page is
+// for; what it lists is not repeated, as the practitioners, schools and
+// pages it lists are documents of their own.
 //
 // Tag pages are not documents: a tag is already in the tags of each page
 // that has it, which a search for the tag finds, and a tag page's title,

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -32,6 +33,42 @@ func indexedKinds(t *testing.T, out string) map[string][]string {
 		}
 	}
 	return docs
+}
+
+// TestSearchFindsToolPages: the pages a visitor looks for by name and that
+// have no Markdown of their own (the directory, a region's list, the
+// registration check, the training page) are documents of the bundled
+// site's index, once each; the reading lists' index is one through its
+// _index.md, profiles are documents as practitioners only, and no tag page
+// or page kept out of search is one.
+func TestSearchFindsToolPages(t *testing.T) {
+	out, res := buildBundled(t)
+	docs := indexedKinds(t, out)
+	for _, u := range []string{"/practitioners/", "/practitioners/region/wales/", "/verify/", "/training/", "/reading/", "/articles/"} {
+		if k := docs[u]; len(k) != 1 || k[0] != "page" {
+			t.Errorf("%s: documents of kinds %v, want one page", u, k)
+		}
+	}
+	for u, k := range docs {
+		if len(k) > 1 {
+			t.Errorf("%s is %d documents: %v", u, len(k), k)
+		}
+		if strings.HasPrefix(u, "/tags/") || u == "/search/" || u == "/404.html" || u == "/thanks/" {
+			t.Errorf("%s is a document", u)
+		}
+	}
+	profiles := 0
+	for _, p := range res.Site.Pages {
+		if p.Template == "practitioners/profile.html" {
+			profiles++
+			if k := docs[p.URL]; len(k) != 1 || k[0] != "practitioner" {
+				t.Errorf("%s: documents of kinds %v, want one practitioner", p.URL, k)
+			}
+		}
+	}
+	if profiles == 0 {
+		t.Error("no profiles in the bundled site")
+	}
 }
 
 // TestSearchGeneratedSection: a section without an _index.md is found by

@@ -37,6 +37,13 @@ type PageSpec struct {
 	JSONLD                  any
 	Source                  string // the YAML file the page comes from, or ""
 	Line                    int
+	// Search: the site's search lists the page itself, by its title,
+	// description and Keywords (the directory, a region's first page, the
+	// registration check, the training page). A profile is not listed
+	// this way: its practitioner is a document of their own, with more
+	// to find them by than the page's title.
+	Search   bool
+	Keywords []string
 }
 
 // ListData is the data of the directory overview and the region pages.
@@ -178,6 +185,8 @@ func (d *Directory) Pages(cfg *config.Config, md Markdown) ([]PageSpec, error) {
 		Title:       "Check a registration",
 		Description: "Check whether a craniosacral therapist's registration with " + orgName(cfg) + " is current.",
 		Template:    VerifyTemplate,
+		Search:      true,
+		Keywords:    []string{"Verify"}, // its address, /verify/
 		Data: VerifyData{Sample: d.Sample, IndexURL: d.VerifyIndexURL(), Prefix: cfg.RegistrationPrefix,
 			Digits: cfg.RegistrationDigits, Example: example, Built: d.Now},
 	})
@@ -192,6 +201,7 @@ func (d *Directory) Pages(cfg *config.Config, md Markdown) ([]PageSpec, error) {
 		Description: "Accredited craniosacral therapy training providers and their courses.",
 		Template:    TrainingTemplate,
 		Data:        td,
+		Search:      true,
 		JSONLD:      d.trainingLD(td.Schools),
 	})
 	return pages, errors.Join(errs...)
@@ -285,6 +295,8 @@ func (d *Directory) listPages() []PageSpec {
 		Description: fmt.Sprintf("Find one of %d certified craniosacral therapists near you, by region, town, therapy and language.", len(listed)),
 		Template:    ListTemplate,
 		Data:        overview,
+		Search:      true,
+		Keywords:    []string{"Directory"}, // what the site's pages call it
 	}}
 	for _, r := range d.regions {
 		cards := byRegion[r]
@@ -318,6 +330,7 @@ func (d *Directory) listPages() []PageSpec {
 				Description: fmt.Sprintf("%d certified craniosacral therapists in %s.", len(cards), r),
 				Template:    ListTemplate,
 				Data:        ld,
+				Search:      i == 1, // the others continue its list
 			})
 		}
 	}

@@ -333,6 +333,16 @@ func TestRegionPagination(t *testing.T) {
 		t.Errorf("page 3 does not mark itself current:\n%s", out)
 	}
 	pageByURL(t, pages, "/practitioners/region/wales/") // empty regions still have a page
+	// Search lists a region's first page; the others continue its list.
+	for u, want := range map[string]bool{
+		"/practitioners/": true, "/practitioners/region/south-west/": true,
+		"/practitioners/region/south-west/page/2/": false, "/practitioners/region/south-west/page/3/": false,
+		"/verify/": true, "/training/": true, "/practitioners/p-000001/": false,
+	} {
+		if got := pageByURL(t, pages, u).Search; got != want {
+			t.Errorf("%s: Search = %v, want %v", u, got, want)
+		}
+	}
 }
 
 func leftPad(n int) string { return fmt.Sprintf("%06d", n) }
