@@ -186,7 +186,7 @@ func (d *Directory) Pages(cfg *config.Config, md Markdown) ([]PageSpec, error) {
 		Description: "Check whether a craniosacral therapist's registration with " + orgName(cfg) + " is current.",
 		Template:    VerifyTemplate,
 		Search:      true,
-		Keywords:    []string{"Verify"}, // its address, /verify/
+		Keywords:    []string{"Verify a registration"}, // its address, /verify/
 		Data: VerifyData{Sample: d.Sample, IndexURL: d.VerifyIndexURL(), Prefix: cfg.RegistrationPrefix,
 			Digits: cfg.RegistrationDigits, Example: example, Built: d.Now},
 	})
@@ -296,7 +296,7 @@ func (d *Directory) listPages() []PageSpec {
 		Template:    ListTemplate,
 		Data:        overview,
 		Search:      true,
-		Keywords:    []string{"Directory"}, // what the site's pages call it
+		Keywords:    []string{"Directory of certified practitioners"}, // as the site calls it
 	}}
 	for _, r := range d.regions {
 		cards := byRegion[r]
