@@ -322,7 +322,20 @@ func schoolDoc(sc *directory.School) (search.Doc, bool) {
 	d := search.Doc{URL: "/training/#" + sc.Slug, Kind: "training", Title: sc.Name, Keywords: []string{sc.Region},
 		Description: "Accredited training provider in " + sc.Region + "."}
 	for _, c := range courses {
-		d.Sections = append(d.Sections, search.Section{Heading: c.Title, Text: strings.Join([]string{c.Length, c.Format, c.Location, "Prerequisites: " + c.Prerequisites}, ". ")})
+		// Labelled as the training page's table labels its columns, so
+		// that "course length" or "entry requirements" finds the course
+		// and its excerpt reads as the table does.
+		var text []string
+		if c.Length != "" {
+			text = append(text, "Length of the course: "+c.Length)
+		}
+		if place := strings.Trim(c.Format+", "+c.Location, ", "); place != "" {
+			text = append(text, "Format and place: "+place)
+		}
+		if c.Prerequisites != "" {
+			text = append(text, "Entry requirements: "+c.Prerequisites)
+		}
+		d.Sections = append(d.Sections, search.Section{Heading: c.Title, Text: strings.Join(text, ". ")})
 	}
 	return d, true
 }
