@@ -46,6 +46,17 @@ test("parseQuery: phrases, prefix on the last word, compounds", () => {
   assert.deepEqual(parseQuery("covid19 mp3").groups.map((g) => g.term), ["covid19", "mp3"]);
 });
 
+test("parseQuery: only the last part of a hyphenated last word is a prefix", () => {
+  const parts = (q) => parseQuery(q).groups.map((g) => [g.term, g.prefix]);
+  // "part-time" does not also find "particular".
+  assert.deepEqual(parts("part-time"), [["part", false], ["time", true]]);
+  assert.deepEqual(parts("CST-00004"), [["cst", false], ["00004", true]]);
+  assert.deepEqual(parts("time-time"), [["time", false], ["time", true]]);
+  // A last part that is a stop word gives no term, and no prefix.
+  assert.deepEqual(parts("part-a"), [["part", false]]);
+  assert.deepEqual(parts("part-time "), [["part", false], ["time", false]]);
+});
+
 test("oneEdit", () => {
   assert.ok(oneEdit("certif", "cetrif"));
   assert.ok(oneEdit("certif", "certf"));

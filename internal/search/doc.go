@@ -76,8 +76,8 @@
 //
 // The browser requires every word of the query (a hyphenated word matches
 // its parts or its compound); if no document has them all, it ranks the
-// documents that have any. The last word, unless followed by a space, also
-// matches the terms that start with it or with its term, and the prefixes
+// documents that have any. The last word (of a hyphenated word, only its
+// last part), unless followed by a space, also matches the terms that start with it or with its term, and the prefixes
 // of it of four or more letters, at most three shorter, that are terms
 // ("certifica" finds "certif", the term of "certification", wherever its
 // shard is): up to 30 of them, most frequent first. A word of

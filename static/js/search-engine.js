@@ -11,7 +11,8 @@ const POSTCODE = /^([a-z]{1,2}[0-9][a-z0-9]?)([0-9][a-z]{2})$/;
 
 // parseQuery turns the text typed into groups of required terms and quoted
 // phrases. The last word (when not followed by a space or a quote) is a
-// prefix. A postcode typed without its space is read as its two codes, as
+// prefix; of a hyphenated word, only its last part ("part-ti" is "part"
+// and a prefix "ti"). A postcode typed without its space is read as its two codes, as
 // a hyphenated word is read as its parts, with the whole as the
 // alternative: "BA12AB" finds text that writes "BA1 2AB" or "BA12AB". Two
 // words typed apart also find the word they make together, as each one's
@@ -28,21 +29,24 @@ export function parseQuery(q) {
     if (quoted && ts.length > 1) phrases.push(ts.filter((t) => !t.compound).map((t) => t.term));
     const end = text.trimEnd().length;
     let prev = null;
-    for (const t of ts) {
-      if (t.compound) continue;
-      const alt = ts.find((c) => c.compound && c.start === t.start);
+    ts.forEach((t, i) => {
+      if (t.compound) return;
+      const alt = ts.find((c) => c.compound && c.start === t.start), nx = ts[i + 1];
+      // The last part of its word: no part follows it, and it ends the
+      // compound (a last part that is a stop word gives no term).
+      const last = !(nx && !nx.compound && nx.start === t.start) && (!alt || alt.word.endsWith(t.word));
       const pc = !alt && POSTCODE.exec(t.term);
       if (pc) for (const p of pc.slice(1)) groups.push({term: p, alt: t.term, word: p, prefix: false});
       else {
-        const g = {term: t.term, alt: alt && alt.term, word: t.word, prefix: open && t.end === end, joins: []};
+        const g = {term: t.term, alt: alt && alt.term, word: t.word, prefix: open && last && t.end === end, joins: []};
         const joined = !quoted && prev && /^[a-z]+$/.test(prev.word + t.word) && term(prev.word + t.word);
         if (joined) { prev.joins.push(joined); g.joins.push(joined); }
         groups.push(g);
         prev = g;
-        continue;
+        return;
       }
       prev = null;
-    }
+    });
   }
   return {groups, phrases};
 }
