@@ -127,7 +127,24 @@ test("search: exact, for a registration number, takes words only as typed and re
   assert.deepEqual(await only("CST-000031"), [0, []]);
   assert.deepEqual(await only("CST-000005"), [0, []]);
   assert.deepEqual(await only("CST-00000"), [0, []]);
-  assert.ok((await index.search("CST-000031")).total > 0, "without exact, the practitioners matching cst");
+  // Without exact, a number is still never optional.
+  assert.equal((await index.search("CST-000031")).total, 0);
+});
+
+test("search: numbers are not typos, nor cut short, nor optional", needSite, async () => {
+  const {index} = openSite(site);
+  const found = async (q) => (await index.search(q)).results.map((r) => r.page);
+  // Zoë is CST-000004, Oisín CST-000017: neither is an answer for a number
+  // one edit away, a longer number they start, or a number no one has
+  // typed with words they do have.
+  for (const q of ["CST-0000041", "cst 0000171", "CST-000014", "cst00004", "000014", "penzance CST-000014", "registration CST-000031"]) {
+    assert.deepEqual(await found(q), [], q);
+  }
+  // As typed, a number still finds the numbers it starts.
+  assert.deepEqual(await found("CST-00001"), ["/practitioners/oisin-obrien/"]);
+  assert.deepEqual(await found("cst 00000"), ["/practitioners/zoe-ashworth/"]);
+  // A postcode's inward code is optional: pages name only the district.
+  assert.deepEqual(await found("TR18 4AB"), ["/practitioners/zoe-ashworth/"]);
 });
 
 test("search: prefix on the last word only", needSite, async () => {

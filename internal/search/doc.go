@@ -76,23 +76,30 @@
 //
 // The browser requires every word of the query (a hyphenated word matches
 // its parts or its compound); if no document has them all, it ranks the
-// documents that have any. The last word (of a hyphenated word, only its
-// last part), unless followed by a space, also matches the terms that start with it or with its term, and the prefixes
-// of it of four or more letters, at most three shorter, that are terms
+// documents that have any, as long as they have every word made only of
+// digits ("000031" of "CST-000031"): a number is never optional, since a
+// page with another number, such as another practitioner's registration,
+// is a wrong answer. The last word (of a hyphenated word, only its last
+// part), unless followed by a space, also matches the terms that start
+// with it or with its term, and, unless it has a digit, the prefixes of
+// it of four or more letters, at most three shorter, that are terms
 // ("certifica" finds "certif", the term of "certification", wherever its
-// shard is): up to 30 of them, most frequent first. A word of
-// five or more letters with no term of its own matches terms one edit away
+// shard is): up to 30 of them, most frequent first. A word of five or more
+// letters with no digit and no term of its own matches terms one edit away
 // (Damerau–Levenshtein, on the stem or on the typed word), among the terms
-// sharing its first two letters. Quoted phrases must appear in that order in
-// the title or one section (stop words ignored). A full UK postcode typed
-// without its space ("BA12AB") is read as its outward and inward codes,
-// with the whole as the alternative, as a hyphenated word is; the text's
-// normalisation is unchanged. Two words typed apart also match the term of
-// the word they make together ("cranio sacral" finds "craniosacral"), as
-// each one's alternative. Results can be limited to kinds. An exact
-// search (what the site's search box runs when the whole query is a
-// registration number, "CST-000004" or "cst 4") takes every word only as
-// typed, with no prefix or typo matches, and requires them all.
+// sharing its first two letters. A word with a digit (a registration
+// number, a postcode, a year) is never matched one edit away nor cut
+// short. Quoted phrases must appear in that order in the title or one
+// section (stop words ignored). A full UK postcode typed without its space
+// ("BA12AB") is read as its outward and inward codes, with the whole as
+// the alternative, as a hyphenated word is; the text's normalisation is
+// unchanged. The inward code ("2AB") has letters, so it is optional: pages
+// name only the district. Two words typed apart also match the term of the
+// word they make together ("cranio sacral" finds "craniosacral"), as each
+// one's alternative. Results can be limited to kinds. An exact search
+// (what the site's search box runs when the whole query is a registration
+// number, "CST-000004" or "cst 4") takes every word only as typed, with no
+// prefix or typo matches, and requires them all.
 //
 // # Ranking
 //

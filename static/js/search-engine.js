@@ -8,6 +8,12 @@ const MAX_CHECK = 50;  // fragments loaded to verify quoted phrases
 // A full UK postcode written without its space ("ba12ab"): the inward code
 // is always a digit and two letters.
 const POSTCODE = /^([a-z]{1,2}[0-9][a-z0-9]?)([0-9][a-z]{2})$/;
+// A word with a digit (a registration number, a postcode, a year) is not
+// matched one edit away nor cut short, and a word of digits only is never
+// optional: a page with a number one digit away, such as another
+// practitioner's registration, is a wrong answer. (The inward code of a
+// postcode, "4AB", is optional: pages name only the district.)
+const DIGIT = /\p{N}/u, NUMBER = /^\p{N}+$/u;
 
 // parseQuery turns the text typed into groups of required terms and quoted
 // phrases. The last word (when not followed by a space or a quote) is a
@@ -199,7 +205,7 @@ export function openIndex(base = "/search/", load) {
       const p = list(await postings(shardOf(e, t)), t);
       if (p) out.push([t, 1, p]);
     }
-    const word = g.word || g.term, w = [...word];
+    const word = g.word || g.term, w = [...word], num = DIGIT.test(word);
     if (g.prefix && !asTyped && w.length >= 2) {
       // Terms starting with the word or its stem, and the stems of the word
       // itself (a term of four or more letters at most three shorter:
@@ -224,13 +230,13 @@ export function openIndex(base = "/search/", load) {
         const d = await postings(n);
         for (const p of prefixes) withPrefix(d, p, offer);
       }
-      for (let n = Math.max(4, word.length - 3); n <= word.length; n++) {
+      for (let n = Math.max(4, word.length - 3); !num && n <= word.length; n++) {
         const t = word.slice(0, n), name = shardOf(e, t), d = await postings(name);
         if (d.sh[t] && !(scanned.has(name) && prefixes.some((p) => t.startsWith(p)))) offer(d, t, d.sh[t].length);
       }
       for (const [t, , d] of best) out.push([t, 0.8, list(d, t)]);
     }
-    if (!out.length && !asTyped && w.length >= 5) {
+    if (!out.length && !asTyped && !num && w.length >= 5) {
       // Typos: terms one edit from the stem among the terms sharing its
       // first two letters (when they fill at most 8 shards), and the stems
       // of the words one edit from the typed word that are in those shards.
@@ -261,16 +267,18 @@ export function openIndex(base = "/search/", load) {
   // is the sum over groups of its best candidate's impact times weight) and
   // returns the number of matches and the best k ids, ranked by the number
   // of groups matched, then score, then id. Documents matching every group
-  // are the matches when there are any (or when required is set).
-  function rank(e, cands, allow, k, required) {
+  // are the matches when there are any (or when required is set); else
+  // those matching any group and every group marked in must.
+  function rank(e, cands, must, allow, k, required) {
     const n = e.docs;
     if (scratch && scratch.score.length !== n) scratch = null;
     const s = scratch ??= {score: new Float64Array(n), best: new Float64Array(n), hits: new Uint16Array(n),
-      mark: new Uint32Array(n), epoch: 0, touched: new Int32Array(n), group: new Int32Array(n)};
-    const {score, best, hits, mark, touched, group} = s;
+      musts: new Uint16Array(n), mark: new Uint32Array(n), epoch: 0, touched: new Int32Array(n), group: new Int32Array(n)};
+    const {score, best, hits, musts, mark, touched, group} = s;
     const kindOf = e.kindOf;
-    let nt = 0;
-    for (const cs of cands) {
+    let nt = 0, nm = 0;
+    for (const [gi, cs] of cands.entries()) {
+      if (must[gi]) nm++;
       const ep = ++s.epoch;
       let ng = 0;
       for (const [, w, p] of cs) {
@@ -288,25 +296,26 @@ export function openIndex(base = "/search/", load) {
         if (hits[id] === 0) touched[nt++] = id;
         score[id] += best[id];
         hits[id]++;
+        if (must[gi]) musts[id]++;
       }
     }
     const all = cands.length;
     let total = 0;
     for (let i = 0; i < nt; i++) if (hits[touched[i]] === all) total++;
-    const need = total || required ? all : 0;
-    if (!total && !required) total = nt;
+    const any = !total && !required;
+    if (any) for (let i = 0; i < nt; i++) if (musts[touched[i]] === nm) total++;
     // Keep the best k in order: insertion into a short sorted array.
     const top = [];
     const before = (a, b) => hits[a] > hits[b] || (hits[a] === hits[b] && (score[a] > score[b] || (score[a] === score[b] && a < b)));
     for (let i = 0; i < nt && k > 0; i++) {
       const id = touched[i];
-      if (hits[id] < need) continue;
+      if (any ? musts[id] < nm : hits[id] < all) continue;
       if (top.length === k && !before(id, top[k - 1])) continue;
       let j = top.length < k ? top.length : k - 1;
       while (j > 0 && before(id, top[j - 1])) { top[j] = top[j - 1]; j--; }
       top[j] = id;
     }
-    for (let i = 0; i < nt; i++) { const id = touched[i]; score[id] = 0; hits[id] = 0; }
+    for (let i = 0; i < nt; i++) { const id = touched[i]; score[id] = 0; hits[id] = 0; musts[id] = 0; }
     if (s.epoch > 0xfffffff0) { s.epoch = 0; mark.fill(0); }
     return {total, top};
   }
@@ -330,7 +339,8 @@ export function openIndex(base = "/search/", load) {
     }
     // With phrases, up to MAX_CHECK documents are checked, limit at a time.
     const k = limit <= 0 ? 0 : phrases.length ? Math.ceil(MAX_CHECK / limit) * limit : limit;
-    const {total, top: ids} = rank(e, cands, allow, k, exact || phrases.length > 0);
+    const must = groups.map((g) => NUMBER.test(g.word));
+    const {total, top: ids} = rank(e, cands, must, allow, k, exact || phrases.length > 0);
     const results = [];
     for (let at = 0; at < ids.length && results.length < limit && (!phrases.length || at < MAX_CHECK); at += limit) {
       const frags = await Promise.all(ids.slice(at, at + limit).map((id) => fragment(e, id)));
