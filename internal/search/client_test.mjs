@@ -5,7 +5,7 @@ import {test} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {fold, terms, stem} from "../../static/js/search-normalize.js";
-import {parseQuery, oneEdit, excerpt, cmp} from "../../static/js/search-engine.js";
+import {parseQuery, oneEdit, excerpt, cmp, openIndex} from "../../static/js/search-engine.js";
 import {openSite, judge, p95} from "./fsindex.mjs";
 
 const vectors = JSON.parse(readFileSync(new URL("./testdata/normalize-vectors.json", import.meta.url), "utf8"));
@@ -90,6 +90,50 @@ test("excerpt highlights matched words with marks", () => {
   assert.equal(ex.map((s) => s.text).join(""), "After a concussion or other head injury, see a doctor.");
 });
 
+// memIndex serves, from memory, an index of one shard whose documents
+// (at most 64, ids in order) give their terms' impacts: {terms: {term:
+// impact}, s: sections}. Document i's page is /i/.
+function memIndex(docs) {
+  const sh = {}, last = {};
+  docs.forEach((d, id) => {
+    for (const [t, sc] of Object.entries(d.terms)) {
+      (sh[t] ??= []).push(id - (last[t] ?? 0), sc);
+      last[t] = id;
+    }
+  });
+  const files = {
+    "index.json": {format: 1, docs: docs.length, kinds: ["article"], kindRuns: [0, docs.length], chunkSize: 64, version: "m", chunks: 1, shards: [""]},
+    "v/m/s0.json": sh, "v/m/t0.json": docs.flatMap((_, i) => ["p", i]),
+    "doc/p.json": docs.map((d, i) => ({u: `/${i}/`, t: `Page ${i}`, k: "article", s: d.s || []})),
+  };
+  const index = openIndex("/search/", async (name) => structuredClone(files[name]));
+  return async (q, opts) => (await index.search(q, opts)).results.map((r) => r.page);
+}
+
+test("search: a word's own term ranks before its completions", async () => {
+  const found = memIndex([{terms: {feel: 200}}, {terms: {fee: 50}}, {terms: {fee: 30, feel: 250}}, {terms: {pain: 20}}, {terms: {paint: 255}}]);
+  // "fees" is "fee": pages with "fee" come first, each scored on "fee"
+  // alone, then the completions of "fee".
+  assert.deepEqual(await found("fees"), ["/1/", "/2/", "/0/"]);
+  assert.deepEqual(await found("pain"), ["/3/", "/4/"]);
+});
+
+test("search: documents rank by groups matched, then groups matched exactly, then score", async () => {
+  const found = memIndex([{terms: {head: 200, paint: 255}}, {terms: {head: 10, pain: 10}}, {terms: {pain: 255}}, {terms: {paint: 255}}]);
+  assert.deepEqual(await found("head pain"), ["/1/", "/0/"]);
+  assert.deepEqual(await found("head pain", {limit: 2}), ["/1/", "/0/"]);
+  // With no document matching both words, those matching one: exact
+  // matches by score, then completions by score.
+  assert.deepEqual(await found("skull pain"), ["/2/", "/1/", "/0/", "/3/"]);
+});
+
+test("search: the last word is not cut short when it has a term of its own", async () => {
+  const found = memIndex([{terms: {veri: 200}}, {terms: {verifi: 10}}]);
+  // "verify" is "verifi", not "veri" (the term of "very").
+  assert.deepEqual(await found("verify"), ["/1/"]);
+  assert.deepEqual(await found("veri"), ["/0/", "/1/"]);
+});
+
 const top = async (q, opts) => {
   const {index} = openSite(site);
   return (await index.search(q, opts)).results;
@@ -151,6 +195,7 @@ test("search: prefix on the last word only", needSite, async () => {
   assert.equal((await top("pregn"))[0].url, "/articles/safety/#pregnancy");
   assert.equal((await top("craniosacral certifica"))[0].page, "/training/foundation/");
   assert.equal((await top("pregn ")).length, 0);
+  assert.ok((await top("th")).length > 0);
 });
 
 test("search: one typo in words of five letters or more", needSite, async () => {

@@ -54,8 +54,8 @@
 //     shard i−1; "" for shard 0) up to separator i+1. A query loads only
 //     the shards of its terms; the last word's prefix loads the shard of
 //     the prefix and those whose separator starts with it. A score is the
-//     term's impact on the document, an integer 1–255; a document's score
-//     for a query is the sum over its terms.
+//     term's impact on the document, an integer 1–255 (see Ranking for a
+//     document's score for a query).
 //   - search/v/V/t<i>.json, the document table: chunk i gives, for documents
 //     i·chunkSize to (i+1)·chunkSize−1, each one's pack and its place in the
 //     pack, as a flat array [pack, place, pack, place, ...].
@@ -74,32 +74,39 @@
 //
 // # Queries
 //
-// The browser requires every word of the query (a hyphenated word matches
-// its parts or its compound); if no document has them all, it ranks the
-// documents that have any, as long as they have every word made only of
-// digits ("000031" of "CST-000031"): a number is never optional, since a
-// page with another number, such as another practitioner's registration,
-// is a wrong answer. The last word (of a hyphenated word, only its last
-// part), unless followed by a space, also matches the terms that start
-// with it or with its term, and, unless it has a digit, the prefixes of
-// it of four or more letters, at most three shorter, that are terms
-// ("certifica" finds "certif", the term of "certification", wherever its
-// shard is): up to 30 of them, most frequent first. A word of five or more
-// letters with no digit and no term of its own matches terms one edit away
-// (Damerau–Levenshtein, on the stem or on the typed word), among the terms
-// sharing its first two letters. A word with a digit (a registration
-// number, a postcode, a year) is never matched one edit away nor cut
-// short. Quoted phrases must appear in that order in the title or one
-// section (stop words ignored). A full UK postcode typed without its space
-// ("BA12AB") is read as its outward and inward codes, with the whole as
-// the alternative, as a hyphenated word is; the text's normalisation is
-// unchanged. The inward code ("2AB") has letters, so it is optional: pages
-// name only the district. Two words typed apart also match the term of the
-// word they make together ("cranio sacral" finds "craniosacral"), as each
-// one's alternative. Results can be limited to kinds. An exact search
-// (what the site's search box runs when the whole query is a registration
-// number, "CST-000004" or "cst 4") takes every word only as typed, with no
-// prefix or typo matches, and requires them all.
+// The browser reads each word of a query as a group of terms:
+//
+//   - its own terms: its term and its alternatives. A hyphenated word
+//     gives its parts, each with the compound as its alternative; so does
+//     a full UK postcode typed without its space ("BA12AB" is "ba1" and
+//     "2ab", with "ba12ab"; the text's normalisation is unchanged). Two
+//     words typed apart also have the term of the word they make together
+//     ("cranio sacral" finds "craniosacral"), each as an alternative.
+//   - completions, for the last word unless a space follows it (of a
+//     hyphenated word, only its last part): the terms that start with it
+//     or with its term and, when none of its own terms is in the index and
+//     it has no digit, the prefixes of it of four or more letters, at most
+//     three shorter, that are terms ("certifica" finds "certif", the term
+//     of "certification", wherever its shard is; "verify" is not cut to
+//     "veri" when "verifi" is a term): up to 30, most frequent first.
+//   - typos, for a word of five or more letters with no digit, when none
+//     of its own terms or completions is in the index: the terms one edit
+//     away (Damerau–Levenshtein, on the stem or on the typed word), among
+//     the terms sharing its first two letters.
+//
+// So a word with a digit (a registration number, a postcode, a year) is
+// never matched one edit away nor cut short. A document matches a word
+// when it has one of its group's terms. Every word is required; if no
+// document has them all, the browser ranks the documents that have any, as
+// long as they have every word made only of digits ("000031" of
+// "CST-000031"): a number is never optional, since a page with another
+// number, such as another practitioner's registration, is a wrong answer.
+// A postcode's inward code ("2AB") has letters, so it is optional: pages
+// name only the district. Quoted phrases must appear in that order in the
+// title or one section (stop words ignored). Results can be limited to
+// kinds. An exact search (what the site's search box runs when the whole
+// query is a registration number, "CST-000004" or "cst 4") takes every
+// word only as typed, with no completions or typos, and requires them all.
 //
 // # Ranking
 //
@@ -108,8 +115,16 @@
 // + body frequency / (1 − b + b·bodyLength/averageBodyLength), saturated as
 // (k1+1)·w/(w+k1) with k1=1.2, b=0.75, plus 1 when the term is in the title
 // or the keywords, times idf = ln(1 + (N−df+0.5)/(df+0.5)), scaled so the
-// highest impact in the index is 255. The date only breaks ties (document
-// ids). The client links each result to its best-matching heading.
+// highest impact in the index is 255.
+//
+// In the browser, each word of the query that a document matches gives it
+// a score: the highest impact among the word's own terms when the document
+// has one, whatever its completions; else the highest impact among its
+// completions times 0.8, or among its typos times 0.6. Documents rank by the
+// number of words they match, then by the number they match by an own
+// term (a page with "fee" before one with only "feel" for "fees"), then by
+// the sum of their scores, then by id: the date only breaks ties. The
+// client links each result to its best-matching heading.
 //
 // # Analysis
 //

@@ -196,8 +196,10 @@ export function openIndex(base = "/search/", load) {
     for (let i = lo; i < keys.length && keys[i].startsWith(p); i++) f(d, keys[i], counts[i]);
   };
 
-  // candidates returns [term, weight, postings] for one query group;
-  // asTyped leaves out prefixes and typos.
+  // candidates returns [term, weight, postings] for one query group: first
+  // the group's own terms (weight 1; rank scores a document that has one
+  // on it alone), then completions (0.8) or typos (0.6). asTyped leaves
+  // out completions and typos.
   async function candidates(e, g, asTyped) {
     const out = [];
     const exact = [...new Set([g.term, g.alt, ...(g.joins || [])].filter(Boolean))];
@@ -205,13 +207,15 @@ export function openIndex(base = "/search/", load) {
       const p = list(await postings(shardOf(e, t)), t);
       if (p) out.push([t, 1, p]);
     }
-    const word = g.word || g.term, w = [...word], num = DIGIT.test(word);
+    const own = out.length > 0, word = g.word || g.term, w = [...word], num = DIGIT.test(word);
     if (g.prefix && !asTyped && w.length >= 2) {
-      // Terms starting with the word or its stem, and the stems of the word
-      // itself (a term of four or more letters at most three shorter:
-      // "certifica" finds "certif", wherever its shard is); of those, the
-      // MAX_EXPAND with most postings, kept by insertion into a short
-      // sorted array (a prefix such as "cst" starts thousands of terms).
+      // Terms starting with the word or its stem, and, when the word has
+      // no term of its own, the stems of the word itself (a term of four
+      // or more letters at most three shorter: "certifica" finds "certif",
+      // wherever its shard is, but "verifying" is not cut to "veri" when
+      // "verifi" is a term); of those, the MAX_EXPAND with most postings,
+      // kept by insertion into a short sorted array (a prefix such as
+      // "cst" starts thousands of terms).
       const best = [];
       const offer = (d, t, c) => {
         if (exact.includes(t)) return;
@@ -230,7 +234,7 @@ export function openIndex(base = "/search/", load) {
         const d = await postings(n);
         for (const p of prefixes) withPrefix(d, p, offer);
       }
-      for (let n = Math.max(4, word.length - 3); !num && n <= word.length; n++) {
+      for (let n = Math.max(4, word.length - 3); !own && !num && n <= word.length; n++) {
         const t = word.slice(0, n), name = shardOf(e, t), d = await postings(name);
         if (d.sh[t] && !(scanned.has(name) && prefixes.some((p) => t.startsWith(p)))) offer(d, t, d.sh[t].length);
       }
@@ -263,18 +267,22 @@ export function openIndex(base = "/search/", load) {
   // Scratch space for ranking, one slot per document, reused by every
   // query: rank runs without awaiting, so no two queries share it.
   let scratch;
-  // rank scores the documents of the groups' candidates (a document's score
-  // is the sum over groups of its best candidate's impact times weight) and
-  // returns the number of matches and the best k ids, ranked by the number
-  // of groups matched, then score, then id. Documents matching every group
-  // are the matches when there are any (or when required is set); else
-  // those matching any group and every group marked in must.
+  // rank scores the documents of the groups' candidates and returns the
+  // number of matches and the best k ids, ranked by the number of groups
+  // matched, then the number of those matched exactly (by a group's own
+  // term), then score, then id. A document's score is the sum over groups
+  // of its best impact for the group: that of its best own term when it
+  // has one (a completion or typo neither adds to it nor replaces it),
+  // else its best candidate's impact times weight. Documents matching
+  // every group are the matches when there are any (or when required is
+  // set); else those matching any group and every group marked in must.
   function rank(e, cands, must, allow, k, required) {
     const n = e.docs;
     if (scratch && scratch.score.length !== n) scratch = null;
     const s = scratch ??= {score: new Float64Array(n), best: new Float64Array(n), hits: new Uint16Array(n),
-      musts: new Uint16Array(n), mark: new Uint32Array(n), epoch: 0, touched: new Int32Array(n), group: new Int32Array(n)};
-    const {score, best, hits, musts, mark, touched, group} = s;
+      exact: new Uint16Array(n), musts: new Uint16Array(n), mark: new Uint32Array(n), own: new Uint32Array(n),
+      epoch: 0, touched: new Int32Array(n), group: new Int32Array(n)};
+    const {score, best, hits, exact, musts, mark, own, touched, group} = s;
     const kindOf = e.kindOf;
     let nt = 0, nm = 0;
     for (const [gi, cs] of cands.entries()) {
@@ -282,13 +290,15 @@ export function openIndex(base = "/search/", load) {
       const ep = ++s.epoch;
       let ng = 0;
       for (const [, w, p] of cs) {
-        const ids = p.ids, sc = p.sc;
+        // Own terms (weight 1) come first: own[id] === ep once a document
+        // has one, and then only own terms can raise its best.
+        const x = w === 1, ids = p.ids, sc = p.sc;
         for (let i = 0; i < ids.length; i++) {
           const id = ids[i];
           if (allow && !allow[kindOf[id]]) continue;
           const v = sc[i] * w;
-          if (mark[id] !== ep) { mark[id] = ep; best[id] = v; group[ng++] = id; }
-          else if (v > best[id]) best[id] = v;
+          if (mark[id] !== ep) { mark[id] = ep; best[id] = v; group[ng++] = id; if (x) own[id] = ep; }
+          else if (v > best[id] && (x || own[id] !== ep)) best[id] = v;
         }
       }
       for (let i = 0; i < ng; i++) {
@@ -296,6 +306,7 @@ export function openIndex(base = "/search/", load) {
         if (hits[id] === 0) touched[nt++] = id;
         score[id] += best[id];
         hits[id]++;
+        if (own[id] === ep) exact[id]++;
         if (must[gi]) musts[id]++;
       }
     }
@@ -306,7 +317,7 @@ export function openIndex(base = "/search/", load) {
     if (any) for (let i = 0; i < nt; i++) if (musts[touched[i]] === nm) total++;
     // Keep the best k in order: insertion into a short sorted array.
     const top = [];
-    const before = (a, b) => hits[a] > hits[b] || (hits[a] === hits[b] && (score[a] > score[b] || (score[a] === score[b] && a < b)));
+    const before = (a, b) => hits[a] !== hits[b] ? hits[a] > hits[b] : exact[a] !== exact[b] ? exact[a] > exact[b] : score[a] !== score[b] ? score[a] > score[b] : a < b;
     for (let i = 0; i < nt && k > 0; i++) {
       const id = touched[i];
       if (any ? musts[id] < nm : hits[id] < all) continue;
@@ -315,8 +326,8 @@ export function openIndex(base = "/search/", load) {
       while (j > 0 && before(id, top[j - 1])) { top[j] = top[j - 1]; j--; }
       top[j] = id;
     }
-    for (let i = 0; i < nt; i++) { const id = touched[i]; score[id] = 0; hits[id] = 0; musts[id] = 0; }
-    if (s.epoch > 0xfffffff0) { s.epoch = 0; mark.fill(0); }
+    for (let i = 0; i < nt; i++) { const id = touched[i]; score[id] = 0; hits[id] = 0; exact[id] = 0; musts[id] = 0; }
+    if (s.epoch > 0xfffffff0) { s.epoch = 0; mark.fill(0); own.fill(0); }
     return {total, top};
   }
 
