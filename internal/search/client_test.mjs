@@ -127,6 +127,11 @@ test("search: documents rank by groups matched, then groups matched exactly, the
   assert.deepEqual(await found("skull pain"), ["/2/", "/1/", "/0/", "/3/"]);
 });
 
+test("search: typos share the word's first two letters", async () => {
+  const found = memIndex([{terms: {centr: 10}}, {terms: {enter: 200}}]);
+  assert.deepEqual(await found("center "), ["/0/"]);
+});
+
 test("search: the last word is not cut short when it has a term of its own", async () => {
   const found = memIndex([{terms: {veri: 200}}, {terms: {verifi: 10}}]);
   // "verify" is "verifi", not "veri" (the term of "very").

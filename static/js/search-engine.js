@@ -243,7 +243,8 @@ export function openIndex(base = "/search/", load) {
     if (!out.length && !asTyped && !num && w.length >= 5) {
       // Typos: terms one edit from the stem among the terms sharing its
       // first two letters (when they fill at most 8 shards), and the stems
-      // of the words one edit from the typed word that are in those shards.
+      // of the words one edit from the typed word that share them too (so
+      // "center" finds "centr", of "centre", but not "enter").
       const two = [...g.term].slice(0, 2).join(""), at = shardAt(e, two);
       const nums = new Set([at, shardAt(e, g.term)]);
       for (let i = at + 1; i < e.shards.length && e.shards[i].startsWith(two); i++) nums.add(i);
@@ -251,10 +252,10 @@ export function openIndex(base = "/search/", load) {
         const shards = new Map(); // shard number → decoded shard
         for (const i of nums) shards.set(i, await postings(shardName(e, i)));
         const seen = new Map();
-        for (const d of shards.values()) for (const c of keysOf(d)) if (oneEdit(c, g.term)) seen.set(c, d);
+        for (const d of shards.values()) for (const c of keysOf(d)) if (c.startsWith(two) && oneEdit(c, g.term)) seen.set(c, d);
         for (const v of edits(word)) {
           const s = term(v);
-          if (!s || seen.has(s)) continue;
+          if (!s.startsWith(two) || seen.has(s)) continue;
           const d = shards.get(shardAt(e, s));
           if (d && d.sh[s]) seen.set(s, d);
         }
