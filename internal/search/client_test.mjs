@@ -139,6 +139,16 @@ test("search: the last word is not cut short when it has a term of its own", asy
   assert.deepEqual(await found("veri"), ["/0/", "/1/"]);
 });
 
+test("search: the last word is cut short only to the term of a word it may be the start of", async () => {
+  const found = memIndex([{terms: {veri: 200}}, {terms: {certif: 10}}, {terms: {certifi: 10}}, {terms: {develop: 10}}]);
+  // "veri" is the term of "very", which "verify" is not the start of.
+  assert.deepEqual(await found("verify"), []);
+  // "certifica" may be the start of "certification", whose term is
+  // "certif", but not of "certified" ("certifi").
+  assert.deepEqual(await found("certifica"), ["/1/"]);
+  assert.deepEqual(await found("developme"), ["/3/"]);
+});
+
 const top = async (q, opts) => {
   const {index} = openSite(site);
   return (await index.search(q, opts)).results;

@@ -86,9 +86,11 @@
 //     hyphenated word, only its last part): the terms that start with it
 //     or with its term and, when none of its own terms is in the index and
 //     it has no digit, the prefixes of it of four or more letters, at most
-//     three shorter, that are terms ("certifica" finds "certif", the term
-//     of "certification", wherever its shard is; "verify" is not cut to
-//     "veri" when "verifi" is a term): up to 30, most frequent first.
+//     three shorter, that are terms of the word with a common English
+//     ending (one of the client's ENDINGS, completed: "certifica" finds
+//     "certif", the term of "certification", wherever its shard is, but
+//     not "certifi", of "certified"; "verify" is never cut to "veri", of
+//     "very"): up to 30, most frequent first.
 //   - typos, for a word of five or more letters with no digit, when none
 //     of its own terms or completions is in the index: the terms one edit
 //     away (Damerau–Levenshtein, on the stem or on the typed word), among

@@ -102,6 +102,17 @@ function sameFrom(a, i, b, j) {
   return true;
 }
 
+// Common English endings, to complete a word being typed.
+const ENDINGS = "s ed ing er ly ment ness ity ation ion ive ical ic al ance ence ant ent able ible ism ist ise ize ous ful less y ate ator ery ary".split(" ");
+
+// endTerms returns the terms of w and of w completed by each of ENDINGS
+// ("certifica" + "tion"): the terms of the words w may be the start of.
+function endTerms(w) {
+  const out = new Set([term(w)]);
+  for (const s of ENDINGS) for (let k = 0; k < s.length; k++) if (w.endsWith(s.slice(0, k))) out.add(term(w + s.slice(k)));
+  return out;
+}
+
 // edits returns the words one edit away from w (letters a–z only).
 function edits(w) {
   const out = new Set();
@@ -210,10 +221,11 @@ export function openIndex(base = "/search/", load) {
     const own = out.length > 0, word = g.word || g.term, w = [...word], num = DIGIT.test(word);
     if (g.prefix && !asTyped && w.length >= 2) {
       // Terms starting with the word or its stem, and, when the word has
-      // no term of its own, the stems of the word itself (a term of four
-      // or more letters at most three shorter: "certifica" finds "certif",
-      // wherever its shard is, but "verifying" is not cut to "veri" when
-      // "verifi" is a term); of those, the MAX_EXPAND with most postings,
+      // no term of its own, the stems of the word itself: a term of four
+      // or more letters at most three shorter that is the term of the
+      // word with a common ending ("certifica" finds "certif", of
+      // "certification", wherever its shard is; "verify" is not cut to
+      // "veri", of "very"). Of those, the MAX_EXPAND with most postings,
       // kept by insertion into a short sorted array (a prefix such as
       // "cst" starts thousands of terms).
       const best = [];
@@ -234,9 +246,10 @@ export function openIndex(base = "/search/", load) {
         const d = await postings(n);
         for (const p of prefixes) withPrefix(d, p, offer);
       }
+      let ends;
       for (let n = Math.max(4, word.length - 3); !own && !num && n <= word.length; n++) {
         const t = word.slice(0, n), name = shardOf(e, t), d = await postings(name);
-        if (d.sh[t] && !(scanned.has(name) && prefixes.some((p) => t.startsWith(p)))) offer(d, t, d.sh[t].length);
+        if (d.sh[t] && !(scanned.has(name) && prefixes.some((p) => t.startsWith(p))) && (ends ??= endTerms(word)).has(t)) offer(d, t, d.sh[t].length);
       }
       for (const [t, , d] of best) out.push([t, 0.8, list(d, t)]);
     }
