@@ -4,7 +4,7 @@
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
-import {fold, terms, stem} from "../../static/js/search-normalize.js";
+import {fold, terms, stem, term} from "../../static/js/search-normalize.js";
 import {parseQuery, oneEdit, excerpt, cmp, openIndex} from "../../static/js/search-engine.js";
 import {openSite, judge, p95} from "./fsindex.mjs";
 
@@ -217,6 +217,28 @@ test("search: one typo in words of five letters or more", needSite, async () => 
   assert.equal((await top("pregnacy"))[0].url, "/articles/safety/#pregnancy");
   assert.equal((await top("certifcation"))[0].page, "/articles/certification-explained/");
   assert.equal((await top("zeo")).length, 0);
+});
+
+test("search: typos in words of at most 24 letters", async () => {
+  const w24 = "cranialosteopathicrhythm", w25 = "manipulationsofthecranium";
+  const found = memIndex([{terms: {[term(w24)]: 10}}, {terms: {[term(w25)]: 10}}]);
+  const typo = (w) => w.slice(0, 10) + "x" + w.slice(11);
+  assert.deepEqual(await found(typo(w24) + " "), ["/0/"]);
+  assert.deepEqual(await found(typo(w25) + " "), []);
+});
+
+test("search: a word of thousands of letters answers at once", needSite, async () => {
+  const {index} = openSite(site);
+  await index.search("rhythm");
+  let w = "";
+  for (let i = 0; w.length < 5000; i++) w += "etaoinshrdlucmfwypvbgkjqxz"[(i * 7 + (i >> 3)) % 26];
+  for (const q of [w, w + " ", "gentle " + w]) {
+    const t0 = performance.now();
+    await index.search(q);
+    const ms = performance.now() - t0;
+    // Looking for its typos took seconds; a generous bound.
+    assert.ok(ms < 1000, `${q.length} characters: ${ms.toFixed(0)} ms`);
+  }
 });
 
 test("search: quoted phrases", needSite, async () => {

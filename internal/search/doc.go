@@ -91,10 +91,12 @@
 //     "certif", the term of "certification", wherever its shard is, but
 //     not "certifi", of "certified"; "verify" is never cut to "veri", of
 //     "very"): up to 30, most frequent first.
-//   - typos, for a word of five or more letters with no digit, when none
-//     of its own terms or completions is in the index: the terms one edit
-//     away (Damerau–Levenshtein, on the stem or on the typed word), among
-//     the terms sharing its first two letters.
+//   - typos, for a word of 5 to 24 letters (code points) with no digit,
+//     when none of its own terms or completions is in the index: the terms
+//     one edit away (Damerau–Levenshtein, on the stem or on the typed
+//     word), among the terms sharing its first two letters. Finding the
+//     words one edit away costs about 52 strings per letter, so a longer
+//     word (a paste of thousands of letters) gets no typos.
 //
 // So a word with a digit (a registration number, a postcode, a year) is
 // never matched one edit away nor cut short. A document matches a word

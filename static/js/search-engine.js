@@ -4,6 +4,11 @@ import {tokens, term} from "./search-normalize.js";
 
 const MAX_EXPAND = 30; // prefix expansions of the last word
 const MAX_CHECK = 50;  // fragments loaded to verify quoted phrases
+// Typos are looked for only in words of at most MAX_TYPO code points: the
+// typo step builds and stems about 52 strings per letter of the word, so
+// a pasted word of thousands of letters would freeze the page for
+// seconds, and no word of the site's language is that long.
+const MAX_TYPO = 24;
 
 // A full UK postcode written without its space ("ba12ab"): the inward code
 // is always a digit and two letters.
@@ -253,7 +258,7 @@ export function openIndex(base = "/search/", load) {
       }
       for (const [t, , d] of best) out.push([t, 0.8, list(d, t)]);
     }
-    if (!out.length && !asTyped && !num && w.length >= 5) {
+    if (!out.length && !asTyped && !num && w.length >= 5 && w.length <= MAX_TYPO) {
       // Typos: terms one edit from the stem among the terms sharing its
       // first two letters (when they fill at most 8 shards), and the stems
       // of the words one edit from the typed word that share them too (so
