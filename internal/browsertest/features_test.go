@@ -250,6 +250,22 @@ func TestSearchPage(t *testing.T) {
 		t.Errorf("results for safety: %d items, %d with a kind, %d with an excerpt, %d section links; want a kind on each, excerpts and nested section links", r.Items, r.Kinds, r.Excerpts, r.Subs)
 	}
 
+	// A result links to its best section and shows that section's text:
+	// here only the heading matches, so the excerpt is its opening. No
+	// excerpt is an empty paragraph.
+	tb.open(t, "/search/?q=does+it+hurt")
+	tb.waitJS(t, `document.querySelectorAll("#search-page-list > li > a[href]").length > 0`, "results for does it hurt")
+	h := eval[struct {
+		Href, Excerpt string
+		Empty, Subs   int
+	}](t, tb, `(() => { const li = document.querySelector("#search-page-list > li");
+		return {href: li.querySelector("a").getAttribute("href"), excerpt: li.querySelector(":scope > .search-excerpt")?.textContent || "",
+			empty: [...document.querySelectorAll("#search-page-list .search-excerpt")].filter((p) => !p.textContent.trim()).length,
+			subs: li.querySelectorAll(":scope > ul > li:not(:has(> .search-excerpt))").length}; })()`)
+	if h.Href != "/faq/#does-it-hurt" || !strings.HasPrefix(h.Excerpt, "It should not.") || h.Empty != 0 || h.Subs != 0 {
+		t.Errorf("does it hurt: first result %s with excerpt %q, %d empty excerpts, %d sections without one; want /faq/#does-it-hurt showing its answer, no empty excerpt and one for each section", h.Href, h.Excerpt, h.Empty, h.Subs)
+	}
+
 	tb.run(t, "typing a new query", clear("#search-page-q"), chromedp.SendKeys(chromedp.CSS("#search-page-q"), "skull"))
 	tb.waitJS(t, `new URLSearchParams(location.search).get("q") === "skull"`, "the URL to record the query")
 	tb.run(t, "only books", chromedp.Click(chromedp.CSS(`input[name=kind][value=book]`)))

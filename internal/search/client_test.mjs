@@ -5,7 +5,7 @@ import {test} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {fold, terms, stem, term} from "../../static/js/search-normalize.js";
-import {parseQuery, oneEdit, excerpt, cmp, openIndex} from "../../static/js/search-engine.js";
+import {parseQuery, oneEdit, excerpt, cmp, openIndex, present, opening} from "../../static/js/search-engine.js";
 import {openSite, judge, p95} from "./fsindex.mjs";
 
 const vectors = JSON.parse(readFileSync(new URL("./testdata/normalize-vectors.json", import.meta.url), "utf8"));
@@ -147,6 +147,34 @@ test("search: the last word is cut short only to the term of a word it may be th
   // "certif", but not of "certified" ("certifi").
   assert.deepEqual(await found("certifica"), ["/1/"]);
   assert.deepEqual(await found("developme"), ["/3/"]);
+});
+
+test("present: the excerpt comes from the section the result links to", () => {
+  const f = {u: "/faq/", t: "Questions", k: "page", s: [
+    ["", "", 0, "Answers to the questions people ask most."],
+    ["Complaints", "complaints", 2, "If you are hurt or unwell, get medical help first. Then tell us."],
+    ["Does it hurt?", "does-it-hurt", 2, "It should not. The touch is very light, and you can ask the practitioner to stop at any time."],
+    ["Does it cost much?", "does-it-cost-much", 2, ""],
+  ]};
+  const text = (segs) => segs && segs.map((s) => s.text).join("");
+  const r = present(f, new Set(terms("does it hurt")));
+  assert.equal(r.url, "/faq/#does-it-hurt");
+  // Only the heading matches: the excerpt is the section's opening.
+  assert.equal(text(r.excerpt), "It should not. The touch is very light, and you can ask the practitioner to stop at any time.");
+  assert.deepEqual(r.subs.map((s) => [s.url, text(s.excerpt)]), [
+    ["/faq/#does-it-hurt", "It should not. The touch is very light, and you can ask the practitioner to stop at any time."],
+    ["/faq/#does-it-cost-much", null],
+    ["/faq/#complaints", "If you are hurt or unwell, get medical help first. Then tell us."],
+  ]);
+  assert.deepEqual(r.subs[2].excerpt.filter((s) => s.mark).map((s) => s.text), ["hurt"]);
+  // No section, description or text: no excerpt rather than an empty one.
+  assert.equal(present({u: "/x/", t: "Hurt", k: "page", s: []}, new Set(["hurt"])).excerpt, null);
+});
+
+test("opening cuts at a space", () => {
+  assert.deepEqual(opening("It should not hurt at all.", 14), [{text: "It should not", mark: false}, {text: " …", mark: false}]);
+  assert.deepEqual(opening("  Short.  "), [{text: "Short.", mark: false}]);
+  assert.equal(opening(" "), null);
 });
 
 const top = async (q, opts) => {

@@ -128,7 +128,10 @@
 // number of words they match, then by the number they match by an own
 // term (a page with "fee" before one with only "feel" for "fees"), then by
 // the sum of their scores, then by id: the date only breaks ties. The
-// client links each result to its best-matching heading.
+// client links each result to its best-matching heading, and takes the
+// result's excerpt from that section: around its matches, or its opening
+// when only its heading matches. The sections listed under a result show
+// their own excerpts the same way.
 //
 // # Analysis
 //

@@ -422,19 +422,33 @@ export function excerpt(text, terms, len = 160) {
   return out;
 }
 
+// opening returns about len characters from the start of text, cut at a
+// space, as excerpt segments; null for no text.
+export function opening(text, len = 160) {
+  text = text.trim();
+  if (text.length <= len) return text ? [{text, mark: false}] : null;
+  const to = text.lastIndexOf(" ", len);
+  return [{text: text.slice(0, to > 0 ? to : len), mark: false}, {text: " …", mark: false}];
+}
+
 // present builds a result from a fragment: the link goes to the best
-// matching heading, shown with the others as sub-results.
+// matching heading, shown with the others as sub-results. An excerpt comes
+// from the section it links to: around its matches, or its opening when
+// only its heading matches. A result with no such section shows the first
+// section, description, keywords or tags that match, else the opening of
+// the page. An excerpt is null rather than empty.
 export function present(f, terms) {
   const count = (text) => toks(text).filter((t) => terms.has(t.term)).length;
   const secs = f.s.map(([heading, anchor, level, text]) => ({heading, anchor, text, score: 3 * count(heading) + count(text)}));
   const ranked = secs.filter((s) => s.score > 0).sort((a, b) => b.score - a.score);
   const best = ranked.find((s) => s.anchor);
-  let ex = null;
-  for (const s of ranked) if ((ex = excerpt(s.text, terms))) break;
-  ex ??= excerpt(f.d || "", terms) || excerpt((f.w || []).concat(f.g || []).join(" · "), terms) ||
-    [{text: (f.d || (f.s[0] && f.s[0][3]) || "").slice(0, 160), mark: false}];
+  const of = (s, len) => excerpt(s.text, terms, len) || opening(s.text, len);
+  let ex = best && of(best);
+  if (!best) for (const s of ranked) if ((ex = excerpt(s.text, terms))) break;
+  ex ||= excerpt(f.d || "", terms) || excerpt((f.w || []).concat(f.g || []).join(" · "), terms) ||
+    opening(f.d || (f.s[0] && f.s[0][3]) || "");
   const subs = ranked.filter((s) => s.anchor && s.heading).slice(0, 3).map((s) => ({
-    heading: s.heading, url: f.u + "#" + s.anchor, excerpt: excerpt(s.text, terms, 100),
+    heading: s.heading, url: f.u + "#" + s.anchor, excerpt: of(s, 100),
   }));
   return {url: best ? f.u + "#" + best.anchor : f.u, page: f.u, title: f.t, kind: f.k, excerpt: ex, subs};
 }
