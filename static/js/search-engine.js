@@ -298,45 +298,48 @@ export function openIndex(base = "/search/", load) {
   function rank(e, cands, must, allow, k, required) {
     const n = e.docs;
     if (scratch && scratch.score.length !== n) scratch = null;
-    const s = scratch ??= {score: new Float64Array(n), best: new Float64Array(n), hits: new Uint16Array(n),
-      exact: new Uint16Array(n), musts: new Uint16Array(n), mark: new Uint32Array(n), own: new Uint32Array(n),
-      epoch: 0, touched: new Int32Array(n), group: new Int32Array(n)};
-    const {score, best, hits, exact, musts, mark, own, touched, group} = s;
+    // hits counts a document's groups times 65536 plus those matched by
+    // an own term, so that it orders documents by both at once.
+    const s = scratch ??= {score: new Float64Array(n), best: new Float64Array(n), hits: new Uint32Array(n),
+      musts: new Uint16Array(n), mark: new Uint32Array(n), epoch: 0, touched: new Int32Array(n), group: new Int32Array(n)};
+    const {score, best, hits, musts, mark, touched, group} = s;
     const kindOf = e.kindOf;
     let nt = 0, nm = 0;
-    for (const [gi, cs] of cands.entries()) {
-      if (must[gi]) nm++;
-      const ep = ++s.epoch;
-      let ng = 0;
-      for (const [, w, p] of cs) {
-        // Own terms (weight 1) come first: own[id] === ep once a document
-        // has one, and then only own terms can raise its best.
-        const x = w === 1, ids = p.ids, sc = p.sc;
+    for (let gi = 0; gi < cands.length; gi++) {
+      // The group's own terms (weight 1) come first: the documents that
+      // have one are marked ox and listed in group[0, nx); a completion or
+      // typo counts only for the others, marked ep.
+      const ox = ++s.epoch, ep = ++s.epoch, mg = must[gi];
+      let ng = 0, nx = -1;
+      if (mg) nm++;
+      for (const [, w, p] of cands[gi]) {
+        if (w < 1 && nx < 0) nx = ng;
+        const ids = p.ids, sc = p.sc, m = w < 1 ? ep : ox;
         for (let i = 0; i < ids.length; i++) {
           const id = ids[i];
           if (allow && !allow[kindOf[id]]) continue;
-          const v = sc[i] * w;
-          if (mark[id] !== ep) { mark[id] = ep; best[id] = v; group[ng++] = id; if (x) own[id] = ep; }
-          else if (v > best[id] && (x || own[id] !== ep)) best[id] = v;
+          const v = sc[i] * w, was = mark[id];
+          if (was === m) { if (v > best[id]) best[id] = v; }
+          else if (was !== ox) { mark[id] = m; best[id] = v; group[ng++] = id; }
         }
       }
+      if (nx < 0) nx = ng;
       for (let i = 0; i < ng; i++) {
         const id = group[i];
         if (hits[id] === 0) touched[nt++] = id;
         score[id] += best[id];
-        hits[id]++;
-        if (own[id] === ep) exact[id]++;
-        if (must[gi]) musts[id]++;
+        hits[id] += i < nx ? 65537 : 65536;
+        if (mg) musts[id]++;
       }
     }
-    const all = cands.length;
+    const all = cands.length * 65536;
     let total = 0;
-    for (let i = 0; i < nt; i++) if (hits[touched[i]] === all) total++;
+    for (let i = 0; i < nt; i++) if (hits[touched[i]] >= all) total++;
     const any = !total && !required;
     if (any) for (let i = 0; i < nt; i++) if (musts[touched[i]] === nm) total++;
     // Keep the best k in order: insertion into a short sorted array.
     const top = [];
-    const before = (a, b) => hits[a] !== hits[b] ? hits[a] > hits[b] : exact[a] !== exact[b] ? exact[a] > exact[b] : score[a] !== score[b] ? score[a] > score[b] : a < b;
+    const before = (a, b) => hits[a] > hits[b] || (hits[a] === hits[b] && (score[a] > score[b] || (score[a] === score[b] && a < b)));
     for (let i = 0; i < nt && k > 0; i++) {
       const id = touched[i];
       if (any ? musts[id] < nm : hits[id] < all) continue;
@@ -345,8 +348,8 @@ export function openIndex(base = "/search/", load) {
       while (j > 0 && before(id, top[j - 1])) { top[j] = top[j - 1]; j--; }
       top[j] = id;
     }
-    for (let i = 0; i < nt; i++) { const id = touched[i]; score[id] = 0; hits[id] = 0; exact[id] = 0; musts[id] = 0; }
-    if (s.epoch > 0xfffffff0) { s.epoch = 0; mark.fill(0); own.fill(0); }
+    for (let i = 0; i < nt; i++) { const id = touched[i]; score[id] = 0; hits[id] = 0; musts[id] = 0; }
+    if (s.epoch > 0xfffffff0) { s.epoch = 0; mark.fill(0); }
     return {total, top};
   }
 
