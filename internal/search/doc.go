@@ -86,11 +86,15 @@
 //     hyphenated word, only its last part): the terms that start with it
 //     or with its term and, when none of its own terms is in the index and
 //     it has no digit, the prefixes of it of four or more letters, at most
-//     three shorter, that are terms of the word with a common English
-//     ending (one of the client's ENDINGS, completed: "certifica" finds
-//     "certif", the term of "certification", wherever its shard is, but
-//     not "certifi", of "certified"; "verify" is never cut to "veri", of
-//     "very"): up to 30, most frequent first.
+//     three shorter, that are terms of the word as it may go on: the word
+//     itself, or followed by one of the endings s, ed, ing, er, ly, ment,
+//     ness, ity, ation, ion, ive, ical, ic, al, ance, ence, ant, ent, able,
+//     ible, ism, ist, ise, ize, ous, ful, less, y, ate, ator, ery, ary, or
+//     by the rest of one whose start it ends with ("certifica" + "tion").
+//     So "certifica" finds "certif", the term of "certification", wherever
+//     its shard is, but not "certifi", of "certified", and "verify" is
+//     never cut to "veri", of "very". Up to 30 completions are kept, most
+//     frequent first.
 //   - typos, for a word of 5 to 24 letters (code points) with no digit,
 //     when none of its own terms or completions is in the index: the terms
 //     one edit away (Damerau–Levenshtein, on the stem or on the typed

@@ -7,7 +7,7 @@ const MAX_CHECK = 50;  // fragments loaded to verify quoted phrases
 // Typos are looked for only in words of at most MAX_TYPO code points: the
 // typo step builds and stems about 52 strings per letter of the word, so
 // a pasted word of thousands of letters would freeze the page for
-// seconds, and no word of the site's language is that long.
+// seconds; hardly any English word is longer.
 const MAX_TYPO = 24;
 
 // A full UK postcode written without its space ("ba12ab"): the inward code
@@ -23,11 +23,11 @@ const DIGIT = /\p{N}/u, NUMBER = /^\p{N}+$/u;
 // parseQuery turns the text typed into groups of required terms and quoted
 // phrases. The last word (when not followed by a space or a quote) is a
 // prefix; of a hyphenated word, only its last part ("part-ti" is "part"
-// and a prefix "ti"). A postcode typed without its space is read as its two codes, as
-// a hyphenated word is read as its parts, with the whole as the
-// alternative: "BA12AB" finds text that writes "BA1 2AB" or "BA12AB". Two
-// words typed apart also find the word they make together, as each one's
-// alternative: "cranio sacral" finds "craniosacral".
+// and the prefix "ti"). A postcode typed without its space is read as its
+// two codes, as a hyphenated word is read as its parts, with the whole as
+// the alternative: "BA12AB" finds text that writes "BA1 2AB" or "BA12AB".
+// Two words typed apart also find the word they make together, as each
+// one's alternative: "cranio sacral" finds "craniosacral".
 export function parseQuery(q) {
   const groups = [], phrases = [];
   const re = /"([^"]*)("?)|[^"]+/g;
