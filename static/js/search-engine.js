@@ -294,7 +294,10 @@ export function openIndex(base = "/search/", load) {
   // has one (a completion or typo neither adds to it nor replaces it),
   // else its best candidate's impact times weight. Documents matching
   // every group are the matches when there are any (or when required is
-  // set); else those matching any group and every group marked in must.
+  // set); else those matching any group and every group marked 1 in must.
+  // must is a Uint8Array (an array's map can change between calls) of 0
+  // or 1, added rather than tested, so that the first number searched does
+  // not send the compiled ranking code back to the interpreter.
   function rank(e, cands, must, allow, k, required) {
     const n = e.docs;
     if (scratch && scratch.score.length !== n) scratch = null;
@@ -311,7 +314,7 @@ export function openIndex(base = "/search/", load) {
       // typo counts only for the others, marked ep.
       const ox = ++s.epoch, ep = ++s.epoch, mg = must[gi];
       let ng = 0, nx = -1;
-      if (mg) nm++;
+      nm += mg;
       for (const [, w, p] of cands[gi]) {
         if (w < 1 && nx < 0) nx = ng;
         const ids = p.ids, sc = p.sc, m = w < 1 ? ep : ox;
@@ -329,20 +332,22 @@ export function openIndex(base = "/search/", load) {
         if (hits[id] === 0) touched[nt++] = id;
         score[id] += best[id];
         hits[id] += i < nx ? 65537 : 65536;
-        if (mg) musts[id]++;
+        musts[id] += mg;
       }
     }
     const all = cands.length * 65536;
     let total = 0;
     for (let i = 0; i < nt; i++) if (hits[touched[i]] >= all) total++;
-    const any = !total && !required;
-    if (any) for (let i = 0; i < nt; i++) if (musts[touched[i]] === nm) total++;
+    // Without a document matching every group, those matching any (need
+    // 0) that match every group marked in must.
+    const need = total || required ? all : 0;
+    if (!need) for (let i = 0; i < nt; i++) if (musts[touched[i]] === nm) total++;
     // Keep the best k in order: insertion into a short sorted array.
     const top = [];
     const before = (a, b) => hits[a] > hits[b] || (hits[a] === hits[b] && (score[a] > score[b] || (score[a] === score[b] && a < b)));
     for (let i = 0; i < nt && k > 0; i++) {
       const id = touched[i];
-      if (any ? musts[id] < nm : hits[id] < all) continue;
+      if (hits[id] < need || musts[id] < nm) continue;
       if (top.length === k && !before(id, top[k - 1])) continue;
       let j = top.length < k ? top.length : k - 1;
       while (j > 0 && before(id, top[j - 1])) { top[j] = top[j - 1]; j--; }
@@ -372,7 +377,7 @@ export function openIndex(base = "/search/", load) {
     }
     // With phrases, up to MAX_CHECK documents are checked, limit at a time.
     const k = limit <= 0 ? 0 : phrases.length ? Math.ceil(MAX_CHECK / limit) * limit : limit;
-    const must = groups.map((g) => NUMBER.test(g.word));
+    const must = Uint8Array.from(groups, (g) => NUMBER.test(g.word));
     const {total, top: ids} = rank(e, cands, must, allow, k, exact || phrases.length > 0);
     const results = [];
     for (let at = 0; at < ids.length && results.length < limit && (!phrases.length || at < MAX_CHECK); at += limit) {
