@@ -4,7 +4,7 @@
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
-import {fold, terms, stem, term} from "../../static/js/search-normalize.js";
+import {fold, terms, stem, term, spell, SPELL} from "../../static/js/search-normalize.js";
 import {parseQuery, oneEdit, excerpt, cmp, openIndex, present, opening} from "../../static/js/search-engine.js";
 import {openSite, judge, p95} from "./fsindex.mjs";
 
@@ -15,6 +15,9 @@ const needSite = site ? {} : {skip: "SEARCH_PUBLIC is not set; run through go te
 test("normalisation matches the Go vectors", () => {
   for (const v of vectors.terms) assert.deepEqual(terms(v.in), v.terms, v.in);
   for (const [w, s] of Object.entries(vectors.stem)) assert.equal(stem(w), s, w);
+  // The respelling lists are Go's, and so is every respelling.
+  assert.deepEqual({...SPELL}, vectors.spell.lists);
+  for (const [w, s] of Object.entries(vectors.spell.words)) assert.equal(spell(w), s, w);
   const a = Array.from(vectors.sweep.in);
   for (const c of a) {
     const want = fold(c);

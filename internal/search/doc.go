@@ -26,9 +26,68 @@
 //     ("CST-000004"→"cst" "000004" "cst000004", so the registration number
 //     is found as "CST-000004", "cst000004" or "000004"). Stop words
 //     (stopList) give no term. A word made only of the letters a–z is
-//     replaced by its Porter2 (Snowball English) stem ("therapists" →
-//     "therapist", "certification" → "certif"); anything else ("tr9",
-//     "000004", "ζωη") is kept as folded.
+//     respelt (Spelling, below) and replaced by its Porter2 (Snowball English) stem
+//     ("therapists" → "therapist", "certification" → "certif"); anything
+//     else ("tr9", "000004", "ζωη") is kept as folded.
+//
+// # Spelling
+//
+// The site is written in British English, and visitors type American
+// spellings too, which Porter2 stems to other terms ("organization" to
+// "organ", the term of "organs"; "pediatric" to "pediatr"). So a word of
+// the letters a–z that is not a stop word is written in one spelling
+// before it is stemmed, by the first of these rules that fits it, except
+// that rule 2 goes on to the rules after it with its result. The lists are
+// those of spell.go (spellWords, spellStarts, spellOur, spellOurEnds,
+// spellRe, spellIzeEnds), shared verbatim with search-normalize.js.
+//
+//  1. Whole words: mom→mum, moms→mums, programme→program,
+//     programmes→programs.
+//  2. Beginnings: a word that starts with one of these American (or, for
+//     practis, licenc, defenc and offenc, British) beginnings starts with
+//     the other instead, whatever follows: acknowledgm→acknowledgem,
+//     anemi→anaemi, anesthe→anaesthe, cesarean→caesarean, defenc→defens,
+//     diarrhe→diarrhoe, edema→oedema, encyclopedi→encyclopaedi,
+//     esophag→oesophag, estrogen→oestrogen, fecal→faecal, feces→faeces,
+//     fetal→foetal, fetus→foetus, gray→grey, gynecolog→gynaecolog,
+//     hematolog→haematolog, hematom→haematom, hemoglobin→haemoglobin,
+//     hemophil→haemophil, hemorrhag→haemorrhag, ischemi→ischaemi,
+//     judgm→judgem, leukemi→leukaemi, licenc→licens, maneuv→manoeuv,
+//     mold→mould, offenc→offens, orthoped→orthopaed, pediatr→paediatr,
+//     practis→practic, septicemi→septicaemi, skeptic→sceptic. So
+//     "pediatrician" is "paediatrician", "practised" is "practiced" (the
+//     verb and the noun are one term, as in American English) and
+//     "licence" is "license". At most one beginning fits a word.
+//  3. -or: a word made of one of the stems arm, behavi, col, endeav, fav,
+//     flav, harb, hon, hum, lab, neighb, od, parl, rum, tum, vap, vig, then
+//     "or", then nothing or one of the endings s, ed, ing, er, ers, ful,
+//     less, al, ally, ite, ites, able, ably, hood, hoods, ist, ists, is
+//     written with "our" ("color"→"colour", "behavioral"→"behavioural",
+//     "favorite"→"favourite"). Only these words: "our" is never written
+//     "or", so "four", "hour", "your", "tour" and "contour" keep their
+//     spelling, and the words British English also writes with "or"
+//     ("humorous", "honorary", "laboratory") have none of the endings.
+//  4. -er: a word made of one of the stems calib, cent, centimet, fib,
+//     goit, kilomet, lit, manoeuv, meag, met, millimet, somb, spect, theat,
+//     then er, ers, ered or ering, is written with re, res, red or ring
+//     ("center"→"centre", "centered"→"centred", and after rule 2
+//     "maneuvering"→"manoeuvring"). Only these stems: words with "re" in
+//     both spellings ("acre", "genre", "ogre", "mediocre") or "er"
+//     ("diameter", "litter") keep theirs. "meter" and "metre" are one term.
+//  5. -ize, -yze: a word that ends in "iz" or "yz" after at least three
+//     letters, then e, es, ed, ing, er, ers, able, ation, ations or
+//     ational, is written with "is" or "ys" ("organization" →
+//     "organisation", "recognizable"→"recognisable", "analyzing" →
+//     "analysing"). The three letters leave "size", "prize", "seize",
+//     "maize" and their forms as they are, so "prizes" is not "prises".
+//
+// A word that fits a rule but has no other spelling is only renamed, in
+// the text and in queries alike, and still finds itself: "resize" is
+// "resise", "humoral" is "humoural". Respelling a respelt word changes
+// nothing; no stop word is respelt, and none is made. Completions and
+// typos (Queries) work on respelt terms: a word typed to its end finds
+// both spellings, a word cut short ("organiz") only the terms that start
+// with it.
 //
 // # Files
 //

@@ -267,7 +267,8 @@ func (s *wordScanner) endWord(start int, k wordSink) {
 }
 
 // term turns a folded word into an index term: "" for a stop word, the
-// word itself when it holds anything but the letters a–z, else its stem.
+// word itself when it holds anything but the letters a–z, else the stem
+// of its spelling (Spell).
 func term(w string, stem func(string) string) string {
 	if stopWords[w] {
 		return ""
@@ -277,7 +278,7 @@ func term(w string, stem func(string) string) string {
 			return w
 		}
 	}
-	return stem(w)
+	return stem(Spell(w))
 }
 
 // Terms returns the terms of text, compounds included, in order.

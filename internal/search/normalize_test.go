@@ -53,6 +53,120 @@ var termCases = []struct {
 	{"The cat and the hat", []string{"cat", "hat"}},
 	{"naïve café résumé", []string{"naiv", "cafe", "resum"}},
 	{"e-mail: zoe@example.org", []string{"e", "mail", "email", "zoe", "exampl", "org"}},
+	{"Pediatric paediatric", []string{"paediatr", "paediatr"}},
+	{"practice practise practised practicing", []string{"practic", "practic", "practic", "practic"}},
+	{"Color, colour; colored coloured", []string{"colour", "colour", "colour", "colour"}},
+	{"organization organisation organs", []string{"organis", "organis", "organ"}},
+	{"center centre centered", []string{"centr", "centr", "centr"}},
+	{"license licence", []string{"licens", "licens"}},
+	{"anesthesia anaesthesia", []string{"anaesthesia", "anaesthesia"}},
+	{"health-center", []string{"health", "centr", "healthcent"}},
+}
+
+// spellCases are the respellings of the package doc, and words that look
+// like them but keep their spelling.
+var spellCases = map[string]string{
+	// Whole words.
+	"mom": "mum", "moms": "mums", "programme": "program", "programmes": "programs", "program": "program",
+	"programmed": "programmed", "mum": "mum", "moment": "moment",
+	// Beginnings.
+	"pediatric": "paediatric", "pediatrician": "paediatrician", "paediatric": "paediatric",
+	"anesthesia": "anaesthesia", "anesthetic": "anaesthetic", "anesthetize": "anaesthetise",
+	"esophagus": "oesophagus", "hemorrhage": "haemorrhage", "orthopedic": "orthopaedic",
+	"gynecology": "gynaecology", "estrogen": "oestrogen", "edema": "oedema", "fetus": "foetus",
+	"practise": "practice", "practised": "practiced", "practising": "practicing", "practises": "practices",
+	"practice": "practice", "licence": "license", "licences": "licenses", "license": "license",
+	"defence": "defense", "offence": "offense", "gray": "grey", "grey": "grey", "mold": "mould",
+	"moldy": "mouldy", "skeptical": "sceptical", "judgment": "judgement", "judgmental": "judgemental",
+	"maneuver": "manoeuvre", "maneuvering": "manoeuvring", "manoeuvre": "manoeuvre",
+	// -or, -our.
+	"color": "colour", "colors": "colours", "colored": "coloured", "coloring": "colouring",
+	"colorful": "colourful", "behavior": "behaviour", "behavioral": "behavioural",
+	"honorable": "honourable", "favorite": "favourite", "neighborhood": "neighbourhood",
+	"labor": "labour", "laborer": "labourer", "tumor": "tumour", "humor": "humour", "odorless": "odourless",
+	"colour": "colour", "humorous": "humorous", "laboratory": "laboratory", "colorado": "colorado",
+	"four": "four", "hour": "hour", "your": "your", "pour": "pour", "tour": "tour", "contour": "contour",
+	"flavor": "flavour", "rumor": "rumour", "vigorous": "vigorous", "honorary": "honorary",
+	// -er, -re.
+	"center": "centre", "centers": "centres", "centered": "centred", "centering": "centring",
+	"fiber": "fibre", "theater": "theatre", "liter": "litre", "meter": "metre", "kilometers": "kilometres",
+	"centre": "centre", "central": "central", "diameter": "diameter", "parameter": "parameter",
+	"acre": "acre", "genre": "genre", "ogre": "ogre", "mediocre": "mediocre", "lucre": "lucre", "litter": "litter",
+	// -ize, -yze.
+	"organization": "organisation", "organizations": "organisations", "organizational": "organisational",
+	"organize": "organise", "organized": "organised", "organizing": "organising", "organizer": "organiser",
+	"recognize": "recognise", "recognizable": "recognisable", "specialize": "specialise",
+	"analyze": "analyse", "analyzing": "analysing", "paralyzed": "paralysed", "organs": "organs",
+	"size": "size", "sizes": "sizes", "sized": "sized", "prize": "prize", "prizes": "prizes",
+	"seize": "seize", "seized": "seized", "seizing": "seizing", "maize": "maize", "citizen": "citizen",
+	"quizzes": "quizzes", "resize": "resise", "organise": "organise",
+}
+
+func TestSpell(t *testing.T) {
+	for in, want := range spellCases {
+		if got := Spell(in); got != want {
+			t.Errorf("Spell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// spellLists are the respelling lists as the vectors file gives them to
+// the client, which checks that its own are the same.
+func spellLists() map[string]string {
+	return map[string]string{"words": spellWords, "starts": spellStarts, "our": spellOur,
+		"ourEnds": spellOurEnds, "re": spellRe, "izeEnds": spellIzeEnds}
+}
+
+// spellWordsToCheck are spellCases' words and, for every entry of the
+// respelling lists, its words in both spellings.
+func spellWordsToCheck() []string {
+	var ws []string
+	for w := range spellCases {
+		ws = append(ws, w)
+	}
+	for _, p := range pairList(spellWords) {
+		ws = append(ws, p[0], p[1])
+	}
+	for _, p := range pairList(spellStarts) {
+		ws = append(ws, p[0], p[1], p[0]+"s", p[1]+"s", p[0]+"ed", p[1]+"ing")
+	}
+	for _, s := range strings.Fields(spellOur) {
+		ws = append(ws, s+"or", s+"our")
+		for _, e := range strings.Fields(spellOurEnds) {
+			ws = append(ws, s+"or"+e, s+"our"+e)
+		}
+	}
+	for _, s := range strings.Fields(spellRe) {
+		ws = append(ws, s+"er", s+"ers", s+"ered", s+"ering", s+"re", s+"res", s+"red", s+"ring")
+	}
+	for _, e := range strings.Fields(spellIzeEnds) {
+		ws = append(ws, "organiz"+e, "organis"+e, "analyz"+e, "seiz"+e, "siz"+e, "priz"+e)
+	}
+	return ws
+}
+
+// TestSpellRules checks what the package doc promises of the respelling:
+// it is done once and for all (a respelt word keeps its spelling), it
+// never touches a stop word nor makes one, and at most one beginning
+// fits a word, so their order does not matter.
+func TestSpellRules(t *testing.T) {
+	for _, w := range append(spellWordsToCheck(), strings.Fields(stopList)...) {
+		s := Spell(w)
+		if Spell(s) != s {
+			t.Errorf("Spell(%q) = %q, but Spell(%q) = %q", w, s, s, Spell(s))
+		}
+		if stopWords[w] && s != w || !stopWords[w] && stopWords[s] {
+			t.Errorf("Spell(%q) = %q: a stop word respelt or made", w, s)
+		}
+	}
+	starts := pairList(spellStarts)
+	for _, a := range starts {
+		for _, b := range starts {
+			if a != b && (strings.HasPrefix(a[0], b[0]) || strings.HasPrefix(a[1], b[0])) {
+				t.Errorf("beginning %q also fits %q", b[0], a[0]+" or "+a[1])
+			}
+		}
+	}
 }
 
 // stemCases come from the Snowball English sample vocabulary.
@@ -107,6 +221,10 @@ type vectors struct {
 		Terms []string `json:"terms"`
 	} `json:"terms"`
 	Stem  map[string]string `json:"stem"`
+	Spell struct {
+		Lists map[string]string `json:"lists"`
+		Words map[string]string `json:"words"`
+	} `json:"spell"`
 	Sweep struct {
 		In   string `json:"in"`
 		Fold string `json:"fold"`
@@ -126,6 +244,11 @@ func TestNormalizeVectors(t *testing.T) {
 	v.Stem = map[string]string{}
 	for in := range stemCases {
 		v.Stem[in] = Stem(in)
+	}
+	v.Spell.Lists = spellLists()
+	v.Spell.Words = map[string]string{}
+	for _, w := range spellWordsToCheck() {
+		v.Spell.Words[w] = Spell(w)
 	}
 	v.Sweep.In = sweep()
 	v.Sweep.Fold = fold.String(v.Sweep.In)

@@ -72,7 +72,36 @@ function appendWord(out, parts, start, end) {
 
 export function term(w) {
   if (STOP.has(w)) return "";
-  return /^[a-z]+$/.test(w) ? stem(w) : w;
+  return /^[a-z]+$/.test(w) ? stem(spell(w)) : w;
+}
+
+// The respelling lists, spell.go's verbatim (the tests check them against
+// the vectors), and spell, a port of Spell there.
+export const SPELL = {
+  words: "mom:mum moms:mums programme:program programmes:programs",
+  starts: "acknowledgm:acknowledgem anemi:anaemi anesthe:anaesthe cesarean:caesarean defenc:defens diarrhe:diarrhoe edema:oedema encyclopedi:encyclopaedi esophag:oesophag estrogen:oestrogen fecal:faecal feces:faeces fetal:foetal fetus:foetus gray:grey gynecolog:gynaecolog hematolog:haematolog hematom:haematom hemoglobin:haemoglobin hemophil:haemophil hemorrhag:haemorrhag ischemi:ischaemi judgm:judgem leukemi:leukaemi licenc:licens maneuv:manoeuv mold:mould offenc:offens orthoped:orthopaed pediatr:paediatr practis:practic septicemi:septicaemi skeptic:sceptic",
+  our: "arm behavi col endeav fav flav harb hon hum lab neighb od parl rum tum vap vig",
+  ourEnds: "s ed ing er ers ful less al ally ite ites able ably hood hoods ist ists",
+  re: "calib cent centimet fib goit kilomet lit manoeuv meag met millimet somb spect theat",
+  izeEnds: "e es ed ing er ers able ation ations ational",
+};
+const pairs = (s) => s.split(" ").map((p) => p.split(":"));
+const set = (s) => new Set(s.split(" "));
+const WORDS = new Map(pairs(SPELL.words)), STARTS = pairs(SPELL.starts);
+const OUR = set(SPELL.our), OUR_END = set(" " + SPELL.ourEnds), RE = set(SPELL.re), IZE_END = set(SPELL.izeEnds);
+
+export function spell(w) {
+  const s = WORDS.get(w);
+  if (s !== undefined) return s;
+  for (const [a, b] of STARTS) if (w.startsWith(a)) { w = b + w.slice(a.length); break; }
+  let i = w.lastIndexOf("or");
+  if (i > 0 && OUR.has(w.slice(0, i)) && OUR_END.has(w.slice(i + 2))) return w.slice(0, i) + "our" + w.slice(i + 2);
+  i = w.lastIndexOf("er");
+  const e = w.slice(i + 2);
+  if (i > 0 && RE.has(w.slice(0, i)) && ["", "s", "ed", "ing"].includes(e)) return w.slice(0, i) + (e.length < 2 ? "re" : "r") + e;
+  i = w.lastIndexOf("z");
+  if (i >= 4 && (w[i - 1] === "i" || w[i - 1] === "y") && IZE_END.has(w.slice(i + 1))) return w.slice(0, i) + "s" + w.slice(i + 1);
+  return w;
 }
 
 export const terms = (text) => tokens(text).map((t) => t.term);
