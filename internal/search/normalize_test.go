@@ -76,9 +76,9 @@ var spellCases = map[string]string{
 	"gynecology": "gynaecology", "estrogen": "oestrogen", "edema": "oedema", "fetus": "foetus",
 	"practise": "practice", "practised": "practiced", "practising": "practicing", "practises": "practices",
 	"practice": "practice", "licence": "license", "licences": "licenses", "license": "license",
-	"defence": "defense", "offence": "offense", "gray": "grey", "grey": "grey", "mold": "mould",
-	"moldy": "mouldy", "skeptical": "sceptical", "judgment": "judgement", "judgmental": "judgemental",
-	"maneuver": "manoeuvre", "maneuvering": "manoeuvring", "manoeuvre": "manoeuvre",
+	"defence": "defense", "offence": "offense", "gray": "grey", "grey": "grey",
+	"skeptical": "sceptical",
+	"maneuver":  "manoeuvre", "maneuvering": "manoeuvring", "manoeuvre": "manoeuvre",
 	// -or, -our.
 	"color": "colour", "colors": "colours", "colored": "coloured", "coloring": "colouring",
 	"colorful": "colourful", "behavior": "behaviour", "behavioral": "behavioural",

@@ -10,14 +10,14 @@ const (
 	spellWords = "mom:mum moms:mums programme:program programmes:programs"
 	// spellStarts are American beginnings of words and the British
 	// beginnings that replace them.
-	spellStarts = "acknowledgm:acknowledgem anemi:anaemi anesthe:anaesthe cesarean:caesarean defenc:defens diarrhe:diarrhoe edema:oedema encyclopedi:encyclopaedi esophag:oesophag estrogen:oestrogen fecal:faecal feces:faeces fetal:foetal fetus:foetus gray:grey gynecolog:gynaecolog hematolog:haematolog hematom:haematom hemoglobin:haemoglobin hemophil:haemophil hemorrhag:haemorrhag ischemi:ischaemi judgm:judgem leukemi:leukaemi licenc:licens maneuv:manoeuv mold:mould offenc:offens orthoped:orthopaed pediatr:paediatr practis:practic septicemi:septicaemi skeptic:sceptic"
+	spellStarts = "anemi:anaemi anesthe:anaesthe cesarean:caesarean defenc:defens diarrhe:diarrhoe edema:oedema esophag:oesophag estrogen:oestrogen fetal:foetal fetus:foetus gray:grey gynecolog:gynaecolog hemorrhag:haemorrhag licenc:licens maneuv:manoeuv offenc:offens orthoped:orthopaed pediatr:paediatr practis:practic skeptic:sceptic"
 	// spellOur are the stems written with "or" in American English and
 	// "our" in British, before one of spellOurEnds.
-	spellOur     = "arm behavi col endeav fav flav harb hon hum lab neighb od parl rum tum vap vig"
+	spellOur     = "behavi col fav flav hon hum lab neighb od rum tum"
 	spellOurEnds = "s ed ing er ers ful less al ally ite ites able ably hood hoods ist ists"
 	// spellRe are the stems written with "er" in American English and
 	// "re" in British.
-	spellRe = "calib cent centimet fib goit kilomet lit manoeuv meag met millimet somb spect theat"
+	spellRe = "cent centimet fib kilomet lit manoeuv met millimet theat"
 	// spellIzeEnds are the endings after "iz" or "yz" that are written
 	// with "is" or "ys".
 	spellIzeEnds = "e es ed ing er ers able ation ations ational"
