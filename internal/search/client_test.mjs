@@ -160,7 +160,7 @@ test("present: the excerpt comes from the section the result links to", () => {
     ["Does it cost much?", "does-it-cost-much", 2, ""],
   ]};
   const text = (segs) => segs && segs.map((s) => s.text).join("");
-  const r = present(f, new Set(terms("does it hurt")));
+  const r = present(f, words("does it hurt"));
   assert.equal(r.url, "/faq/#does-it-hurt");
   // Only the heading matches: the excerpt is the section's opening.
   assert.equal(text(r.excerpt), "It should not. The touch is very light, and you can ask the practitioner to stop at any time.");
@@ -171,7 +171,61 @@ test("present: the excerpt comes from the section the result links to", () => {
   ]);
   assert.deepEqual(r.subs[2].excerpt.filter((s) => s.mark).map((s) => s.text), ["hurt"]);
   // No section, description or text: no excerpt rather than an empty one.
-  assert.equal(present({u: "/x/", t: "Hurt", k: "page", s: []}, new Set(["hurt"])).excerpt, null);
+  assert.equal(present({u: "/x/", t: "Hurt", k: "page", s: []}, words("hurt")).excerpt, null);
+});
+
+// words gives the groups present takes for q: each word's term alone, as
+// typed (weight 1).
+const words = (q) => terms(q).map((t) => [[t, 1]]);
+const text = (segs) => segs && segs.map((s) => s.text).join("");
+
+test("present: a word counts by its rarity among the page's sections, and more in a heading", () => {
+  const f = {u: "/visit/", t: "Your visit", k: "page", s: [
+    ["", "", 0, "Every session is different."],
+    ["How many sessions?", "how-many", 2, "Most people come for a few sessions; some for a long course of sessions."],
+    ["How long it takes", "how-long", 2, "A session lasts an hour."],
+    ["Costs", "costs", 2, "A session costs about the same as a massage."],
+  ]};
+  // "session" is in every section, so says little; "long" is in two, and
+  // in the heading of one.
+  const r = present(f, words("how long is a session"));
+  assert.equal(r.url, "/visit/#how-long");
+  assert.equal(text(r.excerpt), "A session lasts an hour.");
+  assert.deepEqual(r.subs.map((s) => s.url), ["/visit/#how-long", "/visit/#how-many", "/visit/#costs"]);
+  // A heading with the word beats a text that repeats it.
+  const g = {u: "/join/", t: "Joining", k: "page", s: [
+    ["Paying", "paying", 2, "The fee is yearly. Pay the fee by card; the fee covers the register."],
+    ["Fees", "fees", 2, "See the price list."],
+  ]};
+  assert.equal(present(g, words("fee")).url, "/join/#fees");
+  // Of two words, the rarer on the page decides: "yearly" is in one
+  // section, "fee" in both.
+  assert.equal(present(g, words("yearly fee")).url, "/join/#paying");
+  // A completion counts for its weight: the heading's "feel" (0.8 × 2)
+  // beats the text's "fee" (1).
+  const h = {u: "/after/", t: "After", k: "page", s: [
+    ["Costs", "costs", 2, "No fee for a call."], ["How you feel", "feel", 2, "Rest."],
+  ]};
+  assert.equal(present(h, [[["fee", 1], ["feel", 0.8]]]).url, "/after/#feel");
+});
+
+test("present: a title with every word links the top of the page", () => {
+  const f = {u: "/safety/", t: "Is craniosacral therapy safe?", k: "article", d: "Who should ask a doctor before craniosacral therapy.", s: [
+    ["", "", 0, "Most people find it gentle."],
+    ["When to stop", "when-to-stop", 2, "Stop craniosacral therapy if you feel unwell. Therapy is safe for most, not for all."],
+  ]};
+  const r = present(f, words("is craniosacral therapy safe"));
+  assert.equal(r.url, "/safety/");
+  assert.equal(text(r.excerpt), "Who should ask a doctor before craniosacral therapy.");
+  assert.deepEqual(r.excerpt.filter((s) => s.mark).map((s) => s.text), ["craniosacral", "therapy"]);
+  assert.deepEqual(r.subs.map((s) => s.url), ["/safety/#when-to-stop"]);
+  // Without a description, the excerpt comes from the text at the top
+  // when it matches, else it is the opening of the page.
+  assert.equal(text(present({...f, d: "", s: [["", "", 0, "Is it safe? Mostly."], f.s[1]]}, words("safe")).excerpt), "Is it safe? Mostly.");
+  assert.equal(present({...f, d: ""}, words("safe")).url, "/safety/");
+  assert.equal(text(present({...f, d: ""}, words("safe")).excerpt), "Most people find it gentle.");
+  // A title with only some of the words competes like any heading.
+  assert.equal(present(f, words("when to stop therapy")).url, "/safety/#when-to-stop");
 });
 
 test("opening cuts at a space", () => {

@@ -190,11 +190,23 @@
 // completions times 0.8, or among its typos times 0.6. Documents rank by the
 // number of words they match, then by the number they match by an own
 // term (a page with "fee" before one with only "feel" for "fees"), then by
-// the sum of their scores, then by id: the date only breaks ties. The
-// client links each result to its best-matching heading, and takes the
-// result's excerpt from that section: around its matches, or its opening
-// when only its heading matches. The sections listed under a result show
-// their own excerpts the same way.
+// the sum of their scores, then by id: the date only breaks ties.
+//
+// The client links each result to its best-matching section; the top of
+// the page counts as a section headed by the title, holding the
+// description and the text before the first heading. In a section, each
+// word of the query scores 2 when the heading has it and 1 when only the
+// text does (times 0.8 or 0.6 when only a completion or typo of it is
+// there), times its rarity on the page, ln((sections + 1) / sections that
+// have it): a word found in most sections says little about which to
+// link. The section with the highest sum wins, the top of the page on a
+// tie, so a title with every word of the query links the top of the page.
+// The result's excerpt comes from the linked section: around its matches,
+// or its opening when only its heading matches; for the top of the page,
+// around the matches of the description or of the text before the first
+// heading, else the opening of the page. The other sections that match
+// are listed under the result, best first, with excerpts taken the same
+// way.
 //
 // # Analysis
 //

@@ -88,6 +88,12 @@ function toks(text) {
   return t;
 }
 
+// termsOf returns the set of the terms of text, cached with its tokens.
+function termsOf(text) {
+  const t = toks(text);
+  return t.terms ??= new Set(t.map((x) => x.term));
+}
+
 // oneEdit reports a Damerau-Levenshtein distance of at most one (in UTF-16
 // code units), without allocating: it runs for every term of a few shards.
 export function oneEdit(a, b) {
@@ -368,8 +374,8 @@ export function openIndex(base = "/search/", load) {
     const {groups, phrases} = parseQuery(q);
     if (!groups.length) return {total: 0, results: [], terms: new Set()};
     const cands = await Promise.all(groups.map((g) => candidates(e, g, exact)));
-    const terms = new Set();
-    for (const cs of cands) for (const [t] of cs) terms.add(t);
+    const words = cands.map((cs) => cs.map(([t, w]) => [t, w]));
+    const terms = new Set(words.flat().map(([t]) => t));
     let allow = null;
     if (kinds.length) {
       allow = new Uint8Array(e.kinds.length);
@@ -383,7 +389,7 @@ export function openIndex(base = "/search/", load) {
     for (let at = 0; at < ids.length && results.length < limit && (!phrases.length || at < MAX_CHECK); at += limit) {
       const frags = await Promise.all(ids.slice(at, at + limit).map((id) => fragment(e, id)));
       for (const f of frags) {
-        if (results.length < limit && (!phrases.length || phrases.every((p) => hasPhrase(f, p)))) results.push(present(f, terms));
+        if (results.length < limit && (!phrases.length || phrases.every((p) => hasPhrase(f, p)))) results.push(present(f, words));
       }
     }
     return {total: phrases.length ? results.length : total, results, terms};
@@ -439,24 +445,49 @@ export function opening(text, len = 160) {
   return [{text: text.slice(0, to > 0 ? to : len), mark: false}, {text: " …", mark: false}];
 }
 
-// present builds a result from a fragment: the link goes to the best
-// matching heading, shown with the others as sub-results. An excerpt comes
-// from the section it links to: around its matches, or its opening when
-// only its heading matches. A result with no such section shows the first
-// section, description, keywords or tags that match, else the opening of
-// the page. An excerpt is null rather than empty.
-export function present(f, terms) {
-  const count = (text) => toks(text).filter((t) => terms.has(t.term)).length;
-  const secs = f.s.map(([heading, anchor, level, text]) => ({heading, anchor, text, score: 3 * count(heading) + count(text)}));
-  const ranked = secs.filter((s) => s.score > 0).sort((a, b) => b.score - a.score);
-  const best = ranked.find((s) => s.anchor);
+// present builds a result from a fragment for the query's groups, each a
+// list of [term, weight] (1 for a word's own terms, 0.8 for a completion,
+// 0.6 for a typo). The top of the page counts as a section headed by the
+// title, holding the description and the text before the first heading.
+// A word scores in a section the weight of its best term there, doubled
+// in the heading, times its rarity on the page: ln((sections + 1) /
+// sections that have it), as a word in most sections says little about
+// which to link. The link goes to the best section, the top on a tie (so a
+// title with every word links the top); the others that match are listed,
+// best first. An excerpt comes from the section linked: around its
+// matches, or its opening when only its heading matches; for the top,
+// the first of the description and the text before the first heading that
+// matches, else the keywords or tags that match, else the opening of the
+// page. An excerpt is null rather than empty.
+export function present(f, groups) {
+  const terms = new Set(groups.flatMap((g) => g.map(([t]) => t)));
+  // s.w: the section's best weight for each group, doubled in the heading;
+  // n: the number of sections with each group.
+  const n = groups.map(() => 0), all = groups.flatMap((g, i) => g.map(([t, w]) => [t, i, w]));
+  const see = (s, text, k) => {
+    const has = termsOf(text);
+    for (const [t, i, w] of all) if (w * k > s.w[i] && has.has(t)) s.w[i] = w * k;
+  };
+  const top = {heading: f.t, anchor: "", w: n.map(() => 0)}, secs = [top];
+  see(top, f.t, 2);
+  see(top, f.d || "", 1);
+  for (const [heading, anchor, , text] of f.s) {
+    let s = top;
+    if (anchor) { secs.push(s = {heading, anchor, text, w: n.map(() => 0)}); see(s, heading, 2); }
+    see(s, text, 1);
+  }
+  for (const s of secs) s.w.forEach((x, i) => { if (x) n[i]++; });
+  const rarity = n.map((c) => c && Math.log((secs.length + 1) / c));
+  for (const s of secs) s.score = s.w.reduce((a, x, i) => a + x * rarity[i], 0);
+  const ranked = secs.filter((s) => s.w.some((x) => x)).sort((a, b) => b.score - a.score);
+  const best = ranked[0];
   const of = (s, len) => excerpt(s.text, terms, len) || opening(s.text, len);
-  let ex = best && of(best);
-  if (!best) for (const s of ranked) if ((ex = excerpt(s.text, terms))) break;
-  ex ||= excerpt(f.d || "", terms) || excerpt((f.w || []).concat(f.g || []).join(" · "), terms) ||
+  let ex = best && best.anchor && of(best);
+  if (!ex) for (const text of [f.d || "", ...f.s.filter((s) => !s[1]).map((s) => s[3])]) if ((ex = excerpt(text, terms))) break;
+  ex ||= excerpt((f.w || []).concat(f.g || []).join(" · "), terms) ||
     opening(f.d || (f.s[0] && f.s[0][3]) || "");
   const subs = ranked.filter((s) => s.anchor && s.heading).slice(0, 3).map((s) => ({
     heading: s.heading, url: f.u + "#" + s.anchor, excerpt: of(s, 100),
   }));
-  return {url: best ? f.u + "#" + best.anchor : f.u, page: f.u, title: f.t, kind: f.k, excerpt: ex, subs};
+  return {url: best && best.anchor ? f.u + "#" + best.anchor : f.u, page: f.u, title: f.t, kind: f.k, excerpt: ex, subs};
 }
