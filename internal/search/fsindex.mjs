@@ -19,14 +19,16 @@ export function openSite(publicDir) {
 export const sum = (fs, k) => fs.reduce((a, f) => a + f[k], 0);
 
 // judge runs {query, url} pairs (url expected among the top 3 results,
-// ignoring the #anchor) and returns the failures.
+// ignoring the #anchor the result links to; with link, that result must
+// link there, "" for the top of the page) and returns the failures.
 export async function judge(publicDir, pairs) {
   const {index} = openSite(publicDir);
   const failures = [];
-  for (const {query, url, kinds} of pairs) {
+  for (const {query, url, kinds, link} of pairs) {
     const {results} = await index.search(query, {kinds: kinds || [], limit: 3});
-    const got = results.map((r) => r.page);
-    if (!got.includes(url)) failures.push({query, url, got});
+    const r = results.find((r) => r.page === url);
+    const want = link === undefined ? url : url + link;
+    if (!r || (link !== undefined && r.url !== want)) failures.push({query, url: want, got: results.map((r) => link === undefined ? r.page : r.url)});
   }
   return failures;
 }

@@ -1,6 +1,8 @@
 // Usage: node internal/search/judge.mjs public/ internal/search/testdata/judged.json
-// Checks that each judged query ({"query", "url", optional "kinds"}) has
-// its expected page among the top 3 results of the built site in public/.
+// Checks that each judged query ({"query", "url", optional "kinds" and
+// "link"}) has its expected page among the top 3 results of the built site
+// in public/ and, with "link" ("#anchor", or "" for the top of the page),
+// that the result links there.
 import {readFileSync} from "node:fs";
 import {judge} from "./fsindex.mjs";
 
