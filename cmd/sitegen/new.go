@@ -144,9 +144,9 @@ date: ` + day(t) + `
 books:
   - title: "TODO: book title"
     authors: ["TODO: author name"]
-    year: ` + strconv.Itoa(t.Year()) + `
+    year: TODO                # of this edition, such as ` + strconv.Itoa(t.Year()) + `
     publisher: "TODO: publisher"
-    level: essential          # essential | recommended | further
+    level: TODO               # essential | recommended | further
     topics: [TODO]            # from site.yaml's vocabularies: topics
     note: >-
       TODO: why to read it, and which chapters.
@@ -159,12 +159,12 @@ TODO: an introduction to the list.
 func newPractitioner(name, reg string, t time.Time) string {
 	return `name: ` + quote(name) + `
 registration: ` + reg + `
-certified_since: ` + day(t) + `
-certified_until: ` + day(t.AddDate(1, 0, 0)) + `
+certified_since: TODO         # YYYY-MM-DD, such as ` + day(t) + `
+certified_until: TODO         # YYYY-MM-DD, such as ` + day(t.AddDate(1, 0, 0)) + `
 level: TODO                   # from site.yaml's vocabularies: levels
 modalities: [Craniosacral therapy]
 languages: [English]
-accepting_new_clients: true
+accepting_new_clients: TODO   # true or false
 home_visits: false
 contact: {email: TODO, phone: "TODO"}
 locations:
@@ -177,7 +177,7 @@ locations:
     lon: TODO
     wheelchair_access: false
 qualifications:
-  - {title: "TODO: qualification", year: ` + strconv.Itoa(t.Year()) + `}
+  - {title: "TODO: qualification", year: TODO}
 bio: |
   TODO: a few sentences about the practitioner, in the third person.
 `

@@ -67,25 +67,32 @@ func TestNewFilledInPassesCheck(t *testing.T) {
 				`["TODO: author name"]`:                           "[Imogen Fairweather]",
 				`"TODO: publisher"`:                               "Example Press",
 				"topics: [TODO]":                                  "topics: [fascia]",
+				"year: TODO":                                      "year: 2019",
+				"level: TODO":                                     "level: essential",
 				"TODO: why to read it, and which chapters.":       "Clear drawings of every joint.",
 				"TODO: an introduction to the list.":              "Start with the atlas.",
 			},
 		},
 		{
 			kind: "practitioner", title: "Tamsin Rowe-Pellow", file: "content/practitioners/tamsin-rowe-pellow.yaml",
-			has: []string{"name: \"Tamsin Rowe-Pellow\"\n", "certified_since: 2026-12-01\n", "certified_until: 2027-12-01\n"},
+			has: []string{"name: \"Tamsin Rowe-Pellow\"\n", "certified_since: TODO         # YYYY-MM-DD, such as 2026-12-01\n",
+				"certified_until: TODO         # YYYY-MM-DD, such as 2027-12-01\n"},
 			fill: map[string]string{
-				"level: TODO":            "level: Registered",
-				"email: TODO":            "email: tamsin@example.org",
-				`phone: "TODO"`:          `phone: "01632 960777"`,
-				`"TODO: practice name"`:  "Pellow House",
-				`"TODO: street address"`: "3 Quay Street",
-				"town: TODO":             "town: Frithwick",
-				"region: TODO":           "region: South West",
-				"postcode: TODO":         "postcode: TR9 8TR",
-				"lat: TODO":              "lat: 50.7",
-				"lon: TODO":              "lon: -4.3",
-				`"TODO: qualification"`:  "Diploma in Craniosacral Therapy",
+				"certified_since: TODO":       "certified_since: 2026-12-01",
+				"certified_until: TODO":       "certified_until: 2027-12-01",
+				"accepting_new_clients: TODO": "accepting_new_clients: true",
+				"year: TODO}":                 "year: 2019}",
+				"level: TODO":                 "level: Registered",
+				"email: TODO":                 "email: tamsin@example.org",
+				`phone: "TODO"`:               `phone: "01632 960777"`,
+				`"TODO: practice name"`:       "Pellow House",
+				`"TODO: street address"`:      "3 Quay Street",
+				"town: TODO":                  "town: Frithwick",
+				"region: TODO":                "region: South West",
+				"postcode: TODO":              "postcode: TR9 8TR",
+				"lat: TODO":                   "lat: 50.7",
+				"lon: TODO":                   "lon: -4.3",
+				`"TODO: qualification"`:       "Diploma in Craniosacral Therapy",
 				"TODO: a few sentences about the practitioner, in the third person.": "Tamsin practises in Frithwick.",
 			},
 		},
@@ -142,15 +149,19 @@ func TestNewPlaceholdersReported(t *testing.T) {
 	site := bundledSite(t)
 	fill := map[string]map[string]string{
 		"content/practitioners/jane-doe.yaml": {
-			"level: TODO":    "level: Registered",
-			"email: TODO":    "email: jane@example.org",
-			`phone: "TODO"`:  `phone: "01632 960777"`,
-			"region: TODO":   "region: South West",
-			"postcode: TODO": "postcode: TR9 8TR",
-			"lat: TODO":      "lat: 50.7",
-			"lon: TODO":      "lon: -4.3",
+			"certified_since: TODO":       "certified_since: 2026-12-01",
+			"certified_until: TODO":       "certified_until: 2027-12-01",
+			"accepting_new_clients: TODO": "accepting_new_clients: true",
+			"year: TODO}":                 "year: 2019}",
+			"level: TODO":                 "level: Registered",
+			"email: TODO":                 "email: jane@example.org",
+			`phone: "TODO"`:               `phone: "01632 960777"`,
+			"region: TODO":                "region: South West",
+			"postcode: TODO":              "postcode: TR9 8TR",
+			"lat: TODO":                   "lat: 50.7",
+			"lon: TODO":                   "lon: -4.3",
 		},
-		"content/reading/x.md":  {"topics: [TODO]": "topics: [fascia]"},
+		"content/reading/x.md":  {"topics: [TODO]": "topics: [fascia]", "year: TODO": "year: 2019", "level: TODO": "level: essential"},
 		"content/articles/y.md": {},
 	}
 	for _, n := range [][2]string{{"practitioner", "Jane Doe"}, {"reading", "X"}, {"article", "Y"}} {
@@ -275,5 +286,46 @@ func TestNewTitleTooLong(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(filepath.Join(site, "content")); len(entries) != 0 {
 		t.Errorf("written: %v", entries)
+	}
+}
+
+// TestNewPlaceholderInARequiredValue: a placeholder left where the file
+// needs a value of its own kind (a date, a number, true or false, a word
+// of a vocabulary) is one mistake, reported once, as an error that says
+// what to write, not as a format error and a placeholder warning at the
+// same place.
+func TestNewPlaceholderInARequiredValue(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1796083200") // 2026-12-01
+	t.Setenv("GITHUB_ACTIONS", "")
+	site := bundledSite(t)
+	for _, n := range [][2]string{{"practitioner", "Jane Doe"}, {"reading", "X"}} {
+		if code, out, errs := runCLI(t, "new", "-src", site, n[0], n[1]); code != 0 {
+			t.Fatalf("new %s: exit %d %q %q", n[0], code, out, errs)
+		}
+	}
+	code, out, _ := runCLI(t, "check", "-src", site)
+	if code != 1 {
+		t.Fatalf("check: exit %d, want 1\n%s", code, out)
+	}
+	places := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		parts := strings.SplitN(line, ": ", 2)
+		if prev, ok := places[parts[0]]; ok {
+			t.Errorf("two problems at %s:\n%s\n%s", parts[0], prev, line)
+		}
+		places[parts[0]] = line
+	}
+	for _, want := range []string{
+		`content/practitioners/jane-doe.yaml:3:18: placeholder "TODO" left to fill in; write the date of their first certification, as YYYY-MM-DD, in its place`,
+		`content/practitioners/jane-doe.yaml:8:24: placeholder "TODO" left to fill in; write true or false in its place`,
+		`content/practitioners/jane-doe.yaml:15:13: placeholder "TODO" left to fill in; write the region in its place`,
+		`content/practitioners/jane-doe.yaml:17:10: placeholder "TODO" left to fill in; write the latitude in its place`,
+		`content/practitioners/jane-doe.yaml:14:11: warning: placeholder "TODO" left to fill in; write the town in its place`,
+		`content/reading/x.md:8:11: placeholder "TODO" left to fill in; write the year in its place`,
+		`content/reading/x.md:10:12: placeholder "TODO" left to fill in; write the level in its place`,
+	} {
+		if !strings.Contains(out+"\n", want+"\n") {
+			t.Errorf("check does not say\n%s\ngot\n%s", want, out)
+		}
 	}
 }

@@ -180,10 +180,21 @@ func (l *List) All() []Problem {
 			continue
 		}
 		seen[p] = true
+		if n := len(out); n > 0 && p.Severity == Warning && isPlaceholderMsg(p.Msg) && samePlace(out[n-1], p) && out[n-1].Severity == Error {
+			// A placeholder where a value is required: the value's error
+			// ("lat must be a number, not the text "TODO"") and the
+			// placeholder's warning are one mistake. It is reported once,
+			// as an error, with the placeholder's advice, which says what
+			// to write.
+			out[n-1].Msg = p.Msg
+			continue
+		}
 		out = append(out, p)
 	}
 	return out
 }
+
+func samePlace(a, b Problem) bool { return a.File == b.File && a.Line == b.Line && a.Col == b.Col }
 
 // Count returns how many problems have the given severity.
 func (l *List) Count(s Severity) int {

@@ -75,3 +75,34 @@ func TestCheckUTF8(t *testing.T) {
 		})
 	}
 }
+
+// TestPlaceholderWithItsValueError: a value's error and a placeholder's
+// warning at the same place are one problem, an error with the
+// placeholder's advice; a placeholder alone stays a warning, and an
+// error elsewhere stays as it is.
+func TestPlaceholderWithItsValueError(t *testing.T) {
+	var l List
+	l.Warnf("a.yaml", 3, 6, "%s", Placeholder("TODO", "write the latitude in its place"))
+	l.Errorf("a.yaml", 3, 6, `lat must be a number, not the text "TODO"`)
+	l.Warnf("a.yaml", 4, 7, "%s", Placeholder("TODO", "write the town in its place"))
+	l.Errorf("a.yaml", 4, 8, "something else")
+	l.Warnf("a.yaml", 5, 1, "a broken link")
+	l.Errorf("a.yaml", 5, 1, "an error beside it")
+	var got []string
+	for _, p := range l.All() {
+		got = append(got, p.String())
+	}
+	want := []string{
+		`a.yaml:3:6: placeholder "TODO" left to fill in; write the latitude in its place`,
+		`a.yaml:4:7: warning: placeholder "TODO" left to fill in; write the town in its place`,
+		`a.yaml:4:8: something else`,
+		`a.yaml:5:1: an error beside it`,
+		`a.yaml:5:1: warning: a broken link`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if n := l.Count(Error); n != 3 {
+		t.Errorf("%d errors, want 3", n)
+	}
+}

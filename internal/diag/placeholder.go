@@ -42,5 +42,12 @@ func Placeholder(text, advice string) string {
 		r := []rune(text)[:placeholderShown-1]
 		text = strings.TrimRight(string(r), " ") + "…"
 	}
-	return fmt.Sprintf("placeholder %q left to fill in; %s", text, advice)
+	return fmt.Sprintf(placeholderPrefix+"%q left to fill in; %s", text, advice)
+}
+
+const placeholderPrefix = "placeholder "
+
+// isPlaceholderMsg reports whether msg is one Placeholder wrote.
+func isPlaceholderMsg(msg string) bool {
+	return strings.HasPrefix(msg, placeholderPrefix+`"`) && strings.Contains(msg, `" left to fill in; `)
 }
