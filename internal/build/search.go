@@ -293,12 +293,16 @@ func practitionerDoc(p *directory.Practitioner) search.Doc {
 		}
 	}
 	// What a patient looks for besides a name and a place: the region,
-	// the therapies, further training (a paediatric certificate), the
-	// languages spoken and access.
+	// the languages spoken and access, as keywords; the therapies and
+	// further training (a paediatric certificate) as tags, which weigh
+	// less. They describe the practice in the words every page of the
+	// site uses ("craniosacral therapy"): as keywords, weighed like a
+	// title, they put every profile above the article that explains
+	// what craniosacral therapy is.
 	d.Keywords = append(d.Keywords, regions...)
-	d.Keywords = append(d.Keywords, p.Modalities...)
+	d.Tags = append(d.Tags, p.Modalities...)
 	for _, q := range p.Qualifications {
-		d.Keywords = append(d.Keywords, q.Title)
+		d.Tags = append(d.Tags, q.Title)
 	}
 	d.Keywords = append(d.Keywords, p.Languages...)
 	if p.Wheelchair() {

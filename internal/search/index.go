@@ -36,7 +36,8 @@ type Doc struct {
 	Description string
 	Tags        []string
 	// Keywords are exact identifiers and names: registration number, town,
-	// postcode district, modalities, authors, ISBN...
+	// postcode district, region, language, authors, ISBN... Words that
+	// describe a document in terms many documents share belong in Tags.
 	Keywords []string
 	Date     time.Time // zero when undated; breaks ties between equal scores
 	Sections []Section
