@@ -266,6 +266,14 @@ func TestSearchPage(t *testing.T) {
 		t.Errorf("does it hurt: first result %s with excerpt %q, %d empty excerpts, %d sections without one; want /faq/#does-it-hurt showing its answer, no empty excerpt and one for each section", h.Href, h.Excerpt, h.Empty, h.Subs)
 	}
 
+	// A shared link with a query longer than the box takes is cut to the
+	// box's limit, as typing is.
+	tb.open(t, "/search/?q=safety+"+strings.Repeat("x", 300))
+	tb.waitJS(t, `document.querySelector("#search-page-q").value.startsWith("safety ")`, "the query from the link")
+	if n := eval[int](t, tb, `document.querySelector("#search-page-q").value.length`); n != 200 {
+		t.Errorf("a 307-character query from a link fills the box with %d characters, want 200", n)
+	}
+
 	tb.run(t, "typing a new query", clear("#search-page-q"), chromedp.SendKeys(chromedp.CSS("#search-page-q"), "skull"))
 	tb.waitJS(t, `new URLSearchParams(location.search).get("q") === "skull"`, "the URL to record the query")
 	tb.run(t, "only books", chromedp.Click(chromedp.CSS(`input[name=kind][value=book]`)))

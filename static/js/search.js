@@ -149,7 +149,9 @@ function setup(form) {
       run();
     });
     const params = new URLSearchParams(location.search);
-    input.value = params.get("q") || "";
+    // A shared link is held to the box's own limit, as typing is.
+    const q = params.get("q") || "";
+    input.value = input.maxLength > 0 ? q.slice(0, input.maxLength) : q;
     const want = params.getAll("kind");
     form.querySelectorAll('input[name="kind"]').forEach((c) => { c.checked = want.includes(c.value); });
     if (input.value.trim()) run();
