@@ -152,6 +152,11 @@ test("search: the last word is cut short only to the term of a word it may be th
   assert.deepEqual(await found("developme"), ["/3/"]);
 });
 
+// words gives the groups present takes for q: each word's term alone, as
+// typed (weight 1).
+const words = (q) => terms(q).map((t) => [[t, 1]]);
+const text = (segs) => segs && segs.map((s) => s.text).join("");
+
 test("present: the excerpt comes from the section the result links to", () => {
   const f = {u: "/faq/", t: "Questions", k: "page", s: [
     ["", "", 0, "Answers to the questions people ask most."],
@@ -159,7 +164,6 @@ test("present: the excerpt comes from the section the result links to", () => {
     ["Does it hurt?", "does-it-hurt", 2, "It should not. The touch is very light, and you can ask the practitioner to stop at any time."],
     ["Does it cost much?", "does-it-cost-much", 2, ""],
   ]};
-  const text = (segs) => segs && segs.map((s) => s.text).join("");
   const r = present(f, words("does it hurt"));
   assert.equal(r.url, "/faq/#does-it-hurt");
   // Only the heading matches: the excerpt is the section's opening.
@@ -173,11 +177,6 @@ test("present: the excerpt comes from the section the result links to", () => {
   // No section, description or text: no excerpt rather than an empty one.
   assert.equal(present({u: "/x/", t: "Hurt", k: "page", s: []}, words("hurt")).excerpt, null);
 });
-
-// words gives the groups present takes for q: each word's term alone, as
-// typed (weight 1).
-const words = (q) => terms(q).map((t) => [[t, 1]]);
-const text = (segs) => segs && segs.map((s) => s.text).join("");
 
 test("present: a word counts by its rarity among the page's sections, and more in a heading", () => {
   const f = {u: "/visit/", t: "Your visit", k: "page", s: [
