@@ -10,16 +10,10 @@ import (
 )
 
 // stopWords are folded words too common to index; see the package doc.
-var stopWords = map[string]bool{}
+var stopWords = wordSet(stopList)
 
 // stopList is shared verbatim with static/js/search-normalize.js.
 const stopList = "a an and are as at be but by for from has have he her his in is it its of on or she that the their them they this to was were which will with you your"
-
-func init() {
-	for _, w := range strings.Fields(stopList) {
-		stopWords[w] = true
-	}
-}
 
 // wordPart keeps the letters and digits of a folded code point.
 func wordPart(f string) string {

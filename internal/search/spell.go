@@ -26,10 +26,10 @@ const (
 var (
 	spellWordMap  = pairs(spellWords)
 	spellStartOf  = pairList(spellStarts)
-	spellOurSet   = set(spellOur)
-	spellOurEnd   = set(" " + spellOurEnds) // with the empty ending
-	spellReSet    = set(spellRe)
-	spellIzeEndOf = set(spellIzeEnds)
+	spellOurSet   = wordSet(spellOur)
+	spellOurEnd   = wordSet(" " + spellOurEnds) // with the empty ending
+	spellReSet    = wordSet(spellRe)
+	spellIzeEndOf = wordSet(spellIzeEnds)
 )
 
 func pairList(s string) (out [][2]string) {
@@ -48,7 +48,9 @@ func pairs(s string) map[string]string {
 	return m
 }
 
-func set(s string) map[string]bool {
+// wordSet is the set of the words of s, separated by single spaces (a
+// leading space puts the empty word in).
+func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Split(s, " ") {
 		m[w] = true

@@ -7,7 +7,8 @@ import {foldChar, fold} from "./fold.js";
 
 export {foldChar, fold};
 
-const STOP = new Set("a an and are as at be but by for from has have he her his in is it its of on or she that the their them they this to was were which will with you your".split(" "));
+const set = (s) => new Set(s.split(" "));
+const STOP = set("a an and are as at be but by for from has have he her his in is it its of on or she that the their them they this to was were which will with you your");
 const MARK = /\p{M}/u;
 const NOT_WORD = /[^\p{L}\p{N}]/gu;
 
@@ -86,7 +87,6 @@ export const SPELL = {
   izeEnds: "e es ed ing er ers able ation ations ational",
 };
 const pairs = (s) => s.split(" ").map((p) => p.split(":"));
-const set = (s) => new Set(s.split(" "));
 const WORDS = new Map(pairs(SPELL.words)), STARTS = pairs(SPELL.starts);
 const OUR = set(SPELL.our), OUR_END = set(" " + SPELL.ourEnds), RE = set(SPELL.re), IZE_END = set(SPELL.izeEnds);
 
