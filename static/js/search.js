@@ -24,10 +24,6 @@ const el = (tag, cls, text) => {
   return e;
 };
 
-// hasText reports whether excerpt segments show any text: an empty one
-// gets no paragraph.
-const hasText = (segs) => Boolean(segs && segs.some((s) => s.text.trim()));
-
 // excerptNode renders excerpt segments; matched words go in <mark>.
 function excerptNode(segs, cls) {
   const p = el("p", cls);
@@ -72,7 +68,7 @@ function setup(form) {
     li.setAttribute("aria-label", name);
     li.append(el("span", "search-title", title));
     if (kind) li.append(el("span", "search-kind", kind));
-    if (hasText(excerpt)) {
+    if (excerpt) {
       const p = excerptNode(excerpt, "search-excerpt");
       p.id = id + "-x";
       li.setAttribute("aria-describedby", p.id);
@@ -87,7 +83,7 @@ function setup(form) {
     a.href = href;
     li.append(a);
     if (kind) li.append(el("span", "search-kind", kind));
-    if (hasText(excerpt)) li.append(excerptNode(excerpt, "search-excerpt"));
+    if (excerpt) li.append(excerptNode(excerpt, "search-excerpt"));
     return li;
   }
   function render(q, res, msg) {
