@@ -522,7 +522,7 @@ func paginate(p *Page, cfg *config.Config) []*Page {
 			q.Title = fmt.Sprintf("%s (page %d of %d)", p.Title, n, total)
 			q.Permalink = strings.TrimSuffix(cfg.BaseURL, "/") + q.URL
 			q.OutPath = OutPath(q.URL)
-			q.NoIndex, q.Search = true, false
+			q.NoIndex = true
 			out = append(out, q)
 		}
 		q.Pages = chunk
