@@ -2,8 +2,10 @@ package build
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -324,7 +326,7 @@ func schoolDoc(sc *directory.School) (search.Doc, bool) {
 		return search.Doc{}, false
 	}
 	d := search.Doc{URL: "/training/#" + sc.Slug, Kind: "training", Title: sc.Name, Keywords: []string{sc.Region},
-		Description: "Accredited training provider in " + sc.Region + "."}
+		Description: fmt.Sprintf("Accredited training provider in %s, running %s.", sc.Region, courseCount(len(courses)))}
 	for _, c := range courses {
 		// Labelled as the training page's table labels its columns, so
 		// that "course length" or "entry requirements" finds the course
@@ -342,6 +344,14 @@ func schoolDoc(sc *directory.School) (search.Doc, bool) {
 		d.Sections = append(d.Sections, search.Section{Heading: c.Title, Text: strings.Join(text, ". ")})
 	}
 	return d, true
+}
+
+// courseCount says how many accredited courses a school runs.
+func courseCount(n int) string {
+	if n == 1 {
+		return "one accredited course"
+	}
+	return strconv.Itoa(n) + " accredited courses"
 }
 
 // searchCache is what a Builder keeps of the search index from build to

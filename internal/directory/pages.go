@@ -202,6 +202,7 @@ func (d *Directory) Pages(cfg *config.Config, md Markdown) ([]PageSpec, error) {
 		Template:    TrainingTemplate,
 		Data:        td,
 		Search:      true,
+		Keywords:    []string{"Accredited training courses"}, // what the page lists
 		JSONLD:      d.trainingLD(td.Schools),
 	})
 	return pages, errors.Join(errs...)
