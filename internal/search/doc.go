@@ -182,7 +182,12 @@
 // + body frequency / (1 − b + b·bodyLength/averageBodyLength), saturated as
 // (k1+1)·w/(w+k1) with k1=1.2, b=0.75, plus 1 when the term is in the title
 // or the keywords, times idf = ln(1 + (N−df+0.5)/(df+0.5)), scaled so the
-// highest impact in the index is 255.
+// highest impact in the index is 255. The average body length is that of
+// the document's class, among documents with a body: pages of prose
+// (articles and other pages) form one class, and each kind of entry made
+// from data (books, practitioners, training) one of its own. Against the
+// site's average, a practitioner's short profile that names "sleep" once
+// outranked every article about sleep.
 //
 // In the browser, each word of the query that a document matches gives it
 // a score: the highest impact among the word's own terms when the document

@@ -202,6 +202,15 @@ func kindIndex(k string) int {
 	return -1
 }
 
+// lengthClass returns the kind whose average body length a document of
+// kind k is weighed against: pages of prose share the articles'.
+func lengthClass(k uint8) uint8 {
+	if Kinds[k] == "page" {
+		return uint8(kindIndex("article"))
+	}
+	return k
+}
+
 // Vocabulary turns words into terms and numbers the terms. Analysing a
 // document needs one; an Indexer takes the documents analysed with its
 // own. A Vocabulary only grows: the development server keeps one, and the
@@ -871,17 +880,31 @@ func (ix *Indexer) finish(stop <-chan struct{}) ([]File, Stats, error) {
 		}
 		return strings.Compare(da.url, db.url)
 	})
-	avgLen := 1.0
-	if len(docs) > 0 {
-		total := 0.0
-		for _, d := range docs {
-			total += float64(d.bodyLen)
+	// A body's length is weighed against the average of its peers, the
+	// bodies of its own class: pages of prose (articles and other pages)
+	// or entries made from data (books, practitioners, training courses,
+	// each a class of its own). A practitioner's short profile that names
+	// a word once is then no better a match for it than an article of
+	// ordinary length that names it three times. Pages made from data
+	// alone have no body and count for no average.
+	lenSum, count := make([]float64, len(Kinds)), make([]float64, len(Kinds))
+	for _, d := range docs {
+		if d.bodyLen > 0 {
+			lenSum[lengthClass(d.kind)] += float64(d.bodyLen)
+			count[lengthClass(d.kind)]++
 		}
-		avgLen = max(total/float64(len(docs)), 1)
+	}
+	avgLen := make([]float64, len(Kinds))
+	for k := range avgLen {
+		avgLen[k] = 1
+		if count[k] > 0 {
+			avgLen[k] = max(lenSum[k]/count[k], 1)
+		}
 	}
 	norm := make([]float64, len(order))
 	for i, seq := range order {
-		norm[i] = 1 - bm25b + bm25b*float64(docs[seq].bodyLen)/avgLen
+		d := &docs[seq]
+		norm[i] = 1 - bm25b + bm25b*float64(d.bodyLen)/avgLen[lengthClass(d.kind)]
 	}
 
 	// The postings of each term, in id order: count, place, then fill

@@ -201,6 +201,49 @@ func TestRanking(t *testing.T) {
 	}
 }
 
+// TestLengthByClass checks that a body's length is weighed against
+// bodies of its own class: articles of ordinary length that name a word
+// three times rank above practitioners' short profiles that name it once,
+// though each profile is a tenth of an article's length; pages with no
+// body (made from data alone) do not shorten the articles' average.
+func TestLengthByClass(t *testing.T) {
+	filler := func(n int, seed string) string {
+		var w []string
+		for i := range n {
+			w = append(w, fmt.Sprintf("%s%c%c", seed, 'a'+i%26, 'a'+i/26%26))
+		}
+		return strings.Join(w, " ")
+	}
+	var docs []Doc
+	for i := range 3 {
+		body := filler(100, "word") + " sleep " + filler(100, "text") + " sleep " + filler(100, "more") + " sleep"
+		docs = append(docs, Doc{URL: fmt.Sprintf("/articles/a%d/", i), Kind: "article", Title: fmt.Sprintf("Article %d", i),
+			Sections: []Section{{Text: body}}})
+	}
+	for i := range 20 {
+		docs = append(docs, Doc{URL: fmt.Sprintf("/practitioners/p%d/", i), Kind: "practitioner", Title: fmt.Sprintf("Person %d", i),
+			Sections: []Section{{Text: filler(15, "bio") + " tension, poor sleep or injury " + filler(14, "bio")}}})
+	}
+	for i := range 20 {
+		docs = append(docs, Doc{URL: fmt.Sprintf("/region/r%d/", i), Kind: "page", Title: fmt.Sprintf("Region %d", i)})
+	}
+	r := newReader(t, mustBuild(t, docs))
+	got := r.rank(t, "sleep")
+	if len(got) != 23 {
+		t.Fatalf("rank(sleep) found %d documents, want 23: %q", len(got), got)
+	}
+	for i, u := range got[:3] {
+		if !strings.HasPrefix(u, "/articles/") {
+			t.Errorf("result %d for sleep is %s; want the three articles first, then the profiles: %q", i+1, u, got)
+		}
+	}
+}
+
+func mustBuild(t testing.TB, docs []Doc) map[string][]byte {
+	files, _ := build(t, docs)
+	return files
+}
+
 func equalStrings(a, b []string) bool {
 	return strings.Join(a, "\n") == strings.Join(b, "\n")
 }
