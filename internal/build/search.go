@@ -285,7 +285,11 @@ func bookDoc(l reading.List, bk reading.Book) search.Doc {
 
 func practitionerDoc(p *directory.Practitioner) search.Doc {
 	var towns []string
-	d := search.Doc{URL: p.URL(), Kind: "practitioner", Title: p.Name, Keywords: []string{p.Registration}}
+	// The registration number is in the description alone: every number
+	// starts with the same prefix, and as a keyword, weighed like a
+	// title, it put every profile first for "cst" alone. The digits are
+	// what find a practitioner by number, and no other page has them.
+	d := search.Doc{URL: p.URL(), Kind: "practitioner", Title: p.Name}
 	var regions []string
 	for _, l := range p.Locations {
 		d.Keywords = append(d.Keywords, l.Town, l.District())
