@@ -162,7 +162,7 @@ test("present: the excerpt comes from the section the result links to", () => {
     ["", "", 0, "Answers to the questions people ask most."],
     ["Complaints", "complaints", 2, "If you are hurt or unwell, get medical help first. Then tell us."],
     ["Does it hurt?", "does-it-hurt", 2, "It should not. The touch is very light, and you can ask the practitioner to stop at any time."],
-    ["Does it cost much?", "does-it-cost-much", 2, ""],
+    ["Will it hurt afterwards?", "will-it-hurt-afterwards", 2, ""],
   ]};
   const r = present(f, words("does it hurt"));
   assert.equal(r.url, "/faq/#does-it-hurt");
@@ -170,7 +170,7 @@ test("present: the excerpt comes from the section the result links to", () => {
   assert.equal(text(r.excerpt), "It should not. The touch is very light, and you can ask the practitioner to stop at any time.");
   assert.deepEqual(r.subs.map((s) => [s.url, text(s.excerpt)]), [
     ["/faq/#does-it-hurt", "It should not. The touch is very light, and you can ask the practitioner to stop at any time."],
-    ["/faq/#does-it-cost-much", null],
+    ["/faq/#will-it-hurt-afterwards", null],
     ["/faq/#complaints", "If you are hurt or unwell, get medical help first. Then tell us."],
   ]);
   assert.deepEqual(r.subs[2].excerpt.filter((s) => s.mark).map((s) => s.text), ["hurt"]);

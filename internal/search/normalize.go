@@ -12,8 +12,12 @@ import (
 // stopWords are folded words too common to index; see the package doc.
 var stopWords = wordSet(stopList)
 
-// stopList is shared verbatim with static/js/search-normalize.js.
-const stopList = "a an and are as at be but by for from has have he her his in is it its of on or she that the their them they this to was were which will with you your"
+// stopList is shared verbatim with static/js/search-normalize.js. Besides
+// the usual function words it holds the words visitors wrap a question in
+// ("how do I", "what does", "can I", "my", "should"): every word of a query
+// is required, so "what does a session feel like" found only the pages
+// that happen to say "does" as well.
+const stopList = "a an and are as at be but by can could did do does for from has have he her his how i if in is it its me my of on or our she should that the their them they this to us was we were what when where which who why will with would you your"
 
 // wordPart keeps the letters and digits of a folded code point.
 func wordPart(f string) string {

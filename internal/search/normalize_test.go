@@ -51,6 +51,11 @@ var termCases = []struct {
 	{"Ζωή και ΟΔΟΣ", []string{"ζωη", "και", "οδοσ"}},
 	{"Head injuries & concussion", []string{"head", "injuri", "concuss"}},
 	{"The cat and the hat", []string{"cat", "hat"}},
+	// A visitor's question keeps only the words it asks about.
+	{"What does a CST session feel like?", []string{"cst", "session", "feel", "like"}},
+	{"How do I check if my therapist is registered?", []string{"check", "therapist", "regist"}},
+	{"Can I train part-time?", []string{"train", "part", "time", "parttim"}},
+	{"Who should we call, and when, where and why would you?", []string{"call"}},
 	{"naïve café résumé", []string{"naiv", "cafe", "resum"}},
 	{"e-mail: zoe@example.org", []string{"e", "mail", "email", "zoe", "exampl", "org"}},
 	{"Pediatric paediatric", []string{"paediatr", "paediatr"}},
