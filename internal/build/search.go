@@ -345,7 +345,7 @@ func schoolDoc(sc *directory.School) (search.Doc, bool) {
 		if c.Prerequisites != "" {
 			text = append(text, "Entry requirements: "+c.Prerequisites)
 		}
-		d.Sections = append(d.Sections, search.Section{Heading: c.Title, Text: strings.Join(text, ". ")})
+		d.Sections = append(d.Sections, search.Section{Heading: c.Title, Anchor: c.Anchor, Text: strings.Join(text, ". ")})
 	}
 	return d, true
 }

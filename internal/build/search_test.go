@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -98,3 +99,68 @@ func TestSearchGeneratedSection(t *testing.T) {
 		t.Errorf("/notes/n07/: documents of kinds %v, want one", k)
 	}
 }
+
+// TestSearchAnchorsResolve: every section of the bundled site's index that
+// a result can link to is an id on its page, a course's row on the
+// training page as much as an article's heading. A search result that
+// links to a missing id opens the page at its top, away from the answer.
+func TestSearchAnchorsResolve(t *testing.T) {
+	out, _ := buildBundled(t)
+	packs, err := filepath.Glob(filepath.Join(out, "search", "doc", "*.json"))
+	if err != nil || len(packs) == 0 {
+		t.Fatalf("no fragment packs in %s (%v)", out, err)
+	}
+	ids := map[string]map[string]bool{} // page path → its ids
+	idsOf := func(page string) map[string]bool {
+		if m, ok := ids[page]; ok {
+			return m
+		}
+		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(page), "index.html"))
+		if err != nil {
+			t.Fatalf("the page %s of a search result: %v", page, err)
+		}
+		m := map[string]bool{}
+		for _, s := range idAttr.FindAllSubmatch(data, -1) {
+			m[string(s[1])] = true
+		}
+		ids[page] = m
+		return m
+	}
+	courses := 0
+	for _, f := range packs {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var frags []struct {
+			U string
+			S [][]any
+		}
+		if err := json.Unmarshal(data, &frags); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, fr := range frags {
+			page, own, _ := strings.Cut(fr.U, "#")
+			if own != "" && !idsOf(page)[own] {
+				t.Errorf("%s: no id %q on %s", fr.U, own, page)
+			}
+			for _, s := range fr.S {
+				a, _ := s[1].(string)
+				if a == "" {
+					continue
+				}
+				if !idsOf(page)[a] {
+					t.Errorf("%s: section %q links to #%s, which is not an id on %s", fr.U, s[0], a, page)
+				}
+				if page == "/training/" {
+					courses++
+				}
+			}
+		}
+	}
+	if courses == 0 {
+		t.Error("no course of the training page is a section a result can link to")
+	}
+}
+
+var idAttr = regexp.MustCompile(`\sid="?([^"\s>]+)`)

@@ -311,6 +311,7 @@ func (s *School) CurrentCourses() []Course {
 // Course is an accredited course.
 type Course struct {
 	Title           string
+	Anchor          string // the id of its row on the training page
 	AccreditedUntil time.Time
 	Length          string
 	Format          string

@@ -1,15 +1,19 @@
 package directory
 
 import (
+	"cmp"
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
 	"sitegen/internal/config"
 	"sitegen/internal/diag"
+	"sitegen/internal/fold"
 	"sitegen/internal/pool"
 	"sitegen/internal/yamldoc"
 
@@ -424,9 +428,23 @@ func (l *loader) school(file string) *School {
 		cm.Str("location", &c.Location)
 		cm.Str("prerequisites", &c.Prerequisites)
 		c.Lapsed = c.AccreditedUntil.IsZero() || c.AccreditedUntil.Before(l.d.Now)
+		c.Anchor = courseAnchor(s, c.Title)
 		s.Courses = append(s.Courses, c)
 	}
 	return s
+}
+
+// courseAnchor returns the id of a course's row on the training page:
+// the school's slug, two hyphens and the course title's, numbered when
+// the school has a course of that title already. A slug never holds two
+// hyphens running, so no school's id is ever a course's.
+func courseAnchor(s *School, title string) string {
+	base := s.Slug + "--" + cmp.Or(fold.Slug(title), "course")
+	a := base
+	for n := 2; slices.ContainsFunc(s.Courses, func(c Course) bool { return c.Anchor == a }); n++ {
+		a = base + "-" + strconv.Itoa(n)
+	}
+	return a
 }
 
 // crossCheck runs the checks that involve more than one file, in slug

@@ -79,6 +79,39 @@ func messages(l *diag.List, sev diag.Severity) []string {
 	return out
 }
 
+// TestCourseAnchors: each course has an id of its own on the training
+// page, made from the school's slug and the course title, numbered when a
+// school lists two courses of one title, and never equal to a school's id.
+func TestCourseAnchors(t *testing.T) {
+	school := frithwick + `  - title: Diploma in Craniosacral Therapy
+    accredited_until: 2029-07-31
+  - title: "Diploma: Craniosacral Therapy"
+    accredited_until: 2029-07-31
+`
+	d, l := loadSite(t, map[string]string{"content/schools/frithwick-college.yaml": school})
+	if l.Len() != 0 {
+		t.Fatalf("problems: %v", l.All())
+	}
+	var got []string
+	for _, c := range d.Schools[0].Courses {
+		got = append(got, c.Anchor)
+	}
+	want := []string{
+		"frithwick-college--diploma-in-craniosacral-therapy",
+		"frithwick-college--old-certificate",
+		"frithwick-college--diploma-in-craniosacral-therapy-2",
+		"frithwick-college--diploma-craniosacral-therapy",
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("course anchors = %q, want %q", got, want)
+	}
+	for _, a := range got {
+		if ValidSlug(a) {
+			t.Errorf("course anchor %q is a valid school slug: a school could have it as its id", a)
+		}
+	}
+}
+
 func TestValidPractitioner(t *testing.T) {
 	d, l := loadSite(t, map[string]string{
 		"content/practitioners/aelia-thornhurst.yaml": aelia,

@@ -492,7 +492,7 @@ func (d *Directory) trainingLD(schools []SchoolView) map[string]any {
 		}
 		var courses []map[string]any
 		for _, c := range s.Current {
-			courses = append(courses, map[string]any{"@type": "Course", "name": c.Title})
+			courses = append(courses, map[string]any{"@type": "Course", "@id": d.absURL("/training/#" + c.Anchor), "name": c.Title})
 		}
 		if len(courses) > 0 {
 			org["hasCourse"] = courses

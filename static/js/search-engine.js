@@ -486,8 +486,11 @@ export function present(f, groups) {
   if (!ex) for (const text of [f.d || "", ...f.s.filter((s) => !s[1]).map((s) => s[3])]) if ((ex = excerpt(text, terms))) break;
   ex ||= excerpt((f.w || []).concat(f.g || []).join(" · "), terms) ||
     opening(f.d || (f.s[0] && f.s[0][3]) || "");
+  // A section's anchor replaces the page's own (a school's on the
+  // training page) in its link.
+  const at = (s) => f.u.split("#")[0] + "#" + s.anchor;
   const subs = ranked.filter((s) => s.anchor && s.heading).slice(0, 3).map((s) => ({
-    heading: s.heading, url: f.u + "#" + s.anchor, excerpt: of(s, 100),
+    heading: s.heading, url: at(s), excerpt: of(s, 100),
   }));
-  return {url: best && best.anchor ? f.u + "#" + best.anchor : f.u, page: f.u, title: f.t, kind: f.k, excerpt: ex, subs};
+  return {url: best && best.anchor ? at(best) : f.u, page: f.u, title: f.t, kind: f.k, excerpt: ex, subs};
 }
