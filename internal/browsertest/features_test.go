@@ -194,6 +194,40 @@ func TestSearchNoResults(t *testing.T) {
 	}
 }
 
+// TestSearchPageHelp: with no results, the search page advises what to
+// try and, for a health problem, to see a GP first, with links to the
+// pages that help; the advice goes as soon as a query finds something.
+func TestSearchPageHelp(t *testing.T) {
+	tb := newTab(t)
+	tb.open(t, "/search/?q=safetyxqzw")
+	tb.waitJS(t, `document.querySelector(".search-page .search-status").textContent.includes("No results")`, "the no-results message")
+	help := eval[struct {
+		Hidden bool
+		Text   string
+		Links  []string
+	}](t, tb, `(() => { const h = document.querySelector(".search-page .search-help");
+		return {hidden: !h || h.hidden || h.getBoundingClientRect().height === 0, text: h ? h.textContent : "", links: h ? [...h.querySelectorAll("a")].map((a) => a.getAttribute("href")) : []}; })()`)
+	if help.Hidden || !strings.Contains(help.Text, "GP") {
+		t.Errorf("no results: the advice is hidden=%v, text %q; want it shown, sending a health problem to a GP first", help.Hidden, help.Text)
+	}
+	for _, want := range []string{"/articles/safety/", "/practitioners/"} {
+		if !slices.Contains(help.Links, want) {
+			t.Errorf("no results: the advice links %q, want a link to %s", help.Links, want)
+		}
+	}
+	tb.run(t, "typing a query with results", chromedp.Focus(chromedp.CSS("#search-page-q")))
+	for range 4 {
+		tb.key(t, "\b")
+	}
+	tb.waitJS(t, `document.querySelectorAll("#search-page-list > li > a[href]").length > 0`, "results for safety")
+	if !eval[bool](t, tb, `document.querySelector(".search-page .search-help").hidden`) {
+		t.Error("the no-results advice stays on the page once the query finds something")
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
 // TestSearchPage: the /search/ page reads its query from the URL, records
 // what is typed there and narrows by kind. Its box is a plain search field
 // and its results a list of links, each with its kind and excerpt and its

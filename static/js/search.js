@@ -6,8 +6,9 @@
 // popup closes when focus leaves the search form; when there are no
 // results, the status line ("No results for …") shows in its place. The
 // /search/ page's box is a plain search field and its results a list of
-// links, reached with Tab like any others. Either way the result count is
-// announced through an aria-live region. A query that is a registration
+// links, reached with Tab like any others; with no results, the page
+// shows its own advice below the status line. Either way the result count
+// is announced through an aria-live region. A query that is a registration
 // number finds that practitioner or, when no current one has it, points to
 // the registration check.
 import {openIndex} from "./search-engine.js";
@@ -35,7 +36,7 @@ function setup(form) {
   const input = form.querySelector('input[name="q"]');
   const page = form.hasAttribute("data-search-page");
   const list = form.querySelector(".search-list");
-  const status = form.querySelector(".search-status");
+  const status = form.querySelector(".search-status"), help = form.querySelector(".search-help");
   const {regPrefix, regDigits, verify} = form.dataset;
   // note: the status line says something to show instead of results.
   let options = [], active = -1, seq = 0, timer = 0, note = false, shown = false;
@@ -107,6 +108,7 @@ function setup(form) {
     }
     const n = res ? res.total : 0;
     note = Boolean(q.trim()) && !n;
+    if (help) help.hidden = !note || !!msg;
     status.replaceChildren(msg || (!q.trim() ? "" : n ? `${n} result${n === 1 ? "" : "s"}${n > res.results.length ? `, showing the best ${res.results.length}` : ""}` : `No results for “${q.trim()}”`));
     open(Boolean(q.trim()));
   }
