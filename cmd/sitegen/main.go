@@ -36,7 +36,7 @@ Usage:
   sitegen build [flags]    build content/, layouts/ and static/ into public/
   sitegen serve [flags]    preview with live reload at http://127.0.0.1:8080/
   sitegen check [flags]    check everything a build would, writing nothing
-  sitegen new <kind> "Title"  create an article, practitioner or reading list
+  sitegen new <kind> "Title"  create an article, practitioner, reading list or school
   sitegen version          print the version
   sitegen help             print this help
 

@@ -25,6 +25,7 @@ letters and digits joined by hyphens ("Łódź and Søren" is lodz-and-soren):
   article        content/articles/<slug>.md (a draft until you remove draft: true)
   practitioner   content/practitioners/<slug>.yaml (with the next free registration number)
   reading        content/reading/<slug>.md (a reading list with one book to fill in)
+  school         content/schools/<slug>.yaml (a training provider with one course to fill in)
 
 Lines marked TODO are placeholders: 'sitegen check' reports the ones left
 ('sitegen check -drafts' for a draft, whose placeholders count only when
@@ -82,8 +83,11 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		text = newPractitioner(title, reg, t)
+	case "school":
+		rel = "content/schools/" + slug + ".yaml"
+		text = newSchool(title, t)
 	default:
-		fmt.Fprintf(stderr, "sitegen new: unknown kind %q; use article, practitioner or reading\n", kind)
+		fmt.Fprintf(stderr, "sitegen new: unknown kind %q; use article, practitioner, reading or school\n", kind)
 		return errUsage
 	}
 	if _, err := os.Stat(filepath.Join(*src, "content")); err != nil {
@@ -180,6 +184,21 @@ qualifications:
   - {title: "TODO: qualification", year: TODO}
 bio: |
   TODO: a few sentences about the practitioner, in the third person.
+`
+}
+
+func newSchool(name string, t time.Time) string {
+	return `name: ` + quote(name) + `
+website: TODO                 # https://..., or delete the line
+region: TODO                  # from site.yaml's vocabularies: regions
+contact: {email: TODO, phone: "TODO"}
+courses:
+  - title: "TODO: course title"
+    accredited_until: TODO    # YYYY-MM-DD, such as ` + day(t.AddDate(3, 0, 0)) + `
+    length: "TODO: such as 2 years part-time (10 weekend modules)"
+    format: TODO              # In person, Blended or Online
+    location: "TODO: town, or online"
+    prerequisites: "TODO: what a student needs before starting"
 `
 }
 

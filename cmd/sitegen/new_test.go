@@ -96,6 +96,22 @@ func TestNewFilledInPassesCheck(t *testing.T) {
 				"TODO: a few sentences about the practitioner, in the third person.": "Tamsin practises in Frithwick.",
 			},
 		},
+		{
+			kind: "school", title: "Penwith School of Cranial Work", file: "content/schools/penwith-school-of-cranial-work.yaml",
+			has: []string{"name: \"Penwith School of Cranial Work\"\n", "accredited_until: TODO    # YYYY-MM-DD, such as 2029-12-01\n"},
+			fill: map[string]string{
+				"website: TODO":          "website: https://example.org/penwith",
+				"region: TODO":           "region: South West",
+				"email: TODO":            "email: penwith@example.org",
+				`phone: "TODO"`:          `phone: "01632 960488"`,
+				`"TODO: course title"`:   "Diploma in Craniosacral Therapy",
+				"accredited_until: TODO": "accredited_until: 2029-11-30",
+				`"TODO: such as 2 years part-time (10 weekend modules)"`: "2 years part-time",
+				"format: TODO":                                 "format: In person",
+				`"TODO: town, or online"`:                      "Penzance",
+				`"TODO: what a student needs before starting"`: "Anatomy and physiology to Level 3",
+			},
+		},
 	}
 	for _, c := range cases {
 		code, out, errs := runCLI(t, "new", "-src", site, c.kind, c.title)
@@ -259,6 +275,7 @@ func TestNewFileNames(t *testing.T) {
 	os.MkdirAll(filepath.Join(site, "content", "practitioners"), 0o755)
 	for _, kind := range []struct{ name, dir, ext string }{
 		{"practitioner", "practitioners", ".yaml"}, {"article", "articles", ".md"}, {"reading", "reading", ".md"},
+		{"school", "schools", ".yaml"},
 	} {
 		for title, file := range map[string]string{"Łukasz Wróbel": "lukasz-wrobel", "Søren Ødegård": "soren-odegard", "Zoë Ægir": "zoe-aegir",
 			"Łódź and Søren": "lodz-and-soren", "İstanbul’s Straße": "istanbuls-strasse"} {
@@ -298,7 +315,7 @@ func TestNewPlaceholderInARequiredValue(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1796083200") // 2026-12-01
 	t.Setenv("GITHUB_ACTIONS", "")
 	site := bundledSite(t)
-	for _, n := range [][2]string{{"practitioner", "Jane Doe"}, {"reading", "X"}} {
+	for _, n := range [][2]string{{"practitioner", "Jane Doe"}, {"reading", "X"}, {"school", "P"}} {
 		if code, out, errs := runCLI(t, "new", "-src", site, n[0], n[1]); code != 0 {
 			t.Fatalf("new %s: exit %d %q %q", n[0], code, out, errs)
 		}
@@ -323,6 +340,9 @@ func TestNewPlaceholderInARequiredValue(t *testing.T) {
 		`content/practitioners/jane-doe.yaml:14:11: warning: placeholder "TODO" left to fill in; write the town in its place`,
 		`content/reading/x.md:8:11: placeholder "TODO" left to fill in; write the year in its place`,
 		`content/reading/x.md:10:12: placeholder "TODO" left to fill in; write the level in its place`,
+		`content/schools/p.yaml:3:9: placeholder "TODO" left to fill in; write the region in its place`,
+		`content/schools/p.yaml:7:23: placeholder "TODO" left to fill in; write the date the accreditation ends, as YYYY-MM-DD, in its place`,
+		`content/schools/p.yaml:11:20: warning: placeholder "TODO: what a student needs before starting" left to fill in; write the entry requirements in its place`,
 	} {
 		if !strings.Contains(out+"\n", want+"\n") {
 			t.Errorf("check does not say\n%s\ngot\n%s", want, out)

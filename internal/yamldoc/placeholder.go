@@ -133,4 +133,8 @@ var placeholderFields = map[string]string{
 	"certified_until":       "the date their certification ends, as YYYY-MM-DD,",
 	"accepting_new_clients": "true or false",
 	"level":                 "the level",
+
+	"website":          "the web address",
+	"accredited_until": "the date the accreditation ends, as YYYY-MM-DD,",
+	"prerequisites":    "the entry requirements",
 }
