@@ -190,13 +190,25 @@ func (tb *tab) run(t *testing.T, what string, actions ...chromedp.Action[chromed
 // eval evaluates a JavaScript expression (awaiting a promise) into v.
 func eval[T any](t *testing.T, tb *tab, expr string) T {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
-	defer cancel()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	v, err := tryEval[T](tb, expr)
 	if err != nil {
 		t.Fatalf("evaluating %.80q: %v", expr, err)
 	}
 	return v
+}
+
+func tryEval[T any](tb *tab, expr string) (T, error) {
+	ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
+	defer cancel()
+	return chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+}
+
+// betweenDocuments reports whether an evaluation failed because the tab
+// was leaving one document for the next, as after a click on a link.
+func betweenDocuments(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "navigated or closed") || strings.Contains(msg, "context was destroyed") ||
+		strings.Contains(msg, "Cannot find context")
 }
 
 // waitJS waits until a JavaScript expression is truthy. The deadline is
@@ -207,7 +219,13 @@ func (tb *tab) waitJS(t *testing.T, expr, what string) {
 	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
 	for {
-		if eval[bool](t, tb, "Boolean("+expr+")") {
+		// A wait may span a navigation: an evaluation that meets the tab
+		// between two documents is tried again.
+		ok, err := tryEval[bool](tb, "Boolean("+expr+")")
+		if err != nil && !betweenDocuments(err) {
+			t.Fatalf("evaluating %.80q: %v", expr, err)
+		}
+		if ok {
 			return
 		}
 		if time.Now().After(deadline) {
