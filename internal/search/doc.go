@@ -199,7 +199,10 @@
 //
 // The client links each result to its best-matching section; the top of
 // the page counts as a section headed by the title, holding the
-// description and the text before the first heading. In a section, each
+// description and the text before the first heading. A section's link is
+// the document's URL with the section's anchor in place of any fragment
+// the URL has: a school's document is /training/#school, and its courses'
+// sections link /training/#school--course. In a section, each
 // word of the query scores 2 when the heading has it and 1 when only the
 // text does (times 0.8 or 0.6 when only a completion or typo of it is
 // there), times its rarity on the page, ln((sections + 1) / sections that
