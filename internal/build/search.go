@@ -299,7 +299,8 @@ func practitionerDoc(p *directory.Practitioner) search.Doc {
 		}
 	}
 	// What a patient looks for besides a name and a place: the region,
-	// the languages spoken and access, as keywords; the therapies and
+	// the languages spoken, access and whether they take new clients, as
+	// keywords; the therapies and
 	// further training (a paediatric certificate) as tags, which weigh
 	// less. They describe the practice in the words every page of the
 	// site uses ("craniosacral therapy"): as keywords, weighed like a
@@ -316,6 +317,9 @@ func practitionerDoc(p *directory.Practitioner) search.Doc {
 	}
 	if p.HomeVisits {
 		d.Keywords = append(d.Keywords, "Home visits")
+	}
+	if p.Accepting {
+		d.Keywords = append(d.Keywords, "Accepting new clients")
 	}
 	d.Description = p.Level + " practitioner in " + strings.Join(towns, ", ") + ". Registration " + p.Registration + "."
 	if p.Bio != "" {

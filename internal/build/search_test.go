@@ -6,9 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"sitegen/internal/directory"
 )
 
 // indexedKinds reads the fragment packs of a built site's search index and
@@ -164,3 +167,15 @@ func TestSearchAnchorsResolve(t *testing.T) {
 }
 
 var idAttr = regexp.MustCompile(`\sid="?([^"\s>]+)`)
+
+// TestPractitionerDocAccepting: "accepting new clients" finds the
+// practitioners who are, and only them.
+func TestPractitionerDocAccepting(t *testing.T) {
+	for _, accepting := range []bool{true, false} {
+		p := &directory.Practitioner{Slug: "jane-doe", Name: "Jane Doe", Registration: "CST-000001", Accepting: accepting}
+		d := practitionerDoc(p)
+		if got := slices.Contains(d.Keywords, "Accepting new clients"); got != accepting {
+			t.Errorf("accepting %t: keywords %q", accepting, d.Keywords)
+		}
+	}
+}
