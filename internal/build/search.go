@@ -300,12 +300,11 @@ func practitionerDoc(p *directory.Practitioner) search.Doc {
 	}
 	// What a patient looks for besides a name and a place: the region,
 	// the languages spoken, access and whether they take new clients, as
-	// keywords; the therapies and
-	// further training (a paediatric certificate) as tags, which weigh
-	// less. They describe the practice in the words every page of the
-	// site uses ("craniosacral therapy"): as keywords, weighed like a
-	// title, they put every profile above the article that explains
-	// what craniosacral therapy is.
+	// keywords; the therapies and further training (a paediatric
+	// certificate) as tags, which weigh less. They describe the practice
+	// in the words every page of the site uses ("craniosacral therapy"):
+	// as keywords, weighed like a title, they put every profile above the
+	// article that explains what craniosacral therapy is.
 	d.Keywords = append(d.Keywords, regions...)
 	d.Tags = append(d.Tags, p.Modalities...)
 	for _, q := range p.Qualifications {

@@ -127,12 +127,10 @@ var placeholderFields = map[string]string{
 	"email":   "the e-mail address",
 	"authors": "the authors' names",
 	"bio":     "a few sentences about the practitioner",
-	"year":    "the year",
 
 	"certified_since":       "the date of their first certification, as YYYY-MM-DD,",
 	"certified_until":       "the date their certification ends, as YYYY-MM-DD,",
 	"accepting_new_clients": "true or false",
-	"level":                 "the level",
 
 	"website":          "the web address",
 	"accredited_until": "the date the accreditation ends, as YYYY-MM-DD,",
