@@ -205,11 +205,13 @@ func kindIndex(k string) int {
 // lengthClass returns the kind whose average body length a document of
 // kind k is weighed against: pages of prose share the articles'.
 func lengthClass(k uint8) uint8 {
-	if Kinds[k] == "page" {
-		return uint8(kindIndex("article"))
+	if k == pageKind {
+		return articleKind
 	}
 	return k
 }
+
+var pageKind, articleKind = uint8(kindIndex("page")), uint8(kindIndex("article"))
 
 // Vocabulary turns words into terms and numbers the terms. Analysing a
 // document needs one; an Indexer takes the documents analysed with its
