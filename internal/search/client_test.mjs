@@ -5,7 +5,7 @@ import {test} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {fold, terms, stem, term, spell, SPELL} from "../../static/js/search-normalize.js";
-import {parseQuery, oneEdit, excerpt, cmp, openIndex, present, opening} from "../../static/js/search-engine.js";
+import {parseQuery, near, excerpt, cmp, openIndex, present, opening} from "../../static/js/search-engine.js";
 import {openSite, judge, p95} from "./fsindex.mjs";
 
 const vectors = JSON.parse(readFileSync(new URL("./testdata/normalize-vectors.json", import.meta.url), "utf8"));
@@ -60,21 +60,39 @@ test("parseQuery: only the last part of a hyphenated last word is a prefix", () 
   assert.deepEqual(parts("part-time "), [["part", false], ["time", false]]);
 });
 
-test("oneEdit", () => {
+test("near, one edit", () => {
+  const oneEdit = (a, b) => near(a, b, 1);
   assert.ok(oneEdit("certif", "cetrif"));
   assert.ok(oneEdit("certif", "certf"));
   assert.ok(oneEdit("certif", "certiff"));
   assert.ok(oneEdit("certif", "cartif"));
+  assert.ok(oneEdit("certif", "certif"));
   assert.ok(!oneEdit("certif", "cerfit2"));
   assert.ok(!oneEdit("certif", "ertifx"));
+  assert.ok(!oneEdit("practition", "praction"));
 });
 
-test("oneEdit: transpositions at the end, code units", () => {
+test("near, one edit: transpositions at the end, code units", () => {
+  const oneEdit = (a, b) => near(a, b, 1);
   assert.ok(oneEdit("certif", "certfi"));
   assert.ok(oneEdit("ab", "ba"));
   assert.ok(!oneEdit("abc", "cab"));
   assert.ok(oneEdit("zoë", "zoe"));
   assert.ok(!oneEdit("", "ab"));
+});
+
+test("near, two edits", () => {
+  assert.ok(near("practition", "praction", 2)); // "practioner"
+  assert.ok(near("accommod", "acommod", 2));
+  assert.ok(near("physiotherapist", "phsyiotherapsit", 2)); // two transpositions
+  assert.ok(near("osteopath", "ostepaht", 2)); // a letter dropped, two swapped
+  assert.ok(!near("osteopath", "ostpaht", 2));
+  assert.ok(!near("abcdef", "badcfe", 2)); // three transpositions
+  assert.ok(!near("ab", "abcd", 1));
+  assert.ok(near("ab", "abcd", 2));
+  assert.ok(!near("ab", "abcde", 2));
+  assert.ok(near("", "", 0));
+  assert.ok(!near("a", "b", 0));
 });
 
 test("cmp orders by code point, as Go orders UTF-8", () => {
@@ -133,6 +151,21 @@ test("search: documents rank by groups matched, then groups matched exactly, the
 test("search: typos share the word's first two letters", async () => {
   const found = memIndex([{terms: {centr: 10}}, {terms: {enter: 200}}]);
   assert.deepEqual(await found("center "), ["/0/"]);
+});
+
+test("search: two typos in words of nine letters or more, for the most common term", async () => {
+  // "practioner" is "praction", two edits from "practition" (of
+  // "practitioner") and from "practic" (of "practice"): the term more
+  // documents have wins, alone.
+  const found = memIndex([{terms: {practic: 255}}, {terms: {practition: 10}}, {terms: {practition: 20}}, {terms: {theori: 10}}]);
+  assert.deepEqual(await found("practioner "), ["/2/", "/1/"]);
+  // A term one edit away leaves out those two edits away, however common.
+  const one = memIndex([{terms: {therapi: 255}}, {terms: {therapi: 200}}, {terms: {therapist: 10}}]);
+  assert.deepEqual(await one("therapsit "), ["/2/"]);
+  // A word of eight letters gets one edit only.
+  const short = memIndex([{terms: {osteopath: 10}}]);
+  assert.deepEqual(await short("ostepaht "), []);
+  assert.deepEqual(await short("ostepath "), ["/0/"]);
 });
 
 test("search: the last word is not cut short when it has a term of its own", async () => {

@@ -94,23 +94,19 @@ function termsOf(text) {
   return t.terms ??= new Set(t.map((x) => x.term));
 }
 
-// oneEdit reports a Damerau-Levenshtein distance of at most one (in UTF-16
-// code units), without allocating: it runs for every term of a few shards.
-export function oneEdit(a, b) {
-  if (a === b) return true;
-  const la = a.length, lb = b.length;
-  if (la - lb > 1 || lb - la > 1) return false;
+// near reports a Damerau-Levenshtein distance (adjacent transpositions
+// counted as one edit, no substring edited twice) of at most k between a
+// and b, in UTF-16 code units. It runs for every term of a few shards: a
+// length too far apart returns at once, and the common start is skipped
+// before anything is copied.
+export function near(a, b, k) {
+  if (a.length - b.length > k || b.length - a.length > k) return false;
   let i = 0;
-  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  if (la === lb) return sameFrom(a, i + 1, b, i + 1) || (i + 1 < la && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && sameFrom(a, i + 2, b, i + 2));
-  return la > lb ? sameFrom(a, i + 1, b, i) : sameFrom(a, i, b, i + 1);
-}
-
-// sameFrom reports whether a from i equals b from j.
-function sameFrom(a, i, b, j) {
-  if (a.length - i !== b.length - j) return false;
-  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
-  return true;
+  while (i < a.length && a[i] === b[i]) i++;
+  a = a.slice(i), b = b.slice(i);
+  if (!a || !b) return a.length + b.length <= k;
+  const x = a.slice(1), y = b.slice(1);
+  return k > 0 && (near(x, y, --k) || near(x, b, k) || near(a, y, k) || a[0] === b[1] && a[1] === b[0] && near(x.slice(1), y.slice(1), k));
 }
 
 // Common English endings, to complete a word being typed.
@@ -268,7 +264,10 @@ export function openIndex(base = "/search/", load) {
       // Typos: terms one edit from the stem among the terms sharing its
       // first two letters (when they fill at most 8 shards), and the stems
       // of the words one edit from the typed word that share them too (so
-      // "center" finds "centr", of "centre", but not "enter").
+      // "center" finds "centr", of "centre", but not "enter"). With none,
+      // a word of 9 letters or more takes the term two edits from its stem
+      // that most documents have ("practioner" finds "practition", of
+      // "practitioner", rather than "practic").
       const two = [...g.term].slice(0, 2).join(""), at = shardAt(e, two);
       const nums = new Set([at, shardAt(e, g.term)]);
       for (let i = at + 1; i < e.shards.length && e.shards[i].startsWith(two); i++) nums.add(i);
@@ -276,13 +275,16 @@ export function openIndex(base = "/search/", load) {
         const shards = new Map(); // shard number → decoded shard
         for (const i of nums) shards.set(i, await postings(shardName(e, i)));
         const seen = new Map();
-        for (const d of shards.values()) for (const c of keysOf(d)) if (c.startsWith(two) && oneEdit(c, g.term)) seen.set(c, d);
+        const each = (k, f) => { for (const d of shards.values()) for (const c of keysOf(d)) if (c.startsWith(two) && near(c, g.term, k)) f(c, d); };
+        each(1, (c, d) => seen.set(c, d));
         for (const v of edits(word)) {
           const s = term(v);
           if (!s.startsWith(two) || seen.has(s)) continue;
           const d = shards.get(shardAt(e, s));
           if (d && d.sh[s]) seen.set(s, d);
         }
+        let most = 0;
+        if (!seen.size && word.length > 8) each(2, (c, d) => d.sh[c].length > most && (most = d.sh[c].length, seen.clear(), seen.set(c, d)));
         for (const [c, d] of seen) out.push([c, 0.6, list(d, c)]);
       }
     }
