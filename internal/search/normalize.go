@@ -14,10 +14,11 @@ var stopWords = wordSet(stopList)
 
 // stopList is shared verbatim with static/js/search-normalize.js. Besides
 // the usual function words it holds the words visitors wrap a question in
-// ("how do I", "what does", "can I", "my", "should"): every word of a query
-// is required, so "what does a session feel like" found only the pages
-// that happen to say "does" as well.
-const stopList = "a an and are as at be but by can could did do does for from has have he her his how i if in is it its me my of on or our she should that the their them they this to us was we were what when where which who why will with would you your"
+// ("how do I", "what does", "can I", "my", "should", "near me"): every word
+// of a query is required, so "what does a session feel like" found only
+// the pages that happen to say "does" as well, and "near bath" not the
+// practitioner in Bath.
+const stopList = "a an and are as at be but by can could did do does for from has have he her his how i if in is it its me my near of on or our she should that the their them they this to us was we were what when where which who why will with would you your"
 
 // wordPart keeps the letters and digits of a folded code point.
 func wordPart(f string) string {

@@ -56,6 +56,7 @@ var termCases = []struct {
 	{"How do I check if my therapist is registered?", []string{"check", "therapist", "regist"}},
 	{"Can I train part-time?", []string{"train", "part", "time", "parttim"}},
 	{"Who should we call, and when, where and why would you?", []string{"call"}},
+	{"a practitioner near me, near Bath", []string{"practition", "bath"}},
 	{"naïve café résumé", []string{"naiv", "cafe", "resum"}},
 	{"e-mail: zoe@example.org", []string{"e", "mail", "email", "zoe", "exampl", "org"}},
 	{"Pediatric paediatric", []string{"paediatr", "paediatr"}},

@@ -8,7 +8,7 @@ import {foldChar, fold} from "./fold.js";
 export {foldChar, fold};
 
 const set = (s) => new Set(s.split(" "));
-const STOP = set("a an and are as at be but by can could did do does for from has have he her his how i if in is it its me my of on or our she should that the their them they this to us was we were what when where which who why will with would you your");
+const STOP = set("a an and are as at be but by can could did do does for from has have he her his how i if in is it its me my near of on or our she should that the their them they this to us was we were what when where which who why will with would you your");
 const MARK = /\p{M}/u;
 const NOT_WORD = /[^\p{L}\p{N}]/gu;
 
