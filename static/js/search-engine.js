@@ -376,8 +376,7 @@ export function openIndex(base = "/search/", load) {
     const {groups, phrases} = parseQuery(q);
     if (!groups.length) return {total: 0, results: [], terms: new Set()};
     const cands = await Promise.all(groups.map((g) => candidates(e, g, exact)));
-    const words = cands.map((cs) => cs.map(([t, w]) => [t, w]));
-    const terms = new Set(words.flat().map(([t]) => t));
+    const terms = new Set(cands.flat().map(([t]) => t));
     let allow = null;
     if (kinds.length) {
       allow = new Uint8Array(e.kinds.length);
@@ -391,7 +390,7 @@ export function openIndex(base = "/search/", load) {
     for (let at = 0; at < ids.length && results.length < limit && (!phrases.length || at < MAX_CHECK); at += limit) {
       const frags = await Promise.all(ids.slice(at, at + limit).map((id) => fragment(e, id)));
       for (const f of frags) {
-        if (results.length < limit && (!phrases.length || phrases.every((p) => hasPhrase(f, p)))) results.push(present(f, words));
+        if (results.length < limit && (!phrases.length || phrases.every((p) => hasPhrase(f, p)))) results.push(present(f, cands));
       }
     }
     return {total: phrases.length ? results.length : total, results, terms};
@@ -448,9 +447,10 @@ export function opening(text, len = 160) {
 }
 
 // present builds a result from a fragment for the query's groups, each a
-// list of [term, weight] (1 for a word's own terms, 0.8 for a completion,
-// 0.6 for a typo). The top of the page counts as a section headed by the
-// title, holding the description and the text before the first heading.
+// list of [term, weight, …] (1 for a word's own terms, 0.8 for a
+// completion, 0.6 for a typo; a candidate's postings may follow). The top
+// of the page counts as a section headed by the title, holding the
+// description and the text before the first heading.
 // A word scores in a section the weight of its best term there, doubled
 // in the heading, times its rarity on the page: ln((sections + 1) /
 // sections that have it), as a word in most sections says little about
