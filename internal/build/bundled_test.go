@@ -328,8 +328,8 @@ func where(p *site.Page) string {
 
 // TestSearchQuality runs the judged queries in testdata/judged.json (each
 // must find its page in the top three and, when it gives a link, link
-// there) against the bundled site's real
-// index, with the real browser client code in node.
+// there) against the bundled site's real index, with the real browser
+// client code in node.
 func TestSearchQuality(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
