@@ -186,7 +186,7 @@ func (d *Directory) Pages(cfg *config.Config, md Markdown) ([]PageSpec, error) {
 		Description: "Check whether a craniosacral therapist's registration with " + orgName(cfg) + " is current.",
 		Template:    VerifyTemplate,
 		Search:      true,
-		Keywords:    []string{"Verify a registration"}, // its address, /verify/
+		Keywords:    []string{"Verify a registration", "Is a practitioner certified and registered?"}, // its address, /verify/; what patients ask
 		Data: VerifyData{Sample: d.Sample, IndexURL: d.VerifyIndexURL(), Prefix: cfg.RegistrationPrefix,
 			Digits: cfg.RegistrationDigits, Example: example, Built: d.Now},
 	})
