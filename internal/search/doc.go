@@ -27,7 +27,9 @@
 //     is found as "CST-000004", "cst000004" or "000004"). Stop words
 //     (stopList) give no term. A word made only of the letters a–z is
 //     respelt (Spelling, below) and replaced by its Porter2 (Snowball English) stem
-//     ("therapists" → "therapist", "certification" → "certif"); anything
+//     ("therapists" → "therapist", "certification" → "certif"), except
+//     that "booking", "bookings" and "booked" stem to "booking", so that a
+//     search for booking a session does not list every book; anything
 //     else ("tr9", "000004", "ζωη") is kept as folded.
 //
 // # Spelling

@@ -7,7 +7,9 @@ import (
 
 // Stem returns the Porter2 (Snowball English) stem of a lower-case word made
 // of the letters a–z ("therapists" → "therapist", "certification" →
-// "certif"). Other words are returned unchanged. static/js/search-normalize.js holds
+// "certif"), with one exception of the site's own: "booking", "bookings"
+// and "booked" stem to "booking", not "book". Other words are returned
+// unchanged. static/js/search-normalize.js holds
 // a line-by-line port; both are checked against the same vectors.
 func Stem(w string) string {
 	if len(w) <= 2 {
@@ -49,6 +51,9 @@ var stemExceptions = map[string]string{
 	"idly": "idl", "gently": "gentl", "ugly": "ugli", "early": "earli", "only": "onli",
 	"singly": "singl", "sky": "sky", "news": "news", "howe": "howe", "atlas": "atlas",
 	"cosmos": "cosmos", "bias": "bias", "andes": "andes",
+	// Not Porter2's: the site's own. A visitor who searches for booking
+	// wants to book a session, not the reading lists' books.
+	"booking": "booking", "bookings": "booking", "booked": "booking",
 }
 
 var stem1aExceptions = map[string]bool{
