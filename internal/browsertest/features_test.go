@@ -609,6 +609,21 @@ func TestDirectory(t *testing.T) {
 		}
 		prev = v
 	}
+
+	// A shared link sorting from a city where no practitioner works: the
+	// gazetteer's centre of Edinburgh, and the status says so.
+	tb.open(t, "/practitioners/?near=Edinburgh")
+	tb.waitJS(t, `document.querySelector("#directory-status").textContent.includes("nearest to Edinburgh first")`, "the list sorted from Edinburgh")
+	if s := eval[string](t, tb, `document.querySelector("#directory-status").textContent`); !strings.Contains(s, "No practitioner lists Edinburgh, so distances are from the centre of Edinburgh, roughly.") {
+		t.Errorf("status %q does not say the distances are from the centre of Edinburgh", s)
+	}
+	got = eval[[]string](t, tb, cards+`.map((c) => c.querySelector("a").getAttribute("href"))`)
+	slices.SortStableFunc(people, func(a, b person) int {
+		return int(math.Round(a.km(55.95, -3.19)*1000 - b.km(55.95, -3.19)*1000))
+	})
+	if len(got) == 0 || got[0] != "/practitioners/"+people[0].slug+"/" {
+		t.Errorf("nearest to Edinburgh: %v, want /practitioners/%s/ first", got[:min(len(got), 3)], people[0].slug)
+	}
 	for _, p := range tb.takeProblems() {
 		t.Error(p)
 	}

@@ -36,13 +36,17 @@ type File struct {
 // is [town, region, postcode district, lat, lon, wheelchair (0 or 1)], with
 // lat and lon rounded to 3 decimals (about 100 m). Places are the towns and
 // postcode districts of the directory with the mean position of their
-// locations, [label, lat, lon], for "sort by distance from".
+// locations, [label, lat, lon], for "sort by distance from"; Areas are the
+// gazetteer's places (see Areas), [name, lat, lon, "EH"], with their
+// postcode areas separated by spaces, for a town or postcode that is not
+// among the Places.
 type FilterData struct {
 	Regions    []string `json:"regions"`
 	Modalities []string `json:"modalities"`
 	Languages  []string `json:"languages"`
 	Levels     []string `json:"levels"`
 	Places     [][3]any `json:"places"`
+	Areas      [][4]any `json:"areas"`
 	People     [][]any  `json:"people"`
 }
 
@@ -202,6 +206,10 @@ func (d *Directory) FilterData() FilterData {
 	}
 	if places != nil {
 		fd.Places = places
+	}
+	fd.Areas = make([][4]any, len(ukAreas))
+	for i, a := range ukAreas {
+		fd.Areas[i] = [4]any{a.Name, a.Lat, a.Lon, strings.Join(a.Codes, " ")}
 	}
 	return fd
 }

@@ -64,7 +64,12 @@
 // verify/<n>.<hash>.json, holding the numbers n*VerifyShardSize up to
 // (n+1)*VerifyShardSize-1, so a check transfers a few kilobytes whatever the
 // size of the register. Both are fingerprinted by content and can be cached
-// for ever. A filter's value in the query string (?region=north-east) is
+// for ever. Sorting by distance starts from one of the directory's own
+// towns or postcode districts, else from a town of the gazetteer
+// (uk-places.tsv, see Areas): a main town for each of the UK's postcode
+// areas, which the filter data carries too, so that "Edinburgh" or
+// "EH10 4BF" sorts from Edinburgh when no practitioner works there.
+// A filter's value in the query string (?region=north-east) is
 // the slug of the option's name, which the build (Slugify) and the script
 // (slugify in directory-core.js) make alike; both are tested against
 // testdata/slug-vectors.json.

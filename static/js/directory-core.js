@@ -94,10 +94,20 @@ export function prepare(data) {
       townKey: locations.map((l) => looseKey(l.town) + " " + l.district.toLowerCase()).join(" | "),
     };
   });
+  // The directory's own towns and districts come first; the gazetteer's
+  // towns fill in the rest, and its postcode areas answer a postcode
+  // whose district no practitioner has.
   const places = new Map();
-  for (const [label, lat, lon] of data.places) {
+  const areas = new Map();
+  const put = (label, p) => {
     const key = looseKey(label);
-    if (!places.has(key)) places.set(key, { label, lat, lon });
+    if (!places.has(key)) places.set(key, p);
+  };
+  for (const [label, lat, lon] of data.places) put(label, { label, lat, lon });
+  for (const [label, lat, lon, codes] of data.areas || []) {
+    const p = { label, lat, lon, approx: true };
+    put(label, p);
+    for (const c of codes.split(" ")) if (c) areas.set(c, p);
   }
   return {
     people,
@@ -108,14 +118,17 @@ export function prepare(data) {
     modalityBySlug: slugIndex(data.modalities),
     languageBySlug: slugIndex(data.languages),
     places,
-    placeLabels: data.places.map((p) => p[0]),
+    areas,
+    placeLabels: [...new Set([...data.places, ...(data.areas || [])].map((p) => p[0]))],
   };
 }
 
 /** findPlace resolves "from a town or postcode district" to a place of the
  * directory: a town ("bath", "stratford upon avon"), a district ("ba1") or
- * a full postcode whose district is known ("BA1 2AB", "ba12ab"). It
- * returns {label, lat, lon} or null. */
+ * a full postcode whose district is known ("BA1 2AB", "ba12ab"); failing
+ * those, to a town of the gazetteer ("edinburgh") or the main town of a
+ * postcode's area ("EH10 4BF" → Edinburgh). It returns {label, lat, lon},
+ * with approx: true for the gazetteer's places, or null. */
 export function findPlace(index, text) {
   const key = looseKey(text);
   if (!key) return null;
@@ -126,8 +139,7 @@ export function findPlace(index, text) {
     // "BA12AB" is ambiguous between districts BA1 and BA12: try the
     // outward code implied by a full postcode first.
     const outward = m[2] ? m[1] : compact;
-    const p = index.places.get(outward.toLowerCase());
-    if (p) return p;
+    return index.places.get(outward.toLowerCase()) || index.areas.get(outward.replace(/[0-9].*/, "")) || null;
   }
   return null;
 }

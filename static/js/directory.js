@@ -137,8 +137,11 @@ async function start(form) {
     let note = "";
     if (st.near) {
       const place = core.findPlace(index, st.near);
-      if (place) from = place;
-      else note = " " + st.near + " is not a town or postcode district in the directory, so the list is by name.";
+      if (!place) note = " " + st.near + " is not a town or postcode we know, so the list is by name. Try a larger town nearby, or a postcode.";
+      else {
+        from = place;
+        if (place.approx) note = " No practitioner lists " + st.near + ", so distances are from the centre of " + place.label + ", roughly.";
+      }
     }
     matches = core.filter(index, st, from);
     list.replaceChildren();

@@ -195,3 +195,27 @@ test("filtering 10,000 practitioners gives every copy of each match", () => {
   }
   console.log(`# worst filter over 10,000 practitioners: ${worst.toFixed(2)} ms`);
 });
+
+test("a town or postcode no practitioner has is measured from the gazetteer's town", () => {
+  assert.ok(data.areas.length >= 122, "every postcode area, and London");
+  for (const [typed, label] of [
+    ["Edinburgh", "Edinburgh"], ["edinburgh", "Edinburgh"], ["EH10 4BF", "Edinburgh"], ["eh104bf", "Edinburgh"], ["EH1", "Edinburgh"],
+    ["Newcastle upon Tyne", "Newcastle upon Tyne"], ["southend on sea", "Southend-on-Sea"], ["SW1A 1AA", "South West London"], ["London", "London"],
+  ]) {
+    const p = core.findPlace(index, typed);
+    assert.equal(p?.label, label, typed);
+    assert.equal(p.approx, true, typed);
+  }
+  // The directory's own places come first: Cardiff is where Bryn works,
+  // not the gazetteer's Cardiff, and CF10 is Bryn's district.
+  for (const typed of ["Cardiff", "CF10 1EP"]) assert.notEqual(core.findPlace(index, typed).approx, true, typed);
+  // A postcode of an area with no practitioner sorts from that area's town.
+  const ms = core.filter(index, core.emptyState(), core.findPlace(index, "LL11 1AA"));
+  assert.equal(ms[0].person.name, "Catrin Élan", "Bangor is the nearest to Llandudno");
+  // Letters alone are not a postcode: "M" is not Manchester.
+  assert.equal(core.findPlace(index, "M"), null);
+  // The suggestions list each name once.
+  const labels = core.prepare(data).placeLabels;
+  assert.equal(new Set(labels).size, labels.length);
+  assert.ok(labels.includes("Edinburgh") && labels.includes("Hackney"));
+});

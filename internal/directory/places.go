@@ -1,0 +1,52 @@
+package directory
+
+import (
+	_ "embed"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// ukPlacesTSV is the gazetteer of "sort by distance from": see Areas.
+//
+//go:embed uk-places.tsv
+var ukPlacesTSV string
+
+// Area is a place of the gazetteer: a main town of the UK with its
+// approximate centre, and the postcode areas (the letters that begin a
+// postcode, "EH" of "EH10 4BF") it stands for.
+type Area struct {
+	Name     string
+	Lat, Lon float64
+	Codes    []string
+}
+
+// ukAreas is uk-places.tsv, parsed once; the tests check it.
+var ukAreas, ukAreasErr = parseAreas(ukPlacesTSV)
+
+// Areas returns the gazetteer, in order of name: one main town for each
+// postcode area of the UK, and London with its eight areas. A visitor
+// who sorts the directory by distance from a town or postcode where no
+// practitioner works ("Edinburgh", "EH10 4BF") is measured from there
+// instead of being told the place is unknown.
+func Areas() []Area { return ukAreas }
+
+func parseAreas(tsv string) ([]Area, error) {
+	var out []Area
+	for i, line := range strings.Split(strings.TrimSuffix(tsv, "\n"), "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			return nil, fmt.Errorf("uk-places.tsv:%d: want 4 columns separated by tabs, got %d", i+1, len(f))
+		}
+		lat, err1 := strconv.ParseFloat(f[1], 64)
+		lon, err2 := strconv.ParseFloat(f[2], 64)
+		if err1 != nil || err2 != nil || lat < minLat || lat > maxLat || lon < minLon || lon > maxLon {
+			return nil, fmt.Errorf("uk-places.tsv:%d: %s, %s is not a latitude and longitude in the UK", i+1, f[1], f[2])
+		}
+		out = append(out, Area{Name: f[0], Lat: lat, Lon: lon, Codes: strings.Fields(f[3])})
+	}
+	return out, nil
+}
