@@ -153,6 +153,38 @@ test("search: typos share the word's first two letters", async () => {
   assert.deepEqual(await found("center "), ["/0/"]);
 });
 
+test("search: on a large site, typos share three or four first letters when two fill more than 8 shards", async () => {
+  // Ten shards of terms starting with "pr", as on a site of thousands of
+  // pages, and three of "pra": "practiton" (of "practitoner") is looked for
+  // among the terms starting with "pra", in those three shards and the
+  // one the word's own term falls in.
+  const seps = ["", "pr", "prb", "prc", "prd", "pre", "prf", "prg", "pri", "pro", "pru", "q"];
+  const docs = [{terms: {practition: 10}}, {terms: {practic: 30}}, {terms: {prize: 10}}, {terms: {prictition: 10}}];
+  const sh = seps.map(() => ({})), last = {};
+  docs.forEach((d, id) => {
+    for (const [t, sc] of Object.entries(d.terms)) {
+      const i = seps.findLastIndex((x) => x <= t);
+      (sh[i][t] ??= []).push(id - (last[t] ?? 0), sc);
+      last[t] = id;
+    }
+  });
+  const files = {
+    "index.json": {format: 1, docs: docs.length, kinds: ["article"], kindRuns: [0, docs.length], chunkSize: 64, version: "m", chunks: 1, shards: seps},
+    "v/m/t0.json": docs.flatMap((_, i) => ["p", i]),
+    "doc/p.json": docs.map((d, i) => ({u: `/${i}/`, t: `Page ${i}`, k: "article", s: []})),
+  };
+  sh.forEach((d, i) => { files[`v/m/s${i}.json`] = d; });
+  const fetched = [];
+  const index = openIndex("/search/", async (name) => (fetched.push(name), structuredClone(files[name])));
+  const found = async (q) => (await index.search(q)).results.map((r) => r.page);
+  assert.deepEqual(await found("practitoner "), ["/0/"]);
+  const shards = fetched.filter((n) => n.startsWith("v/m/s"));
+  assert.ok(shards.length <= 4, `fetched ${shards}`);
+  // A typo in the third letter is not found there: "prictition" is a
+  // term of its own, and "prectitioner" finds nothing.
+  assert.deepEqual(await found("prectitioner "), []);
+});
+
 test("search: two typos in words of nine letters or more, for the most common term", async () => {
   // "practioner" is "praction", two edits from "practition" (of
   // "practitioner") and from "practic" (of "practice"): the term more

@@ -159,13 +159,17 @@
 //   - typos, for a word of 5 to 24 letters (code points) with no digit,
 //     when none of its own terms or completions is in the index: the terms
 //     one edit away (Damerau–Levenshtein, on the stem or on the typed
-//     word), among the terms sharing its first two letters. When there is
-//     none and the word has 9 letters or more, the one term two edits from
-//     its stem that the most documents have, as search engines allow a
-//     second typo in a long word ("practioner" finds "practition", of
-//     "practitioner", rather than "practic", of "practice"). Finding the
-//     words one edit away costs about 52 strings per letter, so a longer
-//     word (a paste of thousands of letters) gets no typos.
+//     word), among the terms sharing its first two letters; on a large
+//     site, where the terms starting with two letters fill more than 8
+//     shards, its first three, or four, so that a typo costs no more to
+//     download than a common word (typos are rarer at a word's start).
+//     When there is none and the word has 9 letters or more, the one term
+//     two edits from its stem that the most documents have, as search
+//     engines allow a second typo in a long word ("practioner" finds
+//     "practition", of "practitioner", rather than "practic", of
+//     "practice"). Finding the words one edit away costs about 52
+//     strings per letter, so a longer word (a paste of thousands of
+//     letters) gets no typos.
 //
 // So a word with a digit (a registration number, a postcode, a year) is
 // never matched one edit away nor cut short. A document matches a word

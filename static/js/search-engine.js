@@ -262,25 +262,30 @@ export function openIndex(base = "/search/", load) {
     }
     if (!out.length && !asTyped && !num && w.length >= 5 && w.length <= MAX_TYPO) {
       // Typos: terms one edit from the stem among the terms sharing its
-      // first two letters (when they fill at most 8 shards), and the stems
-      // of the words one edit from the typed word that share them too (so
-      // "center" finds "centr", of "centre", but not "enter"). With none,
-      // a word of 9 letters or more takes the term two edits from its stem
-      // that most documents have ("practioner" finds "practition", of
-      // "practitioner", rather than "practic").
-      const two = [...g.term].slice(0, 2).join(""), at = shardAt(e, two);
-      const nums = new Set([at, shardAt(e, g.term)]);
-      for (let i = at + 1; i < e.shards.length && e.shards[i].startsWith(two); i++) nums.add(i);
-      if (nums.size <= 8) {
-        const shards = new Map(); // shard number → decoded shard
-        for (const i of nums) shards.set(i, await postings(shardName(e, i)));
+      // first two letters, and the stems of the words one edit from the
+      // typed word that share them too (so "center" finds "centr", of
+      // "centre", but not "enter"). When the terms starting with two
+      // letters fill more than 8 shards (on a large site, "pr" or "re"),
+      // those starting with three, then four, as typos are rarer at a
+      // word's start. With none, a word of 9 letters or more takes the
+      // term two edits from its stem that most documents have
+      // ("practioner" finds "practition", of "practitioner", rather than
+      // "practic").
+      let head, names;
+      for (let n = 2; n < 5 && !(names?.size <= 8); n++) {
+        head = [...g.term].slice(0, n).join("");
+        names = new Set([...shardsFrom(e, head), shardOf(e, g.term)]);
+      }
+      if (names.size <= 8) {
+        const shards = new Map(); // shard name → decoded shard
+        for (const n of names) shards.set(n, await postings(n));
         const seen = new Map();
-        const each = (k, f) => { for (const d of shards.values()) for (const c of keysOf(d)) if (c.startsWith(two) && near(c, g.term, k)) f(c, d); };
+        const each = (k, f) => { for (const d of shards.values()) for (const c of keysOf(d)) if (c.startsWith(head) && near(c, g.term, k)) f(c, d); };
         each(1, (c, d) => seen.set(c, d));
         for (const v of edits(word)) {
           const s = term(v);
-          if (!s.startsWith(two) || seen.has(s)) continue;
-          const d = shards.get(shardAt(e, s));
+          if (!s.startsWith(head) || seen.has(s)) continue;
+          const d = shards.get(shardOf(e, s));
           if (d && d.sh[s]) seen.set(s, d);
         }
         let most = 0;
