@@ -9,8 +9,8 @@ import (
 // of the letters a–z ("therapists" → "therapist", "certification" →
 // "certif"), with one exception of the site's own: "booking", "bookings"
 // and "booked" stem to "booking", not "book". Other words are returned
-// unchanged. static/js/search-normalize.js holds
-// a line-by-line port; both are checked against the same vectors.
+// unchanged. static/js/search-normalize.js holds a line-by-line port;
+// both are checked against the same vectors.
 func Stem(w string) string {
 	if len(w) <= 2 {
 		return w
