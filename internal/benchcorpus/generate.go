@@ -31,11 +31,14 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"sitegen/internal/directory"
 )
 
 // zipf samples indexes 0..n-1 with weight 1/(i+1)^s.
@@ -560,14 +563,38 @@ func makeTowns() {
 		}
 		seen[n] = true
 		rg := &regions[r.IntN(len(regions))]
-		towns = append(towns, town{
+		t := town{
 			name: n, reg: rg,
 			area:     rg.postcodeAreas[r.IntN(len(rg.postcodeAreas))],
 			district: 1 + r.IntN(28),
 			lat:      rg.latMin + r.Float64()*(rg.latMax-rg.latMin),
 			lon:      rg.lonMin + r.Float64()*(rg.lonMax-rg.lonMin),
-		})
+		}
+		// The area drawn above keeps the random sequence, and so the rest
+		// of the corpus, as it was; the town takes the region's area
+		// whose main town is nearest, so that its postcode and its
+		// coordinates agree as the directory checks them.
+		t.area = nearestArea(rg.postcodeAreas, t.lat, t.lon)
+		towns = append(towns, t)
 	}
+}
+
+// nearestArea returns the one of codes (postcode areas) whose main town in
+// the directory's gazetteer is nearest to lat, lon.
+func nearestArea(codes []string, lat, lon float64) string {
+	best, bestD := codes[0], math.Inf(1)
+	for _, a := range directory.Areas() {
+		for _, c := range a.Codes {
+			if !slices.Contains(codes, c) {
+				continue
+			}
+			dy, dx := a.Lat-lat, (a.Lon-lon)*math.Cos(lat*math.Pi/180)
+			if d := dx*dx + dy*dy; d < bestD {
+				best, bestD = c, d
+			}
+		}
+	}
+	return best
 }
 
 func fictionalName(r *rand.Rand) (string, string) {
