@@ -341,6 +341,12 @@ func (l *loader) location(dec *yamldoc.Decoder, n *yamldoc.Node) (Location, bool
 		lm.Errorf("lon", "lon %g is outside the UK (%g to %g); check that lat and lon are not swapped", loc.Lon, minLon, maxLon)
 		ok = false
 	}
+	if ok && loc.Postcode != "" {
+		if a, km, far := farFromArea(loc); far {
+			lm.Warnf("lat", "lat %g, lon %g is %.0f km from %s, the main town of the postcode area of %s; check the coordinates and the postcode (copy both from one map of the practice)",
+				loc.Lat, loc.Lon, km, a.Name, loc.Postcode)
+		}
+	}
 	lm.Bool("wheelchair_access", &loc.WheelchairAccess)
 	return loc, ok
 }

@@ -3,6 +3,8 @@ package directory
 import (
 	_ "embed"
 	"fmt"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -30,6 +32,39 @@ var ukAreas, ukAreasErr = parseAreas(ukPlacesTSV)
 // practitioner works ("Edinburgh", "EH10 4BF") is measured from there
 // instead of being told the place is unknown.
 func Areas() []Area { return ukAreas }
+
+// maxAreaKm is how far a place can be from the main town of its postcode
+// area: Tiree and Coll (PA77, PA78) are about 170 km from Paisley, the
+// farthest of any area; Barra (HS9) about 150 km from Stornoway.
+const maxAreaKm = 200
+
+// farFromArea reports whether a location lies farther from the main town
+// of its postcode's area than any place of that area does: its
+// coordinates or its postcode are wrong.
+func farFromArea(l Location) (Area, float64, bool) {
+	i := strings.IndexAny(l.Postcode, "0123456789")
+	if i < 1 {
+		return Area{}, 0, false
+	}
+	code := l.Postcode[:i] // "EH" of "EH10 4BF"
+	for _, a := range ukAreas {
+		if slices.Contains(a.Codes, code) {
+			km := distanceKm(l.Lat, l.Lon, a.Lat, a.Lon)
+			return a, km, km > maxAreaKm
+		}
+	}
+	return Area{}, 0, false
+}
+
+// distanceKm is the great-circle distance between two points in degrees,
+// as directory-core.js computes it.
+func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const earthKm = 6371.0088
+	r := math.Pi / 180
+	dLat, dLon := (lat2-lat1)*r, (lon2-lon1)*r
+	h := math.Pow(math.Sin(dLat/2), 2) + math.Cos(lat1*r)*math.Cos(lat2*r)*math.Pow(math.Sin(dLon/2), 2)
+	return 2 * earthKm * math.Asin(math.Min(1, math.Sqrt(h)))
+}
 
 func parseAreas(tsv string) ([]Area, error) {
 	var out []Area

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"sitegen/internal/diag"
 )
 
 // ukPostcodeAreas are the 121 postcode areas of the UK (not the Channel
@@ -60,6 +62,41 @@ func TestParseAreasNamesTheBadLine(t *testing.T) {
 	} {
 		if _, err := parseAreas(c.in); err == nil || err.Error() != c.want {
 			t.Errorf("parseAreas(%q) = %v, want %s", c.in, err, c.want)
+		}
+	}
+}
+
+// TestCoordinatesFarFromPostcode: a location whose coordinates lie farther
+// from its postcode area's main town than any place of the area is
+// reported, as a warning at lat, so that a strict build fails; the
+// farthest real places of the widest areas are not.
+func TestCoordinatesFarFromPostcode(t *testing.T) {
+	const file = "content/practitioners/aelia-thornhurst.yaml"
+	for _, c := range []struct {
+		postcode, lat, lon string
+		want               string
+	}{
+		// Bath's coordinates with an Edinburgh postcode.
+		{"EH10 4BF", "51.381", "-2.359", file + ":18:10: warning: lat 51.381, lon -2.359 is 511 km from Edinburgh, the main town of the postcode area of EH10 4BF; check the coordinates and the postcode (copy both from one map of the practice)"},
+		// A digit wrong: 52 for 50 puts Frithwick in the Midlands.
+		{"TR9 8TR", "52.70614", "-4.32072", file + ":18:10: warning: lat 52.70614, lon -4.32072 is 277 km from Truro, the main town of the postcode area of TR9 8TR; check the coordinates and the postcode (copy both from one map of the practice)"},
+		// The far ends of wide areas: Tiree, Barra, Mallaig, Unst, the Scilly Isles.
+		{"PA77 6TW", "56.50", "-6.88", ""},
+		{"HS9 5XD", "56.95", "-7.49", ""},
+		{"PH41 4PY", "57.00", "-5.83", ""},
+		{"ZE2 9DW", "60.76", "-0.88", ""},
+		{"TR21 0LW", "49.92", "-6.30", ""},
+	} {
+		y := strings.Replace(aelia, "postcode: TR9 8TR", "postcode: "+c.postcode, 1)
+		y = strings.Replace(y, "lat: 50.70614", "lat: "+c.lat, 1)
+		y = strings.Replace(y, "lon: -4.32072", "lon: "+c.lon, 1)
+		_, l := loadSite(t, map[string]string{file: y, "content/schools/frithwick-college.yaml": frithwick})
+		if errs := messages(l, diag.Error); len(errs) > 0 {
+			t.Fatalf("%s: errors: %v", c.postcode, errs)
+		}
+		got := strings.Join(messages(l, diag.Warning), "\n")
+		if got != c.want {
+			t.Errorf("%s at %s, %s:\n got %q\nwant %q", c.postcode, c.lat, c.lon, got, c.want)
 		}
 	}
 }
