@@ -629,6 +629,29 @@ func TestDirectory(t *testing.T) {
 	}
 }
 
+// TestNotFoundSuggestions: the 404 page offers the pages that search
+// finds for the last part of the missing address, typos included, and
+// offers nothing when search finds nothing.
+func TestNotFoundSuggestions(t *testing.T) {
+	tb := newTab(t)
+	tb.open(t, "/articles/saftey/")
+	tb.waitJS(t, `!document.getElementById("not-found-suggestions").hidden`, "suggestions on the 404 page")
+	links := eval[[]string](t, tb, `[...document.querySelectorAll("#not-found-suggestions li a")].map((a) => a.getAttribute("href"))`)
+	if len(links) > 3 || !slices.Contains(links, "/articles/safety/") {
+		t.Errorf("suggestions for /articles/saftey/: %v, want /articles/safety/ among at most 3", links)
+	}
+	tb.open(t, "/qqqq-zzzz/")
+	tb.waitJS(t, `document.getElementById("not-found-suggestions").dataset.found === "0"`, "the search to find nothing")
+	if !eval[bool](t, tb, `document.getElementById("not-found-suggestions").hidden`) {
+		t.Errorf("suggestions shown for /qqqq-zzzz/, which search finds nothing for")
+	}
+	for _, p := range tb.takeProblems() {
+		if !strings.Contains(p, "404") {
+			t.Error(p)
+		}
+	}
+}
+
 // TestRegistrationCheck checks current, lapsed and unknown numbers, typed
 // in the form and shared as links.
 func TestRegistrationCheck(t *testing.T) {

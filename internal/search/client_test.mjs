@@ -435,3 +435,21 @@ test("query latency on loaded shards", needSite, async () => {
   }
   console.log(`# query p95 ${p95(ms).toFixed(2)} ms over ${ms.length} queries`);
 });
+
+test("404 page: the words of the last part of the address", async () => {
+  const {pathQuery} = await import("../../static/js/not-found.js");
+  for (const [path, want] of [
+    ["/articles/saftey-advice/", "saftey advice"],
+    ["/articles/safety.html", "safety"],
+    ["/practitioners/aelia_thornhurst", "aelia thornhurst"],
+    ["/Z%C3%B6e-Ashworth/", "Zöe Ashworth"],
+    ["/%E0%A4%A/", "%E0%A4%A"],
+    ["/", ""],
+    ["/index.html", ""],
+    ["/a/b/c.d.e/", "c d e"],
+    ["/practitioners/aelia-thornhurst-2/", "aelia thornhurst"],
+    ["/2024/", ""],
+    ["/CST-000004/", "CST 000004"],
+  ]) assert.equal(pathQuery(path), want, path);
+  assert.equal(pathQuery("/" + "x".repeat(500)).length, 100);
+});

@@ -375,8 +375,9 @@ export function openIndex(base = "/search/", load) {
   // documents (of the given kinds, all when empty) with their fragments.
   // With exact, words match only as typed (no prefix, no typo) and a
   // document must have them all: for a registration number, a practitioner
-  // with another number is no answer.
-  async function search(q, {kinds = [], limit = 10, exact = false} = {}) {
+  // with another number is no answer. With all, a document must have them
+  // all too, typos and completions counting.
+  async function search(q, {kinds = [], limit = 10, exact = false, all = false} = {}) {
     const e = await entry();
     const {groups, phrases} = parseQuery(q);
     if (!groups.length) return {total: 0, results: [], terms: new Set()};
@@ -390,7 +391,7 @@ export function openIndex(base = "/search/", load) {
     // With phrases, up to MAX_CHECK documents are checked, limit at a time.
     const k = limit <= 0 ? 0 : phrases.length ? Math.ceil(MAX_CHECK / limit) * limit : limit;
     const must = Uint8Array.from(groups, (g) => NUMBER.test(g.word));
-    const {total, top: ids} = rank(e, cands, must, allow, k, exact || phrases.length > 0);
+    const {total, top: ids} = rank(e, cands, must, allow, k, exact || all || phrases.length > 0);
     const results = [];
     for (let at = 0; at < ids.length && results.length < limit && (!phrases.length || at < MAX_CHECK); at += limit) {
       const frags = await Promise.all(ids.slice(at, at + limit).map((id) => fragment(e, id)));
