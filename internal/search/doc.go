@@ -184,6 +184,8 @@
 // kinds. An exact search (what the site's search box runs when the whole
 // query is a registration number, "CST-000004" or "cst 4") takes every
 // word only as typed, with no completions or typos, and requires them all.
+// A search for all words (what the 404 page runs on the words of the
+// missing address) requires them all too, completions and typos counting.
 //
 // # Ranking
 //
