@@ -629,6 +629,45 @@ func TestDirectory(t *testing.T) {
 	}
 }
 
+// TestPrint: printed, the safety page keeps its text, the notices, the
+// association's address and the footer's medical note, drops what only
+// works on a screen, and shows where a link to another site goes.
+func TestPrint(t *testing.T) {
+	tb := newTab(t)
+	tb.open(t, "/articles/safety/")
+	if err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		return err
+	})); err != nil {
+		t.Fatalf("emulating print: %v", err)
+	}
+	shown := func(sel string) bool {
+		return eval[bool](t, tb, `(() => { const e = document.querySelector(`+strconv.Quote(sel)+`); return !!e && getComputedStyle(e).display !== "none"; })()`)
+	}
+	for _, sel := range []string{".site-nav", ".search-box", ".toc", ".skip-link", ".site-footer nav"} {
+		if shown(sel) {
+			t.Errorf("printed, %s is shown", sel)
+		}
+	}
+	for _, sel := range []string{"h1", ".prose", ".banner", ".site-footer address", ".footer-note"} {
+		if !shown(sel) {
+			t.Errorf("printed, %s is not shown", sel)
+		}
+	}
+	after := eval[string](t, tb, `getComputedStyle(document.querySelector('.prose a[href^="https://111.nhs.uk"]'), "::after").content`)
+	if !strings.Contains(after, "https://111.nhs.uk/") {
+		t.Errorf("printed, the NHS 111 link shows %q after it, want its address", after)
+	}
+	// No band of ink across the top of each page.
+	if bg := eval[string](t, tb, `getComputedStyle(document.querySelector(".site-header")).backgroundColor`); bg != "rgba(0, 0, 0, 0)" && bg != "rgb(255, 255, 255)" {
+		t.Errorf("printed, the header's background is %s", bg)
+	}
+	inner := eval[string](t, tb, `getComputedStyle(document.querySelector('.prose a[href^="/"]'), "::after").content`)
+	if strings.Contains(inner, "/") {
+		t.Errorf("printed, a link within the site shows %q after it", inner)
+	}
+}
+
 // TestNotFoundSuggestions: the 404 page offers the pages that search
 // finds for the last part of the missing address, typos included, and
 // offers nothing when search finds nothing.
