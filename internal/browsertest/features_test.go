@@ -629,6 +629,21 @@ func TestDirectory(t *testing.T) {
 	}
 }
 
+// TestHomeFindNear: the home page's "near you" form, used by keyboard,
+// opens the directory sorted from the town typed.
+func TestHomeFindNear(t *testing.T) {
+	tb := newTab(t)
+	tb.open(t, "/")
+	tb.run(t, "type a town", chromedp.Click(chromedp.CSS("#home-near")), chromedp.SendKeys(chromedp.CSS("#home-near"), "Edinburgh"+kb.Enter))
+	tb.waitJS(t, `location.pathname === "/practitioners/" && !!document.querySelector("#directory-status")?.textContent.includes("nearest to Edinburgh first")`, "the directory sorted from Edinburgh")
+	if got := eval[string](t, tb, `document.getElementById("f-near").value`); got != "Edinburgh" {
+		t.Errorf("the directory's distance field holds %q, want Edinburgh", got)
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
 // TestPrint: printed, the safety page keeps its text, the notices, the
 // association's address and the footer's medical note, drops what only
 // works on a screen, and shows where a link to another site goes.
