@@ -31,7 +31,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -582,16 +581,11 @@ func makeTowns() {
 // nearestArea returns the one of codes (postcode areas) whose main town in
 // the directory's gazetteer is nearest to lat, lon.
 func nearestArea(codes []string, lat, lon float64) string {
-	best, bestD := codes[0], math.Inf(1)
-	for _, a := range directory.Areas() {
-		for _, c := range a.Codes {
-			if !slices.Contains(codes, c) {
-				continue
-			}
-			dy, dx := a.Lat-lat, (a.Lon-lon)*math.Cos(lat*math.Pi/180)
-			if d := dx*dx + dy*dy; d < bestD {
-				best, bestD = c, d
-			}
+	best, bestKm := codes[0], math.Inf(1)
+	for _, c := range codes {
+		a, ok := directory.AreaOf(c)
+		if km := a.KmFrom(lat, lon); ok && km < bestKm {
+			best, bestKm = c, km
 		}
 	}
 	return best

@@ -33,6 +33,26 @@ var ukAreas, ukAreasErr = parseAreas(ukPlacesTSV)
 // instead of being told the place is unknown.
 func Areas() []Area { return ukAreas }
 
+// AreaOf returns the gazetteer's place for a postcode area ("EH").
+func AreaOf(code string) (Area, bool) {
+	for _, a := range ukAreas {
+		if slices.Contains(a.Codes, code) {
+			return a, true
+		}
+	}
+	return Area{}, false
+}
+
+// KmFrom is the great-circle distance from lat, lon to the place, as
+// directory-core.js computes it.
+func (a Area) KmFrom(lat, lon float64) float64 {
+	const earthKm = 6371.0088
+	r := math.Pi / 180
+	dLat, dLon := (a.Lat-lat)*r, (a.Lon-lon)*r
+	h := math.Pow(math.Sin(dLat/2), 2) + math.Cos(lat*r)*math.Cos(a.Lat*r)*math.Pow(math.Sin(dLon/2), 2)
+	return 2 * earthKm * math.Asin(math.Min(1, math.Sqrt(h)))
+}
+
 // maxAreaKm is how far a place can be from the main town of its postcode
 // area: Tiree and Coll (PA77, PA78) are about 170 km from Paisley, the
 // farthest of any area; Barra (HS9) about 150 km from Stornoway.
@@ -46,24 +66,12 @@ func farFromArea(l Location) (Area, float64, bool) {
 	if i < 1 {
 		return Area{}, 0, false
 	}
-	code := l.Postcode[:i] // "EH" of "EH10 4BF"
-	for _, a := range ukAreas {
-		if slices.Contains(a.Codes, code) {
-			km := distanceKm(l.Lat, l.Lon, a.Lat, a.Lon)
-			return a, km, km > maxAreaKm
-		}
+	a, ok := AreaOf(l.Postcode[:i]) // "EH" of "EH10 4BF"
+	if !ok {
+		return Area{}, 0, false
 	}
-	return Area{}, 0, false
-}
-
-// distanceKm is the great-circle distance between two points in degrees,
-// as directory-core.js computes it.
-func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const earthKm = 6371.0088
-	r := math.Pi / 180
-	dLat, dLon := (lat2-lat1)*r, (lon2-lon1)*r
-	h := math.Pow(math.Sin(dLat/2), 2) + math.Cos(lat1*r)*math.Cos(lat2*r)*math.Pow(math.Sin(dLon/2), 2)
-	return 2 * earthKm * math.Asin(math.Min(1, math.Sqrt(h)))
+	km := a.KmFrom(l.Lat, l.Lon)
+	return a, km, km > maxAreaKm
 }
 
 func parseAreas(tsv string) ([]Area, error) {
