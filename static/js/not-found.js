@@ -29,7 +29,10 @@ if (q) {
   openIndex("/search/").search(q + " ", {limit: 9, all: true}).then(({results}) => {
     // One link a page: a reading list's books are documents of their own.
     const pages = new Map();
-    for (const r of results) if (pages.size < 3 && !pages.has(r.page.split("#")[0])) pages.set(r.page.split("#")[0], r);
+    for (const r of results) {
+      const path = r.page.split("#")[0];
+      if (pages.size < 3 && !pages.has(path)) pages.set(path, r);
+    }
     box.dataset.found = pages.size;
     if (!pages.size) return;
     const list = box.querySelector("ul");
