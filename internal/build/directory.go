@@ -17,10 +17,21 @@ import (
 // A site without content/practitioners/ and content/schools/ has none of
 // these pages.
 type practitioners struct {
-	dir  *directory.Directory
-	safe *markdown.Renderer // bios: raw HTML never allowed
-	on   bool
-	bios []*bio // rendered once the site is assembled, when links resolve
+	dir   *directory.Directory
+	safe  *markdown.Renderer // bios: raw HTML never allowed
+	on    bool
+	bios  []*bio          // rendered once the site is assembled, when links resolve
+	bioAt map[string]*bio // the bios by profile URL
+}
+
+// bioSections returns the plain text of the rendered bio of the profile at
+// url, by heading, for the search index: what a visitor reads, never the
+// Markdown's link targets and marks.
+func (d *practitioners) bioSections(url string) []markdown.Section {
+	if bi := d.bioAt[url]; bi != nil {
+		return bi.sections
+	}
+	return nil
 }
 
 // bio is a profile's bio waiting to be rendered into its page.
@@ -28,6 +39,7 @@ type bio struct {
 	page       *site.Page
 	text, file string
 	line, col  int
+	sections   []markdown.Section // its plain text, once rendered
 }
 
 func (d *practitioners) frontKeys(string) []string { return nil }
@@ -67,6 +79,7 @@ func (d *practitioners) pages(b *builder) []*site.Page {
 	}
 	out := make([]*site.Page, 0, len(specs))
 	d.bios = d.bios[:0]
+	d.bioAt = waiting
 	for _, s := range specs {
 		p := &site.Page{
 			Kind: site.KindData, Title: s.Title, Description: s.Description, URL: s.URL,
@@ -101,6 +114,7 @@ func (d *practitioners) assembled(b *builder) {
 			bi.page.Data = pd
 		}
 		bi.page.Links = res.Links
+		bi.sections = res.Sections
 	})
 }
 

@@ -174,7 +174,7 @@ func (s *siteSearch) extraDocs(b *builder) []search.Doc {
 				continue
 			}
 			for _, p := range e.dir.Current() {
-				extra = append(extra, practitionerDoc(p))
+				extra = append(extra, practitionerDoc(p, e.bioSections(p.URL())))
 			}
 			for _, sc := range e.dir.Schools {
 				if d, ok := schoolDoc(sc); ok {
@@ -283,7 +283,9 @@ func bookDoc(l reading.List, bk reading.Book) search.Doc {
 	return d
 }
 
-func practitionerDoc(p *directory.Practitioner) search.Doc {
+// practitionerDoc is the search document of a practitioner's profile;
+// bio is the plain text of the rendered bio.
+func practitionerDoc(p *directory.Practitioner, bio []markdown.Section) search.Doc {
 	var towns []string
 	// The registration number is in the description alone: every number
 	// starts with the same prefix, and as a keyword, weighed like a
@@ -321,8 +323,8 @@ func practitionerDoc(p *directory.Practitioner) search.Doc {
 		d.Keywords = append(d.Keywords, "Accepting new clients")
 	}
 	d.Description = p.Level + " practitioner in " + strings.Join(towns, ", ") + ". Registration " + p.Registration + "."
-	if p.Bio != "" {
-		d.Sections = []search.Section{{Text: p.Bio}}
+	for _, sec := range bio {
+		d.Sections = append(d.Sections, search.Section{Heading: sec.Heading, Anchor: sec.Anchor, Level: sec.Level, Text: sec.Text})
 	}
 	return d
 }

@@ -173,9 +173,49 @@ var idAttr = regexp.MustCompile(`\sid="?([^"\s>]+)`)
 func TestPractitionerDocAccepting(t *testing.T) {
 	for _, accepting := range []bool{true, false} {
 		p := &directory.Practitioner{Slug: "jane-doe", Name: "Jane Doe", Registration: "CST-000001", Accepting: accepting}
-		d := practitionerDoc(p)
+		d := practitionerDoc(p, nil)
 		if got := slices.Contains(d.Keywords, "Accepting new clients"); got != accepting {
 			t.Errorf("accepting %t: keywords %q", accepting, d.Keywords)
 		}
+	}
+}
+
+// TestSearchTextIsReadText: the text a result's excerpt comes from is what
+// the page shows, for a profile's bio as for an article: a link's text
+// without its Markdown brackets and target. A bundled bio links to the
+// safety advice on babies and children.
+func TestSearchTextIsReadText(t *testing.T) {
+	out, _ := buildBundled(t)
+	packs, err := filepath.Glob(filepath.Join(out, "search", "doc", "*.json"))
+	if err != nil || len(packs) == 0 {
+		t.Fatalf("no fragment packs in %s (%v)", out, err)
+	}
+	linked := 0
+	for _, f := range packs {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var frags []struct {
+			U, K string
+			S    [][]any
+		}
+		if err := json.Unmarshal(data, &frags); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, fr := range frags {
+			for _, sec := range fr.S {
+				text, _ := sec[len(sec)-1].(string)
+				if i := strings.Index(text, "]("); i >= 0 {
+					t.Errorf("%s (%s): the excerpt text has Markdown: %q", fr.U, fr.K, text[max(0, i-40):min(len(text), i+40)])
+				}
+				if fr.K == "practitioner" && strings.Contains(text, "read our advice on babies and children first") {
+					linked++
+				}
+			}
+		}
+	}
+	if linked == 0 {
+		t.Error("no profile's text has its bio's link text, \"read our advice on babies and children first\"")
 	}
 }
