@@ -274,8 +274,11 @@ func bookDoc(l reading.List, bk reading.Book) search.Doc {
 	if bk.ISBN13 != "" {
 		d.Keywords = append(d.Keywords, bk.ISBN13)
 	}
+	// The publisher is a tag, weighed less than a title: as a keyword,
+	// "North Atlantic Books" put that publisher's titles first for
+	// "books", above the reading lists.
 	if bk.Publisher != "" {
-		d.Keywords = append(d.Keywords, bk.Publisher)
+		d.Tags = append(slices.Clip(d.Tags), bk.Publisher)
 	}
 	if note := reading.NotePlain(bk.Note); note != "" {
 		d.Sections = []search.Section{{Text: note}}
