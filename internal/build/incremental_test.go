@@ -352,3 +352,50 @@ func TestBuilderFollowsWhatProblemsSay(t *testing.T) {
 	write(t, first, string(data)+"\nMore.\n")
 	same("a body edit elsewhere", "content/articles/first.md")
 }
+
+// TestBuilderBioEdit: after a practitioner's bio changes, the development
+// server's site is the full build's, the search index's text of the bio
+// included, and a later edit elsewhere keeps it.
+func TestBuilderBioEdit(t *testing.T) {
+	src := copySite(t, bundledRoot)
+	opt := Options{Src: src, Now: fixedNow, Drafts: true, Future: true, Dev: true}
+	x, err := NewBuilder(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rb, err := x.Build(nil); err != nil {
+		t.Fatalf("first build: %v\n%s", err, problems(rb.Result))
+	}
+	file := filepath.Join(src, "content", "practitioners", "rosalind-etherley.yaml")
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const was = "read our [advice on babies and children]"
+	if !bytes.Contains(orig, []byte(was)) {
+		t.Fatalf("%s no longer has %q", file, was)
+	}
+	write(t, file, strings.Replace(string(orig), was, "read our [safety advice for babies and toddlers]", 1))
+	rb, err := x.Build([]string{"content/practitioners/rosalind-etherley.yaml"})
+	if err != nil {
+		t.Fatalf("bio edit: %v\n%s", err, problems(rb.Result))
+	}
+	got := rb.Complete()
+	sameTree(t, src, opt, got)
+	found := false
+	for name, data := range got {
+		if strings.HasPrefix(name, "search/doc/") && bytes.Contains(data, []byte("read our safety advice for babies and toddlers first")) {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("no fragment pack has the edited bio's text")
+	}
+	article := filepath.Join(src, "content", "articles", "safety.md")
+	a, _ := os.ReadFile(article)
+	write(t, article, strings.Replace(string(a), "uses very light touch", "uses a very light touch", 1))
+	if rb, err = x.Build([]string{"content/articles/safety.md"}); err != nil {
+		t.Fatalf("article edit: %v\n%s", err, problems(rb.Result))
+	}
+	sameTree(t, src, opt, rb.Complete())
+}
