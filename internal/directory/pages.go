@@ -183,7 +183,7 @@ func (d *Directory) Pages(cfg *config.Config, md Markdown) ([]PageSpec, error) {
 	pages = append(pages, PageSpec{
 		URL:         "/verify/",
 		Title:       "Check a registration",
-		Description: "Check whether a craniosacral therapist's registration with " + orgName(cfg) + " is current.",
+		Description: "Check whether a craniosacral therapist's registration with " + orgName(cfg) + " is current, or has lapsed or expired.",
 		Template:    VerifyTemplate,
 		Search:      true,
 		Keywords:    []string{"Verify a registration", "Is a practitioner certified and registered?"}, // its address, /verify/; what patients ask
