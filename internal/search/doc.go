@@ -29,7 +29,9 @@
 //     respelt (Spelling, below) and replaced by its Porter2 (Snowball English) stem
 //     ("therapists" → "therapist", "certification" → "certif"), except
 //     that "booking", "bookings" and "booked" stem to "booking", so that a
-//     search for booking a session does not list every book; anything
+//     search for booking a session does not list every book, and that
+//     "complaint" and "complaints" stem to "complain", so that "how to
+//     complain" finds the answers about complaints; anything
 //     else ("tr9", "000004", "ζωη") is kept as folded.
 //
 // # Spelling

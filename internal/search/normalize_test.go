@@ -177,9 +177,10 @@ func TestSpellRules(t *testing.T) {
 }
 
 // stemCases come from the Snowball English sample vocabulary, but for the
-// first line: the site's own exception (see Stem) and its neighbours.
+// first two lines: the site's own exceptions (see Stem) and their neighbours.
 var stemCases = map[string]string{
 	"booking": "booking", "bookings": "booking", "booked": "booking", "book": "book", "books": "book", "bookish": "bookish",
+	"complaint": "complain", "complaints": "complain", "complain": "complain", "complained": "complain", "complaining": "complain",
 	"consign": "consign", "consigned": "consign", "consigning": "consign", "consignment": "consign",
 	"consist": "consist", "consisted": "consist", "consistency": "consist", "consistent": "consist",
 	"consistently": "consist", "knack": "knack", "knackeries": "knackeri", "knacks": "knack",

@@ -7,8 +7,9 @@ import (
 
 // Stem returns the Porter2 (Snowball English) stem of a lower-case word made
 // of the letters a–z ("therapists" → "therapist", "certification" →
-// "certif"), with one exception of the site's own: "booking", "bookings"
-// and "booked" stem to "booking", not "book". Other words are returned
+// "certif"), with two exceptions of the site's own: "booking", "bookings"
+// and "booked" stem to "booking", not "book", and "complaint" and
+// "complaints" to "complain", as "complained" does. Other words are returned
 // unchanged. static/js/search-normalize.js holds a line-by-line port;
 // both are checked against the same vectors.
 func Stem(w string) string {
@@ -54,6 +55,9 @@ var stemExceptions = map[string]string{
 	// Not Porter2's: the site's own. A visitor who searches for booking
 	// wants to book a session, not the reading lists' books.
 	"booking": "booking", "bookings": "booking", "booked": "booking",
+	// A visitor who wants to complain about a practitioner finds the
+	// answers about complaints, not only the word "complain".
+	"complaint": "complain", "complaints": "complain",
 }
 
 var stem1aExceptions = map[string]bool{

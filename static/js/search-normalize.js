@@ -107,7 +107,7 @@ export function spell(w) {
 export const terms = (text) => tokens(text).map((t) => t.term);
 
 // Porter2 (Snowball English) stemmer, a port of stem.go.
-const EXC = {skis: "ski", skies: "sky", dying: "die", lying: "lie", tying: "tie", idly: "idl", gently: "gentl", ugly: "ugli", early: "earli", only: "onli", singly: "singl", sky: "sky", news: "news", howe: "howe", atlas: "atlas", cosmos: "cosmos", bias: "bias", andes: "andes", booking: "booking", bookings: "booking", booked: "booking"};
+const EXC = {skis: "ski", skies: "sky", dying: "die", lying: "lie", tying: "tie", idly: "idl", gently: "gentl", ugly: "ugli", early: "earli", only: "onli", singly: "singl", sky: "sky", news: "news", howe: "howe", atlas: "atlas", cosmos: "cosmos", bias: "bias", andes: "andes", booking: "booking", bookings: "booking", booked: "booking", complaint: "complain", complaints: "complain"};
 const EXC1A = new Set(["inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed"]);
 const isV = (c) => c === "a" || c === "e" || c === "i" || c === "o" || c === "u" || c === "y";
 const hasV = (s) => {
