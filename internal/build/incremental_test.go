@@ -162,6 +162,19 @@ func TestBuilderMatchesFullBuild(t *testing.T) {
 	}
 }
 
+// builtBuilder returns a Builder for opt that has made its first build.
+func builtBuilder(t *testing.T, opt Options) *Builder {
+	t.Helper()
+	x, err := NewBuilder(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rb, err := x.Build(nil); err != nil {
+		t.Fatalf("first build: %v\n%s", err, problems(rb.Result))
+	}
+	return x
+}
+
 func TestBuilderKeepsProblemsOfCachedFiles(t *testing.T) {
 	src := t.TempDir()
 	copyDir(t, filepath.Join("testdata", "fixture"), src)
@@ -194,13 +207,7 @@ func TestBuilderKeepsProblemsOfCachedFiles(t *testing.T) {
 func TestBuilderBodyEditProblems(t *testing.T) {
 	src := t.TempDir()
 	copyDir(t, filepath.Join("testdata", "fixture"), src)
-	x, err := NewBuilder(Options{Src: src, Now: fixedNow})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if rb, err := x.Build(nil); err != nil {
-		t.Fatalf("%v\n%s", err, problems(rb.Result))
-	}
+	x := builtBuilder(t, Options{Src: src, Now: fixedNow})
 	plain := filepath.Join(src, "content", "notes", "plain.md")
 	orig, _ := os.ReadFile(plain)
 	write(t, plain, string(orig)+"\nSee [gone](gone.md) and [the top](/#nowhere).\n")
@@ -359,13 +366,7 @@ func TestBuilderFollowsWhatProblemsSay(t *testing.T) {
 func TestBuilderBioEdit(t *testing.T) {
 	src := copySite(t, bundledRoot)
 	opt := Options{Src: src, Now: fixedNow, Drafts: true, Future: true, Dev: true}
-	x, err := NewBuilder(opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if rb, err := x.Build(nil); err != nil {
-		t.Fatalf("first build: %v\n%s", err, problems(rb.Result))
-	}
+	x := builtBuilder(t, opt)
 	file := filepath.Join(src, "content", "practitioners", "rosalind-etherley.yaml")
 	orig, err := os.ReadFile(file)
 	if err != nil {

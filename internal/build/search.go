@@ -131,12 +131,9 @@ func (s *siteSearch) rendered(b *builder, p *site.Page, md *markdown.Result) {
 		kind = "article"
 	}
 	doc := search.Doc{URL: p.URL, Kind: kind, Title: p.Title, Description: p.Description, Date: p.Date,
-		Tags: make([]string, 0, len(p.Tags)), Sections: make([]search.Section, 0, len(md.Sections))}
+		Tags: make([]string, 0, len(p.Tags)), Sections: searchSections(md.Sections)}
 	for _, t := range p.Tags {
 		doc.Tags = append(doc.Tags, t.Name)
-	}
-	for _, sec := range md.Sections {
-		doc.Sections = append(doc.Sections, search.Section{Heading: sec.Heading, Anchor: sec.Anchor, Level: sec.Level, Text: sec.Text})
 	}
 	if b.inc != nil {
 		s.docs[n] = &doc
@@ -326,10 +323,18 @@ func practitionerDoc(p *directory.Practitioner, bio []markdown.Section) search.D
 		d.Keywords = append(d.Keywords, "Accepting new clients")
 	}
 	d.Description = p.Level + " practitioner in " + strings.Join(towns, ", ") + ". Registration " + p.Registration + "."
-	for _, sec := range bio {
-		d.Sections = append(d.Sections, search.Section{Heading: sec.Heading, Anchor: sec.Anchor, Level: sec.Level, Text: sec.Text})
-	}
+	d.Sections = searchSections(bio)
 	return d
+}
+
+// searchSections is a rendered text's sections, by heading, as the index
+// takes them.
+func searchSections(secs []markdown.Section) []search.Section {
+	out := make([]search.Section, 0, len(secs))
+	for _, sec := range secs {
+		out = append(out, search.Section{Heading: sec.Heading, Anchor: sec.Anchor, Level: sec.Level, Text: sec.Text})
+	}
+	return out
 }
 
 func schoolDoc(sc *directory.School) (search.Doc, bool) {

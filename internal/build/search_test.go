@@ -14,27 +14,42 @@ import (
 	"sitegen/internal/directory"
 )
 
-// indexedKinds reads the fragment packs of a built site's search index and
-// returns each document's URL with its kinds, one for each document.
-func indexedKinds(t *testing.T, out string) map[string][]string {
+// fragment is a document's fragment in the search index: its URL, kind
+// and sections, each [heading, anchor, level, text].
+type fragment struct {
+	U, K string
+	S    [][]any
+}
+
+// fragments reads every fragment pack of a built site's search index.
+func fragments(t *testing.T, out string) []fragment {
 	t.Helper()
 	packs, err := filepath.Glob(filepath.Join(out, "search", "doc", "*.json"))
 	if err != nil || len(packs) == 0 {
 		t.Fatalf("no fragment packs in %s (%v)", out, err)
 	}
-	docs := map[string][]string{}
+	var all []fragment
 	for _, f := range packs {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var frags []struct{ U, K string }
+		var frags []fragment
 		if err := json.Unmarshal(data, &frags); err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
-		for _, fr := range frags {
-			docs[fr.U] = append(docs[fr.U], fr.K)
-		}
+		all = append(all, frags...)
+	}
+	return all
+}
+
+// indexedKinds returns each document of a built site's search index by
+// URL, with its kinds, one for each document.
+func indexedKinds(t *testing.T, out string) map[string][]string {
+	t.Helper()
+	docs := map[string][]string{}
+	for _, fr := range fragments(t, out) {
+		docs[fr.U] = append(docs[fr.U], fr.K)
 	}
 	return docs
 }
@@ -109,10 +124,6 @@ func TestSearchGeneratedSection(t *testing.T) {
 // links to a missing id opens the page at its top, away from the answer.
 func TestSearchAnchorsResolve(t *testing.T) {
 	out, _ := buildBundled(t)
-	packs, err := filepath.Glob(filepath.Join(out, "search", "doc", "*.json"))
-	if err != nil || len(packs) == 0 {
-		t.Fatalf("no fragment packs in %s (%v)", out, err)
-	}
 	ids := map[string]map[string]bool{} // page path → its ids
 	idsOf := func(page string) map[string]bool {
 		if m, ok := ids[page]; ok {
@@ -130,34 +141,21 @@ func TestSearchAnchorsResolve(t *testing.T) {
 		return m
 	}
 	courses := 0
-	for _, f := range packs {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
+	for _, fr := range fragments(t, out) {
+		page, own, _ := strings.Cut(fr.U, "#")
+		if own != "" && !idsOf(page)[own] {
+			t.Errorf("%s: no id %q on %s", fr.U, own, page)
 		}
-		var frags []struct {
-			U string
-			S [][]any
-		}
-		if err := json.Unmarshal(data, &frags); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		for _, fr := range frags {
-			page, own, _ := strings.Cut(fr.U, "#")
-			if own != "" && !idsOf(page)[own] {
-				t.Errorf("%s: no id %q on %s", fr.U, own, page)
+		for _, s := range fr.S {
+			a, _ := s[1].(string)
+			if a == "" {
+				continue
 			}
-			for _, s := range fr.S {
-				a, _ := s[1].(string)
-				if a == "" {
-					continue
-				}
-				if !idsOf(page)[a] {
-					t.Errorf("%s: section %q links to #%s, which is not an id on %s", fr.U, s[0], a, page)
-				}
-				if page == "/training/" {
-					courses++
-				}
+			if !idsOf(page)[a] {
+				t.Errorf("%s: section %q links to #%s, which is not an id on %s", fr.U, s[0], a, page)
+			}
+			if page == "/training/" {
+				courses++
 			}
 		}
 	}
@@ -186,32 +184,15 @@ func TestPractitionerDocAccepting(t *testing.T) {
 // safety advice on babies and children.
 func TestSearchTextIsReadText(t *testing.T) {
 	out, _ := buildBundled(t)
-	packs, err := filepath.Glob(filepath.Join(out, "search", "doc", "*.json"))
-	if err != nil || len(packs) == 0 {
-		t.Fatalf("no fragment packs in %s (%v)", out, err)
-	}
 	linked := 0
-	for _, f := range packs {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var frags []struct {
-			U, K string
-			S    [][]any
-		}
-		if err := json.Unmarshal(data, &frags); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		for _, fr := range frags {
-			for _, sec := range fr.S {
-				text, _ := sec[len(sec)-1].(string)
-				if i := strings.Index(text, "]("); i >= 0 {
-					t.Errorf("%s (%s): the excerpt text has Markdown: %q", fr.U, fr.K, text[max(0, i-40):min(len(text), i+40)])
-				}
-				if fr.K == "practitioner" && strings.Contains(text, "read our advice on babies and children first") {
-					linked++
-				}
+	for _, fr := range fragments(t, out) {
+		for _, sec := range fr.S {
+			text, _ := sec[len(sec)-1].(string)
+			if i := strings.Index(text, "]("); i >= 0 {
+				t.Errorf("%s (%s): the excerpt text has Markdown: %q", fr.U, fr.K, text[max(0, i-40):min(len(text), i+40)])
+			}
+			if fr.K == "practitioner" && strings.Contains(text, "read our advice on babies and children first") {
+				linked++
 			}
 		}
 	}

@@ -53,10 +53,9 @@ var stemExceptions = map[string]string{
 	"singly": "singl", "sky": "sky", "news": "news", "howe": "howe", "atlas": "atlas",
 	"cosmos": "cosmos", "bias": "bias", "andes": "andes",
 	// Not Porter2's: the site's own. A visitor who searches for booking
-	// wants to book a session, not the reading lists' books.
+	// wants to book a session, not the reading lists' books; one who wants
+	// to complain about a practitioner wants the answers about complaints.
 	"booking": "booking", "bookings": "booking", "booked": "booking",
-	// A visitor who wants to complain about a practitioner finds the
-	// answers about complaints, not only the word "complain".
 	"complaint": "complain", "complaints": "complain",
 }
 
