@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"image"
@@ -306,6 +307,39 @@ func TestOutputMustNotReplaceSource(t *testing.T) {
 		if _, err := Run(Options{Src: src, Out: out, Now: fixedNow}); err == nil {
 			t.Errorf("-out %s was accepted", out)
 		}
+	}
+}
+
+// TestOutputMustBeAnEarlierBuild checks that a build replaces only an
+// empty folder or one an earlier build wrote: never docs/ or .git/ named
+// by mistake, whose files would be lost.
+func TestOutputMustBeAnEarlierBuild(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "docs")
+	notes := filepath.Join(out, "notes.txt")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	buildFixture(t, out, Options{}) // an empty folder is taken
+	if _, err := os.Stat(filepath.Join(out, OutputMarker)); err != nil {
+		t.Fatalf("the build left no %s: %v", OutputMarker, err)
+	}
+	buildFixture(t, out, Options{}) // and so is an earlier build's
+	if err := os.RemoveAll(out); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(notes, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Run(Options{Src: filepath.Join("testdata", "fixture"), Out: out, Now: fixedNow})
+	var oe *OptionError
+	if !errors.As(err, &oe) || !strings.Contains(err.Error(), "holds files that no sitegen build wrote") {
+		t.Fatalf("a folder of other files: got %v, want an option error", err)
+	}
+	if data, err := os.ReadFile(notes); err != nil || string(data) != "mine" {
+		t.Fatalf("the folder's own file is gone or changed: %q, %v", data, err)
 	}
 }
 

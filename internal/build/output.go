@@ -176,6 +176,14 @@ func newOutput(opt Options) (*output, error) {
 	if fi, err := os.Lstat(final); err == nil && !fi.IsDir() {
 		return nil, optionErrorf("output folder %s is a file, not a folder; choose another -out", opt.Out)
 	}
+	// The swap replaces the whole folder: only ever one an earlier build
+	// made, never a folder of other files -out named by mistake (docs/,
+	// .git), whose files would be lost.
+	if ents, err := os.ReadDir(final); err == nil && len(ents) > 0 {
+		if _, err := os.Lstat(filepath.Join(final, OutputMarker)); err != nil {
+			return nil, optionErrorf("output folder %s holds files that no sitegen build wrote (it has no %s file), and a build replaces the whole folder; empty or delete it, or choose another -out", opt.Out, OutputMarker)
+		}
+	}
 	o.final = final
 	parent := filepath.Dir(final)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -190,9 +198,20 @@ func newOutput(opt Options) (*output, error) {
 	if err := os.Chmod(o.tmp, 0o755); err != nil {
 		return nil, err
 	}
+	if err := os.WriteFile(filepath.Join(o.tmp, OutputMarker), []byte(markerText), 0o644); err != nil {
+		return nil, err
+	}
 	o.start()
 	return o, nil
 }
+
+// OutputMarker is the file every build writes at the top of its output,
+// by which the next build knows the folder it replaces is an earlier
+// build's. Netlify publishes no file whose name starts with a dot.
+const (
+	OutputMarker = ".sitegen-output"
+	markerText   = "This folder is the output of a sitegen build. Each build replaces it whole:\nput nothing else here.\n"
+)
 
 // within reports whether dir is inner or one of its ancestors.
 func within(dir, inner string) bool {
