@@ -41,21 +41,35 @@ func openBeneath(dir int, name string, flags int) (int, error) {
 	}
 }
 
-// readBeneath is readInto with openat2 (s.fd is set).
+// readBeneath is readInto with openat2 (name's folder has a descriptor).
+// The open does not wait for a writer, as it would on a named pipe, and
+// anything but a regular file is refused once open.
 func (s siteFS) readBeneath(buf []byte, name string) ([]byte, error) {
-	fd, err := openBeneath(s.fd, name, unix.O_RDONLY|unix.O_CLOEXEC)
+	const flags = unix.O_RDONLY | unix.O_CLOEXEC | unix.O_NONBLOCK
+	f, rel := s.folder(name)
+	fd, err := openBeneath(f.fd, rel, flags)
 	if err == unix.EXDEV || err == unix.ELOOP {
-		// A link out of the site, an absolute link or a loop.
-		rel, rerr := s.resolve(name)
+		// A link out of the folder, an absolute link or a loop.
+		resolved, rerr := s.resolve(name)
 		var p diag.Problem
 		if errors.As(rerr, &p) {
 			return buf, &fs.PathError{Op: "open", Path: name, Err: p}
 		}
-		if rerr == nil && rel != name {
-			fd, err = openBeneath(s.fd, rel, unix.O_RDONLY|unix.O_CLOEXEC)
+		if rerr == nil && resolved != name {
+			if f, rel = s.folder(resolved); f != nil && f.fd >= 0 {
+				fd, err = openBeneath(f.fd, rel, flags)
+			}
 		}
 	}
 	if err != nil {
+		return buf, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	var st unix.Stat_t
+	if err := unix.Fstat(fd, &st); err != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
+		unix.Close(fd)
+		if err == nil {
+			err = notRegular(name)
+		}
 		return buf, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	defer unix.Close(fd)

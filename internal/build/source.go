@@ -17,13 +17,23 @@ import (
 // siteFS is a site folder on disk, opened as an os.Root, with a cheaper
 // way to read a whole file.
 //
-// Nothing outside the site is read through it. A symbolic link is
-// followed while it leads to a place in the site; one that leads out of
-// it (static/passwd.txt to /etc/passwd, a page to a file elsewhere, a
-// folder to another disk) is refused with a diag.Problem at the link as
-// the error, which the reader adds to its problems (diag.List.AddFrom):
-// the build fails and nothing from outside is published, shown in the
-// preview or quoted in its problem overlay.
+// Nothing outside the site's three folders, content/, layouts/ and
+// static/, is read through it. A symbolic link is followed while it leads
+// to a place in one of them; one that leads anywhere else is refused with
+// a diag.Problem at the link as the error, which the reader adds to its
+// problems (diag.List.AddFrom): the build fails and nothing else is
+// published, shown in the preview or quoted in its problem overlay. That
+// covers a link out of the site (static/passwd.txt to /etc/passwd, a
+// folder to another disk) and a link to the rest of the repository that
+// holds the site, which Netlify builds as the site's root: .git/config,
+// an .env file or the build's own configuration are never published by a
+// link a pull request adds under static/.
+//
+// Each of the three folders is opened as a root of its own, so that the
+// kernel and os.Root keep a name beneath its folder; only a name they
+// refuse is looked at again, a component at a time (resolve). Anything
+// but a folder or a regular file (a named pipe, a device) is refused as
+// well: reading one could wait for ever.
 //
 // os.ReadFile opens a file for the runtime's poller, which costs six
 // system calls besides the read itself (the descriptor's flags set and
@@ -36,20 +46,33 @@ import (
 // (RESOLVE_BENEATH), reads until the end and closes: four calls, into a
 // buffer the caller can reuse.
 //
-// Only a name the kernel or the root refuses is looked at again, a
+// Only a name the kernel or a root refuses is looked at again, a
 // component at a time (resolve): to report a link that leads out of the
-// site at the link, and to follow an absolute link to a place in the
-// site, which both refuse wherever it points.
+// folders at the link, and to follow a link from one folder to another
+// or an absolute link to a place in them, which both refuse wherever it
+// points.
 type siteFS struct {
+	root *os.Root // the site folder: for the names of its top level
+	dir  fs.FS    // root.FS()
+	real string   // the site folder's absolute path, links resolved
+	// folders are content/, layouts/ and static/, those that exist.
+	folders map[string]*siteFolder
+}
+
+// siteFolder is one of the folders a site is read from.
+type siteFolder struct {
 	root *os.Root
 	dir  fs.FS  // root.FS()
-	real string // the site folder's absolute path, links resolved
-	// fd is the site folder's descriptor for openat2, or -1 when the
-	// kernel has no openat2 (Linux before 5.6, or a sandbox that forbids
-	// it): then files are read through the root. dirFile holds it open.
-	fd      int
-	dirFile *os.File
+	real string // the folder's absolute path, links resolved
+	// fd is the folder's descriptor for openat2, or -1 when the kernel
+	// has no openat2 (Linux before 5.6, or a sandbox that forbids it):
+	// then files are read through the root. file holds it open.
+	fd   int
+	file *os.File
 }
+
+// siteFolders are the folders of a site that are read.
+var siteFolders = []string{"content", "layouts", "static"}
 
 // newSiteFS opens the site folder dir; close closes it.
 func newSiteFS(dir string) (siteFS, error) {
@@ -64,36 +87,81 @@ func newSiteFS(dir string) (siteFS, error) {
 	if err != nil {
 		return siteFS{}, err
 	}
-	s := siteFS{root: root, dir: root.FS(), real: real, fd: -1}
-	if !noOpenat2 {
-		if f, err := root.Open("."); err == nil {
-			if fd := int(f.Fd()); beneathWorks(fd) {
-				s.fd, s.dirFile = fd, f
-			} else {
-				f.Close()
+	s := siteFS{root: root, dir: root.FS(), real: real, folders: map[string]*siteFolder{}}
+	for _, name := range siteFolders {
+		// A folder that is a link out of the site is not opened here:
+		// reading it reports the link (resolve).
+		r, err := root.OpenRoot(name)
+		if err != nil {
+			continue
+		}
+		f := &siteFolder{root: r, dir: r.FS(), fd: -1}
+		if f.real, err = filepath.EvalSymlinks(filepath.Join(real, name)); err != nil {
+			r.Close()
+			continue
+		}
+		if !noOpenat2 {
+			if d, err := r.Open("."); err == nil {
+				if fd := int(d.Fd()); beneathWorks(fd) {
+					f.fd, f.file = fd, d
+				} else {
+					d.Close()
+				}
 			}
 		}
+		s.folders[name] = f
 	}
 	return s, nil
 }
 
-// noOpenat2, set by tests, reads every file through the root, as on a
+// noOpenat2, set by tests, reads every file through the roots, as on a
 // kernel without openat2.
 var noOpenat2 bool
 
 func (s siteFS) close() {
-	if s.dirFile != nil {
-		s.dirFile.Close()
+	for _, f := range s.folders {
+		if f.file != nil {
+			f.file.Close()
+		}
+		f.root.Close()
 	}
 	if s.root != nil {
 		s.root.Close()
 	}
 }
 
-func (s siteFS) Open(name string) (fs.File, error) { return inRoot(s, "open", name, s.dir.Open) }
+// folder returns the folder a name of the site is in and the name in it,
+// or nil for a name at the top level that is not one of them.
+func (s siteFS) folder(name string) (*siteFolder, string) {
+	top, rest, _ := strings.Cut(name, "/")
+	f := s.folders[top]
+	if f == nil {
+		return nil, name
+	}
+	if rest == "" {
+		rest = "."
+	}
+	return f, rest
+}
+
+func (s siteFS) open(name string) (fs.File, error) {
+	if f, rel := s.folder(name); f != nil {
+		return f.dir.Open(rel)
+	}
+	return s.dir.Open(name)
+}
+
+func (s siteFS) stat(name string) (fs.FileInfo, error) {
+	if f, rel := s.folder(name); f != nil {
+		return fs.Stat(f.dir, rel)
+	}
+	return fs.Stat(s.dir, name)
+}
+
+func (s siteFS) Open(name string) (fs.File, error) { return inRoot(s, "open", name, s.open) }
 
 func (s siteFS) Stat(name string) (fs.FileInfo, error) {
-	fi, err := inRoot(s, "stat", name, func(n string) (fs.FileInfo, error) { return fs.Stat(s.dir, n) })
+	fi, err := inRoot(s, "stat", name, s.stat)
 	if err == nil && fi.Name() != path.Base(name) {
 		fi = renamed{fi, path.Base(name)} // as os.Stat names a link's target
 	}
@@ -101,7 +169,12 @@ func (s siteFS) Stat(name string) (fs.FileInfo, error) {
 }
 
 func (s siteFS) ReadDir(name string) ([]fs.DirEntry, error) {
-	return inRoot(s, "readdir", name, func(n string) ([]fs.DirEntry, error) { return fs.ReadDir(s.dir, n) })
+	return inRoot(s, "readdir", name, func(n string) ([]fs.DirEntry, error) {
+		if f, rel := s.folder(n); f != nil {
+			return fs.ReadDir(f.dir, rel)
+		}
+		return fs.ReadDir(s.dir, n)
+	})
 }
 
 // renamed is a link's target's FileInfo under the link's name.
@@ -112,10 +185,11 @@ type renamed struct {
 
 func (r renamed) Name() string { return r.name }
 
-// inRoot runs op on name in the root and, when the root refuses a link on
-// the way, once more on name with its links resolved: the root follows no
-// absolute link, even one to a file in the site. A link out of the site
-// is refused with a diag.Problem at the link.
+// inRoot runs op on name in its root and, when the root refuses a link on
+// the way, once more on name with its links resolved: a folder's root
+// follows no link out of the folder, even one to another of the site's
+// folders, and no absolute link. A link out of the site's folders is
+// refused with a diag.Problem at the link.
 func inRoot[T any](s siteFS, op, name string, do func(string) (T, error)) (T, error) {
 	v, err := do(name)
 	if err == nil || errors.Is(err, fs.ErrNotExist) || !fs.ValidPath(name) {
@@ -134,7 +208,7 @@ func inRoot[T any](s siteFS, op, name string, do func(string) (T, error)) (T, er
 
 // resolve returns name with the symbolic links on its way resolved, as a
 // path in the site, or a diag.Problem at the first link that leads out of
-// the site.
+// the site's folders.
 func (s siteFS) resolve(name string) (string, error) {
 	if name == "." {
 		return name, nil
@@ -153,7 +227,7 @@ func (s siteFS) resolve(name string) (string, error) {
 				return "", err
 			}
 			if !s.contains(target) {
-				return "", outside(strings.Join(parts[:i+1], "/"), target)
+				return "", s.outside(strings.Join(parts[:i+1], "/"), target)
 			}
 			next = target
 		}
@@ -166,19 +240,30 @@ func (s siteFS) resolve(name string) (string, error) {
 	return filepath.ToSlash(rel), nil
 }
 
-// contains reports whether the absolute, resolved path p is in the site.
+// contains reports whether the absolute, resolved path p is in one of
+// the site's folders.
 func (s siteFS) contains(p string) bool {
-	return p == s.real || strings.HasPrefix(p, strings.TrimSuffix(s.real, string(filepath.Separator))+string(filepath.Separator))
+	for _, f := range s.folders {
+		if within(f.real, p) {
+			return true
+		}
+	}
+	return false
 }
 
-// outside is the problem of a link that leads out of the site.
-func outside(link, target string) diag.Problem {
+// outside is the problem of a link that leads out of the site's folders.
+func (s siteFS) outside(link, target string) diag.Problem {
 	what := "file"
 	if fi, err := os.Stat(target); err == nil && fi.IsDir() {
 		what = "folder"
 	}
-	return diag.Problem{File: link, Line: 1, Col: 1,
-		Msg: fmt.Sprintf("is a symbolic link to a %s outside the site; copy the %s into the site instead", what, what)}
+	where := "outside the site; copy the " + what + " into the site instead"
+	if within(s.real, target) {
+		// Elsewhere in the repository: .git/, an .env file, the build's
+		// own files, none of them for publishing.
+		where = "outside content/, layouts/ and static/, which is not published; copy the " + what + " into one of them instead"
+	}
+	return diag.Problem{File: link, Line: 1, Col: 1, Msg: fmt.Sprintf("is a symbolic link to a %s %s", what, where)}
 }
 
 // ReadFile reads name, through a buffer from the pool, into a slice of
@@ -200,7 +285,7 @@ func (s siteFS) readInto(buf []byte, name string) ([]byte, error) {
 	if !fs.ValidPath(name) {
 		return buf, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
-	if s.fd < 0 {
+	if f, _ := s.folder(name); f == nil || f.fd < 0 {
 		return s.readFromRoot(buf, name)
 	}
 	return s.readBeneath(buf, name)
@@ -208,7 +293,13 @@ func (s siteFS) readInto(buf []byte, name string) ([]byte, error) {
 
 // readFromRoot is readInto without openat2.
 func (s siteFS) readFromRoot(buf []byte, name string) ([]byte, error) {
-	f, err := inRoot(s, "open", name, s.root.Open)
+	// Stat first: opening a named pipe would wait for a writer.
+	if fi, err := s.Stat(name); err != nil {
+		return buf, err
+	} else if !fi.Mode().IsRegular() {
+		return buf, &fs.PathError{Op: "open", Path: name, Err: notRegular(name)}
+	}
+	f, err := inRoot(s, "open", name, s.open)
 	if err != nil {
 		return buf, err
 	}
@@ -227,6 +318,13 @@ func (s siteFS) readFromRoot(buf []byte, name string) ([]byte, error) {
 			return buf[:start], err
 		}
 	}
+}
+
+// notRegular is the problem of a name in the site that is neither a
+// folder nor a regular file.
+func notRegular(name string) diag.Problem {
+	return diag.Problem{File: name, Line: 1, Col: 1,
+		Msg: "is not a regular file (a named pipe, socket or device), which cannot be published; remove it"}
 }
 
 // readBuffers hold files while they are read; a page's Markdown is

@@ -139,8 +139,10 @@ func testSymlinksStayInSite(t *testing.T) {
 	write(filepath.Join(elsewhere, "secret.html"), `{{define "secret"}}SECRET{{end}}`)
 	write(filepath.Join(elsewhere, "dir", "secret.txt"), "SECRET\n")
 	write(filepath.Join(elsewhere, "secret.yaml"), "name: SECRET\n")
-	write(filepath.Join(src, "shared", "page.md"), "---\ntitle: Shared page\n---\nShared text.\n")
-	write(filepath.Join(src, "shared", "file.txt"), "shared file\n")
+	write(filepath.Join(src, "static", "shared", "page.md"), "---\ntitle: Shared page\n---\nShared text.\n")
+	write(filepath.Join(src, "layouts", "shared", "file.txt"), "shared file\n")
+	write(filepath.Join(src, ".git", "config"), "[remote] SECRET token\n")
+	write(filepath.Join(src, ".env"), "SECRET=1\n")
 	outsideLinks := map[string]string{
 		"static/passwd.txt":                  "/etc/passwd",
 		"static/env.txt":                     "/proc/self/environ",
@@ -158,8 +160,18 @@ func testSymlinksStayInSite(t *testing.T) {
 	for rel, target := range outsideLinks {
 		link(target, rel)
 	}
-	link(filepath.Join(src, "shared", "page.md"), "content/articles/shared.md") // absolute, in the site
-	link("../../shared/file.txt", "static/files/inside.txt")                    // relative, in the site
+	// Links to the rest of the folder that holds the site, which Netlify
+	// builds as the root of the repository.
+	repoLinks := map[string]string{
+		"static/gitconfig.txt":   "../.git/config",
+		"static/dot/env.txt":     filepath.Join(src, ".env"),
+		"content/articles/up.md": "../../.env",
+	}
+	for rel, target := range repoLinks {
+		link(target, rel)
+	}
+	link(filepath.Join(src, "static", "shared", "page.md"), "content/articles/shared.md") // absolute, from one folder to another
+	link("../../layouts/shared/file.txt", "static/files/inside.txt")                      // relative, from one folder to another
 
 	out := filepath.Join(parent, "public")
 	res, err := Run(Options{Src: src, Out: out, Now: fixedNow})
@@ -183,12 +195,20 @@ func testSymlinksStayInSite(t *testing.T) {
 			t.Errorf("%s is reported %d times, want once:\n%s", rel, n, text)
 		}
 	}
+	for rel := range repoLinks {
+		want := rel + ":1:1: is a symbolic link to a file outside content/, layouts/ and static/, which is not published; copy the file into one of them instead\n"
+		if !strings.Contains(text, want) {
+			t.Errorf("missing %q", want)
+		}
+	}
 	if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("a failed build published %s: %v", out, err)
 	}
 
-	for rel := range outsideLinks {
-		os.Remove(filepath.Join(src, filepath.FromSlash(rel)))
+	for _, links := range []map[string]string{outsideLinks, repoLinks} {
+		for rel := range links {
+			os.Remove(filepath.Join(src, filepath.FromSlash(rel)))
+		}
 	}
 	os.Remove(filepath.Join(src, "content", "practitioners"))
 	res, err = Run(Options{Src: src, Out: out, Now: fixedNow})

@@ -538,9 +538,9 @@ func TestServeLinks(t *testing.T) {
 		t.Errorf("the terminal shows a file outside the site:\n%s", ts.log.String())
 	}
 
-	// Linked, by its absolute path, to a file in the site but outside
-	// content/: followed, and followed again when that file is saved.
-	shared := ts.path("shared/second.md")
+	// Linked, by its absolute path, to a file in another of the site's
+	// folders: followed, and followed again when that file is saved.
+	shared := ts.path("static/shared/second.md")
 	if err := writeFile(shared, "---\ntitle: Second\nslug: the-second\n---\nShared text.\n"); err != nil {
 		t.Fatal(err)
 	}
