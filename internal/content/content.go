@@ -36,6 +36,7 @@ import (
 
 	"sitegen/internal/config"
 	"sitegen/internal/diag"
+	"sitegen/internal/fold"
 	"sitegen/internal/yamldoc"
 
 	"github.com/adrg/frontmatter"
@@ -247,20 +248,30 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 	if !meta.ExpiryDate.IsZero() && !meta.PublishDate.IsZero() && meta.ExpiryDate.Before(meta.PublishDate) {
 		m.Errorf("expiry_date", "expiry_date is before publish_date; the page would never be shown")
 	}
-	checkPathLength(file, meta.Slug != "", list)
+	checkPath(file, meta.Slug != "", list)
 	return p
 }
 
-// checkPathLength reports a folder or file name of file (content/...)
-// that would make a URL segment longer than config.MaxSegment: the URL
-// mirrors the path, and each of its segments becomes a folder of the
-// output. The file name counts only when it makes a segment: not for a
-// section's _index.md or index.md, nor when a slug replaces it.
-func checkPathLength(file string, slugged bool, list *diag.List) {
+// checkPath reports a folder or file name of file (content/...) that
+// cannot be a segment of the page's URL: one longer than
+// config.MaxSegment, or with a character an address cannot hold as it is
+// (a space, ?, #, %, a quote, a line break). The URL mirrors the path, and
+// each of its segments becomes a folder of the output, a line of
+// _redirects, a sitemap entry. The file name counts only when it makes a
+// segment: not for a section's _index.md or index.md, nor when a slug
+// replaces it. A capital letter is a warning: addresses are read in lower
+// case, and Netlify serves them as written.
+func checkPath(file string, slugged bool, list *diag.List) {
 	dir, name := path.Split(strings.TrimPrefix(file, "content/"))
 	if n := config.LongSegment(strings.TrimSuffix(dir, "/")); n > 0 {
 		list.Errorf(file, 1, 1, "a folder in this page's path has a name of %d bytes, more than the %d a URL segment may have; shorten the folder's name", n, config.MaxSegment)
 		return
+	}
+	for _, seg := range strings.Split(strings.TrimSuffix(dir, "/"), "/") {
+		if r, bad := unsafeRune(seg); bad {
+			list.Errorf(file, 1, 1, "the folder name %q contains %q, which a URL cannot hold as it is; %s", seg, r, rename("folder", seg, ""))
+			return
+		}
 	}
 	name = strings.TrimSuffix(name, ".md")
 	if name == "_index" || name == "index" || slugged {
@@ -268,7 +279,35 @@ func checkPathLength(file string, slugged bool, list *diag.List) {
 	}
 	if len(name) > config.MaxSegment {
 		list.Errorf(file, 1, 1, "the file name makes a URL segment of %d bytes, more than the %d a URL segment may have; shorten the file name, or give the page a shorter slug", len(name), config.MaxSegment)
+		return
 	}
+	if r, bad := unsafeRune(name); bad {
+		list.Errorf(file, 1, 1, "the file name contains %q, which a URL cannot hold as it is; %s, or give the page a slug", r, rename("file", name, ".md"))
+		return
+	}
+	if strings.ToLower(name) != name {
+		list.Warnf(file, 1, 1, "the file name has capital letters, which its URL keeps; %s, or give the page a slug", rename("file", name, ".md"))
+	}
+}
+
+// unsafeRune returns the first character of a URL segment that is not a
+// letter, a digit, a hyphen, an underscore or a dot.
+func unsafeRune(seg string) (rune, bool) {
+	for _, r := range seg {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '_' && r != '.' {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// rename is the advice to rename a file or folder (what) to its name's
+// slug form, followed by ext.
+func rename(what, name, ext string) string {
+	if s := fold.Slug(name); s != "" {
+		return "rename the " + what + " " + s + ext
+	}
+	return "rename the " + what + " with lower-case letters, digits and hyphens"
 }
 
 // checkSlug returns why s cannot be a URL slug, or "".
@@ -288,10 +327,11 @@ func checkSlug(s string) string {
 	if why := invisible(s); why != "" {
 		return why
 	}
-	for _, r := range s {
-		if strings.ContainsRune("?#%\"<>|*: ", r) { // control characters are invisible, above
-			return fmt.Sprintf("contains %q; use lower-case letters, digits and hyphens", r)
+	if r, bad := unsafeRune(s); bad { // control characters are invisible, above
+		if slug := fold.Slug(s); slug != "" {
+			return fmt.Sprintf("contains %q; use lower-case letters, digits and hyphens, such as %s", r, slug)
 		}
+		return fmt.Sprintf("contains %q; use lower-case letters, digits and hyphens", r)
 	}
 	return ""
 }

@@ -111,12 +111,15 @@ func bibEdition(n int) string {
 // BibTeX writes the list as @book entries, one per book, with the fields
 // author, title, edition, year, publisher, isbn, url, keywords (topics) and
 // annote (the note as plain text). Text is LaTeX-escaped; URLs are written
-// as they are, braces percent-encoded.
+// as they are, braces percent-encoded. The list's title and address head
+// the file as % lines; BibTeX has no comments, it skips text outside
+// entries up to the next @, so an @ in them is written otherwise ("(at)",
+// %40) and cannot start an entry the list does not have.
 func BibTeX(list List) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "%% %s\n", oneLine(list.Title))
+	fmt.Fprintf(&b, "%% %s\n", strings.ReplaceAll(oneLine(list.Title), "@", "(at)"))
 	if u := cmp.Or(list.Permalink, list.URL); u != "" {
-		fmt.Fprintf(&b, "%% %s\n", oneLine(u))
+		fmt.Fprintf(&b, "%% %s\n", strings.ReplaceAll(oneLine(u), "@", "%40"))
 	}
 	b.WriteString("% Encoding: UTF-8\n")
 	keys := citeKeys(list.Books)

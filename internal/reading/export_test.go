@@ -245,6 +245,28 @@ func TestBibTeXRoundTrip(t *testing.T) {
 	}
 }
 
+// TestBibTeXHeaderCannotStartAnEntry: BibTeX reads an entry from any @
+// outside entries, so a list's title or address with one in it must not
+// add a book the list does not have.
+func TestBibTeXHeaderCannotStartAnEntry(t *testing.T) {
+	l := sampleList()
+	l.Title = "Reading @book{injected2026, title={Injected}, author={Mallory}}"
+	l.Permalink = "https://example.org/reading/x@book{sluginj,title={Slug}}/"
+	out := string(BibTeX(l))
+	entries := parseBibTeX(t, out)
+	if len(entries) != len(l.Books) {
+		t.Fatalf("parsed %d entries, want %d:\n%s", len(entries), len(l.Books), out)
+	}
+	for _, e := range entries {
+		if e.key == "injected2026" || e.key == "sluginj" {
+			t.Errorf("the header started an entry %q", e.key)
+		}
+	}
+	if !strings.Contains(out, "% Reading (at)book{injected2026") || !strings.Contains(out, "reading/x%40book{") {
+		t.Errorf("the header does not keep the title and address readable:\n%s", out[:200])
+	}
+}
+
 func equalNames(a, b [][3]string) bool {
 	if len(a) != len(b) {
 		return false
