@@ -291,6 +291,8 @@ func (b *builder) load() {
 		}
 		if !d.IsDir() && strings.HasSuffix(p, ".md") {
 			files = append(files, p)
+		} else if ext := path.Ext(p); !d.IsDir() && markdownExt[strings.ToLower(ext)] {
+			b.problems.Errorf(p, 1, 1, "pages are read from .md files only; rename it to %s.md", strings.TrimSuffix(path.Base(p), ext))
 		}
 		return nil
 	})
@@ -765,6 +767,10 @@ func (b *builder) renderOne(p *site.Page, reported *sync.Map) {
 	b.renderPage(p, w, reported)
 	pageWork.Put(w)
 }
+
+// markdownExt are the other endings of Markdown files, in lower case: a
+// page saved with one of them would be left out without a word.
+var markdownExt = map[string]bool{".md": true, ".markdown": true, ".mdown": true, ".mkd": true, ".mkdn": true}
 
 // pageScratch is a render worker's memory for one page at a time: the
 // page's HTML while it is rendered and minified (the bytes written are
