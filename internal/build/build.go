@@ -780,10 +780,11 @@ type pageScratch struct {
 	mdLinks    map[string]markdown.Link // the Markdown's links by destination
 	seen       map[string]bool          // references already taken
 	refs       []linkcheck.Ref
+	ids        map[string]int // how many elements have each id
 }
 
 var pageWork = sync.Pool{New: func() any {
-	return &pageScratch{mdLinks: map[string]markdown.Link{}, seen: map[string]bool{}}
+	return &pageScratch{mdLinks: map[string]markdown.Link{}, seen: map[string]bool{}, ids: map[string]int{}}
 }}
 
 func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
@@ -854,6 +855,7 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
 	}
 	html := buf.Bytes()
 	ids, refs := linkcheck.Scan(html)
+	b.duplicateIDs(p, name, ids, res, w, reported)
 	lp := &linkcheck.Page{URL: p.URL, File: p.File, Template: name, IDs: ids}
 	links := p.Links // a generated page's, or a reading list's notes'
 	if res != nil {
@@ -913,6 +915,53 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
 	// not grow with the site.
 	p.Content = ""
 	p.Headings = nil
+}
+
+// duplicateIDs reports an id that two elements of a rendered page have:
+// a link to it goes to the first, a label that names it names the wrong
+// element, and the skip link can land on a heading. The Markdown step
+// reports two headings of one id; what is left is a heading whose id the
+// layout uses as well (## Main, the main element's id), reported at the
+// heading with the problems of its Markdown so that the development
+// server shows it again with the page, and two elements of the layout,
+// reported once at the layout.
+func (b *builder) duplicateIDs(p *site.Page, layout, ids string, res *markdown.Result, w *pageScratch, reported *sync.Map) {
+	clear(w.ids)
+	for id := range strings.SplitSeq(ids, "\x00") {
+		if id != "" {
+			w.ids[id]++
+		}
+	}
+	for id, n := range w.ids {
+		if n < 2 {
+			continue
+		}
+		var h *markdown.Heading
+		headings := 0
+		if res != nil {
+			for i := range res.Headings {
+				if res.Headings[i].ID == id {
+					if h == nil {
+						h = &res.Headings[i]
+					}
+					headings++
+				}
+			}
+		}
+		switch {
+		case h == nil:
+			if _, seen := reported.LoadOrStore("id:"+layout+"#"+id, true); !seen {
+				b.problems.Warnf("layouts/"+layout, 1, 1, "id %q is on more than one element of %s; give each element an id of its own", id, p.URL)
+			}
+			continue
+		case headings == n:
+			continue // headings only, which the Markdown step reported
+		}
+		pr := markdown.Problem{Line: h.Line, Col: 1, Warning: true,
+			Msg: fmt.Sprintf("heading id %q is also the id of an element of the page's layout (layouts/%s), so a link to #%s may go there; give the heading another: {#%s-section}", id, layout, id, id)}
+		res.Problems = append(res.Problems, pr)
+		b.problems.Add(diag.Problem{File: p.File, Line: pr.Line, Col: pr.Col, Msg: pr.Msg, Severity: diag.Warning})
+	}
 }
 
 // markdownProblems reports the problems of Markdown from file.

@@ -132,6 +132,7 @@ type Heading struct {
 	Level int
 	ID    string
 	Text  string
+	Line  int // in the document's file, where its problems are reported
 }
 
 // Section is the plain text under one heading (the first has no heading).
@@ -379,6 +380,8 @@ type walker struct {
 	todo  bool            // look for placeholders: Doc.Placeholders, and src has the marker
 	// rawHTML: raw HTML is published, so its links are checked too
 	rawHTML bool
+	// headingIDs are the ids of the headings so far, with their lines.
+	headingIDs map[string]int
 }
 
 // spaceWriter collects text with every run of white space turned into one
@@ -524,19 +527,15 @@ func (w *walker) walk(root ast.Node) {
 			if !entering {
 				return ast.WalkContinue, nil
 			}
-			id := ""
-			if v, ok := n.AttributeString("id"); ok {
-				if b, ok := v.([]byte); ok {
-					id = string(b)
-				}
-			}
+			id := w.headingID(n)
 			if w.doc.File != "" {
 				w.checkLevel(n)
 			}
 			var sw spaceWriter
 			sw.WriteString(plainText(n, w.src))
 			t := sw.String()
-			w.res.Headings = append(w.res.Headings, Heading{Level: n.Level, ID: id, Text: t})
+			line, _ := w.pos(w.offset(n))
+			w.res.Headings = append(w.res.Headings, Heading{Level: n.Level, ID: id, Text: t, Line: line})
 			w.flush()
 			w.cur = Section{Heading: t, Anchor: id, Level: n.Level}
 			return ast.WalkSkipChildren, nil
@@ -798,6 +797,48 @@ func (w *walker) checkLinkText(n *ast.Link) {
 // checkLevel warns about a heading that breaks the outline screen-reader
 // users move through: a second level-1 heading (the layout writes the
 // title as the page's one <h1>), or a level skipped on the way down.
+// headingID returns a heading's id. Of the attributes a heading may be
+// given ({#id .class key=value}), only the id is kept: a class or a style
+// would let a page dress text as the site's own notices, and hidden,
+// autofocus or tabindex change how the page works for keyboard and
+// screen-reader users; each other one is dropped with a warning. An id
+// that an earlier heading of the page has is a warning too: a link to it
+// would go to the first.
+func (w *walker) headingID(n *ast.Heading) string {
+	id := ""
+	var dropped []string
+	for _, a := range n.Attributes() {
+		if string(a.Name) == "id" {
+			if b, ok := a.Value.([]byte); ok {
+				id = string(b)
+			}
+			continue
+		}
+		dropped = append(dropped, string(a.Name))
+	}
+	if len(dropped) > 0 {
+		n.RemoveAttributes()
+		if id != "" {
+			n.SetAttributeString("id", []byte(id))
+		}
+		w.warn(n, 0, "a heading takes only an id ({#my-id}); %s left out: remove %s from the braces",
+			strings.Join(dropped, ", "), map[bool]string{true: "it", false: "them"}[len(dropped) == 1])
+	}
+	if id == "" {
+		return ""
+	}
+	line, _ := w.pos(w.offset(n))
+	if first, ok := w.headingIDs[id]; ok {
+		w.warn(n, 0, "heading id %q is already the id of the heading on line %d, so a link to #%s goes there; give this heading another: {#%s-2}", id, first, id, id)
+	} else {
+		if w.headingIDs == nil {
+			w.headingIDs = map[string]int{}
+		}
+		w.headingIDs[id] = line
+	}
+	return id
+}
+
 func (w *walker) checkLevel(n *ast.Heading) {
 	base := max(w.doc.Level, 1)
 	prev := max(w.level, base)

@@ -640,3 +640,21 @@ func TestTableRegion(t *testing.T) {
 		t.Errorf("regions not closed, or the label attribute written:\n%s", res.HTML)
 	}
 }
+
+// TestHeadingTakesOnlyAnID: the attribute braces of a heading may give it
+// an id, and nothing a page could dress up as the site's own notices or
+// use to change how the page works by keyboard.
+func TestHeadingTakesOnlyAnID(t *testing.T) {
+	res := convert(t, "## Notice {#x .banner style=\"position:fixed\" tabindex=1 autofocus=true}\n\n## Plain {.banner}\n")
+	if !strings.Contains(res.HTML, `<h2 id="x">Notice</h2>`) || !strings.Contains(res.HTML, `<h2 id="plain">Plain</h2>`) {
+		t.Errorf("headings keep attributes other than their ids:\n%s", res.HTML)
+	}
+	for _, bad := range []string{"banner", "style", "tabindex", "autofocus"} {
+		if strings.Contains(res.HTML, bad) {
+			t.Errorf("%s is in the HTML:\n%s", bad, res.HTML)
+		}
+	}
+	if len(res.Problems) != 2 || !res.Problems[0].Warning {
+		t.Errorf("want a warning for each heading, got %+v", res.Problems)
+	}
+}
