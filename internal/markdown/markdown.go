@@ -42,7 +42,6 @@ import (
 	stdhtml "html"
 	"net/url"
 	"path"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -63,6 +62,7 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+	xhtml "golang.org/x/net/html"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -556,18 +556,15 @@ func (w *walker) walk(root ast.Node) {
 			}
 		case *ast.RawHTML:
 			if entering && w.rawHTML {
-				for i := 0; i < n.Segments.Len(); i++ {
-					w.checkRawHTML(n.Segments.At(i))
-				}
+				w.checkRawHTML(n.Segments.Sliced(0, n.Segments.Len()))
 			}
 		case *ast.HTMLBlock:
 			if entering && w.rawHTML {
-				for i := 0; i < n.Lines().Len(); i++ {
-					w.checkRawHTML(n.Lines().At(i))
-				}
+				segs := n.Lines().Sliced(0, n.Lines().Len())
 				if n.HasClosure() {
-					w.checkRawHTML(n.ClosureLine)
+					segs = append(segs, n.ClosureLine)
 				}
+				w.checkRawHTML(segs)
 			}
 		case *ast.Text:
 			if entering {
@@ -636,12 +633,6 @@ func (w *walker) problem(n ast.Node, back int, format string, args ...any) *Prob
 	return &w.res.Problems[len(w.res.Problems)-1]
 }
 
-// rawAttr finds, in raw HTML, the start of an element that the site's
-// Content-Security-Policy or its link rule is about, and the attributes
-// that hold an address or code: group 1 is an element name, 2 an
-// attribute name and 3–5 its value in double, single or no quotes.
-var rawAttr = regexp.MustCompile(`(?i)<(script|style)\b|\s(href|src|action|formaction|poster|cite|background|style|on[a-z]+|http-equiv)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
-
 // regionLabel is the attribute in which the walker gives a table the
 // name of its region (see tableRegions). No attribute filter of
 // goldmark's lets it through to the HTML.
@@ -695,65 +686,150 @@ type funcRegisterer func(ast.NodeKind, renderer.NodeRendererFunc)
 
 func (f funcRegisterer) Register(k ast.NodeKind, fn renderer.NodeRendererFunc) { f(k, fn) }
 
-// scriptSrc matches the rest of a <script start tag that loads a file.
-var scriptSrc = regexp.MustCompile(`(?i)^[^>]*\ssrc\s*=`)
-
 // checkRawHTML applies to raw HTML, published when site.yaml allows it,
 // the rules the rest of a page keeps: links only to the site and to
 // http(s), mailto and tel addresses, no redirect by meta refresh; and it
 // warns about what the site's Content-Security-Policy would silently
 // block: inline scripts and styles, event handlers and files loaded
-// from other sites.
-func (w *walker) checkRawHTML(seg text.Segment) {
-	b := seg.Value(w.src)
-	for _, m := range rawAttr.FindAllSubmatchIndex(b, -1) {
-		add := func(i int, warning bool, format string, args ...any) {
-			l, c := w.pos(seg.Start + m[i])
-			w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Msg: fmt.Sprintf(format, args...), Warning: warning})
+// from other sites. segs are one run of raw HTML, a block's lines or an
+// inline tag's, read together by an HTML5 tokenizer as a browser reads
+// them: an attribute after a /, on the next line or in another
+// namespace (<a/href=...>, xlink:href) is an attribute all the same.
+func (w *walker) checkRawHTML(segs []text.Segment) {
+	var buf []byte
+	starts := make([]int, len(segs)) // where each segment starts in buf
+	for i, seg := range segs {
+		starts[i] = len(buf)
+		buf = append(buf, seg.Value(w.src)...)
+	}
+	// at is the source position of buf[i].
+	at := func(i int) (int, int) {
+		k := sort.Search(len(starts), func(k int) bool { return starts[k] > i }) - 1
+		return w.pos(segs[k].Start + i - starts[k])
+	}
+	z := xhtml.NewTokenizer(bytes.NewReader(buf))
+	off := 0
+	for {
+		tt := z.Next()
+		if tt == xhtml.ErrorToken {
+			return
 		}
-		if m[2] >= 0 {
-			el := strings.ToLower(string(b[m[2]:m[3]]))
-			if el == "script" && !scriptSrc.Match(b[m[1]:]) {
-				add(2, true, "an inline <script> does not run: the site's Content-Security-Policy allows scripts only from files; put it in static/js and load it from a layout")
-			} else if el == "style" {
-				add(2, true, "a <style> element has no effect: the site's Content-Security-Policy allows styles only from files; put the rules in static/css")
-			}
+		raw := z.Raw()
+		tokStart := off
+		off += len(raw)
+		if tt != xhtml.StartTagToken && tt != xhtml.SelfClosingTagToken {
 			continue
 		}
-		name := strings.ToLower(string(b[m[4]:m[5]]))
-		v := ""
-		for g := 6; g <= 10; g += 2 {
-			if m[g] >= 0 {
-				v = string(b[m[g]:m[g+1]])
+		add := func(i int, warning bool, format string, args ...any) {
+			l, c := at(tokStart + i)
+			w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Msg: fmt.Sprintf(format, args...), Warning: warning})
+		}
+		name, more := z.TagName()
+		el := string(name)
+		type attr struct{ key, val string }
+		var attrs []attr
+		for more {
+			var k, v []byte
+			k, v, more = z.TagAttr()
+			attrs = append(attrs, attr{string(k), string(v)})
+		}
+		hasSrc := false
+		for _, a := range attrs {
+			hasSrc = hasSrc || a.key == "src"
+		}
+		switch {
+		case el == "script" && !hasSrc:
+			add(1, true, "an inline <script> does not run: the site's Content-Security-Policy allows scripts only from files; put it in static/js and load it from a layout")
+		case el == "style":
+			add(1, true, "a <style> element has no effect: the site's Content-Security-Policy allows styles only from files; put the rules in static/css")
+		}
+		from := 1 + len(name)
+		refresh := false
+		for _, a := range attrs {
+			if a.key == "http-equiv" && strings.EqualFold(strings.TrimSpace(a.val), "refresh") {
+				refresh = true
 			}
 		}
-		v = stdhtml.UnescapeString(v)
-		switch {
-		case name == "style":
-			add(4, true, "a style attribute has no effect: the site's Content-Security-Policy allows styles only from files; give the element a class and style it in static/css")
-		case strings.HasPrefix(name, "on"):
-			add(4, true, "the %s attribute does not run: the site's Content-Security-Policy allows no inline event handlers; handle the event in a script in static/js", name)
-		case name == "http-equiv":
-			if strings.EqualFold(strings.TrimSpace(v), "refresh") {
-				add(4, false, "a meta refresh sends visitors on without asking; for an old address, add it to the new page's aliases")
+		for _, a := range attrs {
+			i := attrAt(raw, a.key, from)
+			if i > 0 {
+				from = i + len(a.key)
 			}
-		default:
-			if why := link.Problem(v, link.Any); why != "" {
-				add(4, false, "%s %q %s", name, v, why)
-			} else if (name == "src" || name == "poster" || name == "background") && link.Problem(v, link.Web) == "" {
-				add(4, true, "%s %q loads a file from another site, which the site's Content-Security-Policy blocks and which would tell that site about every visitor; copy the file into static/ and use its path", name, v)
-			} else if name == "href" || name == "src" {
-				// Published as written: the link check of the page finds
-				// it under this destination and reports it here, not at
-				// the layout.
-				l, c := w.pos(seg.Start + m[4])
-				w.res.Links = append(w.res.Links, Link{Dest: v, Line: l, Col: c, Image: name == "src"})
+			local := a.key[strings.LastIndexByte(a.key, ':')+1:] // xlink:href is an href
+			switch {
+			case a.key == "style":
+				add(i, true, "a style attribute has no effect: the site's Content-Security-Policy allows styles only from files; give the element a class and style it in static/css")
+			case strings.HasPrefix(a.key, "on"):
+				add(i, true, "the %s attribute does not run: the site's Content-Security-Policy allows no inline event handlers; handle the event in a script in static/js", a.key)
+			case a.key == "http-equiv":
+				if refresh {
+					add(i, false, "a meta refresh sends visitors on without asking; for an old address, add it to the new page's aliases")
+				}
+			case a.key == "srcdoc":
+				add(i, false, "an iframe's srcdoc is a page of its own that no check reads; publish that page and give the iframe its address")
+			case urlAttr[local]:
+				for _, v := range urlValues(local, a.val) {
+					if why := link.Problem(v, link.Any); why != "" {
+						add(i, false, "%s %q %s", a.key, v, why)
+					} else if (local == "src" || local == "poster" || local == "background" || local == "data") && link.Problem(v, link.Web) == "" {
+						add(i, true, "%s %q loads a file from another site, which the site's Content-Security-Policy blocks and which would tell that site about every visitor; copy the file into static/ and use its path", a.key, v)
+					} else if a.key == "href" || a.key == "src" {
+						// Published as written: the link check of the page finds
+						// it under this destination and reports it here, not at
+						// the layout.
+						l, c := at(tokStart + i)
+						w.res.Links = append(w.res.Links, Link{Dest: v, Line: l, Col: c, Image: a.key == "src"})
+					}
+				}
 			}
 		}
 	}
 }
 
-// warn records a problem that fails only strict builds.
+// urlAttr are the attributes, by local name, whose value is an address a
+// browser follows or loads (srcset and ping hold several).
+var urlAttr = map[string]bool{
+	"href": true, "src": true, "action": true, "formaction": true, "poster": true, "cite": true,
+	"background": true, "data": true, "srcset": true, "ping": true, "codebase": true, "archive": true,
+	"longdesc": true, "lowsrc": true, "dynsrc": true, "manifest": true, "icon": true, "usemap": true,
+}
+
+// urlValues returns the addresses in the value of the attribute name.
+func urlValues(name, v string) []string {
+	switch name {
+	case "srcset":
+		var out []string
+		for part := range strings.SplitSeq(v, ",") {
+			if f := strings.Fields(part); len(f) > 0 {
+				out = append(out, f[0])
+			}
+		}
+		return out
+	case "ping", "archive":
+		return strings.Fields(v)
+	}
+	return []string{v}
+}
+
+// attrAt returns where the attribute key (lower case) starts in raw, a
+// start tag, at or after from: after a separator and followed by =, the
+// end or another separator. It returns 0, the tag's <, when the key is
+// not found as written.
+func attrAt(raw []byte, key string, from int) int {
+	for i := from; i+len(key) <= len(raw); i++ {
+		if !bytes.EqualFold(raw[i:i+len(key)], []byte(key)) {
+			continue
+		}
+		if c := raw[i-1]; c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '/' && c != '"' && c != '\'' {
+			continue
+		}
+		if j := i + len(key); j == len(raw) || strings.IndexByte(" \t\n\r\f/=>", raw[j]) >= 0 {
+			return i
+		}
+	}
+	return 0
+}
+
 func (w *walker) warn(n ast.Node, back int, format string, args ...any) *Problem {
 	p := w.problem(n, back, format, args...)
 	p.Warning = true

@@ -658,3 +658,48 @@ func TestHeadingTakesOnlyAnID(t *testing.T) {
 		t.Errorf("want a warning for each heading, got %+v", res.Problems)
 	}
 }
+
+// TestRawHTMLAsBrowsersReadIt: raw HTML is read as a browser reads it,
+// so an address in an attribute written after a /, on the next line, in
+// another namespace or in an attribute that loads a file is checked all
+// the same, and a meta refresh over two lines is still one.
+func TestRawHTMLAsBrowsersReadIt(t *testing.T) {
+	src := "<div>\n" +
+		"<a/href=\"javascript:alert(1)\">slash</a>\n" +
+		"<a\nhref=\"javascript:alert(2)\">newline</a>\n" +
+		"<svg><a xlink:href=\"javascript:alert(3)\"><text>svg</text></a></svg>\n" +
+		"<object data=\"javascript:alert(5)\"></object>\n" +
+		"<meta\nhttp-equiv=\"refresh\" content=\"0;url=https://example.net/\">\n" +
+		"<a href\n=\"javascript:alert(7)\">eq</a>\n" +
+		"<img alt=\"\" srcset=\"/a.png 1x, javascript:alert(8) 2x\">\n" +
+		"<iframe srcdoc=\"&lt;script&gt;\"></iframe>\n" +
+		"</div>\n"
+	res, err := New(true).Convert([]byte(src), Doc{File: "content/x.md", BodyLine: 1, Base: "/x/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range res.Problems {
+		if !p.Warning {
+			got = append(got, fmt.Sprintf("%d:%d %s", p.Line, p.Col, p.Msg))
+		}
+	}
+	want := []string{
+		`2:4 href "javascript:alert(1)" uses the javascript: scheme`,
+		`4:1 href "javascript:alert(2)" uses the javascript: scheme`,
+		`5:9 xlink:href "javascript:alert(3)" uses the javascript: scheme`,
+		`6:9 data "javascript:alert(5)" uses the javascript: scheme`,
+		`8:1 a meta refresh sends visitors on without asking`,
+		`9:4 href "javascript:alert(7)" uses the javascript: scheme`,
+		`11:13 srcset "javascript:alert(8)" uses the javascript: scheme`,
+		`12:9 an iframe's srcdoc is a page of its own that no check reads`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d errors, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("error %d:\n got %s\nwant %s...", i, got[i], want[i])
+		}
+	}
+}
