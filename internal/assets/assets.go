@@ -51,9 +51,9 @@ func Fingerprinted(name string) bool {
 }
 
 // importRe finds the module specifiers of static imports, re-exports and
-// dynamic imports that name a script file by path: group 1 is what comes
-// before the specifier, 2 the specifier, 3 its closing quote.
-var importRe = regexp.MustCompile(`((?:\bimport|\bfrom|\bimport\s*\()\s*["'])((?:\./|\.\./|/)[A-Za-z0-9_./-]+\.m?js)(["'])`)
+// dynamic imports that name a file by path: group 1 is what comes before
+// the specifier, 2 the specifier, 3 its closing quote.
+var importRe = regexp.MustCompile(`((?:\bimport|\bfrom|\bimport\s*\()\s*["'])((?:\./|\.\./|/)[^"'\s]*)(["'])`)
 
 // Process fingerprints and places static files. files maps static/-relative
 // paths to their contents. Problems are positioned in static/-relative
@@ -144,6 +144,8 @@ func rewriteImports(name string, src []byte, resolve func(dep string) (string, s
 		dep := path.Join(path.Dir(name), spec)
 		var to, why string
 		switch {
+		case !strings.HasSuffix(spec, ".js") && !strings.HasSuffix(spec, ".mjs"):
+			why = ", which is not a script: import a .js module of static/ by its relative path, such as ./search.js"
 		case strings.HasPrefix(spec, "/"):
 			why = fmt.Sprintf(" by absolute path, which never loads: scripts are published in /assets/ under new names; import it by a relative path such as ./%s", path.Base(spec))
 		case dep == ".." || strings.HasPrefix(dep, "../"):

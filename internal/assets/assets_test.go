@@ -106,11 +106,18 @@ func TestImportProblems(t *testing.T) {
 			"js/a.js": "const m = await import(\"/js/b.js\");",
 			"js/b.js": "",
 		}, []string{`js/a.js:1:25: imports /js/b.js by absolute path, which never loads: scripts are published in /assets/ under new names; import it by a relative path such as ./b.js`}},
+		{"not a script", map[string]string{
+			"js/a.js": "import {a} from \"../../../../../etc/passwd\";\nimport b from './data.json';",
+		}, []string{
+			`js/a.js:1:18: imports ../../../../../etc/passwd, which is not a script: import a .js module of static/ by its relative path, such as ./search.js`,
+			`js/a.js:2:16: imports ./data.json, which is not a script: import a .js module of static/ by its relative path, such as ./search.js`,
+		}},
 		{"outside static", map[string]string{
 			"js/a.js": "import x from '../../secret.js'",
 		}, []string{`js/a.js:1:16: imports ../../secret.js, which is outside static/`}},
 		{"column counts characters", map[string]string{
 			"js/a.js": "/* Zoë */ import './é.js'; import './no.js';",
+			"js/é.js": "",
 		}, []string{`js/a.js:1:36: imports ./no.js, which is not in static/`}},
 		{"same file under the same name twice", map[string]string{
 			"css/site.css":     "a{}",
