@@ -373,11 +373,11 @@ func TestBuilderBioEdit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const was = "read our [advice on babies and children]"
+	const was = "read our [safety advice for parents]"
 	if !bytes.Contains(orig, []byte(was)) {
 		t.Fatalf("%s no longer has %q", file, was)
 	}
-	write(t, file, strings.Replace(string(orig), was, "read our [safety advice for babies and toddlers]", 1))
+	write(t, file, strings.Replace(string(orig), was, "read our [safety advice for parents of toddlers]", 1))
 	rb, err := x.Build([]string{"content/practitioners/rosalind-etherley.yaml"})
 	if err != nil {
 		t.Fatalf("bio edit: %v\n%s", err, problems(rb.Result))
@@ -386,7 +386,7 @@ func TestBuilderBioEdit(t *testing.T) {
 	sameTree(t, src, opt, got)
 	found := false
 	for name, data := range got {
-		if strings.HasPrefix(name, "search/doc/") && bytes.Contains(data, []byte("read our safety advice for babies and toddlers first")) {
+		if strings.HasPrefix(name, "search/doc/") && bytes.Contains(data, []byte("read our safety advice for parents of toddlers first")) {
 			found = true
 		}
 	}

@@ -181,7 +181,7 @@ func TestPractitionerDocAccepting(t *testing.T) {
 // TestSearchTextIsReadText: the text a result's excerpt comes from is what
 // the page shows, for a profile's bio as for an article: a link's text
 // without its Markdown brackets and target. A bundled bio links to the
-// safety advice on babies and children.
+// safety advice for parents.
 func TestSearchTextIsReadText(t *testing.T) {
 	out, _ := buildBundled(t)
 	linked := 0
@@ -191,12 +191,12 @@ func TestSearchTextIsReadText(t *testing.T) {
 			if i := strings.Index(text, "]("); i >= 0 {
 				t.Errorf("%s (%s): the excerpt text has Markdown: %q", fr.U, fr.K, text[max(0, i-40):min(len(text), i+40)])
 			}
-			if fr.K == "practitioner" && strings.Contains(text, "read our advice on babies and children first") {
+			if fr.K == "practitioner" && strings.Contains(text, "read our safety advice for parents first") {
 				linked++
 			}
 		}
 	}
 	if linked == 0 {
-		t.Error("no profile's text has its bio's link text, \"read our advice on babies and children first\"")
+		t.Error("no profile's text has its bio's link text, \"read our safety advice for parents first\"")
 	}
 }

@@ -24,7 +24,15 @@ export const sum = (fs, k) => fs.reduce((a, f) => a + f[k], 0);
 export async function judge(publicDir, pairs) {
   const {index} = openSite(publicDir);
   const failures = [];
-  for (const {query, url, kinds, link} of pairs) {
+  for (const {query, url, kinds, link, not} of pairs) {
+    if (not) {
+      // Pages that must not be in the first ten: a profile that says
+      // it does not treat what the visitor asks about.
+      const {results} = await index.search(query, {kinds: kinds || [], limit: 10});
+      const bad = results.filter((r) => not.includes(r.page));
+      if (bad.length) failures.push({query, url: "none of " + not.join(" "), top: 10, got: bad.map((r) => r.page)});
+      continue;
+    }
     const {results} = await index.search(query, {kinds: kinds || [], limit: 3});
     const r = results.find((r) => r.page === url);
     // A link's anchor replaces the page's own: a course's row, for a
