@@ -169,7 +169,7 @@ level: TODO                   # from site.yaml's vocabularies: levels
 modalities: [Craniosacral therapy]
 languages: [English]
 accepting_new_clients: TODO   # true or false
-home_visits: false
+home_visits: TODO             # true or false
 contact: {email: TODO, phone: "TODO"}
 locations:
   - name: "TODO: practice name"
@@ -179,7 +179,7 @@ locations:
     postcode: TODO
     lat: TODO
     lon: TODO
-    wheelchair_access: false
+    wheelchair_access: TODO   # true or false
 qualifications:
   - {title: "TODO: qualification", year: TODO}
 bio: |

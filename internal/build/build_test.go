@@ -904,7 +904,7 @@ func TestWriteAfterInterruptLeavesNothing(t *testing.T) {
 // checked against the build's date (SOURCE_DATE_EPOCH), not the clock's.
 func TestBookYearsFollowTheBuildDate(t *testing.T) {
 	fsys := minimalSite()
-	fsys["content/reading/list.md"] = &fstest.MapFile{Data: []byte("---\ntitle: L\nbooks:\n  - title: A Book\n    authors: [A. N. Author]\n    year: 2019\n---\nBooks.\n")}
+	fsys["content/reading/list.md"] = &fstest.MapFile{Data: []byte("---\ntitle: L\nbooks:\n  - title: A Book\n    authors: [A. N. Author]\n    year: 2019\n    level: essential\n---\nBooks.\n")}
 	res, _ := Run(Options{FS: fsys, DryRun: true, Now: time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)})
 	want := "content/reading/list.md:6:11: year 2019 is not a plausible publication year; write the four-digit year of the edition you list (1450 to 2002, the year after the build's date)"
 	if got := strings.TrimSpace(problems(res)); got != want {

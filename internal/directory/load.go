@@ -204,8 +204,14 @@ func (l *loader) practitioner(file string) *Practitioner {
 	p.Conditions = strings.TrimSpace(p.Conditions)
 	p.Modalities = l.vocabList(dec, m, "modalities", "modality", l.cfg.Vocab.Modalities)
 	p.Languages = l.vocabList(dec, m, "languages", "language", l.cfg.Vocab.Languages)
-	m.Bool("accepting_new_clients", &p.Accepting)
-	m.Bool("home_visits", &p.HomeVisits)
+	// Whether a practitioner takes new clients or visits at home is theirs
+	// to say: a missing key would otherwise publish "No" for them.
+	if m.Need("accepting_new_clients", "true or false") {
+		m.Bool("accepting_new_clients", &p.Accepting)
+	}
+	if m.Need("home_visits", "true or false") {
+		m.Bool("home_visits", &p.HomeVisits)
+	}
 	if m.Has("contact") {
 		p.Contact = contact(dec, m.Value("contact"))
 	}
@@ -347,7 +353,9 @@ func (l *loader) location(dec *yamldoc.Decoder, n *yamldoc.Node) (Location, bool
 				loc.Lat, loc.Lon, km, a.Name, loc.Postcode)
 		}
 	}
-	lm.Bool("wheelchair_access", &loc.WheelchairAccess)
+	if lm.Need("wheelchair_access", "true or false") {
+		lm.Bool("wheelchair_access", &loc.WheelchairAccess)
+	}
 	return loc, ok
 }
 
@@ -429,10 +437,20 @@ func (l *loader) school(file string) *School {
 		var c Course
 		cm.OneLine("title", &c.Title)
 		cm.Date("accredited_until", &c.AccreditedUntil)
-		cm.Str("length", &c.Length)
-		cm.Str("format", &c.Format)
-		cm.Str("location", &c.Location)
-		cm.Str("prerequisites", &c.Prerequisites)
+		// Each is a cell of the course's row on the training page, which
+		// would otherwise be blank.
+		if cm.Need("length", "how long the course takes, such as 2 years part-time (10 weekend modules)") {
+			cm.Str("length", &c.Length)
+		}
+		if cm.Need("format", "In person, Blended or Online") {
+			cm.Str("format", &c.Format)
+		}
+		if cm.Need("location", "where it is taught, such as York, or Online") {
+			cm.Str("location", &c.Location)
+		}
+		if cm.Need("prerequisites", "what a student needs first, or None") {
+			cm.Str("prerequisites", &c.Prerequisites)
+		}
 		c.Lapsed = c.AccreditedUntil.IsZero() || c.AccreditedUntil.Before(l.d.Now)
 		c.Anchor = courseAnchor(s, c.Title)
 		s.Courses = append(s.Courses, c)

@@ -212,6 +212,9 @@ type Map struct {
 	vals  map[string]*Node // key -> value node
 	Order []string         // keys in source order
 	isMap bool             // Node is a mapping (or absent)
+	// suggested are the known keys a misspelt key was taken for: their
+	// did-you-mean already says what is missing.
+	suggested map[string]bool
 }
 
 // Map checks that n is a mapping whose keys are all among known, reporting
@@ -248,6 +251,12 @@ func (d *Decoder) Map(n *Node, what string, known ...string) Map {
 		}
 		if known != nil && !contains(known, name) {
 			d.Errorf(k, "unknown key %q in %s%s", name, what, diag.DidYouMean(name, known))
+			if s := diag.Suggest(name, known); s != "" {
+				if m.suggested == nil {
+					m.suggested = map[string]bool{}
+				}
+				m.suggested[s] = true
+			}
 			continue
 		}
 		if prev, dup := m.keys[name]; dup {
@@ -315,6 +324,31 @@ func (m Map) Require(keys ...string) bool {
 		}
 	}
 	return ok
+}
+
+// Need reports key when it is missing or has no value, saying what to
+// write: a value the site would otherwise have to invent, such as whether a
+// practitioner takes new clients, which the editor must state. A missing
+// key is reported at the mapping ("practitioner is missing required key
+// "home_visits"; add home_visits: true or false"), an empty one at its
+// key. Nothing is reported when the node is not a mapping (Map has said
+// so).
+func (m Map) Need(key, write string) bool {
+	if !m.isMap {
+		return false
+	}
+	v, present := m.vals[key]
+	switch {
+	case !present && m.suggested[key]:
+		return false // the misspelt key's did-you-mean names it
+	case !present:
+		m.d.Errorf(m.Node, "%s is missing required key %q; add %s: %s", m.what, key, key, write)
+		return false
+	case isNull(v) || (v.Kind == yaml.ScalarNode && v.Tag == "!!str" && strings.TrimSpace(v.Value) == ""):
+		m.d.Errorf(m.keys[key], "%s has no value; write %s: %s", key, key, write)
+		return false
+	}
+	return true
 }
 
 // Errorf reports an error at key's value (or at the mapping when absent).
