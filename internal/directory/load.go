@@ -140,7 +140,7 @@ func compact[T any](s []*T) []*T {
 	return out
 }
 
-func (l *loader) read(file string) (*yamldoc.Decoder, *yamldoc.Node) {
+func (l *loader) read(file, oneEach string) (*yamldoc.Decoder, *yamldoc.Node) {
 	src, err := fs.ReadFile(l.fsys, file)
 	if err != nil {
 		if !l.problems.AddFrom(err) {
@@ -149,6 +149,7 @@ func (l *loader) read(file string) (*yamldoc.Decoder, *yamldoc.Node) {
 		return nil, nil
 	}
 	d := yamldoc.New(file, src, 0, l.problems)
+	d.OneEach = oneEach
 	root := d.Parse()
 	// Practitioners and schools are published as soon as their files
 	// exist, so a placeholder in one is always reported.
@@ -161,7 +162,7 @@ func (l *loader) read(file string) (*yamldoc.Decoder, *yamldoc.Node) {
 // practitioner decodes and checks one practitioner file; it returns nil
 // only when the file cannot be read as a mapping at all.
 func (l *loader) practitioner(file string) *Practitioner {
-	dec, root := l.read(file)
+	dec, root := l.read(file, "put each practitioner in a file of their own")
 	if root == nil {
 		return nil
 	}
@@ -412,7 +413,7 @@ func (l *loader) vocabList(dec *yamldoc.Decoder, m yamldoc.Map, key, what string
 }
 
 func (l *loader) school(file string) *School {
-	dec, root := l.read(file)
+	dec, root := l.read(file, "put each school in a file of its own")
 	if root == nil {
 		return nil
 	}
