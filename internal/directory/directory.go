@@ -27,7 +27,8 @@
 // did-you-mean; value types; e-mail addresses; website URLs (http and https
 // only); UK telephone numbers (normalised for display, "01632 960905", and
 // as tel: links, "tel:+441632960905"); UK postcodes (normalised to upper case
-// with one space); latitude and longitude inside the UK, and no farther
+// with one space, their area one of the gazetteer's, with the areas one
+// slip away suggested); latitude and longitude inside the UK, and no farther
 // from the main town of the postcode's area than any place of that area
 // lies (200 km; farther is a warning, so that coordinates copied from
 // another practice fail a strict build); dates; the

@@ -333,7 +333,10 @@ func (l *loader) location(dec *yamldoc.Decoder, n *yamldoc.Node) (Location, bool
 	}
 	var pc string
 	if lm.Str("postcode", &pc) && pc != "" {
-		if norm, good := ParsePostcode(pc); good {
+		if norm, good := ParsePostcode(pc); good && areaProblem(norm) != "" {
+			lm.Errorf("postcode", "postcode %q: %s", pc, areaProblem(norm))
+			ok = false
+		} else if good {
 			loc.Postcode = norm
 		} else {
 			lm.Errorf("postcode", "postcode %q is not a UK postcode; write it like TR9 8TR", pc)
