@@ -404,6 +404,8 @@ func TestProblems(t *testing.T) {
 		{"missing site path in raw HTML", map[string]string{"content/site.yaml": "title: T\nbase_url: https://example.org/\nraw_html: true\n",
 			"content/a.md": "---\ntitle: A\n---\n\nSee <a href=\"/nowhere/\">this</a>.\n"},
 			"content/a.md:5:8: warning: link to /nowhere/: no page or file is published at /nowhere/"},
+		{"raw HTML left out", map[string]string{"content/a.md": "---\ntitle: A\n---\nWater is H<sub>2</sub>O.\n"},
+			"content/a.md:4:11: warning: raw HTML <sub> is left out of the page, with any text inside it, because raw_html is off in content/site.yaml; write Markdown instead"},
 		{"template: missing field", map[string]string{"layouts/page.html": `{{define "main"}}{{.Page.Nope}}{{end}}`},
 			`layouts/page.html:1:24: the page has no field Nope; it has Aliases, Alternates, Content, `},
 		{"template: misspelt field", map[string]string{"layouts/page.html": `{{define "main"}}{{.Page.Contnet}}{{end}}`},

@@ -125,6 +125,11 @@ type Doc struct {
 	// warning, for a page body. Text from a YAML file (a bio) leaves it
 	// off: yamldoc has looked at its lines.
 	Placeholders bool
+	// OmittedHTML has raw HTML that the Renderer leaves out (raw HTML
+	// off) reported as a warning at its line, for a page body: the
+	// editor's text in it is lost. A bio leaves it off: raw HTML in a bio
+	// is an error of its own.
+	OmittedHTML bool
 }
 
 // Heading is a heading of the document.
@@ -379,6 +384,8 @@ type walker struct {
 	todo  bool            // look for placeholders: Doc.Placeholders, and src has the marker
 	// rawHTML: raw HTML is published, so its links are checked too
 	rawHTML bool
+	// omittedLine is the line of the last warning about raw HTML left out
+	omittedLine int
 }
 
 // spaceWriter collects text with every run of white space turned into one
@@ -556,12 +563,18 @@ func (w *walker) walk(root ast.Node) {
 				w.bad = append(w.bad, n)
 			}
 		case *ast.RawHTML:
+			if entering && !w.rawHTML && w.doc.OmittedHTML && n.Segments.Len() > 0 {
+				w.omitted(n.Segments.At(0))
+			}
 			if entering && w.rawHTML {
 				for i := 0; i < n.Segments.Len(); i++ {
 					w.checkRawHTML(n.Segments.At(i))
 				}
 			}
 		case *ast.HTMLBlock:
+			if entering && !w.rawHTML && w.doc.OmittedHTML && n.Lines().Len() > 0 {
+				w.omitted(n.Lines().At(0))
+			}
 			if entering && w.rawHTML {
 				for i := 0; i < n.Lines().Len(); i++ {
 					w.checkRawHTML(n.Lines().At(i))
@@ -698,6 +711,26 @@ func (f funcRegisterer) Register(k ast.NodeKind, fn renderer.NodeRendererFunc) {
 
 // scriptSrc matches the rest of a <script start tag that loads a file.
 var scriptSrc = regexp.MustCompile(`(?i)^[^>]*\ssrc\s*=`)
+
+// openTag matches the start of an element's opening tag.
+var openTag = regexp.MustCompile(`^<([A-Za-z][A-Za-z0-9-]*)`)
+
+// omitted warns, once a line, at raw HTML that is left out of the page
+// because site.yaml does not allow it: an element's opening tag (a
+// closing tag or a comment loses nothing an editor meant to show).
+func (w *walker) omitted(seg text.Segment) {
+	m := openTag.FindSubmatch(seg.Value(w.src))
+	if m == nil {
+		return
+	}
+	l, c := w.pos(seg.Start)
+	if l == w.omittedLine {
+		return
+	}
+	w.omittedLine = l
+	w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Warning: true,
+		Msg: fmt.Sprintf("raw HTML <%s> is left out of the page, with any text inside it, because raw_html is off in content/site.yaml; write Markdown instead", strings.ToLower(string(m[1])))})
+}
 
 // checkRawHTML applies to raw HTML, published when site.yaml allows it,
 // the rules the rest of a page keeps: links only to the site and to
