@@ -544,7 +544,7 @@ func (l *loader) checkSchools(p *Practitioner, schools map[string]bool, slugs []
 			}
 			for j := 0; j+1 < len(it.Content); j += 2 {
 				k, v := it.Content[j], it.Content[j+1]
-				if k.Value == "school" && v.Kind == yaml.ScalarNode && v.Value != "" && !schools[v.Value] {
+				if k.Value == "school" && v.Kind == yaml.ScalarNode && v.Value != "" && !schools[v.Value] && !diag.IsPlaceholder(v.Value) {
 					hint := diag.DidYouMean(v.Value, slugs)
 					if hint == "" {
 						hint = "; add content/schools/" + v.Value + ".yaml or name one of the schools there"
