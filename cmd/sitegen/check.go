@@ -14,7 +14,8 @@ import (
 )
 
 // cmdCheck validates the site as a build would, writing nothing; any
-// error or warning fails it.
+// error or warning fails it. Notices (a certification ending soon) are
+// printed with them, in order, as a build prints them, and fail nothing.
 func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("sitegen check", flag.ContinueOnError)
 	src := fs.String("src", ".", "site root holding content/, layouts/ and static/")
@@ -43,14 +44,13 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	if err != nil && !errors.Is(err, build.ErrFailed) {
 		return err
 	}
-	var probs []diag.Problem
-	for _, p := range res.Problems.All() {
-		if p.Severity != diag.Info {
-			probs = append(probs, p)
-		}
-	}
+	probs := res.Problems.All()
 	writeProblems(stdout, *format, probs)
-	if len(probs) > 0 || err != nil {
+	failed := false
+	for _, p := range probs {
+		failed = failed || p.Severity != diag.Info
+	}
+	if failed || err != nil {
 		if *format == "text" {
 			fmt.Fprintln(stderr, res.Problems.Summary(true))
 		}
@@ -77,13 +77,18 @@ func writeProblems(w io.Writer, format string, probs []diag.Problem) {
 			Problems []jp `json:"problems"`
 			Errors   int  `json:"errors"`
 			Warnings int  `json:"warnings"`
+			Notices  int  `json:"notices"`
 		}{Problems: []jp{}}
 		for _, p := range probs {
 			sev := "error"
-			if p.Severity == diag.Warning {
+			switch p.Severity {
+			case diag.Warning:
 				sev = "warning"
 				out.Warnings++
-			} else {
+			case diag.Info:
+				sev = "info"
+				out.Notices++
+			default:
 				out.Errors++
 			}
 			out.Problems = append(out.Problems, jp{p.File, p.Line, p.Col, sev, p.Msg})
@@ -94,8 +99,11 @@ func writeProblems(w io.Writer, format string, probs []diag.Problem) {
 	case "github":
 		for _, p := range probs {
 			kind := "error"
-			if p.Severity == diag.Warning {
+			switch p.Severity {
+			case diag.Warning:
 				kind = "warning"
+			case diag.Info:
+				kind = "notice"
 			}
 			var props []string
 			if p.File != "" {

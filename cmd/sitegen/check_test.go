@@ -103,3 +103,77 @@ func TestGitHubEscaping(t *testing.T) {
 		t.Errorf("ghProperty: %q", got)
 	}
 }
+
+// TestCheckPrintsNotices: check prints a build's notices (a certification
+// ending soon) in every format, in order with the problems, and they fail
+// nothing.
+func TestCheckPrintsNotices(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1796083200") // 2026-12-01
+	t.Setenv("GITHUB_ACTIONS", "")
+	site := smallSite(t, "---\ntitle: A\n---\nHello.\n")
+	const file = "content/practitioners/ann-example.yaml"
+	practitioner := `name: Ann Example
+registration: CST-000001
+certified_until: 2026-12-18
+accepting_new_clients: true
+home_visits: false
+locations:
+  - {town: Frithwick, region: South West, postcode: TR9 8TR, lat: 50.7, lon: -4.3, wheelchair_access: true}
+`
+	for name, text := range map[string]string{
+		"content/site.yaml":                  "title: T\nbase_url: https://example.org/\nvocabularies: {regions: [South West]}\n",
+		"layouts/practitioners/list.html":    `{{define "main"}}list{{end}}`,
+		"layouts/practitioners/profile.html": `{{define "main"}}profile{{end}}`,
+		"layouts/training.html":              `{{define "main"}}training{{end}}`,
+		"layouts/verify.html":                `{{define "main"}}verify{{end}}`,
+		file:                                 practitioner,
+	} {
+		p := filepath.Join(site, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := filepath.Join(site, filepath.FromSlash(file))
+	const msg = "the certification of Ann Example (CST-000001) ends on 18 December 2026, in 17 days; remind them to renew"
+	cases := []struct {
+		format, want string
+	}{
+		{"text", file + ":3:18: info: " + msg + "\nno problems in 8 pages\n"},
+		{"github", "::notice file=" + file + ",line=3,col=18::" + msg + "\n"},
+		{"json", `{
+  "problems": [
+    {
+      "file": "` + file + `",
+      "line": 3,
+      "col": 18,
+      "severity": "info",
+      "message": "` + msg + `"
+    }
+  ],
+  "errors": 0,
+  "warnings": 0,
+  "notices": 1
+}
+`},
+	}
+	for _, c := range cases {
+		code, out, errs := runCLI(t, "check", "-src", site, "-format", c.format)
+		if code != 0 || out != c.want {
+			t.Errorf("-format %s: exit %d\n%s%s\nwant exit 0\n%s", c.format, code, out, errs, c.want)
+		}
+	}
+
+	// With a problem besides, the notice is listed in order and the count
+	// names only the problem.
+	broken := strings.Replace(practitioner, "home_visits: false\n", "", 1)
+	if err := os.WriteFile(p, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCLI(t, "check", "-src", site)
+	want := file + ":1:1: practitioner is missing required key \"home_visits\"; add home_visits: true or false\n" +
+		file + ":3:18: info: " + msg + "\n"
+	if code != 1 || out != want || errs != "1 error\n" {
+		t.Errorf("with an error: exit %d\n%s%s\nwant exit 1\n%s1 error", code, out, errs, want)
+	}
+}

@@ -166,11 +166,15 @@ registration: ` + reg + `
 certified_since: TODO         # YYYY-MM-DD, such as ` + day(t) + `
 certified_until: TODO         # YYYY-MM-DD, such as ` + day(t.AddDate(1, 0, 0)) + `
 level: TODO                   # from site.yaml's vocabularies: levels
+conditions: ""                # conditions on their practice, published when set; or delete the line
 modalities: [Craniosacral therapy]
 languages: [English]
 accepting_new_clients: TODO   # true or false
-home_visits: false
-contact: {email: TODO, phone: "TODO"}
+home_visits: TODO             # true or false
+contact:
+  email: TODO
+  phone: "TODO"
+  website: TODO               # https://..., or delete the line
 locations:
   - name: "TODO: practice name"
     address: "TODO: street address"
@@ -179,9 +183,11 @@ locations:
     postcode: TODO
     lat: TODO
     lon: TODO
-    wheelchair_access: false
+    wheelchair_access: TODO   # true or false
 qualifications:
-  - {title: "TODO: qualification", year: TODO}
+  - title: "TODO: qualification"
+    school: TODO              # the school's file name in content/schools/ without .yaml; or delete the line
+    year: TODO
 bio: |
   TODO: a few sentences about the practitioner, in the third person.
 `
@@ -196,7 +202,7 @@ courses:
   - title: "TODO: course title"
     accredited_until: TODO    # YYYY-MM-DD, such as ` + day(t.AddDate(3, 0, 0)) + `
     length: "TODO: such as 2 years part-time (10 weekend modules)"
-    format: TODO              # In person, Blended or Online
+    format: TODO              # such as In person, Blended or Online
     location: "TODO: town, or online"
     prerequisites: "TODO: what a student needs before starting"
 `

@@ -817,7 +817,7 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
 		}
 		res, err = b.md.Convert(body, markdown.Doc{
 			File: p.File, Dir: dir, BodyLine: p.Source.BodyLine, Resolve: resolve, Unlinked: b.site.Unlinked, Base: p.URL,
-			Placeholders: true,
+			Placeholders: true, OmittedHTML: true,
 		})
 		if err != nil {
 			b.problems.Errorf(p.File, p.Source.BodyLine, 1, "cannot render Markdown: %v", err)

@@ -404,8 +404,12 @@ func TestProblems(t *testing.T) {
 		{"missing site path in raw HTML", map[string]string{"content/site.yaml": "title: T\nbase_url: https://example.org/\nraw_html: true\n",
 			"content/a.md": "---\ntitle: A\n---\n\nSee <a href=\"/nowhere/\">this</a>.\n"},
 			"content/a.md:5:8: warning: link to /nowhere/: no page or file is published at /nowhere/"},
+		{"raw HTML left out", map[string]string{"content/a.md": "---\ntitle: A\n---\nWater is H<sub>2</sub>O.\n"},
+			"content/a.md:4:11: warning: raw HTML <sub> is left out of the page, with any text inside it, because raw_html is off in content/site.yaml; write Markdown instead"},
 		{"template: missing field", map[string]string{"layouts/page.html": `{{define "main"}}{{.Page.Nope}}{{end}}`},
-			`layouts/page.html:1:24: can't evaluate field Nope in type *site.Page; check the field name against the page data`},
+			`layouts/page.html:1:24: the page has no field Nope; it has Aliases, Alternates, Content, `},
+		{"template: misspelt field", map[string]string{"layouts/page.html": `{{define "main"}}{{.Page.Contnet}}{{end}}`},
+			`layouts/page.html:1:24: the page has no field Contnet; did you mean Content? (rendering `},
 		{"template: missing template", map[string]string{"layouts/page.html": `{{define "main"}}{{template "nope" .}}{{end}}`},
 			`layouts/page.html:1:28: no such template "nope"`},
 		{"template: syntax", map[string]string{"layouts/page.html": "{{define \"main\"}}\n{{if}}{{end}}"},
@@ -512,7 +516,7 @@ func TestOneMistakeOneProblem(t *testing.T) {
 			}},
 		{"a layout that fails is not also every link to its pages",
 			map[string]string{"content/l.md": "---\ntitle: L\n---\n[x](articles/ok.md#risks)\n", "layouts/section.html": `{{define "main"}}{{.Page.Nope}}{{end}}`},
-			[]string{`layouts/section.html:1:24: can't evaluate field Nope in type *site.Page; check the field name against the page data (rendering /articles/)`}},
+			[]string{`layouts/section.html:1:24: the page has no field Nope; it has Aliases, Alternates, Content, Contents, Count, Data, Date, Description, Draft, File, Future, HasTOC, Headings, IsDated, JSONLD, Keywords, Kind, Line, Links, NoIndex, OutPath, Pager, Pages, Parent, Permalink, Search, Section, Source, TOC, Tags, Template, Title, URL, Updated, Weight (rendering /articles/)`}},
 		{"a slug that needs a folder where the site writes a file",
 			map[string]string{"content/nf.md": "---\ntitle: NF\nslug: 404.html\n---\n"},
 			[]string{`content/nf.md:3:7: content/nf.md (/404.html/) needs a folder 404.html/ for 404.html/index.html, where the page /404.html is written as a file; give one of them another URL or file name`}},
@@ -930,7 +934,7 @@ func TestWriteAfterInterruptLeavesNothing(t *testing.T) {
 // checked against the build's date (SOURCE_DATE_EPOCH), not the clock's.
 func TestBookYearsFollowTheBuildDate(t *testing.T) {
 	fsys := minimalSite()
-	fsys["content/reading/list.md"] = &fstest.MapFile{Data: []byte("---\ntitle: L\nbooks:\n  - title: A Book\n    authors: [A. N. Author]\n    year: 2019\n---\nBooks.\n")}
+	fsys["content/reading/list.md"] = &fstest.MapFile{Data: []byte("---\ntitle: L\nbooks:\n  - title: A Book\n    authors: [A. N. Author]\n    year: 2019\n    level: essential\n---\nBooks.\n")}
 	res, _ := Run(Options{FS: fsys, DryRun: true, Now: time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)})
 	want := "content/reading/list.md:6:11: year 2019 is not a plausible publication year; write the four-digit year of the edition you list (1450 to 2002, the year after the build's date)"
 	if got := strings.TrimSpace(problems(res)); got != want {

@@ -18,12 +18,17 @@
 // school that does not exist) run afterwards in slug order, so the result and
 // the problems are the same whatever the scheduling.
 //
-// Checked: required keys (name, registration, certified_until, locations;
-// for a location town, region, postcode, lat and lon); unknown keys with a
+// Checked: required keys (name, registration, certified_until, locations,
+// accepting_new_clients and home_visits; for a location town, region,
+// postcode, lat, lon and wheelchair_access; for a course title,
+// accredited_until, length, format, location and prerequisites: the keys
+// whose absence would otherwise publish an answer nobody gave, such as
+// "No wheelchair access"); unknown keys with a
 // did-you-mean; value types; e-mail addresses; website URLs (http and https
 // only); UK telephone numbers (normalised for display, "01632 960905", and
 // as tel: links, "tel:+441632960905"); UK postcodes (normalised to upper case
-// with one space); latitude and longitude inside the UK, and no farther
+// with one space, their area one of the gazetteer's, with the areas one
+// slip away suggested); latitude and longitude inside the UK, and no farther
 // from the main town of the postcode's area than any place of that area
 // lies (200 km; farther is a warning, so that coordinates copied from
 // another practice fail a strict build); dates; the

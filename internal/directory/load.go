@@ -140,7 +140,7 @@ func compact[T any](s []*T) []*T {
 	return out
 }
 
-func (l *loader) read(file string) (*yamldoc.Decoder, *yamldoc.Node) {
+func (l *loader) read(file, oneEach string) (*yamldoc.Decoder, *yamldoc.Node) {
 	src, err := fs.ReadFile(l.fsys, file)
 	if err != nil {
 		if !l.problems.AddFrom(err) {
@@ -149,6 +149,7 @@ func (l *loader) read(file string) (*yamldoc.Decoder, *yamldoc.Node) {
 		return nil, nil
 	}
 	d := yamldoc.New(file, src, 0, l.problems)
+	d.OneEach = oneEach
 	root := d.Parse()
 	// Practitioners and schools are published as soon as their files
 	// exist, so a placeholder in one is always reported.
@@ -161,7 +162,7 @@ func (l *loader) read(file string) (*yamldoc.Decoder, *yamldoc.Node) {
 // practitioner decodes and checks one practitioner file; it returns nil
 // only when the file cannot be read as a mapping at all.
 func (l *loader) practitioner(file string) *Practitioner {
-	dec, root := l.read(file)
+	dec, root := l.read(file, "put each practitioner in a file of their own")
 	if root == nil {
 		return nil
 	}
@@ -204,8 +205,14 @@ func (l *loader) practitioner(file string) *Practitioner {
 	p.Conditions = strings.TrimSpace(p.Conditions)
 	p.Modalities = l.vocabList(dec, m, "modalities", "modality", l.cfg.Vocab.Modalities)
 	p.Languages = l.vocabList(dec, m, "languages", "language", l.cfg.Vocab.Languages)
-	m.Bool("accepting_new_clients", &p.Accepting)
-	m.Bool("home_visits", &p.HomeVisits)
+	// Whether a practitioner takes new clients or visits at home is theirs
+	// to say: a missing key would otherwise publish "No" for them.
+	if m.Need("accepting_new_clients", "true or false") {
+		m.Bool("accepting_new_clients", &p.Accepting)
+	}
+	if m.Need("home_visits", "true or false") {
+		m.Bool("home_visits", &p.HomeVisits)
+	}
 	if m.Has("contact") {
 		p.Contact = contact(dec, m.Value("contact"))
 	}
@@ -326,7 +333,10 @@ func (l *loader) location(dec *yamldoc.Decoder, n *yamldoc.Node) (Location, bool
 	}
 	var pc string
 	if lm.Str("postcode", &pc) && pc != "" {
-		if norm, good := ParsePostcode(pc); good {
+		if norm, good := ParsePostcode(pc); good && areaProblem(norm) != "" {
+			lm.Errorf("postcode", "postcode %q: %s", pc, areaProblem(norm))
+			ok = false
+		} else if good {
 			loc.Postcode = norm
 		} else {
 			lm.Errorf("postcode", "postcode %q is not a UK postcode; write it like TR9 8TR", pc)
@@ -347,7 +357,9 @@ func (l *loader) location(dec *yamldoc.Decoder, n *yamldoc.Node) (Location, bool
 				loc.Lat, loc.Lon, km, a.Name, loc.Postcode)
 		}
 	}
-	lm.Bool("wheelchair_access", &loc.WheelchairAccess)
+	if lm.Need("wheelchair_access", "true or false") {
+		lm.Bool("wheelchair_access", &loc.WheelchairAccess)
+	}
 	return loc, ok
 }
 
@@ -404,7 +416,7 @@ func (l *loader) vocabList(dec *yamldoc.Decoder, m yamldoc.Map, key, what string
 }
 
 func (l *loader) school(file string) *School {
-	dec, root := l.read(file)
+	dec, root := l.read(file, "put each school in a file of its own")
 	if root == nil {
 		return nil
 	}
@@ -429,10 +441,20 @@ func (l *loader) school(file string) *School {
 		var c Course
 		cm.OneLine("title", &c.Title)
 		cm.Date("accredited_until", &c.AccreditedUntil)
-		cm.Str("length", &c.Length)
-		cm.Str("format", &c.Format)
-		cm.Str("location", &c.Location)
-		cm.Str("prerequisites", &c.Prerequisites)
+		// Each is a cell of the course's row on the training page, which
+		// would otherwise be blank.
+		if cm.Need("length", "how long the course takes, such as 2 years part-time (10 weekend modules)") {
+			cm.Str("length", &c.Length)
+		}
+		if cm.Need("format", "In person, Blended or Online") {
+			cm.Str("format", &c.Format)
+		}
+		if cm.Need("location", "where it is taught, such as York, or Online") {
+			cm.Str("location", &c.Location)
+		}
+		if cm.Need("prerequisites", "what a student needs first, or None") {
+			cm.Str("prerequisites", &c.Prerequisites)
+		}
 		c.Lapsed = c.AccreditedUntil.IsZero() || c.AccreditedUntil.Before(l.d.Now)
 		c.Anchor = courseAnchor(s, c.Title)
 		s.Courses = append(s.Courses, c)
@@ -522,7 +544,7 @@ func (l *loader) checkSchools(p *Practitioner, schools map[string]bool, slugs []
 			}
 			for j := 0; j+1 < len(it.Content); j += 2 {
 				k, v := it.Content[j], it.Content[j+1]
-				if k.Value == "school" && v.Kind == yaml.ScalarNode && v.Value != "" && !schools[v.Value] {
+				if k.Value == "school" && v.Kind == yaml.ScalarNode && v.Value != "" && !schools[v.Value] && !diag.IsPlaceholder(v.Value) {
 					hint := diag.DidYouMean(v.Value, slugs)
 					if hint == "" {
 						hint = "; add content/schools/" + v.Value + ".yaml or name one of the schools there"

@@ -50,6 +50,10 @@ courses:
     prerequisites: None
   - title: Old Certificate
     accredited_until: 2026-11-30
+    length: 6 weekends
+    format: Blended
+    location: Frithwick and online
+    prerequisites: None
 `
 
 var buildDay = time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC)
@@ -83,10 +87,8 @@ func messages(l *diag.List, sev diag.Severity) []string {
 // page, made from the school's slug and the course title, numbered when a
 // school lists two courses of one title, and never equal to a school's id.
 func TestCourseAnchors(t *testing.T) {
-	school := frithwick + `  - title: Diploma in Craniosacral Therapy
-    accredited_until: 2029-07-31
-  - title: "Diploma: Craniosacral Therapy"
-    accredited_until: 2029-07-31
+	school := frithwick + `  - {title: Diploma in Craniosacral Therapy, accredited_until: 2029-07-31, length: 2 years, format: Blended, location: Frithwick, prerequisites: None}
+  - {title: "Diploma: Craniosacral Therapy", accredited_until: 2029-07-31, length: 2 years, format: Blended, location: Frithwick, prerequisites: None}
 `
 	d, l := loadSite(t, map[string]string{"content/schools/frithwick-college.yaml": school})
 	if l.Len() != 0 {
@@ -206,6 +208,10 @@ func TestValidation(t *testing.T) {
 			[]string{file + `:11:11: unknown key "e-mail" in contact; did you mean "email"?`}},
 		{"postcode", "postcode: TR9 8TR", "postcode: TR99 XYZ",
 			[]string{file + `:17:15: postcode "TR99 XYZ" is not a UK postcode; write it like TR9 8TR`}},
+		{"postcode area mistyped", "postcode: TR9 8TR", "postcode: YQ1 7HH",
+			[]string{file + `:17:15: postcode "YQ1 7HH": YQ is not a UK postcode area; did you mean YO?`}},
+		{"postcode area that is no area", "postcode: TR9 8TR", "postcode: qq1 1aa",
+			[]string{file + `:17:15: postcode "qq1 1aa": QQ is not a UK postcode area; did you mean TQ?`}},
 		{"latitude", "lat: 50.70614", "lat: 48.5",
 			[]string{file + `:18:10: lat 48.5 is outside the UK (49.8 to 60.9); check that lat and lon are not swapped`}},
 		{"longitude", "lon: -4.32072", "lon: 50.7",
@@ -214,6 +220,14 @@ func TestValidation(t *testing.T) {
 			[]string{file + `:18:10: lat must be a number, not the text "north"`}},
 		{"region vocabulary", "region: South West", "region: South-West",
 			[]string{file + `:16:13: region "South-West" is not one of the regions; did you mean "South West"?`}},
+		{"accepting new clients left out", "accepting_new_clients: true\n", "",
+			[]string{file + `:1:1: practitioner is missing required key "accepting_new_clients"; add accepting_new_clients: true or false`}},
+		{"accepting new clients empty", "accepting_new_clients: true", "accepting_new_clients:",
+			[]string{file + `:9:1: accepting_new_clients has no value; write accepting_new_clients: true or false`}},
+		{"home visits left out", "home_visits: false\n", "",
+			[]string{file + `:1:1: practitioner is missing required key "home_visits"; add home_visits: true or false`}},
+		{"wheelchair access left out", "    wheelchair_access: true\n", "",
+			[]string{file + `:13:5: location is missing required key "wheelchair_access"; add wheelchair_access: true or false`}},
 		{"location requires town", "    town: Frithwick\n", "",
 			[]string{file + `:13:5: location is missing required key "town"; add ` + "`town: ...`"}},
 		{"empty locations", "locations:\n  - name: Frithwick Wellbeing Centre\n    address: 12 Mill Lane\n    town: Frithwick\n    region: South West\n    postcode: TR9 8TR\n    lat: 50.70614\n    lon: -4.32072\n    wheelchair_access: true\n", "locations: []\n",
@@ -240,6 +254,9 @@ func TestValidation(t *testing.T) {
 			[]string{file + `:5:8: YAML syntax error: the [ that starts the value of level is never closed; add a ] at the end of the list`}},
 		{"syntax error on the line of the mistake", "level: Registered", "- Registered",
 			[]string{file + `:5:1: YAML syntax error: did not find expected key; check the indentation and quoting on this line or the one above`}},
+		{"second practitioner in the file", "bio: |\n  Aelia has practised craniosacral therapy in *Frithwick* since 2015.\n",
+			"bio: |\n  Aelia has practised craniosacral therapy in *Frithwick* since 2015.\n---\nname: Bryn Other\nregistration: CST-000005\n",
+			[]string{file + `:25:1: a second document (---) starts here, and the build reads only the first; put each practitioner in a file of their own`}},
 		{"name not in UTF-8", "name: Aelia Thornhurst", "name: Aelia Thornh\xfcrst",
 			[]string{file + `:1:19: file is not UTF-8 text; save it with UTF-8 encoding`}},
 		{"bio not in UTF-8", "  Aelia has practised", "  Aelia has practis\xe9d",
@@ -320,12 +337,16 @@ func TestFileNames(t *testing.T) {
 
 func TestSchoolValidation(t *testing.T) {
 	src := strings.NewReplacer("website: https://example.org/frithwick-college", "website: \"javascript:alert(1)\"",
-		"    accredited_until: 2028-07-31\n", "", "region: South West", "region: Cornwall").Replace(frithwick)
+		"    accredited_until: 2028-07-31\n", "", "region: South West", "region: Cornwall",
+		"    length: 6 weekends\n    format: Blended\n", "", "    location: Frithwick and online\n    prerequisites: None\n", "    location: Frithwick and online\n    prerequisites:\n").Replace(frithwick)
 	_, l := loadSite(t, map[string]string{"content/schools/frithwick-college.yaml": src})
 	want := []string{
 		`content/schools/frithwick-college.yaml:2:10: website "javascript:alert(1)" must be an absolute http or https address, such as https://example.org/`,
 		`content/schools/frithwick-college.yaml:3:9: region "Cornwall" is not one of the regions; use one of the regions in content/site.yaml (vocabularies.regions) or add it there`,
 		`content/schools/frithwick-college.yaml:6:5: course is missing required key "accredited_until"; add ` + "`accredited_until: ...`",
+		`content/schools/frithwick-college.yaml:11:5: course is missing required key "length"; add length: how long the course takes, such as 2 years part-time (10 weekend modules)`,
+		`content/schools/frithwick-college.yaml:11:5: course is missing required key "format"; add format: In person, Blended or Online`,
+		`content/schools/frithwick-college.yaml:14:5: prerequisites has no value; write prerequisites: what a student needs first, or None`,
 	}
 	if got := messages(l, diag.Error); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -43,6 +43,82 @@ func AreaOf(code string) (Area, bool) {
 	return Area{}, false
 }
 
+// postcodeArea is the area of a normalised postcode: the letters before
+// its first digit, "EH" of "EH10 4BF".
+func postcodeArea(postcode string) string {
+	i := strings.IndexAny(postcode, "0123456789")
+	if i < 1 {
+		return ""
+	}
+	return postcode[:i]
+}
+
+// areaProblem says what is wrong with a normalised postcode whose area is
+// not one of the UK's (the gazetteer holds every one), or "" when it is:
+// "YQ is not a UK postcode area; did you mean YO?". The real areas one
+// slip away (a letter changed, added, dropped or two swapped) are
+// suggested, up to three, those that keep the first letter (the town's
+// initial, most often right) or swap the two before any other.
+func areaProblem(postcode string) string {
+	area := postcodeArea(postcode)
+	if area == "" || postcode == "GIR 0AA" {
+		return ""
+	}
+	if _, ok := AreaOf(area); ok {
+		return ""
+	}
+	var near, initial []string
+	for _, a := range ukAreas {
+		for _, c := range a.Codes {
+			if oneSlip(area, c) {
+				near = append(near, c)
+				if c[0] == area[0] || (len(c) == 2 && len(area) == 2 && c[0] == area[1] && c[1] == area[0]) {
+					initial = append(initial, c)
+				}
+			}
+		}
+	}
+	if len(initial) > 0 {
+		near = initial
+	}
+	slices.Sort(near)
+	msg := area + " is not a UK postcode area"
+	switch len(near) {
+	case 0:
+		return msg + "; check the letters it starts with"
+	case 1:
+		return msg + "; did you mean " + near[0] + "?"
+	case 2, 3:
+		return msg + "; did you mean " + strings.Join(near[:len(near)-1], ", ") + " or " + near[len(near)-1] + "?"
+	}
+	return msg + "; check the letters it starts with"
+}
+
+// oneSlip reports whether a and b (upper-case letters) differ by one
+// letter changed, added or dropped, or by two neighbours swapped.
+func oneSlip(a, b string) bool {
+	switch len(a) - len(b) {
+	case 0:
+		diff := 0
+		for i := range a {
+			if a[i] != b[i] {
+				diff++
+			}
+		}
+		return diff == 1 || (len(a) == 2 && a[0] == b[1] && a[1] == b[0] && a != b)
+	case 1:
+		a, b = b, a
+		fallthrough
+	case -1: // b is a with one letter more
+		for i := range b {
+			if b[:i]+b[i+1:] == a {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // KmFrom is the great-circle distance from lat, lon to the place, as
 // directory-core.js computes it.
 func (a Area) KmFrom(lat, lon float64) float64 {
@@ -62,11 +138,7 @@ const maxAreaKm = 200
 // of its postcode's area than any place of that area does: its
 // coordinates or its postcode are wrong.
 func farFromArea(l Location) (Area, float64, bool) {
-	i := strings.IndexAny(l.Postcode, "0123456789")
-	if i < 1 {
-		return Area{}, 0, false
-	}
-	a, ok := AreaOf(l.Postcode[:i]) // "EH" of "EH10 4BF"
+	a, ok := AreaOf(postcodeArea(l.Postcode)) // "EH" of "EH10 4BF"
 	if !ok {
 		return Area{}, 0, false
 	}

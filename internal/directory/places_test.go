@@ -100,3 +100,26 @@ func TestCoordinatesFarFromPostcode(t *testing.T) {
 		}
 	}
 }
+
+// TestAreaProblem: a postcode whose area is not one of the UK's is named,
+// with the areas one slip away.
+func TestAreaProblem(t *testing.T) {
+	for _, c := range []struct{ postcode, want string }{
+		{"YO1 7HH", ""},
+		{"EH10 4BF", ""},
+		{"B1 1AA", ""},
+		{"GIR 0AA", ""},
+		{"YQ1 7HH", "YQ is not a UK postcode area; did you mean YO?"},
+		{"TRR1 1AA", "TRR is not a UK postcode area; did you mean TR?"},
+		{"OY1 7HH", "OY is not a UK postcode area; did you mean OL, OX or YO?"},
+		{"BJ1 1AA", "BJ is not a UK postcode area; check the letters it starts with"},
+		{"QQ1 1AA", "QQ is not a UK postcode area; did you mean TQ?"},
+		{"XQ1 1AA", "XQ is not a UK postcode area; did you mean TQ?"},
+		{"JE2 3AB", "JE is not a UK postcode area; check the letters it starts with"},
+		{"ZZ1 1AA", "ZZ is not a UK postcode area; did you mean ZE?"},
+	} {
+		if got := areaProblem(c.postcode); got != c.want {
+			t.Errorf("areaProblem(%q) = %q, want %q", c.postcode, got, c.want)
+		}
+	}
+}

@@ -42,6 +42,7 @@ import (
 	stdhtml "html"
 	"net/url"
 	"path"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -125,6 +126,11 @@ type Doc struct {
 	// warning, for a page body. Text from a YAML file (a bio) leaves it
 	// off: yamldoc has looked at its lines.
 	Placeholders bool
+	// OmittedHTML has raw HTML that the Renderer leaves out (raw HTML
+	// off) reported as a warning at its line, for a page body: the
+	// editor's text in it is lost. A bio leaves it off: raw HTML in a bio
+	// is an error of its own.
+	OmittedHTML bool
 }
 
 // Heading is a heading of the document.
@@ -382,6 +388,8 @@ type walker struct {
 	rawHTML bool
 	// headingIDs are the ids of the headings so far, with their lines.
 	headingIDs map[string]int
+	// omittedLine is the line of the last warning about raw HTML left out
+	omittedLine int
 }
 
 // spaceWriter collects text with every run of white space turned into one
@@ -555,10 +563,16 @@ func (w *walker) walk(root ast.Node) {
 				w.bad = append(w.bad, n)
 			}
 		case *ast.RawHTML:
+			if entering && !w.rawHTML && w.doc.OmittedHTML && n.Segments.Len() > 0 {
+				w.omitted(n.Segments.At(0))
+			}
 			if entering && w.rawHTML {
 				w.checkRawHTML(n.Segments.Sliced(0, n.Segments.Len()))
 			}
 		case *ast.HTMLBlock:
+			if entering && !w.rawHTML && w.doc.OmittedHTML && n.Lines().Len() > 0 {
+				w.omitted(n.Lines().At(0))
+			}
 			if entering && w.rawHTML {
 				segs := n.Lines().Sliced(0, n.Lines().Len())
 				if n.HasClosure() {
@@ -685,6 +699,26 @@ func (t *tableRegions) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 type funcRegisterer func(ast.NodeKind, renderer.NodeRendererFunc)
 
 func (f funcRegisterer) Register(k ast.NodeKind, fn renderer.NodeRendererFunc) { f(k, fn) }
+
+// openTag matches the start of an element's opening tag.
+var openTag = regexp.MustCompile(`^<([A-Za-z][A-Za-z0-9-]*)`)
+
+// omitted warns, once a line, at raw HTML that is left out of the page
+// because site.yaml does not allow it: an element's opening tag (a
+// closing tag or a comment loses nothing an editor meant to show).
+func (w *walker) omitted(seg text.Segment) {
+	m := openTag.FindSubmatch(seg.Value(w.src))
+	if m == nil {
+		return
+	}
+	l, c := w.pos(seg.Start)
+	if l == w.omittedLine {
+		return
+	}
+	w.omittedLine = l
+	w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Warning: true,
+		Msg: fmt.Sprintf("raw HTML <%s> is left out of the page, with any text inside it, because raw_html is off in content/site.yaml; write Markdown instead", strings.ToLower(string(m[1])))})
+}
 
 // checkRawHTML applies to raw HTML, published when site.yaml allows it,
 // the rules the rest of a page keeps: links only to the site and to

@@ -44,12 +44,18 @@ func decodeOn(t *testing.T, src string, today time.Time) ([]Book, []string) {
 }
 
 // book is the front matter of a list with one book whose entry has the
-// given extra lines (indented as book keys); the book's first key is on
-// file line 4, so extra lines start on file line 6.
+// given extra lines (indented as book keys), and level: essential after
+// them unless they give a level; the book's first key is on file line 4,
+// so extra lines start on file line 6.
 func book(extra ...string) string {
 	s := "title: A list\nbooks:\n  - title: An Example Handbook\n    authors: [A. N. Author]\n"
+	level := true
 	for _, e := range extra {
 		s += "    " + e + "\n"
+		level = level && !strings.HasPrefix(e, "level:")
+	}
+	if level {
+		s += "    level: essential\n"
 	}
 	return s
 }
@@ -62,17 +68,17 @@ func TestDecodeBooksValidation(t *testing.T) {
 		want []string
 	}{
 		{"valid", book(`edition: 3`, `year: 2019`, `publisher: Example Press`, `isbn: "0-306-40615-2"`, `level: essential`, `topics: [head, neck]`, `note: A *clear* start.`, `url: https://example.org/book`), nil},
-		{"missing title", "books:\n  - authors: [A. N. Author]\n", []string{
+		{"missing title", "books:\n  - authors: [A. N. Author]\n    level: further\n", []string{
 			p + `3:5: book is missing required key "title"; add ` + "`title: ...`"}},
-		{"empty title", "books:\n  - title: \"\"\n    authors: [A]\n", []string{
+		{"empty title", "books:\n  - title: \"\"\n    authors: [A]\n    level: further\n", []string{
 			p + `3:12: book is missing required key "title"; add ` + "`title: ...`"}},
-		{"missing authors", "books:\n  - title: A Book\n", []string{
+		{"missing authors", "books:\n  - title: A Book\n    level: further\n", []string{
 			p + `3:5: book is missing required key "authors"; add ` + "`authors: ...`"}},
-		{"empty authors", "books:\n  - title: A Book\n    authors: []\n", []string{
+		{"empty authors", "books:\n  - title: A Book\n    authors: []\n    level: further\n", []string{
 			p + `4:14: authors must name at least one author; write authors: [First Author, Second Author]`}},
-		{"empty author", "books:\n  - title: A Book\n    authors: [A. N. Author, \"\"]\n", []string{
+		{"empty author", "books:\n  - title: A Book\n    authors: [A. N. Author, \"\"]\n    level: further\n", []string{
 			p + `4:29: an author is empty; write each author's name, or remove the empty entry`}},
-		{"authors not text", "books:\n  - title: A Book\n    authors: {name: A}\n", []string{
+		{"authors not text", "books:\n  - title: A Book\n    authors: {name: A}\n    level: further\n", []string{
 			p + `4:14: authors must be a list of text, not a mapping; write authors: [first, second]`}},
 		{"single author as text", book(), nil},
 		{"unknown key", book(`auther: B`), []string{
@@ -100,8 +106,12 @@ func TestDecodeBooksValidation(t *testing.T) {
 		{"isbn too short", book(`isbn: 0-306-4061`), []string{
 			p + `6:11: isbn "0-306-4061" has 8 digits; an ISBN has 10 or 13; copy it again from the book's back cover or its publisher's page`}},
 		{"isbn unquoted number", book(`isbn: 9780306406157`), nil},
-		{"same isbn twice", "books:\n  - title: One\n    authors: [A]\n    isbn: 0-306-40615-2\n  - title: Two\n    authors: [B]\n    isbn: \"978 0 306 40615 7\"\n", []string{
-			p + `8:11: isbn 978-0-306-40615-7 appears twice in this list, on lines 5 and 8; keep one of the two books`}},
+		{"same isbn twice", "books:\n  - title: One\n    authors: [A]\n    isbn: 0-306-40615-2\n    level: further\n  - title: Two\n    authors: [B]\n    isbn: \"978 0 306 40615 7\"\n    level: further\n", []string{
+			p + `9:11: isbn 978-0-306-40615-7 appears twice in this list, on lines 5 and 9; keep one of the two books`}},
+		{"missing level", "books:\n  - title: A Book\n    authors: [A]\n", []string{
+			p + `3:5: book is missing required key "level"; add level: essential, recommended or further`}},
+		{"empty level", book(`level:`), []string{
+			p + `6:5: level has no value; write level: essential, recommended or further`}},
 		{"unknown level", book(`level: esential`), []string{
 			p + `6:12: level "esential" is not one of essential, recommended, further; did you mean "essential"?`}},
 		{"unknown level without suggestion", book(`level: vital`), []string{
@@ -128,7 +138,7 @@ func TestDecodeBooksValidation(t *testing.T) {
 			p + `6:11: note link "mailto:" has nothing after mailto:; write the address right after the colon, such as mailto:info@example.org`,
 			p + `6:11: note link "data:text/html,x" uses the data: scheme; link to a page on this site or to an http, https, mailto or tel address`}},
 		{"safe note links", book(`note: "See [training](/training/), [mail](mailto:info@example.org), [a page](https://example.org/) and [call us](tel:+441632960905)."`), nil},
-		{"many problems collected", "books:\n  - title: One\n    authors: [A]\n    isbn: 0-306-40615-3\n    level: core\n  - authors: [B]\n    year: 99\n", []string{
+		{"many problems collected", "books:\n  - title: One\n    authors: [A]\n    isbn: 0-306-40615-3\n    level: core\n  - authors: [B]\n    year: 99\n    level: further\n", []string{
 			p + `5:11: isbn "0-306-40615-3" has a bad check digit (expected 2); copy it again from the book's back cover or its publisher's page`,
 			p + `6:12: level "core" is not one of essential, recommended, further`,
 			p + `7:5: book is missing required key "title"; add ` + "`title: ...`",
@@ -183,8 +193,8 @@ func TestDecodeBooksValues(t *testing.T) {
 		"    isbn: 0-306-40615-2\n    level: further\n    topics: [spine, cst]\n"+
 		"    note: \"Read **chapter 2** first; see [training](/training/).\"\n"+
 		"    url: https://example.org/book\n"+
-		"  - title: Second Book\n    authors: Solo Writer\n"+
-		"  - authors: [Dropped, For, Missing Title]\n")
+		"  - title: Second Book\n    authors: Solo Writer\n    level: recommended\n"+
+		"  - authors: [Dropped, For, Missing Title]\n    level: essential\n")
 	if len(msgs) != 1 {
 		t.Fatalf("want one problem (the missing title), got %q", msgs)
 	}
@@ -205,7 +215,7 @@ func TestDecodeBooksValues(t *testing.T) {
 		{"display isbn", b.ISBN(), "978-0-306-40615-7"},
 		{"open library", b.OpenLibrary(), "https://openlibrary.org/isbn/9780306406157"},
 		{"author list", b.AuthorList(), "A. N. Author and B. Second"},
-		{"default level", books[1].Level, "recommended"},
+		{"second level", books[1].Level, "recommended"},
 		{"single author", strings.Join(books[1].Authors, "|"), "Solo Writer"},
 	}
 	for _, c := range checks {

@@ -28,8 +28,9 @@
 // links that the site's rule for links refuses (package link: http(s),
 // mailto and tel) or that are relative paths not starting with "/",
 // implausible years, and
-// the same ISBN twice in one list (naming both lines). A book without a
-// level is listed as recommended.
+// the same ISBN twice in one list (naming both lines). Every book needs a
+// level: the list page groups books by it, and a missing one is an error
+// rather than a guess.
 //
 // # ISBNs
 //
@@ -183,14 +184,11 @@ func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
 				b.ISBN13 = n
 			}
 		}
-		if bm.Str("level", &b.Level) {
+		if bm.Need("level", strings.Join(Levels[:len(Levels)-1], ", ")+" or "+Levels[len(Levels)-1]) && bm.Str("level", &b.Level) {
 			if !contains(Levels, b.Level) {
 				bm.Errorf("level", "level %q is not one of %s%s", b.Level, strings.Join(Levels, ", "), didYouMean(b.Level, Levels))
 				b.Level = ""
 			}
-		}
-		if b.Level == "" {
-			b.Level = "recommended"
 		}
 		if bm.Has("topics") {
 			var ts []string

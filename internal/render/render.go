@@ -16,7 +16,12 @@
 //
 // Template problems are reported at the template file and line:
 // a syntax error when loading, a missing field or template when a page
-// is rendered (the first occurrence of each).
+// is rendered (the first occurrence of each). The usual ones are put in
+// plain words (explain.go): a field the data has not ("the page has no
+// field Contnet; did you mean Content?", from the data's own type), an
+// action closed with a single }, a block left without its {{end}} (named
+// at its own line), and a function that does not exist (with the ones
+// that do).
 package render
 
 import (
@@ -24,7 +29,9 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -78,6 +85,10 @@ func Load(fsys fs.FS, funcs template.FuncMap, list *diag.List) *Templates {
 	sort.Strings(partials)
 	sort.Strings(kinds)
 	root := template.New("").Funcs(funcs)
+	names := slices.Sorted(maps.Keys(funcs))
+	parseFile := func(fsys fs.FS, t *template.Template, name string, list *diag.List) bool {
+		return parseFile(fsys, t, name, names, list)
+	}
 	if !parseFile(fsys, root, Dir+"/base.html", list) {
 		if _, err := fs.Stat(fsys, Dir+"/base.html"); err != nil && !list.AddFrom(err) {
 			list.Errorf(Dir+"/base.html", 0, 0, "the base layout is missing; every page is rendered inside it")
@@ -103,17 +114,41 @@ func Load(fsys fs.FS, funcs template.FuncMap, list *diag.List) *Templates {
 	return t
 }
 
-func parseFile(fsys fs.FS, t *template.Template, name string, list *diag.List) bool {
+// parseFile parses the template file name into t; funcs are the names of
+// the site's functions, for the message about one that does not exist.
+func parseFile(fsys fs.FS, t *template.Template, name string, funcs []string, list *diag.List) bool {
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		list.AddFrom(err) // a link out of the site is reported at the link
 		return false
 	}
 	if _, err := t.New(name).Parse(string(src)); err != nil {
-		list.Add(Problem(err, name))
+		p := Problem(err, name)
+		if p.File == name {
+			p = explainParse(p, string(src), funcs)
+		}
+		list.Add(p)
 		return false
 	}
 	return true
+}
+
+// explained is an execution error whose message names a missing field in
+// an editor's words.
+type explained struct {
+	msg string
+	err error
+}
+
+func (e *explained) Error() string { return e.msg }
+func (e *explained) Unwrap() error { return e.err }
+
+// explain rewrites a missing field in err in terms of data's types.
+func explain(err error, data any) error {
+	if msg := explainField(err.Error(), data); msg != err.Error() {
+		return &explained{msg, err}
+	}
+	return err
 }
 
 // Has reports whether a template file exists (relative to layouts/).
@@ -135,7 +170,7 @@ func (t *Templates) Cached(name, key string, data any) (template.HTML, error) {
 	}
 	var buf bytes.Buffer
 	if err := t.root.ExecuteTemplate(&buf, name, data); err != nil {
-		return "", err
+		return "", explain(err, data)
 	}
 	h := template.HTML(buf.String())
 	t.cache.Store(k, h)
@@ -158,7 +193,10 @@ func (t *Templates) Execute(buf *bytes.Buffer, name string, data any) error {
 	if !ok {
 		return fmt.Errorf("no template %s", name)
 	}
-	return set.ExecuteTemplate(buf, Dir+"/base.html", data)
+	if err := set.ExecuteTemplate(buf, Dir+"/base.html", data); err != nil {
+		return explain(err, data)
+	}
+	return nil
 }
 
 var posRe = regexp.MustCompile(`(layouts/[^:\s"]+\.html):(\d+)(?::(\d+))?: `)
@@ -189,7 +227,7 @@ func tidy(msg string) string {
 		}
 	}
 	if strings.Contains(msg, "can't evaluate field") {
-		msg += "; check the field name against the page data"
+		msg += "; check the field name against the page data" // a type explain could not find
 	}
 	if strings.Contains(msg, "no such template") {
 		msg += "; check the name in {{template}} against the {{define}}s in layouts/partials/"

@@ -12,7 +12,9 @@ import (
 // plain value with ": " in it (title: Safety: what to know), a quoted
 // value with its own quote inside it ("He said "hi"", 'it's'), a backslash
 // in double quotes that starts no escape ("C:\Users"), a quote or bracket
-// that is never closed (also the quote of a key), a value that starts with
+// that is never closed (also the quote of a key, and a quote that the
+// parser takes to close at the opening quote of a later key's value), a ?
+// inside a plain item of a [list] or {mapping}, a value that starts with
 // @ or ` (which YAML keeps for itself) or with * or & (*New* course, which
 // YAML reads as a reference to an anchor), a key without a space after its
 // colon (date:2024-01-01), a line indented with a tab, a key indented
@@ -33,6 +35,7 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 		alias = m[1]
 	}
 	badName := strings.Contains(msg, "did not find expected alphabetic or numeric character")
+	flowItem := strings.Contains(msg, "did not find expected ',' or")
 	escape := strings.Contains(msg, "found unknown escape character") || strings.Contains(msg, "did not find expected hexdecimal number")
 	block := -1 // indentation of the key of a block scalar being skipped, or -1
 	// blockText is the indentation of the first line of that block's text
@@ -79,6 +82,7 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 		if strings.TrimSpace(v) == "" {
 			continue // a list item with no value: "- "
 		}
+		keyAt := at // the column (0-based) of the key, or of an item's value
 		if fixed, ok := spaceAfterColon(v); noSpace && ok {
 			return i + 1, column(text, at+strings.IndexByte(v, ':')), "add a space after the colon: " + fixed, true
 		}
@@ -145,8 +149,11 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 			if end < 0 {
 				// The value may go on over the next lines; it is a mistake
 				// only if the quote never closes.
+				// But when the quote that would close it opens the value of
+				// a key below (a "key:" line indented no more than this
+				// key lies on the way), this one was never closed.
 				rest := strings.Join(lines[i+1:], "\n")
-				if e := closing(string(q)+rest, q); e >= 0 {
+				if e := closing(string(q)+rest, q); e >= 0 && !keyLineIn(rest[:e-1], keyAt) {
 					i += strings.Count(rest[:e-1], "\n")
 					continue
 				}
@@ -163,6 +170,17 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 		case v[0] == '[' || v[0] == '{':
 			rest := strings.Join(lines[i:], "\n")[at:]
 			if e := flowEnd(rest); e >= 0 {
+				if j, item := flowQuestion(rest[:e]); flowItem && j >= 0 {
+					l, c := i, at+j
+					if n := strings.Count(rest[:j], "\n"); n > 0 {
+						l, c = i+n, j-strings.LastIndexByte(rest[:j], '\n')-1
+					}
+					inside := "[ and ]"
+					if v[0] == '{' {
+						inside = "{ and }"
+					}
+					return l + 1, column(strings.TrimRight(lines[l], "\r"), c), fmt.Sprintf("%s has a ? in %s, which YAML cannot read between %s unless it is in quotes; put it in quotes: %s", name, item, inside, quoted("", item)), true
+				}
 				i += strings.Count(rest[:e], "\n")
 				continue
 			}
@@ -260,6 +278,59 @@ func unknownEscape(v string) int {
 		}
 	}
 	return -1
+}
+
+// keyLineIn reports whether text, lines that follow a line indented by
+// indent spaces, has a line that starts like a key ("description:") or a
+// list item ("- ") indented by indent spaces or fewer: a line that cannot
+// be more of a quoted value begun above it.
+func keyLineIn(text string, indent int) bool {
+	for _, l := range strings.Split(text, "\n") {
+		body := strings.TrimLeft(l, " ")
+		if len(l)-len(body) > indent {
+			continue
+		}
+		if strings.HasPrefix(body, "- ") {
+			return true
+		}
+		if k, _, ok := strings.Cut(body, ":"); ok && keyRe.MatchString(k) && (len(body) == len(k)+1 || body[len(k)+1] == ' ') {
+			return true
+		}
+	}
+	return false
+}
+
+// flowQuestion returns the index in s, a flow list or mapping up to its
+// closing bracket, of the first ? inside a plain item (/old?x=1), which
+// YAML cannot read there, with the item; -1 when there is none. A ? that
+// starts an item is YAML's own and is left alone.
+func flowQuestion(s string) (int, string) {
+	start := 1 // of the current item
+	for j := 1; j < len(s); j++ {
+		switch c := s[j]; c {
+		case ',', '[', '{', ']', '}', '\n':
+			start = j + 1
+		case '"', '\'':
+			if strings.TrimSpace(s[start:j]) != "" {
+				continue // a quote inside a plain word
+			}
+			e := closing(s[j:], c)
+			if e < 0 {
+				return -1, ""
+			}
+			j += e
+		case '?':
+			if strings.TrimSpace(s[start:j]) == "" {
+				continue
+			}
+			end := start + strings.IndexAny(s[start:], ",]}\n")
+			if end < start {
+				end = len(s)
+			}
+			return j, strings.TrimSpace(s[start:end])
+		}
+	}
+	return -1, ""
 }
 
 // flowEnd returns the index in s of the bracket that closes the flow list

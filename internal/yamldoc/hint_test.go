@@ -71,6 +71,25 @@ func TestSyntaxHints(t *testing.T) {
 			"f.yaml:3:1: YAML syntax error: this line is indented with a tab, which YAML does not allow; indent it with spaces"},
 		{"title: ok\ndate:2024-01-01\n",
 			"f.yaml:2:5: YAML syntax error: add a space after the colon: date: 2024-01-01"},
+		// A quote never closed, when a later value is quoted too: the
+		// parser reads on to that value's quote and stops lines below.
+		{"title: \"Is it safe?\ndescription: \"Who should talk to a doctor.\"\ndate: 2026-01-01\n",
+			`f.yaml:1:8: YAML syntax error: the " that starts the value of title is never closed; add a " at the end of the value`},
+		{"title: 'It is safe\ndescription: 'Who'\n",
+			`f.yaml:1:8: YAML syntax error: the ' that starts the value of title is never closed; add a ' at the end of the value`},
+		{"name: \"Hollis Wetherby\nregistration: CST-000001\nlevel: Registered\ncontact: {email: a@example.org, phone: \"01632 960905\", website: https://example.org/}\n",
+			`f.yaml:1:7: YAML syntax error: the " that starts the value of name is never closed; add a " at the end of the value`},
+		{"locations:\n  - name: \"Mill House\n    town: \"Frithwick\"\n",
+			`f.yaml:2:11: YAML syntax error: the " that starts the value of name is never closed; add a " at the end of the value`},
+		{"tags:\n  - \"a\n  - \"b\"\n",
+			`f.yaml:2:5: YAML syntax error: the " that starts this value is never closed; add a " at the end of the value`},
+		// A ? inside a plain item of a flow list or mapping.
+		{"title: x\naliases: [/old?x=1]\n",
+			`f.yaml:2:15: YAML syntax error: the value of aliases has a ? in /old?x=1, which YAML cannot read between [ and ] unless it is in quotes; put it in quotes: "/old?x=1"`},
+		{"aliases: [/old, \"/a?b\",\n  /new?x=1&y=2]\n",
+			`f.yaml:2:7: YAML syntax error: the value of aliases has a ? in /new?x=1&y=2, which YAML cannot read between [ and ] unless it is in quotes; put it in quotes: "/new?x=1&y=2"`},
+		{"contact: {website: https://example.org/?a=1}\n",
+			`f.yaml:1:40: YAML syntax error: the value of contact has a ? in website: https://example.org/?a=1, which YAML cannot read between { and } unless it is in quotes; put it in quotes: "website: https://example.org/?a=1"`},
 		// Look-alikes that are fine YAML: the parser's message stays.
 		{"bio: |\n  She says: \"it's \"fine\"\n  'odd\nurl: https://example.org/a\ntime: \"10:30\" # a comment\nlist: [a,\n  b]\ntitle: x\n- oops\n",
 			"f.yaml:9:1: YAML syntax error: did not find expected key; check the indentation and quoting on this line or the one above"},
@@ -113,6 +132,7 @@ func TestNoHintOnValidYAML(t *testing.T) {
 		"bio: |2\n      indented more\n  than the rest\nnotes: >\n  one\n\n    two\n  three\n",
 		"common: &langs-1 [English]\nlanguages: *langs-1\nmore: &m\n  a: b\nlist:\n  - *m\n",
 		"a: \"\\\"q\\\" \\\\ \\x41 \\u00e9 \\U0001F600 \\t\\\n  b\"\nc: 'C:\\Users' # \\q\n",
+		"tags: [\"a?b\", ?c, 'd?']\nlocations:\n  - name: \"Mill\n      House\"\n    town: x\n",
 	} {
 		if line, col, hint, ok := syntaxHint([]byte(src), "did not find expected key"); ok {
 			t.Errorf("case %d: hint at %d:%d for valid YAML %q: %s", i, line, col, src, hint)

@@ -131,6 +131,8 @@ var placeholderFields = map[string]string{
 	"certified_since":       "the date of their first certification, as YYYY-MM-DD,",
 	"certified_until":       "the date their certification ends, as YYYY-MM-DD,",
 	"accepting_new_clients": "true or false",
+	"home_visits":           "true or false",
+	"wheelchair_access":     "true or false",
 
 	"website":          "the web address",
 	"accredited_until": "the date the accreditation ends, as YYYY-MM-DD,",

@@ -16,7 +16,9 @@ package yamldoc
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
+	"io"
 	"math"
 	"regexp"
 	"strconv"
@@ -39,6 +41,10 @@ type Decoder struct {
 	Line     int    // added to node lines: the file line before the YAML starts
 	Src      []byte // the YAML text, to find columns of syntax errors
 	Problems *diag.List
+	// OneEach says what to do about a second document (a line "---"
+	// after the first), such as "put each practitioner in a file of their
+	// own"; empty, the advice is to remove the line or move what follows.
+	OneEach string
 }
 
 // New returns a decoder for file whose YAML text starts after lineOffset
@@ -53,7 +59,8 @@ var lineRe = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 // (a mapping for every input the site has). An empty document returns an
 // empty mapping. Text that is not UTF-8 is reported at its first bad byte,
 // a syntax error at the line and column where the parser stopped, and then
-// Parse returns nil.
+// Parse returns nil. A second document (after a line "---"), which would
+// otherwise be dropped without a word, is an error at its "---".
 func (d *Decoder) Parse() *Node {
 	if !d.Problems.CheckUTF8(d.File, d.Src, d.Line) {
 		return nil
@@ -98,10 +105,69 @@ func (d *Decoder) Parse() *Node {
 	// An empty document is an empty mapping, whose missing keys are
 	// reported on line 1: a lone "---" puts the parser's empty value on
 	// a line past the end.
+	d.secondDocument()
 	if len(doc.Content) == 0 || (doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null" && doc.Content[0].Value == "") {
 		return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1, Column: 1}
 	}
 	return doc.Content[0]
+}
+
+// docMarkerRe matches a line that starts or ends a YAML document.
+var docMarkerRe = regexp.MustCompile(`(?m)^(?:---|\.\.\.)(?:[ \t]|\r?$)`)
+
+// secondDocument reports a second document with something in it, at the
+// "---" line that starts it (or at its first line, after a "..."). The
+// YAML is read a second time only when a marker line follows the first
+// line, which the site's files never have.
+func (d *Decoder) secondDocument() {
+	if loc := docMarkerRe.FindIndex(d.Src); loc == nil || (loc[0] == 0 && docMarkerRe.FindIndex(d.Src[loc[1]:]) == nil) {
+		return
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(d.Src))
+	var first, second yaml.Node
+	if dec.Decode(&first) != nil {
+		return
+	}
+	err := dec.Decode(&second)
+	line := 0
+	switch {
+	case err == nil && len(second.Content) > 0 && !isNull(second.Content[0]):
+		line = second.Content[0].Line
+	case err != nil && err != io.EOF:
+		line = -1 // broken, but there: report the marker
+	default:
+		return // nothing after the marker
+	}
+	// The "---" after the first document's content that starts the
+	// second: the last one before its first line, or the first one when
+	// the second document could not be read.
+	at, after := 0, lastContentLine(&first)
+	for i, ln := range strings.Split(string(d.Src), "\n") {
+		n := i + 1
+		if line > 0 && n > line {
+			break
+		}
+		if n > after && strings.HasPrefix(ln, "---") && docMarkerRe.MatchString(ln) {
+			at = n
+			if line < 0 {
+				break
+			}
+		}
+	}
+	if at == 0 {
+		at = max(line, 1)
+	}
+	advice := cmp.Or(d.OneEach, "remove the --- line, or move what follows it to a file of its own")
+	d.Problems.Errorf(d.File, at+d.Line, 1, "a second document (---) starts here, and the build reads only the first; %s", advice)
+}
+
+// lastContentLine is the last line on which n or a node inside it starts.
+func lastContentLine(n *yaml.Node) int {
+	l := n.Line
+	for _, c := range n.Content {
+		l = max(l, lastContentLine(c))
+	}
+	return l
 }
 
 // IndentCol is the column of the first character that is not a space or
@@ -212,6 +278,9 @@ type Map struct {
 	vals  map[string]*Node // key -> value node
 	Order []string         // keys in source order
 	isMap bool             // Node is a mapping (or absent)
+	// suggested are the known keys a misspelt key was taken for: their
+	// did-you-mean already says what is missing.
+	suggested map[string]bool
 }
 
 // Map checks that n is a mapping whose keys are all among known, reporting
@@ -248,6 +317,12 @@ func (d *Decoder) Map(n *Node, what string, known ...string) Map {
 		}
 		if known != nil && !contains(known, name) {
 			d.Errorf(k, "unknown key %q in %s%s", name, what, diag.DidYouMean(name, known))
+			if s := diag.Suggest(name, known); s != "" {
+				if m.suggested == nil {
+					m.suggested = map[string]bool{}
+				}
+				m.suggested[s] = true
+			}
 			continue
 		}
 		if prev, dup := m.keys[name]; dup {
@@ -315,6 +390,31 @@ func (m Map) Require(keys ...string) bool {
 		}
 	}
 	return ok
+}
+
+// Need reports key when it is missing or has no value, saying what to
+// write: a value the site would otherwise have to invent, such as whether a
+// practitioner takes new clients, which the editor must state. A missing
+// key is reported at the mapping ("practitioner is missing required key
+// "home_visits"; add home_visits: true or false"), an empty one at its
+// key. Nothing is reported when the node is not a mapping (Map has said
+// so).
+func (m Map) Need(key, write string) bool {
+	if !m.isMap {
+		return false
+	}
+	v, present := m.vals[key]
+	switch {
+	case !present && m.suggested[key]:
+		return false // the misspelt key's did-you-mean names it
+	case !present:
+		m.d.Errorf(m.Node, "%s is missing required key %q; add %s: %s", m.what, key, key, write)
+		return false
+	case isNull(v) || (v.Kind == yaml.ScalarNode && v.Tag == "!!str" && strings.TrimSpace(v.Value) == ""):
+		m.d.Errorf(m.keys[key], "%s has no value; write %s: %s", key, key, write)
+		return false
+	}
+	return true
 }
 
 // Errorf reports an error at key's value (or at the mapping when absent).

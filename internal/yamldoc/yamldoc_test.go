@@ -54,3 +54,47 @@ func TestNumbers(t *testing.T) {
 		})
 	}
 }
+
+// TestSecondDocument: a second document, which the build would drop
+// without a word, is an error at the --- that starts it; an opening ---,
+// a --- with nothing after it and --- inside a block of text are not.
+func TestSecondDocument(t *testing.T) {
+	const advice = "a second document (---) starts here, and the build reads only the first; "
+	tests := []struct {
+		name, src, oneEach string
+		want               []string
+	}{
+		{"second document", "name: A\nregistration: CST-1\n---\nname: B\nregistration: CST-2\n", "put each practitioner in a file of their own",
+			[]string{"f.yaml:3:1: " + advice + "put each practitioner in a file of their own"}},
+		{"without advice of its own", "name: A\n---\nname: B\n", "",
+			[]string{"f.yaml:2:1: " + advice + "remove the --- line, or move what follows it to a file of its own"}},
+		{"comment between", "name: A\n\n--- # next\n# B\nname: B\n", "",
+			[]string{"f.yaml:3:1: " + advice + "remove the --- line, or move what follows it to a file of its own"}},
+		{"opening marker", "---\nname: A\n", "", nil},
+		{"opening and closing markers", "---\nname: A\n...\n", "", nil},
+		{"nothing after the marker", "name: A\n---\n", "", nil},
+		{"only a comment after the marker", "name: A\n---\n# notes\n", "", nil},
+		{"marker after a block, nothing after", "bio: |\n  one\n---\n", "", nil},
+		{"marker after a block", "bio: |\n  one\n---\nname: B\n", "", []string{"f.yaml:3:1: " + advice + "remove the --- line, or move what follows it to a file of its own"}},
+		{"indented dashes in a block", "bio: |\n  one\n  ---\n  two\n", "", nil},
+		{"second document that does not parse", "name: A\n---\nname: [B\n", "put each school in a file of its own",
+			[]string{"f.yaml:2:1: " + advice + "put each school in a file of its own"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var l diag.List
+			d := New("f.yaml", []byte(tt.src), 0, &l)
+			d.OneEach = tt.oneEach
+			if d.Parse() == nil {
+				t.Fatalf("first document did not parse: %v", l.All())
+			}
+			var got []string
+			for _, p := range l.All() {
+				got = append(got, p.String())
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
