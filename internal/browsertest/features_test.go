@@ -401,6 +401,7 @@ func readDirectoryData(t *testing.T) (regions []string, people []person) {
 		}
 		var p person
 		json.Unmarshal(row[0], &p.slug)
+		json.Unmarshal(row[2], &p.flags)
 		var locs [][]any
 		json.Unmarshal(row[5], &locs)
 		for _, l := range locs {
@@ -414,6 +415,7 @@ func readDirectoryData(t *testing.T) (regions []string, people []person) {
 
 type person struct {
 	slug     string
+	flags    int
 	lat, lon []float64
 }
 
@@ -623,6 +625,44 @@ func TestDirectory(t *testing.T) {
 	})
 	if len(got) == 0 || got[0] != "/practitioners/"+people[0].slug+"/" {
 		t.Errorf("nearest to Edinburgh: %v, want /practitioners/%s/ first", got[:min(len(got), 3)], people[0].slug)
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
+// TestDirectoryChildren: a parent following the babies and children
+// article's link to the directory sees only practitioners with a
+// paediatric qualification, each card saying so, and the box ticked; the
+// unfiltered lists badge the same practitioners.
+func TestDirectoryChildren(t *testing.T) {
+	tb := newTab(t)
+	const badge = "Works with children (paediatric qualification)"
+	_, people := readDirectoryData(t)
+	want := 0
+	for _, p := range people {
+		if p.flags&4 != 0 {
+			want++
+		}
+	}
+	if want == 0 || want == len(people) {
+		t.Fatalf("%d of %d practitioners work with children; the filter cannot be tested", want, len(people))
+	}
+	tb.open(t, "/practitioners/")
+	if n := eval[int](t, tb, `[...document.querySelectorAll("#directory-list .practitioner-badges li")].filter((b) => b.textContent === "`+badge+`").length`); n != want {
+		t.Errorf("the lists by region badge %d practitioners as working with children, want %d", n, want)
+	}
+	tb.open(t, "/articles/craniosacral-therapy-for-babies-and-children/")
+	tb.run(t, "following the article's link", chromedp.Click(chromedp.CSS(`.prose a[href^="/practitioners/?"]`)))
+	cards := `[...document.querySelectorAll("#directory-result-list .practitioner-card")]`
+	tb.waitJS(t, `location.pathname === "/practitioners/" && !document.querySelector("#directory-results").hidden && `+cards+`.length > 0`, "the directory filtered to practitioners who work with children")
+	got := eval[struct {
+		Cards, Badged int
+		Ticked        bool
+	}](t, tb, `({cards: `+cards+`.length, badged: `+cards+`.filter((c) => [...c.querySelectorAll(".practitioner-badges li")].some((b) => b.textContent === "`+badge+`")).length,
+		ticked: document.getElementById("f-children").checked})`)
+	if got.Cards != want || got.Badged != want || !got.Ticked {
+		t.Errorf("from the article: %d cards, %d of them badged, box ticked %v; want %d, all badged, ticked", got.Cards, got.Badged, got.Ticked, want)
 	}
 	for _, p := range tb.takeProblems() {
 		t.Error(p)

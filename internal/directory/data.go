@@ -32,7 +32,8 @@ type File struct {
 //
 //	[slug, name, flags, [modality...], [language...], [location...], level]
 //
-// flags is 1 for accepting new clients plus 2 for home visits; a location
+// flags is 1 for accepting new clients plus 2 for home visits plus 4 for
+// working with children (Practitioner.Paediatric); a location
 // is [town, region, postcode district, lat, lon, wheelchair (0 or 1)], with
 // lat and lon rounded to 3 decimals (about 100 m). Places are the towns and
 // postcode districts of the directory with the mean position of their
@@ -169,6 +170,9 @@ func (d *Directory) FilterData() FilterData {
 		}
 		if p.HomeVisits {
 			flags |= 2
+		}
+		if p.Paediatric() {
+			flags |= 4
 		}
 		mods, langs := []int{}, []int{}
 		for _, m := range p.Modalities {

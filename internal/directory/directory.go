@@ -197,6 +197,25 @@ func (p *Practitioner) Wheelchair() bool {
 	return false
 }
 
+// Paediatric reports whether the practitioner is trained to work with
+// children: one of their qualifications names paediatric (or pediatric)
+// work, such as the "Advanced Certificate in Paediatric Craniosacral
+// Therapy", and their conditions on practice do not limit them to adults
+// ("treats adults only"). The directory's "works with children" filter and
+// badge, and the profile, say so from this.
+func (p *Practitioner) Paediatric() bool {
+	if strings.Contains(fold.String(p.Conditions), "adults only") {
+		return false
+	}
+	for _, q := range p.Qualifications {
+		t := fold.String(q.Title)
+		if strings.Contains(t, "paediatric") || strings.Contains(t, "pediatric") {
+			return true
+		}
+	}
+	return false
+}
+
 // Regions are the regions of the practitioner's locations, in order,
 // without repeats.
 func (p *Practitioner) Regions() []string {

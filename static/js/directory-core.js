@@ -30,12 +30,12 @@ function looseKey(s) {
   return fold(String(s).replace(/['\u2018\u2019\u02bc.]/g, "").replace(/[-\u2010-\u2014]/g, " "));
 }
 
-const FILTERS = ["q", "region", "modality", "language", "accepting", "home", "wheelchair", "near"];
-const FLAGS = ["accepting", "home", "wheelchair"];
+const FILTERS = ["q", "region", "modality", "language", "children", "accepting", "home", "wheelchair", "near"];
+const FLAGS = ["children", "accepting", "home", "wheelchair"];
 
 /** emptyState is the unfiltered directory. */
 export function emptyState() {
-  return { q: "", region: "", modality: "", language: "", accepting: false, home: false, wheelchair: false, near: "" };
+  return { q: "", region: "", modality: "", language: "", children: false, accepting: false, home: false, wheelchair: false, near: "" };
 }
 
 const CHOICES = ["region", "modality", "language"];
@@ -86,6 +86,7 @@ export function prepare(data) {
       url: "/practitioners/" + slug + "/",
       accepting: (flags & 1) !== 0,
       home: (flags & 2) !== 0,
+      children: (flags & 4) !== 0,
       modalities: mods,
       languages: langs,
       level: level >= 0 ? data.levels[level] : "",
@@ -170,6 +171,7 @@ export function filter(index, st, origin = null) {
   for (const p of index.people) {
     if (st.accepting && !p.accepting) continue;
     if (st.home && !p.home) continue;
+    if (st.children && !p.children) continue;
     if (modality !== -1 && !p.modalities.includes(modality)) continue;
     if (language !== -1 && !p.languages.includes(language)) continue;
     let ok = true;

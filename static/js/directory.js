@@ -56,13 +56,13 @@ async function start(form) {
   function readForm() {
     const st = core.emptyState();
     for (const k of ["q", "region", "modality", "language", "near"]) st[k] = form.elements[k].value.trim();
-    for (const k of ["accepting", "home", "wheelchair"]) st[k] = form.elements[k].checked;
+    for (const k of ["children", "accepting", "home", "wheelchair"]) st[k] = form.elements[k].checked;
     return st;
   }
 
   function writeForm(st) {
     for (const k of ["q", "region", "modality", "language", "near"]) form.elements[k].value = st[k];
-    for (const k of ["accepting", "home", "wheelchair"]) form.elements[k].checked = st[k];
+    for (const k of ["children", "accepting", "home", "wheelchair"]) form.elements[k].checked = st[k];
   }
 
   function card(m) {
@@ -97,6 +97,7 @@ async function start(form) {
       b.textContent = t;
       badges.append(b);
     };
+    if (p.children) badge("Works with children (paediatric qualification)");
     badge(p.accepting ? "Accepting new clients" : "Not taking new clients");
     if (p.home) badge("Home visits");
     if (m.locations.some((l) => l.wheelchair)) badge("Wheelchair access");

@@ -68,6 +68,12 @@ test("search by name or town ignores case and accents", () => {
   assert.deepEqual(names(core.filter(index, { ...core.emptyState(), q: "nobody" })), []);
 });
 
+test("works with children lists only practitioners with a paediatric qualification", () => {
+  assert.deepEqual(names(core.filter(index, { ...core.emptyState(), children: true })), ["Bryn Morvah"]);
+  assert.deepEqual(names(core.filter(index, core.parseQuery("?children=1&region=london"))), []);
+  assert.equal(core.toQuery({ ...core.emptyState(), children: true, region: "wales" }), "?region=wales&children=1");
+});
+
 test("unknown filter values match nobody", () => {
   assert.deepEqual(core.filter(index, { ...core.emptyState(), region: "atlantis" }), []);
   assert.deepEqual(core.filter(index, core.parseQuery("?region=Atlantis")), []);
