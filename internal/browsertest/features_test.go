@@ -669,6 +669,33 @@ func TestDirectoryChildren(t *testing.T) {
 	}
 }
 
+// TestDirectoryCardsAlike: a card the filters build shows the level and
+// registration number exactly as the server's card for the same
+// practitioner does.
+func TestDirectoryCardsAlike(t *testing.T) {
+	tb := newTab(t)
+	metas := func(list string) map[string]string {
+		return eval[map[string]string](t, tb, `Object.fromEntries([...document.querySelectorAll("`+list+` .practitioner-card")].map((c) =>
+			[c.querySelector("h3 a").getAttribute("href"), c.querySelector(".practitioner-meta").innerHTML]))`)
+	}
+	tb.open(t, "/practitioners/")
+	server := metas("#directory-list")
+	tb.open(t, "/practitioners/?region=scotland")
+	tb.waitJS(t, `!document.querySelector("#directory-results").hidden && document.querySelectorAll("#directory-result-list .practitioner-card").length > 0`, "the practitioners in Scotland")
+	built := metas("#directory-result-list")
+	for href, got := range built {
+		if want, ok := server[href]; !ok || got != want {
+			t.Errorf("%s: the filtered card's meta line is %q, the server's %q", href, got, want)
+		}
+		if !regexp.MustCompile(`<span class="practitioner-reg">CST-\d{6}</span>$`).MatchString(got) {
+			t.Errorf("%s: the filtered card's meta line %q does not end with the registration number", href, got)
+		}
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
 // TestHomeFindNear: the home page's "near you" form, used by keyboard,
 // opens the directory sorted from the town typed.
 func TestHomeFindNear(t *testing.T) {

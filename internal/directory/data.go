@@ -30,7 +30,7 @@ type File struct {
 // Regions, Modalities and Languages, and each practitioner is an array
 // rather than an object, to keep the file small:
 //
-//	[slug, name, flags, [modality...], [language...], [location...], level]
+//	[slug, name, flags, [modality...], [language...], [location...], level, registration]
 //
 // flags is 1 for accepting new clients plus 2 for home visits plus 4 for
 // working with children (Practitioner.Paediatric); a location
@@ -192,7 +192,7 @@ func (d *Directory) FilterData() FilterData {
 			add(districts, l.District(), l.Region, l)
 		}
 		level := index(d.levels, p.Level)
-		fd.People = append(fd.People, []any{p.Slug, p.Name, flags, mods, langs, locs, level})
+		fd.People = append(fd.People, []any{p.Slug, p.Name, flags, mods, langs, locs, level, p.Registration})
 	}
 	var places [][3]any
 	for _, m := range []map[string]*acc{towns, districts} {

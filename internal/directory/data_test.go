@@ -192,8 +192,8 @@ func TestFilterData(t *testing.T) {
 		}
 	}
 	// slug, name, flags (accepting), modalities (0 Craniosacral, 16 Visceral), languages (0, 1),
-	// locations [town, region 10 = South West, district, lat, lon, wheelchair], level 0.
-	want := `["aelia-thornhurst","Aelia Thornhurst",1,[0,16],[0,1],[["Frithwick",10,"TR9",50.706,-4.321,1]],0]`
+	// locations [town, region 10 = South West, district, lat, lon, wheelchair], level 0, registration.
+	want := `["aelia-thornhurst","Aelia Thornhurst",1,[0,16],[0,1],[["Frithwick",10,"TR9",50.706,-4.321,1]],0,"CST-000004"]`
 	if aeliaRow != want {
 		t.Errorf("row:\n%s\nwant:\n%s", aeliaRow, want)
 	}

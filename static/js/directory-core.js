@@ -6,7 +6,8 @@
 //
 // The filter data is the JSON written by the build (see FilterData in
 // internal/directory): vocabularies as arrays, each practitioner as
-// [slug, name, flags, [modality], [language], [location], level] with a
+// [slug, name, flags, [modality], [language], [location], level,
+// registration] with a
 // location as [town, region, district, lat, lon, wheelchair].
 
 import { fold as foldText, slug } from "./fold.js";
@@ -78,7 +79,7 @@ export function isFiltered(st) {
  * searchable text of each practitioner is folded once here. */
 export function prepare(data) {
   const slugIndex = (list) => new Map(list.map((w, i) => [slugify(w), i]));
-  const people = data.people.map(([slug, name, flags, mods, langs, locs, level]) => {
+  const people = data.people.map(([slug, name, flags, mods, langs, locs, level, reg]) => {
     const locations = locs.map(([town, region, district, lat, lon, wc]) => ({ town, region, district, lat, lon, wheelchair: wc === 1 }));
     return {
       slug,
@@ -90,6 +91,7 @@ export function prepare(data) {
       modalities: mods,
       languages: langs,
       level: level >= 0 ? data.levels[level] : "",
+      reg: reg || "",
       locations,
       nameKey: looseKey(name),
       townKey: locations.map((l) => looseKey(l.town) + " " + l.district.toLowerCase()).join(" | "),

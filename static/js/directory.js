@@ -76,7 +76,12 @@ async function start(form) {
     h.append(a);
     const meta = document.createElement("p");
     meta.className = "practitioner-meta";
-    meta.textContent = p.level || "";
+    // As the server writes it: "Advanced · CST-000026".
+    if (p.level) meta.append(p.level + " · ");
+    const reg = document.createElement("span");
+    reg.className = "practitioner-reg";
+    reg.textContent = p.reg;
+    meta.append(reg);
     const towns = document.createElement("p");
     towns.className = "practitioner-towns";
     towns.textContent = m.locations.map((l) => l.town + " " + l.district + ", " + index.regions[l.region]).join("; ");

@@ -74,6 +74,10 @@ test("works with children lists only practitioners with a paediatric qualificati
   assert.equal(core.toQuery({ ...core.emptyState(), children: true, region: "wales" }), "?region=wales&children=1");
 });
 
+test("each practitioner carries their registration number", () => {
+  assert.deepEqual(index.people.map((p) => p.reg), ["CST-000101", "CST-000102", "CST-000103", "CST-000104"]);
+});
+
 test("unknown filter values match nobody", () => {
   assert.deepEqual(core.filter(index, { ...core.emptyState(), region: "atlantis" }), []);
   assert.deepEqual(core.filter(index, core.parseQuery("?region=Atlantis")), []);
@@ -178,7 +182,7 @@ test("filtering 10,000 practitioners gives every copy of each match", () => {
   const big = { ...data, people: [] };
   for (let i = 0; i < copies * data.people.length; i++) {
     const p = data.people[i % data.people.length];
-    big.people.push([p[0] + "-" + i, p[1] + " " + i, p[2], p[3], p[4], p[5], p[6]]);
+    big.people.push([p[0] + "-" + i, p[1] + " " + i, p[2], p[3], p[4], p[5], p[6], p[7]]);
   }
   const bigIndex = core.prepare(big);
   const cases = [
