@@ -774,19 +774,26 @@ func TestNotFoundSuggestions(t *testing.T) {
 }
 
 // TestRegistrationCheck checks current, lapsed and unknown numbers, typed
-// in the form and shared as links.
+// in the form and shared as links: each answer starts with a heading that
+// says which it is, a lapsed or unknown number is styled apart from a
+// current one and says not to book them and how to tell the association.
 func TestRegistrationCheck(t *testing.T) {
 	tb := newTab(t)
-	tests := []struct{ typed, want string }{
-		{"CST-000004", `^CST-000004 is current: Aelia Thornhurst is certified until 19 February 2027\.`},
-		{"cst 4", `^CST-000004 is current: Aelia Thornhurst`},
-		{"cst–000004.", `^CST-000004 is current: Aelia Thornhurst`},
-		{"CST-000031", `^CST-000031 has lapsed: Cerys Llewdale was certified .*until 14 November 2025, and is not certified now\.`},
-		{"CST-000017", `^CST-000017 has lapsed: Edith Hartsworth`},
-		{"CST-000999", `^CST-000999 is not on the register\.`},
-		{"hello", `is not a registration number`},
-		{"CST-000004", `^CST-000004 is current`},
+	tests := []struct{ typed, heading, want string }{
+		{"CST-000004", "Current registration", `^CST-000004 is current: Aelia Thornhurst is certified until 19 February 2027\.`},
+		{"cst 4", "Current registration", `^CST-000004 is current: Aelia Thornhurst`},
+		{"cst–000004.", "Current registration", `^CST-000004 is current: Aelia Thornhurst`},
+		{"CST-000031", "Lapsed: not certified now", `^CST-000031 has lapsed: Cerys Llewdale was certified .*until 14 November 2025, and is not certified now\. Do not book Cerys Llewdale as a certified practitioner`},
+		{"CST-000017", "Lapsed: not certified now", `^CST-000017 has lapsed: Edith Hartsworth`},
+		{"CST-000999", "Not on the register", `^CST-000999 is not on the register\. .*do not book them as a certified practitioner\.`},
+		{"hello", "", `is not a registration number`},
+		{"CST-000004", "Current registration", `^CST-000004 is current`},
 	}
+	type answer struct {
+		Heading, Text, Status, Border, Background string
+		TellUs                                    []string
+	}
+	styles := map[string]answer{}
 	tb.open(t, "/verify/")
 	for _, tt := range tests {
 		tb.run(t, "typing "+tt.typed, clear("#verify-reg"), chromedp.SendKeys(chromedp.CSS("#verify-reg"), tt.typed+kb.Enter))
@@ -794,10 +801,18 @@ func TestRegistrationCheck(t *testing.T) {
 		// A malformed number marks the field invalid and describes it by
 		// the message; a well-formed one clears both.
 		field := eval[[]string](t, tb, `[document.querySelector("#verify-reg").getAttribute("aria-invalid") || "", document.querySelector("#verify-reg").getAttribute("aria-describedby") || ""]`)
-		got := eval[string](t, tb, `(() => { const r = document.querySelector("#verify-result"); const t = r.textContent; r.textContent = ""; return t; })()`)
-		if !regexp.MustCompile(tt.want).MatchString(got) {
-			t.Errorf("checking %q says %q, want %s", tt.typed, got, tt.want)
+		got := eval[answer](t, tb, `(() => { const r = document.querySelector("#verify-result"), h = r.querySelector("h2"), cs = getComputedStyle(r);
+			const a = {heading: h ? h.textContent : "", text: [...r.querySelectorAll("p")].map((p) => p.textContent).join(" "), status: r.dataset.status,
+				border: cs.borderLeftWidth + " " + cs.borderLeftColor, background: cs.backgroundColor,
+				tellUs: [...r.querySelectorAll("a")].map((a) => a.getAttribute("href")).filter((h) => h === "/contact/" || h.startsWith("mailto:"))};
+			r.textContent = ""; return a; })()`)
+		if !regexp.MustCompile(tt.want).MatchString(got.Text) || got.Heading != tt.heading {
+			t.Errorf("checking %q says %q under the heading %q, want %s under %q", tt.typed, got.Text, got.Heading, tt.want, tt.heading)
 		}
+		if warn := got.Status == "lapsed" || got.Status == "unknown"; warn != (len(got.TellUs) == 2) {
+			t.Errorf("checking %q (%s): links to tell the association %v; want the contact page and an email address for a lapsed or unknown number only", tt.typed, got.Status, got.TellUs)
+		}
+		styles[got.Status] = got
 		want := []string{"", "verify-help"}
 		if strings.Contains(tt.want, "not a registration number") {
 			want = []string{"true", "verify-help verify-result"}
@@ -805,6 +820,22 @@ func TestRegistrationCheck(t *testing.T) {
 		if !slices.Equal(field, want) {
 			t.Errorf("checking %q: the field has aria-invalid=%q aria-describedby=%q, want %q and %q", tt.typed, field[0], field[1], want[0], want[1])
 		}
+	}
+	for _, s := range []string{"lapsed", "unknown"} {
+		if a, c := styles[s], styles["current"]; a.Border == c.Border || a.Background == c.Background {
+			t.Errorf("a %s number is shown with border %s on %s, as a current one is (%s on %s); want it styled apart", s, a.Border, a.Background, c.Border, c.Background)
+		}
+	}
+
+	// On a phone the answer is scrolled into view, below the form.
+	tb.run(t, "a phone's screen", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(3), chromedp.EmulateMobile))
+	defer tb.run(t, "a desktop's screen", chromedp.EmulateReset())
+	for _, reg := range []string{"CST-000017", "CST-000999"} {
+		tb.open(t, "/verify/")
+		eval[bool](t, tb, `(scrollTo(0, 0), true)`)
+		tb.run(t, "typing "+reg, chromedp.SendKeys(chromedp.CSS("#verify-reg"), reg+kb.Enter))
+		tb.waitJS(t, `["lapsed", "unknown"].includes(document.querySelector("#verify-result").dataset.status)`, "the answer for "+reg)
+		tb.waitJS(t, `(() => { const r = document.querySelector("#verify-result").getBoundingClientRect(); return r.top >= 0 && (r.bottom <= innerHeight || r.top < 40); })()`, "the answer for "+reg+" to be scrolled into view")
 	}
 	tb.open(t, "/verify/?reg=CST-000031")
 	tb.waitJS(t, `document.querySelector("#verify-result").textContent.includes("lapsed")`, "the answer for a shared link")
