@@ -847,6 +847,37 @@ func TestRegistrationCheck(t *testing.T) {
 	}
 }
 
+// withoutJS turns off the tab's scripts, as a visitor who has turned off
+// JavaScript has them.
+func withoutJS(t *testing.T, tb *tab) {
+	t.Helper()
+	if err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		return err
+	})); err != nil {
+		t.Fatalf("turning off JavaScript: %v", err)
+	}
+}
+
+// TestRegistrationCheckWithoutJS: without JavaScript the check cannot
+// answer, so its form is hidden and the page says how to ask instead.
+func TestRegistrationCheckWithoutJS(t *testing.T) {
+	tb := newTab(t)
+	withoutJS(t, tb)
+	tb.open(t, "/verify/?reg=CST-000004")
+	got := eval[struct {
+		Form   bool
+		Advice string
+	}](t, tb, `({form: document.querySelector("#verify-form").getClientRects().length > 0,
+		advice: [...document.querySelectorAll("main p")].filter((p) => p.getClientRects().length).map((p) => p.textContent).join(" ")})`)
+	if got.Form {
+		t.Error("without JavaScript the registration form is shown, though it cannot answer")
+	}
+	if !strings.Contains(got.Advice, "This check needs JavaScript. To check a registration without it, contact us") {
+		t.Errorf("without JavaScript the page says %q; want how to ask for a check", got.Advice)
+	}
+}
+
 // TestTableOfContents: a page's contents nest as its headings do, so a
 // screen reader hears each level-3 heading as an item of a list inside its
 // level-2 heading's item, and the visible numbers of the top level count
