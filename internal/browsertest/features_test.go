@@ -655,7 +655,7 @@ func TestDirectoryChildren(t *testing.T) {
 	tb.open(t, "/articles/craniosacral-therapy-for-babies-and-children/")
 	tb.run(t, "following the article's link", chromedp.Click(chromedp.CSS(`.prose a[href^="/practitioners/?"]`)))
 	cards := `[...document.querySelectorAll("#directory-result-list .practitioner-card")]`
-	tb.waitJS(t, `location.pathname === "/practitioners/" && !document.querySelector("#directory-results").hidden && `+cards+`.length > 0`, "the directory filtered to practitioners who work with children")
+	tb.waitJS(t, `location.pathname === "/practitioners/" && document.querySelector("#directory-results")?.hidden === false && `+cards+`.length > 0`, "the directory filtered to practitioners who work with children")
 	got := eval[struct {
 		Cards, Badged int
 		Ticked        bool
