@@ -37,7 +37,10 @@
 // A certification is current up to and including its certified_until day,
 // in UTC, and lapsed from the day after. A lapsed practitioner leaves the
 // directory, the search index and the profiles at the next build, but stays
-// in the registration check, shown as lapsed since that date. Practitioners
+// in the registration check, shown as lapsed since that date; their former
+// profile address becomes a short page (LapsedTemplate, kept out of the
+// sitemap and of search) that says they are not on the register and links
+// to the check of their number and to the directory. Practitioners
 // whose certification ends within LapsingWithin days are listed as diag.Info
 // problems so that staff can chase renewals. A course whose accredited_until
 // has passed leaves the training page in the same way.
