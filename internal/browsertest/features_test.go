@@ -631,6 +631,38 @@ func TestDirectory(t *testing.T) {
 	}
 }
 
+// TestDirectoryTownAsName: a town typed in the name box, where nobody
+// practises, offers the practitioners nearest to it.
+func TestDirectoryTownAsName(t *testing.T) {
+	tb := newTab(t)
+	tb.open(t, "/practitioners/?q=Edinburgh")
+	tb.waitJS(t, `!document.querySelector("#directory-empty").hidden`, "no practitioner named or in Edinburgh")
+	tb.run(t, "following the offer", chromedp.Click(chromedp.CSS(`#directory-empty a[href="/practitioners/?near=Edinburgh"]`)))
+	tb.waitJS(t, `location.search === "?near=Edinburgh" && !!document.querySelector("#directory-status")?.textContent.includes("nearest to Edinburgh first")`, "the directory sorted from Edinburgh")
+	if n := eval[int](t, tb, `document.querySelectorAll("#directory-result-list .practitioner-card").length`); n == 0 {
+		t.Error("the practitioners nearest to Edinburgh are not listed")
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
+// TestDirectoryWithoutJS: without JavaScript, a link that sorts by
+// distance cannot be followed, and the directory says so and points to
+// the lists by region.
+func TestDirectoryWithoutJS(t *testing.T) {
+	tb := newTab(t)
+	withoutJS(t, tb)
+	tb.open(t, "/practitioners/?near=Edinburgh")
+	text := eval[string](t, tb, `document.querySelector("main").innerText`)
+	if !strings.Contains(text, "sorting by distance from your town need JavaScript") || !strings.Contains(text, "Choose your region below") {
+		t.Errorf("without JavaScript the directory does not say that sorting by distance needs it: %q", text[:min(len(text), 400)])
+	}
+	if n := eval[int](t, tb, `document.querySelectorAll("#directory-list .practitioner-card").length`); n == 0 {
+		t.Error("without JavaScript the directory lists nobody by region")
+	}
+}
+
 // TestDirectoryChildren: a parent following the babies and children
 // article's link to the directory sees only practitioners with a
 // paediatric qualification, each card saying so, and the box ticked; the
@@ -697,14 +729,20 @@ func TestDirectoryCardsAlike(t *testing.T) {
 }
 
 // TestHomeFindNear: the home page's "near you" form, used by keyboard,
-// opens the directory sorted from the town typed.
+// opens the directory sorted from the town typed, with focus on the
+// results, in view below the form, at a phone's size.
 func TestHomeFindNear(t *testing.T) {
 	tb := newTab(t)
+	tb.run(t, "a phone's screen", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(3), chromedp.EmulateMobile))
 	tb.open(t, "/")
 	tb.run(t, "type a town", chromedp.Click(chromedp.CSS("#home-near")), chromedp.SendKeys(chromedp.CSS("#home-near"), "Edinburgh"+kb.Enter))
 	tb.waitJS(t, `location.pathname === "/practitioners/" && !!document.querySelector("#directory-status")?.textContent.includes("nearest to Edinburgh first")`, "the directory sorted from Edinburgh")
 	if got := eval[string](t, tb, `document.getElementById("f-near").value`); got != "Edinburgh" {
 		t.Errorf("the directory's distance field holds %q, want Edinburgh", got)
+	}
+	tb.waitJS(t, `document.activeElement.id === "results-heading"`, "focus to move to the results")
+	if top := eval[float64](t, tb, `document.activeElement.getBoundingClientRect().top`); top < 0 || top > 844/2 {
+		t.Errorf("the results' heading is at %.0f px from the top of an 844 px screen; want it in view", top)
 	}
 	for _, p := range tb.takeProblems() {
 		t.Error(p)

@@ -160,6 +160,14 @@ async function start(form) {
     // goes, and its heading is described by that.
     empty.hidden = matches.length > 0;
     empty.textContent = matches.length ? "" : "No practitioners match these filters. Try fewer filters, or clear them to see everyone.";
+    // A town typed as a name where nobody practises: offer the nearest.
+    const place = !matches.length && st.q && core.findPlace(index, st.q);
+    if (place) {
+      const a = document.createElement("a");
+      a.href = location.pathname + core.toQuery({ ...st, q: "", near: st.q });
+      a.textContent = "See the practitioners nearest to " + place.label;
+      empty.replaceChildren("Nobody in the directory practises in " + st.q + ". ", a, ".");
+    }
     if (matches.length) heading.removeAttribute("aria-describedby");
     else heading.setAttribute("aria-describedby", "directory-empty");
   }
@@ -170,15 +178,19 @@ async function start(form) {
     if (e.target.name === "near") origin = null;
     timer = setTimeout(() => apply(), e.target.type === "search" || e.target.type === "text" ? 200 : 0);
   });
+  // focusResults moves focus to the results' heading (or the first
+  // region's), which also scrolls it into view, past the form.
+  function focusResults() {
+    const h = results.hidden ? serverList.querySelector("h2") : heading;
+    if (!h) return;
+    h.tabIndex = -1;
+    h.focus();
+  }
+
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     clearTimeout(timer);
-    apply(true, readForm(), true).then(() => {
-      const h = results.hidden ? serverList.querySelector("h2") : heading;
-      if (!h) return;
-      h.tabIndex = -1;
-      h.focus();
-    });
+    apply(true, readForm(), true).then(focusResults);
   });
   form.addEventListener("reset", () => {
     origin = null;
@@ -213,11 +225,15 @@ async function start(form) {
 
   // The form shows before this script starts, so a visitor may already
   // have chosen something: a shared link's filters win, else that choice
-  // applies.
+  // applies. A link's filters (the home page's town box, an article's
+  // link) were chosen already, so focus goes to the results, as after
+  // "Show practitioners", rather than leaving them below the form.
   const initial = core.parseQuery(location.search);
   if (core.isFiltered(initial)) {
     writeForm(initial);
-    apply(false, initial);
+    apply(false, initial).then(() => {
+      if (!results.hidden && (document.activeElement === document.body || !document.activeElement)) focusResults();
+    });
   } else if (core.isFiltered(readForm())) {
     apply();
   }
