@@ -642,6 +642,14 @@ func TestDirectoryTownAsName(t *testing.T) {
 	if n := eval[int](t, tb, `document.querySelectorAll("#directory-result-list .practitioner-card").length`); n == 0 {
 		t.Error("the practitioners nearest to Edinburgh are not listed")
 	}
+	// A city by the name people call it.
+	for typed, place := range map[string]string{"Newcastle": "Newcastle upon Tyne", "Londonderry": "Derry"} {
+		tb.open(t, "/practitioners/?near="+typed)
+		tb.waitJS(t, `document.querySelector("#directory-status")?.textContent !== "" && !document.querySelector("#directory-status").textContent.startsWith("Loading")`, "the list sorted from "+typed)
+		if s := eval[string](t, tb, `document.querySelector("#directory-status").textContent`); !strings.Contains(s, "nearest to "+place+" first") {
+			t.Errorf("?near=%s: the status says %q, want the list nearest to %s first", typed, s, place)
+		}
+	}
 	for _, p := range tb.takeProblems() {
 		t.Error(p)
 	}

@@ -38,8 +38,9 @@ type File struct {
 // lat and lon rounded to 3 decimals (about 100 m). Places are the towns and
 // postcode districts of the directory with the mean position of their
 // locations, [label, lat, lon], for "sort by distance from"; Areas are the
-// gazetteer's places (see Areas), [name, lat, lon, "EH"], with their
-// postcode areas separated by spaces, for a town or postcode that is not
+// gazetteer's places (see Areas), [name, lat, lon, "EH", "Other, Names"],
+// with their postcode areas separated by spaces and the other names they
+// are known by separated by commas, for a town or postcode that is not
 // among the Places.
 type FilterData struct {
 	Regions    []string `json:"regions"`
@@ -47,7 +48,7 @@ type FilterData struct {
 	Languages  []string `json:"languages"`
 	Levels     []string `json:"levels"`
 	Places     [][3]any `json:"places"`
-	Areas      [][4]any `json:"areas"`
+	Areas      [][5]any `json:"areas"`
 	People     [][]any  `json:"people"`
 }
 
@@ -211,9 +212,9 @@ func (d *Directory) FilterData() FilterData {
 	if places != nil {
 		fd.Places = places
 	}
-	fd.Areas = make([][4]any, len(ukAreas))
+	fd.Areas = make([][5]any, len(ukAreas))
 	for i, a := range ukAreas {
-		fd.Areas[i] = [4]any{a.Name, a.Lat, a.Lon, strings.Join(a.Codes, " ")}
+		fd.Areas[i] = [5]any{a.Name, a.Lat, a.Lon, strings.Join(a.Codes, " "), strings.Join(a.Others, ", ")}
 	}
 	return fd
 }

@@ -107,10 +107,13 @@ export function prepare(data) {
     if (!places.has(key)) places.set(key, p);
   };
   for (const [label, lat, lon] of data.places) put(label, { label, lat, lon });
-  for (const [label, lat, lon, codes] of data.areas || []) {
+  for (const [label, lat, lon, codes, others] of data.areas || []) {
     const p = { label, lat, lon, approx: true };
     put(label, p);
     for (const c of codes.split(" ")) if (c) areas.set(c, p);
+    // "Newcastle", "Londonderry": the place itself, the directory's own
+    // when a practitioner works there.
+    for (const o of (others || "").split(",")) if (o.trim()) put(o, places.get(looseKey(label)));
   }
   return {
     people,
@@ -129,7 +132,8 @@ export function prepare(data) {
 /** findPlace resolves "from a town or postcode district" to a place of the
  * directory: a town ("bath", "stratford upon avon"), a district ("ba1") or
  * a full postcode whose district is known ("BA1 2AB", "ba12ab"); failing
- * those, to a town of the gazetteer ("edinburgh") or the main town of a
+ * those, to a town of the gazetteer ("edinburgh", or by another name it
+ * has, "newcastle" for Newcastle upon Tyne) or the main town of a
  * postcode's area ("EH10 4BF" → Edinburgh). It returns {label, lat, lon},
  * with approx: true for the gazetteer's places, or null. */
 export function findPlace(index, text) {

@@ -143,7 +143,7 @@ async function start(form) {
     let note = "";
     if (st.near) {
       const place = core.findPlace(index, st.near);
-      if (!place) note = " " + st.near + " is not a town or postcode we know, so the list is by name. Try a larger town nearby, or a postcode.";
+      if (!place) note = " " + st.near + " is not a town or postcode we know, so the list is by name. Check the spelling, or try a postcode or a larger town nearby.";
       else {
         from = place;
         if (place.approx) note = " No practitioner lists " + st.near + ", so distances are from the centre of " + place.label + ", roughly.";

@@ -216,6 +216,14 @@ test("a town or postcode no practitioner has is measured from the gazetteer's to
     assert.equal(p?.label, label, typed);
     assert.equal(p.approx, true, typed);
   }
+  // Other names a place is known by.
+  for (const [typed, label] of [["Newcastle", "Newcastle upon Tyne"], ["newcastle", "Newcastle upon Tyne"], ["Londonderry", "Derry"], ["Derry", "Derry"], ["Stoke", "Stoke-on-Trent"]]) {
+    assert.equal(core.findPlace(index, typed)?.label, label, typed);
+  }
+  // Another name of a town where a practitioner works is that town.
+  const derry = [["Derry", 54.997, -7.319]];
+  const idx = core.prepare({ ...data, places: [...data.places, ...derry] });
+  assert.deepEqual(core.findPlace(idx, "Londonderry"), { label: "Derry", lat: 54.997, lon: -7.319 });
   // The directory's own places come first: Cardiff is where Bryn works,
   // not the gazetteer's Cardiff, and CF10 is Bryn's district.
   for (const typed of ["Cardiff", "CF10 1EP"]) assert.notEqual(core.findPlace(index, typed).approx, true, typed);
