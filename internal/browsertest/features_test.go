@@ -655,6 +655,26 @@ func TestDirectoryTownAsName(t *testing.T) {
 	}
 }
 
+// TestDirectoryRegistrationNumber: a registration number typed in the
+// name box finds that practitioner; a lapsed one's offers the check.
+func TestDirectoryRegistrationNumber(t *testing.T) {
+	tb := newTab(t)
+	cards := `[...document.querySelectorAll("#directory-result-list .practitioner-card h3 a")].map((a) => a.getAttribute("href"))`
+	tb.open(t, "/practitioners/?q=CST-000003")
+	tb.waitJS(t, `!document.querySelector("#directory-results").hidden && document.querySelector("#directory-status").textContent.includes("match")`, "the practitioner with CST-000003")
+	if got := eval[[]string](t, tb, cards); !slices.Equal(got, []string{"/practitioners/isla-marrowby/"}) {
+		t.Errorf("?q=CST-000003 lists %v, want Isla Marrowby alone", got)
+	}
+	tb.open(t, "/practitioners/?q=cst%2017")
+	tb.waitJS(t, `!document.querySelector("#directory-empty").hidden`, "nobody current with CST-000017")
+	if n := eval[int](t, tb, `document.querySelectorAll('#directory-empty a[href="/verify/?reg=CST-000017"]').length`); n != 1 {
+		t.Error("a lapsed practitioner's number in the name box does not offer the registration check")
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
 // TestDirectoryWithoutJS: without JavaScript, a link that sorts by
 // distance cannot be followed, and the directory says so and points to
 // the lists by region.

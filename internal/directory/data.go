@@ -41,7 +41,8 @@ type File struct {
 // gazetteer's places (see Areas), [name, lat, lon, "EH", "Other, Names"],
 // with their postcode areas separated by spaces and the other names they
 // are known by separated by commas, for a town or postcode that is not
-// among the Places.
+// among the Places. Registration is the format of registration numbers,
+// [prefix, digits], so that the name box finds a practitioner by number.
 type FilterData struct {
 	Regions    []string `json:"regions"`
 	Modalities []string `json:"modalities"`
@@ -50,6 +51,8 @@ type FilterData struct {
 	Places     [][3]any `json:"places"`
 	Areas      [][5]any `json:"areas"`
 	People     [][]any  `json:"people"`
+	// Registration is [prefix, digits], such as ["CST-", 6].
+	Registration [2]any `json:"registration"`
 }
 
 // VerifyManifest is verify/index.<hash>.json: the shard size and, for each
@@ -146,7 +149,8 @@ func index(list []string, s string) int {
 // FilterData builds the filter data of the listed practitioners, in the
 // order of the directory (by name).
 func (d *Directory) FilterData() FilterData {
-	fd := FilterData{Regions: d.regions, Modalities: d.mods, Languages: d.langs, Levels: d.levels, People: [][]any{}, Places: [][3]any{}}
+	fd := FilterData{Regions: d.regions, Modalities: d.mods, Languages: d.langs, Levels: d.levels, People: [][]any{}, Places: [][3]any{},
+		Registration: [2]any{d.cfgPrefix, d.cfgDigits}}
 	type acc struct {
 		lat, lon float64
 		n        int

@@ -11,6 +11,7 @@
 // location as [town, region, district, lat, lon, wheelchair].
 
 import { fold as foldText, slug } from "./fold.js";
+import { registrationQuery } from "./registration.js";
 
 /** slugify makes a filter's value in the query string from its name, as
  * the build's Slugify does: folded to a–z and 0–9, apostrophes dropped,
@@ -125,6 +126,7 @@ export function prepare(data) {
     languageBySlug: slugIndex(data.languages),
     places,
     areas,
+    registration: data.registration || null,
     placeLabels: [...new Set([...data.places, ...(data.areas || [])].map((p) => p[0]))],
   };
 }
@@ -162,6 +164,12 @@ export function distanceKm(lat1, lon1, lat2, lon2) {
   return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
+/** queryRegistration returns the registration number the name box holds
+ * ("CST-000003", "cst 3"), which finds that practitioner, or "". */
+export function queryRegistration(index, q) {
+  return index.registration && q ? registrationQuery(q, index.registration[0], index.registration[1]) : "";
+}
+
 /** filter returns the practitioners matching st, each as {person, km,
  * locations} where locations are the ones that match the region and
  * wheelchair filters. With an origin ({lat, lon}) they are sorted by the
@@ -172,9 +180,11 @@ export function filter(index, st, origin = null) {
   const region = st.region ? index.regionBySlug.get(st.region) ?? -2 : -1;
   const modality = st.modality ? index.modalityBySlug.get(st.modality) ?? -2 : -1;
   const language = st.language ? index.languageBySlug.get(st.language) ?? -2 : -1;
-  const words = looseKey(st.q).split(" ").filter(Boolean);
+  const reg = queryRegistration(index, st.q);
+  const words = reg ? [] : looseKey(st.q).split(" ").filter(Boolean);
   const out = [];
   for (const p of index.people) {
+    if (reg && p.reg !== reg) continue;
     if (st.accepting && !p.accepting) continue;
     if (st.home && !p.home) continue;
     if (st.children && !p.children) continue;

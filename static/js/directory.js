@@ -161,8 +161,15 @@ async function start(form) {
     empty.hidden = matches.length > 0;
     empty.textContent = matches.length ? "" : "No practitioners match these filters. Try fewer filters, or clear them to see everyone.";
     // A town typed as a name where nobody practises: offer the nearest.
+    // A number no current practitioner has: offer the registration check.
     const place = !matches.length && st.q && core.findPlace(index, st.q);
-    if (place) {
+    const reg = !matches.length && core.queryRegistration(index, st.q);
+    if (reg) {
+      const a = document.createElement("a");
+      a.href = "/verify/?reg=" + encodeURIComponent(reg);
+      a.textContent = "Check " + reg + " on the registration check";
+      empty.replaceChildren("No current practitioner has registration number " + reg + ". ", a, ".");
+    } else if (place) {
       const a = document.createElement("a");
       a.href = location.pathname + core.toQuery({ ...st, q: "", near: st.q });
       a.textContent = "See the practitioners nearest to " + place.label;

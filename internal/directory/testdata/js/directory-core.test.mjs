@@ -78,6 +78,13 @@ test("each practitioner carries their registration number", () => {
   assert.deepEqual(index.people.map((p) => p.reg), ["CST-000101", "CST-000102", "CST-000103", "CST-000104"]);
 });
 
+test("a registration number in the name box finds that practitioner", () => {
+  for (const q of ["CST-000103", "cst 103", "cst–000103.", "000103"]) {
+    assert.deepEqual(names(core.filter(index, { ...core.emptyState(), q })), ["Catrin Élan"], q);
+  }
+  assert.deepEqual(names(core.filter(index, { ...core.emptyState(), q: "CST-000999" })), []);
+});
+
 test("unknown filter values match nobody", () => {
   assert.deepEqual(core.filter(index, { ...core.emptyState(), region: "atlantis" }), []);
   assert.deepEqual(core.filter(index, core.parseQuery("?region=Atlantis")), []);
