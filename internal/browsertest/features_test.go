@@ -675,6 +675,19 @@ func TestDirectoryRegistrationNumber(t *testing.T) {
 	}
 }
 
+// TestDirectoryCheckboxes: at a phone's width, where some labels wrap,
+// every checkbox of the directory's filters keeps its size.
+func TestDirectoryCheckboxes(t *testing.T) {
+	tb := newTab(t)
+	tb.run(t, "a narrow phone's screen", chromedp.EmulateViewport(320, 700, chromedp.EmulateMobile))
+	tb.open(t, "/practitioners/")
+	tb.waitJS(t, `!document.querySelector("#directory-filters").hidden`, "the filter form to appear")
+	sizes := eval[[]float64](t, tb, `[...document.querySelectorAll("#directory-filters input[type=checkbox]")].map((c) => c.getBoundingClientRect().width)`)
+	if len(sizes) < 3 || slices.Min(sizes) != slices.Max(sizes) {
+		t.Errorf("checkbox widths %v at 320 px; want them all alike", sizes)
+	}
+}
+
 // TestDirectoryWithoutJS: without JavaScript, a link that sorts by
 // distance cannot be followed, and the directory says so and points to
 // the lists by region.
