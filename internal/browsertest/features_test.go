@@ -401,6 +401,7 @@ func readDirectoryData(t *testing.T) (regions []string, people []person) {
 		}
 		var p person
 		json.Unmarshal(row[0], &p.slug)
+		json.Unmarshal(row[2], &p.flags)
 		var locs [][]any
 		json.Unmarshal(row[5], &locs)
 		for _, l := range locs {
@@ -414,6 +415,7 @@ func readDirectoryData(t *testing.T) (regions []string, people []person) {
 
 type person struct {
 	slug     string
+	flags    int
 	lat, lon []float64
 }
 
@@ -629,15 +631,159 @@ func TestDirectory(t *testing.T) {
 	}
 }
 
+// TestDirectoryTownAsName: a town typed in the name box, where nobody
+// practises, offers the practitioners nearest to it.
+func TestDirectoryTownAsName(t *testing.T) {
+	tb := newTab(t)
+	tb.open(t, "/practitioners/?q=Edinburgh")
+	tb.waitJS(t, `!document.querySelector("#directory-empty").hidden`, "no practitioner named or in Edinburgh")
+	tb.run(t, "following the offer", chromedp.Click(chromedp.CSS(`#directory-empty a[href="/practitioners/?near=Edinburgh"]`)))
+	tb.waitJS(t, `location.search === "?near=Edinburgh" && !!document.querySelector("#directory-status")?.textContent.includes("nearest to Edinburgh first")`, "the directory sorted from Edinburgh")
+	if n := eval[int](t, tb, `document.querySelectorAll("#directory-result-list .practitioner-card").length`); n == 0 {
+		t.Error("the practitioners nearest to Edinburgh are not listed")
+	}
+	// A city by the name people call it.
+	for typed, place := range map[string]string{"Newcastle": "Newcastle upon Tyne", "Londonderry": "Derry"} {
+		tb.open(t, "/practitioners/?near="+typed)
+		tb.waitJS(t, `document.querySelector("#directory-status")?.textContent !== "" && !document.querySelector("#directory-status").textContent.startsWith("Loading")`, "the list sorted from "+typed)
+		if s := eval[string](t, tb, `document.querySelector("#directory-status").textContent`); !strings.Contains(s, "nearest to "+place+" first") {
+			t.Errorf("?near=%s: the status says %q, want the list nearest to %s first", typed, s, place)
+		}
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
+// TestDirectoryRegistrationNumber: a registration number typed in the
+// name box finds that practitioner; a lapsed one's offers the check.
+func TestDirectoryRegistrationNumber(t *testing.T) {
+	tb := newTab(t)
+	cards := `[...document.querySelectorAll("#directory-result-list .practitioner-card h3 a")].map((a) => a.getAttribute("href"))`
+	tb.open(t, "/practitioners/?q=CST-000003")
+	tb.waitJS(t, `!document.querySelector("#directory-results").hidden && document.querySelector("#directory-status").textContent.includes("match")`, "the practitioner with CST-000003")
+	if got := eval[[]string](t, tb, cards); !slices.Equal(got, []string{"/practitioners/isla-marrowby/"}) {
+		t.Errorf("?q=CST-000003 lists %v, want Isla Marrowby alone", got)
+	}
+	tb.open(t, "/practitioners/?q=cst%2017")
+	tb.waitJS(t, `!document.querySelector("#directory-empty").hidden`, "nobody current with CST-000017")
+	if n := eval[int](t, tb, `document.querySelectorAll('#directory-empty a[href="/verify/?reg=CST-000017"]').length`); n != 1 {
+		t.Error("a lapsed practitioner's number in the name box does not offer the registration check")
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
+// TestDirectoryCheckboxes: at a phone's width, where some labels wrap,
+// every checkbox of the directory's filters keeps its size.
+func TestDirectoryCheckboxes(t *testing.T) {
+	tb := newTab(t)
+	tb.run(t, "a narrow phone's screen", chromedp.EmulateViewport(320, 700, chromedp.EmulateMobile))
+	tb.open(t, "/practitioners/")
+	tb.waitJS(t, `!document.querySelector("#directory-filters").hidden`, "the filter form to appear")
+	sizes := eval[[]float64](t, tb, `[...document.querySelectorAll("#directory-filters input[type=checkbox]")].map((c) => c.getBoundingClientRect().width)`)
+	if len(sizes) < 3 || slices.Min(sizes) != slices.Max(sizes) {
+		t.Errorf("checkbox widths %v at 320 px; want them all alike", sizes)
+	}
+}
+
+// TestDirectoryWithoutJS: without JavaScript, a link that sorts by
+// distance cannot be followed, and the directory says so and points to
+// the lists by region.
+func TestDirectoryWithoutJS(t *testing.T) {
+	tb := newTab(t)
+	withoutJS(t, tb)
+	tb.open(t, "/practitioners/?near=Edinburgh")
+	text := eval[string](t, tb, `document.querySelector("main").innerText`)
+	if !strings.Contains(text, "sorting by distance from your town need JavaScript") || !strings.Contains(text, "Choose your region below") {
+		t.Errorf("without JavaScript the directory does not say that sorting by distance needs it: %q", text[:min(len(text), 400)])
+	}
+	if n := eval[int](t, tb, `document.querySelectorAll("#directory-list .practitioner-card").length`); n == 0 {
+		t.Error("without JavaScript the directory lists nobody by region")
+	}
+}
+
+// TestDirectoryChildren: a parent following the babies and children
+// article's link to the directory sees only practitioners with a
+// paediatric qualification, each card saying so, and the box ticked; the
+// unfiltered lists badge the same practitioners.
+func TestDirectoryChildren(t *testing.T) {
+	tb := newTab(t)
+	const badge = "Works with children (paediatric qualification)"
+	_, people := readDirectoryData(t)
+	want := 0
+	for _, p := range people {
+		if p.flags&4 != 0 {
+			want++
+		}
+	}
+	if want == 0 || want == len(people) {
+		t.Fatalf("%d of %d practitioners work with children; the filter cannot be tested", want, len(people))
+	}
+	tb.open(t, "/practitioners/")
+	if n := eval[int](t, tb, `[...document.querySelectorAll("#directory-list .practitioner-badges li")].filter((b) => b.textContent === "`+badge+`").length`); n != want {
+		t.Errorf("the lists by region badge %d practitioners as working with children, want %d", n, want)
+	}
+	tb.open(t, "/articles/craniosacral-therapy-for-babies-and-children/")
+	tb.run(t, "following the article's link", chromedp.Click(chromedp.CSS(`.prose a[href^="/practitioners/?"]`)))
+	cards := `[...document.querySelectorAll("#directory-result-list .practitioner-card")]`
+	tb.waitJS(t, `location.pathname === "/practitioners/" && document.querySelector("#directory-results")?.hidden === false && `+cards+`.length > 0`, "the directory filtered to practitioners who work with children")
+	got := eval[struct {
+		Cards, Badged int
+		Ticked        bool
+	}](t, tb, `({cards: `+cards+`.length, badged: `+cards+`.filter((c) => [...c.querySelectorAll(".practitioner-badges li")].some((b) => b.textContent === "`+badge+`")).length,
+		ticked: document.getElementById("f-children").checked})`)
+	if got.Cards != want || got.Badged != want || !got.Ticked {
+		t.Errorf("from the article: %d cards, %d of them badged, box ticked %v; want %d, all badged, ticked", got.Cards, got.Badged, got.Ticked, want)
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
+// TestDirectoryCardsAlike: a card the filters build shows the level and
+// registration number exactly as the server's card for the same
+// practitioner does.
+func TestDirectoryCardsAlike(t *testing.T) {
+	tb := newTab(t)
+	metas := func(list string) map[string]string {
+		return eval[map[string]string](t, tb, `Object.fromEntries([...document.querySelectorAll("`+list+` .practitioner-card")].map((c) =>
+			[c.querySelector("h3 a").getAttribute("href"), c.querySelector(".practitioner-meta").innerHTML]))`)
+	}
+	tb.open(t, "/practitioners/")
+	server := metas("#directory-list")
+	tb.open(t, "/practitioners/?region=scotland")
+	tb.waitJS(t, `!document.querySelector("#directory-results").hidden && document.querySelectorAll("#directory-result-list .practitioner-card").length > 0`, "the practitioners in Scotland")
+	built := metas("#directory-result-list")
+	for href, got := range built {
+		if want, ok := server[href]; !ok || got != want {
+			t.Errorf("%s: the filtered card's meta line is %q, the server's %q", href, got, want)
+		}
+		if !regexp.MustCompile(`<span class="practitioner-reg">CST-\d{6}</span>$`).MatchString(got) {
+			t.Errorf("%s: the filtered card's meta line %q does not end with the registration number", href, got)
+		}
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
 // TestHomeFindNear: the home page's "near you" form, used by keyboard,
-// opens the directory sorted from the town typed.
+// opens the directory sorted from the town typed, with focus on the
+// results, in view below the form, at a phone's size.
 func TestHomeFindNear(t *testing.T) {
 	tb := newTab(t)
+	tb.run(t, "a phone's screen", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(3), chromedp.EmulateMobile))
 	tb.open(t, "/")
 	tb.run(t, "type a town", chromedp.Click(chromedp.CSS("#home-near")), chromedp.SendKeys(chromedp.CSS("#home-near"), "Edinburgh"+kb.Enter))
 	tb.waitJS(t, `location.pathname === "/practitioners/" && !!document.querySelector("#directory-status")?.textContent.includes("nearest to Edinburgh first")`, "the directory sorted from Edinburgh")
 	if got := eval[string](t, tb, `document.getElementById("f-near").value`); got != "Edinburgh" {
 		t.Errorf("the directory's distance field holds %q, want Edinburgh", got)
+	}
+	tb.waitJS(t, `document.activeElement.id === "results-heading"`, "focus to move to the results")
+	if top := eval[float64](t, tb, `document.activeElement.getBoundingClientRect().top`); top < 0 || top > 844/2 {
+		t.Errorf("the results' heading is at %.0f px from the top of an 844 px screen; want it in view", top)
 	}
 	for _, p := range tb.takeProblems() {
 		t.Error(p)
@@ -707,19 +853,26 @@ func TestNotFoundSuggestions(t *testing.T) {
 }
 
 // TestRegistrationCheck checks current, lapsed and unknown numbers, typed
-// in the form and shared as links.
+// in the form and shared as links: each answer starts with a heading that
+// says which it is, a lapsed or unknown number is styled apart from a
+// current one and says not to book them and how to tell the association.
 func TestRegistrationCheck(t *testing.T) {
 	tb := newTab(t)
-	tests := []struct{ typed, want string }{
-		{"CST-000004", `^CST-000004 is current: Aelia Thornhurst is certified until 19 February 2027\.`},
-		{"cst 4", `^CST-000004 is current: Aelia Thornhurst`},
-		{"cst–000004.", `^CST-000004 is current: Aelia Thornhurst`},
-		{"CST-000031", `^CST-000031 has lapsed: Cerys Llewdale was certified .*until 14 November 2025, and is not certified now\.`},
-		{"CST-000017", `^CST-000017 has lapsed: Edith Hartsworth`},
-		{"CST-000999", `^CST-000999 is not on the register\.`},
-		{"hello", `is not a registration number`},
-		{"CST-000004", `^CST-000004 is current`},
+	tests := []struct{ typed, heading, want string }{
+		{"CST-000004", "Current registration", `^CST-000004 is current: Aelia Thornhurst is certified until 19 February 2027\.`},
+		{"cst 4", "Current registration", `^CST-000004 is current: Aelia Thornhurst`},
+		{"cst–000004.", "Current registration", `^CST-000004 is current: Aelia Thornhurst`},
+		{"CST-000031", "Lapsed: not certified now", `^CST-000031 has lapsed: Cerys Llewdale was certified .*until 14 November 2025, and is not certified now\. Do not book Cerys Llewdale as a certified practitioner`},
+		{"CST-000017", "Lapsed: not certified now", `^CST-000017 has lapsed: Edith Hartsworth`},
+		{"CST-000999", "Not on the register", `^CST-000999 is not on the register\. .*do not book them as a certified practitioner\.`},
+		{"hello", "", `is not a registration number`},
+		{"CST-000004", "Current registration", `^CST-000004 is current`},
 	}
+	type answer struct {
+		Heading, Text, Status, Border, Background string
+		TellUs                                    []string
+	}
+	styles := map[string]answer{}
 	tb.open(t, "/verify/")
 	for _, tt := range tests {
 		tb.run(t, "typing "+tt.typed, clear("#verify-reg"), chromedp.SendKeys(chromedp.CSS("#verify-reg"), tt.typed+kb.Enter))
@@ -727,10 +880,18 @@ func TestRegistrationCheck(t *testing.T) {
 		// A malformed number marks the field invalid and describes it by
 		// the message; a well-formed one clears both.
 		field := eval[[]string](t, tb, `[document.querySelector("#verify-reg").getAttribute("aria-invalid") || "", document.querySelector("#verify-reg").getAttribute("aria-describedby") || ""]`)
-		got := eval[string](t, tb, `(() => { const r = document.querySelector("#verify-result"); const t = r.textContent; r.textContent = ""; return t; })()`)
-		if !regexp.MustCompile(tt.want).MatchString(got) {
-			t.Errorf("checking %q says %q, want %s", tt.typed, got, tt.want)
+		got := eval[answer](t, tb, `(() => { const r = document.querySelector("#verify-result"), h = r.querySelector("h2"), cs = getComputedStyle(r);
+			const a = {heading: h ? h.textContent : "", text: [...r.querySelectorAll("p")].map((p) => p.textContent).join(" "), status: r.dataset.status,
+				border: cs.borderLeftWidth + " " + cs.borderLeftColor, background: cs.backgroundColor,
+				tellUs: [...r.querySelectorAll("a")].map((a) => a.getAttribute("href")).filter((h) => h === "/contact/" || h.startsWith("mailto:"))};
+			r.textContent = ""; return a; })()`)
+		if !regexp.MustCompile(tt.want).MatchString(got.Text) || got.Heading != tt.heading {
+			t.Errorf("checking %q says %q under the heading %q, want %s under %q", tt.typed, got.Text, got.Heading, tt.want, tt.heading)
 		}
+		if warn := got.Status == "lapsed" || got.Status == "unknown"; warn != (len(got.TellUs) == 2) {
+			t.Errorf("checking %q (%s): links to tell the association %v; want the contact page and an email address for a lapsed or unknown number only", tt.typed, got.Status, got.TellUs)
+		}
+		styles[got.Status] = got
 		want := []string{"", "verify-help"}
 		if strings.Contains(tt.want, "not a registration number") {
 			want = []string{"true", "verify-help verify-result"}
@@ -739,6 +900,22 @@ func TestRegistrationCheck(t *testing.T) {
 			t.Errorf("checking %q: the field has aria-invalid=%q aria-describedby=%q, want %q and %q", tt.typed, field[0], field[1], want[0], want[1])
 		}
 	}
+	for _, s := range []string{"lapsed", "unknown"} {
+		if a, c := styles[s], styles["current"]; a.Border == c.Border || a.Background == c.Background {
+			t.Errorf("a %s number is shown with border %s on %s, as a current one is (%s on %s); want it styled apart", s, a.Border, a.Background, c.Border, c.Background)
+		}
+	}
+
+	// On a phone the answer is scrolled into view, below the form.
+	tb.run(t, "a phone's screen", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(3), chromedp.EmulateMobile))
+	defer tb.run(t, "a desktop's screen", chromedp.EmulateReset())
+	for _, reg := range []string{"CST-000017", "CST-000999"} {
+		tb.open(t, "/verify/")
+		eval[bool](t, tb, `(scrollTo(0, 0), true)`)
+		tb.run(t, "typing "+reg, chromedp.SendKeys(chromedp.CSS("#verify-reg"), reg+kb.Enter))
+		tb.waitJS(t, `["lapsed", "unknown"].includes(document.querySelector("#verify-result").dataset.status)`, "the answer for "+reg)
+		tb.waitJS(t, `(() => { const r = document.querySelector("#verify-result").getBoundingClientRect(); return r.top >= 0 && (r.bottom <= innerHeight || r.top < 40); })()`, "the answer for "+reg+" to be scrolled into view")
+	}
 	tb.open(t, "/verify/?reg=CST-000031")
 	tb.waitJS(t, `document.querySelector("#verify-result").textContent.includes("lapsed")`, "the answer for a shared link")
 	if live := eval[string](t, tb, `document.querySelector("#verify-result").getAttribute("aria-live")`); live != "polite" {
@@ -746,6 +923,37 @@ func TestRegistrationCheck(t *testing.T) {
 	}
 	for _, p := range tb.takeProblems() {
 		t.Error(p)
+	}
+}
+
+// withoutJS turns off the tab's scripts, as a visitor who has turned off
+// JavaScript has them.
+func withoutJS(t *testing.T, tb *tab) {
+	t.Helper()
+	if err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		return err
+	})); err != nil {
+		t.Fatalf("turning off JavaScript: %v", err)
+	}
+}
+
+// TestRegistrationCheckWithoutJS: without JavaScript the check cannot
+// answer, so its form is hidden and the page says how to ask instead.
+func TestRegistrationCheckWithoutJS(t *testing.T) {
+	tb := newTab(t)
+	withoutJS(t, tb)
+	tb.open(t, "/verify/?reg=CST-000004")
+	got := eval[struct {
+		Form   bool
+		Advice string
+	}](t, tb, `({form: document.querySelector("#verify-form").getClientRects().length > 0,
+		advice: [...document.querySelectorAll("main p")].filter((p) => p.getClientRects().length).map((p) => p.textContent).join(" ")})`)
+	if got.Form {
+		t.Error("without JavaScript the registration form is shown, though it cannot answer")
+	}
+	if !strings.Contains(got.Advice, "This check needs JavaScript. To check a registration without it, contact us") {
+		t.Errorf("without JavaScript the page says %q; want how to ask for a check", got.Advice)
 	}
 }
 

@@ -25,6 +25,7 @@ var pageTypes = []struct{ name, path, ready string }{
 	{"directory", "/practitioners/", `!document.querySelector("#directory-filters").hidden`},
 	{"region", "/practitioners/region/south-west/", ""},
 	{"profile", "/practitioners/aelia-thornhurst/", ""},
+	{"lapsed profile", "/practitioners/edith-hartsworth/", ""},
 	{"verify", "/verify/", ""},
 	{"verify-result", "/verify/?reg=CST-000004", `document.querySelector("#verify-result").textContent.includes("certified")`},
 	{"training", "/training/", ""},

@@ -142,35 +142,41 @@ func TestLatestAreArticles(t *testing.T) {
 	}
 }
 
-// TestNoIndexPage: the thank-you page (noindex: true) is published but
-// kept out of the sitemap, the site's search and search engines.
+// TestNoIndexPage: the thank-you page (noindex: true) and a lapsed
+// practitioner's former profile are published but kept out of the
+// sitemap, the site's search and search engines.
 func TestNoIndexPage(t *testing.T) {
 	out, _ := buildBundled(t)
-	page, err := os.ReadFile(filepath.Join(out, "thanks", "index.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(page), `<meta name="robots" content="noindex">`) {
-		t.Error("/thanks/ does not ask search engines to leave it out")
-	}
 	sitemap, err := os.ReadFile(filepath.Join(out, "sitemap.xml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(string(sitemap), "/thanks/") || !strings.Contains(string(sitemap), "/contact/") {
-		t.Error("the sitemap lists /thanks/, or not /contact/")
+	if !strings.Contains(string(sitemap), "/contact/") {
+		t.Error("the sitemap does not list /contact/")
 	}
-	var inIndex []string
-	filepath.WalkDir(filepath.Join(out, "search"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			if data, _ := os.ReadFile(p); strings.Contains(string(data), `"/thanks/"`) {
-				inIndex = append(inIndex, p)
-			}
+	for _, path := range []string{"/thanks/", "/practitioners/edith-hartsworth/"} {
+		page, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(path), "index.html"))
+		if err != nil {
+			t.Fatal(err)
 		}
-		return nil
-	})
-	if len(inIndex) > 0 {
-		t.Errorf("the search index has /thanks/ in %v", inIndex)
+		if !strings.Contains(string(page), `<meta name="robots" content="noindex">`) {
+			t.Errorf("%s does not ask search engines to leave it out", path)
+		}
+		if strings.Contains(string(sitemap), path) {
+			t.Errorf("the sitemap lists %s", path)
+		}
+		var inIndex []string
+		filepath.WalkDir(filepath.Join(out, "search"), func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				if data, _ := os.ReadFile(p); strings.Contains(string(data), `"`+path+`"`) {
+					inIndex = append(inIndex, p)
+				}
+			}
+			return nil
+		})
+		if len(inIndex) > 0 {
+			t.Errorf("the search index has %s in %v", path, inIndex)
+		}
 	}
 }
 

@@ -30,24 +30,29 @@ type File struct {
 // Regions, Modalities and Languages, and each practitioner is an array
 // rather than an object, to keep the file small:
 //
-//	[slug, name, flags, [modality...], [language...], [location...], level]
+//	[slug, name, flags, [modality...], [language...], [location...], level, registration]
 //
-// flags is 1 for accepting new clients plus 2 for home visits; a location
+// flags is 1 for accepting new clients plus 2 for home visits plus 4 for
+// working with children (Practitioner.Paediatric); a location
 // is [town, region, postcode district, lat, lon, wheelchair (0 or 1)], with
 // lat and lon rounded to 3 decimals (about 100 m). Places are the towns and
 // postcode districts of the directory with the mean position of their
 // locations, [label, lat, lon], for "sort by distance from"; Areas are the
-// gazetteer's places (see Areas), [name, lat, lon, "EH"], with their
-// postcode areas separated by spaces, for a town or postcode that is not
-// among the Places.
+// gazetteer's places (see Areas), [name, lat, lon, "EH", "Other, Names"],
+// with their postcode areas separated by spaces and the other names they
+// are known by separated by commas, for a town or postcode that is not
+// among the Places. Registration is the format of registration numbers,
+// [prefix, digits], so that the name box finds a practitioner by number.
 type FilterData struct {
 	Regions    []string `json:"regions"`
 	Modalities []string `json:"modalities"`
 	Languages  []string `json:"languages"`
 	Levels     []string `json:"levels"`
 	Places     [][3]any `json:"places"`
-	Areas      [][4]any `json:"areas"`
+	Areas      [][5]any `json:"areas"`
 	People     [][]any  `json:"people"`
+	// Registration is [prefix, digits], such as ["CST-", 6].
+	Registration [2]any `json:"registration"`
 }
 
 // VerifyManifest is verify/index.<hash>.json: the shard size and, for each
@@ -144,7 +149,8 @@ func index(list []string, s string) int {
 // FilterData builds the filter data of the listed practitioners, in the
 // order of the directory (by name).
 func (d *Directory) FilterData() FilterData {
-	fd := FilterData{Regions: d.regions, Modalities: d.mods, Languages: d.langs, Levels: d.levels, People: [][]any{}, Places: [][3]any{}}
+	fd := FilterData{Regions: d.regions, Modalities: d.mods, Languages: d.langs, Levels: d.levels, People: [][]any{}, Places: [][3]any{},
+		Registration: [2]any{d.cfgPrefix, d.cfgDigits}}
 	type acc struct {
 		lat, lon float64
 		n        int
@@ -170,6 +176,9 @@ func (d *Directory) FilterData() FilterData {
 		if p.HomeVisits {
 			flags |= 2
 		}
+		if p.Paediatric() {
+			flags |= 4
+		}
 		mods, langs := []int{}, []int{}
 		for _, m := range p.Modalities {
 			mods = append(mods, index(d.mods, m))
@@ -188,7 +197,7 @@ func (d *Directory) FilterData() FilterData {
 			add(districts, l.District(), l.Region, l)
 		}
 		level := index(d.levels, p.Level)
-		fd.People = append(fd.People, []any{p.Slug, p.Name, flags, mods, langs, locs, level})
+		fd.People = append(fd.People, []any{p.Slug, p.Name, flags, mods, langs, locs, level, p.Registration})
 	}
 	var places [][3]any
 	for _, m := range []map[string]*acc{towns, districts} {
@@ -207,9 +216,9 @@ func (d *Directory) FilterData() FilterData {
 	if places != nil {
 		fd.Places = places
 	}
-	fd.Areas = make([][4]any, len(ukAreas))
+	fd.Areas = make([][5]any, len(ukAreas))
 	for i, a := range ukAreas {
-		fd.Areas[i] = [4]any{a.Name, a.Lat, a.Lon, strings.Join(a.Codes, " ")}
+		fd.Areas[i] = [5]any{a.Name, a.Lat, a.Lon, strings.Join(a.Codes, " "), strings.Join(a.Others, ", ")}
 	}
 	return fd
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"sitegen/internal/diag"
 )
 
 func TestParsePhone(t *testing.T) {
@@ -190,8 +192,8 @@ func TestFilterData(t *testing.T) {
 		}
 	}
 	// slug, name, flags (accepting), modalities (0 Craniosacral, 16 Visceral), languages (0, 1),
-	// locations [town, region 10 = South West, district, lat, lon, wheelchair], level 0.
-	want := `["aelia-thornhurst","Aelia Thornhurst",1,[0,16],[0,1],[["Frithwick",10,"TR9",50.706,-4.321,1]],0]`
+	// locations [town, region 10 = South West, district, lat, lon, wheelchair], level 0, registration.
+	want := `["aelia-thornhurst","Aelia Thornhurst",1,[0,16],[0,1],[["Frithwick",10,"TR9",50.706,-4.321,1]],0,"CST-000004"]`
 	if aeliaRow != want {
 		t.Errorf("row:\n%s\nwant:\n%s", aeliaRow, want)
 	}
@@ -257,5 +259,48 @@ func TestFilesDeterministic(t *testing.T) {
 	}
 	if strings.Contains(strings.Join(paths, " "), "cerys-llewdale.vcf") {
 		t.Error("a lapsed practitioner has a vCard")
+	}
+}
+
+// TestPaediatric: a practitioner works with children when a qualification
+// names paediatric work, however it is spelt, unless their conditions on
+// practice keep them to adults; in the sample register no one whose bio
+// says they work with adults is listed as working with children.
+func TestPaediatric(t *testing.T) {
+	for _, tc := range []struct {
+		titles     []string
+		conditions string
+		want       bool
+	}{
+		{[]string{"Diploma in Craniosacral Therapy", "Advanced Certificate in Paediatric Craniosacral Therapy"}, "", true},
+		{[]string{"Certificate in PEDIATRIC Craniosacral Work"}, "", true},
+		{[]string{"Diploma in Craniosacral Therapy"}, "", false},
+		{[]string{"Advanced Certificate in Paediatric Craniosacral Therapy"}, "Works under supervision; treats adults only.", false},
+		{nil, "", false},
+	} {
+		p := &Practitioner{Conditions: tc.conditions}
+		for _, title := range tc.titles {
+			p.Qualifications = append(p.Qualifications, Qualification{Title: title})
+		}
+		if got := p.Paediatric(); got != tc.want {
+			t.Errorf("qualifications %q, conditions %q: Paediatric() = %v, want %v", tc.titles, tc.conditions, got, tc.want)
+		}
+	}
+	var l diag.List
+	d := Load(osDirFS("../.."), testConfig(t), buildDay, &l)
+	children := 0
+	for _, p := range d.Current() {
+		adults := strings.Contains(p.Bio, "works with adults") || strings.Contains(p.Conditions, "adults only")
+		if p.Paediatric() {
+			children++
+			if adults {
+				t.Errorf("%s works with adults only, but is listed as working with children", p.Source)
+			}
+		} else if strings.Contains(p.Bio, "adults and children") {
+			t.Errorf("%s sees children but has no paediatric qualification", p.Source)
+		}
+	}
+	if children < 5 {
+		t.Errorf("%d current practitioners work with children; the sample register should show the filter at work", children)
 	}
 }

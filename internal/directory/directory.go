@@ -42,7 +42,10 @@
 // A certification is current up to and including its certified_until day,
 // in UTC, and lapsed from the day after. A lapsed practitioner leaves the
 // directory, the search index and the profiles at the next build, but stays
-// in the registration check, shown as lapsed since that date. Practitioners
+// in the registration check, shown as lapsed since that date; their former
+// profile address becomes a short page (LapsedTemplate, kept out of the
+// sitemap and of search) that says they are not on the register and links
+// to the check of their number and to the directory. Practitioners
 // whose certification ends within LapsingWithin days are listed as diag.Info
 // problems so that staff can chase renewals. A course whose accredited_until
 // has passed leaves the training page in the same way.
@@ -196,6 +199,25 @@ func (p *Practitioner) VCardURL() string { return "/practitioners/" + p.Slug + "
 func (p *Practitioner) Wheelchair() bool {
 	for _, l := range p.Locations {
 		if l.WheelchairAccess {
+			return true
+		}
+	}
+	return false
+}
+
+// Paediatric reports whether the practitioner is trained to work with
+// children: one of their qualifications names paediatric (or pediatric)
+// work, such as the "Advanced Certificate in Paediatric Craniosacral
+// Therapy", and their conditions on practice do not limit them to adults
+// ("treats adults only"). The directory's "works with children" filter and
+// badge, and the profile, say so from this.
+func (p *Practitioner) Paediatric() bool {
+	if strings.Contains(fold.String(p.Conditions), "adults only") {
+		return false
+	}
+	for _, q := range p.Qualifications {
+		t := fold.String(q.Title)
+		if strings.Contains(t, "paediatric") || strings.Contains(t, "pediatric") {
 			return true
 		}
 	}

@@ -8,10 +8,16 @@ import (
 	"testing"
 )
 
-// jsPractitioner makes a practitioner file for the browser tests' fixture.
+// jsPractitioner makes a practitioner file for the browser tests' fixture:
+// flags holds a for accepting new clients, h for home visits and c for a
+// paediatric qualification.
 func jsPractitioner(name, reg, flags, mods, langs, locs string) string {
 	accepting, home := strings.Contains(flags, "a"), strings.Contains(flags, "h")
-	return "name: " + name + "\nregistration: " + reg + "\ncertified_until: 2028-01-01\nlevel: Registered\n" +
+	quals := ""
+	if strings.Contains(flags, "c") {
+		quals = "qualifications:\n  - {title: Advanced Certificate in Paediatric Craniosacral Therapy, year: 2015}\n"
+	}
+	return quals + "name: " + name + "\nregistration: " + reg + "\ncertified_until: 2028-01-01\nlevel: Registered\n" +
 		"modalities: [" + mods + "]\nlanguages: [" + langs + "]\n" +
 		"accepting_new_clients: " + map[bool]string{true: "true", false: "false"}[accepting] + "\n" +
 		"home_visits: " + map[bool]string{true: "true", false: "false"}[home] + "\n" +
@@ -33,7 +39,7 @@ func TestJavaScript(t *testing.T) {
 	d, l := loadSite(t, map[string]string{
 		"content/practitioners/alice-lakeby.yaml": jsPractitioner("Alice Lakeby", "CST-000101", "a", "Craniosacral therapy, Reflexology", "English, French",
 			jsLocation("Hackney", "London", "E8 1DY", "51.545", "-0.056", false)),
-		"content/practitioners/bryn-morvah.yaml": jsPractitioner("Bryn Morvah", "CST-000102", "h", "Craniosacral therapy", "English, Welsh",
+		"content/practitioners/bryn-morvah.yaml": jsPractitioner("Bryn Morvah", "CST-000102", "hc", "Craniosacral therapy", "English, Welsh",
 			jsLocation("Cardiff", "Wales", "CF10 1EP", "51.481", "-3.179", false)),
 		"content/practitioners/catrin-elan.yaml": jsPractitioner("Catrin Élan", "CST-000103", "a", "Craniosacral therapy, Shiatsu", "Welsh, English",
 			jsLocation("Bangor", "Wales", "LL57 1NN", "53.228", "-4.129", true)),

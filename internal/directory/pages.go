@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -23,6 +24,7 @@ const PageSize = 100
 const (
 	ListTemplate     = "practitioners/list.html"
 	ProfileTemplate  = "practitioners/profile.html"
+	LapsedTemplate   = "practitioners/lapsed.html"
 	VerifyTemplate   = "verify.html"
 	TrainingTemplate = "training.html"
 )
@@ -44,6 +46,9 @@ type PageSpec struct {
 	// to find them by than the page's title.
 	Search   bool
 	Keywords []string
+	// NoIndex keeps the page out of the sitemap, the site's search and
+	// search engines (a lapsed practitioner's former profile).
+	NoIndex bool
 }
 
 // ListData is the data of the directory overview and the region pages.
@@ -107,6 +112,17 @@ type ProfileData struct {
 	Bio            template.HTML // rendered Markdown, no raw HTML
 	Qualifications []QualificationView
 	Now            time.Time
+}
+
+// LapsedData is the data of the page left at a lapsed practitioner's
+// former profile address: who they are and their number, to check, and
+// nothing else (no contact details or bio, since they are not certified).
+type LapsedData struct {
+	Sample       bool
+	Name         string
+	Registration string
+	Until        time.Time // the last day of their certification
+	VerifyURL    string    // /verify/?reg=<their number>
 }
 
 // QualificationView is a qualification with its school's name.
@@ -176,6 +192,26 @@ func (d *Directory) Pages(cfg *config.Config, md Markdown) ([]PageSpec, error) {
 			JSONLD:      lazyJSON(func() any { return d.personLD(p) }),
 			Source:      p.Source,
 			Line:        1,
+		})
+	}
+
+	// A link to a lapsed practitioner's old profile, on their own site or
+	// in a bookmark, says they are not on the register now and where to
+	// check, rather than "page not found".
+	for _, p := range d.Lapsed() {
+		if p.Registration == "" {
+			continue
+		}
+		pages = append(pages, PageSpec{
+			URL:         p.URL(),
+			Title:       p.Name + " is not on the register",
+			Description: p.Name + " is not currently a certified practitioner of " + orgName(cfg) + ".",
+			Template:    LapsedTemplate,
+			Data: LapsedData{Sample: d.Sample, Name: p.Name, Registration: p.Registration, Until: p.CertifiedUntil,
+				VerifyURL: "/verify/?reg=" + url.QueryEscape(p.Registration)},
+			Source:  p.Source,
+			Line:    1,
+			NoIndex: true,
 		})
 	}
 

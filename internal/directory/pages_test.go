@@ -230,9 +230,22 @@ func TestPagesContent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range pages {
-		if p.URL == "/practitioners/cerys-llewdale/" {
-			t.Error("a lapsed practitioner must have no profile page")
+	// A lapsed practitioner's former profile says they are not on the
+	// register, links to the check of their number, and gives no way to
+	// contact them; it is kept out of the sitemap and search.
+	lapsed := pageByURL(t, pages, "/practitioners/cerys-llewdale/")
+	if lapsed.Template != LapsedTemplate || !lapsed.NoIndex || lapsed.Search {
+		t.Errorf("a lapsed practitioner's former profile: template %s, noindex %v, search %v; want %s, noindex, not searched", lapsed.Template, lapsed.NoIndex, lapsed.Search, LapsedTemplate)
+	}
+	old := render(t, cfg, lapsed)
+	for _, want := range []string{"Cerys Llewdale is not currently a certified practitioner", `<a href="/verify/?reg=CST-000031">check CST-000031 now</a>`, `href="/practitioners/"`, "14 November 2025"} {
+		if !strings.Contains(old, want) {
+			t.Errorf("a lapsed practitioner's former profile lacks %q", want)
+		}
+	}
+	for _, not := range []string{"cerys@example.org", "mailto:", "tel:", ".vcf"} {
+		if strings.Contains(old, not) {
+			t.Errorf("a lapsed practitioner's former profile has %q; it must give no way to book them", not)
 		}
 	}
 	list := render(t, cfg, pageByURL(t, pages, "/practitioners/"))

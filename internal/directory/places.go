@@ -15,19 +15,23 @@ import (
 var ukPlacesTSV string
 
 // Area is a place of the gazetteer: a main town of the UK with its
-// approximate centre, and the postcode areas (the letters that begin a
-// postcode, "EH" of "EH10 4BF") it stands for.
+// approximate centre, the postcode areas (the letters that begin a
+// postcode, "EH" of "EH10 4BF") it stands for, and other names people
+// call it by ("Newcastle" for Newcastle upon Tyne, "Londonderry" for
+// Derry). A city that is not the main town of its area has no Codes.
 type Area struct {
 	Name     string
 	Lat, Lon float64
 	Codes    []string
+	Others   []string
 }
 
 // ukAreas is uk-places.tsv, parsed once; the tests check it.
 var ukAreas, ukAreasErr = parseAreas(ukPlacesTSV)
 
 // Areas returns the gazetteer, in order of name: one main town for each
-// postcode area of the UK, and London with its eight areas. A visitor
+// postcode area of the UK, London with its eight areas, and a few cities
+// known by another name. A visitor
 // who sorts the directory by distance from a town or postcode where no
 // practitioner works ("Edinburgh", "EH10 4BF") is measured from there
 // instead of being told the place is unknown.
@@ -153,15 +157,23 @@ func parseAreas(tsv string) ([]Area, error) {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != 4 {
-			return nil, fmt.Errorf("uk-places.tsv:%d: want 4 columns separated by tabs, got %d", i+1, len(f))
+		if len(f) != 4 && len(f) != 5 {
+			return nil, fmt.Errorf("uk-places.tsv:%d: want 4 or 5 columns separated by tabs, got %d", i+1, len(f))
+		}
+		var others []string
+		if len(f) == 5 {
+			for _, o := range strings.Split(f[4], ",") {
+				if o = strings.TrimSpace(o); o != "" {
+					others = append(others, o)
+				}
+			}
 		}
 		lat, err1 := strconv.ParseFloat(f[1], 64)
 		lon, err2 := strconv.ParseFloat(f[2], 64)
 		if err1 != nil || err2 != nil || lat < minLat || lat > maxLat || lon < minLon || lon > maxLon {
 			return nil, fmt.Errorf("uk-places.tsv:%d: %s, %s is not a latitude and longitude in the UK", i+1, f[1], f[2])
 		}
-		out = append(out, Area{Name: f[0], Lat: lat, Lon: lon, Codes: strings.Fields(f[3])})
+		out = append(out, Area{Name: f[0], Lat: lat, Lon: lon, Codes: strings.Fields(f[3]), Others: others})
 	}
 	return out, nil
 }

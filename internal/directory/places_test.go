@@ -49,6 +49,11 @@ func TestAreasCoverEveryPostcodeArea(t *testing.T) {
 	if i := slices.Index(names, "London"); i < 0 || len(areas[i].Codes) != 0 {
 		t.Errorf("London, as a whole, should be a place without areas of its own")
 	}
+	for name, other := range map[string]string{"Newcastle upon Tyne": "Newcastle", "Derry": "Londonderry", "Hull": "Kingston upon Hull"} {
+		if i := slices.Index(names, name); i < 0 || !slices.Contains(areas[i].Others, other) {
+			t.Errorf("%s is not known as %s", name, other)
+		}
+	}
 	if i := slices.Index(names, "Edinburgh"); i < 0 || areas[i].Lat < 55.9 || areas[i].Lat > 56 || areas[i].Lon < -3.3 || areas[i].Lon > -3.1 {
 		t.Errorf("Edinburgh is misplaced")
 	}
@@ -56,7 +61,7 @@ func TestAreasCoverEveryPostcodeArea(t *testing.T) {
 
 func TestParseAreasNamesTheBadLine(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
-		{"# a comment\nBath\t51.38\t-2.36\n", "uk-places.tsv:2: want 4 columns separated by tabs, got 3"},
+		{"# a comment\nBath\t51.38\t-2.36\n", "uk-places.tsv:2: want 4 or 5 columns separated by tabs, got 3"},
 		{"Bath\t-2.36\t51.38\tBA\n", "uk-places.tsv:1: -2.36, 51.38 is not a latitude and longitude in the UK"},
 		{"Bath\tx\t-2.36\tBA\n", "uk-places.tsv:1: x, -2.36 is not a latitude and longitude in the UK"},
 	} {

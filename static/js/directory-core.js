@@ -6,10 +6,12 @@
 //
 // The filter data is the JSON written by the build (see FilterData in
 // internal/directory): vocabularies as arrays, each practitioner as
-// [slug, name, flags, [modality], [language], [location], level] with a
+// [slug, name, flags, [modality], [language], [location], level,
+// registration] with a
 // location as [town, region, district, lat, lon, wheelchair].
 
 import { fold as foldText, slug } from "./fold.js";
+import { registrationQuery } from "./registration.js";
 
 /** slugify makes a filter's value in the query string from its name, as
  * the build's Slugify does: folded to a–z and 0–9, apostrophes dropped,
@@ -30,12 +32,12 @@ function looseKey(s) {
   return fold(String(s).replace(/['\u2018\u2019\u02bc.]/g, "").replace(/[-\u2010-\u2014]/g, " "));
 }
 
-const FILTERS = ["q", "region", "modality", "language", "accepting", "home", "wheelchair", "near"];
-const FLAGS = ["accepting", "home", "wheelchair"];
+const FILTERS = ["q", "region", "modality", "language", "children", "accepting", "home", "wheelchair", "near"];
+const FLAGS = ["children", "accepting", "home", "wheelchair"];
 
 /** emptyState is the unfiltered directory. */
 export function emptyState() {
-  return { q: "", region: "", modality: "", language: "", accepting: false, home: false, wheelchair: false, near: "" };
+  return { q: "", region: "", modality: "", language: "", children: false, accepting: false, home: false, wheelchair: false, near: "" };
 }
 
 const CHOICES = ["region", "modality", "language"];
@@ -78,7 +80,7 @@ export function isFiltered(st) {
  * searchable text of each practitioner is folded once here. */
 export function prepare(data) {
   const slugIndex = (list) => new Map(list.map((w, i) => [slugify(w), i]));
-  const people = data.people.map(([slug, name, flags, mods, langs, locs, level]) => {
+  const people = data.people.map(([slug, name, flags, mods, langs, locs, level, reg]) => {
     const locations = locs.map(([town, region, district, lat, lon, wc]) => ({ town, region, district, lat, lon, wheelchair: wc === 1 }));
     return {
       slug,
@@ -86,9 +88,11 @@ export function prepare(data) {
       url: "/practitioners/" + slug + "/",
       accepting: (flags & 1) !== 0,
       home: (flags & 2) !== 0,
+      children: (flags & 4) !== 0,
       modalities: mods,
       languages: langs,
       level: level >= 0 ? data.levels[level] : "",
+      reg: reg || "",
       locations,
       nameKey: looseKey(name),
       townKey: locations.map((l) => looseKey(l.town) + " " + l.district.toLowerCase()).join(" | "),
@@ -104,10 +108,13 @@ export function prepare(data) {
     if (!places.has(key)) places.set(key, p);
   };
   for (const [label, lat, lon] of data.places) put(label, { label, lat, lon });
-  for (const [label, lat, lon, codes] of data.areas || []) {
+  for (const [label, lat, lon, codes, others] of data.areas || []) {
     const p = { label, lat, lon, approx: true };
     put(label, p);
     for (const c of codes.split(" ")) if (c) areas.set(c, p);
+    // "Newcastle", "Londonderry": the place itself, the directory's own
+    // when a practitioner works there.
+    for (const o of (others || "").split(",")) if (o.trim()) put(o, places.get(looseKey(label)));
   }
   return {
     people,
@@ -119,6 +126,7 @@ export function prepare(data) {
     languageBySlug: slugIndex(data.languages),
     places,
     areas,
+    registration: data.registration || null,
     placeLabels: [...new Set([...data.places, ...(data.areas || [])].map((p) => p[0]))],
   };
 }
@@ -126,7 +134,8 @@ export function prepare(data) {
 /** findPlace resolves "from a town or postcode district" to a place of the
  * directory: a town ("bath", "stratford upon avon"), a district ("ba1") or
  * a full postcode whose district is known ("BA1 2AB", "ba12ab"); failing
- * those, to a town of the gazetteer ("edinburgh") or the main town of a
+ * those, to a town of the gazetteer ("edinburgh", or by another name it
+ * has, "newcastle" for Newcastle upon Tyne) or the main town of a
  * postcode's area ("EH10 4BF" → Edinburgh). It returns {label, lat, lon},
  * with approx: true for the gazetteer's places, or null. */
 export function findPlace(index, text) {
@@ -155,6 +164,12 @@ export function distanceKm(lat1, lon1, lat2, lon2) {
   return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
+/** queryRegistration returns the registration number the name box holds
+ * ("CST-000003", "cst 3"), which finds that practitioner, or "". */
+export function queryRegistration(index, q) {
+  return index.registration && q ? registrationQuery(q, index.registration[0], index.registration[1]) : "";
+}
+
 /** filter returns the practitioners matching st, each as {person, km,
  * locations} where locations are the ones that match the region and
  * wheelchair filters. With an origin ({lat, lon}) they are sorted by the
@@ -165,11 +180,14 @@ export function filter(index, st, origin = null) {
   const region = st.region ? index.regionBySlug.get(st.region) ?? -2 : -1;
   const modality = st.modality ? index.modalityBySlug.get(st.modality) ?? -2 : -1;
   const language = st.language ? index.languageBySlug.get(st.language) ?? -2 : -1;
-  const words = looseKey(st.q).split(" ").filter(Boolean);
+  const reg = queryRegistration(index, st.q);
+  const words = reg ? [] : looseKey(st.q).split(" ").filter(Boolean);
   const out = [];
   for (const p of index.people) {
+    if (reg && p.reg !== reg) continue;
     if (st.accepting && !p.accepting) continue;
     if (st.home && !p.home) continue;
+    if (st.children && !p.children) continue;
     if (modality !== -1 && !p.modalities.includes(modality)) continue;
     if (language !== -1 && !p.languages.includes(language)) continue;
     let ok = true;

@@ -56,13 +56,13 @@ async function start(form) {
   function readForm() {
     const st = core.emptyState();
     for (const k of ["q", "region", "modality", "language", "near"]) st[k] = form.elements[k].value.trim();
-    for (const k of ["accepting", "home", "wheelchair"]) st[k] = form.elements[k].checked;
+    for (const k of ["children", "accepting", "home", "wheelchair"]) st[k] = form.elements[k].checked;
     return st;
   }
 
   function writeForm(st) {
     for (const k of ["q", "region", "modality", "language", "near"]) form.elements[k].value = st[k];
-    for (const k of ["accepting", "home", "wheelchair"]) form.elements[k].checked = st[k];
+    for (const k of ["children", "accepting", "home", "wheelchair"]) form.elements[k].checked = st[k];
   }
 
   function card(m) {
@@ -76,7 +76,12 @@ async function start(form) {
     h.append(a);
     const meta = document.createElement("p");
     meta.className = "practitioner-meta";
-    meta.textContent = p.level || "";
+    // As the server writes it: "Advanced · CST-000026".
+    if (p.level) meta.append(p.level + " · ");
+    const reg = document.createElement("span");
+    reg.className = "practitioner-reg";
+    reg.textContent = p.reg;
+    meta.append(reg);
     const towns = document.createElement("p");
     towns.className = "practitioner-towns";
     towns.textContent = m.locations.map((l) => l.town + " " + l.district + ", " + index.regions[l.region]).join("; ");
@@ -97,6 +102,7 @@ async function start(form) {
       b.textContent = t;
       badges.append(b);
     };
+    if (p.children) badge("Works with children (paediatric qualification)");
     badge(p.accepting ? "Accepting new clients" : "Not taking new clients");
     if (p.home) badge("Home visits");
     if (m.locations.some((l) => l.wheelchair)) badge("Wheelchair access");
@@ -137,7 +143,7 @@ async function start(form) {
     let note = "";
     if (st.near) {
       const place = core.findPlace(index, st.near);
-      if (!place) note = " " + st.near + " is not a town or postcode we know, so the list is by name. Try a larger town nearby, or a postcode.";
+      if (!place) note = " " + st.near + " is not a town or postcode we know, so the list is by name. Check the spelling, or try a postcode or a larger town nearby.";
       else {
         from = place;
         if (place.approx) note = " No practitioner lists " + st.near + ", so distances are from the centre of " + place.label + ", roughly.";
@@ -154,6 +160,21 @@ async function start(form) {
     // goes, and its heading is described by that.
     empty.hidden = matches.length > 0;
     empty.textContent = matches.length ? "" : "No practitioners match these filters. Try fewer filters, or clear them to see everyone.";
+    // A town typed as a name where nobody practises: offer the nearest.
+    // A number no current practitioner has: offer the registration check.
+    const place = !matches.length && st.q && core.findPlace(index, st.q);
+    const reg = !matches.length && core.queryRegistration(index, st.q);
+    if (reg) {
+      const a = document.createElement("a");
+      a.href = "/verify/?reg=" + encodeURIComponent(reg);
+      a.textContent = "Check " + reg + " on the registration check";
+      empty.replaceChildren("No current practitioner has registration number " + reg + ". ", a, ".");
+    } else if (place) {
+      const a = document.createElement("a");
+      a.href = location.pathname + core.toQuery({ ...st, q: "", near: st.q });
+      a.textContent = "See the practitioners nearest to " + place.label;
+      empty.replaceChildren("Nobody in the directory practises in " + st.q + ". ", a, ".");
+    }
     if (matches.length) heading.removeAttribute("aria-describedby");
     else heading.setAttribute("aria-describedby", "directory-empty");
   }
@@ -164,15 +185,19 @@ async function start(form) {
     if (e.target.name === "near") origin = null;
     timer = setTimeout(() => apply(), e.target.type === "search" || e.target.type === "text" ? 200 : 0);
   });
+  // focusResults moves focus to the results' heading (or the first
+  // region's), which also scrolls it into view, past the form.
+  function focusResults() {
+    const h = results.hidden ? serverList.querySelector("h2") : heading;
+    if (!h) return;
+    h.tabIndex = -1;
+    h.focus();
+  }
+
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     clearTimeout(timer);
-    apply(true, readForm(), true).then(() => {
-      const h = results.hidden ? serverList.querySelector("h2") : heading;
-      if (!h) return;
-      h.tabIndex = -1;
-      h.focus();
-    });
+    apply(true, readForm(), true).then(focusResults);
   });
   form.addEventListener("reset", () => {
     origin = null;
@@ -207,11 +232,15 @@ async function start(form) {
 
   // The form shows before this script starts, so a visitor may already
   // have chosen something: a shared link's filters win, else that choice
-  // applies.
+  // applies. A link's filters (the home page's town box, an article's
+  // link) were chosen already, so focus goes to the results, as after
+  // "Show practitioners", rather than leaving them below the form.
   const initial = core.parseQuery(location.search);
   if (core.isFiltered(initial)) {
     writeForm(initial);
-    apply(false, initial);
+    apply(false, initial).then(() => {
+      if (!results.hidden && (document.activeElement === document.body || !document.activeElement)) focusResults();
+    });
   } else if (core.isFiltered(readForm())) {
     apply();
   }

@@ -1,7 +1,11 @@
 // The registration check at /verify/: normalises what the visitor typed,
 // fetches the manifest and then the one shard that can hold the number,
 // and says whether the registration is current, lapsed or unknown. The
-// result is shareable as /verify/?reg=CST-000004.
+// result is shareable as /verify/?reg=CST-000004. Each answer starts with a
+// heading that names it, and the result's data-status (current, lapsed,
+// unknown, invalid) styles it; a lapsed or unknown number is followed by
+// what to do, with the page's template #verify-tell-us (how to tell the
+// association). On a small screen the answer is scrolled into view.
 const form = document.getElementById("verify-form");
 const NUMBER_WORDS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 if (form) start(form);
@@ -21,8 +25,18 @@ async function start(form) {
     return r.json();
   }
 
-  function say(parts) {
+  // say writes the answer: an optional heading, then a paragraph for each
+  // part (a string, or an array of strings, {text} in bold and {text,
+  // href} links), then the nodes of extra.
+  function say(status, heading, parts, extra) {
     out.replaceChildren();
+    out.dataset.status = status;
+    if (heading) {
+      const h = document.createElement("h2");
+      h.className = "verify-heading";
+      h.textContent = heading;
+      out.append(h);
+    }
     for (const part of parts) {
       const p = document.createElement("p");
       for (const bit of [].concat(part)) {
@@ -35,6 +49,21 @@ async function start(form) {
         }
       }
       out.append(p);
+    }
+    if (extra) out.append(extra);
+  }
+
+  function tellUs() {
+    const t = document.getElementById("verify-tell-us");
+    return t ? t.content.cloneNode(true) : null;
+  }
+
+  // show scrolls the answer into view when it ends below the screen (a
+  // phone, after the keyboard closes), without moving focus from the field.
+  function show() {
+    const r = out.getBoundingClientRect();
+    if (r.bottom > innerHeight || r.top < 0) {
+      out.scrollIntoView({ block: r.height > innerHeight ? "start" : "end", behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
     }
   }
 
@@ -53,9 +82,10 @@ async function start(form) {
       const example = prefix + "0".repeat(digits - 1) + "4";
       const count = (NUMBER_WORDS[digits] || String(digits)) + (digits === 1 ? " digit" : " digits");
       const shorter = digits > 1 ? " and the zeros in front, so typing 4 checks " + example : ", so typing 4 checks " + example;
-      say(["“" + raw.trim() + "” is not a registration number. Numbers look like " + example + ": " + prefix + " followed by " + count + ". Upper or lower case is fine, and you can leave out the " + prefix + shorter + "."]);
+      say("invalid", "", ["“" + raw.trim() + "” is not a registration number. Numbers look like " + example + ": " + prefix + " followed by " + count + ". Upper or lower case is fine, and you can leave out the " + prefix + shorter + "."]);
       return;
     }
+    out.dataset.status = "checking";
     out.textContent = "Checking " + reg + "…";
     try {
       manifest = manifest || (await json(form.dataset.index));
@@ -68,29 +98,34 @@ async function start(form) {
       }
       const r = core.lookup(shard, reg, core.isoDate(new Date()));
       if (!r) {
-        say([[{ text: reg }, " is not on the register."], "Check the number with the practitioner. If they still say they are certified, please tell us."]);
+        say("unknown", "Not on the register", [
+          [{ text: reg }, " is not on the register."],
+          "Check the number with the practitioner: a certified practitioner can tell you theirs, and is listed in our directory. Until it checks out, do not book them as a certified practitioner.",
+        ], tellUs());
       } else if (r.status === "current") {
         const lines = [[{ text: reg }, " is current: ", { text: r.name }, " is certified until " + core.longDate(r.until) + "."]];
         if (r.level) lines.push("Level: " + r.level + ".");
         if (r.conditions) lines.push("Conditions on practice: " + r.conditions);
         lines.push([{ text: "See " + r.name + "’s profile", href: r.profile }]);
-        say(lines);
+        say("current", "Current registration", lines);
       } else {
-        const lines = [[{ text: reg }, " has lapsed: ", { text: r.name }, " was certified" + (r.since ? " from " + core.longDate(r.since) : "") + " until " + core.longDate(r.until) + ", and is not certified now."]];
-        say(lines);
+        say("lapsed", "Lapsed: not certified now", [
+          [{ text: reg }, " has lapsed: ", { text: r.name }, " was certified" + (r.since ? " from " + core.longDate(r.since) : "") + " until " + core.longDate(r.until) + ", and is not certified now."],
+          "Do not book " + r.name + " as a certified practitioner: they are not on our register and not in our directory.",
+        ], tellUs());
       }
     } catch (err) {
-      say(["The register could not be loaded (" + err.message + "). Please try again, or contact us."]);
+      say("error", "", ["The register could not be loaded (" + err.message + "). Please try again, or contact us."]);
     }
   }
 
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    check(input.value);
+    check(input.value).then(show);
   });
   const reg = new URLSearchParams(location.search).get("reg");
   if (reg) {
     input.value = reg;
-    check(reg);
+    check(reg).then(show);
   }
 }

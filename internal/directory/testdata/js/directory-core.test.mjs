@@ -68,6 +68,23 @@ test("search by name or town ignores case and accents", () => {
   assert.deepEqual(names(core.filter(index, { ...core.emptyState(), q: "nobody" })), []);
 });
 
+test("works with children lists only practitioners with a paediatric qualification", () => {
+  assert.deepEqual(names(core.filter(index, { ...core.emptyState(), children: true })), ["Bryn Morvah"]);
+  assert.deepEqual(names(core.filter(index, core.parseQuery("?children=1&region=london"))), []);
+  assert.equal(core.toQuery({ ...core.emptyState(), children: true, region: "wales" }), "?region=wales&children=1");
+});
+
+test("each practitioner carries their registration number", () => {
+  assert.deepEqual(index.people.map((p) => p.reg), ["CST-000101", "CST-000102", "CST-000103", "CST-000104"]);
+});
+
+test("a registration number in the name box finds that practitioner", () => {
+  for (const q of ["CST-000103", "cst 103", "cst–000103.", "000103"]) {
+    assert.deepEqual(names(core.filter(index, { ...core.emptyState(), q })), ["Catrin Élan"], q);
+  }
+  assert.deepEqual(names(core.filter(index, { ...core.emptyState(), q: "CST-000999" })), []);
+});
+
 test("unknown filter values match nobody", () => {
   assert.deepEqual(core.filter(index, { ...core.emptyState(), region: "atlantis" }), []);
   assert.deepEqual(core.filter(index, core.parseQuery("?region=Atlantis")), []);
@@ -172,7 +189,7 @@ test("filtering 10,000 practitioners gives every copy of each match", () => {
   const big = { ...data, people: [] };
   for (let i = 0; i < copies * data.people.length; i++) {
     const p = data.people[i % data.people.length];
-    big.people.push([p[0] + "-" + i, p[1] + " " + i, p[2], p[3], p[4], p[5], p[6]]);
+    big.people.push([p[0] + "-" + i, p[1] + " " + i, p[2], p[3], p[4], p[5], p[6], p[7]]);
   }
   const bigIndex = core.prepare(big);
   const cases = [
@@ -206,6 +223,14 @@ test("a town or postcode no practitioner has is measured from the gazetteer's to
     assert.equal(p?.label, label, typed);
     assert.equal(p.approx, true, typed);
   }
+  // Other names a place is known by.
+  for (const [typed, label] of [["Newcastle", "Newcastle upon Tyne"], ["newcastle", "Newcastle upon Tyne"], ["Londonderry", "Derry"], ["Derry", "Derry"], ["Stoke", "Stoke-on-Trent"]]) {
+    assert.equal(core.findPlace(index, typed)?.label, label, typed);
+  }
+  // Another name of a town where a practitioner works is that town.
+  const derry = [["Derry", 54.997, -7.319]];
+  const idx = core.prepare({ ...data, places: [...data.places, ...derry] });
+  assert.deepEqual(core.findPlace(idx, "Londonderry"), { label: "Derry", lat: 54.997, lon: -7.319 });
   // The directory's own places come first: Cardiff is where Bryn works,
   // not the gazetteer's Cardiff, and CF10 is Bryn's district.
   for (const typed of ["Cardiff", "CF10 1EP"]) assert.notEqual(core.findPlace(index, typed).approx, true, typed);
