@@ -309,13 +309,10 @@ func practitionerDoc(p *directory.Practitioner, bio []markdown.Section) search.D
 	// article that explains what craniosacral therapy is.
 	d.Keywords = append(d.Keywords, regions...)
 	d.Tags = append(d.Tags, p.Modalities...)
-	paediatric := false
 	for _, q := range p.Qualifications {
 		d.Tags = append(d.Tags, q.Title)
-		t := strings.ToLower(q.Title)
-		paediatric = paediatric || strings.Contains(t, "paediatric") || strings.Contains(t, "pediatric")
 	}
-	if paediatric {
+	if p.Paediatric() {
 		// What a parent types is "baby" or "children", not "paediatric":
 		// a profile that only says it does not treat them must not be
 		// what they find, and one with the training must.
