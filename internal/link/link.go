@@ -153,3 +153,19 @@ func invalid(s string, err error) string {
 	}
 	return "is not a valid address; look for a stray character in it, such as a backslash or a space in the host"
 }
+
+// RelPath is the path to write in a file of folder dir to reach file,
+// both slash paths from one root ("" for the root itself):
+// RelPath("articles", "reading/books.md") is "../reading/books.md".
+func RelPath(dir, file string) string {
+	if dir == "" || dir == "." {
+		return file
+	}
+	d := strings.Split(dir, "/")
+	f := strings.Split(file, "/")
+	i := 0
+	for i < len(d) && i < len(f)-1 && d[i] == f[i] {
+		i++
+	}
+	return strings.Repeat("../", len(d)-i) + strings.Join(f[i:], "/")
+}

@@ -112,6 +112,9 @@ type Doc struct {
 	// Unlinked, when set, says why a content path Resolve does not know
 	// has no page (see site.Site.Unlinked).
 	Unlinked func(contentPath string) (why string, quiet, found bool)
+	// Near, when set, names the page a link to a content path with no
+	// page most likely means (see site.Site.Near), for the warning's hint.
+	Near func(contentPath string) string
 	// Base is the page URL, for resolving other relative links.
 	Base string
 	// Indent is added to every column: the text sits indented in its file,
@@ -1012,6 +1015,11 @@ func (w *walker) link(n ast.Node, dest string, image bool) string {
 					return dest
 				}
 				msg := fmt.Sprintf("link to missing page %q (content/%s); check the file name", u.Path, target)
+				if w.doc.Near != nil {
+					if near := w.doc.Near(target); near != "" {
+						msg += fmt.Sprintf("; did you mean %q?", link.RelPath(w.doc.Dir, near))
+					}
+				}
 				if found {
 					msg = fmt.Sprintf("link to %q (content/%s), which %s", u.Path, target, why)
 				}
