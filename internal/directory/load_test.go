@@ -173,7 +173,7 @@ func TestValidation(t *testing.T) {
 		{"missing name", "name: Aelia Thornhurst\n", "",
 			[]string{file + `:1:1: practitioner is missing required key "name"; add ` + "`name: ...`"}},
 		{"empty registration", "registration: CST-000004", "registration: \"\"",
-			[]string{file + `:2:15: practitioner is missing required key "registration"; add ` + "`registration: ...`"}},
+			[]string{file + `:2:15: registration is empty; write it after the colon: ` + "`registration: ...`"}},
 		{"registration pattern", "registration: CST-000004", "registration: cst 4",
 			[]string{file + `:2:15: registration "cst 4" must be CST- followed by 6 digits, like CST-000004; did you mean "CST-000004"?`}},
 		{"registration garbage", "registration: CST-000004", "registration: ABC-1",

@@ -71,7 +71,7 @@ func TestDecodeBooksValidation(t *testing.T) {
 		{"missing title", "books:\n  - authors: [A. N. Author]\n    level: further\n", []string{
 			p + `3:5: book is missing required key "title"; add ` + "`title: ...`"}},
 		{"empty title", "books:\n  - title: \"\"\n    authors: [A]\n    level: further\n", []string{
-			p + `3:12: book is missing required key "title"; add ` + "`title: ...`"}},
+			p + `3:12: title is empty; write it after the colon: ` + "`title: ...`"}},
 		{"missing authors", "books:\n  - title: A Book\n    level: further\n", []string{
 			p + `3:5: book is missing required key "authors"; add ` + "`authors: ...`"}},
 		{"empty authors", "books:\n  - title: A Book\n    authors: []\n    level: further\n", []string{
