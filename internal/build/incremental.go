@@ -401,7 +401,8 @@ func renew(b *builder, e extension) extension {
 // that differs is the body.
 func sameModel(a, b *content.Page) bool {
 	return reflect.DeepEqual(a.Meta, b.Meta) && slices.Equal(a.AliasLines, b.AliasLines) && a.SlugLine == b.SlugLine && a.SlugCol == b.SlugCol &&
-		a.LayoutLine == b.LayoutLine && a.LayoutCol == b.LayoutCol && slices.Equal(a.TagPos, b.TagPos)
+		a.LayoutLine == b.LayoutLine && a.LayoutCol == b.LayoutCol && slices.Equal(a.TagPos, b.TagPos) &&
+		a.DateLine == b.DateLine && a.DateCol == b.DateCol
 }
 
 // without returns ps less one copy of each of drop.

@@ -274,6 +274,10 @@ func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt 
 			s.unpublished[rel] = "expired on " + m.ExpiryDate.Format("2 January 2006") + " (its expiry_date): update or remove the link"
 			continue
 		}
+		if ahead := opt.Now.AddDate(1, 0, 0); !opt.Now.IsZero() && m.Date.After(ahead) {
+			problems.Warnf(cp.Path, cp.DateLine, cp.DateCol, "date %s is more than a year after today (%s), and the page would head every list and feed until then; check the year, or use publish_date to publish the page later",
+				m.Date.Format("2006-01-02"), opt.Now.Format("2006-01-02"))
+		}
 		p.URL = URLFor(rel)
 		base := path.Base(rel)
 		switch {
