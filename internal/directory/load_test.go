@@ -261,6 +261,16 @@ func TestValidation(t *testing.T) {
 			[]string{file + `:1:19: file is not UTF-8 text; save it with UTF-8 encoding`}},
 		{"bio not in UTF-8", "  Aelia has practised", "  Aelia has practis\xe9d",
 			[]string{file + `:24:20: file is not UTF-8 text; save it with UTF-8 encoding`}},
+		{"region as the start of its name", "region: South West", "region: Yorkshire",
+			[]string{file + `:16:13: region "Yorkshire" is not one of the regions; did you mean "Yorkshire and the Humber"?`}},
+		{"website on this computer", "website: https://example.org/aelia", "website: http://localhost:8080/x",
+			[]string{file + `:11:69: website "http://localhost:8080/x" names this computer (localhost), which a visitor cannot reach; write its public address, such as https://example.org/`}},
+		{"website at a loopback address", "website: https://example.org/aelia", "website: http://127.0.0.1/",
+			[]string{file + `:11:69: website "http://127.0.0.1/" names this computer (127.0.0.1), which a visitor cannot reach; write its public address, such as https://example.org/`}},
+		{"website on a private network", "website: https://example.org/aelia", "website: http://192.168.1.20/",
+			[]string{file + `:11:69: website "http://192.168.1.20/" is an address on a private network (192.168.1.20), which a visitor cannot reach; write its public address, such as https://example.org/`}},
+		{"website at a private IPv6 address", "website: https://example.org/aelia", "website: \"http://[fd00::1]/\"",
+			[]string{file + `:11:69: website "http://[fd00::1]/" is an address on a private network (fd00::1), which a visitor cannot reach; write its public address, such as https://example.org/`}},
 		{"alias of a missing anchor", "[English, Welsh]", "*en",
 			[]string{file + `:8:12: YAML syntax error: the value of languages starts with *, which YAML reads as a reference to an anchor &en, but no such anchor comes before it; if the * is part of the text, put the whole value in quotes: languages: "*en"`}},
 	}
@@ -276,6 +286,33 @@ func TestValidation(t *testing.T) {
 			got := messages(l, diag.Error)
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestRepeatedWords: a modality or language listed twice is a warning at
+// the repeat, which the profile shows once.
+func TestRepeatedWords(t *testing.T) {
+	const file = "content/practitioners/aelia-thornhurst.yaml"
+	tests := []struct{ name, old, new, want string }{
+		{"modality twice", "modalities: [Craniosacral therapy, Visceral manipulation]", "modalities: [Craniosacral therapy, Visceral manipulation, Craniosacral therapy]",
+			file + `:7:59: warning: modality "Craniosacral therapy" is listed twice in modalities (first on line 7); remove this one`},
+		{"language twice, one a line", "languages: [English, Welsh]", "languages:\n  - English\n  - Welsh\n  - English",
+			file + `:11:5: warning: language "English" is listed twice in languages (first on line 9); remove this one`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, l := loadSite(t, map[string]string{
+				file:                                     strings.Replace(aelia, tt.old, tt.new, 1),
+				"content/schools/frithwick-college.yaml": frithwick,
+			})
+			if got := strings.Join(append(messages(l, diag.Error), messages(l, diag.Warning)...), "\n"); got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+			p := d.Practitioners[0]
+			if len(p.Modalities) != 2 || len(p.Languages) != 2 {
+				t.Errorf("modalities %q, languages %q: each once", p.Modalities, p.Languages)
 			}
 		})
 	}
