@@ -119,6 +119,10 @@ func TestDecodeBooksValidation(t *testing.T) {
 		{"unknown topic", book(`topics: [head, nerves-system, sacrum]`), []string{
 			p + `6:20: topic "nerves-system" is not in the topics of content/site.yaml (head, neck, spine, nervous-system, cerebrospinal-fluid, fascia, physiology, cst); did you mean "nervous-system"?`,
 			p + `6:35: topic "sacrum" is not in the topics of content/site.yaml (head, neck, spine, nervous-system, cerebrospinal-fluid, fascia, physiology, cst)`}},
+		{"a book listed twice", "books:\n  - {title: The Body Book, authors: [Ann Smith], level: essential}\n  - {title: the body  book, authors: [A. Smith], level: further}\n", []string{
+			p + `4:13: warning: "the body book" by A. Smith is listed twice in this list (first on line 3); remove this one`}},
+		{"two editions of a book", "books:\n  - {title: The Body Book, authors: [Ann Smith], level: essential, edition: 2}\n  - {title: The Body Book, authors: [Ann Smith], level: further, edition: 3}\n", nil},
+		{"one title by two authors", "books:\n  - {title: Anatomy, authors: [Ann Smith], level: essential}\n  - {title: Anatomy, authors: [Bo Jones], level: further}\n", nil},
 		{"repeated topic", book(`topics: [head, head]`), []string{
 			p + `6:20: topic "head" is listed twice for this book; remove one`}},
 		{"javascript url", book(`url: "javascript:alert(1)"`), []string{

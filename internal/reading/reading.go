@@ -28,7 +28,9 @@
 // links that the site's rule for links refuses (package link: http(s),
 // mailto and tel) or that are relative paths not starting with "/",
 // implausible years, and
-// the same ISBN twice in one list (naming both lines). Every book needs a
+// the same ISBN twice in one list (naming both lines). A book listed twice
+// without an ISBN to tell (the same title, first author's surname and
+// edition, folded) is a warning at the repeat, which is left out. Every book needs a
 // level: the list page groups books by it, and a missing one is an error
 // rather than a guess.
 //
@@ -74,10 +76,12 @@ package reading
 import (
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 	"time"
 
 	"sitegen/internal/diag"
+	"sitegen/internal/personname"
 	"sitegen/internal/yamldoc"
 
 	"go.yaml.in/yaml/v3"
@@ -220,10 +224,31 @@ func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
 		}
 		bm.WebURL("url", &b.URL)
 		if ok && b.Title != "" && len(b.Authors) > 0 {
+			if prev := sameBook(books, b); prev != nil {
+				bm.Warnf("title", "%q by %s is listed twice in this list (first on line %d); remove this one", b.Title, b.Authors[0], prev.Line)
+				continue
+			}
 			books = append(books, b)
 		}
 	}
 	return books
+}
+
+// sameBook returns the book of books that b repeats, or nil: one of the
+// same title, first author's surname and edition (folded, as for a
+// BibTeX key), when either has no ISBN (two ISBNs are compared as ISBNs).
+func sameBook(books []Book, b Book) *Book {
+	id := func(b Book) string {
+		_, sur, _ := personname.Split(firstAuthor(b))
+		return key(b.Title) + "|" + key(sur) + "|" + strconv.Itoa(b.Edition)
+	}
+	want := id(b)
+	for i := range books {
+		if (books[i].ISBN13 == "" || b.ISBN13 == "") && id(books[i]) == want {
+			return &books[i]
+		}
+	}
+	return nil
 }
 
 // items is the items of a list node, or a single scalar as a list of one,
