@@ -124,9 +124,10 @@ type Doc struct {
 	// title, when 0; a practitioner's bio sits under a level-2 heading.
 	// Headings in the text must go below it one level at a time.
 	Level int
-	// Placeholders has every line of a paragraph or heading that starts
-	// with a placeholder (TODO, see diag.IsPlaceholder) reported as a
-	// warning, for a page body. Text from a YAML file (a bio) leaves it
+	// Placeholders has every line of a paragraph or heading, every
+	// table cell and every bold text that starts with a placeholder
+	// (TODO, see diag.IsPlaceholder) reported as a warning, for a page
+	// body. Text from a YAML file (a bio) leaves it
 	// off: yamldoc has looked at its lines.
 	Placeholders bool
 	// OmittedHTML has raw HTML that the Renderer leaves out (raw HTML
@@ -528,9 +529,13 @@ func (w *walker) flush() {
 func (w *walker) walk(root ast.Node) {
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if w.todo && entering {
-			switch n.(type) {
-			case *ast.Paragraph, *ast.TextBlock, *ast.Heading:
+			switch n := n.(type) {
+			case *ast.Paragraph, *ast.TextBlock, *ast.Heading, *east.TableCell:
 				w.checkPlaceholders(n)
+			case *ast.Emphasis:
+				if n.Level == 2 {
+					w.checkStrongPlaceholder(n)
+				}
 			}
 		}
 		switch n := n.(type) {
@@ -873,8 +878,8 @@ func (w *walker) warn(n ast.Node, back int, format string, args ...any) *Problem
 	return p
 }
 
-// checkPlaceholders warns about each line of a paragraph or heading that
-// starts with a placeholder. Only the text's own lines are looked at: code,
+// checkPlaceholders warns about each line of a paragraph, heading or
+// table cell that starts with a placeholder. Only the text's own lines are looked at: code,
 // raw HTML and the middle of a line are not, so TODO in prose or in an
 // example is not a placeholder.
 func (w *walker) checkPlaceholders(n ast.Node) {
@@ -890,6 +895,23 @@ func (w *walker) checkPlaceholders(n ast.Node) {
 		w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Warning: true,
 			Msg: diag.Placeholder(string(text), "replace it with the text it stands for")})
 	}
+}
+
+// checkStrongPlaceholder warns about bold text that starts with a
+// placeholder (**TODO**, **TODO: the fee**), wherever it is in a line:
+// bold is how a placeholder is made to stand out.
+func (w *walker) checkStrongPlaceholder(n *ast.Emphasis) {
+	t, ok := n.FirstChild().(*ast.Text)
+	if !ok {
+		return
+	}
+	text := plainText(n, w.src)
+	if !diag.IsPlaceholder(text) || !bytes.HasPrefix(t.Segment.Value(w.src), []byte(diag.PlaceholderMarker)) {
+		return
+	}
+	l, c := w.pos(t.Segment.Start)
+	w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Warning: true,
+		Msg: diag.Placeholder(text, "replace it with the text it stands for")})
 }
 
 // vagueLinkText are link texts that say nothing of where a link goes

@@ -342,9 +342,10 @@ func TestVagueLinkText(t *testing.T) {
 	}
 }
 
-// TestPlaceholders: a line of a paragraph, list item, quotation or heading
-// that starts with TODO is a placeholder, reported at its first character;
-// TODO in prose, in code or in raw HTML is not.
+// TestPlaceholders: a line of a paragraph, list item, quotation, heading
+// or table cell that starts with TODO, and bold text that does, are
+// placeholders, reported at the T; TODO in prose, in code or in raw HTML
+// is not.
 func TestPlaceholders(t *testing.T) {
 	src := "TODO: write the article.\n" + // 10
 		"\n" +
@@ -370,7 +371,16 @@ func TestPlaceholders(t *testing.T) {
 		"Todo, todo. TODOs. `TODO` and *TODO*.\n" +
 		"\n" +
 		"Zoë’s TODO\n" +
-		"  TODO after spaces in a paragraph\n" // 34
+		"  TODO after spaces in a paragraph\n" + // 34
+		"\n" +
+		"| Fee | Length |\n" + // 36
+		"| --- | --- |\n" +
+		"| TODO | 1 hour |\n" + // 38
+		"| £50 |  TODO: how long |\n" + // 39
+		"| a TODO | x |\n" +
+		"\n" +
+		"The fee is **TODO** a session, **TODO: the fee for two**, and **not TODO**.\n" + // 42
+		"**TODO**\n" // 43
 	r := New(false)
 	doc := Doc{File: "content/articles/x.md", Dir: "articles", BodyLine: 10, Base: "/articles/x/", Placeholders: true}
 	res, err := r.Convert([]byte(src), doc)
@@ -391,6 +401,11 @@ func TestPlaceholders(t *testing.T) {
 		`19:3: placeholder "TODO: a quotation" left to fill in; replace it with the text it stands for`,
 		`21:4: placeholder "TODO heading" left to fill in; replace it with the text it stands for`,
 		`34:3: placeholder "TODO after spaces in a paragraph" left to fill in; replace it with the text it stands for`,
+		`38:3: placeholder "TODO" left to fill in; replace it with the text it stands for`,
+		`39:10: placeholder "TODO: how long" left to fill in; replace it with the text it stands for`,
+		`42:14: placeholder "TODO" left to fill in; replace it with the text it stands for`,
+		`42:34: placeholder "TODO: the fee for two" left to fill in; replace it with the text it stands for`,
+		`43:3: placeholder "TODO" left to fill in; replace it with the text it stands for`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
