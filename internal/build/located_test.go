@@ -39,7 +39,7 @@ func TestBioProblemsAtTheirLines(t *testing.T) {
 				`content/practitioners/aelia-thornhurst.yaml:24:49: warning: link to missing page "../articles/gone.md"`,
 				`content/practitioners/aelia-thornhurst.yaml:25:7: link "javascript:alert(1)" uses the javascript: scheme`,
 				`content/practitioners/aelia-thornhurst.yaml:25:32: warning: link to /nowhere/: no page or file is published at /nowhere/`,
-				`content/practitioners/aelia-thornhurst.yaml:27:5: warning: a level-1 heading (#) here ranks with the page's own headings, which are level 2; start at ###`,
+				`content/practitioners/aelia-thornhurst.yaml:27:3: warning: a level-1 heading (#) here ranks with the page's own headings, which are level 2; start at ###`,
 				`content/articles/new.md:4:5: warning: link to missing page "gone.md"`,
 			}
 			got := problems(res)

@@ -978,14 +978,28 @@ func (w *walker) checkLevel(n *ast.Heading) {
 	base := max(w.doc.Level, 1)
 	prev := max(w.level, base)
 	w.level = n.Level
+	// A warning about the level is at the heading's # marks, which are
+	// what to change.
+	warn := func(format string, args ...any) {
+		off := w.offset(n)
+		if w.lines == nil {
+			w.lines = lineStarts(w.src)
+		}
+		i := max(sort.Search(len(w.lines), func(i int) bool { return w.lines[i] > off })-1, 0)
+		if j := bytes.IndexByte(w.src[w.lines[i]:off], '#'); j >= 0 {
+			off = w.lines[i] + j
+		}
+		l, c := w.pos(off)
+		w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Warning: true, Msg: fmt.Sprintf(format, args...)})
+	}
 	switch {
 	case n.Level == 1 && base == 1:
-		w.warn(n, 0, "a level-1 heading (#) makes a second page title; the title is the page's only one, so start sections at ##")
+		warn("a level-1 heading (#) makes a second page title; the title is the page's only one, so start sections at ##")
 	case n.Level <= base:
-		w.warn(n, 0, "a level-%d heading (%s) here ranks with the page's own headings, which are level %d; start at %s",
+		warn("a level-%d heading (%s) here ranks with the page's own headings, which are level %d; start at %s",
 			n.Level, strings.Repeat("#", n.Level), base, strings.Repeat("#", base+1))
 	case n.Level > prev+1:
-		w.warn(n, 0, "heading level %d (%s) comes after level %d, skipping a level of the outline screen-reader users navigate by; use %s here",
+		warn("heading level %d (%s) comes after level %d, skipping a level of the outline screen-reader users navigate by; use %s here",
 			n.Level, strings.Repeat("#", n.Level), prev, strings.Repeat("#", prev+1))
 	}
 }
