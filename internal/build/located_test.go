@@ -97,8 +97,9 @@ func TestLayoutLinkAtItsLine(t *testing.T) {
 	}
 }
 
-// TestNoteLinkAtItsBook: a broken link in a book's note is reported at the
-// note in the reading list's front matter, not at the list's layout.
+// TestNoteLinkAtItsBook: a broken link in a book's note is reported at its
+// line and column in the reading list's front matter, not at the list's
+// layout.
 func TestNoteLinkAtItsBook(t *testing.T) {
 	src := copySite(t, bundledRoot)
 	file := filepath.Join(src, "content/reading/for-patients.md")
@@ -113,7 +114,7 @@ func TestNoteLinkAtItsBook(t *testing.T) {
 	write(t, file, strings.Replace(string(data), line, "      session can feel the way it does. See [where](/nowhere/).\n", 1))
 	res, _ := Run(Options{Src: src, Out: filepath.Join(t.TempDir(), "public"), Now: fixedNow})
 	got := problems(res)
-	want := `content/reading/for-patients.md:12:11: warning: link to /nowhere/: no page or file is published at /nowhere/`
+	want := `content/reading/for-patients.md:14:45: warning: link to /nowhere/: no page or file is published at /nowhere/`
 	if !strings.Contains(got, want) || strings.Contains(got, "layouts/") {
 		t.Errorf("want %q and nothing at a layout, got:\n%s", want, got)
 	}

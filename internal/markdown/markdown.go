@@ -914,17 +914,10 @@ func (w *walker) checkStrongPlaceholder(n *ast.Emphasis) {
 		Msg: diag.Placeholder(text, "replace it with the text it stands for")})
 }
 
-// vagueLinkText are link texts that say nothing of where a link goes
-// (the list search engines' audits use). Screen readers can list a page's
-// links by their text alone.
-var vagueLinkText = map[string]bool{"click here": true, "click this": true, "go": true, "here": true,
-	"this": true, "start": true, "right here": true, "more": true, "learn more": true, "read more": true,
-	"link": true, "this link": true, "this page": true}
-
-// checkLinkText warns about a link whose text does not describe it.
+// checkLinkText warns about a link whose text does not describe it
+// (link.Vague).
 func (w *walker) checkLinkText(n *ast.Link) {
-	t := strings.ToLower(strings.TrimFunc(strings.Join(strings.Fields(plainText(n, w.src)), " "), unicode.IsPunct))
-	if vagueLinkText[t] {
+	if t, vague := link.Vague(plainText(n, w.src)); vague {
 		w.warn(n, 1, "link text %q does not say where the link goes, and screen readers can list links by their text alone; describe the destination, like [the safety page](safety.md)", t)
 	}
 }

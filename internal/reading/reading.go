@@ -26,7 +26,8 @@
 // ISBN check digits (naming the expected digit), levels and topics outside
 // their vocabularies (with a did-you-mean), URLs that are not http(s), note
 // links that the site's rule for links refuses (package link: http(s),
-// mailto and tel) or that are relative paths not starting with "/",
+// mailto and tel) or that are relative paths not starting with "/" (each
+// at its [ in the file, as is link text that says nothing, "click here"),
 // implausible years, and
 // the same ISBN twice in one list (naming both lines). A book listed twice
 // without an ISBN to tell (the same title, first author's surname and
@@ -79,13 +80,22 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"sitegen/internal/diag"
+	"sitegen/internal/link"
 	"sitegen/internal/personname"
 	"sitegen/internal/yamldoc"
 
 	"go.yaml.in/yaml/v3"
 )
+
+// NoteRef is a link of a book's note, at the file line and column of its
+// [.
+type NoteRef struct {
+	URL       string
+	Line, Col int
+}
 
 // Book is one recommended book.
 type Book struct {
@@ -98,12 +108,14 @@ type Book struct {
 	Level     string   // essential, recommended or further
 	Topics    []string // from the site's topic vocabulary
 	Note      string   // inline Markdown, as written
-	// NoteLine and NoteCol are the file position of the note, for
-	// problems with its links.
+	// NoteLine and NoteCol are the file position of the note.
 	NoteLine, NoteCol int
-	NoteHTML          template.HTML
-	URL               string // http(s), or ""
-	Line              int    // file line of the book's entry
+	// NoteRefs are the note's links at their file positions, for the
+	// link checker.
+	NoteRefs []NoteRef
+	NoteHTML template.HTML
+	URL      string // http(s), or ""
+	Line     int    // file line of the book's entry
 }
 
 // Levels are the levels of a book, in the order lists show them.
@@ -213,11 +225,37 @@ func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
 			}
 		}
 		if bm.Str("note", &b.Note) {
-			b.NoteLine, b.NoteCol = d.Pos(bm.Value("note"))
+			v := bm.Value("note")
+			b.NoteLine, b.NoteCol = d.Pos(v)
+			// The note's text as written, and the file position of its
+			// first character: each link's problems are at its [.
+			raw, line, col := b.Note, b.NoteLine, b.NoteCol
+			switch {
+			case v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 && strings.TrimSpace(b.Note) != "":
+				line = b.NoteLine + 1 // the text starts below `note: >`, indented
+				col = d.IndentCol(line)
+				raw = d.BlockLines(line)
+			case v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
+				col++ // after the opening quote
+			}
 			b.Note = strings.TrimSpace(b.Note)
-			for _, l := range NoteLinks(b.Note) {
-				if why := noteURLProblem(l); why != "" {
-					bm.Errorf("note", "note link %q %s", l, why)
+			for _, l := range noteLinks(raw) {
+				before := raw[:l.at]
+				at := *v
+				nl := strings.Count(before, "\n")
+				at.Line = line + nl - (b.NoteLine - v.Line)
+				if nl == 0 {
+					at.Column = col + utf8.RuneCountInString(before)
+				} else {
+					at.Column = col + utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:])
+				}
+				fl, fc := d.Pos(&at)
+				b.NoteRefs = append(b.NoteRefs, NoteRef{URL: l.url, Line: fl, Col: fc})
+				if why := noteURLProblem(l.url); why != "" {
+					d.Errorf(&at, "note link %q %s", l.url, why)
+				}
+				if t, vague := link.Vague(NotePlain(l.text)); vague {
+					d.Warnf(&at, "link text %q does not say where the link goes, and screen readers can list links by their text alone; describe the destination, like [the training page](/training/)", t)
 				}
 			}
 			b.NoteHTML = NoteHTML(b.Note)
