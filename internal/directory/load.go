@@ -478,12 +478,34 @@ func (l *loader) school(file string) *School {
 	if m.Has("contact") {
 		s.Contact = contact(dec, m.Value("contact"))
 	}
+	titles := map[string]int{} // a course title, folded -> its line
 	for _, it := range m.List("courses") {
 		cm := dec.Map(it, "course", courseKeys...)
 		cm.Require("title", "accredited_until")
 		var c Course
-		cm.OneLine("title", &c.Title)
-		cm.Date("accredited_until", &c.AccreditedUntil)
+		if cm.OneLine("title", &c.Title) && c.Title != "" {
+			key := fold.Slug(c.Title)
+			if first, dup := titles[key]; dup {
+				cm.Warnf("title", "a course titled %q is listed already, on line %d, and the training page tells the two apart only by a number at the end of this one's address; give each course a title of its own, or remove the one no longer taught",
+					c.Title, first)
+			} else {
+				titles[key] = cm.Line("title")
+			}
+		}
+		if cm.Date("accredited_until", &c.AccreditedUntil) {
+			if days := int(c.AccreditedUntil.Sub(l.d.Now).Hours() / 24); days >= 0 && days <= LapsingWithin {
+				when := fmt.Sprintf("in %d days", days)
+				switch days {
+				case 0:
+					when = "today"
+				case 1:
+					when = "tomorrow"
+				}
+				line, col := dec.Pos(cm.Value("accredited_until"))
+				l.problems.Infof(file, line, col, "the accreditation of the course %q of %s ends on %s, %s; renew it, or the course leaves the training page",
+					cmp.Or(c.Title, "(untitled)"), cmp.Or(s.Name, s.Slug), c.AccreditedUntil.Format("2 January 2006"), when)
+			}
+		}
 		// Each is a cell of the course's row on the training page, which
 		// would otherwise be blank.
 		if cm.Need("length", "how long the course takes, such as 2 years part-time (10 weekend modules)") {
