@@ -6,7 +6,7 @@
 //	sitegen check [flags]   check without writing
 //	sitegen new KIND TITLE  create a content file to fill in
 //	sitegen version         print the version
-//	sitegen help            print this help
+//	sitegen help [command]  print this help, or a command's
 //
 // Exit status: 0 on success, 1 when the content has problems, 2 on a usage
 // error.
@@ -40,7 +40,7 @@ Usage:
   sitegen version          print the version
   sitegen help             print this help
 
-Run 'sitegen build -h' for the build flags.
+Run 'sitegen help build' (or 'sitegen build -h') for a command's flags.
 `
 
 func main() {
@@ -74,8 +74,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "sitegen", version())
 		return 0
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
-		return 0
+		return help(args[1:], stdout, stderr)
 	default:
 		fmt.Fprintf(stderr, "sitegen: unknown command %q\n\n%s", args[0], usage)
 		return 2
@@ -96,6 +95,32 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
+}
+
+// help prints the usage, or with the name of a command, that command's
+// help (what its -h prints) on stdout.
+func help(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	cmds := map[string]func([]string, io.Writer, io.Writer) error{
+		"build": cmdBuild, "serve": cmdServe, "check": cmdCheck, "new": cmdNew,
+	}
+	cmd, ok := cmds[args[0]]
+	switch {
+	case len(args) > 1:
+		fmt.Fprintf(stderr, "sitegen help: give one command, such as sitegen help build\n\n%s", usage)
+		return 2
+	case args[0] == "version" || args[0] == "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	case !ok:
+		fmt.Fprintf(stderr, "sitegen help: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	_ = cmd([]string{"-h"}, stdout, stdout)
+	return 0
 }
 
 func version() string {

@@ -137,3 +137,46 @@ func TestBadBaseURLIsAUsageError(t *testing.T) {
 		}
 	}
 }
+
+// TestCommandLineMistakes: a mistake on the command line is exit status 2
+// with one line that says what was wrong, before the usage.
+func TestCommandLineMistakes(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1796083200") // 2026-12-01
+	src := t.TempDir()
+	tests := []struct {
+		args  []string
+		first string // the first line of stderr
+	}{
+		{[]string{"new", "article", "-src", src, "X"}, `sitegen new: -src comes after the kind; put flags before it: sitegen new -src ... article "Title"`},
+		{[]string{"new", "-src", src, "article"}, `sitegen new: give the article's title after the kind, in quotes: sitegen new article "Title"`},
+		{[]string{"new"}, `sitegen new: give the kind of file and its title: sitegen new article "Title"`},
+		{[]string{"new", "Safety first"}, `sitegen new: "Safety first" is not a kind of file; the kind comes first: article, practitioner, reading or school`},
+		{[]string{"new", "-src", src, "article", "Safety", "first"}, `sitegen new: the title is 2 words with no quotes around them; put it in quotes: sitegen new article "Safety first"`},
+		{[]string{"serve", "-addr", "nonsense"}, `sitegen serve: -addr "nonsense" is not an address to listen on; write a host and a port, such as 127.0.0.1:8080, or :8080 for every address of this computer`},
+		{[]string{"serve", "-addr", "127.0.0.1:99999"}, `sitegen serve: -addr "127.0.0.1:99999" has no port number (from 0, any free port, to 65535) after its colon; write a host and a port, such as 127.0.0.1:8080, or :8080 for every address of this computer`},
+		{[]string{"help", "biuld"}, `sitegen help: unknown command "biuld"`},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, _, errs := runCLI(t, tt.args...)
+			first, _, _ := strings.Cut(errs, "\n")
+			if code != 2 || first != tt.first {
+				t.Errorf("exit %d, first line\n  %s\nwant exit 2 and\n  %s", code, first, tt.first)
+			}
+		})
+	}
+	if entries, _ := os.ReadDir(src); len(entries) != 0 {
+		t.Errorf("a mistaken sitegen new wrote %v", entries)
+	}
+}
+
+// TestHelpCommand: sitegen help build prints what sitegen build -h does.
+func TestHelpCommand(t *testing.T) {
+	for _, cmd := range []string{"build", "serve", "check", "new"} {
+		code, out, _ := runCLI(t, "help", cmd)
+		_, _, flagHelp := runCLI(t, cmd, "-h")
+		if code != 0 || out != flagHelp || !strings.Contains(out, "sitegen "+cmd) {
+			t.Errorf("help %s: exit %d\n%s\nwant what %s -h prints:\n%s", cmd, code, out, cmd, flagHelp)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -34,6 +35,30 @@ The date is today's (SOURCE_DATE_EPOCH when set). An existing file is never
 overwritten.
 `
 
+// newKinds are the kinds of file sitegen new creates.
+var newKinds = []string{"article", "practitioner", "reading", "school"}
+
+// newArgsProblem says in one line what is wrong with the arguments of
+// sitegen new after its flags, when they are not a kind and a title.
+func newArgsProblem(args []string) string {
+	for _, a := range args[min(1, len(args)):] {
+		if strings.HasPrefix(a, "-") && len(a) > 1 {
+			return fmt.Sprintf("%s comes after the kind; put flags before it: sitegen new %s ... %s \"Title\"", a, a, args[0])
+		}
+	}
+	isKind := len(args) > 0 && slices.Contains(newKinds, args[0])
+	switch {
+	case len(args) == 0:
+		return "give the kind of file and its title: sitegen new article \"Title\""
+	case !isKind:
+		return fmt.Sprintf("%q is not a kind of file; the kind comes first: article, practitioner, reading or school", args[0])
+	case len(args) == 1:
+		return fmt.Sprintf("give the %s's title after the kind, in quotes: sitegen new %s \"Title\"", args[0], args[0])
+	default:
+		return fmt.Sprintf("the title is %d words with no quotes around them; put it in quotes: sitegen new %s \"%s\"", len(args)-1, args[0], strings.Join(args[1:], " "))
+	}
+}
+
 // cmdNew creates a content file of a kind, ready to fill in.
 func cmdNew(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("sitegen new", flag.ContinueOnError)
@@ -47,7 +72,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 		return errUsage
 	}
 	if fs.NArg() != 2 {
-		fmt.Fprint(stderr, newUsage)
+		fmt.Fprintf(stderr, "sitegen new: %s\n\n%s", newArgsProblem(fs.Args()), newUsage)
 		return errUsage
 	}
 	kind, title := fs.Arg(0), strings.TrimSpace(fs.Arg(1))

@@ -5,8 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/signal"
+	"strconv"
 	"syscall"
 
 	"sitegen/internal/build"
@@ -23,6 +25,10 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 	noMinify := fs.Bool("no-minify", false, "serve the output without minifying it")
 	if err := parseFlags(fs, args, "Usage: sitegen serve [flags]\n\nServes the site with drafts and future pages at -addr, rebuilds it when a\nfile under content/, layouts/ or static/ changes and reloads the browser.\nNothing is written to public/.", stderr); err != nil {
 		return err
+	}
+	if why := addrProblem(*addr); why != "" {
+		fmt.Fprintf(stderr, "sitegen serve: -addr %q %s\n", *addr, why)
+		return errUsage
 	}
 	t, err := now()
 	if err != nil {
@@ -41,4 +47,18 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 	err = s.Run(ctx)
 	fmt.Fprintln(stderr, "stopped")
 	return err
+}
+
+// addrProblem says what is wrong with addr as an address to listen on, or
+// returns "": it needs a port, a number from 0 (any free port) to 65535.
+func addrProblem(addr string) string {
+	const example = "; write a host and a port, such as 127.0.0.1:8080, or :8080 for every address of this computer"
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "is not an address to listen on" + example
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		return "has no port number (from 0, any free port, to 65535) after its colon" + example
+	}
+	return ""
 }

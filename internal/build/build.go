@@ -179,6 +179,10 @@ func run(opt Options, inc *Builder) (*Result, error) {
 	b := &builder{opt: opt, problems: &diag.List{}, links: linkcheck.New(), inc: inc}
 	b.ext = []extension{&readingLists{}, &practitioners{}, &siteSearch{}}
 	b.res = &Result{Problems: b.problems}
+	b.links.Source = func(file string) bool {
+		fi, err := fs.Stat(b.fsys, file)
+		return err == nil && fi.Mode().IsRegular()
+	}
 	b.fsys = opt.FS
 	if b.fsys == nil {
 		if _, err := os.Stat(filepath.Join(opt.Src, "content")); err != nil {
@@ -816,7 +820,7 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
 			return
 		}
 		res, err = b.md.Convert(body, markdown.Doc{
-			File: p.File, Dir: dir, BodyLine: p.Source.BodyLine, Resolve: resolve, Unlinked: b.site.Unlinked, Base: p.URL,
+			File: p.File, Dir: dir, BodyLine: p.Source.BodyLine, Resolve: resolve, Unlinked: b.site.Unlinked, Near: b.site.Near, Base: p.URL,
 			Placeholders: true, OmittedHTML: true,
 		})
 		if err != nil {

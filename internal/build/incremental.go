@@ -143,6 +143,9 @@ type resolution struct {
 	// says of it: the warning changes with them.
 	why   string
 	quiet bool
+	// near is the page site.Site.Near names for a file that does not
+	// exist: the warning's hint changes with it.
+	near string
 }
 
 // resolve is what a page's link to a content file resolves to, as
@@ -151,7 +154,11 @@ func resolve(s *site.Site, rel string) resolution {
 	u, ok := s.Resolve(rel)
 	r := resolution{rel: rel, url: u, ok: ok}
 	if !ok {
-		r.why, r.quiet, _ = s.Unlinked(rel)
+		var found bool
+		r.why, r.quiet, found = s.Unlinked(rel)
+		if !found {
+			r.near = s.Near(rel)
+		}
 	}
 	return r
 }
@@ -394,7 +401,8 @@ func renew(b *builder, e extension) extension {
 // that differs is the body.
 func sameModel(a, b *content.Page) bool {
 	return reflect.DeepEqual(a.Meta, b.Meta) && slices.Equal(a.AliasLines, b.AliasLines) && a.SlugLine == b.SlugLine && a.SlugCol == b.SlugCol &&
-		a.LayoutLine == b.LayoutLine && a.LayoutCol == b.LayoutCol && slices.Equal(a.TagPos, b.TagPos)
+		a.LayoutLine == b.LayoutLine && a.LayoutCol == b.LayoutCol && slices.Equal(a.TagPos, b.TagPos) &&
+		a.DateLine == b.DateLine && a.DateCol == b.DateCol
 }
 
 // without returns ps less one copy of each of drop.

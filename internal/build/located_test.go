@@ -39,7 +39,7 @@ func TestBioProblemsAtTheirLines(t *testing.T) {
 				`content/practitioners/aelia-thornhurst.yaml:24:49: warning: link to missing page "../articles/gone.md"`,
 				`content/practitioners/aelia-thornhurst.yaml:25:7: link "javascript:alert(1)" uses the javascript: scheme`,
 				`content/practitioners/aelia-thornhurst.yaml:25:32: warning: link to /nowhere/: no page or file is published at /nowhere/`,
-				`content/practitioners/aelia-thornhurst.yaml:27:5: warning: a level-1 heading (#) here ranks with the page's own headings, which are level 2; start at ###`,
+				`content/practitioners/aelia-thornhurst.yaml:27:3: warning: a level-1 heading (#) here ranks with the page's own headings, which are level 2; start at ###`,
 				`content/articles/new.md:4:5: warning: link to missing page "gone.md"`,
 			}
 			got := problems(res)
@@ -97,8 +97,9 @@ func TestLayoutLinkAtItsLine(t *testing.T) {
 	}
 }
 
-// TestNoteLinkAtItsBook: a broken link in a book's note is reported at the
-// note in the reading list's front matter, not at the list's layout.
+// TestNoteLinkAtItsBook: a broken link in a book's note is reported at its
+// line and column in the reading list's front matter, not at the list's
+// layout.
 func TestNoteLinkAtItsBook(t *testing.T) {
 	src := copySite(t, bundledRoot)
 	file := filepath.Join(src, "content/reading/for-patients.md")
@@ -113,7 +114,7 @@ func TestNoteLinkAtItsBook(t *testing.T) {
 	write(t, file, strings.Replace(string(data), line, "      session can feel the way it does. See [where](/nowhere/).\n", 1))
 	res, _ := Run(Options{Src: src, Out: filepath.Join(t.TempDir(), "public"), Now: fixedNow})
 	got := problems(res)
-	want := `content/reading/for-patients.md:12:11: warning: link to /nowhere/: no page or file is published at /nowhere/`
+	want := `content/reading/for-patients.md:14:45: warning: link to /nowhere/: no page or file is published at /nowhere/`
 	if !strings.Contains(got, want) || strings.Contains(got, "layouts/") {
 		t.Errorf("want %q and nothing at a layout, got:\n%s", want, got)
 	}

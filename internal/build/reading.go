@@ -75,8 +75,8 @@ func (r *readingLists) assembled(b *builder) {
 		// A broken link in a book's note is reported at the note.
 		p.Links = nil
 		for _, bk := range books {
-			for _, l := range reading.NoteLinks(bk.Note) {
-				p.Links = append(p.Links, markdown.Link{Dest: l, Line: bk.NoteLine, Col: bk.NoteCol})
+			for _, l := range bk.NoteRefs {
+				p.Links = append(p.Links, markdown.Link{Dest: l.URL, Line: l.Line, Col: l.Col})
 			}
 		}
 		abs := list

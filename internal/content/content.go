@@ -88,6 +88,9 @@ type Page struct {
 	// LayoutLine and LayoutCol are the file position of the layout's
 	// value, for a layout that does not exist.
 	LayoutLine, LayoutCol int
+	// DateLine and DateCol are the file position of the date's value,
+	// for a date too far ahead of the build date to be meant.
+	DateLine, DateCol int
 	// Placeholders are warnings about the placeholders (TODO) left in the
 	// front matter. They are not in Parse's list: they count only when the
 	// page is built (a draft's are expected while it is written), which
@@ -200,8 +203,13 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 	meta.Title = strings.TrimSpace(meta.Title)
 	m.Str("description", &meta.Description)
 	meta.Description = strings.TrimSpace(meta.Description)
-	m.Date("date", &meta.Date)
-	m.Date("updated", &meta.Updated)
+	if m.Date("date", &meta.Date) {
+		p.DateLine, p.DateCol = d.Pos(m.Value("date"))
+	}
+	if m.Date("updated", &meta.Updated) && !meta.Date.IsZero() && meta.Updated.Before(meta.Date) {
+		m.Warnf("updated", "updated (%s) is before date (%s), so the page would say it changed before it was written; check both dates",
+			meta.Updated.Format("2006-01-02"), meta.Date.Format("2006-01-02"))
+	}
 	m.Date("publish_date", &meta.PublishDate)
 	m.Date("expiry_date", &meta.ExpiryDate)
 	m.Bool("draft", &meta.Draft)

@@ -243,7 +243,9 @@ func plural(n int, word string) string {
 }
 
 // Suggest returns the option nearest to word when it is close enough to be
-// a likely typo, or "" when none is. The comparison ignores case.
+// a likely typo, else the shortest option that starts with word (of three
+// letters or more), or "" when there is neither. The comparison ignores
+// case.
 func Suggest(word string, options []string) string {
 	w := strings.ToLower(word)
 	best, bestD := "", 1<<30
@@ -259,10 +261,21 @@ func Suggest(word string, options []string) string {
 	} else if n >= 10 {
 		limit = 3
 	}
-	if bestD <= limit || (best != "" && strings.HasPrefix(strings.ToLower(best), w) && len(w) >= 3) {
+	if bestD <= limit {
 		return best
 	}
-	return ""
+	// A word an option starts with is a short form of it ("Yorkshire"
+	// for "Yorkshire and the Humber"): the shortest such option.
+	best = ""
+	if len([]rune(w)) >= 3 {
+		for _, o := range options {
+			lo := strings.ToLower(o)
+			if strings.HasPrefix(lo, w) && (best == "" || len(o) < len(best) || len(o) == len(best) && o < best) {
+				best = o
+			}
+		}
+	}
+	return best
 }
 
 // DidYouMean is Suggest phrased for the end of a message: `; did you mean

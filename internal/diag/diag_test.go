@@ -15,6 +15,13 @@ func TestSuggest(t *testing.T) {
 			t.Errorf("Suggest(%q) = %q, want %q", in, got, want)
 		}
 	}
+	// A short form an option starts with: the shortest such option.
+	regions := []string{"Wales", "Yorkshire and the Humber", "East of England", "East Midlands"}
+	for in, want := range map[string]string{"Yorkshire": "Yorkshire and the Humber", "yorks": "Yorkshire and the Humber", "East": "East Midlands", "Ea": ""} {
+		if got := Suggest(in, regions); got != want {
+			t.Errorf("Suggest(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
 
 func TestListSortsAndCounts(t *testing.T) {

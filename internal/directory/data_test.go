@@ -125,12 +125,16 @@ func TestVCard(t *testing.T) {
 }
 
 // A vCard files a name as the reading lists' exports do (package
-// personname): particles with the surname, a suffix in its own field.
+// personname): particles with the surname, an honorific and a suffix in
+// fields of their own.
 func TestVCardName(t *testing.T) {
 	d, _ := fixture(t)
 	for _, c := range []struct{ name, want string }{
 		{"Maria de la Cruz", "N:de la Cruz;Maria;;;\r\n"},
 		{"Tomas Ferreira Jr.", "N:Ferreira;Tomas;;;Jr.\r\n"},
+		{"Dr. Ann O'Neil-Smith", "N:O'Neil-Smith;Ann;;Dr.;\r\n"},
+		{"Prof Tomas Ferreira Jr.", "N:Ferreira;Tomas;;Prof;Jr.\r\n"},
+		{"Dr", "N:Dr;;;;\r\n"},
 	} {
 		p := *d.Practitioners[0]
 		p.Name = c.name

@@ -48,7 +48,8 @@
 // to the check of their number and to the directory. Practitioners
 // whose certification ends within LapsingWithin days are listed as diag.Info
 // problems so that staff can chase renewals. A course whose accredited_until
-// has passed leaves the training page in the same way.
+// has passed leaves the training page in the same way, and one whose
+// accreditation ends within LapsingWithin days is listed too.
 //
 // # Use by the build
 //
@@ -103,8 +104,8 @@ import (
 	"sitegen/internal/fold"
 )
 
-// LapsingWithin is how many days ahead the build lists certifications that
-// are about to end.
+// LapsingWithin is how many days ahead the build lists certifications and
+// course accreditations that are about to end.
 const LapsingWithin = 30
 
 // Directory is the loaded register.

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"io/fs"
+	"net/netip"
+	"net/url"
 	"path"
 	"slices"
 	"sort"
@@ -382,7 +384,12 @@ func contact(dec *yamldoc.Decoder, n *yamldoc.Node) Contact {
 			cm.Errorf("phone", "phone %q is not a UK telephone number; write it like 01632 960905 or +44 1632 960905", phone)
 		}
 	}
-	cm.WebURL("website", &c.Website)
+	if cm.WebURL("website", &c.Website) {
+		if why := localWebsite(c.Website); why != "" {
+			cm.Errorf("website", "website %q %s", c.Website, why)
+			c.Website = ""
+		}
+	}
 	return c
 }
 
@@ -400,19 +407,50 @@ func (l *loader) vocab(dec *yamldoc.Decoder, n *yamldoc.Node, val, what, plural,
 }
 
 // vocabList decodes a list of vocabulary words, checking each at its
-// position and dropping repeats.
+// position; a repeat is a warning at the repeat, and dropped.
 func (l *loader) vocabList(dec *yamldoc.Decoder, m yamldoc.Map, key, what string, words []string) []string {
 	var out []string
+	first := map[string]int{}
 	for _, it := range m.Items(key) {
 		if it.Kind != yaml.ScalarNode || it.ShortTag() == "!!null" {
 			dec.Errorf(it, "each item of %s must be text, not a list or mapping", key)
 			continue
 		}
-		if l.vocab(dec, it, it.Value, what, key, key, words) && !contains(out, it.Value) {
+		if line, seen := first[it.Value]; seen {
+			dec.Warnf(it, "%s %q is listed twice in %s (first on line %d); remove this one", what, it.Value, key, line)
+			continue
+		}
+		first[it.Value], _ = dec.Pos(it)
+		if l.vocab(dec, it, it.Value, what, key, key, words) {
 			out = append(out, it.Value)
 		}
 	}
 	return out
+}
+
+// localWebsite says why a website's address cannot be reached by a
+// visitor, as it names this computer or a private network
+// (http://localhost:8080/, http://192.168.1.20/), or returns "".
+func localWebsite(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	host := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return "names this computer (localhost), which a visitor cannot reach; write its public address, such as https://example.org/"
+	}
+	ip, err := netip.ParseAddr(host)
+	if err != nil {
+		return ""
+	}
+	switch {
+	case ip.IsLoopback(), ip.IsUnspecified():
+		return "names this computer (" + host + "), which a visitor cannot reach; write its public address, such as https://example.org/"
+	case ip.IsPrivate(), ip.IsLinkLocalUnicast():
+		return "is an address on a private network (" + host + "), which a visitor cannot reach; write its public address, such as https://example.org/"
+	}
+	return ""
 }
 
 func (l *loader) school(file string) *School {
@@ -428,19 +466,46 @@ func (l *loader) school(file string) *School {
 	m := dec.Map(root, "school", schoolKeys...)
 	m.Require("name")
 	m.OneLine("name", &s.Name)
-	m.WebURL("website", &s.Website)
+	if m.WebURL("website", &s.Website) {
+		if why := localWebsite(s.Website); why != "" {
+			m.Errorf("website", "website %q %s", s.Website, why)
+			s.Website = ""
+		}
+	}
 	if m.Str("region", &s.Region) {
 		l.vocab(dec, m.Value("region"), s.Region, "region", "regions", "regions", l.cfg.Vocab.Regions)
 	}
 	if m.Has("contact") {
 		s.Contact = contact(dec, m.Value("contact"))
 	}
+	titles := map[string]int{} // a course title, folded -> its line
 	for _, it := range m.List("courses") {
 		cm := dec.Map(it, "course", courseKeys...)
 		cm.Require("title", "accredited_until")
 		var c Course
-		cm.OneLine("title", &c.Title)
-		cm.Date("accredited_until", &c.AccreditedUntil)
+		if cm.OneLine("title", &c.Title) && c.Title != "" {
+			key := fold.Slug(c.Title)
+			if first, dup := titles[key]; dup {
+				cm.Warnf("title", "a course titled %q is listed already, on line %d, and the training page tells the two apart only by a number at the end of this one's address; give each course a title of its own, or remove the one no longer taught",
+					c.Title, first)
+			} else {
+				titles[key] = cm.Line("title")
+			}
+		}
+		if cm.Date("accredited_until", &c.AccreditedUntil) {
+			if days := int(c.AccreditedUntil.Sub(l.d.Now).Hours() / 24); days >= 0 && days <= LapsingWithin {
+				when := fmt.Sprintf("in %d days", days)
+				switch days {
+				case 0:
+					when = "today"
+				case 1:
+					when = "tomorrow"
+				}
+				line, col := dec.Pos(cm.Value("accredited_until"))
+				l.problems.Infof(file, line, col, "the accreditation of the course %q of %s ends on %s, %s; renew it, or the course leaves the training page",
+					cmp.Or(c.Title, "(untitled)"), cmp.Or(s.Name, s.Slug), c.AccreditedUntil.Format("2 January 2006"), when)
+			}
+		}
 		// Each is a cell of the course's row on the training page, which
 		// would otherwise be blank.
 		if cm.Need("length", "how long the course takes, such as 2 years part-time (10 weekend modules)") {

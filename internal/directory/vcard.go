@@ -18,8 +18,10 @@ func (d *Directory) VCard(p *Practitioner) []byte {
 	line("VERSION:4.0")
 	line("KIND:individual")
 	line("FN:" + vcText(p.Name))
-	given, family, suffix := personname.Split(p.Name)
-	line("N:" + vcText(family) + ";" + vcText(given) + ";;;" + vcText(suffix))
+	// N: family; given; additional; honorific prefixes; suffixes
+	prefix, name := personname.Honorific(p.Name)
+	given, family, suffix := personname.Split(name)
+	line("N:" + vcText(family) + ";" + vcText(given) + ";;" + vcText(prefix) + ";" + vcText(suffix))
 	line("TITLE:" + vcText("Craniosacral therapist"))
 	if p.Contact.Email != "" {
 		line("EMAIL;TYPE=work:" + vcText(p.Contact.Email))

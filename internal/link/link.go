@@ -25,6 +25,7 @@ package link
 import (
 	"net/url"
 	"strings"
+	"unicode"
 )
 
 // Kinds are the kinds of address a place allows.
@@ -152,4 +153,35 @@ func invalid(s string, err error) string {
 		return "is not a valid address: it has a % not followed by two hexadecimal digits; write a % itself as %25"
 	}
 	return "is not a valid address; look for a stray character in it, such as a backslash or a space in the host"
+}
+
+// RelPath is the path to write in a file of folder dir to reach file,
+// both slash paths from one root ("" for the root itself):
+// RelPath("articles", "reading/books.md") is "../reading/books.md".
+func RelPath(dir, file string) string {
+	if dir == "" || dir == "." {
+		return file
+	}
+	d := strings.Split(dir, "/")
+	f := strings.Split(file, "/")
+	i := 0
+	for i < len(d) && i < len(f)-1 && d[i] == f[i] {
+		i++
+	}
+	return strings.Repeat("../", len(d)-i) + strings.Join(f[i:], "/")
+}
+
+// vagueText are link texts that say nothing of where a link goes (the
+// list search engines' audits use). Screen readers can list a page's
+// links by their text alone.
+var vagueText = map[string]bool{"click here": true, "click this": true, "go": true, "here": true,
+	"this": true, "start": true, "right here": true, "more": true, "learn more": true, "read more": true,
+	"link": true, "this link": true, "this page": true}
+
+// Vague reports whether a link's text, as plain words (case, spacing
+// and punctuation at either end aside), says nothing of where the link
+// goes, and returns it folded as compared ("click here").
+func Vague(text string) (string, bool) {
+	t := strings.ToLower(strings.TrimFunc(strings.Join(strings.Fields(text), " "), unicode.IsPunct))
+	return t, vagueText[t]
 }

@@ -68,3 +68,17 @@ func TestProblem(t *testing.T) {
 		}
 	}
 }
+
+func TestRelPath(t *testing.T) {
+	for _, tt := range []struct{ dir, file, want string }{
+		{"articles", "articles/safety.md", "safety.md"},
+		{"articles", "reading/books.md", "../reading/books.md"},
+		{"", "articles/safety.md", "articles/safety.md"},
+		{"content/articles/deep", "content/articles/safety.md", "../safety.md"},
+		{"practitioners", "index.md", "../index.md"},
+	} {
+		if got := RelPath(tt.dir, tt.file); got != tt.want {
+			t.Errorf("RelPath(%q, %q) = %q, want %q", tt.dir, tt.file, got, tt.want)
+		}
+	}
+}

@@ -11,6 +11,14 @@
 // there, else at line 1 of the page's layout, naming the first page it
 // was found on and how many others. Pages are never held in memory for
 // this.
+//
+// A broken link's message ends with a hint for the usual slips, when one
+// fits: an id of the target page that is close to the fragment (case, a
+// letter or two, or a repeated heading numbered from 1 as code hosts do:
+// "; did you mean #dup-2?"); a page for a path written as a content file
+// from the root (/articles/safety.md); a file under static/ written with
+// its folder (/images/a.png for ../../static/images/a.png); and a file
+// that sits beside the page in content/, which is not published.
 package linkcheck
 
 import (
@@ -20,10 +28,12 @@ import (
 	"net/url"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
 	"sitegen/internal/diag"
+	"sitegen/internal/link"
 )
 
 // Ref is a reference from a page to a URL on this site.
@@ -135,6 +145,11 @@ func internal(v string) bool {
 
 // Checker collects pages and checks them. Add is safe for concurrent use.
 type Checker struct {
+	// Source, when set, reports whether a file exists in the site's
+	// folders (content/articles/hands.png): a link to a file beside its
+	// page in content/ is told that such files are not published.
+	Source func(file string) bool
+
 	mu    sync.Mutex
 	pages map[string]*Page
 	files map[string]bool // other published files, as site paths (/sitemap.xml)
@@ -206,10 +221,10 @@ func (c *Checker) Check(list *diag.List, locate func(ref string) (file string, l
 			case known[n]:
 				msg = verdict[n]
 			case strings.HasPrefix(r.URL, "/") && !strings.HasPrefix(r.URL, "//"):
-				msg = c.broken(p, r.URL)
+				msg = c.broken(p, r)
 				verdict[n], known[n] = msg, true
 			default:
-				msg = c.broken(p, r.URL)
+				msg = c.broken(p, r)
 			}
 			if msg == "" {
 				continue
@@ -242,8 +257,9 @@ func (c *Checker) Check(list *diag.List, locate func(ref string) (file string, l
 	}
 }
 
-// broken explains why ref (from page p) does not resolve, or returns "".
-func (c *Checker) broken(p *Page, ref string) string {
+// broken explains why r (from page p) does not resolve, or returns "".
+func (c *Checker) broken(p *Page, r Ref) string {
+	ref := r.URL
 	u, err := url.Parse(ref)
 	if err != nil {
 		return "link " + ref + " is not a valid URL"
@@ -261,22 +277,81 @@ func (c *Checker) broken(p *Page, ref string) string {
 			target += "/"
 		}
 	}
-	var tp *Page
-	if q, ok := c.pages[target]; ok {
-		tp = q
-	} else if q, ok := c.pages[target+"/"]; ok && !strings.HasSuffix(target, "/") {
-		tp = q
-	} else if strings.HasSuffix(target, "/index.html") {
-		tp = c.pages[strings.TrimSuffix(target, "index.html")]
-	}
+	tp := c.page(target)
 	if tp == nil {
 		if c.files[target] {
 			return ""
 		}
-		return "link to " + ref + ": no page or file is published at " + target
+		return "link to " + ref + ": no page or file is published at " + target + c.pathHint(p, r, target)
 	}
 	if frag := u.Fragment; frag != "" && !tp.Unrendered && !tp.HasID(frag) {
-		return "link to " + ref + ": the page " + tp.URL + " has no heading or element with id \"" + frag + "\""
+		return "link to " + ref + ": the page " + tp.URL + " has no heading or element with id \"" + frag + "\"" + idHint(tp, frag)
+	}
+	return ""
+}
+
+// page returns the page published at target, or nil.
+func (c *Checker) page(target string) *Page {
+	if q, ok := c.pages[target]; ok {
+		return q
+	} else if q, ok := c.pages[target+"/"]; ok && !strings.HasSuffix(target, "/") {
+		return q
+	} else if strings.HasSuffix(target, "/index.html") {
+		return c.pages[strings.TrimSuffix(target, "index.html")]
+	}
+	return nil
+}
+
+// pathHint is the end of the message for a link to target, where nothing
+// is published, when the link looks like one of the usual slips.
+func (c *Checker) pathHint(p *Page, r Ref, target string) string {
+	// A content file written as a path from the root: /articles/safety.md.
+	if strings.HasSuffix(target, ".md") {
+		if tp := c.page(strings.TrimSuffix(target, ".md") + "/"); tp != nil {
+			if from := r.File; strings.HasPrefix(from, "content/") && strings.HasPrefix(tp.File, "content/") {
+				return fmt.Sprintf("; did you mean %s or %s?", link.RelPath(path.Dir(from), tp.File), tp.URL)
+			}
+			return fmt.Sprintf("; did you mean %s?", tp.URL)
+		}
+	}
+	// A static file written with its folder: static/ is published at the
+	// root.
+	if rest, ok := strings.CutPrefix(target, "/static/"); ok {
+		return fmt.Sprintf("; static/ is published at the site's root: did you mean /%s?", rest)
+	}
+	// A file beside the page in content/.
+	if c.Source != nil && p.File != "" && strings.HasPrefix(p.File, "content/") && strings.HasSuffix(p.File, ".md") {
+		base := p.URL
+		if !strings.HasSuffix(base, "/") {
+			base = path.Dir(base) + "/"
+		}
+		if rest, ok := strings.CutPrefix(target, base); ok && rest != "" && !strings.HasSuffix(rest, "/") {
+			file := path.Join(path.Dir(p.File), rest)
+			if strings.HasPrefix(file, "content/") && c.Source(file) {
+				dest := "static/images/" + path.Base(file)
+				return fmt.Sprintf("; %s is beside the page, but files in content/ other than pages are not published: move it to %s and write /images/%s",
+					file, path.Dir(dest)+"/", path.Base(file))
+			}
+		}
+	}
+	return ""
+}
+
+// idHint is the end of the message for a link to a fragment that page tp
+// has no id for: the id the link most likely means, or "".
+func idHint(tp *Page, frag string) string {
+	ids := strings.Split(strings.TrimSuffix(tp.IDs, "\x00"), "\x00")
+	// Code hosts number a repeated heading's id from 1 (dup, dup-1);
+	// this site, like goldmark, from 2 (dup, dup-2).
+	if i := strings.LastIndexByte(frag, '-'); i > 0 {
+		if n, err := strconv.Atoi(frag[i+1:]); err == nil && n >= 1 && tp.HasID(frag[:i]) {
+			if next := frag[:i+1] + strconv.Itoa(n+1); tp.HasID(next) {
+				return fmt.Sprintf("; did you mean #%s? (the second heading of one text gets -2 here, where a code host's preview gives -1)", next)
+			}
+		}
+	}
+	if s := diag.Suggest(frag, ids); s != "" {
+		return fmt.Sprintf("; did you mean #%s?", s)
 	}
 	return ""
 }

@@ -112,6 +112,9 @@ type Doc struct {
 	// Unlinked, when set, says why a content path Resolve does not know
 	// has no page (see site.Site.Unlinked).
 	Unlinked func(contentPath string) (why string, quiet, found bool)
+	// Near, when set, names the page a link to a content path with no
+	// page most likely means (see site.Site.Near), for the warning's hint.
+	Near func(contentPath string) string
 	// Base is the page URL, for resolving other relative links.
 	Base string
 	// Indent is added to every column: the text sits indented in its file,
@@ -121,9 +124,10 @@ type Doc struct {
 	// title, when 0; a practitioner's bio sits under a level-2 heading.
 	// Headings in the text must go below it one level at a time.
 	Level int
-	// Placeholders has every line of a paragraph or heading that starts
-	// with a placeholder (TODO, see diag.IsPlaceholder) reported as a
-	// warning, for a page body. Text from a YAML file (a bio) leaves it
+	// Placeholders has every line of a paragraph or heading, every
+	// table cell and every bold text that starts with a placeholder
+	// (TODO, see diag.IsPlaceholder) reported as a warning, for a page
+	// body. Text from a YAML file (a bio) leaves it
 	// off: yamldoc has looked at its lines.
 	Placeholders bool
 	// OmittedHTML has raw HTML that the Renderer leaves out (raw HTML
@@ -525,9 +529,13 @@ func (w *walker) flush() {
 func (w *walker) walk(root ast.Node) {
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if w.todo && entering {
-			switch n.(type) {
-			case *ast.Paragraph, *ast.TextBlock, *ast.Heading:
+			switch n := n.(type) {
+			case *ast.Paragraph, *ast.TextBlock, *ast.Heading, *east.TableCell:
 				w.checkPlaceholders(n)
+			case *ast.Emphasis:
+				if n.Level == 2 {
+					w.checkStrongPlaceholder(n)
+				}
 			}
 		}
 		switch n := n.(type) {
@@ -870,8 +878,8 @@ func (w *walker) warn(n ast.Node, back int, format string, args ...any) *Problem
 	return p
 }
 
-// checkPlaceholders warns about each line of a paragraph or heading that
-// starts with a placeholder. Only the text's own lines are looked at: code,
+// checkPlaceholders warns about each line of a paragraph, heading or
+// table cell that starts with a placeholder. Only the text's own lines are looked at: code,
 // raw HTML and the middle of a line are not, so TODO in prose or in an
 // example is not a placeholder.
 func (w *walker) checkPlaceholders(n ast.Node) {
@@ -889,17 +897,27 @@ func (w *walker) checkPlaceholders(n ast.Node) {
 	}
 }
 
-// vagueLinkText are link texts that say nothing of where a link goes
-// (the list search engines' audits use). Screen readers can list a page's
-// links by their text alone.
-var vagueLinkText = map[string]bool{"click here": true, "click this": true, "go": true, "here": true,
-	"this": true, "start": true, "right here": true, "more": true, "learn more": true, "read more": true,
-	"link": true, "this link": true, "this page": true}
+// checkStrongPlaceholder warns about bold text that starts with a
+// placeholder (**TODO**, **TODO: the fee**), wherever it is in a line:
+// bold is how a placeholder is made to stand out.
+func (w *walker) checkStrongPlaceholder(n *ast.Emphasis) {
+	t, ok := n.FirstChild().(*ast.Text)
+	if !ok {
+		return
+	}
+	text := plainText(n, w.src)
+	if !diag.IsPlaceholder(text) || !bytes.HasPrefix(t.Segment.Value(w.src), []byte(diag.PlaceholderMarker)) {
+		return
+	}
+	l, c := w.pos(t.Segment.Start)
+	w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Warning: true,
+		Msg: diag.Placeholder(text, "replace it with the text it stands for")})
+}
 
-// checkLinkText warns about a link whose text does not describe it.
+// checkLinkText warns about a link whose text does not describe it
+// (link.Vague).
 func (w *walker) checkLinkText(n *ast.Link) {
-	t := strings.ToLower(strings.TrimFunc(strings.Join(strings.Fields(plainText(n, w.src)), " "), unicode.IsPunct))
-	if vagueLinkText[t] {
+	if t, vague := link.Vague(plainText(n, w.src)); vague {
 		w.warn(n, 1, "link text %q does not say where the link goes, and screen readers can list links by their text alone; describe the destination, like [the safety page](safety.md)", t)
 	}
 }
@@ -953,14 +971,28 @@ func (w *walker) checkLevel(n *ast.Heading) {
 	base := max(w.doc.Level, 1)
 	prev := max(w.level, base)
 	w.level = n.Level
+	// A warning about the level is at the heading's # marks, which are
+	// what to change.
+	warn := func(format string, args ...any) {
+		off := w.offset(n)
+		if w.lines == nil {
+			w.lines = lineStarts(w.src)
+		}
+		i := max(sort.Search(len(w.lines), func(i int) bool { return w.lines[i] > off })-1, 0)
+		if j := bytes.IndexByte(w.src[w.lines[i]:off], '#'); j >= 0 {
+			off = w.lines[i] + j
+		}
+		l, c := w.pos(off)
+		w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Warning: true, Msg: fmt.Sprintf(format, args...)})
+	}
 	switch {
 	case n.Level == 1 && base == 1:
-		w.warn(n, 0, "a level-1 heading (#) makes a second page title; the title is the page's only one, so start sections at ##")
+		warn("a level-1 heading (#) makes a second page title; the title is the page's only one, so start sections at ##")
 	case n.Level <= base:
-		w.warn(n, 0, "a level-%d heading (%s) here ranks with the page's own headings, which are level %d; start at %s",
+		warn("a level-%d heading (%s) here ranks with the page's own headings, which are level %d; start at %s",
 			n.Level, strings.Repeat("#", n.Level), base, strings.Repeat("#", base+1))
 	case n.Level > prev+1:
-		w.warn(n, 0, "heading level %d (%s) comes after level %d, skipping a level of the outline screen-reader users navigate by; use %s here",
+		warn("heading level %d (%s) comes after level %d, skipping a level of the outline screen-reader users navigate by; use %s here",
 			n.Level, strings.Repeat("#", n.Level), prev, strings.Repeat("#", prev+1))
 	}
 }
@@ -1012,6 +1044,11 @@ func (w *walker) link(n ast.Node, dest string, image bool) string {
 					return dest
 				}
 				msg := fmt.Sprintf("link to missing page %q (content/%s); check the file name", u.Path, target)
+				if w.doc.Near != nil {
+					if near := w.doc.Near(target); near != "" {
+						msg += fmt.Sprintf("; did you mean %q?", link.RelPath(w.doc.Dir, near))
+					}
+				}
 				if found {
 					msg = fmt.Sprintf("link to %q (content/%s), which %s", u.Path, target, why)
 				}

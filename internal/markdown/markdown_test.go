@@ -295,13 +295,15 @@ func BenchmarkSpaceWriter(b *testing.B) {
 func TestHeadingOutline(t *testing.T) {
 	for _, tc := range []struct {
 		src  string
-		want []string // "line:col: message start", warnings
+		want []string // "line:col: message", warnings, at the # marks
 	}{
 		{"## A\n\n### B\n\n#### C\n\n## D\n\n### E\n", nil},
-		{"Intro.\n\n#### Deep\n", []string{"12:6: heading level 4 (####) comes after level 1"}},
-		{"## A\n\n#### B\n\n### C\n", []string{"12:6: heading level 4 (####) comes after level 2"}},
-		{"# Title again\n\n## A\n", []string{"10:3: a level-1 heading (#) makes a second page title"}},
-		{"Setext\n======\n", []string{"10:1: a level-1 heading (#) makes a second page title"}},
+		{"Intro.\n\n#### Deep\n", []string{"12:1: heading level 4 (####) comes after level 1, skipping a level of the outline screen-reader users navigate by; use ## here"}},
+		{"## A\n\n#### B\n\n### C\n", []string{"12:1: heading level 4 (####) comes after level 2, skipping a level of the outline screen-reader users navigate by; use ### here"}},
+		{"# Title again\n\n## A\n", []string{"10:1: a level-1 heading (#) makes a second page title; the title is the page's only one, so start sections at ##"}},
+		{"Intro.\n\n   #### Indented\n", []string{"12:4: heading level 4 (####) comes after level 1, skipping a level of the outline screen-reader users navigate by; use ## here"}},
+		{"> #### Quoted\n", []string{"10:3: heading level 4 (####) comes after level 1, skipping a level of the outline screen-reader users navigate by; use ## here"}},
+		{"Setext\n======\n", []string{"10:1: a level-1 heading (#) makes a second page title; the title is the page's only one, so start sections at ##"}},
 	} {
 		res := convert(t, tc.src)
 		var got []string
@@ -316,8 +318,8 @@ func TestHeadingOutline(t *testing.T) {
 			continue
 		}
 		for i := range got {
-			if !strings.HasPrefix(got[i], tc.want[i]) {
-				t.Errorf("%q: problem %q, want %q...", tc.src, got[i], tc.want[i])
+			if got[i] != tc.want[i] {
+				t.Errorf("%q: problem %q, want %q", tc.src, got[i], tc.want[i])
 			}
 		}
 	}
@@ -342,9 +344,10 @@ func TestVagueLinkText(t *testing.T) {
 	}
 }
 
-// TestPlaceholders: a line of a paragraph, list item, quotation or heading
-// that starts with TODO is a placeholder, reported at its first character;
-// TODO in prose, in code or in raw HTML is not.
+// TestPlaceholders: a line of a paragraph, list item, quotation, heading
+// or table cell that starts with TODO, and bold text that does, are
+// placeholders, reported at the T; TODO in prose, in code or in raw HTML
+// is not.
 func TestPlaceholders(t *testing.T) {
 	src := "TODO: write the article.\n" + // 10
 		"\n" +
@@ -370,7 +373,16 @@ func TestPlaceholders(t *testing.T) {
 		"Todo, todo. TODOs. `TODO` and *TODO*.\n" +
 		"\n" +
 		"Zoë’s TODO\n" +
-		"  TODO after spaces in a paragraph\n" // 34
+		"  TODO after spaces in a paragraph\n" + // 34
+		"\n" +
+		"| Fee | Length |\n" + // 36
+		"| --- | --- |\n" +
+		"| TODO | 1 hour |\n" + // 38
+		"| £50 |  TODO: how long |\n" + // 39
+		"| a TODO | x |\n" +
+		"\n" +
+		"The fee is **TODO** a session, **TODO: the fee for two**, and **not TODO**.\n" + // 42
+		"**TODO**\n" // 43
 	r := New(false)
 	doc := Doc{File: "content/articles/x.md", Dir: "articles", BodyLine: 10, Base: "/articles/x/", Placeholders: true}
 	res, err := r.Convert([]byte(src), doc)
@@ -391,6 +403,11 @@ func TestPlaceholders(t *testing.T) {
 		`19:3: placeholder "TODO: a quotation" left to fill in; replace it with the text it stands for`,
 		`21:4: placeholder "TODO heading" left to fill in; replace it with the text it stands for`,
 		`34:3: placeholder "TODO after spaces in a paragraph" left to fill in; replace it with the text it stands for`,
+		`38:3: placeholder "TODO" left to fill in; replace it with the text it stands for`,
+		`39:10: placeholder "TODO: how long" left to fill in; replace it with the text it stands for`,
+		`42:14: placeholder "TODO" left to fill in; replace it with the text it stands for`,
+		`42:34: placeholder "TODO: the fee for two" left to fill in; replace it with the text it stands for`,
+		`43:3: placeholder "TODO" left to fill in; replace it with the text it stands for`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

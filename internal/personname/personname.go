@@ -17,6 +17,9 @@
 //     Jr.");
 //   - a one-word name, such as an organisation's, is all surname.
 //
+// An honorific written before the name ("Dr. Ann O'Neil-Smith", "Prof",
+// "Revd") is split off by Honorific, for the vCard's prefix field.
+//
 // A hyphenated surname is one word ("Pascoe-Drury"). The package cannot
 // tell a two-word surname without a particle ("Lloyd George") from a
 // middle name; an editor who needs that writes the name with its comma.
@@ -51,6 +54,26 @@ func Split(name string) (given, surname, suffix string) {
 		i--
 	}
 	return strings.Join(words[:i], " "), strings.Join(words[i:], " "), suffix
+}
+
+// Honorific splits a leading honorific (Dr., Prof., Mrs, Sir, Revd...)
+// off name: "Dr. Ann O'Neil-Smith" is "Dr." and "Ann O'Neil-Smith". It
+// returns "" and name when the name starts with none, or when nothing
+// would be left of the name without it.
+func Honorific(name string) (prefix, rest string) {
+	words := strings.Fields(name)
+	if len(words) < 2 || !isHonorific(words[0]) {
+		return "", name
+	}
+	return words[0], strings.Join(words[1:], " ")
+}
+
+func isHonorific(w string) bool {
+	switch strings.TrimSuffix(w, ".") {
+	case "Dr", "Prof", "Professor", "Mr", "Mrs", "Ms", "Miss", "Mx", "Sir", "Dame", "Rev", "Revd", "Lady", "Lord":
+		return true
+	}
+	return false
 }
 
 func isParticle(w string) bool {

@@ -24,3 +24,18 @@ func TestSplit(t *testing.T) {
 		}
 	}
 }
+
+func TestHonorific(t *testing.T) {
+	for _, c := range []struct{ name, prefix, rest string }{
+		{"Dr. Ann O'Neil-Smith", "Dr.", "Ann O'Neil-Smith"},
+		{"Revd Isla Marrowby", "Revd", "Isla Marrowby"},
+		{"Drew Barrow", "", "Drew Barrow"},
+		{"Dr", "", "Dr"},
+		{"", "", ""},
+	} {
+		p, r := Honorific(c.name)
+		if p != c.prefix || r != c.rest {
+			t.Errorf("Honorific(%q) = %q, %q; want %q, %q", c.name, p, r, c.prefix, c.rest)
+		}
+	}
+}

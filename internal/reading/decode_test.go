@@ -71,7 +71,7 @@ func TestDecodeBooksValidation(t *testing.T) {
 		{"missing title", "books:\n  - authors: [A. N. Author]\n    level: further\n", []string{
 			p + `3:5: book is missing required key "title"; add ` + "`title: ...`"}},
 		{"empty title", "books:\n  - title: \"\"\n    authors: [A]\n    level: further\n", []string{
-			p + `3:12: book is missing required key "title"; add ` + "`title: ...`"}},
+			p + `3:12: title is empty; write it after the colon: ` + "`title: ...`"}},
 		{"missing authors", "books:\n  - title: A Book\n    level: further\n", []string{
 			p + `3:5: book is missing required key "authors"; add ` + "`authors: ...`"}},
 		{"empty authors", "books:\n  - title: A Book\n    authors: []\n    level: further\n", []string{
@@ -119,6 +119,10 @@ func TestDecodeBooksValidation(t *testing.T) {
 		{"unknown topic", book(`topics: [head, nerves-system, sacrum]`), []string{
 			p + `6:20: topic "nerves-system" is not in the topics of content/site.yaml (head, neck, spine, nervous-system, cerebrospinal-fluid, fascia, physiology, cst); did you mean "nervous-system"?`,
 			p + `6:35: topic "sacrum" is not in the topics of content/site.yaml (head, neck, spine, nervous-system, cerebrospinal-fluid, fascia, physiology, cst)`}},
+		{"a book listed twice", "books:\n  - {title: The Body Book, authors: [Ann Smith], level: essential}\n  - {title: the body  book, authors: [A. Smith], level: further}\n", []string{
+			p + `4:13: warning: "the body book" by A. Smith is listed twice in this list (first on line 3); remove this one`}},
+		{"two editions of a book", "books:\n  - {title: The Body Book, authors: [Ann Smith], level: essential, edition: 2}\n  - {title: The Body Book, authors: [Ann Smith], level: further, edition: 3}\n", nil},
+		{"one title by two authors", "books:\n  - {title: Anatomy, authors: [Ann Smith], level: essential}\n  - {title: Anatomy, authors: [Bo Jones], level: further}\n", nil},
 		{"repeated topic", book(`topics: [head, head]`), []string{
 			p + `6:20: topic "head" is listed twice for this book; remove one`}},
 		{"javascript url", book(`url: "javascript:alert(1)"`), []string{
@@ -130,13 +134,19 @@ func TestDecodeBooksValidation(t *testing.T) {
 		{"ftp url", book(`url: ftp://example.org/book`), []string{
 			p + `6:10: url "ftp://example.org/book" must be an absolute http or https address, such as https://example.org/`}},
 		{"unsafe note link", book(`note: "See [this](javascript:alert(1)) and [that](../articles/safety.md)."`), []string{
-			p + `6:11: note link "javascript:alert(1)" uses the javascript: scheme; link to a page on this site or to an http, https, mailto or tel address`,
-			p + `6:11: note link "../articles/safety.md" is a relative address, which would point somewhere different on each page that shows the note; write a path from the site's root, such as /training/, or a whole address`}},
+			p + `6:16: note link "javascript:alert(1)" uses the javascript: scheme; link to a page on this site or to an http, https, mailto or tel address`,
+			p + `6:16: warning: link text "this" does not say where the link goes, and screen readers can list links by their text alone; describe the destination, like [the training page](/training/)`,
+			p + `6:48: note link "../articles/safety.md" is a relative address, which would point somewhere different on each page that shows the note; write a path from the site's root, such as /training/, or a whole address`}},
 		{"note links the site's rule refuses", book(`note: "[a](//example.org/x), [b](https://user:pw@example.org/), [c](mailto:) and [d](data:text/html,x)."`), []string{
-			p + `6:11: note link "//example.org/x" starts with //, which browsers read as an address on another site; write it in full, such as https://example.org/x`,
-			p + `6:11: note link "https://user:pw@example.org/" must not carry a user name or password, which every visitor would see; remove the part up to and including the @`,
-			p + `6:11: note link "mailto:" has nothing after mailto:; write the address right after the colon, such as mailto:info@example.org`,
-			p + `6:11: note link "data:text/html,x" uses the data: scheme; link to a page on this site or to an http, https, mailto or tel address`}},
+			p + `6:12: note link "//example.org/x" starts with //, which browsers read as an address on another site; write it in full, such as https://example.org/x`,
+			p + `6:34: note link "https://user:pw@example.org/" must not carry a user name or password, which every visitor would see; remove the part up to and including the @`,
+			p + `6:69: note link "mailto:" has nothing after mailto:; write the address right after the colon, such as mailto:info@example.org`,
+			p + `6:86: note link "data:text/html,x" uses the data: scheme; link to a page on this site or to an http, https, mailto or tel address`}},
+		{"note links in a folded block, at their lines", "books:\n  - title: A Book\n    authors: [A]\n    level: further\n    note: >-\n      Line one of the note is fine.\n      Line two has [a link](javascript:alert(1)) in it\n      and [a missing page](/articles/nope/) and [Click here!](/verify/).\n", []string{
+			p + `8:20: note link "javascript:alert(1)" uses the javascript: scheme; link to a page on this site or to an http, https, mailto or tel address`,
+			p + `9:49: warning: link text "click here" does not say where the link goes, and screen readers can list links by their text alone; describe the destination, like [the training page](/training/)`}},
+		{"note links in a literal block", "books:\n  - title: A Book\n    authors: [A]\n    level: further\n    note: |\n      One.\n        Two [x](ftp://example.org/).\n", []string{
+			p + `8:13: note link "ftp://example.org/" uses the ftp: scheme; link to a page on this site or to an http, https, mailto or tel address`}},
 		{"safe note links", book(`note: "See [training](/training/), [mail](mailto:info@example.org), [a page](https://example.org/) and [call us](tel:+441632960905)."`), nil},
 		{"many problems collected", "books:\n  - title: One\n    authors: [A]\n    isbn: 0-306-40615-3\n    level: core\n  - authors: [B]\n    year: 99\n    level: further\n", []string{
 			p + `5:11: isbn "0-306-40615-3" has a bad check digit (expected 2); copy it again from the book's back cover or its publisher's page`,

@@ -59,6 +59,24 @@ func NotePlain(note string) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
+// noteLink is a link of a note: its text, its URL and the byte offset of
+// its [ in the note.
+type noteLink struct {
+	text, url string
+	at        int
+}
+
+// noteLinks returns the links of a note, in order.
+func noteLinks(note string) []noteLink {
+	var out []noteLink
+	for _, m := range noteTokenRe.FindAllStringSubmatchIndex(note, -1) {
+		if m[4] >= 0 {
+			out = append(out, noteLink{text: note[m[2]:m[3]], url: note[m[4]:m[5]], at: m[0]})
+		}
+	}
+	return out
+}
+
 // NoteLinks returns the URLs a note links to, in order.
 func NoteLinks(note string) []string {
 	var out []string

@@ -26,9 +26,12 @@
 // ISBN check digits (naming the expected digit), levels and topics outside
 // their vocabularies (with a did-you-mean), URLs that are not http(s), note
 // links that the site's rule for links refuses (package link: http(s),
-// mailto and tel) or that are relative paths not starting with "/",
+// mailto and tel) or that are relative paths not starting with "/" (each
+// at its [ in the file, as is link text that says nothing, "click here"),
 // implausible years, and
-// the same ISBN twice in one list (naming both lines). Every book needs a
+// the same ISBN twice in one list (naming both lines). A book listed twice
+// without an ISBN to tell (the same title, first author's surname and
+// edition, folded) is a warning at the repeat, which is left out. Every book needs a
 // level: the list page groups books by it, and a missing one is an error
 // rather than a guess.
 //
@@ -74,14 +77,25 @@ package reading
 import (
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"sitegen/internal/diag"
+	"sitegen/internal/link"
+	"sitegen/internal/personname"
 	"sitegen/internal/yamldoc"
 
 	"go.yaml.in/yaml/v3"
 )
+
+// NoteRef is a link of a book's note, at the file line and column of its
+// [.
+type NoteRef struct {
+	URL       string
+	Line, Col int
+}
 
 // Book is one recommended book.
 type Book struct {
@@ -94,12 +108,14 @@ type Book struct {
 	Level     string   // essential, recommended or further
 	Topics    []string // from the site's topic vocabulary
 	Note      string   // inline Markdown, as written
-	// NoteLine and NoteCol are the file position of the note, for
-	// problems with its links.
+	// NoteLine and NoteCol are the file position of the note.
 	NoteLine, NoteCol int
-	NoteHTML          template.HTML
-	URL               string // http(s), or ""
-	Line              int    // file line of the book's entry
+	// NoteRefs are the note's links at their file positions, for the
+	// link checker.
+	NoteRefs []NoteRef
+	NoteHTML template.HTML
+	URL      string // http(s), or ""
+	Line     int    // file line of the book's entry
 }
 
 // Levels are the levels of a book, in the order lists show them.
@@ -209,21 +225,68 @@ func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
 			}
 		}
 		if bm.Str("note", &b.Note) {
-			b.NoteLine, b.NoteCol = d.Pos(bm.Value("note"))
+			v := bm.Value("note")
+			b.NoteLine, b.NoteCol = d.Pos(v)
+			// The note's text as written, and the file position of its
+			// first character: each link's problems are at its [.
+			raw, line, col := b.Note, b.NoteLine, b.NoteCol
+			switch {
+			case v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 && strings.TrimSpace(b.Note) != "":
+				line = b.NoteLine + 1 // the text starts below `note: >`, indented
+				col = d.IndentCol(line)
+				raw = d.BlockLines(line)
+			case v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
+				col++ // after the opening quote
+			}
 			b.Note = strings.TrimSpace(b.Note)
-			for _, l := range NoteLinks(b.Note) {
-				if why := noteURLProblem(l); why != "" {
-					bm.Errorf("note", "note link %q %s", l, why)
+			for _, l := range noteLinks(raw) {
+				before := raw[:l.at]
+				at := *v
+				nl := strings.Count(before, "\n")
+				at.Line = line + nl - (b.NoteLine - v.Line)
+				if nl == 0 {
+					at.Column = col + utf8.RuneCountInString(before)
+				} else {
+					at.Column = col + utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:])
+				}
+				fl, fc := d.Pos(&at)
+				b.NoteRefs = append(b.NoteRefs, NoteRef{URL: l.url, Line: fl, Col: fc})
+				if why := noteURLProblem(l.url); why != "" {
+					d.Errorf(&at, "note link %q %s", l.url, why)
+				}
+				if t, vague := link.Vague(NotePlain(l.text)); vague {
+					d.Warnf(&at, "link text %q does not say where the link goes, and screen readers can list links by their text alone; describe the destination, like [the training page](/training/)", t)
 				}
 			}
 			b.NoteHTML = NoteHTML(b.Note)
 		}
 		bm.WebURL("url", &b.URL)
 		if ok && b.Title != "" && len(b.Authors) > 0 {
+			if prev := sameBook(books, b); prev != nil {
+				bm.Warnf("title", "%q by %s is listed twice in this list (first on line %d); remove this one", b.Title, b.Authors[0], prev.Line)
+				continue
+			}
 			books = append(books, b)
 		}
 	}
 	return books
+}
+
+// sameBook returns the book of books that b repeats, or nil: one of the
+// same title, first author's surname and edition (folded, as for a
+// BibTeX key), when either has no ISBN (two ISBNs are compared as ISBNs).
+func sameBook(books []Book, b Book) *Book {
+	id := func(b Book) string {
+		_, sur, _ := personname.Split(firstAuthor(b))
+		return key(b.Title) + "|" + key(sur) + "|" + strconv.Itoa(b.Edition)
+	}
+	want := id(b)
+	for i := range books {
+		if (books[i].ISBN13 == "" || b.ISBN13 == "") && id(books[i]) == want {
+			return &books[i]
+		}
+	}
+	return nil
 }
 
 // items is the items of a list node, or a single scalar as a list of one,

@@ -243,7 +243,7 @@ func (s *Server) rebuild(paths []string, first time.Time) {
 		ev := event{Name: "problems", Build: n, Problems: probs}
 		s.status.Store(&ev)
 		s.report(rb, true)
-		s.logf("build failed (%d error(s)); still serving the last good site\n", len(probs))
+		s.logf("%s\n", failedLine(len(probs), s.site.Load() != nil))
 		s.broadcast(ev)
 		return
 	}
@@ -352,6 +352,19 @@ func (s *Server) problems(rb *build.Rebuild, err error) []problem {
 		out = append(out, problem{Msg: err.Error(), Text: err.Error(), Severity: "error"})
 	}
 	return out
+}
+
+// failedLine is the terminal's line for a failed build of n errors:
+// whether the last good site is still served, or there is none yet.
+func failedLine(n int, served bool) string {
+	count := "1 error"
+	if n != 1 {
+		count = fmt.Sprintf("%d errors", n)
+	}
+	if served {
+		return "build failed (" + count + "); still serving the last good site"
+	}
+	return "build failed (" + count + "); the site does not build yet, so the browser shows the problems until you fix them"
 }
 
 // problem is a build problem as the overlay shows it.

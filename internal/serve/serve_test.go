@@ -478,7 +478,8 @@ func TestServeBrokenFile(t *testing.T) {
 	if len(p.Source) < 3 || len(here) != 1 || here[0] != "date: not a date" {
 		t.Errorf("source lines: %+v", p.Source)
 	}
-	if !strings.Contains(ts.log.String(), "content/articles/second.md:3:") {
+	if !strings.Contains(ts.log.String(), "content/articles/second.md:3:") ||
+		!strings.Contains(ts.log.String(), "build failed (1 error); still serving the last good site\n") {
 		t.Errorf("the terminal does not show the problem:\n%s", ts.log.String())
 	}
 	if r := ts.get("/articles/the-second/"); r.body != before {
@@ -495,6 +496,28 @@ func TestServeBrokenFile(t *testing.T) {
 	late.next("reload")
 	if fresh := ts.listen(); len(fresh.early) != 0 {
 		t.Errorf("a tab opened after the fix is told of %+v", fresh.early)
+	}
+}
+
+// TestServeFirstBuildFails: when the first build fails there is no good
+// site to serve, and the terminal does not claim one.
+func TestServeFirstBuildFails(t *testing.T) {
+	src := fixture(t)
+	if err := writeFile(filepath.Join(src, "content/articles/second.md"), "---\ntitle: Second\ndate: not a date\nupdated: nor this\n---\nBody.\n"); err != nil {
+		t.Fatal(err)
+	}
+	ts := start(t, src)
+	const want = "build failed (2 errors); the site does not build yet, so the browser shows the problems until you fix them\n"
+	for deadline := time.Now().Add(wait); !strings.Contains(ts.log.String(), want); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no %q in the terminal:\n%s", want, ts.log.String())
+		}
+	}
+	if strings.Contains(ts.log.String(), "last good site") {
+		t.Errorf("the terminal speaks of a last good site when there is none:\n%s", ts.log.String())
+	}
+	if r := ts.get("/"); r.status != http.StatusInternalServerError || !strings.Contains(r.body, "The site does not build yet") {
+		t.Errorf("GET / = %d %q", r.status, r.body)
 	}
 }
 

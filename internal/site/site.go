@@ -274,6 +274,10 @@ func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt 
 			s.unpublished[rel] = "expired on " + m.ExpiryDate.Format("2 January 2006") + " (its expiry_date): update or remove the link"
 			continue
 		}
+		if ahead := opt.Now.AddDate(1, 0, 0); !opt.Now.IsZero() && m.Date.After(ahead) {
+			problems.Warnf(cp.Path, cp.DateLine, cp.DateCol, "date %s is more than a year after today (%s), and the page would head every list and feed until then; check the year, or use publish_date to publish the page later",
+				m.Date.Format("2006-01-02"), opt.Now.Format("2006-01-02"))
+		}
 		p.URL = URLFor(rel)
 		base := path.Base(rel)
 		switch {
@@ -661,6 +665,47 @@ func (s *Site) Unlinked(rel string) (why string, quiet, found bool) {
 		return "", true, true
 	}
 	return "", false, false
+}
+
+// Near returns the content path of the published page an editor most
+// likely meant by rel, a content path with no page: the same path in other
+// letter case, else, in the same folder, the page whose file name is
+// nearest (diag.Suggest) or the shortest that holds its name as words,
+// such as the new name of a renamed file. It is ""
+// when no page is close.
+func (s *Site) Near(rel string) string {
+	dir, name := path.Split(rel)
+	var same string
+	var names []string
+	for f := range s.ByFile {
+		if strings.EqualFold(f, rel) && (same == "" || f < same) {
+			same = f
+		}
+		fd, fn := path.Split(f)
+		if fd == dir && fn != "_index.md" && fn != "index.md" {
+			names = append(names, strings.TrimSuffix(fn, ".md"))
+		}
+	}
+	if same != "" {
+		return same
+	}
+	word := strings.TrimSuffix(name, ".md")
+	if n := diag.Suggest(word, names); n != "" {
+		return dir + n + ".md"
+	}
+	// A renamed page often keeps its old name as words of the new one:
+	// safety.md became safety-advice.md.
+	best := ""
+	for _, n := range names {
+		if len(word) >= 3 && (strings.HasPrefix(n, word+"-") || strings.HasSuffix(n, "-"+word) || strings.Contains(n, "-"+word+"-")) &&
+			(best == "" || len(n) < len(best) || len(n) == len(best) && n < best) {
+			best = n
+		}
+	}
+	if best != "" {
+		return dir + best + ".md"
+	}
+	return ""
 }
 
 // TemplateFor chooses a page's template from the available template files:

@@ -375,17 +375,19 @@ func (m Map) Line(key string) int {
 	return l
 }
 
-// Require reports each of keys that is missing or empty, at the mapping.
+// Require reports each of keys that is missing (at the mapping) or empty
+// (at its value).
 func (m Map) Require(keys ...string) bool {
 	ok := true
 	for _, k := range keys {
 		v, present := m.vals[k]
 		if !present || isNull(v) || (v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) == "" && v.Tag == "!!str") {
-			at := m.Node
 			if present {
-				at = v
+				// The key is there: what is missing is its value.
+				m.d.Errorf(v, "%s is empty; write it after the colon: `%s: ...`", k, k)
+			} else {
+				m.d.Errorf(m.Node, "%s is missing required key %q; add `%s: ...`", m.what, k, k)
 			}
-			m.d.Errorf(at, "%s is missing required key %q; add `%s: ...`", m.what, k, k)
 			ok = false
 		}
 	}
