@@ -49,6 +49,9 @@ type PageSpec struct {
 	// NoIndex keeps the page out of the sitemap, the site's search and
 	// search engines (a lapsed practitioner's former profile).
 	NoIndex bool
+	// Continued marks a region's second and later pages: the sitemap page
+	// for people lists a region's first page only.
+	Continued bool
 }
 
 // ListData is the data of the directory overview and the region pages.
@@ -368,6 +371,7 @@ func (d *Directory) listPages() []PageSpec {
 				Template:    ListTemplate,
 				Data:        ld,
 				Search:      i == 1, // the others continue its list
+				Continued:   i > 1,
 			})
 		}
 	}
