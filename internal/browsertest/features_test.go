@@ -1211,3 +1211,25 @@ func TestTrainingTablesOnAPhone(t *testing.T) {
 		t.Error(p)
 	}
 }
+
+// TestDirectoryChoicesFindSomeone: every therapy and language the
+// directory's filters offer finds at least one practitioner.
+func TestDirectoryChoicesFindSomeone(t *testing.T) {
+	tb := newTab(t)
+	tb.open(t, "/practitioners/")
+	choices := eval[[][2]string](t, tb, `[...document.querySelectorAll("#f-modality option, #f-language option")].filter((o) => o.value).map((o) => [o.parentElement.name, o.value])`)
+	if len(choices) < 4 {
+		t.Fatalf("the filters offer %d therapies and languages", len(choices))
+	}
+	cards := `document.querySelectorAll("#directory-result-list .practitioner-card").length`
+	for _, c := range choices {
+		tb.open(t, "/practitioners/?"+c[0]+"="+c[1])
+		tb.waitJS(t, `!document.querySelector("#directory-results").hidden && document.querySelector("#directory-status").textContent !== ""`, "the filtered list for "+c[1])
+		if n := eval[int](t, tb, cards); n == 0 {
+			t.Errorf("the %s %q is offered but lists nobody: %s", c[0], c[1], eval[string](t, tb, `document.querySelector("#directory-status").textContent`))
+		}
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
