@@ -1020,10 +1020,13 @@ func TestFieldBorders(t *testing.T) {
 	}
 }
 
-// TestTableScroll: at a phone's width the training courses' tables scroll
-// sideways inside a region named by the table's caption, which Tab
-// reaches (so arrow keys scroll it) and shows focus on, while the page
-// itself does not scroll sideways.
+// TestTableScroll: the training courses' tables are each in a region named
+// by the table's caption, which Tab reaches and shows focus on, so that a
+// table wider than the screen would scroll by the arrow keys. At a phone's
+// width each course is a card that fits the screen (see
+// TestTrainingTablesOnAPhone): neither the region nor the page scrolls
+// sideways. A wide table in an article's Markdown, which stays a table,
+// scrolls in its region by the arrow keys.
 func TestTableScroll(t *testing.T) {
 	tb := newTab(t)
 	tb.run(t, "320 px viewport", chromedp.EmulateViewport(320, 800))
@@ -1035,31 +1038,41 @@ func TestTableScroll(t *testing.T) {
 	}
 	boxes := eval[[]box](t, tb, `[...document.querySelectorAll("main table")].map((tbl) => { const b = tbl.parentElement;
 		return {caption: tbl.caption?.textContent || "", label: (b.getAttribute("aria-labelledby") || "").split(/\s+/).map((id) => document.getElementById(id)?.textContent || "").join(" "),
-			role: b.getAttribute("role") || "", tabIndex: b.tabIndex, scrolls: b.scrollWidth > b.clientWidth && getComputedStyle(b).overflowX === "auto",
+			role: b.getAttribute("role") || "", tabIndex: b.tabIndex, scrolls: b.scrollWidth > b.clientWidth,
 			page: document.documentElement.scrollWidth > document.documentElement.clientWidth}; })`)
 	if len(boxes) == 0 {
 		t.Fatal("no tables on /training/")
 	}
 	for i, b := range boxes {
-		if b.Role != "region" || b.TabIndex != 0 || b.Label == "" || b.Label != b.Caption || !b.Scrolls || b.Page {
-			t.Errorf("table %d (%q): in a box with role %q, tabIndex %d, named %q, scrolling %v, page scrolling %v; want a focusable region named by the caption that scrolls, not the page",
+		if b.Role != "region" || b.TabIndex != 0 || b.Label == "" || b.Label != b.Caption || b.Scrolls || b.Page {
+			t.Errorf("table %d (%q): in a box with role %q, tabIndex %d, named %q, scrolling %v, page scrolling %v; want a focusable region named by the caption, its cards fitting the screen",
 				i+1, b.Caption, b.Role, b.TabIndex, b.Label, b.Scrolls, b.Page)
 		}
 	}
 	tb.run(t, "clicking the first school", chromedp.Click(chromedp.CSS(".training-school")))
-	for i := 0; i < 40; i++ {
+	reached := false
+	for i := 0; i < 40 && !reached; i++ {
 		tb.key(t, "\t")
 		if eval[bool](t, tb, `document.activeElement.matches("[role=region]")`) {
+			reached = true
 			outline := eval[string](t, tb, `(() => { const cs = getComputedStyle(document.activeElement); return cs.outlineStyle + " " + cs.outlineWidth; })()`)
 			if !strings.HasPrefix(outline, "solid") {
 				t.Errorf("the focused table region has outline %q, want the site's focus style", outline)
 			}
-			tb.key(t, kb.ArrowRight)
-			tb.waitJS(t, `document.activeElement.scrollLeft > 0`, "ArrowRight to scroll the focused table")
-			return
 		}
 	}
-	t.Error("Tab never reaches a table's scrolling region")
+	if !reached {
+		t.Error("Tab never reaches a table's region")
+	}
+
+	// The article's table fits 320 px; an editor's table may not.
+	tb.open(t, "/articles/what-happens-in-a-session/")
+	if !eval[bool](t, tb, `(() => { const b = document.querySelector("main .prose [role=region]"); b.querySelector("table").style.minWidth = "40rem"; return b.scrollWidth > b.clientWidth; })()`) {
+		t.Fatal("a Markdown table 40rem wide does not scroll in its region at 320 px")
+	}
+	tb.run(t, "focusing the Markdown table's region", chromedp.Focus(chromedp.CSS("main .prose [role=region]")))
+	tb.key(t, kb.ArrowRight)
+	tb.waitJS(t, `document.activeElement.scrollLeft > 0`, "ArrowRight to scroll the focused table")
 }
 
 // TestMarkdownTableScroll: a table written in an article's Markdown
@@ -1153,4 +1166,70 @@ func pressEnter() chromedp.Action[chromedp.Void] {
 		_, err := cdp.Call(ctx, tg, input.DispatchKeyEvent, up)
 		return err
 	})
+}
+
+// TestTrainingTablesOnAPhone: on a phone's screen, each accredited course
+// is read whole without scrolling sideways: every cell and the table's
+// caption lie inside the screen, and each value is shown with the name of
+// its column.
+func TestTrainingTablesOnAPhone(t *testing.T) {
+	tb := newTab(t)
+	tb.run(t, "a phone's screen", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(3), chromedp.EmulateMobile))
+	tb.open(t, "/training/")
+	var res struct {
+		Cells int
+		Out   []string
+		Bare  []string
+	}
+	raw := eval[json.RawMessage](t, tb, `(() => {
+		const width = document.documentElement.clientWidth, out = [], bare = [];
+		const cells = document.querySelectorAll(".training-courses caption, .training-courses tbody th, .training-courses td");
+		for (const c of cells) {
+			const r = c.getBoundingClientRect();
+			if (r.width === 0 || r.left < 0 || r.right > width + 0.5) out.push(c.tagName + " " + c.textContent.trim().slice(0, 40) + ": " + Math.round(r.left) + "–" + Math.round(r.right) + " px");
+			if (c.tagName === "TD") {
+				const label = getComputedStyle(c, "::before").content;
+				const th = c.closest("table").querySelectorAll("thead th")[c.cellIndex];
+				if (!label.includes(th.textContent.trim())) bare.push(c.textContent.trim().slice(0, 40) + " shows " + label + ", not " + th.textContent.trim());
+			}
+		}
+		return {cells: cells.length, out, bare};
+	})()`)
+	if err := json.Unmarshal(raw, &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Cells < 20 {
+		t.Fatalf("the training page has %d course cells", res.Cells)
+	}
+	for _, o := range res.Out {
+		t.Errorf("at 390 px, off the screen: %s", o)
+	}
+	for _, b := range res.Bare {
+		t.Errorf("at 390 px, a course's value without its column's name: %s", b)
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
+// TestDirectoryChoicesFindSomeone: every therapy and language the
+// directory's filters offer finds at least one practitioner.
+func TestDirectoryChoicesFindSomeone(t *testing.T) {
+	tb := newTab(t)
+	tb.open(t, "/practitioners/")
+	choices := eval[[][2]string](t, tb, `[...document.querySelectorAll("#f-modality option, #f-language option")].filter((o) => o.value).map((o) => [o.parentElement.name, o.value])`)
+	if len(choices) < 4 {
+		t.Fatalf("the filters offer %d therapies and languages", len(choices))
+	}
+	cards := `document.querySelectorAll("#directory-result-list .practitioner-card").length`
+	for _, c := range choices {
+		tb.open(t, "/practitioners/?"+c[0]+"="+c[1])
+		tb.waitJS(t, `!document.querySelector("#directory-results").hidden && document.querySelector("#directory-status").textContent !== ""`, "the filtered list for "+c[1])
+		if n := eval[int](t, tb, cards); n == 0 {
+			t.Errorf("the %s %q is offered but lists nobody: %s", c[0], c[1], eval[string](t, tb, `document.querySelector("#directory-status").textContent`))
+		}
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
 }

@@ -22,6 +22,7 @@ var pageTypes = []struct{ name, path, ready string }{
 	{"contact", "/contact/", ""},
 	{"thanks", "/thanks/", ""},
 	{"glossary", "/glossary/", ""},
+	{"sitemap", "/sitemap/", ""},
 	{"directory", "/practitioners/", `!document.querySelector("#directory-filters").hidden`},
 	{"region", "/practitioners/region/south-west/", ""},
 	{"profile", "/practitioners/aelia-thornhurst/", ""},

@@ -388,9 +388,11 @@ func (b *builder) assemble() {
 	for _, e := range b.ext {
 		generated = append(generated, e.pages(b)...)
 	}
+	// A site has a sitemap page for people when its layouts have one.
+	_, noSitemap := fs.Stat(b.fsys, "layouts/sitemap.html")
 	b.site = site.Assemble(b.cfg, b.pages, generated, site.Options{
 		Drafts: b.opt.Drafts, Future: b.opt.Future, Now: b.opt.Now, Preview: b.opt.Preview, Dev: b.opt.Dev,
-		Sources: b.sources,
+		Sources: b.sources, Sitemap: noSitemap == nil,
 	}, b.problems)
 	for _, e := range b.ext {
 		e.assembled(b)

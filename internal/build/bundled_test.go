@@ -388,3 +388,68 @@ func TestMenuCurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestSitemapForPeople: the footer, the 404 page and the search page's
+// advice without JavaScript send visitors to the sitemap page, which
+// links to every page that sitemap.xml lists for crawlers (itself
+// aside), under its section's heading, and to nothing kept out of it.
+func TestSitemapForPeople(t *testing.T) {
+	out, _ := buildBundled(t)
+	read := func(rel string) string {
+		t.Helper()
+		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(rel)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	for rel, link := range map[string]string{
+		"index.html":        `<a href="/sitemap/">Sitemap</a>`,
+		"404.html":          `<a href="/sitemap/">See every page in the sitemap</a>`,
+		"search/index.html": `<a href="/sitemap/">every page in the sitemap</a>`,
+	} {
+		page := read(rel)
+		if !strings.Contains(page, link) {
+			t.Errorf("%s does not have %s", rel, link)
+		}
+		if strings.Contains(page, `href="/sitemap.xml"`) {
+			t.Errorf("%s links people to sitemap.xml", rel)
+		}
+	}
+	page := read("sitemap/index.html")
+	main := page[strings.Index(page, "<main"):strings.Index(page, "</main>")]
+	links := map[string]bool{}
+	for _, m := range regexp.MustCompile(`href="([^"]+)"`).FindAllStringSubmatch(main, -1) {
+		links[m[1]] = true
+	}
+	xml := read("sitemap.xml")
+	locs := regexp.MustCompile(`<loc>https?://[^/<]+(/[^<]*)</loc>`).FindAllStringSubmatch(xml, -1)
+	if len(locs) < 50 {
+		t.Fatalf("sitemap.xml lists %d pages", len(locs))
+	}
+	for _, l := range locs {
+		if l[1] != "/sitemap/" && !links[l[1]] {
+			t.Errorf("the sitemap page does not link to %s", l[1])
+		}
+	}
+	for _, u := range []string{"/thanks/", "/practitioners/edith-hartsworth/", "/404.html"} {
+		if links[u] {
+			t.Errorf("the sitemap page links to %s", u)
+		}
+	}
+	// The sections are headings to find them by; the directory's regions
+	// and the reading lists come under theirs.
+	for _, want := range []string{
+		`<h2><a href="/practitioners/">Find a practitioner</a></h2>`,
+		`<h2><a href="/reading/">Reading lists</a></h2>`,
+		`<li><a href="/practitioners/region/wales/">Practitioners in Wales</a></li>`,
+		`<li><a href="/training/">Training</a></li>`,
+	} {
+		if !strings.Contains(main, want) {
+			t.Errorf("the sitemap page does not have %s", want)
+		}
+	}
+	if i, j := strings.Index(main, "/reading/for-patients/"), strings.Index(main, ">Reading lists<"); i < j {
+		t.Error("a reading list comes before the reading lists' heading")
+	}
+}

@@ -66,7 +66,7 @@ func Sitemap(s *site.Site) []byte {
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for _, p := range s.Pages {
-		if p.NoIndex || p.Draft || p.Future {
+		if !p.Indexed() {
 			continue
 		}
 		fmt.Fprintf(&b, "<url><loc>%s</loc>", xmlText(p.Permalink))

@@ -63,7 +63,7 @@ func indexedKinds(t *testing.T, out string) map[string][]string {
 func TestSearchFindsToolPages(t *testing.T) {
 	out, res := buildBundled(t)
 	docs := indexedKinds(t, out)
-	for _, u := range []string{"/practitioners/", "/practitioners/region/wales/", "/verify/", "/training/", "/reading/", "/articles/"} {
+	for _, u := range []string{"/practitioners/", "/practitioners/region/wales/", "/verify/", "/training/", "/reading/", "/articles/", "/sitemap/"} {
 		if k := docs[u]; len(k) != 1 || k[0] != "page" {
 			t.Errorf("%s: documents of kinds %v, want one page", u, k)
 		}

@@ -49,6 +49,9 @@ type PageSpec struct {
 	// NoIndex keeps the page out of the sitemap, the site's search and
 	// search engines (a lapsed practitioner's former profile).
 	NoIndex bool
+	// Continued marks a region's second and later pages: the sitemap page
+	// for people lists a region's first page only.
+	Continued bool
 }
 
 // ListData is the data of the directory overview and the region pages.
@@ -82,6 +85,26 @@ type PageLink struct {
 
 // Option is one choice of a filter.
 type Option struct{ Value, Label string }
+
+// held returns the words of a vocabulary, in its order, that at least one
+// of the listed practitioners has (by words): the directory's filters offer
+// only those, since a therapy or language nobody listed offers would lead
+// to "No practitioners match".
+func held(vocab []string, listed []*Practitioner, words func(*Practitioner) []string) []string {
+	has := map[string]bool{}
+	for _, p := range listed {
+		for _, w := range words(p) {
+			has[w] = true
+		}
+	}
+	out := make([]string, 0, len(has))
+	for _, w := range vocab {
+		if has[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
 
 func options(words []string) []Option {
 	out := make([]Option, 0, len(words))
@@ -314,7 +337,10 @@ func (d *Directory) listPages() []PageSpec {
 	}
 	base := ListData{
 		Sample: d.Sample, Total: len(listed), Page: 1, Pages: 1, FilterDataURL: d.FilterDataURL(),
-		Regions: options(d.regions), Modalities: options(d.mods), Languages: options(d.langs), RegistrationCheck: "/verify/",
+		Regions:           options(d.regions),
+		Modalities:        options(held(d.mods, listed, func(p *Practitioner) []string { return p.Modalities })),
+		Languages:         options(held(d.langs, listed, func(p *Practitioner) []string { return p.Languages })),
+		RegistrationCheck: "/verify/",
 	}
 	overview := base
 	overview.Overview = true
@@ -368,6 +394,7 @@ func (d *Directory) listPages() []PageSpec {
 				Template:    ListTemplate,
 				Data:        ld,
 				Search:      i == 1, // the others continue its list
+				Continued:   i > 1,
 			})
 		}
 	}

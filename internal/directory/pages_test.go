@@ -359,3 +359,39 @@ func TestRegionPagination(t *testing.T) {
 }
 
 func leftPad(n int) string { return fmt.Sprintf("%06d", n) }
+
+// TestFilterChoices: the directory's therapy and language filters offer
+// only what at least one listed practitioner has, in the vocabulary's
+// order: a choice nobody offers would only lead to "No practitioners
+// match", and a lapsed practitioner is not listed.
+func TestFilterChoices(t *testing.T) {
+	lapsed := strings.NewReplacer("modalities: [Craniosacral therapy]", "modalities: [Craniosacral therapy, Reiki]",
+		"languages: [English]", "languages: [English, Polish]").Replace(lapsedPractitioner)
+	d, l := loadSite(t, map[string]string{
+		"content/practitioners/aelia-thornhurst.yaml": aelia,
+		"content/practitioners/cerys-llewdale.yaml":   lapsed,
+		"content/practitioners/hostile.yaml":          hostile,
+		"content/schools/frithwick-college.yaml":      frithwick,
+	})
+	if n := l.Count(0); n != 0 {
+		t.Fatalf("fixture problems: %v", l.All())
+	}
+	pages, err := d.Pages(testConfig(t), markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ld := pageByURL(t, pages, "/practitioners/").Data.(ListData)
+	labels := func(os []Option) string {
+		var out []string
+		for _, o := range os {
+			out = append(out, o.Value+"="+o.Label)
+		}
+		return strings.Join(out, ", ")
+	}
+	if got, want := labels(ld.Modalities), "craniosacral-therapy=Craniosacral therapy, visceral-manipulation=Visceral manipulation"; got != want {
+		t.Errorf("therapies offered: %s, want %s", got, want)
+	}
+	if got, want := labels(ld.Languages), "english=English, welsh=Welsh"; got != want {
+		t.Errorf("languages offered: %s, want %s", got, want)
+	}
+}

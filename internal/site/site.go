@@ -16,8 +16,10 @@
 //     content/index.md is /; a slug replaces the last path segment;
 //   - the template of each page: its front matter layout, then
 //     layouts/<section>/<kind>.html, then layouts/<kind>.html;
-//   - tag pages (/tags/<tag>/ and /tags/), the home page's latest articles
-//     and the 404 page.
+//   - tag pages (/tags/<tag>/ and /tags/), the home page's latest articles,
+//     the 404 page and, with Options.Sitemap, the sitemap page for people
+//     (/sitemap/), which lists by address every page that sitemap.xml
+//     lists for crawlers, less the numbered pages that continue a list.
 //
 // After Assemble the model is only read, so render workers share it freely.
 package site
@@ -26,6 +28,7 @@ import (
 	"fmt"
 	"html/template"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -44,7 +47,8 @@ const (
 	KindTag     = "tag"
 	KindTags    = "tags"
 	Kind404     = "404"
-	KindData    = "data" // generated from data files (directory, reading lists)
+	KindSitemap = "sitemap" // the list of every page for people, /sitemap/
+	KindData    = "data"    // generated from data files (directory, reading lists)
 )
 
 // Page is one page of the site.
@@ -81,6 +85,10 @@ type Page struct {
 	Alternates []Alternate
 	// NoIndex keeps the page out of the sitemap and search engines.
 	NoIndex bool
+	// Continued marks a numbered page after the first of a long list
+	// (/articles/page/2/, a region's second page of practitioners): the
+	// sitemap page lists the first page of each list only.
+	Continued bool
 	// Search makes a generated page a document of the site's own search,
 	// found by its title, description and Keywords: a page a visitor
 	// looks for by name, such as the practitioner directory or the
@@ -213,6 +221,9 @@ type Options struct {
 	Now            time.Time
 	Preview        bool
 	Dev            bool
+	// Sitemap adds the sitemap page for people, /sitemap/ (the build
+	// sets it when layouts/sitemap.html exists).
+	Sitemap bool
 	// Sources are the content paths (content/articles/safety.md) of every
 	// Markdown file found, including those that did not load: a link to
 	// one of those is not reported again as a link to a missing page.
@@ -499,8 +510,103 @@ func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt 
 		s.Menu = append(s.Menu, MenuItem{Name: it.Name, URL: u})
 	}
 
+	if opt.Sitemap {
+		sm := &Page{Kind: KindSitemap, Title: "Sitemap", URL: SitemapURL, Section: sectionOf(SitemapURL), OutPath: OutPath(SitemapURL),
+			Template: "sitemap.html", Description: "Every page of the site, by section.",
+			Permalink: strings.TrimSuffix(cfg.BaseURL, "/") + SitemapURL,
+			// Visitors without a search box to hand ask search for it.
+			Search: true, Keywords: []string{"All pages", "Site map", "Index of pages"}}
+		if prev := s.ByURL[sm.URL]; prev != nil {
+			problems.Errorf(prev.File, prev.Line, 1, "%s takes the URL %s that the sitemap page needs; choose another slug", displayFile(prev), sm.URL)
+		} else {
+			s.ByURL[sm.URL] = sm
+			s.Pages = append(s.Pages, sm)
+		}
+	}
+
 	sort.SliceStable(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
+	if sm := s.ByURL[SitemapURL]; sm != nil && sm.Kind == KindSitemap {
+		for _, p := range s.Pages {
+			if p.Indexed() && !p.Continued && p.Kind != KindSitemap {
+				sm.Pages = append(sm.Pages, p)
+			}
+		}
+	}
 	return s
+}
+
+// SitemapURL is the address of the sitemap page for people.
+const SitemapURL = "/sitemap/"
+
+// Indexed reports whether the page is for search engines: in sitemap.xml
+// and, unless it continues a list, on the sitemap page. Drafts and future
+// pages (in previews) and pages marked noindex are not.
+func (p *Page) Indexed() bool {
+	return !p.NoIndex && !p.Draft && !p.Future && p.Kind != Kind404
+}
+
+// Entry is a page of the sitemap page, or a folder of pages without a page
+// of its own, with the entries under it.
+type Entry struct {
+	Title    string
+	URL      string // "" for a folder without a page
+	Children []*Entry
+}
+
+// Tree arranges the pages a sitemap page lists by their addresses: each
+// page under the page whose URL is its folder (a profile under
+// /practitioners/, a tag under /tags/). A folder that has no page listed
+// (/practitioners/region/) is an entry of its own, named as a section
+// without an _index.md is ("Region"). The home page is an entry at the
+// top beside the others, not their parent. Entries with entries under
+// them come first, then the others, each by title.
+func (p *Page) Tree() []*Entry {
+	nodes := map[string]*Entry{}
+	top := &Entry{}
+	var attach func(e *Entry, url string)
+	attach = func(e *Entry, url string) {
+		parent := parentURL(url)
+		if url == "/" || parent == "/" || parent == "" {
+			top.Children = append(top.Children, e)
+			return
+		}
+		pe := nodes[parent]
+		if pe == nil {
+			pe = &Entry{Title: titleCase(strings.Trim(path.Base(parent), "/"))}
+			nodes[parent] = pe
+			attach(pe, parent)
+		}
+		pe.Children = append(pe.Children, e)
+	}
+	// In URL order a folder's page comes before the pages in it.
+	pages := slices.Clone(p.Pages)
+	sort.SliceStable(pages, func(i, j int) bool { return pages[i].URL < pages[j].URL })
+	for _, q := range pages {
+		e := &Entry{Title: q.Title, URL: q.URL}
+		nodes[q.URL] = e
+		attach(e, q.URL)
+	}
+	var order func(es []*Entry)
+	order = func(es []*Entry) {
+		sort.SliceStable(es, func(i, j int) bool {
+			a, b := es[i], es[j]
+			if (a.URL == "/") != (b.URL == "/") {
+				return a.URL == "/"
+			}
+			if (len(a.Children) > 0) != (len(b.Children) > 0) {
+				return len(a.Children) > 0
+			}
+			if ta, tb := strings.ToLower(a.Title), strings.ToLower(b.Title); ta != tb {
+				return ta < tb
+			}
+			return a.URL < b.URL
+		})
+		for _, e := range es {
+			order(e.Children)
+		}
+	}
+	order(top.Children)
+	return top.Children
 }
 
 // paginate splits p's list into pages of PerPage: p keeps the first, the
@@ -527,6 +633,7 @@ func paginate(p *Page, cfg *config.Config) []*Page {
 			q.Permalink = strings.TrimSuffix(cfg.BaseURL, "/") + q.URL
 			q.OutPath = OutPath(q.URL)
 			q.NoIndex = true
+			q.Continued = true
 			out = append(out, q)
 		}
 		q.Pages = chunk

@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"sitegen/internal/config"
+	"sitegen/internal/content"
+	"sitegen/internal/diag"
 	"sitegen/internal/markdown"
 )
 
@@ -66,5 +69,82 @@ func TestContents(t *testing.T) {
 		if got := show(p.Contents()); got != tt.want {
 			t.Errorf("headings at levels %v: contents %q, want %q", tt.levels, got, tt.want)
 		}
+	}
+}
+
+// TestSitemapPage: the sitemap page lists what sitemap.xml lists for
+// crawlers, arranged by address, less the numbered pages that continue a
+// list: no draft (even in a preview that shows drafts), no page kept out
+// of search engines, no 404 page and not itself.
+func TestSitemapPage(t *testing.T) {
+	cfg := &config.Config{Title: "T", BaseURL: "https://example.org/"}
+	page := func(path, title string) *content.Page {
+		return &content.Page{Path: "content/" + path, Meta: content.Meta{Title: title}}
+	}
+	pages := []*content.Page{
+		page("index.md", "Welcome"), page("about.md", "About us"), page("articles/_index.md", "Articles"),
+		page("articles/safety.md", "Is it safe?"), page("articles/first.md", "A first visit"),
+	}
+	thanks := page("thanks.md", "Thank you")
+	thanks.Meta.NoIndex = true
+	draft := page("articles/draft.md", "Draft")
+	draft.Meta.Draft = true
+	pages = append(pages, thanks, draft)
+	for i := range PerPage + 1 {
+		pages = append(pages, page(fmt.Sprintf("notes/n%02d.md", i), fmt.Sprintf("Note %02d", i)))
+	}
+	generated := []*Page{
+		{Kind: KindData, Title: "Find a practitioner", URL: "/practitioners/"},
+		{Kind: KindData, Title: "Ann Example", URL: "/practitioners/ann-example/"},
+		{Kind: KindData, Title: "Practitioners in Wales", URL: "/practitioners/region/wales/"},
+		{Kind: KindData, Title: "Practitioners in Wales (page 2 of 2)", URL: "/practitioners/region/wales/page/2/", Continued: true},
+		{Kind: KindData, Title: "Bob Lapsed is not on the register", URL: "/practitioners/bob-lapsed/", NoIndex: true},
+	}
+	var problems diag.List
+	s := Assemble(cfg, pages, generated, Options{Now: time.Now(), Drafts: true, Sitemap: true}, &problems)
+	if problems.Len() > 0 {
+		t.Fatalf("problems: %v", problems.All())
+	}
+	sm := s.ByURL[SitemapURL]
+	if sm == nil || sm.Kind != KindSitemap || sm.Template != "sitemap.html" || !sm.Search {
+		t.Fatalf("sitemap page %+v, want a searchable page of kind sitemap with sitemap.html", sm)
+	}
+	var show func(es []*Entry) string
+	show = func(es []*Entry) string {
+		var b []string
+		for _, e := range es {
+			s := e.Title + " " + e.URL
+			if len(e.Children) > 0 {
+				s += " (" + show(e.Children) + ")"
+			}
+			b = append(b, s)
+		}
+		return strings.Join(b, ", ")
+	}
+	notes := make([]string, 0, PerPage+1)
+	for i := range PerPage + 1 {
+		notes = append(notes, fmt.Sprintf("Note %02d /notes/n%02d/", i, i))
+	}
+	want := "Welcome /, " +
+		"Articles /articles/ (A first visit /articles/first/, Is it safe? /articles/safety/), " +
+		"Find a practitioner /practitioners/ (Region  (Practitioners in Wales /practitioners/region/wales/), Ann Example /practitioners/ann-example/), " +
+		"Notes /notes/ (" + strings.Join(notes, ", ") + "), " +
+		"About us /about/"
+	if got := show(sm.Tree()); got != want {
+		t.Errorf("sitemap tree\n%s\nwant\n%s", got, want)
+	}
+
+	// Without a layout for it, a site has no sitemap page.
+	s = Assemble(cfg, pages, generated, Options{Now: time.Now()}, &diag.List{})
+	if s.ByURL[SitemapURL] != nil {
+		t.Error("a sitemap page without Options.Sitemap")
+	}
+
+	// A page of the site's own at /sitemap/ is told to move.
+	problems = diag.List{}
+	Assemble(cfg, append(pages, page("sitemap.md", "Our map")), nil, Options{Now: time.Now(), Sitemap: true}, &problems)
+	want = "content/sitemap.md:1:1: content/sitemap.md takes the URL /sitemap/ that the sitemap page needs; choose another slug"
+	if all := problems.All(); len(all) != 1 || all[0].String() != want {
+		t.Errorf("problems %v, want %s", all, want)
 	}
 }
