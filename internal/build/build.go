@@ -809,13 +809,16 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
 		resolve = b.inc.resolver(b, p)
 	}
 	var res *markdown.Result
+	var body []byte // the page's Markdown, until the page is written
 	if p.Source != nil {
 		rel := strings.TrimPrefix(p.Source.Path, "content/")
 		dir := path.Dir(rel)
 		if dir == "." {
 			dir = ""
 		}
-		body, release, err := b.body(p.Source)
+		var release func()
+		var err error
+		body, release, err = b.body(p.Source)
 		defer release()
 		if err != nil {
 			b.readError(p.File, p.Source.BodyLine, err)
@@ -861,7 +864,7 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
 	}
 	html := buf.Bytes()
 	ids, refs := linkcheck.Scan(html)
-	b.duplicateIDs(p, name, ids, res, w, reported)
+	b.duplicateIDs(p, name, ids, res, body, w, reported)
 	lp := &linkcheck.Page{URL: p.URL, File: p.File, Template: name, IDs: ids}
 	links := p.Links // a generated page's, or a reading list's notes'
 	if res != nil {
@@ -931,7 +934,7 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
 // heading with the problems of its Markdown so that the development
 // server shows it again with the page, and two elements of the layout,
 // reported once at the layout.
-func (b *builder) duplicateIDs(p *site.Page, layout, ids string, res *markdown.Result, w *pageScratch, reported *sync.Map) {
+func (b *builder) duplicateIDs(p *site.Page, layout, ids string, res *markdown.Result, body []byte, w *pageScratch, reported *sync.Map) {
 	clear(w.ids)
 	for id := range strings.SplitSeq(ids, "\x00") {
 		if id != "" {
@@ -963,7 +966,7 @@ func (b *builder) duplicateIDs(p *site.Page, layout, ids string, res *markdown.R
 		case headings == n:
 			continue // headings only, which the Markdown step reported
 		}
-		pr := markdown.Problem{Line: h.Line, Col: 1, Warning: true,
+		pr := markdown.Problem{Line: markdown.Line(body, p.Source.BodyLine, h.Offset), Col: 1, Warning: true,
 			Msg: fmt.Sprintf("heading id %q is also the id of an element of the page's layout (layouts/%s), so a link to #%s may go there; give the heading another: {#%s-section}", id, layout, id, id)}
 		res.Problems = append(res.Problems, pr)
 		b.problems.Add(diag.Problem{File: p.File, Line: pr.Line, Col: pr.Col, Msg: pr.Msg, Severity: diag.Warning})

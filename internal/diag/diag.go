@@ -248,18 +248,25 @@ func plural(n int, word string) string {
 // case.
 func Suggest(word string, options []string) string {
 	w := strings.ToLower(word)
-	best, bestD := "", 1<<30
+	n := utf8.RuneCountInString(w)
+	limit := 2
+	if n <= 3 {
+		limit = 1
+	} else if n >= 10 {
+		limit = 3
+	}
+	best, bestD := "", limit+1
 	for _, o := range options {
+		// Two words whose lengths differ by more than the limit are
+		// further apart than it: a site of thousands of pages is offered
+		// for each broken link, and most are passed over here.
+		if m := utf8.RuneCountInString(o); m < n-limit || m > n+limit {
+			continue
+		}
 		d := distance(w, strings.ToLower(o))
 		if d < bestD || (d == bestD && o < best) {
 			best, bestD = o, d
 		}
-	}
-	limit := 2
-	if n := len([]rune(word)); n <= 3 {
-		limit = 1
-	} else if n >= 10 {
-		limit = 3
 	}
 	if bestD <= limit {
 		return best

@@ -142,7 +142,16 @@ type Heading struct {
 	Level int
 	ID    string
 	Text  string
-	Line  int // in the document's file, where its problems are reported
+	// Offset is where the heading's text starts in the Markdown, for
+	// a problem found later (see Line).
+	Offset int
+}
+
+// Line is the line, in the file of a document of src whose Markdown
+// starts at bodyLine, of the byte offset off of src: a heading's line from
+// its Offset, counted only when a problem needs it.
+func Line(src []byte, bodyLine, off int) int {
+	return bodyLine + bytes.Count(src[:min(off, len(src))], []byte{'\n'})
 }
 
 // Section is the plain text under one heading (the first has no heading).
@@ -390,7 +399,7 @@ type walker struct {
 	todo  bool            // look for placeholders: Doc.Placeholders, and src has the marker
 	// rawHTML: raw HTML is published, so its links are checked too
 	rawHTML bool
-	// headingIDs are the ids of the headings so far, with their lines.
+	// headingIDs are the ids of the headings so far, with their offsets.
 	headingIDs map[string]int
 	// omittedLine is the line of the last warning about raw HTML left out
 	omittedLine int
@@ -550,8 +559,7 @@ func (w *walker) walk(root ast.Node) {
 			var sw spaceWriter
 			sw.WriteString(plainText(n, w.src))
 			t := sw.String()
-			line, _ := w.pos(w.offset(n))
-			w.res.Headings = append(w.res.Headings, Heading{Level: n.Level, ID: id, Text: t, Line: line})
+			w.res.Headings = append(w.res.Headings, Heading{Level: n.Level, ID: id, Text: t, Offset: w.offset(n)})
 			w.flush()
 			w.cur = Section{Heading: t, Anchor: id, Level: n.Level}
 			return ast.WalkSkipChildren, nil
@@ -955,14 +963,14 @@ func (w *walker) headingID(n *ast.Heading) string {
 	if id == "" {
 		return ""
 	}
-	line, _ := w.pos(w.offset(n))
 	if first, ok := w.headingIDs[id]; ok {
-		w.warn(n, 0, "heading id %q is already the id of the heading on line %d, so a link to #%s goes there; give this heading another: {#%s-2}", id, first, id, id)
+		line, _ := w.pos(first)
+		w.warn(n, 0, "heading id %q is already the id of the heading on line %d, so a link to #%s goes there; give this heading another: {#%s-2}", id, line, id, id)
 	} else {
 		if w.headingIDs == nil {
 			w.headingIDs = map[string]int{}
 		}
-		w.headingIDs[id] = line
+		w.headingIDs[id] = w.offset(n)
 	}
 	return id
 }

@@ -31,6 +31,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"sitegen/internal/config"
@@ -207,6 +208,18 @@ type Site struct {
 	unpublished map[string]string
 	// sources are every content file found, loaded or not.
 	sources map[string]bool
+	// near is ByFile arranged for Near, made when a broken link first
+	// asks: most builds have none.
+	nearOnce sync.Once
+	near     nearIndex
+	nearBy   sync.Map // rel → Near(rel): many links share a wrong name
+}
+
+// nearIndex is ByFile by lower-case path, and its page names (without
+// .md, sections' index files left out) by folder.
+type nearIndex struct {
+	folded map[string]string
+	names  map[string][]string
 }
 
 // MenuItem is a resolved main menu entry.
@@ -781,21 +794,33 @@ func (s *Site) Unlinked(rel string) (why string, quiet, found bool) {
 // such as the new name of a renamed file. It is ""
 // when no page is close.
 func (s *Site) Near(rel string) string {
-	dir, name := path.Split(rel)
-	var same string
-	var names []string
-	for f := range s.ByFile {
-		if strings.EqualFold(f, rel) && (same == "" || f < same) {
-			same = f
-		}
-		fd, fn := path.Split(f)
-		if fd == dir && fn != "_index.md" && fn != "index.md" {
-			names = append(names, strings.TrimSuffix(fn, ".md"))
-		}
+	if v, ok := s.nearBy.Load(rel); ok {
+		return v.(string)
 	}
-	if same != "" {
+	n := s.near1(rel)
+	s.nearBy.Store(rel, n)
+	return n
+}
+
+func (s *Site) near1(rel string) string {
+	s.nearOnce.Do(func() {
+		s.near = nearIndex{folded: make(map[string]string, len(s.ByFile)), names: map[string][]string{}}
+		for f := range s.ByFile {
+			k := strings.ToLower(f)
+			if same, ok := s.near.folded[k]; !ok || f < same {
+				s.near.folded[k] = f
+			}
+			fd, fn := path.Split(f)
+			if fn != "_index.md" && fn != "index.md" {
+				s.near.names[fd] = append(s.near.names[fd], strings.TrimSuffix(fn, ".md"))
+			}
+		}
+	})
+	dir, name := path.Split(rel)
+	if same, ok := s.near.folded[strings.ToLower(rel)]; ok {
 		return same
 	}
+	names := s.near.names[dir]
 	word := strings.TrimSuffix(name, ".md")
 	if n := diag.Suggest(word, names); n != "" {
 		return dir + n + ".md"
