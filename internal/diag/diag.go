@@ -19,6 +19,7 @@ package diag
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -263,7 +264,7 @@ func Suggest(word string, options []string) string {
 		if m := utf8.RuneCountInString(o); m < n-limit || m > n+limit {
 			continue
 		}
-		d := distance(w, strings.ToLower(o))
+		d := distanceWithin(w, strings.ToLower(o), limit)
 		if d < bestD || (d == bestD && o < best) {
 			best, bestD = o, d
 		}
@@ -296,7 +297,12 @@ func DidYouMean(word string, options []string) string {
 
 // distance is the Damerau-Levenshtein (optimal string alignment) distance
 // between a and b, counted in runes, so a swapped pair of letters is one edit.
-func distance(a, b string) int {
+func distance(a, b string) int { return distanceWithin(a, b, -1) }
+
+// distanceWithin is distance, or any number above k once the distance is
+// sure to be (k < 0: no bound): as soon as two rows in a row are all
+// above k, no later row can come back under it.
+func distanceWithin(a, b string, k int) int {
 	ra, rb := []rune(a), []rune(b)
 	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
@@ -315,6 +321,9 @@ func distance(a, b string) int {
 			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
 				cur[j] = min(cur[j], prev2[j-2]+1)
 			}
+		}
+		if k >= 0 && min(slices.Min(cur), slices.Min(prev)) > k {
+			return k + 1
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}

@@ -148,3 +148,39 @@ func TestSitemapPage(t *testing.T) {
 		t.Errorf("problems %v, want %s", all, want)
 	}
 }
+
+// BenchmarkNear is what the hints for a build's broken links cost on a
+// site of 10,000 articles: the index by folder, made once a build, and
+// one suggestion for each wrong name, however many links share it.
+func BenchmarkNear(b *testing.B) {
+	files := map[string]*Page{"articles/safety-advice.md": {}}
+	for i := range 10000 {
+		files[fmt.Sprintf("articles/a-guide-to-topic-number-%05d.md", i)] = &Page{}
+	}
+	for b.Loop() {
+		s := &Site{ByFile: files}
+		for range 5 {
+			for _, rel := range []string{"articles/safety.md", "articles/Safety-Advice.md", "articles/what-is-craniosacral-therapy.md"} {
+				s.Near(rel)
+			}
+		}
+	}
+}
+
+func TestNear(t *testing.T) {
+	s := &Site{ByFile: map[string]*Page{"articles/safety-advice.md": {}, "articles/first-session.md": {}, "about.md": {}}}
+	for rel, want := range map[string]string{
+		"articles/safety.md":        "articles/safety-advice.md", // renamed: the old name as words of the new
+		"articles/Safety-Advice.md": "articles/safety-advice.md", // letter case
+		"articles/first-sesion.md":  "articles/first-session.md", // a typo
+		"articles/unrelated.md":     "",
+		"abuot.md":                  "about.md",
+	} {
+		if got := s.Near(rel); got != want {
+			t.Errorf("Near(%q) = %q, want %q", rel, got, want)
+		}
+		if got := s.Near(rel); got != want {
+			t.Errorf("Near(%q) again = %q, want %q", rel, got, want)
+		}
+	}
+}
