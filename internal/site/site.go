@@ -564,7 +564,15 @@ type Entry struct {
 	Title    string
 	URL      string // "" for a folder without a page
 	Children []*Entry
+	// More is how many pages of a section are left out after the first
+	// SitemapPerSection: its own page lists them all.
+	More int
 }
+
+// SitemapPerSection is how many of a section's pages the sitemap page
+// lists before it sends the visitor to the section's own list: a site
+// of thousands of articles would otherwise make a page of megabytes.
+const SitemapPerSection = 100
 
 // Tree arranges the pages a sitemap page lists by their addresses: each
 // page under the page whose URL is its folder (a profile under
@@ -572,7 +580,8 @@ type Entry struct {
 // (/practitioners/region/) is an entry of its own, named as a section
 // without an _index.md is ("Region"). The home page is an entry at the
 // top beside the others, not their parent. Entries with entries under
-// them come first, then the others, each by title.
+// them come first, then the others, each by title; a section's page
+// keeps its first SitemapPerSection.
 func (p *Page) Tree() []*Entry {
 	nodes := map[string]*Entry{}
 	top := &Entry{}
@@ -616,6 +625,10 @@ func (p *Page) Tree() []*Entry {
 		})
 		for _, e := range es {
 			order(e.Children)
+			if e.URL != "" && len(e.Children) > SitemapPerSection {
+				e.More = len(e.Children) - SitemapPerSection
+				e.Children = e.Children[:SitemapPerSection]
+			}
 		}
 	}
 	order(top.Children)

@@ -184,3 +184,33 @@ func TestNear(t *testing.T) {
 		}
 	}
 }
+
+// TestSitemapSectionLimit: a section of more pages than the sitemap page
+// lists keeps its first SitemapPerSection, and says how many more its own
+// page lists, with or without an _index.md.
+func TestSitemapSectionLimit(t *testing.T) {
+	cfg := &config.Config{Title: "T", BaseURL: "https://example.org/"}
+	pages := []*content.Page{{Path: "content/articles/_index.md", Meta: content.Meta{Title: "Articles"}}}
+	for i := range SitemapPerSection + 3 {
+		pages = append(pages,
+			&content.Page{Path: fmt.Sprintf("content/articles/a%03d.md", i), Meta: content.Meta{Title: fmt.Sprintf("A%03d", i)}},
+			&content.Page{Path: fmt.Sprintf("content/notes/n%03d.md", i), Meta: content.Meta{Title: fmt.Sprintf("N%03d", i)}})
+	}
+	var problems diag.List
+	s := Assemble(cfg, pages, nil, Options{Now: time.Now(), Sitemap: true}, &problems)
+	if problems.Len() > 0 {
+		t.Fatalf("problems: %v", problems.All())
+	}
+	for _, e := range s.ByURL[SitemapURL].Tree() {
+		switch e.Title {
+		case "Articles":
+			if len(e.Children) != SitemapPerSection || e.More != 3 || e.Children[0].Title != "A000" {
+				t.Errorf("articles: %d listed, %d more, first %q; want %d, 3 more, A000", len(e.Children), e.More, e.Children[0].Title, SitemapPerSection)
+			}
+		case "Notes":
+			if e.URL != "/notes/" || len(e.Children) != SitemapPerSection || e.More != 3 {
+				t.Errorf("notes, a section without _index.md: %s, %d listed, %d more; want /notes/, %d, 3 more", e.URL, len(e.Children), e.More, SitemapPerSection)
+			}
+		}
+	}
+}
