@@ -88,16 +88,18 @@ func hasDoc(p *site.Page) bool {
 // pageDoc returns the document of a generated page that search lists
 // (site.Page.Search): the practitioner directory, a region's first page
 // of it, the registration check, the training page, a section without an
-// _index.md. Its title, description and keywords say what the page is
-// for; what it lists is not repeated, as the practitioners, schools and
-// pages it lists are documents of their own.
+// _index.md, and a lapsed practitioner's former profile, which search
+// engines are kept from but a patient who types that name must find: it
+// says they are not on the register. Its title, description and keywords
+// say what the page is for; what it lists is not repeated, as the
+// practitioners, schools and pages it lists are documents of their own.
 //
 // Tag pages are not documents: a tag is already in the tags of each page
 // that has it, which a search for the tag finds, and a tag page's title,
 // its tag alone, would rank above the pages themselves and above the
 // page a tag is named after (the tag "training" above /training/).
 func pageDoc(p *site.Page) (search.Doc, bool) {
-	if p.Source != nil || !p.Search || p.NoIndex || p.Kind == site.Kind404 {
+	if p.Source != nil || !p.Search || p.Continued || p.Kind == site.Kind404 {
 		return search.Doc{}, false
 	}
 	return search.Doc{URL: p.URL, Kind: "page", Title: p.Title, Description: p.Description,

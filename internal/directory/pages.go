@@ -46,8 +46,9 @@ type PageSpec struct {
 	// to find them by than the page's title.
 	Search   bool
 	Keywords []string
-	// NoIndex keeps the page out of the sitemap, the site's search and
-	// search engines (a lapsed practitioner's former profile).
+	// NoIndex keeps the page out of the sitemap and search engines (a
+	// lapsed practitioner's former profile), and out of the site's
+	// search unless Search is set.
 	NoIndex bool
 	// Continued marks a region's second and later pages: the sitemap page
 	// for people lists a region's first page only.
@@ -235,6 +236,7 @@ func (d *Directory) Pages(cfg *config.Config, md Markdown) ([]PageSpec, error) {
 			Source:  p.Source,
 			Line:    1,
 			NoIndex: true,
+			Search:  true, // a patient who types the name learns they are not on the register
 		})
 	}
 
