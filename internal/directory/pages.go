@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -87,20 +88,21 @@ type PageLink struct {
 // Option is one choice of a filter.
 type Option struct{ Value, Label string }
 
-// held returns the words of a vocabulary, in its order, that at least one
-// of the listed practitioners has (by words): the directory's filters offer
-// only those, since a therapy or language nobody listed offers would lead
-// to "No practitioners match".
+// held returns the words of a vocabulary, in its order, that some but not
+// all of the listed practitioners have (by words): the directory's filters
+// offer only those, since a therapy or language nobody listed offers
+// would lead to "No practitioners match", and one everybody offers
+// (craniosacral therapy itself) would narrow nothing.
 func held(vocab []string, listed []*Practitioner, words func(*Practitioner) []string) []string {
-	has := map[string]bool{}
+	has := map[string]int{}
 	for _, p := range listed {
-		for _, w := range words(p) {
-			has[w] = true
+		for _, w := range slices.Compact(slices.Sorted(slices.Values(words(p)))) {
+			has[w]++
 		}
 	}
 	out := make([]string, 0, len(has))
 	for _, w := range vocab {
-		if has[w] {
+		if n := has[w]; n > 0 && (n < len(listed) || len(listed) < 2) {
 			out = append(out, w)
 		}
 	}
