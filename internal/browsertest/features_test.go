@@ -233,6 +233,25 @@ func TestSearchPageHelp(t *testing.T) {
 // and its results a list of links, each with its kind and excerpt and its
 // sections as nested links, that Tab reaches from the box; the count is
 // announced.
+// TestSearchExcerptOnce: a result that links to one of its sections
+// (the FAQ's "Safety" for "safety") shows that section's excerpt once, as
+// the result's, not again under the section's sub-result.
+func TestSearchExcerptOnce(t *testing.T) {
+	tb := newTab(t)
+	tb.open(t, "/search/?q=safety")
+	tb.waitJS(t, `document.querySelectorAll("#search-page-list > li > a[href]").length > 0`, "results for safety")
+	twice := eval[[]string](t, tb, `[...document.querySelectorAll("#search-page-list > li")].flatMap((li) => {
+		const own = li.querySelector(":scope > .search-excerpt")?.textContent;
+		return [...li.querySelectorAll(".search-subs .search-excerpt")].filter((e) => own && e.textContent === own).map(() => li.querySelector("a").getAttribute("href"));
+	})`)
+	if len(twice) > 0 {
+		t.Errorf("results showing one excerpt twice: %v", twice)
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
 func TestSearchPage(t *testing.T) {
 	tb := newTab(t)
 	tb.open(t, "/search/?q=aelia")
@@ -286,7 +305,7 @@ func TestSearchPage(t *testing.T) {
 
 	// A result links to its best section and shows that section's text:
 	// here only the heading matches, so the excerpt is its opening. No
-	// excerpt is an empty paragraph.
+	// excerpt is an empty paragraph, and every other section shows one.
 	tb.open(t, "/search/?q=does+it+hurt")
 	tb.waitJS(t, `document.querySelectorAll("#search-page-list > li > a[href]").length > 0`, "results for does it hurt")
 	h := eval[struct {
@@ -295,9 +314,9 @@ func TestSearchPage(t *testing.T) {
 	}](t, tb, `(() => { const li = document.querySelector("#search-page-list > li");
 		return {href: li.querySelector("a").getAttribute("href"), excerpt: li.querySelector(":scope > .search-excerpt")?.textContent || "",
 			empty: [...document.querySelectorAll("#search-page-list .search-excerpt")].filter((p) => !p.textContent.trim()).length,
-			subs: li.querySelectorAll(":scope > ul > li:not(:has(> .search-excerpt))").length}; })()`)
+			subs: [...li.querySelectorAll(":scope > ul > li:not(:has(> .search-excerpt))")].filter((s) => s.querySelector("a").getAttribute("href") !== li.querySelector("a").getAttribute("href")).length}; })()`)
 	if h.Href != "/faq/#does-it-hurt" || !strings.HasPrefix(h.Excerpt, "It should not.") || h.Empty != 0 || h.Subs != 0 {
-		t.Errorf("does it hurt: first result %s with excerpt %q, %d empty excerpts, %d sections without one; want /faq/#does-it-hurt showing its answer, no empty excerpt and one for each section", h.Href, h.Excerpt, h.Empty, h.Subs)
+		t.Errorf("does it hurt: first result %s with excerpt %q, %d empty excerpts, %d sections without one; want /faq/#does-it-hurt showing its answer, no empty excerpt and one for each section but the one the result links to", h.Href, h.Excerpt, h.Empty, h.Subs)
 	}
 
 	// A shared link with a query longer than the box takes is cut to the

@@ -97,14 +97,14 @@ function setup(form) {
         const li = link(r.url, r.title, kind, r.excerpt);
         if (r.subs.length) {
           const subs = el("ul", "search-subs");
-          for (const s of r.subs) subs.append(link(s.url, s.heading, "", s.excerpt));
+          for (const s of r.subs) subs.append(link(s.url, s.heading, "", s.url != r.url && s.excerpt));
           li.append(subs);
         }
         list.append(li);
         continue;
       }
       option(r.url, "search-option", `${r.title}, ${kind}`, r.title, kind, r.excerpt);
-      for (const s of r.subs) option(s.url, "search-option search-sub", `${s.heading}, section of ${r.title}`, s.heading, "", s.excerpt);
+      for (const s of r.subs) option(s.url, "search-option search-sub", `${s.heading}, section of ${r.title}`, s.heading, "", s.url != r.url && s.excerpt);
     }
     const n = res ? res.total : 0;
     note = Boolean(q.trim()) && !n;
