@@ -275,7 +275,7 @@ func Suggest(word string, options []string) string {
 	// A word an option starts with is a short form of it ("Yorkshire"
 	// for "Yorkshire and the Humber"): the shortest such option.
 	best = ""
-	if len([]rune(w)) >= 3 {
+	if n >= 3 {
 		for _, o := range options {
 			lo := strings.ToLower(o)
 			if strings.HasPrefix(lo, w) && (best == "" || len(o) < len(best) || len(o) == len(best) && o < best) {
@@ -295,9 +295,9 @@ func DidYouMean(word string, options []string) string {
 	return ""
 }
 
-// distance is the Damerau-Levenshtein (optimal string alignment) distance
+// Distance is the Damerau-Levenshtein (optimal string alignment) distance
 // between a and b, counted in runes, so a swapped pair of letters is one edit.
-func distance(a, b string) int { return distanceWithin(a, b, -1) }
+func Distance(a, b string) int { return distanceWithin(a, b, -1) }
 
 // distanceWithin is distance, or any number above k once the distance is
 // sure to be (k < 0: no bound): as soon as two rows in a row are all

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"sitegen/internal/diag"
 )
 
 // ukPlacesTSV is the gazetteer of "sort by distance from": see Areas.
@@ -74,7 +76,7 @@ func areaProblem(postcode string) string {
 	var near, initial []string
 	for _, a := range ukAreas {
 		for _, c := range a.Codes {
-			if oneSlip(area, c) {
+			if diag.Distance(area, c) == 1 {
 				near = append(near, c)
 				if c[0] == area[0] || (len(c) == 2 && len(area) == 2 && c[0] == area[1] && c[1] == area[0]) {
 					initial = append(initial, c)
@@ -96,31 +98,6 @@ func areaProblem(postcode string) string {
 		return msg + "; did you mean " + strings.Join(near[:len(near)-1], ", ") + " or " + near[len(near)-1] + "?"
 	}
 	return msg + "; check the letters it starts with"
-}
-
-// oneSlip reports whether a and b (upper-case letters) differ by one
-// letter changed, added or dropped, or by two neighbours swapped.
-func oneSlip(a, b string) bool {
-	switch len(a) - len(b) {
-	case 0:
-		diff := 0
-		for i := range a {
-			if a[i] != b[i] {
-				diff++
-			}
-		}
-		return diff == 1 || (len(a) == 2 && a[0] == b[1] && a[1] == b[0] && a != b)
-	case 1:
-		a, b = b, a
-		fallthrough
-	case -1: // b is a with one letter more
-		for i := range b {
-			if b[:i]+b[i+1:] == a {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // KmFrom is the great-circle distance from lat, lon to the place, as

@@ -489,17 +489,19 @@ func lineStarts(src []byte) []int {
 
 // pos converts a body offset to a file line and column.
 func (w *walker) pos(off int) (int, int) {
+	i := w.lineOf(off)
+	// Columns count characters, as editors and the YAML parser do.
+	return w.doc.BodyLine + i, utf8.RuneCount(w.src[w.lines[i]:off]) + 1 + w.doc.Indent
+}
+
+// lineOf returns the index in w.lines of the line that holds offset off.
+func (w *walker) lineOf(off int) int {
 	if w.lines == nil {
 		// Most pages need no position: the line starts are found on
 		// the first one asked for.
 		w.lines = lineStarts(w.src)
 	}
-	i := sort.Search(len(w.lines), func(i int) bool { return w.lines[i] > off }) - 1
-	if i < 0 {
-		i = 0
-	}
-	// Columns count characters, as editors and the YAML parser do.
-	return w.doc.BodyLine + i, utf8.RuneCount(w.src[w.lines[i]:off]) + 1 + w.doc.Indent
+	return max(sort.Search(len(w.lines), func(i int) bool { return w.lines[i] > off })-1, 0)
 }
 
 // offset finds a source offset for an inline node: its first text segment,
@@ -783,9 +785,10 @@ func (w *walker) checkRawHTML(segs []text.Segment) {
 			k, v, more = z.TagAttr()
 			attrs = append(attrs, attr{string(k), string(v)})
 		}
-		hasSrc := false
+		hasSrc, refresh := false, false
 		for _, a := range attrs {
 			hasSrc = hasSrc || a.key == "src"
+			refresh = refresh || a.key == "http-equiv" && strings.EqualFold(strings.TrimSpace(a.val), "refresh")
 		}
 		switch {
 		case el == "script" && !hasSrc:
@@ -794,12 +797,6 @@ func (w *walker) checkRawHTML(segs []text.Segment) {
 			add(1, true, "a <style> element has no effect: the site's Content-Security-Policy allows styles only from files; put the rules in static/css")
 		}
 		from := 1 + len(name)
-		refresh := false
-		for _, a := range attrs {
-			if a.key == "http-equiv" && strings.EqualFold(strings.TrimSpace(a.val), "refresh") {
-				refresh = true
-			}
-		}
 		for _, a := range attrs {
 			i := attrAt(raw, a.key, from)
 			if i > 0 {
@@ -880,6 +877,7 @@ func attrAt(raw []byte, key string, from int) int {
 	return 0
 }
 
+// warn records a problem that fails only strict builds.
 func (w *walker) warn(n ast.Node, back int, format string, args ...any) *Problem {
 	p := w.problem(n, back, format, args...)
 	p.Warning = true
@@ -930,9 +928,6 @@ func (w *walker) checkLinkText(n *ast.Link) {
 	}
 }
 
-// checkLevel warns about a heading that breaks the outline screen-reader
-// users move through: a second level-1 heading (the layout writes the
-// title as the page's one <h1>), or a level skipped on the way down.
 // headingID returns a heading's id. Of the attributes a heading may be
 // given ({#id .class key=value}), only the id is kept: a class or a style
 // would let a page dress text as the site's own notices, and hidden,
@@ -957,8 +952,11 @@ func (w *walker) headingID(n *ast.Heading) string {
 		if id != "" {
 			n.SetAttributeString("id", []byte(id))
 		}
-		w.warn(n, 0, "a heading takes only an id ({#my-id}); %s left out: remove %s from the braces",
-			strings.Join(dropped, ", "), map[bool]string{true: "it", false: "them"}[len(dropped) == 1])
+		them := "them"
+		if len(dropped) == 1 {
+			them = "it"
+		}
+		w.warn(n, 0, "a heading takes only an id ({#my-id}); %s left out: remove %s from the braces", strings.Join(dropped, ", "), them)
 	}
 	if id == "" {
 		return ""
@@ -975,6 +973,9 @@ func (w *walker) headingID(n *ast.Heading) string {
 	return id
 }
 
+// checkLevel warns about a heading that breaks the outline screen-reader
+// users move through: a second level-1 heading (the layout writes the
+// title as the page's one <h1>), or a level skipped on the way down.
 func (w *walker) checkLevel(n *ast.Heading) {
 	base := max(w.doc.Level, 1)
 	prev := max(w.level, base)
@@ -983,10 +984,7 @@ func (w *walker) checkLevel(n *ast.Heading) {
 	// what to change.
 	warn := func(format string, args ...any) {
 		off := w.offset(n)
-		if w.lines == nil {
-			w.lines = lineStarts(w.src)
-		}
-		i := max(sort.Search(len(w.lines), func(i int) bool { return w.lines[i] > off })-1, 0)
+		i := w.lineOf(off)
 		if j := bytes.IndexByte(w.src[w.lines[i]:off], '#'); j >= 0 {
 			off = w.lines[i] + j
 		}
@@ -1051,14 +1049,14 @@ func (w *walker) link(n ast.Node, dest string, image bool) string {
 					w.res.Links = append(w.res.Links, Link{Dest: dest, Image: image, Reported: true})
 					return dest
 				}
-				msg := fmt.Sprintf("link to missing page %q (content/%s); check the file name", u.Path, target)
-				if w.doc.Near != nil {
-					if near := w.doc.Near(target); near != "" {
-						msg += fmt.Sprintf("; did you mean %q?", link.RelPath(w.doc.Dir, near))
+				msg := fmt.Sprintf("link to %q (content/%s), which %s", u.Path, target, why)
+				if !found {
+					msg = fmt.Sprintf("link to missing page %q (content/%s); check the file name", u.Path, target)
+					if w.doc.Near != nil {
+						if near := w.doc.Near(target); near != "" {
+							msg += fmt.Sprintf("; did you mean %q?", link.RelPath(w.doc.Dir, near))
+						}
 					}
-				}
-				if found {
-					msg = fmt.Sprintf("link to %q (content/%s), which %s", u.Path, target, why)
 				}
 				p := w.warn(n, back, "%s", msg)
 				w.res.Links = append(w.res.Links, Link{Dest: dest, Line: p.Line, Col: p.Col, Image: image, Reported: true})
