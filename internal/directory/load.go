@@ -286,6 +286,18 @@ func (l *loader) photo(m yamldoc.Map, photo string) {
 	}
 }
 
+// inDays says when a date n days from the build's today falls, for a
+// notice: "today", "tomorrow", "in 12 days".
+func inDays(n int) string {
+	switch n {
+	case 0:
+		return "today"
+	case 1:
+		return "tomorrow"
+	}
+	return fmt.Sprintf("in %d days", n)
+}
+
 // setStatus decides p's status at the build's date and lists a
 // certification that ends soon.
 func (l *loader) setStatus(p *Practitioner) {
@@ -301,20 +313,13 @@ func (l *loader) setStatus(p *Practitioner) {
 		p.Status = Lapsed
 	case p.DaysLeft <= LapsingWithin:
 		p.Status = Lapsing
-		when := fmt.Sprintf("in %d days", p.DaysLeft)
-		switch p.DaysLeft {
-		case 0:
-			when = "today"
-		case 1:
-			when = "tomorrow"
-		}
 		name := p.Name
 		if name == "" {
 			name = p.Slug
 		}
 		l.problems.Infof(p.Source, p.Line("certified_until"), p.col["certified_until"],
 			"the certification of %s (%s) ends on %s, %s; remind them to renew",
-			name, p.Registration, until.Format("2 January 2006"), when)
+			name, p.Registration, until.Format("2 January 2006"), inDays(p.DaysLeft))
 	default:
 		p.Status = Current
 	}
@@ -384,12 +389,7 @@ func contact(dec *yamldoc.Decoder, n *yamldoc.Node) Contact {
 			cm.Errorf("phone", "phone %q is not a UK telephone number; write it like 01632 960905 or +44 1632 960905", phone)
 		}
 	}
-	if cm.WebURL("website", &c.Website) {
-		if why := localWebsite(c.Website); why != "" {
-			cm.Errorf("website", "website %q %s", c.Website, why)
-			c.Website = ""
-		}
-	}
+	publicWebsite(cm, &c.Website)
 	return c
 }
 
@@ -426,6 +426,17 @@ func (l *loader) vocabList(dec *yamldoc.Decoder, m yamldoc.Map, key, what string
 		}
 	}
 	return out
+}
+
+// publicWebsite reads the website of m into dst: an http(s) address
+// (yamldoc.Map.WebURL) that a visitor can reach (localWebsite).
+func publicWebsite(m yamldoc.Map, dst *string) {
+	if m.WebURL("website", dst) {
+		if why := localWebsite(*dst); why != "" {
+			m.Errorf("website", "website %q %s", *dst, why)
+			*dst = ""
+		}
+	}
 }
 
 // localWebsite says why a website's address cannot be reached by a
@@ -466,12 +477,7 @@ func (l *loader) school(file string) *School {
 	m := dec.Map(root, "school", schoolKeys...)
 	m.Require("name")
 	m.OneLine("name", &s.Name)
-	if m.WebURL("website", &s.Website) {
-		if why := localWebsite(s.Website); why != "" {
-			m.Errorf("website", "website %q %s", s.Website, why)
-			s.Website = ""
-		}
-	}
+	publicWebsite(m, &s.Website)
 	if m.Str("region", &s.Region) {
 		l.vocab(dec, m.Value("region"), s.Region, "region", "regions", "regions", l.cfg.Vocab.Regions)
 	}
@@ -494,16 +500,9 @@ func (l *loader) school(file string) *School {
 		}
 		if cm.Date("accredited_until", &c.AccreditedUntil) {
 			if days := int(c.AccreditedUntil.Sub(l.d.Now).Hours() / 24); days >= 0 && days <= LapsingWithin {
-				when := fmt.Sprintf("in %d days", days)
-				switch days {
-				case 0:
-					when = "today"
-				case 1:
-					when = "tomorrow"
-				}
 				line, col := dec.Pos(cm.Value("accredited_until"))
 				l.problems.Infof(file, line, col, "the accreditation of the course %q of %s ends on %s, %s; renew it, or the course leaves the training page",
-					cmp.Or(c.Title, "(untitled)"), cmp.Or(s.Name, s.Slug), c.AccreditedUntil.Format("2 January 2006"), when)
+					cmp.Or(c.Title, "(untitled)"), cmp.Or(s.Name, s.Slug), c.AccreditedUntil.Format("2 January 2006"), inDays(days))
 			}
 		}
 		// Each is a cell of the course's row on the training page, which

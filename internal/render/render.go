@@ -86,17 +86,14 @@ func Load(fsys fs.FS, funcs template.FuncMap, list *diag.List) *Templates {
 	sort.Strings(kinds)
 	root := template.New("").Funcs(funcs)
 	names := slices.Sorted(maps.Keys(funcs))
-	parseFile := func(fsys fs.FS, t *template.Template, name string, list *diag.List) bool {
-		return parseFile(fsys, t, name, names, list)
-	}
-	if !parseFile(fsys, root, Dir+"/base.html", list) {
+	if !parseFile(fsys, root, Dir+"/base.html", names, list) {
 		if _, err := fs.Stat(fsys, Dir+"/base.html"); err != nil && !list.AddFrom(err) {
 			list.Errorf(Dir+"/base.html", 0, 0, "the base layout is missing; every page is rendered inside it")
 		}
 		return t
 	}
 	for _, p := range partials {
-		parseFile(fsys, root, p, list)
+		parseFile(fsys, root, p, names, list)
 	}
 	t.root = root
 	for _, k := range kinds {
@@ -105,7 +102,7 @@ func Load(fsys fs.FS, funcs template.FuncMap, list *diag.List) *Templates {
 			list.Errorf(k, 0, 0, "cannot prepare template: %v", err)
 			continue
 		}
-		if parseFile(fsys, set, k, list) {
+		if parseFile(fsys, set, k, names, list) {
 			t.sets[strings.TrimPrefix(k, Dir+"/")] = set
 		} else {
 			t.failed[strings.TrimPrefix(k, Dir+"/")] = true
