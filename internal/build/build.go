@@ -854,7 +854,7 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
 	}
 	buf.Reset()
 	if err := b.tmpl.Execute(buf, name, &Data{Site: b.site, Page: p}); err != nil {
-		pr := render.Problem(err, "layouts/"+name)
+		pr := b.tmpl.Problem(err, "layouts/"+name)
 		if _, seen := reported.LoadOrStore(pr, true); !seen {
 			pr.Msg += " (rendering " + p.URL + ")"
 			b.problems.Add(pr)

@@ -415,11 +415,11 @@ func TestProblems(t *testing.T) {
 		{"raw HTML left out", map[string]string{"content/a.md": "---\ntitle: A\n---\nWater is H<sub>2</sub>O.\n"},
 			"content/a.md:4:11: warning: raw HTML <sub> is left out of the page, with any text inside it, because raw_html is off in content/site.yaml; write Markdown instead"},
 		{"template: missing field", map[string]string{"layouts/page.html": `{{define "main"}}{{.Page.Nope}}{{end}}`},
-			`layouts/page.html:1:24: the page has no field Nope; it has Aliases, Alternates, Content, `},
+			`layouts/page.html:1:25: the page has no field Nope; it has Aliases, Alternates, Content, `},
 		{"template: misspelt field", map[string]string{"layouts/page.html": `{{define "main"}}{{.Page.Contnet}}{{end}}`},
-			`layouts/page.html:1:24: the page has no field Contnet; did you mean Content? (rendering `},
+			`layouts/page.html:1:25: the page has no field Contnet; did you mean Content? (rendering `},
 		{"template: missing template", map[string]string{"layouts/page.html": `{{define "main"}}{{template "nope" .}}{{end}}`},
-			`layouts/page.html:1:28: no such template "nope"`},
+			`layouts/page.html:1:29: no such template "nope"`},
 		{"template: syntax", map[string]string{"layouts/page.html": "{{define \"main\"}}\n{{if}}{{end}}"},
 			`layouts/page.html:2:1: missing value for if`},
 		{"empty file", map[string]string{"content/a.md": ""},
@@ -524,7 +524,7 @@ func TestOneMistakeOneProblem(t *testing.T) {
 			}},
 		{"a layout that fails is not also every link to its pages",
 			map[string]string{"content/l.md": "---\ntitle: L\n---\n[x](articles/ok.md#risks)\n", "layouts/section.html": `{{define "main"}}{{.Page.Nope}}{{end}}`},
-			[]string{`layouts/section.html:1:24: the page has no field Nope; it has Aliases, Alternates, Content, Contents, Continued, Count, Data, Date, Description, Draft, File, Future, HasTOC, Headings, Indexed, IsDated, JSONLD, Keywords, Kind, Line, Links, NoIndex, OutPath, Pager, Pages, Parent, Permalink, Search, Section, Source, TOC, Tags, Template, Title, Tree, URL, Updated, Weight (rendering /articles/)`}},
+			[]string{`layouts/section.html:1:25: the page has no field Nope; it has Aliases, Alternates, Content, Contents, Continued, Count, Data, Date, Description, Draft, File, Future, HasTOC, Headings, Indexed, IsDated, JSONLD, Keywords, Kind, Line, Links, NoIndex, OutPath, Pager, Pages, Parent, Permalink, Search, Section, Source, TOC, Tags, Template, Title, Tree, URL, Updated, Weight (rendering /articles/)`}},
 		{"a slug that needs a folder where the site writes a file",
 			map[string]string{"content/nf.md": "---\ntitle: NF\nslug: 404.html\n---\n"},
 			[]string{`content/nf.md:3:7: content/nf.md (/404.html/) needs a folder 404.html/ for 404.html/index.html, where the page /404.html is written as a file; give one of them another URL or file name`}},
@@ -812,8 +812,8 @@ func TestImageFunc(t *testing.T) {
 		t.Errorf("page %s lacks %s", page, want)
 	}
 	for name, want := range map[string]string{
-		"":                       `layouts/base.html:1:19: error calling image: image "images/card.png" is not in static/; add the file or change the layout`,
-		"static/images/card.png": `layouts/base.html:1:19: error calling image: image static/images/card.png cannot be read as a PNG or JPEG image`,
+		"":                       `layouts/base.html:1:20: error calling image: image "images/card.png" is not in static/; add the file or change the layout`,
+		"static/images/card.png": `layouts/base.html:1:20: error calling image: image static/images/card.png cannot be read as a PNG or JPEG image`,
 	} {
 		files := map[string]string{"layouts/base.html": layout}
 		if name != "" {

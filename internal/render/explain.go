@@ -256,3 +256,105 @@ func unclosedBlock(src string) (open, closed block) {
 	}
 	return open, closed
 }
+
+// runRewrites put the errors Go's templates stop at while a page is
+// rendered as an editor of layouts would: what the action asked for, why
+// this page cannot give it, and what to write. A rewrite leaves out the
+// value a page gave (range's "can't iterate over About us"), so that the
+// same mistake on many pages is one problem.
+var runRewrites = []struct {
+	re *regexp.Regexp
+	fn func(m []string, data any) string
+}{
+	{regexp.MustCompile(`error calling index: index out of range: (-?\d+)`), func(m []string, _ any) string {
+		return fmt.Sprintf("{{index}} asks for item %s, and the list has fewer items on this page (items count from 0); "+
+			"test its length first: {{if gt (len …) %s}}…{{end}}", m[1], m[1])
+	}},
+	{regexp.MustCompile(`error calling slice: index out of range: (-?\d+)`), func(m []string, _ any) string {
+		return fmt.Sprintf("{{slice}} is given %s, past the end of the value on this page; test its length first: {{if ge (len …) %s}}…{{end}}", m[1], m[1])
+	}},
+	{regexp.MustCompile(`error calling len: len of type (\S+)`), func(m []string, _ any) string {
+		return fmt.Sprintf("{{len}} counts the items of a list, a map or a text, and this value is %s; give it a list, such as .Page.Tags", kindWords(m[1]))
+	}},
+	{regexp.MustCompile(`error calling (eq|ne|lt|le|gt|ge): (?:incompatible|invalid) types? for comparison(?:: (\S+) and (\S+))?`), func(m []string, _ any) string {
+		if m[2] == "" {
+			return fmt.Sprintf("{{%s}} cannot compare values of this kind; compare numbers, texts or dates", m[1])
+		}
+		return fmt.Sprintf("{{%s}} compares %s with %s, which cannot be compared; compare values of one kind: a number without quotes (3), a text in quotes (\"3\")",
+			m[1], kindWords(m[2]), kindWords(m[3]))
+	}},
+	{regexp.MustCompile(`wrong type for value; expected (\S+); got (\S+)`), func(m []string, _ any) string {
+		return fmt.Sprintf("the function called here needs %s and is given %s; pass it a value of that kind", kindWords(m[1]), kindWords(m[2]))
+	}},
+	{regexp.MustCompile(`wrong number of args for (\S+): want (\d+) got (\d+)`), func(m []string, _ any) string {
+		return fmt.Sprintf("%s takes %s, and is given %s", m[1], plural(m[2], "value"), m[3])
+	}},
+	{regexp.MustCompile(`(?s)range can't iterate over .*`), func(m []string, _ any) string {
+		return "{{range}} goes over a list, a map or a number, and this value is a single one; range over a list, such as .Page.Tags, or use {{with}} for one value"
+	}},
+	{regexp.MustCompile(`nil pointer evaluating (\S+)\.(\w+)`), func(m []string, data any) string {
+		what := "a value"
+		if t := findType(reflect.TypeOf(data), m[1], map[reflect.Type]bool{}); t != nil {
+			what = strings.Replace(typeWords(t), "the ", "a ", 1)
+		}
+		return fmt.Sprintf("%s here is empty (nil) on this page, so its %s cannot be read; put the part in {{with …}}…{{end}}, which skips an empty value", what, m[2])
+	}},
+	{regexp.MustCompile(`(\w+) has arguments but cannot be invoked as function`), func(m []string, _ any) string {
+		return fmt.Sprintf("%s is a field, not a function, so nothing may follow it in the action; remove what follows it, or pass it to a function: {{printf \"%%s\" .%s}}", m[1], m[1])
+	}},
+	{regexp.MustCompile(`expected (string|integer|number|bool|float|complex); found (.+)`), func(m []string, _ any) string {
+		if m[1] == "string" {
+			return fmt.Sprintf("the function called here needs a text and is given %s; write a text in quotes: \"%s\"", m[2], strings.Trim(m[2], `"`))
+		}
+		return fmt.Sprintf("the function called here needs %s and is given %s", kindWords(m[1]), m[2])
+	}},
+}
+
+// explainRun rewrites msg with the first of runRewrites that matches it.
+func explainRun(msg string, data any) string {
+	for _, r := range runRewrites {
+		if m := r.re.FindStringSubmatchIndex(msg); m != nil {
+			sub := make([]string, len(m)/2)
+			for i := range sub {
+				if m[2*i] >= 0 {
+					sub[i] = msg[m[2*i]:m[2*i+1]]
+				}
+			}
+			return msg[:m[0]] + r.fn(sub, data) + msg[m[1]:]
+		}
+	}
+	return msg
+}
+
+// kindWords names a Go type, as Go's template errors write it, in words:
+// "int" is "a number (int)".
+func kindWords(t string) string {
+	switch strings.TrimPrefix(t, "*") {
+	case "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
+		"float32", "float64", "integer", "number", "float":
+		return "a number (" + t + ")"
+	case "string":
+		return "a text (string)"
+	case "bool":
+		return "true or false (bool)"
+	case "time.Time":
+		return "a date (time.Time)"
+	case "template.HTML":
+		return "HTML (template.HTML)"
+	}
+	if strings.HasPrefix(t, "[]") {
+		return "a list (" + t + ")"
+	}
+	if strings.HasPrefix(t, "map[") {
+		return "a map (" + t + ")"
+	}
+	return "a value of type " + t
+}
+
+// plural writes n things: "1 value", "2 values".
+func plural(n, thing string) string {
+	if n == "1" {
+		return n + " " + thing
+	}
+	return n + " " + thing + "s"
+}

@@ -36,6 +36,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"sitegen/internal/diag"
 )
@@ -49,6 +50,7 @@ type Templates struct {
 	failed map[string]bool               // files that did not parse (already reported)
 	root   *template.Template            // base and partials
 	cache  sync.Map                      // cacheKey -> template.HTML
+	src    map[string]string             // file (layouts/page.html) -> its text
 }
 
 type cacheKey struct{ name, key string }
@@ -56,7 +58,7 @@ type cacheKey struct{ name, key string }
 // Load parses every layout in fsys (the site root). Problems are reported
 // to list; templates that fail to parse are left out.
 func Load(fsys fs.FS, funcs template.FuncMap, list *diag.List) *Templates {
-	t := &Templates{sets: map[string]*template.Template{}, failed: map[string]bool{}}
+	t := &Templates{sets: map[string]*template.Template{}, failed: map[string]bool{}, src: map[string]string{}}
 	var kinds, partials []string
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -86,14 +88,14 @@ func Load(fsys fs.FS, funcs template.FuncMap, list *diag.List) *Templates {
 	sort.Strings(kinds)
 	root := template.New("").Funcs(funcs)
 	names := slices.Sorted(maps.Keys(funcs))
-	if !parseFile(fsys, root, Dir+"/base.html", names, list) {
+	if !t.parseFile(fsys, root, Dir+"/base.html", names, list) {
 		if _, err := fs.Stat(fsys, Dir+"/base.html"); err != nil && !list.AddFrom(err) {
 			list.Errorf(Dir+"/base.html", 0, 0, "the base layout is missing; every page is rendered inside it")
 		}
 		return t
 	}
 	for _, p := range partials {
-		parseFile(fsys, root, p, names, list)
+		t.parseFile(fsys, root, p, names, list)
 	}
 	t.root = root
 	for _, k := range kinds {
@@ -102,7 +104,7 @@ func Load(fsys fs.FS, funcs template.FuncMap, list *diag.List) *Templates {
 			list.Errorf(k, 0, 0, "cannot prepare template: %v", err)
 			continue
 		}
-		if parseFile(fsys, set, k, names, list) {
+		if t.parseFile(fsys, set, k, names, list) {
 			t.sets[strings.TrimPrefix(k, Dir+"/")] = set
 		} else {
 			t.failed[strings.TrimPrefix(k, Dir+"/")] = true
@@ -111,15 +113,17 @@ func Load(fsys fs.FS, funcs template.FuncMap, list *diag.List) *Templates {
 	return t
 }
 
-// parseFile parses the template file name into t; funcs are the names of
-// the site's functions, for the message about one that does not exist.
-func parseFile(fsys fs.FS, t *template.Template, name string, funcs []string, list *diag.List) bool {
+// parseFile parses the template file name into set and keeps its text for
+// the columns of later problems; funcs are the names of the site's
+// functions, for the message about one that does not exist.
+func (t *Templates) parseFile(fsys fs.FS, set *template.Template, name string, funcs []string, list *diag.List) bool {
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		list.AddFrom(err) // a link out of the site is reported at the link
 		return false
 	}
-	if _, err := t.New(name).Parse(string(src)); err != nil {
+	t.src[name] = string(src)
+	if _, err := set.New(name).Parse(string(src)); err != nil {
 		p := Problem(err, name)
 		if p.File == name {
 			p = explainParse(p, string(src), funcs)
@@ -140,9 +144,11 @@ type explained struct {
 func (e *explained) Error() string { return e.msg }
 func (e *explained) Unwrap() error { return e.err }
 
-// explain rewrites a missing field in err in terms of data's types.
+// explain rewrites the usual execution errors in err in plain words: a
+// missing field in terms of data's types (explainField), the others by
+// explainRun.
 func explain(err error, data any) error {
-	if msg := explainField(err.Error(), data); msg != err.Error() {
+	if msg := explainRun(explainField(err.Error(), data), data); msg != err.Error() {
 		return &explained{msg, err}
 	}
 	return err
@@ -194,6 +200,28 @@ func (t *Templates) Execute(buf *bytes.Buffer, name string, data any) error {
 		return explain(err, data)
 	}
 	return nil
+}
+
+// Problem is the problem of an error from Execute or Cached, at its
+// layout's line and column. Go's templates count an error's column in
+// bytes from 0; the column here counts characters from 1, as every other
+// message of the build does and as editors do.
+func (t *Templates) Problem(err error, fallback string) diag.Problem {
+	p := Problem(err, fallback)
+	src, ok := t.src[p.File]
+	if !ok || p.Col <= 0 || p.Line <= 0 {
+		return p
+	}
+	lines := strings.SplitN(src, "\n", p.Line+1)
+	if p.Line > len(lines) {
+		return p
+	}
+	line := lines[p.Line-1]
+	if p.Col > len(line) {
+		return p
+	}
+	p.Col = utf8.RuneCountInString(line[:p.Col]) + 1
+	return p
 }
 
 var posRe = regexp.MustCompile(`(layouts/[^:\s"]+\.html):(\d+)(?::(\d+))?: `)
