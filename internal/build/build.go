@@ -891,7 +891,7 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
 			if l.Reported {
 				continue // the Markdown step has said what is wrong
 			}
-			ref.File, ref.Line, ref.Col = p.File, l.Line, l.Col
+			ref.File, ref.Line, ref.Col, ref.Written = p.File, l.Line, l.Col, l.Written
 		}
 		w.refs = append(w.refs, ref)
 	}

@@ -9,7 +9,8 @@ import (
 // likely meant, for the usual slips: a file name in other letter case, a
 // page renamed, a fragment spelt another way, a content file written from
 // the root, a static file written with its folder, a picture saved beside
-// the page, a repeated heading numbered as a code host numbers it.
+// the page, a relative link written from the file's folder, a repeated
+// heading numbered as a code host numbers it.
 func TestLinkHints(t *testing.T) {
 	const safety = "---\ntitle: Safety\n---\n## Head injuries\n\nText.\n\n## Dup\n\n## Dup\n"
 	page := func(body string) map[string]string {
@@ -46,11 +47,17 @@ func TestLinkHints(t *testing.T) {
 		{"content file from the root, another folder", "[d](/reading/anatomy-basics.md)",
 			`content/articles/x.md:4:1: warning: link to /reading/anatomy-basics.md: no page or file is published at /reading/anatomy-basics.md; did you mean ../reading/anatomy-basics.md or /reading/anatomy-basics/?`},
 		{"picture beside the page", "![x](hands.png)",
-			`content/articles/x.md:4:1: warning: link to /articles/x/hands.png: no page or file is published at /articles/x/hands.png; content/articles/hands.png is beside the page, but files in content/ other than pages are not published: move it to static/images/ and write /images/hands.png`},
+			`content/articles/x.md:4:1: warning: link to hands.png: no page or file is published at /articles/x/hands.png; content/articles/hands.png is beside the page, but files in content/ other than pages are not published: move it to static/images/ and write /images/hands.png`},
 		{"static file with its folder", "![x](../../static/images/a.png)",
-			`content/articles/x.md:4:1: warning: link to /static/images/a.png: no page or file is published at /static/images/a.png; static/ is published at the site's root: did you mean /images/a.png?`},
+			`content/articles/x.md:4:1: warning: link to ../../static/images/a.png: no page or file is published at /static/images/a.png; static/ is published at the site's root: did you mean /images/a.png?`},
+		{"a relative link written from the file's folder", "[r](../reading/anatomy-basics/)",
+			`content/articles/x.md:4:1: warning: link to ../reading/anatomy-basics/: no page or file is published at /articles/reading/anatomy-basics/; a relative link starts from the page's address (/articles/x/), one folder below its file: did you mean /reading/anatomy-basics/?`},
+		{"a picture written from the file's folder", "![x](../images/a.png)",
+			`content/articles/x.md:4:1: warning: link to ../images/a.png: no page or file is published at /articles/images/a.png; a relative link starts from the page's address (/articles/x/), one folder below its file: did you mean /images/a.png?`},
+		{"a relative link that leads nowhere from either", "[s](../nowhere/)",
+			`content/articles/x.md:4:1: warning: link to ../nowhere/: no page or file is published at /articles/nowhere/`},
 		{"a missing picture", "![x](gone.png)",
-			`content/articles/x.md:4:1: warning: link to /articles/x/gone.png: no page or file is published at /articles/x/gone.png`},
+			`content/articles/x.md:4:1: warning: link to gone.png: no page or file is published at /articles/x/gone.png`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -42,6 +42,9 @@ type Ref struct {
 	File string // source position, when the link was written in Markdown
 	Line int
 	Col  int
+	// Written is the Markdown's relative destination that URL resolves
+	// (../reading/ for /articles/reading/), when it is not the same.
+	Written string
 }
 
 // Page is what the checker keeps of one rendered page.
@@ -259,10 +262,13 @@ func (c *Checker) Check(list *diag.List, locate func(ref string) (file string, l
 
 // broken explains why r (from page p) does not resolve, or returns "".
 func (c *Checker) broken(p *Page, r Ref) string {
-	ref := r.URL
-	u, err := url.Parse(ref)
+	u, err := url.Parse(r.URL)
 	if err != nil {
-		return "link " + ref + " is not a valid URL"
+		return "link " + r.URL + " is not a valid URL"
+	}
+	ref := r.URL
+	if r.Written != "" {
+		ref = r.Written // as the editor wrote it; the message names where it leads
 	}
 	target := u.Path
 	if target == "" {
@@ -314,6 +320,12 @@ func (c *Checker) pathHint(p *Page, r Ref, target string) string {
 			return fmt.Sprintf("; did you mean %s?", tp.URL)
 		}
 	}
+	// A relative link written as if from the page's file, as a code host
+	// previews it: from content/articles/x.md, ../reading/ means /reading/,
+	// but the page is at /articles/x/, one folder further down.
+	if alt := c.fromFolder(p, r, target); alt != "" {
+		return fmt.Sprintf("; a relative link starts from the page's address (%s), one folder below its file: did you mean %s?", p.URL, alt)
+	}
 	// A static file written with its folder: static/ is published at the
 	// root.
 	if rest, ok := strings.CutPrefix(target, "/static/"); ok {
@@ -335,6 +347,30 @@ func (c *Checker) pathHint(p *Page, r Ref, target string) string {
 		}
 	}
 	return ""
+}
+
+// fromFolder returns the URL the relative link r of page p gives from its
+// file's folder, when something is published there and not at target.
+func (c *Checker) fromFolder(p *Page, r Ref, target string) string {
+	rel, ok := strings.CutPrefix(p.File, "content/")
+	if r.Written == "" || !ok || !strings.HasSuffix(rel, ".md") {
+		return ""
+	}
+	u, err := url.Parse(r.Written)
+	if err != nil || u.Path == "" || strings.HasPrefix(u.Path, "/") {
+		return ""
+	}
+	alt := path.Join("/", path.Dir(rel), u.Path)
+	if strings.HasSuffix(u.Path, "/") && alt != "/" {
+		alt += "/"
+	}
+	if alt == target || (c.page(alt) == nil && !c.files[alt]) {
+		return ""
+	}
+	if u.Fragment != "" {
+		alt += "#" + u.EscapedFragment()
+	}
+	return alt
 }
 
 // idHint is the end of the message for a link to a fragment that page tp

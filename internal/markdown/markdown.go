@@ -168,6 +168,11 @@ type Link struct {
 	Line, Col int
 	Image     bool
 	Reported  bool // a missing page, already among the Result's problems
+	// Written is the destination as written, for a relative link to
+	// something other than a page's file (../reading/), which Dest has
+	// resolved against the page's address: a broken one may have been
+	// meant from the file's folder.
+	Written string
 }
 
 // Problem is something wrong with the document, at a file position.
@@ -1024,7 +1029,7 @@ func (w *walker) link(n ast.Node, dest string, image bool) string {
 	if !w.checkScheme(n, string(util.ResolveNumericReferences(util.ResolveEntityNames([]byte(dest))))) {
 		return "#"
 	}
-	out := dest
+	out, written := dest, ""
 	u, _ := url.Parse(dest)
 	if u.Scheme == "" && u.Host == "" && u.Path != "" && !strings.HasPrefix(u.Path, "/") {
 		if strings.HasSuffix(u.Path, ".md") {
@@ -1067,6 +1072,7 @@ func (w *walker) link(n ast.Node, dest string, image bool) string {
 				out += "#" + u.EscapedFragment()
 			}
 		} else if w.doc.Base != "" {
+			written = dest
 			out = path.Join(w.doc.Base, u.Path)
 			if strings.HasSuffix(u.Path, "/") {
 				out += "/"
@@ -1085,7 +1091,7 @@ func (w *walker) link(n ast.Node, dest string, image bool) string {
 			off = 0
 		}
 		l, c := w.pos(off)
-		w.res.Links = append(w.res.Links, Link{Dest: out, Line: l, Col: c, Image: image})
+		w.res.Links = append(w.res.Links, Link{Dest: out, Line: l, Col: c, Image: image, Written: written})
 	}
 	return out
 }
