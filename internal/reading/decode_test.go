@@ -147,6 +147,12 @@ func TestDecodeBooksValidation(t *testing.T) {
 			p + `9:49: warning: link text "click here" does not say where the link goes, and screen readers can list links by their text alone; describe the destination, like [the training page](/training/)`}},
 		{"note links in a literal block", "books:\n  - title: A Book\n    authors: [A]\n    level: further\n    note: |\n      One.\n        Two [x](ftp://example.org/).\n", []string{
 			p + `8:13: note link "ftp://example.org/" uses the ftp: scheme; link to a page on this site or to an http, https, mailto or tel address`}},
+		{"note links in a plain note over several lines, at their lines", "books:\n  - title: A Book\n    authors: [A]\n    level: further\n    note: Line one is fine,\n      line two has [a link](javascript:alert(1)) in it\n      and [Click\n      here!](/verify/).\n", []string{
+			p + `7:20: note link "javascript:alert(1)" uses the javascript: scheme; link to a page on this site or to an http, https, mailto or tel address`,
+			p + `8:11: warning: link text "click here" does not say where the link goes, and screen readers can list links by their text alone; describe the destination, like [the training page](/training/)`}},
+		{"note links in a quoted note over several lines", "books:\n  - title: A Book\n    authors: [A]\n    level: further\n    note: \"Line one [x](ftp://example.org/a),\n      line two [y](ftp://example.org/b).\"\n", []string{
+			p + `6:21: note link "ftp://example.org/a" uses the ftp: scheme; link to a page on this site or to an http, https, mailto or tel address`,
+			p + `7:16: note link "ftp://example.org/b" uses the ftp: scheme; link to a page on this site or to an http, https, mailto or tel address`}},
 		{"safe note links", book(`note: "See [training](/training/), [mail](mailto:info@example.org), [a page](https://example.org/) and [call us](tel:+441632960905)."`), nil},
 		{"many problems collected", "books:\n  - title: One\n    authors: [A]\n    isbn: 0-306-40615-3\n    level: core\n  - authors: [B]\n    year: 99\n    level: further\n", []string{
 			p + `5:11: isbn "0-306-40615-3" has a bad check digit (expected 2); copy it again from the book's back cover or its publisher's page`,

@@ -75,8 +75,10 @@
 package reading
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -239,6 +241,13 @@ func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
 				col++ // after the opening quote
 			}
 			b.Note = strings.TrimSpace(b.Note)
+			// A plain or quoted note over several lines is one line to
+			// YAML: its links are looked for in the text as written.
+			var written string
+			if v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
+				written = writtenFrom(d.Src, v.Line, col, len(raw))
+			}
+			from := 0
 			for _, l := range noteLinks(raw) {
 				before := raw[:l.at]
 				at := *v
@@ -248,6 +257,14 @@ func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
 					at.Column = col + utf8.RuneCountInString(before)
 				} else {
 					at.Column = col + utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:])
+				}
+				if i, ok := findWritten(written, from, l); ok {
+					from = i
+					before := written[:i]
+					if nl := strings.Count(before, "\n"); nl > 0 {
+						at.Line = v.Line + nl
+						at.Column = 1 + utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:])
+					}
 				}
 				fl, fc := d.Pos(&at)
 				b.NoteRefs = append(b.NoteRefs, NoteRef{URL: l.url, Line: fl, Col: fc})
@@ -270,6 +287,53 @@ func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
 		}
 	}
 	return books
+}
+
+// writtenFrom returns the YAML text src from line (1-based, in src) and
+// column col (in characters) on, as far as a scalar of n characters
+// could reach when folded from several lines: the text in which to find
+// where a plain or quoted value's parts are written.
+func writtenFrom(src []byte, line, col, n int) string {
+	for ; line > 1; line-- {
+		i := bytes.IndexByte(src, '\n')
+		if i < 0 {
+			return ""
+		}
+		src = src[i+1:]
+	}
+	for ; col > 1 && len(src) > 0 && src[0] != '\n'; col-- {
+		_, size := utf8.DecodeRune(src)
+		src = src[size:]
+	}
+	// Folding turns each line break and the next line's indentation
+	// into one space: the text as written is at most that much longer.
+	lines := strings.Count(string(src[:min(len(src), 4*n+256)]), "\n")
+	return string(src[:min(len(src), 2*n+lines*80+256)])
+}
+
+// findWritten finds, in written from byte from on, the link l of a note
+// as written: its spaces may be line breaks and indentation there. It
+// returns the byte offset of the link's [.
+func findWritten(written string, from int, l noteLink) (int, bool) {
+	if written == "" {
+		return 0, false
+	}
+	tok := "[" + l.text + "](" + l.url + ")"
+	if i := strings.Index(written[from:], tok); i >= 0 {
+		return from + i, true
+	}
+	words := strings.Fields(tok)
+	for i, w := range words {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	re, err := regexp.Compile(strings.Join(words, `\s+`))
+	if err != nil {
+		return 0, false
+	}
+	if m := re.FindStringIndex(written[from:]); m != nil {
+		return from + m[0], true
+	}
+	return 0, false
 }
 
 // sameBook returns the book of books that b repeats, or nil: one of the
