@@ -172,7 +172,7 @@ description: "TODO: who the list is for and what it covers."
 date: ` + day(t) + `
 books:
   - title: "TODO: book title"
-    authors: ["TODO: author name"]
+    authors: ["TODO: author name"]  # or editors: [...] for an edited book
     year: TODO                # of this edition, such as ` + strconv.Itoa(t.Year()) + `
     publisher: "TODO: publisher"
     level: TODO               # essential | recommended | further

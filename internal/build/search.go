@@ -267,7 +267,7 @@ func bookDoc(l reading.List, bk reading.Book) search.Doc {
 	d := search.Doc{
 		URL: l.URL + "#" + bk.Anchor(), Kind: "book", Title: bk.Title,
 		Description: strings.TrimSpace(bk.AuthorSentence() + " On the list " + l.Title + "."),
-		Keywords:    append([]string{}, bk.Authors...),
+		Keywords:    slices.Concat(bk.Authors, bk.Editors),
 		Tags:        bk.Topics,
 	}
 	if bk.ISBN13 != "" {

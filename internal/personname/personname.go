@@ -10,9 +10,11 @@
 //
 //   - a name with a comma is already "Surname, Given" or
 //     "Surname, Suffix, Given" ("Hall, John E.");
-//   - otherwise the last word is the surname, together with the lower-case
-//     particles before it (van, von, de, della, du, ter...): "Ludwig van
-//     Beethoven" has the surname "van Beethoven";
+//   - otherwise the last word is the surname, together with the
+//     particles before it (van, von, de, della, du, ter..., and the Irish,
+//     Scottish and Welsh Ó, Ní, Nic, Mac, Mhic, Uí, Ua, ap and ab):
+//     "Ludwig van Beethoven" has the surname "van Beethoven", "Aoife Ní
+//     Bhriain" "Ní Bhriain";
 //   - a final Jr., Sr., II, III or IV is the suffix ("Martin Luther King
 //     Jr.");
 //   - a one-word name, such as an organisation's, is all surname.
@@ -78,7 +80,10 @@ func isHonorific(w string) bool {
 
 func isParticle(w string) bool {
 	switch w {
-	case "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la", "ten", "ter":
+	case "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la", "ten", "ter",
+		// Irish and Scottish Gaelic surnames, written with a capital
+		// (Ó Dálaigh, Ní Bhriain, Mac Stíofáin), and Welsh ones (ap Rhys).
+		"Ó", "Ní", "Nic", "Mac", "Mhic", "Uí", "Ua", "ap", "ab":
 		return true
 	}
 	return false

@@ -7,6 +7,11 @@ func TestSplit(t *testing.T) {
 		{"Keith L. Moore", "Keith L.", "Moore", ""},
 		{"Anne M. R. Agur", "Anne M. R.", "Agur", ""},
 		{"Ludwig van Beethoven", "Ludwig", "van Beethoven", ""},
+		{"Clara Ó Dálaigh", "Clara", "Ó Dálaigh", ""},
+		{"Aoife Ní Bhriain", "Aoife", "Ní Bhriain", ""},
+		{"Seán Mac Stíofáin", "Seán", "Mac Stíofáin", ""},
+		{"Rhys ap Gruffydd", "Rhys", "ap Gruffydd", ""},
+		{"Mac Smith", "Mac", "Smith", ""}, // a first word is a given name
 		{"Maria de la Cruz", "Maria", "de la Cruz", ""},
 		{"Hall, John E.", "John E.", "Hall", ""},
 		{"King, Jr., Martin Luther", "Martin Luther", "King", "Jr."},

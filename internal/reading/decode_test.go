@@ -73,7 +73,12 @@ func TestDecodeBooksValidation(t *testing.T) {
 		{"empty title", "books:\n  - title: \"\"\n    authors: [A]\n    level: further\n", []string{
 			p + `3:12: title is empty; write it after the colon: ` + "`title: ...`"}},
 		{"missing authors", "books:\n  - title: A Book\n    level: further\n", []string{
-			p + `3:5: book is missing required key "authors"; add ` + "`authors: ...`"}},
+			p + `3:5: book is missing required key "authors"; add ` + "`authors: ...`, or `editors: ...` for an edited book"}},
+		{"editors instead of authors", "books:\n  - title: A Book\n    editors: [C. Editor]\n    level: further\n", nil},
+		{"empty editors", "books:\n  - title: A Book\n    editors: []\n    level: further\n", []string{
+			p + `4:14: editors must name at least one editor; write editors: [First Editor, Second Editor]`}},
+		{"an empty editor beside authors", "books:\n  - title: A Book\n    authors: [A]\n    editors: [\"\"]\n    level: further\n", []string{
+			p + `5:15: an editor is empty; write each editor's name, or remove the empty entry`}},
 		{"empty authors", "books:\n  - title: A Book\n    authors: []\n    level: further\n", []string{
 			p + `4:14: authors must name at least one author; write authors: [First Author, Second Author]`}},
 		{"empty author", "books:\n  - title: A Book\n    authors: [A. N. Author, \"\"]\n    level: further\n", []string{

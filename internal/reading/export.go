@@ -109,7 +109,7 @@ func bibEdition(n int) string {
 }
 
 // BibTeX writes the list as @book entries, one per book, with the fields
-// author, title, edition, year, publisher, isbn, url, keywords (topics) and
+// author, editor, title, edition, year, publisher, isbn, url, keywords (topics) and
 // annote (the note as plain text). Text is LaTeX-escaped; URLs are written
 // as they are, braces percent-encoded. The list's title and address head
 // the file as % lines; BibTeX has no comments, it skips text outside
@@ -130,14 +130,8 @@ func BibTeX(list List) []byte {
 				fmt.Fprintf(&b, "  %-9s = {%s},\n", name, value)
 			}
 		}
-		authors := make([]string, len(bk.Authors))
-		for j, a := range bk.Authors {
-			authors[j] = latex(surnameFirst(a))
-			if strings.Contains(strings.ToLower(authors[j]), " and ") || !strings.Contains(authors[j], ",") {
-				authors[j] = "{" + authors[j] + "}"
-			}
-		}
-		field("author", strings.Join(authors, " and "))
+		field("author", bibNames(bk.Authors))
+		field("editor", bibNames(bk.Editors))
 		field("title", latex(bk.Title))
 		if bk.Edition > 0 {
 			field("edition", bibEdition(bk.Edition))
@@ -155,6 +149,20 @@ func BibTeX(list List) []byte {
 	return b.Bytes()
 }
 
+// bibNames is a BibTeX name list: "Surname, Given and Surname, Given", a
+// name that BibTeX would misread (one with " and " in it, or one word)
+// in braces.
+func bibNames(list []string) string {
+	out := make([]string, len(list))
+	for j, a := range list {
+		out[j] = latex(surnameFirst(a))
+		if strings.Contains(strings.ToLower(out[j]), " and ") || !strings.Contains(out[j], ",") {
+			out[j] = "{" + out[j] + "}"
+		}
+	}
+	return strings.Join(out, " and ")
+}
+
 var bibURLEscaper = strings.NewReplacer("{", "%7B", "}", "%7D", `\`, "%5C", " ", "%20")
 
 func bibURL(u string) string { return bibURLEscaper.Replace(u) }
@@ -162,7 +170,8 @@ func bibURL(u string) string { return bibURLEscaper.Replace(u) }
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // RIS writes the list in the RIS format, one TY  - BOOK record per book
-// with the tags AU (one per author, "Surname, Given"), TI, ET, PY, PB, SN,
+// with the tags AU (one per author, "Surname, Given"), ED (one per
+// editor), TI, ET, PY, PB, SN,
 // UR, KW (one per topic) and N1 (the note as plain text), ending in ER.
 // Lines end in CRLF as the RIS specification has them; Zotero, EndNote and
 // Mendeley read it.
@@ -177,6 +186,9 @@ func RIS(list List) []byte {
 		b.WriteString("TY  - BOOK\r\n")
 		for _, a := range bk.Authors {
 			tag("AU", surnameFirst(a))
+		}
+		for _, a := range bk.Editors {
+			tag("ED", surnameFirst(a))
 		}
 		tag("TI", bk.Title)
 		if bk.Edition > 0 {
@@ -205,7 +217,8 @@ type ldThing struct {
 type ldBook struct {
 	Type          string    `json:"@type"`
 	Name          string    `json:"name"`
-	Author        []ldThing `json:"author"`
+	Author        []ldThing `json:"author,omitempty"`
+	Editor        []ldThing `json:"editor,omitempty"`
 	ISBN          string    `json:"isbn,omitempty"`
 	BookEdition   string    `json:"bookEdition,omitempty"`
 	DatePublished string    `json:"datePublished,omitempty"`
@@ -232,7 +245,7 @@ type ldList struct {
 }
 
 // JSONLD is the list as a schema.org ItemList of Book items (name, author
-// as Person, isbn, bookEdition, datePublished, publisher as Organization,
+// and editor as Person, isbn, bookEdition, datePublished, publisher as Organization,
 // url, sameAs the Open Library page, description the plain note). The list
 // URL is written as given: pass an absolute URL in list.URL for search
 // engines. The JSON escapes <, > and & (as \u003c...) and U+2028/U+2029, so
@@ -245,6 +258,9 @@ func JSONLD(list List) ([]byte, error) {
 		bk := ldBook{Type: "Book", Name: b.Title, ISBN: b.ISBN13, BookEdition: b.EditionLabel(), URL: b.URL, SameAs: b.OpenLibrary(), Description: NotePlain(b.Note)}
 		for _, a := range b.Authors {
 			bk.Author = append(bk.Author, ldThing{Type: "Person", Name: a})
+		}
+		for _, a := range b.Editors {
+			bk.Editor = append(bk.Editor, ldThing{Type: "Person", Name: a})
 		}
 		if b.Year > 0 {
 			bk.DatePublished = fmt.Sprint(b.Year)

@@ -29,6 +29,8 @@ func sampleList() List {
 			{Title: "The Same Key", Authors: []string{"A. N. Author"}, Year: 2001, Edition: 12, Publisher: "Example Press"},
 			{Title: "Same Key Again", Authors: []string{"B. Author"}, Year: 2001},
 			{Title: "Collected Papers} @misc(injected, title = {An entry of its own}", Authors: []string{"Anonymous"}, Year: 1999}, // one brace alone, and what comes after it
+			{Title: "An Edited Volume", Editors: []string{"Clara Ó Dálaigh", "Dev Patel"}, Edition: 6, Year: 2021, Publisher: "Example Press"},
+			{Title: "Written and Edited", Authors: []string{"Ann Writer"}, Editors: []string{"Ed Itor"}, Year: 2010},
 		},
 	}
 }
@@ -41,6 +43,15 @@ var wantNames = [][][3]string{
 	{{"Author", "A. N.", ""}},
 	{{"Author", "B.", ""}},
 	{{"Anonymous", "", ""}},
+	nil,
+	{{"Writer", "Ann", ""}},
+}
+
+// wantEditors are the sample's editors, as wantNames has its authors.
+var wantEditors = [][][3]string{
+	nil, nil, nil, nil, nil,
+	{{"Ó Dálaigh", "Clara", ""}, {"Patel", "Dev", ""}},
+	{{"Itor", "Ed", ""}},
 }
 
 func golden(t *testing.T, name string, got []byte) {
@@ -214,8 +225,11 @@ func TestBibTeXRoundTrip(t *testing.T) {
 		if got := unlatex(e.fields["title"]); got != b.Title {
 			t.Errorf("title round trip:\n got %q\nwant %q", got, b.Title)
 		}
-		if got := splitBibNames(e.fields["author"]); !equalNames(got, wantNames[i]) {
+		if got := splitBibNames(e.fields["author"]); e.fields["author"] != "" && !equalNames(got, wantNames[i]) || e.fields["author"] == "" && wantNames[i] != nil {
 			t.Errorf("authors of %q: got %q, want %q", b.Title, got, wantNames[i])
+		}
+		if got := splitBibNames(e.fields["editor"]); e.fields["editor"] != "" && !equalNames(got, wantEditors[i]) || e.fields["editor"] == "" && wantEditors[i] != nil {
+			t.Errorf("editors of %q: got %q, want %q", b.Title, got, wantEditors[i])
 		}
 		want := map[string]string{"publisher": b.Publisher, "isbn": b.ISBN(), "url": b.URL, "annote": NotePlain(b.Note), "keywords": strings.Join(b.Topics, ", ")}
 		if b.Year > 0 {
@@ -237,7 +251,7 @@ func TestBibTeXRoundTrip(t *testing.T) {
 	if entries[0].fields["edition"] != "Third" || entries[2].fields["edition"] != "12th" {
 		t.Errorf("editions = %q, %q; want Third, 12th", entries[0].fields["edition"], entries[2].fields["edition"])
 	}
-	wantKeys := []string{"underwood2019anatomy", "hallndplain", "author2001same", "author2001sameb", "anonymous1999collected"}
+	wantKeys := []string{"underwood2019anatomy", "hallndplain", "author2001same", "author2001sameb", "anonymous1999collected", "odalaigh2021edited", "writer2010written"}
 	for i, k := range wantKeys {
 		if entries[i].key != k {
 			t.Errorf("key %d = %q, want %q", i, entries[i].key, k)
@@ -330,20 +344,26 @@ func TestRISRoundTrip(t *testing.T) {
 		if one(r, "TY") != "BOOK" {
 			t.Errorf("TY = %q", one(r, "TY"))
 		}
-		var names [][3]string
-		for _, au := range r["AU"] {
-			f := strings.Split(au, ", ")
-			switch len(f) {
-			case 1:
-				names = append(names, [3]string{f[0], "", ""})
-			case 2:
-				names = append(names, [3]string{f[0], f[1], ""})
-			default:
-				names = append(names, [3]string{f[0], f[2], f[1]})
+		names := func(tag string) [][3]string {
+			var names [][3]string
+			for _, au := range r[tag] {
+				f := strings.Split(au, ", ")
+				switch len(f) {
+				case 1:
+					names = append(names, [3]string{f[0], "", ""})
+				case 2:
+					names = append(names, [3]string{f[0], f[1], ""})
+				default:
+					names = append(names, [3]string{f[0], f[2], f[1]})
+				}
 			}
+			return names
 		}
-		if !equalNames(names, wantNames[i]) {
-			t.Errorf("AU of %q = %q, want %q", b.Title, names, wantNames[i])
+		if got := names("AU"); !equalNames(got, wantNames[i]) {
+			t.Errorf("AU of %q = %q, want %q", b.Title, got, wantNames[i])
+		}
+		if got := names("ED"); !equalNames(got, wantEditors[i]) {
+			t.Errorf("ED of %q = %q, want %q", b.Title, got, wantEditors[i])
 		}
 		want := map[string]string{"TI": b.Title, "PB": b.Publisher, "SN": b.ISBN13, "UR": b.URL, "N1": NotePlain(b.Note), "KW": strings.Join(b.Topics, "|")}
 		if b.Year > 0 {
@@ -468,5 +488,49 @@ func TestKeySuffix(t *testing.T) {
 		if got := keySuffix(n); got != want {
 			t.Errorf("keySuffix(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// TestJSONLDEditors: an edited book's editors are schema.org editors, and
+// a book with editors only names no author.
+func TestJSONLDEditors(t *testing.T) {
+	out, err := JSONLD(sampleList())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var l struct {
+		ItemListElement []struct {
+			Item struct {
+				Name   string
+				Author []struct{ Name string }
+				Editor []struct{ Name string }
+			}
+		}
+	}
+	if err := json.Unmarshal(out, &l); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, it := range l.ItemListElement {
+		var a, e []string
+		for _, p := range it.Item.Author {
+			a = append(a, p.Name)
+		}
+		for _, p := range it.Item.Editor {
+			e = append(e, p.Name)
+		}
+		got[it.Item.Name] = strings.Join(a, ", ") + " | " + strings.Join(e, ", ")
+	}
+	for name, want := range map[string]string{
+		"An Edited Volume":   " | Clara Ó Dálaigh, Dev Patel",
+		"Written and Edited": "Ann Writer | Ed Itor",
+		"A Plain Book":       "Hall, John E. | ",
+	} {
+		if got[name] != want {
+			t.Errorf("%s: authors | editors = %q, want %q", name, got[name], want)
+		}
+	}
+	if bytes.Contains(out, []byte(`"author":null`)) || bytes.Contains(out, []byte(`"editor":null`)) {
+		t.Errorf("null people in %s", out)
 	}
 }

@@ -213,11 +213,16 @@ func Index(lists []List, topics ...string) []TopicGroup {
 	return out
 }
 
+// firstAuthor is the book's first author, or its first editor when it
+// names none: the name a list sorts and cites it by.
 func firstAuthor(b Book) string {
-	if len(b.Authors) == 0 {
-		return ""
+	switch {
+	case len(b.Authors) > 0:
+		return b.Authors[0]
+	case len(b.Editors) > 0:
+		return b.Editors[0]
 	}
-	return b.Authors[0]
+	return ""
 }
 
 // nameKey is a book's identity without an ISBN: its title and its first

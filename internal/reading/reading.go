@@ -9,7 +9,8 @@
 //
 //	books:
 //	  - title: An Example Handbook of Anatomy   # required
-//	    authors: [A. N. Author, B. Second]     # required, one or more
+//	    authors: [A. N. Author, B. Second]     # one or more: authors or editors is required
+//	    editors: [C. Editor]                   # for an edited book: instead of or besides authors
 //	    edition: 3                             # whole number, 1 or more
 //	    year: 2019                             # 1450 to the year after the build's
 //	    publisher: Example Press
@@ -22,7 +23,8 @@
 // The page parser decodes the front matter with yamldoc and hands its Map to
 // DecodeBooks, which checks every book and reports each problem at the key
 // or value at fault, as path:line:col with file lines, collecting them all:
-// missing title or authors, wrong types, unknown keys (with a did-you-mean),
+// missing title or authors (an edited book names its editors instead),
+// wrong types, unknown keys (with a did-you-mean),
 // ISBN check digits (naming the expected digit), levels and topics outside
 // their vocabularies (with a did-you-mean), URLs that are not http(s), note
 // links that the site's rule for links refuses (package link: http(s),
@@ -102,7 +104,8 @@ type NoteRef struct {
 // Book is one recommended book.
 type Book struct {
 	Title     string
-	Authors   []string // one or more, as written ("Keith L. Moore")
+	Authors   []string // as written ("Keith L. Moore"); one or more unless Editors has some
+	Editors   []string // an edited book's editors, as written
 	Edition   int      // 0 when not given
 	Year      int      // 0 when not given
 	Publisher string
@@ -137,7 +140,7 @@ func LevelHeading(level string) string {
 }
 
 // bookKeys are the keys a book may have.
-var bookKeys = []string{"title", "authors", "edition", "year", "publisher", "isbn", "level", "topics", "note", "url"}
+var bookKeys = []string{"title", "authors", "editors", "edition", "year", "publisher", "isbn", "level", "topics", "note", "url"}
 
 // MinYear is the earliest publication year accepted: printed books.
 const MinYear = 1450
@@ -163,22 +166,34 @@ func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
 		}
 		var b Book
 		b.Line, _ = d.Pos(it)
-		ok := bm.Require("title", "authors")
-		bm.Str("title", &b.Title)
-		b.Title = strings.Join(strings.Fields(b.Title), " ")
-		if bm.Strings("authors", &b.Authors) {
-			for i, a := range b.Authors {
-				b.Authors[i] = strings.Join(strings.Fields(a), " ")
-			}
-		}
-		if v := bm.Value("authors"); v != nil && v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
-			bm.Errorf("authors", "authors must name at least one author; write authors: [First Author, Second Author]")
+		ok := bm.Require("title")
+		switch { // an edited book may name its editors alone
+		case bm.Has("authors"):
+			ok = bm.Require("authors") && ok
+		case !bm.Has("editors"):
+			d.Errorf(it, "book is missing required key \"authors\"; add `authors: ...`, or `editors: ...` for an edited book")
 			ok = false
 		}
-		for _, n := range items(bm.Value("authors")) {
-			if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && strings.TrimSpace(n.Value) == "" {
-				d.Errorf(n, "an author is empty; write each author's name, or remove the empty entry")
+		bm.Str("title", &b.Title)
+		b.Title = strings.Join(strings.Fields(b.Title), " ")
+		for _, who := range []struct {
+			key, one, One string
+			names         *[]string
+		}{{"authors", "author", "Author", &b.Authors}, {"editors", "editor", "Editor", &b.Editors}} {
+			if bm.Strings(who.key, who.names) {
+				for i, a := range *who.names {
+					(*who.names)[i] = strings.Join(strings.Fields(a), " ")
+				}
+			}
+			if v := bm.Value(who.key); v != nil && v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
+				bm.Errorf(who.key, "%s must name at least one %s; write %s: [First %s, Second %s]", who.key, who.one, who.key, who.One, who.One)
 				ok = false
+			}
+			for _, n := range items(bm.Value(who.key)) {
+				if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && strings.TrimSpace(n.Value) == "" {
+					d.Errorf(n, "an %s is empty; write each %s's name, or remove the empty entry", who.one, who.one)
+					ok = false
+				}
 			}
 		}
 		if bm.Int("edition", &b.Edition) && b.Edition < 1 {
@@ -278,9 +293,9 @@ func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
 			b.NoteHTML = NoteHTML(b.Note)
 		}
 		bm.WebURL("url", &b.URL)
-		if ok && b.Title != "" && len(b.Authors) > 0 {
+		if ok && b.Title != "" && firstAuthor(b) != "" {
 			if prev := sameBook(books, b); prev != nil {
-				bm.Warnf("title", "%q by %s is listed twice in this list (first on line %d); remove this one", b.Title, b.Authors[0], prev.Line)
+				bm.Warnf("title", "%q by %s is listed twice in this list (first on line %d); remove this one", b.Title, firstAuthor(b), prev.Line)
 				continue
 			}
 			books = append(books, b)
@@ -387,23 +402,44 @@ func didYouMean(s string, options []string) string {
 	return diag.DidYouMean(s, options)
 }
 
-// AuthorList is the authors as prose: "A", "A and B", "A, B and C".
+// AuthorList is who wrote the book, as prose: the authors ("A", "A and
+// B", "A, B and C"), then the editors ("A; edited by C"), or the editors
+// alone for an edited book ("edited by C and D").
 func (b Book) AuthorList() string {
-	switch n := len(b.Authors); n {
+	s := names(b.Authors)
+	if len(b.Editors) > 0 {
+		if s != "" {
+			s += "; "
+		}
+		s += "edited by " + names(b.Editors)
+	}
+	return s
+}
+
+// names is a list of names as prose: "A", "A and B", "A, B and C".
+func names(list []string) string {
+	switch n := len(list); n {
 	case 0:
 		return ""
 	case 1:
-		return b.Authors[0]
+		return list[0]
 	default:
-		return strings.Join(b.Authors[:n-1], ", ") + " and " + b.Authors[n-1]
+		return strings.Join(list[:n-1], ", ") + " and " + list[n-1]
 	}
 }
 
-// AuthorSentence is AuthorList closed with a full stop, unless the last
-// name already ends in one ("... and Martin Luther King Jr.").
+// AuthorSentence is AuthorList as a sentence: its first letter a capital
+// ("Edited by C."), closed with a full stop unless the last name already
+// ends in one ("... and Martin Luther King Jr.").
 func (b Book) AuthorSentence() string {
 	s := b.AuthorList()
-	if s == "" || strings.HasSuffix(s, ".") {
+	if s == "" {
+		return s
+	}
+	if rest, ok := strings.CutPrefix(s, "edited by "); ok {
+		s = "Edited by " + rest
+	}
+	if strings.HasSuffix(s, ".") {
 		return s
 	}
 	return s + "."

@@ -61,6 +61,8 @@ func TestPageLayout(t *testing.T) {
 		`<p class="note">Read <strong>chapter 2</strong> first; see <a href="/training/">training</a> &amp; <code>code</code>.</p>`,
 		`<cite>&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;</cite>`,
 		`The Same Key</cite>, 12th edition. A. N. Author and B. Other. Example Press, 2001.</p>`,
+		`An Edited Volume</cite>, 6th edition. Edited by Clara Ó Dálaigh and Dev Patel. Example Press, 2021.</p>`,
+		`Written and Edited</cite>. Ann Writer; edited by Ed Itor. 2010.</p>`,
 		`<a href="https://example.org/b">More about “&lt;script&gt;`,
 	} {
 		if !strings.Contains(out, want) {
@@ -82,7 +84,7 @@ func TestSectionLayout(t *testing.T) {
 	checkStrictCSP(t, out)
 	for _, want := range []string{
 		`<h3><a href="/reading/test-list/">Test list: anatomy &amp; more</a></h3>`,
-		`<p class="count">5 books</p>`,
+		`<p class="count">7 books</p>`,
 		`<p class="count">1 book</p>`,
 		`<h2 id="by-topic">Books by topic</h2>`,
 		`<li><a href="#topic-head">Head</a></li>`,
