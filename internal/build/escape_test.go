@@ -41,7 +41,7 @@ func TestHostileValuesStayText(t *testing.T) {
 	p := strings.NewReplacer(
 		"name: Aelia Thornhurst", "name: "+q("Aelia "+hostile),
 		"name: Frithwick Wellbeing Centre", "name: "+q("Centre "+hostile),
-		"address: 12 Mill Lane", "address: "+q("12 Mill Lane "+hostile),
+		"address: 12 Example Lane", "address: "+q("12 Example Lane "+hostile),
 		"title: Diploma in Craniosacral Therapy", "title: "+q("Diploma "+hostile),
 		"bio: |\n", "bio: |\n  "+strings.ReplaceAll(hostile, "<", `\<`)+"\n",
 	).Replace(string(aelia))
