@@ -126,9 +126,9 @@ type Doc struct {
 	Level int
 	// Placeholders has every line of a paragraph or heading, every
 	// table cell and every bold text that starts with a placeholder
-	// (TODO, see diag.IsPlaceholder) reported as a warning, for a page
-	// body. Text from a YAML file (a bio) leaves it
-	// off: yamldoc has looked at its lines.
+	// (TODO, see diag.IsPlaceholder), and every italic "TODO: ...",
+	// reported as a warning, for a page body. Text from a YAML file (a
+	// bio) leaves it off: yamldoc has looked at its lines.
 	Placeholders bool
 	// OmittedHTML has raw HTML that the Renderer leaves out (raw HTML
 	// off) reported as a warning at its line, for a page body: the
@@ -549,9 +549,7 @@ func (w *walker) walk(root ast.Node) {
 			case *ast.Paragraph, *ast.TextBlock, *ast.Heading, *east.TableCell:
 				w.checkPlaceholders(n)
 			case *ast.Emphasis:
-				if n.Level == 2 {
-					w.checkStrongPlaceholder(n)
-				}
+				w.checkEmphasisPlaceholder(n)
 			}
 		}
 		switch n := n.(type) {
@@ -908,16 +906,21 @@ func (w *walker) checkPlaceholders(n ast.Node) {
 	}
 }
 
-// checkStrongPlaceholder warns about bold text that starts with a
+// checkEmphasisPlaceholder warns about bold text that starts with a
 // placeholder (**TODO**, **TODO: the fee**), wherever it is in a line:
-// bold is how a placeholder is made to stand out.
-func (w *walker) checkStrongPlaceholder(n *ast.Emphasis) {
+// bold is how a placeholder is made to stand out. Italic text is one
+// when the placeholder says what it stands for (*TODO: the fee*); a
+// bare *TODO* reads as the word itself, mentioned in prose.
+func (w *walker) checkEmphasisPlaceholder(n *ast.Emphasis) {
 	t, ok := n.FirstChild().(*ast.Text)
 	if !ok {
 		return
 	}
 	text := plainText(n, w.src)
 	if !diag.IsPlaceholder(text) || !bytes.HasPrefix(t.Segment.Value(w.src), []byte(diag.PlaceholderMarker)) {
+		return
+	}
+	if n.Level == 1 && !strings.HasPrefix(text, diag.PlaceholderMarker+":") {
 		return
 	}
 	l, c := w.pos(t.Segment.Start)

@@ -382,7 +382,9 @@ func TestPlaceholders(t *testing.T) {
 		"| a TODO | x |\n" +
 		"\n" +
 		"The fee is **TODO** a session, **TODO: the fee for two**, and **not TODO**.\n" + // 42
-		"**TODO**\n" // 43
+		"**TODO**\n" + // 43
+		"\n" +
+		"The fee is *TODO: the fee*, and *TODO* is a word.\n" // 45
 	r := New(false)
 	doc := Doc{File: "content/articles/x.md", Dir: "articles", BodyLine: 10, Base: "/articles/x/", Placeholders: true}
 	res, err := r.Convert([]byte(src), doc)
@@ -408,6 +410,7 @@ func TestPlaceholders(t *testing.T) {
 		`42:14: placeholder "TODO" left to fill in; replace it with the text it stands for`,
 		`42:34: placeholder "TODO: the fee for two" left to fill in; replace it with the text it stands for`,
 		`43:3: placeholder "TODO" left to fill in; replace it with the text it stands for`,
+		`45:13: placeholder "TODO: the fee" left to fill in; replace it with the text it stands for`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
