@@ -167,6 +167,10 @@ type pageKey struct {
 	key      uint64
 	mu       sync.Mutex
 	resolved []resolution
+	// old is the page's kept render, dropped when the page renders again:
+	// a page that fails to render (no layout, a template error) must not
+	// be replayed by a later build as it was before.
+	old *renderedPage
 }
 
 type dataEntry struct {
@@ -625,19 +629,19 @@ func (x *Builder) replay(b *builder, p *site.Page) bool {
 	pk.key = key
 	if !ok {
 		pk.key = 0
-		x.markFresh(p)
+		x.markFresh(p, pk)
 		return false
 	}
 	x.rmu.Lock()
 	r := x.rendered[p.OutPath]
 	x.rmu.Unlock()
 	if r == nil || r.key != key {
-		x.markFresh(p)
+		x.markFresh(p, pk)
 		return false
 	}
 	for _, l := range r.resolved {
 		if resolve(b.site, l.rel) != l {
-			x.markFresh(p)
+			x.markFresh(p, pk)
 			return false
 		}
 	}
@@ -664,8 +668,12 @@ func (x *Builder) emit(b *builder, p *site.Page, r *renderedPage) {
 	b.write(p.OutPath, r.html)
 }
 
-func (x *Builder) markFresh(p *site.Page) {
+// markFresh notes that p renders again. Its kept render is forgotten
+// until the new one is stored, which it is only when the page renders.
+func (x *Builder) markFresh(p *site.Page, pk *pageKey) {
 	x.rmu.Lock()
+	pk.old = x.rendered[p.OutPath]
+	delete(x.rendered, p.OutPath)
 	x.fresh = append(x.fresh, p.URL)
 	if x.fast {
 		x.rerendered++
@@ -691,7 +699,7 @@ func (x *Builder) store(p *site.Page, html []byte, lp *linkcheck.Page, md *markd
 	r := &renderedPage{key: pk.key, html: html, link: *lp, md: md, resolved: pk.resolved}
 	r.link.Refs = append([]linkcheck.Ref(nil), lp.Refs...)
 	x.rmu.Lock()
-	if old := x.rendered[p.OutPath]; x.fast && old != nil && sameLinks(&old.link, lp) {
+	if old := pk.old; x.fast && old != nil && sameLinks(&old.link, lp) {
 		x.sameLinks++
 	}
 	x.rendered[p.OutPath] = r

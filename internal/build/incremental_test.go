@@ -401,3 +401,42 @@ func TestBuilderBioEdit(t *testing.T) {
 	}
 	sameTree(t, src, opt, rb.Complete())
 }
+
+// TestBuilderPageWithoutLayout: a page that no longer renders (its layout
+// missing) is not served from an earlier build's render by a later body
+// edit elsewhere: the server reports it as a full build does until it is
+// fixed.
+func TestBuilderPageWithoutLayout(t *testing.T) {
+	src := t.TempDir()
+	copyDir(t, filepath.Join("testdata", "fixture"), src)
+	opt := Options{Src: src, Now: fixedNow}
+	x := builtBuilder(t, opt)
+	plain := filepath.Join(src, "content", "notes", "plain.md")
+	orig, _ := os.ReadFile(plain)
+	first := filepath.Join(src, "content", "articles", "first.md")
+	body, _ := os.ReadFile(first)
+	want := "no layout for this page: add layouts/missing.html"
+	build := func(step string, changed ...string) *Rebuild {
+		t.Helper()
+		rb, err := x.Build(changed)
+		full, ferr := Run(Options{Src: src, DryRun: true, Now: fixedNow})
+		if got, want := problems(rb.Result), problems(full); got != want {
+			t.Errorf("%s: the server reports\n%s\na full build\n%s", step, got, want)
+		}
+		if (err == nil) != (ferr == nil) {
+			t.Errorf("%s: the server's build gives %v, a full build %v", step, err, ferr)
+		}
+		return rb
+	}
+	write(t, plain, strings.Replace(string(orig), "---\n", "---\nlayout: missing\n", 1))
+	if rb := build("layout missing", "content/notes/plain.md"); !strings.Contains(problems(rb.Result), want) {
+		t.Fatalf("the missing layout is not reported:\n%s", problems(rb.Result))
+	}
+	write(t, first, string(body)+"\nMore.\n")
+	if rb := build("a body edit elsewhere", "content/articles/first.md"); rb.Files != nil {
+		t.Error("the build passed with a page without a layout")
+	}
+	write(t, plain, string(orig))
+	rb := build("layout fixed", "content/notes/plain.md")
+	sameTree(t, src, opt, rb.Complete())
+}
