@@ -134,6 +134,7 @@ type renderedPage struct {
 	link     linkcheck.Page
 	md       *markdown.Result
 	resolved []resolution
+	layout   []layoutProblem // found on the page, reported once for all pages
 }
 
 type resolution struct {
@@ -662,6 +663,9 @@ func (x *Builder) emit(b *builder, p *site.Page, r *renderedPage) {
 		lp := r.link
 		b.links.Add(&lp)
 	}
+	for _, lp := range r.layout {
+		b.once.add(lp.key, p.URL, lp.problem)
+	}
 	for _, e := range b.ext {
 		e.rendered(b, p, r.md)
 	}
@@ -687,7 +691,7 @@ func sameLinks(a, b *linkcheck.Page) bool {
 }
 
 // store keeps a freshly rendered page.
-func (x *Builder) store(p *site.Page, html []byte, lp *linkcheck.Page, md *markdown.Result) {
+func (x *Builder) store(p *site.Page, html []byte, lp *linkcheck.Page, md *markdown.Result, layout []layoutProblem) {
 	v, ok := x.pending.Load(p)
 	if !ok {
 		return
@@ -696,7 +700,7 @@ func (x *Builder) store(p *site.Page, html []byte, lp *linkcheck.Page, md *markd
 	if pk.key == 0 {
 		return
 	}
-	r := &renderedPage{key: pk.key, html: html, link: *lp, md: md, resolved: pk.resolved}
+	r := &renderedPage{key: pk.key, html: html, link: *lp, md: md, resolved: pk.resolved, layout: layout}
 	r.link.Refs = append([]linkcheck.Ref(nil), lp.Refs...)
 	x.rmu.Lock()
 	if old := pk.old; x.fast && old != nil && sameLinks(&old.link, lp) {

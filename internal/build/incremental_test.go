@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -439,4 +440,45 @@ func TestBuilderPageWithoutLayout(t *testing.T) {
 	write(t, plain, string(orig))
 	rb := build("layout fixed", "content/notes/plain.md")
 	sameTree(t, src, opt, rb.Complete())
+}
+
+// TestLayoutProblemsNameTheFirstPage: a mistake in a layout, reported once
+// for every page it is found on, names the first page in URL order, in a
+// full build however many pages render at once, and in the development
+// server's rebuild that renders only the page edited.
+func TestLayoutProblemsNameTheFirstPage(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(8))
+	src := t.TempDir()
+	copyDir(t, filepath.Join("testdata", "fixture"), src)
+	base := filepath.Join(src, "layouts", "base.html")
+	orig, _ := os.ReadFile(base)
+	write(t, base, strings.Replace(string(orig), "<body>", `<body><span id="twice"></span><span id="twice"></span>`, 1))
+	want := `layouts/page.html:1:1: warning: id "twice" is on more than one element of /about/;`
+	x := builtBuilder(t, Options{Src: src, Now: fixedNow})
+	for i := range 5 {
+		full, _ := Run(Options{Src: src, DryRun: true, Now: fixedNow})
+		if got := problems(full); !strings.Contains(got, want) {
+			t.Fatalf("full build %d does not say %q:\n%s", i, want, got)
+		}
+	}
+	first := filepath.Join(src, "content", "articles", "first.md")
+	body, _ := os.ReadFile(first)
+	write(t, first, string(body)+"\nMore.\n")
+	rb, _ := x.Build([]string{"content/articles/first.md"})
+	if got := problems(rb.Result); !strings.Contains(got, want) {
+		t.Errorf("after a body edit, the server does not say %q:\n%s", want, got)
+	}
+
+	write(t, base, strings.Replace(string(orig), "<body>", `<body>{{index .Site.Menu 99}}`, 1))
+	full, _ := Run(Options{Src: src, DryRun: true, Now: fixedNow})
+	for i := range 5 {
+		full, _ = Run(Options{Src: src, DryRun: true, Now: fixedNow})
+		if got := problems(full); !strings.Contains(got, "(rendering /)") {
+			t.Fatalf("full build %d does not name the home page:\n%s", i, got)
+		}
+	}
+	rb, _ = x.Build([]string{"layouts/base.html"})
+	if got, want := problems(rb.Result), problems(full); got != want {
+		t.Errorf("the server reports\n%s\na full build\n%s", got, want)
+	}
 }
