@@ -98,6 +98,7 @@ type Builder struct {
 	assembleProbs []diag.Problem
 	linkProbs     []diag.Problem    // the last link check's
 	feedFiles     map[string][]byte // the last feeds step's files
+	feedProbs     []diag.Problem    // and its problems (aliases over published files)
 	rerendered    int               // pages rendered on the fast path
 	sameLinks     int               // of which links and ids are as they were
 
@@ -463,13 +464,15 @@ func (x *Builder) step(b *builder, name string, fn func()) func() {
 			b.problems.Add(x.assembleProbs...)
 		}
 	case x.fast && name == "feeds":
-		// The model is the last one: so are the feeds.
+		// The model is the last one, and so are the files published: so
+		// are the feeds and what the step finds of the aliases.
 		return func() {
 			for _, f := range sortedKeys(x.feedFiles) {
 				b.write(f, x.feedFiles[f])
 				b.links.AddFile("/" + f)
 				b.res.DataFiles++
 			}
+			b.problems.Add(x.feedProbs...)
 		}
 	case x.fast && name == "links":
 		return func() {
@@ -496,15 +499,25 @@ func (x *Builder) step(b *builder, name string, fn func()) func() {
 	case name == "links":
 		return func() { x.linkProbs = x.own(b, fn) }
 	case name == "feeds":
+		// The step writes into the site's output, where it checks the
+		// aliases against every file published; the files it adds are
+		// its own.
 		return func() {
-			main := b.out
-			b.out = newMemOutput(0)
-			fn()
-			files := b.out.mem
-			b.out = main
-			for _, f := range sortedKeys(files) {
-				b.write(f, files[f])
+			b.out.mu.Lock()
+			had := make(map[string]bool, len(b.out.mem))
+			for f := range b.out.mem {
+				had[f] = true
 			}
+			b.out.mu.Unlock()
+			x.feedProbs = x.own(b, fn)
+			files := map[string][]byte{}
+			b.out.mu.Lock()
+			for f, data := range b.out.mem {
+				if !had[f] {
+					files[f] = data
+				}
+			}
+			b.out.mu.Unlock()
 			x.feedFiles = files
 		}
 	}

@@ -327,7 +327,8 @@ func TestBuilderReportsBookProblems(t *testing.T) {
 // TestBuilderFollowsWhatProblemsSay: the development server's builds
 // report what a full build of the same files reports, when only the
 // reason a linked page is missing changes, when an edit only moves a
-// tag's line, and when a page and a static file collide.
+// tag's line, when a page and a static file collide, and when an alias
+// names a file the site publishes, in that build and the next.
 func TestBuilderFollowsWhatProblemsSay(t *testing.T) {
 	src := t.TempDir()
 	copyDir(t, filepath.Join("testdata", "fixture"), src)
@@ -353,6 +354,8 @@ func TestBuilderFollowsWhatProblemsSay(t *testing.T) {
 	same("the tag two lines down", "content/notes/plain.md")
 	write(t, filepath.Join(src, "static", "notes", "plain", "index.html"), "<p>old</p>\n")
 	same("a static file where a page is", "static/notes/plain/index.html")
+	write(t, plain, "---\ntitle: A note\n# a comment\n\ndescription: d\ntags: [\"!!\"]\naliases: [/feed.xml]\n---\nSee [the draft](../articles/draft.md).\n")
+	same("an alias over the feed", "content/notes/plain.md")
 	first := filepath.Join(src, "content", "articles", "first.md")
 	data, err := os.ReadFile(first)
 	if err != nil {
