@@ -10,14 +10,19 @@ import (
 	"testing"
 )
 
-// sameTree fails unless got (a Builder's files) equals the files of a
-// fresh full build of src, byte for byte.
-func sameTree(t *testing.T, src string, opt Options, got map[string][]byte) {
+// sameTree fails unless a Builder's rebuild has the files (byte for
+// byte) and the problems of a fresh full build of src.
+func sameTree(t *testing.T, src string, opt Options, rb *Rebuild) {
 	t.Helper()
+	got := rb.Complete()
 	out := filepath.Join(t.TempDir(), "public")
 	opt.Src, opt.Out, opt.FS = src, out, nil
-	if res, err := Run(opt); err != nil {
+	res, err := Run(opt)
+	if err != nil {
 		t.Fatalf("full build failed: %v\n%s", err, problems(res))
+	}
+	if g, w := sortedProblems(rb.Result), sortedProblems(res); g != w {
+		t.Errorf("the rebuild's problems are not a full build's:\n%s", lineDiff(g, w))
 	}
 	want := readTree(t, out)
 	delete(want, OutputMarker) // the development server serves from memory
@@ -60,7 +65,7 @@ func TestBuilderMatchesFullBuild(t *testing.T) {
 	if err != nil {
 		t.Fatalf("first build: %v\n%s", err, problems(rb.Result))
 	}
-	sameTree(t, src, opt, rb.Complete())
+	sameTree(t, src, opt, rb)
 	if len(rb.Rendered) != rb.Pages {
 		t.Errorf("first build rendered %d of %d pages", len(rb.Rendered), rb.Pages)
 	}
@@ -157,7 +162,7 @@ func TestBuilderMatchesFullBuild(t *testing.T) {
 				t.Errorf("%s: %s was not rendered again (rendered %v)", s.name, u, rb.Rendered)
 			}
 		}
-		sameTree(t, src, opt, rb.Complete())
+		sameTree(t, src, opt, rb)
 		if t.Failed() {
 			t.Fatalf("after %q", s.name)
 		}
@@ -226,7 +231,7 @@ func TestBuilderBodyEditProblems(t *testing.T) {
 	if !slices.Equal(rb.Rendered, []string{"/notes/plain/"}) {
 		t.Errorf("rendered %v, want only /notes/plain/", rb.Rendered)
 	}
-	sameTree(t, src, Options{Now: fixedNow}, rb.Complete())
+	sameTree(t, src, Options{Now: fixedNow}, rb)
 	write(t, plain, string(orig))
 	rb, err = x.Build([]string{"content/notes/plain.md"})
 	if err != nil {
@@ -235,7 +240,7 @@ func TestBuilderBodyEditProblems(t *testing.T) {
 	if got := problems(rb.Result); strings.Contains(got, "plain.md") {
 		t.Errorf("problems of the old text remain:\n%s", got)
 	}
-	sameTree(t, src, Options{Now: fixedNow}, rb.Complete())
+	sameTree(t, src, Options{Now: fixedNow}, rb)
 }
 
 // On a body edit the search index finishes after Build returns: a later
@@ -277,7 +282,7 @@ func TestBuilderBackgroundIndex(t *testing.T) {
 	} else if a.Complete() != nil {
 		t.Error("Complete of a superseded index returned files")
 	}
-	sameTree(t, src, opt, b.Complete())
+	sameTree(t, src, opt, b)
 
 	// A javascript: link fails the build: the last good index still finishes.
 	c := edit(strings.Replace(string(orig), "Intro with", "Fluid intro with", 1))
@@ -289,7 +294,7 @@ func TestBuilderBackgroundIndex(t *testing.T) {
 		t.Fatal("a failed build superseded the served index")
 	}
 	write(t, first, strings.Replace(string(orig), "Intro with", "Fluid intro with", 1))
-	sameTree(t, src, opt, c.Complete())
+	sameTree(t, src, opt, c)
 }
 
 // TestBuilderReportsBookProblems: a reading list's books are checked in
@@ -387,7 +392,7 @@ func TestBuilderBioEdit(t *testing.T) {
 		t.Fatalf("bio edit: %v\n%s", err, problems(rb.Result))
 	}
 	got := rb.Complete()
-	sameTree(t, src, opt, got)
+	sameTree(t, src, opt, rb)
 	found := false
 	for name, data := range got {
 		if strings.HasPrefix(name, "search/doc/") && bytes.Contains(data, []byte("read our safety advice for parents of toddlers first")) {
@@ -403,7 +408,7 @@ func TestBuilderBioEdit(t *testing.T) {
 	if rb, err = x.Build([]string{"content/articles/safety.md"}); err != nil {
 		t.Fatalf("article edit: %v\n%s", err, problems(rb.Result))
 	}
-	sameTree(t, src, opt, rb.Complete())
+	sameTree(t, src, opt, rb)
 }
 
 // TestBuilderPageWithoutLayout: a page that no longer renders (its layout
@@ -442,7 +447,7 @@ func TestBuilderPageWithoutLayout(t *testing.T) {
 	}
 	write(t, plain, string(orig))
 	rb := build("layout fixed", "content/notes/plain.md")
-	sameTree(t, src, opt, rb.Complete())
+	sameTree(t, src, opt, rb)
 }
 
 // TestLayoutProblemsNameTheFirstPage: a mistake in a layout, reported once
