@@ -166,6 +166,7 @@ type builder struct {
 	ext      []extension
 	countMu  sync.Mutex // guards res.DataFiles, counted from workers
 	inc      *Builder   // the long-lived rebuilder whose caches this build uses, or nil
+	once     firstPages // problems of layouts, reported once for every page they are on
 	// sources are the content files found, loaded or not.
 	sources []string
 }
@@ -720,7 +721,7 @@ func (b *builder) collide(c *collision) {
 func (b *builder) render() {
 	pages := b.site.Pages
 	b.res.Pages = len(pages)
-	var reported sync.Map
+	b.once.m = map[any]firstPage{}
 	var tailers []tailer
 	var tail []func()
 	for _, e := range b.ext {
@@ -740,14 +741,14 @@ func (b *builder) render() {
 	jobs := make([]func(), 0, len(pages)+len(tail))
 	for _, p := range pages {
 		if needed(p) {
-			jobs = append(jobs, func() { b.renderOne(p, &reported) })
+			jobs = append(jobs, func() { b.renderOne(p) })
 		}
 	}
 	jobs = append(jobs, tail...)
 	first := len(jobs) // the jobs the tailers wait for
 	for _, p := range pages {
 		if !needed(p) {
-			jobs = append(jobs, func() { b.renderOne(p, &reported) })
+			jobs = append(jobs, func() { b.renderOne(p) })
 		}
 	}
 	start := func() {
@@ -766,11 +767,38 @@ func (b *builder) render() {
 			start()
 		}
 	})
+	for _, f := range b.once.m {
+		b.problems.Add(f.problem)
+	}
 }
 
-func (b *builder) renderOne(p *site.Page, reported *sync.Map) {
+// firstPages holds the problems that a build reports once however many
+// pages have them (a mistake in a layout), each naming the first page in
+// URL order that has it: pages render side by side, and the page named
+// must not depend on which finished first.
+type firstPages struct {
+	mu sync.Mutex
+	m  map[any]firstPage
+}
+
+type firstPage struct {
+	url     string
+	problem diag.Problem
+}
+
+// add notes problem, found on the page at url, under key; of the problems
+// with one key, the build reports that of the first page.
+func (f *firstPages) add(key any, url string, problem diag.Problem) {
+	f.mu.Lock()
+	if e, ok := f.m[key]; !ok || url < e.url {
+		f.m[key] = firstPage{url, problem}
+	}
+	f.mu.Unlock()
+}
+
+func (b *builder) renderOne(p *site.Page) {
 	w := pageWork.Get().(*pageScratch)
-	b.renderPage(p, w, reported)
+	b.renderPage(p, w)
 	pageWork.Put(w)
 }
 
@@ -793,7 +821,7 @@ var pageWork = sync.Pool{New: func() any {
 	return &pageScratch{mdLinks: map[string]markdown.Link{}, seen: map[string]bool{}, ids: map[string]int{}}
 }}
 
-func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
+func (b *builder) renderPage(p *site.Page, w *pageScratch) {
 	buf, mbuf := &w.html, &w.mini
 	if p.Source != nil && len(p.Source.Placeholders) > 0 {
 		// The placeholders in a page's front matter count when the page
@@ -842,12 +870,15 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
 		return
 	}
 	if !ok {
-		if _, seen := reported.LoadOrStore("missing:"+name, true); !seen || p.File != "" {
-			line, col := p.Line, 1
-			if s := p.Source; s != nil && s.Meta.Layout != "" && s.LayoutLine > 0 {
-				line, col = s.LayoutLine, s.LayoutCol
-			}
-			b.problems.Errorf(p.File, line, col, "no layout for this page: add layouts/%s", name)
+		line, col := p.Line, 1
+		if s := p.Source; s != nil && s.Meta.Layout != "" && s.LayoutLine > 0 {
+			line, col = s.LayoutLine, s.LayoutCol
+		}
+		pr := diag.Problem{File: p.File, Line: line, Col: col, Msg: "no layout for this page: add layouts/" + name, Severity: diag.Error}
+		if p.File != "" {
+			b.problems.Add(pr)
+		} else {
+			b.once.add("missing:"+name, p.URL, pr) // pages the site makes: once
 		}
 		b.links.Add(&linkcheck.Page{URL: p.URL, Unrendered: true})
 		return
@@ -855,16 +886,15 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
 	buf.Reset()
 	if err := b.tmpl.Execute(buf, name, &Data{Site: b.site, Page: p}); err != nil {
 		pr := b.tmpl.Problem(err, "layouts/"+name)
-		if _, seen := reported.LoadOrStore(pr, true); !seen {
-			pr.Msg += " (rendering " + p.URL + ")"
-			b.problems.Add(pr)
-		}
+		key := pr
+		pr.Msg += " (rendering " + p.URL + ")"
+		b.once.add(key, p.URL, pr)
 		b.links.Add(&linkcheck.Page{URL: p.URL, Unrendered: true})
 		return
 	}
 	html := buf.Bytes()
 	ids, refs := linkcheck.Scan(html)
-	b.duplicateIDs(p, name, ids, res, body, w, reported)
+	layoutProbs := b.duplicateIDs(p, name, ids, res, body, w)
 	lp := &linkcheck.Page{URL: p.URL, File: p.File, Template: name, IDs: ids}
 	links := p.Links // a generated page's, or a reading list's notes'
 	if res != nil {
@@ -914,7 +944,7 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
 	if b.inc != nil {
 		html = bytes.Clone(html)
 		if cacheable {
-			b.inc.store(p, html, lp, res)
+			b.inc.store(p, html, lp, res, layoutProbs)
 		}
 		b.write(p.OutPath, html)
 	} else {
@@ -933,8 +963,9 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch, reported *sync.Map) {
 // layout uses as well (## Main, the main element's id), reported at the
 // heading with the problems of its Markdown so that the development
 // server shows it again with the page, and two elements of the layout,
-// reported once at the layout.
-func (b *builder) duplicateIDs(p *site.Page, layout, ids string, res *markdown.Result, body []byte, w *pageScratch, reported *sync.Map) {
+// reported once at the layout (see firstPages), which it returns.
+func (b *builder) duplicateIDs(p *site.Page, layout, ids string, res *markdown.Result, body []byte, w *pageScratch) []layoutProblem {
+	var out []layoutProblem
 	clear(w.ids)
 	for id := range strings.SplitSeq(ids, "\x00") {
 		if id != "" {
@@ -959,9 +990,10 @@ func (b *builder) duplicateIDs(p *site.Page, layout, ids string, res *markdown.R
 		}
 		switch {
 		case h == nil:
-			if _, seen := reported.LoadOrStore("id:"+layout+"#"+id, true); !seen {
-				b.problems.Warnf("layouts/"+layout, 1, 1, "id %q is on more than one element of %s; give each element an id of its own", id, p.URL)
-			}
+			lp := layoutProblem{key: "id:" + layout + "#" + id, problem: diag.Problem{File: "layouts/" + layout, Line: 1, Col: 1, Severity: diag.Warning,
+				Msg: fmt.Sprintf("id %q is on more than one element of %s; give each element an id of its own", id, p.URL)}}
+			b.once.add(lp.key, p.URL, lp.problem)
+			out = append(out, lp)
 			continue
 		case headings == n:
 			continue // headings only, which the Markdown step reported
@@ -971,6 +1003,14 @@ func (b *builder) duplicateIDs(p *site.Page, layout, ids string, res *markdown.R
 		res.Problems = append(res.Problems, pr)
 		b.problems.Add(diag.Problem{File: p.File, Line: pr.Line, Col: pr.Col, Msg: pr.Msg, Severity: diag.Warning})
 	}
+	return out
+}
+
+// layoutProblem is a problem of a page's layout found on the page, which
+// the build reports once for every page that has it.
+type layoutProblem struct {
+	key     string
+	problem diag.Problem
 }
 
 // markdownProblems reports the problems of Markdown from file.

@@ -98,6 +98,7 @@ type Builder struct {
 	assembleProbs []diag.Problem
 	linkProbs     []diag.Problem    // the last link check's
 	feedFiles     map[string][]byte // the last feeds step's files
+	feedProbs     []diag.Problem    // and its problems (aliases over published files)
 	rerendered    int               // pages rendered on the fast path
 	sameLinks     int               // of which links and ids are as they were
 
@@ -134,6 +135,7 @@ type renderedPage struct {
 	link     linkcheck.Page
 	md       *markdown.Result
 	resolved []resolution
+	layout   []layoutProblem // found on the page, reported once for all pages
 }
 
 type resolution struct {
@@ -167,6 +169,10 @@ type pageKey struct {
 	key      uint64
 	mu       sync.Mutex
 	resolved []resolution
+	// old is the page's kept render, dropped when the page renders again:
+	// a page that fails to render (no layout, a template error) must not
+	// be replayed by a later build as it was before.
+	old *renderedPage
 }
 
 type dataEntry struct {
@@ -458,13 +464,15 @@ func (x *Builder) step(b *builder, name string, fn func()) func() {
 			b.problems.Add(x.assembleProbs...)
 		}
 	case x.fast && name == "feeds":
-		// The model is the last one: so are the feeds.
+		// The model is the last one, and so are the files published: so
+		// are the feeds and what the step finds of the aliases.
 		return func() {
 			for _, f := range sortedKeys(x.feedFiles) {
 				b.write(f, x.feedFiles[f])
 				b.links.AddFile("/" + f)
 				b.res.DataFiles++
 			}
+			b.problems.Add(x.feedProbs...)
 		}
 	case x.fast && name == "links":
 		return func() {
@@ -491,15 +499,25 @@ func (x *Builder) step(b *builder, name string, fn func()) func() {
 	case name == "links":
 		return func() { x.linkProbs = x.own(b, fn) }
 	case name == "feeds":
+		// The step writes into the site's output, where it checks the
+		// aliases against every file published; the files it adds are
+		// its own.
 		return func() {
-			main := b.out
-			b.out = newMemOutput(0)
-			fn()
-			files := b.out.mem
-			b.out = main
-			for _, f := range sortedKeys(files) {
-				b.write(f, files[f])
+			b.out.mu.Lock()
+			had := make(map[string]bool, len(b.out.mem))
+			for f := range b.out.mem {
+				had[f] = true
 			}
+			b.out.mu.Unlock()
+			x.feedProbs = x.own(b, fn)
+			files := map[string][]byte{}
+			b.out.mu.Lock()
+			for f, data := range b.out.mem {
+				if !had[f] {
+					files[f] = data
+				}
+			}
+			b.out.mu.Unlock()
 			x.feedFiles = files
 		}
 	}
@@ -625,19 +643,19 @@ func (x *Builder) replay(b *builder, p *site.Page) bool {
 	pk.key = key
 	if !ok {
 		pk.key = 0
-		x.markFresh(p)
+		x.markFresh(p, pk)
 		return false
 	}
 	x.rmu.Lock()
 	r := x.rendered[p.OutPath]
 	x.rmu.Unlock()
 	if r == nil || r.key != key {
-		x.markFresh(p)
+		x.markFresh(p, pk)
 		return false
 	}
 	for _, l := range r.resolved {
 		if resolve(b.site, l.rel) != l {
-			x.markFresh(p)
+			x.markFresh(p, pk)
 			return false
 		}
 	}
@@ -658,14 +676,21 @@ func (x *Builder) emit(b *builder, p *site.Page, r *renderedPage) {
 		lp := r.link
 		b.links.Add(&lp)
 	}
+	for _, lp := range r.layout {
+		b.once.add(lp.key, p.URL, lp.problem)
+	}
 	for _, e := range b.ext {
 		e.rendered(b, p, r.md)
 	}
 	b.write(p.OutPath, r.html)
 }
 
-func (x *Builder) markFresh(p *site.Page) {
+// markFresh notes that p renders again. Its kept render is forgotten
+// until the new one is stored, which it is only when the page renders.
+func (x *Builder) markFresh(p *site.Page, pk *pageKey) {
 	x.rmu.Lock()
+	pk.old = x.rendered[p.OutPath]
+	delete(x.rendered, p.OutPath)
 	x.fresh = append(x.fresh, p.URL)
 	if x.fast {
 		x.rerendered++
@@ -679,7 +704,7 @@ func sameLinks(a, b *linkcheck.Page) bool {
 }
 
 // store keeps a freshly rendered page.
-func (x *Builder) store(p *site.Page, html []byte, lp *linkcheck.Page, md *markdown.Result) {
+func (x *Builder) store(p *site.Page, html []byte, lp *linkcheck.Page, md *markdown.Result, layout []layoutProblem) {
 	v, ok := x.pending.Load(p)
 	if !ok {
 		return
@@ -688,10 +713,10 @@ func (x *Builder) store(p *site.Page, html []byte, lp *linkcheck.Page, md *markd
 	if pk.key == 0 {
 		return
 	}
-	r := &renderedPage{key: pk.key, html: html, link: *lp, md: md, resolved: pk.resolved}
+	r := &renderedPage{key: pk.key, html: html, link: *lp, md: md, resolved: pk.resolved, layout: layout}
 	r.link.Refs = append([]linkcheck.Ref(nil), lp.Refs...)
 	x.rmu.Lock()
-	if old := x.rendered[p.OutPath]; x.fast && old != nil && sameLinks(&old.link, lp) {
+	if old := pk.old; x.fast && old != nil && sameLinks(&old.link, lp) {
 		x.sameLinks++
 	}
 	x.rendered[p.OutPath] = r

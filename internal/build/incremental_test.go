@@ -4,19 +4,25 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
 )
 
-// sameTree fails unless got (a Builder's files) equals the files of a
-// fresh full build of src, byte for byte.
-func sameTree(t *testing.T, src string, opt Options, got map[string][]byte) {
+// sameTree fails unless a Builder's rebuild has the files (byte for
+// byte) and the problems of a fresh full build of src.
+func sameTree(t *testing.T, src string, opt Options, rb *Rebuild) {
 	t.Helper()
+	got := rb.Complete()
 	out := filepath.Join(t.TempDir(), "public")
 	opt.Src, opt.Out, opt.FS = src, out, nil
-	if res, err := Run(opt); err != nil {
+	res, err := Run(opt)
+	if err != nil {
 		t.Fatalf("full build failed: %v\n%s", err, problems(res))
+	}
+	if g, w := sortedProblems(rb.Result), sortedProblems(res); g != w {
+		t.Errorf("the rebuild's problems are not a full build's:\n%s", lineDiff(g, w))
 	}
 	want := readTree(t, out)
 	delete(want, OutputMarker) // the development server serves from memory
@@ -59,7 +65,7 @@ func TestBuilderMatchesFullBuild(t *testing.T) {
 	if err != nil {
 		t.Fatalf("first build: %v\n%s", err, problems(rb.Result))
 	}
-	sameTree(t, src, opt, rb.Complete())
+	sameTree(t, src, opt, rb)
 	if len(rb.Rendered) != rb.Pages {
 		t.Errorf("first build rendered %d of %d pages", len(rb.Rendered), rb.Pages)
 	}
@@ -156,7 +162,7 @@ func TestBuilderMatchesFullBuild(t *testing.T) {
 				t.Errorf("%s: %s was not rendered again (rendered %v)", s.name, u, rb.Rendered)
 			}
 		}
-		sameTree(t, src, opt, rb.Complete())
+		sameTree(t, src, opt, rb)
 		if t.Failed() {
 			t.Fatalf("after %q", s.name)
 		}
@@ -225,7 +231,7 @@ func TestBuilderBodyEditProblems(t *testing.T) {
 	if !slices.Equal(rb.Rendered, []string{"/notes/plain/"}) {
 		t.Errorf("rendered %v, want only /notes/plain/", rb.Rendered)
 	}
-	sameTree(t, src, Options{Now: fixedNow}, rb.Complete())
+	sameTree(t, src, Options{Now: fixedNow}, rb)
 	write(t, plain, string(orig))
 	rb, err = x.Build([]string{"content/notes/plain.md"})
 	if err != nil {
@@ -234,7 +240,7 @@ func TestBuilderBodyEditProblems(t *testing.T) {
 	if got := problems(rb.Result); strings.Contains(got, "plain.md") {
 		t.Errorf("problems of the old text remain:\n%s", got)
 	}
-	sameTree(t, src, Options{Now: fixedNow}, rb.Complete())
+	sameTree(t, src, Options{Now: fixedNow}, rb)
 }
 
 // On a body edit the search index finishes after Build returns: a later
@@ -276,7 +282,7 @@ func TestBuilderBackgroundIndex(t *testing.T) {
 	} else if a.Complete() != nil {
 		t.Error("Complete of a superseded index returned files")
 	}
-	sameTree(t, src, opt, b.Complete())
+	sameTree(t, src, opt, b)
 
 	// A javascript: link fails the build: the last good index still finishes.
 	c := edit(strings.Replace(string(orig), "Intro with", "Fluid intro with", 1))
@@ -288,7 +294,7 @@ func TestBuilderBackgroundIndex(t *testing.T) {
 		t.Fatal("a failed build superseded the served index")
 	}
 	write(t, first, strings.Replace(string(orig), "Intro with", "Fluid intro with", 1))
-	sameTree(t, src, opt, c.Complete())
+	sameTree(t, src, opt, c)
 }
 
 // TestBuilderReportsBookProblems: a reading list's books are checked in
@@ -326,7 +332,8 @@ func TestBuilderReportsBookProblems(t *testing.T) {
 // TestBuilderFollowsWhatProblemsSay: the development server's builds
 // report what a full build of the same files reports, when only the
 // reason a linked page is missing changes, when an edit only moves a
-// tag's line, and when a page and a static file collide.
+// tag's line, when a page and a static file collide, and when an alias
+// names a file the site publishes, in that build and the next.
 func TestBuilderFollowsWhatProblemsSay(t *testing.T) {
 	src := t.TempDir()
 	copyDir(t, filepath.Join("testdata", "fixture"), src)
@@ -352,6 +359,8 @@ func TestBuilderFollowsWhatProblemsSay(t *testing.T) {
 	same("the tag two lines down", "content/notes/plain.md")
 	write(t, filepath.Join(src, "static", "notes", "plain", "index.html"), "<p>old</p>\n")
 	same("a static file where a page is", "static/notes/plain/index.html")
+	write(t, plain, "---\ntitle: A note\n# a comment\n\ndescription: d\ntags: [\"!!\"]\naliases: [/feed.xml]\n---\nSee [the draft](../articles/draft.md).\n")
+	same("an alias over the feed", "content/notes/plain.md")
 	first := filepath.Join(src, "content", "articles", "first.md")
 	data, err := os.ReadFile(first)
 	if err != nil {
@@ -383,7 +392,7 @@ func TestBuilderBioEdit(t *testing.T) {
 		t.Fatalf("bio edit: %v\n%s", err, problems(rb.Result))
 	}
 	got := rb.Complete()
-	sameTree(t, src, opt, got)
+	sameTree(t, src, opt, rb)
 	found := false
 	for name, data := range got {
 		if strings.HasPrefix(name, "search/doc/") && bytes.Contains(data, []byte("read our safety advice for parents of toddlers first")) {
@@ -399,5 +408,85 @@ func TestBuilderBioEdit(t *testing.T) {
 	if rb, err = x.Build([]string{"content/articles/safety.md"}); err != nil {
 		t.Fatalf("article edit: %v\n%s", err, problems(rb.Result))
 	}
-	sameTree(t, src, opt, rb.Complete())
+	sameTree(t, src, opt, rb)
+}
+
+// TestBuilderPageWithoutLayout: a page that no longer renders (its layout
+// missing) is not served from an earlier build's render by a later body
+// edit elsewhere: the server reports it as a full build does until it is
+// fixed.
+func TestBuilderPageWithoutLayout(t *testing.T) {
+	src := t.TempDir()
+	copyDir(t, filepath.Join("testdata", "fixture"), src)
+	opt := Options{Src: src, Now: fixedNow}
+	x := builtBuilder(t, opt)
+	plain := filepath.Join(src, "content", "notes", "plain.md")
+	orig, _ := os.ReadFile(plain)
+	first := filepath.Join(src, "content", "articles", "first.md")
+	body, _ := os.ReadFile(first)
+	want := "no layout for this page: add layouts/missing.html"
+	build := func(step string, changed ...string) *Rebuild {
+		t.Helper()
+		rb, err := x.Build(changed)
+		full, ferr := Run(Options{Src: src, DryRun: true, Now: fixedNow})
+		if got, want := problems(rb.Result), problems(full); got != want {
+			t.Errorf("%s: the server reports\n%s\na full build\n%s", step, got, want)
+		}
+		if (err == nil) != (ferr == nil) {
+			t.Errorf("%s: the server's build gives %v, a full build %v", step, err, ferr)
+		}
+		return rb
+	}
+	write(t, plain, strings.Replace(string(orig), "---\n", "---\nlayout: missing\n", 1))
+	if rb := build("layout missing", "content/notes/plain.md"); !strings.Contains(problems(rb.Result), want) {
+		t.Fatalf("the missing layout is not reported:\n%s", problems(rb.Result))
+	}
+	write(t, first, string(body)+"\nMore.\n")
+	if rb := build("a body edit elsewhere", "content/articles/first.md"); rb.Files != nil {
+		t.Error("the build passed with a page without a layout")
+	}
+	write(t, plain, string(orig))
+	rb := build("layout fixed", "content/notes/plain.md")
+	sameTree(t, src, opt, rb)
+}
+
+// TestLayoutProblemsNameTheFirstPage: a mistake in a layout, reported once
+// for every page it is found on, names the first page in URL order, in a
+// full build however many pages render at once, and in the development
+// server's rebuild that renders only the page edited.
+func TestLayoutProblemsNameTheFirstPage(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(8))
+	src := t.TempDir()
+	copyDir(t, filepath.Join("testdata", "fixture"), src)
+	base := filepath.Join(src, "layouts", "base.html")
+	orig, _ := os.ReadFile(base)
+	write(t, base, strings.Replace(string(orig), "<body>", `<body><span id="twice"></span><span id="twice"></span>`, 1))
+	want := `layouts/page.html:1:1: warning: id "twice" is on more than one element of /about/;`
+	x := builtBuilder(t, Options{Src: src, Now: fixedNow})
+	for i := range 5 {
+		full, _ := Run(Options{Src: src, DryRun: true, Now: fixedNow})
+		if got := problems(full); !strings.Contains(got, want) {
+			t.Fatalf("full build %d does not say %q:\n%s", i, want, got)
+		}
+	}
+	first := filepath.Join(src, "content", "articles", "first.md")
+	body, _ := os.ReadFile(first)
+	write(t, first, string(body)+"\nMore.\n")
+	rb, _ := x.Build([]string{"content/articles/first.md"})
+	if got := problems(rb.Result); !strings.Contains(got, want) {
+		t.Errorf("after a body edit, the server does not say %q:\n%s", want, got)
+	}
+
+	write(t, base, strings.Replace(string(orig), "<body>", `<body>{{index .Site.Menu 99}}`, 1))
+	full, _ := Run(Options{Src: src, DryRun: true, Now: fixedNow})
+	for i := range 5 {
+		full, _ = Run(Options{Src: src, DryRun: true, Now: fixedNow})
+		if got := problems(full); !strings.Contains(got, "(rendering /)") {
+			t.Fatalf("full build %d does not name the home page:\n%s", i, got)
+		}
+	}
+	rb, _ = x.Build([]string{"layouts/base.html"})
+	if got, want := problems(rb.Result), problems(full); got != want {
+		t.Errorf("the server reports\n%s\na full build\n%s", got, want)
+	}
 }
