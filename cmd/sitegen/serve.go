@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"strconv"
 	"syscall"
+	"time"
 
 	"sitegen/internal/build"
 	"sitegen/internal/serve"
@@ -37,10 +38,15 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	s, err := serve.New(serve.Config{
+	cfg := serve.Config{
 		Addr: *addr, Log: stderr,
 		Options: build.Options{Src: *src, Strict: *strict, NoMinify: *noMinify, Now: t},
-	})
+	}
+	if os.Getenv("SOURCE_DATE_EPOCH") == "" {
+		// A server left running overnight moves on to the new day.
+		cfg.Clock = time.Now
+	}
+	s, err := serve.New(cfg)
 	if err != nil {
 		return err
 	}

@@ -70,6 +70,13 @@ type Config struct {
 	// rebuilding (10ms when 0: editors' save sequences, write, rename and
 	// delete, arrive within a millisecond or two of each other).
 	Quiet time.Duration
+	// Clock, when set, is asked for the date before each rebuild; nil
+	// keeps Options.Now for as long as the server runs (a date fixed with
+	// SOURCE_DATE_EPOCH). On a new day (UTC) the server builds everything
+	// again, with the new date: a certification that ended yesterday is
+	// shown lapsed and a page published today loses its "Scheduled"
+	// banner, as in a build run that day.
+	Clock func() time.Time
 }
 
 // Server is a running development server.
@@ -77,6 +84,7 @@ type Server struct {
 	cfg     Config
 	ln      net.Listener
 	builder *build.Builder
+	day     time.Time // the date builder builds with (see Config.Clock)
 	watch   *watcher
 	log     io.Writer
 	logMu   sync.Mutex
@@ -174,6 +182,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.builder = b
 	s.cfg.Options = opt
+	s.day = opt.Now
 	s.rebuild(nil, time.Now())
 	w, err := newWatcher(opt.Src, cfg.Quiet)
 	if err != nil {
@@ -277,10 +286,27 @@ func (s *Server) build(paths []string) (rb *build.Rebuild, err error) {
 			rb, err = nil, fmt.Errorf("internal error while building: %v", r)
 		}
 	}()
+	if s.cfg.Clock != nil && paths != nil {
+		if t := s.cfg.Clock().UTC(); !sameDay(t, s.day) {
+			opt := s.cfg.Options
+			opt.Now = t
+			if b, err := build.NewBuilder(opt); err == nil {
+				s.builder, s.day = b, t
+				s.logf("a new day, %s: building everything again\n", t.Format("2 January 2006"))
+				paths = nil
+			}
+		}
+	}
 	if paths == nil {
 		return s.builder.Build(nil)
 	}
 	return s.builder.Build(paths)
+}
+
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.UTC().Date()
+	by, bm, bd := b.UTC().Date()
+	return ay == by && am == bm && ad == bd
 }
 
 func summarise(paths []string) string {

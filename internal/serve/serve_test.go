@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -92,15 +93,20 @@ type testServer struct {
 	stop func()
 }
 
-// start runs a server on a free port until the test ends.
-func start(t testing.TB, src string) *testServer {
+// start runs a server on a free port until the test ends; with a
+// function, it changes the server's Config first.
+func start(t testing.TB, src string, with ...func(*Config)) *testServer {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	log := &syncBuffer{}
-	s, err := New(Config{Listener: ln, Log: log, Options: build.Options{Src: src, Now: fixedNow}})
+	cfg := Config{Listener: ln, Log: log, Options: build.Options{Src: src, Now: fixedNow}}
+	for _, f := range with {
+		f(&cfg)
+	}
+	s, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -400,9 +406,15 @@ func TestServeEdits(t *testing.T) {
 // server serves, byte for byte (less the reload script).
 func sameAsFullBuild(t *testing.T, ts *testServer) {
 	t.Helper()
+	sameAsFullBuildOn(t, ts, ts.cfg.Options.Now)
+}
+
+// sameAsFullBuildOn is sameAsFullBuild with a full build dated now.
+func sameAsFullBuildOn(t *testing.T, ts *testServer, now time.Time) {
+	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
 	opt := ts.cfg.Options
-	opt.Out = out
+	opt.Out, opt.Now = out, now
 	if res, err := build.Run(opt); err != nil {
 		t.Fatalf("full build: %v\n%v", err, res.Problems.All())
 	}
@@ -768,4 +780,41 @@ func TestServeInPlaceSave(t *testing.T) {
 		t.Fatal(err)
 	}
 	ts.await(ev, "/articles/the-second/", "Saved in place.", 200)
+}
+
+// TestServeNewDay: a server left running past midnight builds with the
+// new date, as a build run that day would: a page scheduled for the new
+// day is published, without its "Scheduled" banner.
+func TestServeNewDay(t *testing.T) {
+	src := fixture(t)
+	base := filepath.Join(src, "layouts", "base.html")
+	data, _ := os.ReadFile(base)
+	writeFile(base, strings.Replace(string(data), "<main id=\"main\">",
+		`{{if .Page.Future}}<p class="banner">Scheduled</p>{{end}}<main id="main">`, 1))
+	writeFile(filepath.Join(src, "content", "articles", "soon.md"), "---\ntitle: Soon\npublish_date: 2026-12-02\n---\nComing.\n")
+	var today atomic.Int64
+	today.Store(fixedNow.Unix())
+	ts := start(t, src, func(c *Config) { c.Clock = func() time.Time { return time.Unix(today.Load(), 0) } })
+	ev := ts.listen()
+	if r := ts.get("/articles/soon/"); !strings.Contains(r.body, "Scheduled") {
+		t.Fatalf("before its day, the page has no Scheduled banner: %d %s", r.status, trim(r.body))
+	}
+
+	// Later the same day: still scheduled.
+	today.Store(fixedNow.Add(23 * time.Hour).Unix())
+	ts.write("content/articles/soon.md", "---\ntitle: Soon\npublish_date: 2026-12-02\n---\nComing, edited.\n")
+	if r := ts.await(ev, "/articles/soon/", "Coming, edited.", 200); !strings.Contains(r.body, "Scheduled") {
+		t.Errorf("later on the same day, the page lost its Scheduled banner")
+	}
+
+	// The next day: published.
+	today.Store(fixedNow.Add(25 * time.Hour).Unix())
+	ts.write("content/articles/soon.md", "---\ntitle: Soon\npublish_date: 2026-12-02\n---\nComing, edited again.\n")
+	if r := ts.await(ev, "/articles/soon/", "Coming, edited again.", 200); strings.Contains(r.body, "Scheduled") {
+		t.Errorf("on its day, the page still has its Scheduled banner")
+	}
+	if !strings.Contains(ts.log.String(), "a new day, 2 December 2026: building everything again") {
+		t.Errorf("the log does not say the day changed:\n%s", ts.log.String())
+	}
+	sameAsFullBuildOn(t, ts, fixedNow.Add(25*time.Hour))
 }
