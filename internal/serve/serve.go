@@ -72,11 +72,14 @@ type Config struct {
 	Quiet time.Duration
 	// Clock, when set, is asked for the date before each rebuild; nil
 	// keeps Options.Now for as long as the server runs (a date fixed with
-	// SOURCE_DATE_EPOCH). On a new day (UTC) the server builds everything
-	// again, with the new date: a certification that ended yesterday is
-	// shown lapsed and a page published today loses its "Scheduled"
-	// banner, as in a build run that day.
+	// SOURCE_DATE_EPOCH). At midnight (UTC), and at a save on a later
+	// day, the server builds everything again with the new date: a
+	// certification that ended yesterday is shown lapsed and a page
+	// published today loses its "Scheduled" banner, as in a build run
+	// that day, and open pages reload.
 	Clock func() time.Time
+	// after is time.After, or the tests' stand-in for it.
+	after func(time.Duration) <-chan time.Time
 }
 
 // Server is a running development server.
@@ -216,6 +219,19 @@ func (s *Server) Run(ctx context.Context) error {
 	go func() { serveErr <- hs.Serve(s.ln) }()
 	s.logf("serving %s at %s (drafts and future pages shown); Ctrl-C stops\n", s.cfg.Options.Src, s.URL())
 	var err error
+	var midnight <-chan time.Time
+	wake := func() {
+		if s.cfg.Clock != nil {
+			after := time.After
+			if s.cfg.after != nil {
+				after = s.cfg.after
+			}
+			t := s.cfg.Clock().UTC()
+			next := time.Date(t.Year(), t.Month(), t.Day()+1, 0, 0, 1, 0, time.UTC)
+			midnight = after(next.Sub(t))
+		}
+	}
+	wake()
 loop:
 	for {
 		select {
@@ -223,6 +239,11 @@ loop:
 			break loop
 		case err = <-serveErr:
 			break loop
+		case <-midnight:
+			if !sameDay(s.cfg.Clock(), s.day) {
+				s.rebuild([]string{}, time.Now())
+			}
+			wake()
 		case b := <-s.watch.batches:
 			s.rebuild(b.paths, b.first)
 		case werr := <-s.watch.errs:

@@ -818,3 +818,37 @@ func TestServeNewDay(t *testing.T) {
 	}
 	sameAsFullBuildOn(t, ts, fixedNow.Add(25*time.Hour))
 }
+
+// TestServeMidnight: at midnight the server builds with the new date by
+// itself, and open pages reload, with no save needed.
+func TestServeMidnight(t *testing.T) {
+	src := fixture(t)
+	base := filepath.Join(src, "layouts", "base.html")
+	data, _ := os.ReadFile(base)
+	writeFile(base, strings.Replace(string(data), "<main id=\"main\">",
+		`{{if .Page.Future}}<p class="banner">Scheduled</p>{{end}}<main id="main">`, 1))
+	writeFile(filepath.Join(src, "content", "articles", "soon.md"), "---\ntitle: Soon\npublish_date: 2026-12-02\n---\nComing.\n")
+	var today atomic.Int64
+	today.Store(fixedNow.Add(20 * time.Hour).Unix())
+	tick := make(chan time.Time)
+	waits := make(chan time.Duration, 10)
+	ts := start(t, src, func(c *Config) {
+		c.Clock = func() time.Time { return time.Unix(today.Load(), 0) }
+		c.after = func(d time.Duration) <-chan time.Time { waits <- d; return tick }
+	})
+	ev := ts.listen()
+	if d := <-waits; d != 4*time.Hour+time.Second {
+		t.Errorf("at 20:00 the server waits %v for midnight, want 4h0m1s", d)
+	}
+	if r := ts.get("/articles/soon/"); !strings.Contains(r.body, "Scheduled") {
+		t.Fatalf("before its day, the page has no Scheduled banner: %d %s", r.status, trim(r.body))
+	}
+	today.Store(fixedNow.Add(24*time.Hour + time.Second).Unix())
+	tick <- time.Now()
+	if r := ts.await(ev, "/articles/soon/", "Coming.", 200); strings.Contains(r.body, "Scheduled") {
+		t.Errorf("after midnight, the page still has its Scheduled banner")
+	}
+	if d := <-waits; d != 24*time.Hour {
+		t.Errorf("after midnight the server waits %v for the next, want 24h0m0s", d)
+	}
+}
