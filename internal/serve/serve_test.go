@@ -782,16 +782,24 @@ func TestServeInPlaceSave(t *testing.T) {
 	ts.await(ev, "/articles/the-second/", "Saved in place.", 200)
 }
 
-// TestServeNewDay: a server left running past midnight builds with the
-// new date, as a build run that day would: a page scheduled for the new
-// day is published, without its "Scheduled" banner.
-func TestServeNewDay(t *testing.T) {
+// scheduledFixture is the fixture with a "Scheduled" banner on future
+// pages and an article published the day after fixedNow.
+func scheduledFixture(t *testing.T) string {
+	t.Helper()
 	src := fixture(t)
 	base := filepath.Join(src, "layouts", "base.html")
 	data, _ := os.ReadFile(base)
 	writeFile(base, strings.Replace(string(data), "<main id=\"main\">",
 		`{{if .Page.Future}}<p class="banner">Scheduled</p>{{end}}<main id="main">`, 1))
 	writeFile(filepath.Join(src, "content", "articles", "soon.md"), "---\ntitle: Soon\npublish_date: 2026-12-02\n---\nComing.\n")
+	return src
+}
+
+// TestServeNewDay: a server left running past midnight builds with the
+// new date, as a build run that day would: a page scheduled for the new
+// day is published, without its "Scheduled" banner.
+func TestServeNewDay(t *testing.T) {
+	src := scheduledFixture(t)
 	var today atomic.Int64
 	today.Store(fixedNow.Unix())
 	ts := start(t, src, func(c *Config) { c.Clock = func() time.Time { return time.Unix(today.Load(), 0) } })
@@ -822,12 +830,7 @@ func TestServeNewDay(t *testing.T) {
 // TestServeMidnight: at midnight the server builds with the new date by
 // itself, and open pages reload, with no save needed.
 func TestServeMidnight(t *testing.T) {
-	src := fixture(t)
-	base := filepath.Join(src, "layouts", "base.html")
-	data, _ := os.ReadFile(base)
-	writeFile(base, strings.Replace(string(data), "<main id=\"main\">",
-		`{{if .Page.Future}}<p class="banner">Scheduled</p>{{end}}<main id="main">`, 1))
-	writeFile(filepath.Join(src, "content", "articles", "soon.md"), "---\ntitle: Soon\npublish_date: 2026-12-02\n---\nComing.\n")
+	src := scheduledFixture(t)
 	var today atomic.Int64
 	today.Store(fixedNow.Add(20 * time.Hour).Unix())
 	tick := make(chan time.Time)
