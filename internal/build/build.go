@@ -35,10 +35,12 @@ package build
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -767,15 +769,16 @@ func (b *builder) render() {
 			start()
 		}
 	})
-	for _, f := range b.once.m {
-		b.problems.Add(f.problem)
-	}
+	b.once.report(b.problems)
 }
 
 // firstPages holds the problems that a build reports once however many
 // pages have them (a mistake in a layout), each naming the first page in
 // URL order that has it: pages render side by side, and the page named
-// must not depend on which finished first.
+// must not depend on which finished first. Nor must the order of two
+// problems at one place (two ids repeated in one layout, both at its
+// first line): they are reported as the pages would find them one after
+// the other in URL order, each page's in the order it has them.
 type firstPages struct {
 	mu sync.Mutex
 	m  map[any]firstPage
@@ -783,17 +786,31 @@ type firstPages struct {
 
 type firstPage struct {
 	url     string
+	seq     int // the problem's place among those of its page
 	problem diag.Problem
 }
 
 // add notes problem, found on the page at url, under key; of the problems
-// with one key, the build reports that of the first page.
-func (f *firstPages) add(key any, url string, problem diag.Problem) {
+// with one key, the build reports that of the first page. seq is its
+// place among the problems of the page that add is given.
+func (f *firstPages) add(key any, url string, seq int, problem diag.Problem) {
 	f.mu.Lock()
 	if e, ok := f.m[key]; !ok || url < e.url {
-		f.m[key] = firstPage{url, problem}
+		f.m[key] = firstPage{url, seq, problem}
 	}
 	f.mu.Unlock()
+}
+
+// report adds the problems to list, by page URL, then their place on the
+// page.
+func (f *firstPages) report(list *diag.List) {
+	all := slices.Collect(maps.Values(f.m))
+	slices.SortFunc(all, func(a, b firstPage) int {
+		return cmp.Or(strings.Compare(a.url, b.url), cmp.Compare(a.seq, b.seq), strings.Compare(a.problem.Msg, b.problem.Msg))
+	})
+	for _, e := range all {
+		list.Add(e.problem)
+	}
 }
 
 func (b *builder) renderOne(p *site.Page) {
@@ -878,7 +895,7 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch) {
 		if p.File != "" {
 			b.problems.Add(pr)
 		} else {
-			b.once.add("missing:"+name, p.URL, pr) // pages the site makes: once
+			b.once.add("missing:"+name, p.URL, 0, pr) // pages the site makes: once
 		}
 		b.links.Add(&linkcheck.Page{URL: p.URL, Unrendered: true})
 		return
@@ -888,7 +905,7 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch) {
 		pr := b.tmpl.Problem(err, "layouts/"+name)
 		key := pr
 		pr.Msg += " (rendering " + p.URL + ")"
-		b.once.add(key, p.URL, pr)
+		b.once.add(key, p.URL, 0, pr)
 		b.links.Add(&linkcheck.Page{URL: p.URL, Unrendered: true})
 		return
 	}
@@ -963,19 +980,27 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch) {
 // layout uses as well (## Main, the main element's id), reported at the
 // heading with the problems of its Markdown so that the development
 // server shows it again with the page, and two elements of the layout,
-// reported once at the layout (see firstPages), which it returns.
+// reported once at the layout (see firstPages), which it returns. Both
+// are reported in the order of the page's elements.
 func (b *builder) duplicateIDs(p *site.Page, layout, ids string, res *markdown.Result, body []byte, w *pageScratch) []layoutProblem {
 	var out []layoutProblem
 	clear(w.ids)
+	twice := false
 	for id := range strings.SplitSeq(ids, "\x00") {
 		if id != "" {
 			w.ids[id]++
+			twice = twice || w.ids[id] == 2
 		}
 	}
-	for id, n := range w.ids {
-		if n < 2 {
+	if !twice {
+		return nil
+	}
+	for id := range strings.SplitSeq(ids, "\x00") {
+		n := w.ids[id]
+		if id == "" || n < 2 {
 			continue
 		}
+		w.ids[id] = 0 // reported at its first element
 		var h *markdown.Heading
 		headings := 0
 		if res != nil {
@@ -992,7 +1017,7 @@ func (b *builder) duplicateIDs(p *site.Page, layout, ids string, res *markdown.R
 		case h == nil:
 			lp := layoutProblem{key: "id:" + layout + "#" + id, problem: diag.Problem{File: "layouts/" + layout, Line: 1, Col: 1, Severity: diag.Warning,
 				Msg: fmt.Sprintf("id %q is on more than one element of %s; give each element an id of its own", id, p.URL)}}
-			b.once.add(lp.key, p.URL, lp.problem)
+			b.once.add(lp.key, p.URL, len(out), lp.problem)
 			out = append(out, lp)
 			continue
 		case headings == n:
