@@ -547,7 +547,9 @@ func (b *builder) wrote(rel string, err error) {
 	switch {
 	case err == nil:
 	case errors.As(err, &c):
-		b.collide(c)
+		for _, other := range c.others {
+			b.collide(c.rel, other)
+		}
 	default:
 		at, _ := b.sourceOf(rel)
 		b.problems.Errorf(at.file, at.line, at.col, "%v", err)
@@ -670,10 +672,12 @@ func writeFix(err error) string {
 	return "check the output folder's disk and build again"
 }
 
-// collide reports two outputs that want one name, at the source an editor
-// would change: a slug over a page's file, a page over a static file.
-func (b *builder) collide(c *collision) {
-	owners := map[string][]owner{c.rel: b.ownersOf(c.rel), c.other: b.ownersOf(c.other)}
+// collide reports two outputs that want one name, rel and other (the same
+// name, or a file and a file in a folder of its name), at the source an
+// editor would change: a slug over a page's file, a page over a static
+// file. The problem is the same whichever of the two was written first.
+func (b *builder) collide(rel, other string) {
+	owners := map[string][]owner{rel: b.ownersOf(rel), other: b.ownersOf(other)}
 	describe := func(rel string) string {
 		var names []string
 		for _, o := range owners[rel] {
@@ -686,7 +690,7 @@ func (b *builder) collide(c *collision) {
 		return strings.Join(names, " and ")
 	}
 	var at *owner
-	for _, rel := range []string{c.rel, c.other} {
+	for _, rel := range []string{rel, other} {
 		for i, o := range owners[rel] {
 			if at == nil || o.rank > at.rank || o.rank == at.rank && o.file > at.file {
 				at = &owners[rel][i]
@@ -694,7 +698,7 @@ func (b *builder) collide(c *collision) {
 		}
 	}
 	var msg string
-	file, inner := c.other, c.rel
+	file, inner := other, rel
 	if len(file) > len(inner) {
 		file, inner = inner, file
 	}

@@ -230,6 +230,14 @@ var brokenSites = []struct {
 			change(t, fsys, f, "tags:", fmt.Sprintf("aliases: [/old-page/, /articles/p%02d/, /feed.xml, /old/, /tags/]\ntags:", (i+1)%6))
 		}
 	}},
+	{name: "outputs that want one name", edit: func(t *testing.T, fsys fstest.MapFS) {
+		put(fsys, "static/articles/p00/index.html", "<p>old</p>")
+		put(fsys, "static/robots.txt", "User-agent: *\n")
+		for _, name := range []string{"a", "b", "c", "d"} {
+			put(fsys, "content/feed.xml/"+name+".md", "---\ntitle: "+name+"\n---\n")
+			put(fsys, "content/404.html/"+name+".md", "---\ntitle: "+name+"\n---\n")
+		}
+	}},
 	{name: "broken links in Markdown on several pages", edit: func(t *testing.T, fsys fstest.MapFS) {
 		for _, f := range articlesOf(fsys) {
 			change(t, fsys, f, "See [the first]", "See [gone](gone.md), [away](/nowhere/), [part](ok.md#nope), [case](OK.md) and [the first]")
