@@ -796,10 +796,11 @@ type firstPage struct {
 
 // add notes problem, found on the page at url, under key; of the problems
 // with one key, the build reports that of the first page. seq is its
-// place among the problems of the page that add is given.
+// place among the problems of the page that add is given (and, for a
+// problem of no page, url "", its place among those).
 func (f *firstPages) add(key any, url string, seq int, problem diag.Problem) {
 	f.mu.Lock()
-	if e, ok := f.m[key]; !ok || url < e.url {
+	if e, ok := f.m[key]; !ok || url < e.url || url == e.url && seq < e.seq {
 		f.m[key] = firstPage{url, seq, problem}
 	}
 	f.mu.Unlock()

@@ -273,6 +273,22 @@ var brokenSites = []struct {
 	{name: "the same book twice in a list, in two editions", bundled: true, edit: func(t *testing.T, fsys fstest.MapFS) {
 		change(t, fsys, "content/reading/for-patients.md", "books:\n", "books:\n  - {title: Explain Pain, authors: [A. B], edition: 1, level: essential}\n  - {title: Explain Pain, authors: [C. D], edition: 1, level: essential}\n")
 	}},
+	{name: "a long reading list with books that share an anchor", bundled: true, edit: func(t *testing.T, fsys fstest.MapFS) {
+		var b strings.Builder
+		b.WriteString("---\ntitle: Long list\nbooks:\n")
+		for i := range 70 {
+			title := fmt.Sprintf("Book %d", i)
+			switch i {
+			case 1, 2:
+				title = "Explain Pain"
+			case 68, 69:
+				title = "The Body Keeps"
+			}
+			fmt.Fprintf(&b, "  - {title: %s, authors: [Author %d], level: essential}\n", title, i)
+		}
+		b.WriteString("---\n")
+		put(fsys, "content/reading/long-list.md", b.String())
+	}},
 	{name: "the repository's layouts: a mistake in a cached partial", bundled: true, edit: func(t *testing.T, fsys fstest.MapFS) {
 		change(t, fsys, "layouts/partials/header.html", `{{.Site.Config.Title}}`, `{{.Site.Config.Title}}{{.Page.Titel}}`)
 	}},
