@@ -959,7 +959,12 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch) {
 		var err error
 		html, err = b.mini.Consume(mbuf, "text/html", html)
 		if err != nil {
-			b.problems.Warnf(p.File, 1, 1, "cannot minify %s: %v", p.URL, err)
+			pr := diag.Problem{File: p.File, Line: 1, Col: 1, Msg: fmt.Sprintf("cannot minify %s: %v", p.URL, err), Severity: diag.Warning}
+			if p.File != "" {
+				b.problems.Add(pr)
+			} else {
+				b.once.add(pr, p.URL, 0, pr) // no place of its own: in URL order
+			}
 			cacheable = false
 		}
 	}

@@ -211,6 +211,9 @@ var brokenSites = []struct {
 		change(t, fsys, "layouts/base.html", `<main id="main">`, `<main id="main"><b id="twice"></b><b id="twice"></b><i id="again"></i><i id="again"></i>`)
 		change(t, fsys, "layouts/partials/list.html", `<ul>`, `<ul id="list"><li id="list"></li>`)
 	}},
+	{name: "an inline script that cannot be minified, on every page", edit: func(t *testing.T, fsys fstest.MapFS) {
+		change(t, fsys, "layouts/base.html", `<body>`, `<body><script>var x = ;</script>`)
+	}},
 	{name: "a heading id that a layout uses, on several pages", edit: func(t *testing.T, fsys fstest.MapFS) {
 		for _, f := range articlesOf(fsys) {
 			change(t, fsys, f, "## Details\n", "## Details\n\n## Main\n\nText.\n")
