@@ -35,10 +35,12 @@ package build
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -545,7 +547,9 @@ func (b *builder) wrote(rel string, err error) {
 	switch {
 	case err == nil:
 	case errors.As(err, &c):
-		b.collide(c)
+		for _, other := range c.others {
+			b.collide(c.rel, other)
+		}
 	default:
 		at, _ := b.sourceOf(rel)
 		b.problems.Errorf(at.file, at.line, at.col, "%v", err)
@@ -668,10 +672,12 @@ func writeFix(err error) string {
 	return "check the output folder's disk and build again"
 }
 
-// collide reports two outputs that want one name, at the source an editor
-// would change: a slug over a page's file, a page over a static file.
-func (b *builder) collide(c *collision) {
-	owners := map[string][]owner{c.rel: b.ownersOf(c.rel), c.other: b.ownersOf(c.other)}
+// collide reports two outputs that want one name, rel and other (the same
+// name, or a file and a file in a folder of its name), at the source an
+// editor would change: a slug over a page's file, a page over a static
+// file. The problem is the same whichever of the two was written first.
+func (b *builder) collide(rel, other string) {
+	owners := map[string][]owner{rel: b.ownersOf(rel), other: b.ownersOf(other)}
 	describe := func(rel string) string {
 		var names []string
 		for _, o := range owners[rel] {
@@ -684,7 +690,7 @@ func (b *builder) collide(c *collision) {
 		return strings.Join(names, " and ")
 	}
 	var at *owner
-	for _, rel := range []string{c.rel, c.other} {
+	for _, rel := range []string{rel, other} {
 		for i, o := range owners[rel] {
 			if at == nil || o.rank > at.rank || o.rank == at.rank && o.file > at.file {
 				at = &owners[rel][i]
@@ -692,7 +698,7 @@ func (b *builder) collide(c *collision) {
 		}
 	}
 	var msg string
-	file, inner := c.other, c.rel
+	file, inner := other, rel
 	if len(file) > len(inner) {
 		file, inner = inner, file
 	}
@@ -767,15 +773,16 @@ func (b *builder) render() {
 			start()
 		}
 	})
-	for _, f := range b.once.m {
-		b.problems.Add(f.problem)
-	}
+	b.once.report(b.problems)
 }
 
 // firstPages holds the problems that a build reports once however many
 // pages have them (a mistake in a layout), each naming the first page in
 // URL order that has it: pages render side by side, and the page named
-// must not depend on which finished first.
+// must not depend on which finished first. Nor must the order of two
+// problems at one place (two ids repeated in one layout, both at its
+// first line): they are reported as the pages would find them one after
+// the other in URL order, each page's in the order it has them.
 type firstPages struct {
 	mu sync.Mutex
 	m  map[any]firstPage
@@ -783,17 +790,32 @@ type firstPages struct {
 
 type firstPage struct {
 	url     string
+	seq     int // the problem's place among those of its page
 	problem diag.Problem
 }
 
 // add notes problem, found on the page at url, under key; of the problems
-// with one key, the build reports that of the first page.
-func (f *firstPages) add(key any, url string, problem diag.Problem) {
+// with one key, the build reports that of the first page. seq is its
+// place among the problems of the page that add is given (and, for a
+// problem of no page, url "", its place among those).
+func (f *firstPages) add(key any, url string, seq int, problem diag.Problem) {
 	f.mu.Lock()
-	if e, ok := f.m[key]; !ok || url < e.url {
-		f.m[key] = firstPage{url, problem}
+	if e, ok := f.m[key]; !ok || url < e.url || url == e.url && seq < e.seq {
+		f.m[key] = firstPage{url, seq, problem}
 	}
 	f.mu.Unlock()
+}
+
+// report adds the problems to list, by page URL, then their place on the
+// page.
+func (f *firstPages) report(list *diag.List) {
+	all := slices.Collect(maps.Values(f.m))
+	slices.SortFunc(all, func(a, b firstPage) int {
+		return cmp.Or(strings.Compare(a.url, b.url), cmp.Compare(a.seq, b.seq), strings.Compare(a.problem.Msg, b.problem.Msg))
+	})
+	for _, e := range all {
+		list.Add(e.problem)
+	}
 }
 
 func (b *builder) renderOne(p *site.Page) {
@@ -878,7 +900,7 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch) {
 		if p.File != "" {
 			b.problems.Add(pr)
 		} else {
-			b.once.add("missing:"+name, p.URL, pr) // pages the site makes: once
+			b.once.add("missing:"+name, p.URL, 0, pr) // pages the site makes: once
 		}
 		b.links.Add(&linkcheck.Page{URL: p.URL, Unrendered: true})
 		return
@@ -888,7 +910,7 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch) {
 		pr := b.tmpl.Problem(err, "layouts/"+name)
 		key := pr
 		pr.Msg += " (rendering " + p.URL + ")"
-		b.once.add(key, p.URL, pr)
+		b.once.add(key, p.URL, 0, pr)
 		b.links.Add(&linkcheck.Page{URL: p.URL, Unrendered: true})
 		return
 	}
@@ -937,7 +959,12 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch) {
 		var err error
 		html, err = b.mini.Consume(mbuf, "text/html", html)
 		if err != nil {
-			b.problems.Warnf(p.File, 1, 1, "cannot minify %s: %v", p.URL, err)
+			pr := diag.Problem{File: p.File, Line: 1, Col: 1, Msg: fmt.Sprintf("cannot minify %s: %v", p.URL, err), Severity: diag.Warning}
+			if p.File != "" {
+				b.problems.Add(pr)
+			} else {
+				b.once.add(pr, p.URL, 0, pr) // no place of its own: in URL order
+			}
 			cacheable = false
 		}
 	}
@@ -963,19 +990,27 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch) {
 // layout uses as well (## Main, the main element's id), reported at the
 // heading with the problems of its Markdown so that the development
 // server shows it again with the page, and two elements of the layout,
-// reported once at the layout (see firstPages), which it returns.
+// reported once at the layout (see firstPages), which it returns. Both
+// are reported in the order of the page's elements.
 func (b *builder) duplicateIDs(p *site.Page, layout, ids string, res *markdown.Result, body []byte, w *pageScratch) []layoutProblem {
 	var out []layoutProblem
 	clear(w.ids)
+	twice := false
 	for id := range strings.SplitSeq(ids, "\x00") {
 		if id != "" {
 			w.ids[id]++
+			twice = twice || w.ids[id] == 2
 		}
 	}
-	for id, n := range w.ids {
-		if n < 2 {
+	if !twice {
+		return nil
+	}
+	for id := range strings.SplitSeq(ids, "\x00") {
+		n := w.ids[id]
+		if id == "" || n < 2 {
 			continue
 		}
+		w.ids[id] = 0 // reported at its first element
 		var h *markdown.Heading
 		headings := 0
 		if res != nil {
@@ -992,7 +1027,7 @@ func (b *builder) duplicateIDs(p *site.Page, layout, ids string, res *markdown.R
 		case h == nil:
 			lp := layoutProblem{key: "id:" + layout + "#" + id, problem: diag.Problem{File: "layouts/" + layout, Line: 1, Col: 1, Severity: diag.Warning,
 				Msg: fmt.Sprintf("id %q is on more than one element of %s; give each element an id of its own", id, p.URL)}}
-			b.once.add(lp.key, p.URL, lp.problem)
+			b.once.add(lp.key, p.URL, len(out), lp.problem)
 			out = append(out, lp)
 			continue
 		case headings == n:

@@ -676,8 +676,8 @@ func (x *Builder) emit(b *builder, p *site.Page, r *renderedPage) {
 		lp := r.link
 		b.links.Add(&lp)
 	}
-	for _, lp := range r.layout {
-		b.once.add(lp.key, p.URL, lp.problem)
+	for i, lp := range r.layout {
+		b.once.add(lp.key, p.URL, i, lp.problem)
 	}
 	for _, e := range b.ext {
 		e.rendered(b, p, r.md)

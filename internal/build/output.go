@@ -26,12 +26,13 @@ type output struct {
 	tmp   string // "" for a dry run
 	mu    sync.Mutex
 	paths map[string]bool
-	// under maps each folder of the output to the first file written
-	// inside it, so that a file and a folder of one name are caught.
-	under map[string]string
-	mem   map[string][]byte // files kept in memory instead of written, or nil
-	bytes atomic.Int64
-	dirs  sync.Map
+	// folders are the folders of the output that files are written in,
+	// so that a file and a folder of one name are caught; refused are
+	// the files refused because a folder of their name has files.
+	folders, refused map[string]bool
+	mem              map[string][]byte // files kept in memory instead of written, or nil
+	bytes            atomic.Int64
+	dirs             sync.Map
 
 	// Files are written by a small pool of writers so that rendering (on
 	// GOMAXPROCS workers) is not held up by the file system.
@@ -249,10 +250,10 @@ func (o *output) add(rel string, data []byte, copied bool) error {
 		return fmt.Errorf("refusing to write %q: it %s", rel, why)
 	}
 	o.mu.Lock()
-	other := o.claim(rel)
+	others := o.claim(rel)
 	o.mu.Unlock()
-	if other != "" {
-		return &collision{rel: rel, other: other}
+	if others != nil {
+		return &collision{rel: rel, others: others}
 	}
 	o.bytes.Add(int64(len(data)))
 	if o.mem != nil {
@@ -381,38 +382,50 @@ func (o *output) has(rel string) bool {
 
 // claim records rel as written, unless another output already has that
 // name, as a file or as a folder, or needs a folder where rel is a file:
-// then it returns that output's name. o.mu is held.
-func (o *output) claim(rel string) string {
+// then it returns those outputs' names. The outputs a file collides with
+// do not depend on the order they are written in: a file written after
+// the files of a folder of its name collides with each of them, and is
+// kept as refused, so that the files written in that folder after it
+// collide with it as well. o.mu is held.
+func (o *output) claim(rel string) []string {
 	if o.paths[rel] {
-		return rel
+		return []string{rel}
 	}
-	if o.under == nil {
-		o.under = map[string]string{}
+	if o.folders == nil {
+		o.folders, o.refused = map[string]bool{}, map[string]bool{}
 	}
-	if f, ok := o.under[rel]; ok {
-		return f
+	if o.folders[rel] {
+		o.refused[rel] = true
+		var inside []string
+		for f := range o.paths {
+			if strings.HasPrefix(f, rel+"/") {
+				inside = append(inside, f)
+			}
+		}
+		slices.Sort(inside)
+		return inside
 	}
 	for d := path.Dir(rel); d != "."; d = path.Dir(d) {
-		if o.paths[d] {
-			return d
+		if o.paths[d] || o.refused[d] {
+			return []string{d}
 		}
 	}
 	o.paths[rel] = true
-	for d := path.Dir(rel); d != "."; d = path.Dir(d) {
-		if _, ok := o.under[d]; ok {
-			break // and so are the folders above it
-		}
-		o.under[d] = rel
+	for d := path.Dir(rel); d != "." && !o.folders[d]; d = path.Dir(d) {
+		o.folders[d] = true // and the folders above it are already
 	}
-	return ""
+	return nil
 }
 
-// collision is two outputs that want one name: the same file, or a file
-// where the other needs a folder.
-type collision struct{ rel, other string }
+// collision is outputs that want one name: the same file, or a file
+// where the others need a folder.
+type collision struct {
+	rel    string
+	others []string
+}
 
 func (c *collision) Error() string {
-	return fmt.Sprintf("two outputs want %s and %s; give one of them another URL", c.other, c.rel)
+	return fmt.Sprintf("two outputs want %s and %s; give one of them another URL", c.others[0], c.rel)
 }
 
 // discard removes the temporary folder of a build that did not publish.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"sitegen/internal/diag"
 	"sitegen/internal/directory"
 	"sitegen/internal/markdown"
 	"sitegen/internal/pool"
@@ -142,13 +143,16 @@ func (s *siteSearch) rendered(b *builder, p *site.Page, md *markdown.Result) {
 		return
 	}
 	files, err := s.ix.Add(n, doc)
-	s.written(b, files, err)
+	s.written(b, n, files, err)
 }
 
-// written writes the fragment packs the index hands back.
-func (s *siteSearch) written(b *builder, files []search.File, err error) {
+// written writes the fragment packs the index hands back for document n,
+// or reports its error. The documents are added side by side; their
+// errors, which have no place in a file, are reported in the order of the
+// documents' numbers (see firstPages), whichever was added first.
+func (s *siteSearch) written(b *builder, n int, files []search.File, err error) {
 	if err != nil {
-		b.problems.Errorf("", 0, 0, "%v", err)
+		b.once.add(err.Error(), "", n, diag.Problem{Msg: err.Error()})
 		return
 	}
 	for _, f := range files {
@@ -206,7 +210,7 @@ func (s *siteSearch) tail(b *builder) []func() {
 		} else {
 			files, err = s.ix.Skip(i)
 		}
-		s.written(b, files, err)
+		s.written(b, i, files, err)
 	}
 	extra := s.extraDocs(b)
 	n := len(b.site.Pages)
@@ -216,7 +220,7 @@ func (s *siteSearch) tail(b *builder) []func() {
 		jobs = append(jobs, func() {
 			for i := lo; i < min(lo+batch, len(extra)); i++ {
 				files, err := s.ix.Add(n+i, extra[i])
-				s.written(b, files, err)
+				s.written(b, n+i, files, err)
 			}
 		})
 	}
