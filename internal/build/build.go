@@ -169,6 +169,7 @@ type builder struct {
 	countMu  sync.Mutex // guards res.DataFiles, counted from workers
 	inc      *Builder   // the long-lived rebuilder whose caches this build uses, or nil
 	once     firstPages // problems of layouts, reported once for every page they are on
+	keys     *cacheKeys // a check's record of what cached partials give each page, or nil
 	// sources are the content files found, loaded or not.
 	sources []string
 }
@@ -530,7 +531,11 @@ func (b *builder) funcs() template.FuncMap {
 		},
 		"jsonld": jsonLD,
 		"cached": func(name, key string, data any) (template.HTML, error) {
-			return b.tmpl.Cached(name, key, data)
+			h, err := b.tmpl.Cached(name, key, data)
+			if err == nil && b.keys != nil {
+				b.keys.check(b.tmpl, name, key, data)
+			}
+			return h, err
 		},
 		"telURL": telURL,
 		"image":  func(name string) (Image, error) { return staticImage(b.assets, name) },
@@ -728,6 +733,12 @@ func (b *builder) render() {
 	pages := b.site.Pages
 	b.res.Pages = len(pages)
 	b.once.m = map[any]firstPage{}
+	if b.opt.DryRun && b.inc == nil {
+		// sitegen check: a page takes a cached partial from whichever
+		// page rendered it first under its key, so a key that leaves out
+		// something the partial shows gives pages the wrong HTML.
+		b.keys = newCacheKeys()
+	}
 	var tailers []tailer
 	var tail []func()
 	for _, e := range b.ext {
@@ -774,6 +785,9 @@ func (b *builder) render() {
 		}
 	})
 	b.once.report(b.problems)
+	if b.keys != nil {
+		b.keys.report(b.problems, b.tmpl)
+	}
 }
 
 // firstPages holds the problems that a build reports once however many

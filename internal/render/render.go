@@ -168,6 +168,16 @@ func (t *Templates) Cached(name, key string, data any) (template.HTML, error) {
 	if v, ok := t.cache.Load(k); ok {
 		return v.(template.HTML), nil
 	}
+	h, err := t.Partial(name, data)
+	if err != nil {
+		return "", err
+	}
+	t.cache.Store(k, h)
+	return h, nil
+}
+
+// Partial executes the partial name with data, without the cache.
+func (t *Templates) Partial(name string, data any) (template.HTML, error) {
 	if t.root == nil {
 		return "", fmt.Errorf("no templates loaded")
 	}
@@ -175,9 +185,29 @@ func (t *Templates) Cached(name, key string, data any) (template.HTML, error) {
 	if err := t.root.ExecuteTemplate(&buf, name, data); err != nil {
 		return "", explain(err, data)
 	}
-	h := template.HTML(buf.String())
-	t.cache.Store(k, h)
-	return h, nil
+	return template.HTML(buf.String()), nil
+}
+
+// Defined returns the layout file and line where the partial name is
+// defined ({{define "name"}}), or false.
+func (t *Templates) Defined(name string) (file string, line int, ok bool) {
+	if t.root == nil {
+		return "", 0, false
+	}
+	tm := t.root.Lookup(name)
+	if tm == nil || tm.Tree == nil {
+		return "", 0, false
+	}
+	file = tm.Tree.ParseName
+	src, ok := t.src[file]
+	if !ok {
+		return "", 0, false
+	}
+	line = 1
+	if i := strings.Index(src, `define "`+name+`"`); i >= 0 {
+		line += strings.Count(src[:i], "\n")
+	}
+	return file, line, true
 }
 
 // Forget empties the cache of Cached, so that a build that reuses the
