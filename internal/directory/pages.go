@@ -394,7 +394,7 @@ func (d *Directory) listPages() []PageSpec {
 			pages = append(pages, PageSpec{
 				URL:         urls[i-1],
 				Title:       title,
-				Description: fmt.Sprintf("%d certified craniosacral therapists in %s.", len(cards), r),
+				Description: fmt.Sprintf("Craniosacral therapy (CST) in %s: %d certified therapists.", r, len(cards)), // as a visitor asks: "cst in wales"
 				Template:    ListTemplate,
 				Data:        ld,
 				Search:      i == 1, // the others continue its list
