@@ -324,7 +324,12 @@ func practitionerDoc(p *directory.Practitioner, bio []markdown.Section) search.D
 		// what they find, and one with the training must.
 		d.Tags = append(d.Tags, "Trained to work with babies and children")
 	}
-	d.Keywords = append(d.Keywords, p.Languages...)
+	if len(p.Languages) > 0 {
+		// As a sentence, "Speaks English and Arabic", so that a visitor
+		// who asks for an "Arabic speaking therapist" finds the profile
+		// rather than every page that says "speak" and "therapist".
+		d.Keywords = append(d.Keywords, "Speaks "+andList(p.Languages))
+	}
 	if p.Wheelchair() {
 		d.Keywords = append(d.Keywords, "Wheelchair access")
 	}
@@ -337,6 +342,14 @@ func practitionerDoc(p *directory.Practitioner, bio []markdown.Section) search.D
 	d.Description = p.Level + " practitioner in " + strings.Join(towns, ", ") + ". Registration " + p.Registration + "."
 	d.Sections = searchSections(bio)
 	return d
+}
+
+// andList joins words as a sentence does: "A", "A and B", "A, B and C".
+func andList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // searchSections is a rendered text's sections, by heading, as the index

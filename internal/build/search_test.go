@@ -178,6 +178,34 @@ func TestPractitionerDocAccepting(t *testing.T) {
 	}
 }
 
+// TestPractitionerDocLanguages: the languages a practitioner speaks are a
+// sentence of the keywords, "Speaks English and Arabic", so that "Arabic
+// speaking therapist" finds them; a profile that names none has no such
+// keyword.
+func TestPractitionerDocLanguages(t *testing.T) {
+	for _, c := range []struct {
+		langs []string
+		want  string
+	}{
+		{nil, ""},
+		{[]string{"English"}, "Speaks English"},
+		{[]string{"English", "Arabic"}, "Speaks English and Arabic"},
+		{[]string{"English", "Welsh", "Portuguese"}, "Speaks English, Welsh and Portuguese"},
+	} {
+		p := &directory.Practitioner{Slug: "jane-doe", Name: "Jane Doe", Registration: "CST-000001", Languages: c.langs}
+		d := practitionerDoc(p, nil)
+		var got string
+		for _, k := range d.Keywords {
+			if strings.HasPrefix(k, "Speaks ") {
+				got = k
+			}
+		}
+		if got != c.want {
+			t.Errorf("languages %q: keyword %q, want %q (keywords %q)", c.langs, got, c.want, d.Keywords)
+		}
+	}
+}
+
 // TestSearchTextIsReadText: the text a result's excerpt comes from is what
 // the page shows, for a profile's bio as for an article: a link's text
 // without its Markdown brackets and target. A bundled bio links to the

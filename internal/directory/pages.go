@@ -249,7 +249,7 @@ func (d *Directory) Pages(cfg *config.Config, md Markdown) ([]PageSpec, error) {
 		Description: "Check whether a craniosacral therapist's registration with " + orgName(cfg) + " is current, or has lapsed or expired.",
 		Template:    VerifyTemplate,
 		Search:      true,
-		Keywords:    []string{"Verify a registration", "Is a practitioner certified and registered?"}, // its address, /verify/; what patients ask
+		Keywords:    []string{"Verify a registration number", "Is my practitioner or therapist certified and registered?"}, // its address, /verify/; what patients ask
 		Data: VerifyData{Sample: d.Sample, IndexURL: d.VerifyIndexURL(), Prefix: cfg.RegistrationPrefix,
 			Digits: cfg.RegistrationDigits, Example: example, Built: d.Now},
 	})
@@ -363,7 +363,7 @@ func (d *Directory) listPages() []PageSpec {
 		Template:    ListTemplate,
 		Data:        overview,
 		Search:      true,
-		Keywords:    []string{"Directory of certified practitioners"}, // as the site calls it
+		Keywords:    []string{"Directory of certified practitioners", "Find a craniosacral therapist"}, // as the site calls it; as a patient asks
 	}}
 	for _, r := range d.regions {
 		cards := byRegion[r]
@@ -394,7 +394,7 @@ func (d *Directory) listPages() []PageSpec {
 			pages = append(pages, PageSpec{
 				URL:         urls[i-1],
 				Title:       title,
-				Description: fmt.Sprintf("%d certified craniosacral therapists in %s.", len(cards), r),
+				Description: fmt.Sprintf("Craniosacral therapy (CST) in %s: %d certified therapists.", r, len(cards)), // as a visitor asks: "cst in wales"
 				Template:    ListTemplate,
 				Data:        ld,
 				Search:      i == 1, // the others continue its list
