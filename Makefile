@@ -28,7 +28,9 @@ serve: sitegen
 
 # Stage benchmarks of every package, then whole builds of generated sites
 # (1,000 and 10,000 articles, 10,000 practitioners): the sitegen binary as a
-# child process, 3 cold builds per size, and the peak heap in process.
+# child process, 3 cold builds per size, and the peak heap in process; then
+# what the search index adds to the 10,000-article build (5 pairs of builds
+# with and without it).
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -timeout 30m $$($(GO) list ./... | grep -v '/internal/build$$')
 	$(GO) test -run '^$$' -bench 'Stages' -benchmem -timeout 30m ./internal/build/
