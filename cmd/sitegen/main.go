@@ -148,7 +148,7 @@ func (f *buildFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.strict, "strict", false, "treat every warning as an error")
 	fs.BoolVar(&f.drafts, "drafts", false, "include draft pages")
 	fs.BoolVar(&f.future, "future", false, "include pages whose publish_date is ahead")
-	fs.StringVar(&f.baseURL, "base-url", "", "absolute URL of the site (default: site.yaml's base_url, or Netlify's URL)")
+	fs.StringVar(&f.baseURL, "base-url", "", "absolute URL of the site (default: Netlify's URL when NETLIFY=true, else site.yaml's base_url)")
 	fs.BoolVar(&f.noMinify, "no-minify", false, "write output without minifying it")
 	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile to `file`")
 	fs.StringVar(&f.memprofile, "memprofile", "", "write a heap profile to `file` at the end")
