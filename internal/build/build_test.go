@@ -413,7 +413,7 @@ func TestProblems(t *testing.T) {
 			"content/a.md": "---\ntitle: A\n---\n\nSee <a href=\"/nowhere/\">this</a>.\n"},
 			"content/a.md:5:8: warning: link to /nowhere/: no page or file is published at /nowhere/"},
 		{"raw HTML left out", map[string]string{"content/a.md": "---\ntitle: A\n---\nWater is H<sub>2</sub>O.\n"},
-			"content/a.md:4:11: warning: raw HTML <sub> is left out of the page, with any text inside it, because raw_html is off in content/site.yaml; write Markdown instead"},
+			"content/a.md:4:11: warning: raw HTML <sub> is left out of the page, its text kept as plain text, because raw_html is off in content/site.yaml; write Markdown instead"},
 		{"template: missing field", map[string]string{"layouts/page.html": `{{define "main"}}{{.Page.Nope}}{{end}}`},
 			`layouts/page.html:1:25: the page has no field Nope; it has Aliases, Alternates, Content, `},
 		{"template: misspelt field", map[string]string{"layouts/page.html": `{{define "main"}}{{.Page.Contnet}}{{end}}`},

@@ -585,14 +585,14 @@ func (w *walker) walk(root ast.Node) {
 			}
 		case *ast.RawHTML:
 			if entering && !w.rawHTML && w.doc.OmittedHTML && n.Segments.Len() > 0 {
-				w.omitted(n.Segments.At(0))
+				w.omitted(n.Segments.At(0), false)
 			}
 			if entering && w.rawHTML {
 				w.checkRawHTML(n.Segments.Sliced(0, n.Segments.Len()))
 			}
 		case *ast.HTMLBlock:
 			if entering && !w.rawHTML && w.doc.OmittedHTML && n.Lines().Len() > 0 {
-				w.omitted(n.Lines().At(0))
+				w.omitted(n.Lines().At(0), true)
 			}
 			if entering && w.rawHTML {
 				segs := n.Lines().Sliced(0, n.Lines().Len())
@@ -727,7 +727,7 @@ var openTag = regexp.MustCompile(`^<([A-Za-z][A-Za-z0-9-]*)`)
 // omitted warns, once a line, at raw HTML that is left out of the page
 // because site.yaml does not allow it: an element's opening tag (a
 // closing tag or a comment loses nothing an editor meant to show).
-func (w *walker) omitted(seg text.Segment) {
+func (w *walker) omitted(seg text.Segment, block bool) {
 	m := openTag.FindSubmatch(seg.Value(w.src))
 	if m == nil {
 		return
@@ -737,8 +737,14 @@ func (w *walker) omitted(seg text.Segment) {
 		return
 	}
 	w.omittedLine = l
+	// A block goes whole; of inline HTML only the tags go, and the text
+	// between them stays, without what the tags did to it.
+	what := "with any text inside it"
+	if !block {
+		what = "its text kept as plain text"
+	}
 	w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Warning: true,
-		Msg: fmt.Sprintf("raw HTML <%s> is left out of the page, with any text inside it, because raw_html is off in content/site.yaml; write Markdown instead", strings.ToLower(string(m[1])))})
+		Msg: fmt.Sprintf("raw HTML <%s> is left out of the page, %s, because raw_html is off in content/site.yaml; write Markdown instead", strings.ToLower(string(m[1])), what)})
 }
 
 // checkRawHTML applies to raw HTML, published when site.yaml allows it,
