@@ -217,7 +217,7 @@ func Parse(src []byte, list *diag.List) *Config {
 	m := d.Map(root, "site.yaml", "title", "description", "base_url", "language", "raw_html", "notice",
 		"organisation", "menu", "registration", "vocabularies")
 	m.Require("title", "base_url")
-	m.Str("title", &c.Title)
+	m.OneLine("title", &c.Title)
 	m.Str("description", &c.Description)
 	m.Str("language", &c.Language)
 	m.Str("notice", &c.Notice)

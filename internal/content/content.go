@@ -199,7 +199,7 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 	default:
 		m.Require("title")
 	}
-	m.Str("title", &meta.Title)
+	m.OneLine("title", &meta.Title)
 	meta.Title = strings.TrimSpace(meta.Title)
 	m.Str("description", &meta.Description)
 	meta.Description = strings.TrimSpace(meta.Description)

@@ -21,8 +21,10 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -66,8 +68,32 @@ func (p Problem) String() string {
 	case Info:
 		b.WriteString("info: ")
 	}
-	b.WriteString(p.Msg)
+	b.WriteString(oneLine(p.Msg))
 	return b.String()
+}
+
+// oneLine writes the control characters of s as Go escapes (\n,
+// \x1b): a problem is one line, and a value quoted from a file must not
+// start another (a CI log reads "::error ..." at the start of a line as
+// a command) or send a terminal escape sequence.
+func oneLine(s string) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if isControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isControl(r rune) bool {
+	return r != '\t' && unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
 }
 
 // Error makes a Problem usable as an error.

@@ -113,3 +113,14 @@ func TestPlaceholderWithItsValueError(t *testing.T) {
 		t.Errorf("%d errors, want 3", n)
 	}
 }
+
+// TestProblemIsOneLine: a problem prints on one line whatever its message
+// quotes from a file: a line break, a terminal escape or a CI command at
+// the start of a line are written as escapes.
+func TestProblemIsOneLine(t *testing.T) {
+	p := Problem{File: "content/a.md", Line: 2, Col: 3, Msg: "title \"A\n::error::x\x1b[2J\" and a\ttab\u2028"}
+	want := `content/a.md:2:3: title "A\n::error::x\x1b[2J" and a` + "\t" + `tab\u2028`
+	if got := p.String(); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

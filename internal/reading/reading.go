@@ -174,7 +174,7 @@ func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
 			d.Errorf(it, "book is missing required key \"authors\"; add `authors: ...`, or `editors: ...` for an edited book")
 			ok = false
 		}
-		bm.Str("title", &b.Title)
+		bm.OneLine("title", &b.Title)
 		b.Title = strings.Join(strings.Fields(b.Title), " ")
 		for _, who := range []struct {
 			key, one, One string
