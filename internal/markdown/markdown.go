@@ -38,6 +38,7 @@ package markdown
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	stdhtml "html"
 	"net/url"
@@ -200,6 +201,9 @@ func (r *Renderer) Convert(src []byte, doc Doc) (*Result, error) {
 	}
 	root := r.parse(src)
 	res := &Result{}
+	if doc.File != "" {
+		res.Problems = controlChars(src, doc)
+	}
 	w := walker{src: src, doc: doc, res: res, rawHTML: r.rawHTML,
 		todo: doc.Placeholders && bytes.Contains(src, []byte(diag.PlaceholderMarker))}
 	// The section text is gathered in a buffer that serves document
@@ -244,6 +248,47 @@ func (r *Renderer) parse(src []byte) ast.Node {
 		p = r.md.Parser()
 	}
 	return p.Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(newIDs()))))
+}
+
+// controlChars reports each line of src that has a control character
+// other than a tab or a line break: HTML does not allow them, browsers
+// show nothing, and they come in with text pasted from elsewhere (a word
+// processor writes a line break in a paragraph as U+000B, a vertical
+// tab). It looks at eight bytes at a time; text has few bytes under 0x20
+// besides its line breaks.
+func controlChars(src []byte, doc Doc) []Problem {
+	var out []Problem
+	line, lineStart, last := doc.BodyLine, 0, -1
+	for i := 0; i < len(src); {
+		if i+8 <= len(src) {
+			x := binary.LittleEndian.Uint64(src[i:])
+			// A byte under 0x20, or 0x7F (DEL): the high bit of its
+			// lane is set in one of the two.
+			y := x ^ 0x7f7f7f7f7f7f7f7f // DEL lanes become 0
+			if (x-0x2020202020202020)&^x&0x8080808080808080 == 0 && (y-0x0101010101010101)&^y&0x8080808080808080 == 0 {
+				i += 8
+				continue
+			}
+		}
+		c := src[i]
+		switch {
+		case c == '\n':
+			line++
+			lineStart = i + 1
+		case c < 0x20 && c != '\t' && c != '\r' || c == 0x7f:
+			if line != last {
+				last = line
+				what := fmt.Sprintf("the control character U+%04X", c)
+				if c == 0x0b {
+					what += " (a vertical tab: a word processor's line break)"
+				}
+				out = append(out, Problem{Line: line, Col: utf8.RuneCount(src[lineStart:i]) + 1 + doc.Indent, Warning: true,
+					Msg: what + " is in the text, which browsers do not show and HTML does not allow; remove it"})
+			}
+		}
+		i++
+	}
+	return out
 }
 
 // MaxNesting is how deep block quotes and lists may be nested on one line,

@@ -723,3 +723,32 @@ func TestRawHTMLAsBrowsersReadIt(t *testing.T) {
 		}
 	}
 }
+
+// TestControlCharacters: a control character in a page's text, other
+// than a tab or a line break, is a warning at its line and column, once a
+// line, wherever it falls among the eight-byte steps of the scan.
+func TestControlCharacters(t *testing.T) {
+	for _, c := range []byte{0x00, 0x01, 0x0b, 0x1b, 0x1f, 0x7f} {
+		for pad := 0; pad < 9; pad++ {
+			src := "Fine line.\r\n" + strings.Repeat("é", pad) + "Text\t" + string(c) + "x" + string(c) + " end.\n"
+			res, err := New(false).Convert([]byte(src), Doc{File: "content/a.md", BodyLine: 4, Placeholders: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range res.Problems {
+				got = append(got, fmt.Sprintf("%d:%d %v", p.Line, p.Col, p.Warning))
+			}
+			if want := fmt.Sprintf("5:%d true", pad+6); strings.Join(got, ",") != want {
+				t.Errorf("U+%04X after %d characters: got %q, want %q", c, pad, got, want)
+			}
+		}
+	}
+	src := strings.Repeat("Plain text, tabs\tand line breaks\r\n", 20) + "\f"
+	if res, _ := New(false).Convert([]byte(src), Doc{File: "content/a.md", BodyLine: 4}); len(res.Problems) != 1 || res.Problems[0].Line != 24 {
+		t.Errorf("a form feed at the end: %+v", res.Problems)
+	}
+	if res, _ := New(false).Convert([]byte("Fine\n\x1b"), Doc{}); len(res.Problems) != 0 {
+		t.Errorf("text of no file (a note, a bio's fragment): %+v", res.Problems)
+	}
+}
