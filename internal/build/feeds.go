@@ -98,13 +98,20 @@ func Robots(s *site.Site) []byte {
 	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + strings.TrimSuffix(s.Config.BaseURL, "/") + "/sitemap.xml\n")
 }
 
-// Feed is an Atom feed of the newest dated pages.
+// Feed is an Atom feed of the newest dated pages. A page marked noindex
+// is left out: a feed is read by aggregators that republish and index
+// what it lists, and noindex keeps a page out of search engines.
 func Feed(s *site.Site, n int) []byte {
 	var b bytes.Buffer
 	base := strings.TrimSuffix(s.Config.BaseURL, "/")
-	items := s.Latest
-	if len(items) > n {
-		items = items[:n]
+	var items []*site.Page
+	for _, p := range s.Latest {
+		if len(items) == n {
+			break
+		}
+		if !p.NoIndex {
+			items = append(items, p)
+		}
 	}
 	updated := time.Unix(0, 0).UTC()
 	for _, p := range items {
