@@ -162,6 +162,31 @@ func TestNetlifyHeaders(t *testing.T) {
 	if !slices.Equal(csp["script-src"], []string{"'self'"}) {
 		t.Errorf("script-src = %q, want 'self' only", csp["script-src"])
 	}
+	// Every image, icon, font, script, stylesheet and JSON file is a file of
+	// the site: no directive may let in a data: or blob: URI or another
+	// origin, and the built site must not need one.
+	for d, srcs := range csp {
+		for _, s := range srcs {
+			if s != "'self'" && s != "'none'" {
+				t.Errorf("Content-Security-Policy %s allows %s; the site loads nothing but its own files", d, s)
+			}
+		}
+	}
+	if err := filepath.WalkDir(siteDir, func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !slices.Contains([]string{".html", ".css", ".js"}, filepath.Ext(path)) {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range regexp.MustCompile(`(?i)(src|href|url\()\s*=?\s*["']?(data|blob):`).FindAll(b, -1) {
+			t.Errorf("%s loads a %s URI, which the Content-Security-Policy refuses", path, m)
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
 	if !slices.Equal(csp["form-action"], []string{"'self'"}) {
 		t.Errorf("form-action = %q, want 'self': the contact form posts to the site (Netlify Forms)", csp["form-action"])
 	}

@@ -17,7 +17,9 @@ import (
 // feeds writes sitemap.xml, robots.txt, the Atom feed, _redirects and, for
 // previews, _headers.
 func (b *builder) feeds() {
-	b.writeData("sitemap.xml", Sitemap(b.site))
+	for _, f := range Sitemap(b.site) {
+		b.writeData(f.Path, f.Body)
+	}
 	b.writeData("robots.txt", Robots(b.site))
 	b.writeData("feed.xml", Feed(b.site, 20))
 	if h := Headers(b.site); h != nil {
@@ -60,23 +62,76 @@ func xmlText(s string) string {
 	return buf.String()
 }
 
-// Sitemap lists every indexable page with its last change.
-func Sitemap(s *site.Site) []byte {
+// The sitemaps.org limits of one sitemap file: 50,000 URLs and 50 MiB
+// uncompressed. A crawler rejects a file over either.
+const (
+	sitemapMaxURLs  = 50000
+	sitemapMaxBytes = 50 << 20
+)
+
+// File is a file the build writes: its path in the output folder and its
+// content.
+type File struct {
+	Path string
+	Body []byte
+}
+
+// Sitemap lists every indexable page with its last change: sitemap.xml,
+// and, for a site over the protocol's limits, sitemap.xml as a sitemap
+// index of sitemap-1.xml, sitemap-2.xml and so on. It returns the files
+// by name, sitemap.xml first.
+func Sitemap(s *site.Site) []File {
+	return sitemaps(s, sitemapMaxURLs, sitemapMaxBytes)
+}
+
+func sitemaps(s *site.Site, maxURLs, maxBytes int) []File {
+	const (
+		head = `<?xml version="1.0" encoding="UTF-8"?>` + "\n"
+		open = `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n"
+		end  = "</urlset>\n"
+	)
+	var files [][]byte
 	var b bytes.Buffer
-	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	n := 0
+	flush := func() {
+		b.WriteString(end)
+		files = append(files, bytes.Clone(b.Bytes()))
+		b.Reset()
+		n = 0
+	}
+	b.WriteString(head + open)
 	for _, p := range s.Pages {
 		if !p.Indexed() {
 			continue
 		}
-		fmt.Fprintf(&b, "<url><loc>%s</loc>", xmlText(p.Permalink))
+		entry := "<url><loc>" + xmlText(p.Permalink) + "</loc>"
 		if t := lastMod(p); !t.IsZero() {
-			fmt.Fprintf(&b, "<lastmod>%s</lastmod>", t.UTC().Format("2006-01-02"))
+			entry += "<lastmod>" + t.UTC().Format("2006-01-02") + "</lastmod>"
 		}
-		b.WriteString("</url>\n")
+		entry += "</url>\n"
+		if n > 0 && (n == maxURLs || b.Len()+len(entry)+len(end) > maxBytes) {
+			flush()
+			b.WriteString(head + open)
+		}
+		b.WriteString(entry)
+		n++
 	}
-	b.WriteString("</urlset>\n")
-	return b.Bytes()
+	flush()
+	if len(files) == 1 {
+		return []File{{Path: "sitemap.xml", Body: files[0]}}
+	}
+	base := strings.TrimSuffix(s.Config.BaseURL, "/")
+	var idx bytes.Buffer
+	idx.WriteString(head + `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	out := []File{{Path: "sitemap.xml"}}
+	for i, f := range files {
+		name := fmt.Sprintf("sitemap-%d.xml", i+1)
+		fmt.Fprintf(&idx, "<sitemap><loc>%s</loc></sitemap>\n", xmlText(base+"/"+name))
+		out = append(out, File{Path: name, Body: f})
+	}
+	idx.WriteString("</sitemapindex>\n")
+	out[0].Body = idx.Bytes()
+	return out
 }
 
 func lastMod(p *site.Page) time.Time {
@@ -98,13 +153,20 @@ func Robots(s *site.Site) []byte {
 	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + strings.TrimSuffix(s.Config.BaseURL, "/") + "/sitemap.xml\n")
 }
 
-// Feed is an Atom feed of the newest dated pages.
+// Feed is an Atom feed of the newest dated pages. A page marked noindex
+// is left out: a feed is read by aggregators that republish and index
+// what it lists, and noindex keeps a page out of search engines.
 func Feed(s *site.Site, n int) []byte {
 	var b bytes.Buffer
 	base := strings.TrimSuffix(s.Config.BaseURL, "/")
-	items := s.Latest
-	if len(items) > n {
-		items = items[:n]
+	var items []*site.Page
+	for _, p := range s.Latest {
+		if len(items) == n {
+			break
+		}
+		if !p.NoIndex {
+			items = append(items, p)
+		}
 	}
 	updated := time.Unix(0, 0).UTC()
 	for _, p := range items {
