@@ -97,6 +97,38 @@ func latex(s string) string {
 	return latexEscaper.Replace(strings.Join(strings.Fields(s), " "))
 }
 
+// bibTitle is a title for a braced BibTeX field: latex, with each word
+// that has a capital after its first letter (CST, CranioSacral, McGraw)
+// in braces of its own, as bibliography styles that set titles in
+// sentence case would otherwise lower-case it.
+func bibTitle(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		w = latex(w)
+		if innerCapital(words[i]) {
+			w = "{" + w + "}"
+		}
+		words[i] = w
+	}
+	return strings.Join(words, " ")
+}
+
+// innerCapital reports whether w has an upper-case letter after its
+// first letter.
+func innerCapital(w string) bool {
+	seen := false
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if seen && unicode.IsUpper(r) {
+			return true
+		}
+		seen = true
+	}
+	return false
+}
+
 var editionWords = []string{"", "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"}
 
 // bibEdition is the edition as BibTeX styles expect: a capitalised ordinal
@@ -110,7 +142,8 @@ func bibEdition(n int) string {
 
 // BibTeX writes the list as @book entries, one per book, with the fields
 // author, editor, title, edition, year, publisher, isbn, url, keywords (topics) and
-// annote (the note as plain text). Text is LaTeX-escaped; URLs are written
+// annote (the note as plain text). Text is LaTeX-escaped (a title's words
+// with inner capitals kept in braces, see bibTitle); URLs are written
 // as they are, braces percent-encoded. The list's title and address head
 // the file as % lines; BibTeX has no comments, it skips text outside
 // entries up to the next @, so an @ in them is written otherwise ("(at)",
@@ -132,7 +165,7 @@ func BibTeX(list List) []byte {
 		}
 		field("author", bibNames(bk.Authors))
 		field("editor", bibNames(bk.Editors))
-		field("title", latex(bk.Title))
+		field("title", bibTitle(bk.Title))
 		if bk.Edition > 0 {
 			field("edition", bibEdition(bk.Edition))
 		}

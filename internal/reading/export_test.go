@@ -534,3 +534,24 @@ func TestJSONLDEditors(t *testing.T) {
 		t.Errorf("null people in %s", out)
 	}
 }
+
+// TestBibTeXTitleKeepsCapitals: a title's words with capitals after their
+// first letter are braced, so that a style setting titles in sentence
+// case keeps "CST" and "CranioSacral"; other words are left to the style.
+func TestBibTeXTitleKeepsCapitals(t *testing.T) {
+	for in, want := range map[string]string{
+		"CranioSacral Therapy":            "{CranioSacral} Therapy",
+		"CST & the CSF: 100% of McGraw's": `{CST} \& the {CSF:} 100\% of {McGraw's}`,
+		"Gray's Anatomy for Students":     "Gray's Anatomy for Students",
+		"A {Braced} Title":                `A \textbraceleft{}Braced\textbraceright{} Title`,
+		"Ünderwood's ÉCOLE":               "Ünderwood's {ÉCOLE}",
+	} {
+		if got := bibTitle(in); got != want {
+			t.Errorf("bibTitle(%q) = %q, want %q", in, got, want)
+		}
+	}
+	bib := string(BibTeX(List{Title: "L", Books: []Book{{Title: "CranioSacral Therapy", Authors: []string{"A"}}}}))
+	if !strings.Contains(bib, "title     = {{CranioSacral} Therapy},") {
+		t.Errorf("BibTeX title not braced:\n%s", bib)
+	}
+}
