@@ -91,11 +91,11 @@ func TestVCard(t *testing.T) {
 		"FN:Aelia Thornhurst\r\n" +
 		"N:Thornhurst;Aelia;;;\r\n" +
 		"TITLE:Craniosacral therapist\r\n" +
+		"ORG:Frithwick Wellbeing Centre\r\n" +
 		"EMAIL;TYPE=work:aelia@example.org\r\n" +
 		"TEL;VALUE=uri;TYPE=\"work,voice\":tel:+441632960905\r\n" +
 		"URL;TYPE=work:https://example.org/aelia\r\n" +
-		"ADR;TYPE=work:;Frithwick Wellbeing Centre;12 Mill Lane;Frithwick;South West\r\n" +
-		" ;TR9 8TR;United Kingdom\r\n" +
+		"ADR;TYPE=work:;;12 Mill Lane;Frithwick;South West;TR9 8TR;United Kingdom\r\n" +
 		"GEO:geo:50.70614,-4.32072\r\n" +
 		"NOTE:Registration CST-000004\\, Registered\\, certified until 19 February 202\r\n" +
 		" 7\r\n" +

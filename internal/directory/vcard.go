@@ -23,6 +23,12 @@ func (d *Directory) VCard(p *Practitioner) []byte {
 	given, family, suffix := personname.Split(name)
 	line("N:" + vcText(family) + ";" + vcText(given) + ";;" + vcText(prefix) + ";" + vcText(suffix))
 	line("TITLE:" + vcText("Craniosacral therapist"))
+	if len(p.Locations) > 0 && p.Locations[0].Name != "" {
+		// The practice: ADR's extended address would hold it, but RFC
+		// 6350 asks for that part to be left empty, as address books
+		// read it differently.
+		line("ORG:" + vcText(p.Locations[0].Name))
+	}
 	if p.Contact.Email != "" {
 		line("EMAIL;TYPE=work:" + vcText(p.Contact.Email))
 	}
@@ -37,8 +43,9 @@ func (d *Directory) VCard(p *Practitioner) []byte {
 		if len(p.Locations) > 1 && i == 0 {
 			pref = ";PREF=1"
 		}
-		// ADR: PO box; extended address; street; locality; region; postcode; country
-		line("ADR;TYPE=work" + pref + ":;" + vcText(l.Name) + ";" + vcText(l.Address) + ";" + vcText(l.Town) + ";" +
+		// ADR: PO box; extended address; street; locality; region;
+		// postcode; country, the first two empty (RFC 6350 6.3.1).
+		line("ADR;TYPE=work" + pref + ":;;" + vcText(l.Address) + ";" + vcText(l.Town) + ";" +
 			vcText(l.Region) + ";" + vcText(l.Postcode) + ";" + vcText("United Kingdom"))
 	}
 	if len(p.Locations) > 0 {
