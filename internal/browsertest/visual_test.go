@@ -9,6 +9,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // visualPages are the pages, and the states of them, whose keyboard use,
@@ -356,4 +357,32 @@ func hoverWalk(t *testing.T, tb *tab) []string {
 		out = append(out, p...)
 	}
 	return out
+}
+
+// TestSearchPopupEscape: Escape closes the header's search popup and
+// leaves focus in the search box, from the box and also after a click in
+// the popup has put focus on the list (a visitor scrolling it), where
+// before the popup stayed open over the page.
+func TestSearchPopupEscape(t *testing.T) {
+	tb := newTab(t)
+	tb.run(t, "desktop viewport", chromedp.EmulateViewport(1280, 900))
+	tb.open(t, "/")
+	tb.run(t, "typing", chromedp.Click(chromedp.CSS("#search-box-q")), chromedp.SendKeys(chromedp.CSS("#search-box-q"), "cranial"))
+	tb.waitJS(t, `document.querySelector("#search-box-list [role=option]") && !document.querySelector("#search-box-list").hidden`, "the popup to open")
+	for _, from := range []string{"the box", "the list"} {
+		if from == "the list" {
+			tb.key(t, kb.ArrowDown)
+			tb.waitJS(t, `!document.querySelector("#search-box-list").hidden`, "the popup to reopen")
+			// What a press inside the popup does: the list takes focus.
+			eval[bool](t, tb, `(document.querySelector("#search-box-list").focus(), document.activeElement.id === "search-box-list")`)
+		}
+		tb.key(t, kb.Escape)
+		got := eval[struct {
+			Hidden          bool
+			Expanded, Focus string
+		}](t, tb, `({hidden: document.querySelector("#search-box-list").hidden, expanded: document.querySelector("#search-box-q").getAttribute("aria-expanded"), focus: document.activeElement.id})`)
+		if !got.Hidden || got.Expanded != "false" || got.Focus != "search-box-q" {
+			t.Errorf("Escape with focus in %s: popup hidden %v, aria-expanded %q, focus on %q; want it closed and focus in the search box", from, got.Hidden, got.Expanded, got.Focus)
+		}
+	}
 }
