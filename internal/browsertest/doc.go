@@ -27,7 +27,10 @@
 //     site search by keyboard with its count announced; the directory's
 //     filters, URL state and distance sort; the registration check; no
 //     horizontal scrolling at 375 px; every link, button and field reached
-//     by Tab with a visible focus; live reload through the development
+//     by Tab with a visible focus; at 320 px, with WCAG text spacing and
+//     at 200% zoom nothing scrolls sideways, clips or overlaps; text and
+//     focus contrast from computed styles, hovered, dark and forced
+//     colours; no motion; live reload through the development
 //     server;
 //   - audits, printing their figures: axe-core on every page type (zero
 //     violations), the Nu Html Checker on every generated page (zero

@@ -88,6 +88,7 @@ function setup(form) {
     return li;
   }
   function render(q, res, msg) {
+    q = q.trim();
     list.replaceChildren();
     options = [];
     active = -1;
@@ -107,10 +108,10 @@ function setup(form) {
       for (const s of r.subs) option(s.url, "search-option search-sub", `${s.heading}, section of ${r.title}`, s.heading, "", s.url != r.url && s.excerpt);
     }
     const n = res ? res.total : 0;
-    note = Boolean(q.trim()) && !n;
+    note = !!q && !n;
     if (help) help.hidden = !note || !!msg;
-    status.replaceChildren(msg || (!q.trim() ? "" : n ? `${n} result${n === 1 ? "" : "s"}${n > res.results.length ? `, showing the best ${res.results.length}` : ""}` : `No results for “${q.trim()}”`));
-    open(Boolean(q.trim()));
+    status.replaceChildren(msg || (!q ? "" : n ? `${n} result${n === 1 ? "" : "s"}${n > res.results.length ? `, showing the best ${res.results.length}` : ""}` : `No results for “${q}”`));
+    open(!!q);
   }
   const kinds = () => [...form.querySelectorAll('input[name="kind"]:checked')].map((c) => c.value);
   async function run() {
@@ -155,18 +156,20 @@ function setup(form) {
     if (input.value.trim()) run();
     return;
   }
-  input.addEventListener("keydown", (ev) => {
-    const n = options.length;
+  // Escape works anywhere in the form (a click in the popup focuses the
+  // list) and brings focus back to the box; the other keys, in the box.
+  form.addEventListener("keydown", (ev) => {
+    const n = ev.target == input && options.length;
     if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
       if (!n) return;
       ev.preventDefault();
       open(true);
       select(ev.key === "ArrowDown" ? (active + 1) % n : (active - 1 + n) % n);
-    } else if (ev.key === "Enter" && active >= 0) {
+    } else if (ev.key === "Enter" && n && active >= 0) {
       ev.preventDefault();
       location.href = options[active].dataset.href;
     } else if (ev.key === "Escape") {
-      if (shown) ev.preventDefault();
+      if (shown) ev.preventDefault(), input.focus();
       open(false);
     }
   });
