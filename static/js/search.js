@@ -14,7 +14,6 @@
 import {openIndex} from "./search-engine.js";
 import {registrationQuery} from "./registration.js";
 
-const LABEL = {article: "Article", page: "Page", book: "Book", practitioner: "Practitioner", training: "Training"};
 let index;
 const getIndex = () => index ??= openIndex("/search/");
 
@@ -93,7 +92,7 @@ function setup(form) {
     options = [];
     active = -1;
     for (const r of res ? res.results : []) {
-      const kind = LABEL[r.kind] || r.kind;
+      const kind = r.kind[0].toUpperCase() + r.kind.slice(1); // "Article", "Book"
       if (page) {
         const li = link(r.url, r.title, kind, r.excerpt);
         if (r.subs.length) {
