@@ -241,7 +241,7 @@ loop:
 			break loop
 		case <-midnight:
 			if !sameDay(s.cfg.Clock(), s.day) {
-				s.rebuild([]string{}, time.Now())
+				s.rebuild(nil, time.Now())
 			}
 			wake()
 		case b := <-s.watch.batches:
@@ -307,19 +307,16 @@ func (s *Server) build(paths []string) (rb *build.Rebuild, err error) {
 			rb, err = nil, fmt.Errorf("internal error while building: %v", r)
 		}
 	}()
-	if s.cfg.Clock != nil && paths != nil {
+	if s.cfg.Clock != nil {
 		if t := s.cfg.Clock().UTC(); !sameDay(t, s.day) {
 			opt := s.cfg.Options
 			opt.Now = t
 			if b, err := build.NewBuilder(opt); err == nil {
 				s.builder, s.day = b, t
 				s.logf("a new day, %s: building everything again\n", t.Format("2 January 2006"))
-				paths = nil
+				paths = nil // a new Builder builds everything
 			}
 		}
-	}
-	if paths == nil {
-		return s.builder.Build(nil)
 	}
 	return s.builder.Build(paths)
 }
