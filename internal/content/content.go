@@ -33,7 +33,6 @@ import (
 	"sync"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"sitegen/internal/config"
 	"sitegen/internal/diag"
@@ -202,15 +201,7 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 	}
 	m.OneLine("title", &meta.Title)
 	meta.Title = strings.TrimSpace(meta.Title)
-	m.Str("description", &meta.Description)
-	meta.Description = strings.TrimSpace(meta.Description)
-	if i := strings.IndexFunc(meta.Description, func(r rune) bool {
-		return unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t'
-	}); i >= 0 {
-		r, _ := utf8.DecodeRuneInString(meta.Description[i:])
-		m.Errorf("description", "description has the control character %U, which browsers do not show and HTML does not allow; remove it", r)
-		meta.Description = ""
-	}
+	m.Text("description", &meta.Description)
 	if m.Date("date", &meta.Date) {
 		p.DateLine, p.DateCol = d.Pos(m.Value("date"))
 	}

@@ -513,6 +513,27 @@ func (m Map) OneLine(key string, dst *string) bool {
 	return true
 }
 
+// Text stores key's value as text that may run over several lines, such
+// as a description. White space around it is dropped; a control
+// character other than a tab or a line break is reported, as browsers
+// show nothing for it and HTML does not allow it.
+func (m Map) Text(key string, dst *string) bool {
+	v := m.scalar(key, "text")
+	if v == nil {
+		return false
+	}
+	s := strings.TrimSpace(v.Value)
+	if i := strings.IndexFunc(s, func(r rune) bool {
+		return unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t'
+	}); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		m.d.Errorf(v, "%s has the control character %U, which browsers do not show and HTML does not allow; remove it", key, r)
+		return false
+	}
+	*dst = s
+	return true
+}
+
 // Int stores key's whole-number value.
 func (m Map) Int(key string, dst *int) bool {
 	v := m.scalar(key, "a whole number")
