@@ -260,7 +260,7 @@ func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
 			// YAML: its links are looked for in the text as written.
 			var written string
 			if v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
-				written = writtenFrom(d.Src, v.Line, col, len(raw))
+				written = foldedReach(d.From(v), len(raw))
 			}
 			from := 0
 			for _, l := range noteLinks(raw) {
@@ -304,25 +304,12 @@ func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
 	return books
 }
 
-// writtenFrom returns the YAML text src from line (1-based, in src) and
-// column col (in characters) on, as far as a scalar of n characters
-// could reach when folded from several lines: the text in which to find
-// where a plain or quoted value's parts are written.
-func writtenFrom(src []byte, line, col, n int) string {
-	for ; line > 1; line-- {
-		i := bytes.IndexByte(src, '\n')
-		if i < 0 {
-			return ""
-		}
-		src = src[i+1:]
-	}
-	for ; col > 1 && len(src) > 0 && src[0] != '\n'; col-- {
-		_, size := utf8.DecodeRune(src)
-		src = src[size:]
-	}
-	// Folding turns each line break and the next line's indentation
-	// into one space: the text as written is at most that much longer.
-	lines := strings.Count(string(src[:min(len(src), 4*n+256)]), "\n")
+// foldedReach is the start of src, the text from a plain or quoted
+// scalar of n characters on, as far as the scalar could reach: folding
+// turns each line break and the next line's indentation into one space,
+// so the text as written is at most that much longer.
+func foldedReach(src []byte, n int) string {
+	lines := bytes.Count(src[:min(len(src), 4*n+256)], []byte{'\n'})
 	return string(src[:min(len(src), 2*n+lines*80+256)])
 }
 

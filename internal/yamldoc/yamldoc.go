@@ -202,6 +202,18 @@ func (d *Decoder) BlockLines(fileLine int) string {
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }
 
+// From returns d.Src from n's line and column to the end: a plain or
+// quoted scalar as written, line breaks and indentation included, then
+// what follows it.
+func (d *Decoder) From(n *Node) []byte {
+	src := d.srcLine(n.Line)
+	for col := n.Column; col > 1 && len(src) > 0 && src[0] != '\n'; col-- {
+		_, size := utf8.DecodeRune(src)
+		src = src[size:]
+	}
+	return src
+}
+
 // srcLine returns d.Src from the start of its line (1-based) to the end,
 // or nil past the last line.
 func (d *Decoder) srcLine(line int) []byte {
