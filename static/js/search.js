@@ -168,7 +168,10 @@ function setup(form) {
       ev.preventDefault();
       location.href = options[active].dataset.href;
     } else if (ev.key === "Escape") {
-      if (shown) ev.preventDefault(), input.focus();
+      if (shown) {
+        ev.preventDefault();
+        input.focus();
+      }
       open(false);
     }
   });
