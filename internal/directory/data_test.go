@@ -269,7 +269,11 @@ func TestFilesDeterministic(t *testing.T) {
 // TestPaediatric: a practitioner works with children when a qualification
 // names paediatric work, however it is spelt, unless their conditions on
 // practice keep them to adults; in the sample register no one whose bio
-// says they work with adults is listed as working with children.
+// says they work with adults is listed as working with children, and
+// every paediatric certificate was gained after the two years in practice
+// that schools ask for before the course (the how-to-become-certified
+// article says so): in a later calendar year than the second anniversary
+// of joining the register, since certificates are dated by year alone.
 func TestPaediatric(t *testing.T) {
 	for _, tc := range []struct {
 		titles     []string
@@ -297,6 +301,13 @@ func TestPaediatric(t *testing.T) {
 		adults := strings.Contains(p.Bio, "works with adults") || strings.Contains(p.Conditions, "adults only")
 		if p.Paediatric() {
 			children++
+			for _, q := range p.Qualifications {
+				t2 := strings.ToLower(q.Title)
+				if (strings.Contains(t2, "paediatric") || strings.Contains(t2, "pediatric")) && q.Year <= p.CertifiedSince.Year()+2 {
+					t.Errorf("%s: %q is dated %d, which cannot be shown to come two years after joining the register on %s",
+						p.Source, q.Title, q.Year, p.CertifiedSince.Format("2 January 2006"))
+				}
+			}
 			if adults {
 				t.Errorf("%s works with adults only, but is listed as working with children", p.Source)
 			}
