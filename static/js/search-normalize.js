@@ -33,7 +33,11 @@ export function tokens(text) {
   let parts = [], cur = "", start = -1, pos = 0, end = 0, prev;
   // next: whether the first character after i that is not a mark is a
   // word character.
-  const next = (i) => !!wordPart(cs.slice(i + 1).find((c) => !MARK.test(c)) || "");
+  const next = (i) => {
+    let c;
+    while (MARK.test(c = cs[++i] || ""));
+    return !!wordPart(c);
+  };
   const endPart = () => { if (cur) { parts.push(cur); cur = ""; } };
   const endWord = () => {
     endPart();
