@@ -363,7 +363,7 @@ func (d *Directory) listPages() []PageSpec {
 		Template:    ListTemplate,
 		Data:        overview,
 		Search:      true,
-		Keywords:    []string{"Directory of certified practitioners", "Find a craniosacral therapist"}, // as the site calls it; as a patient asks
+		Keywords:    []string{"Directory of certified practitioners", "Find a craniosacral therapist (CST) near me"}, // as the site calls it; as a patient asks
 	}}
 	for _, r := range d.regions {
 		cards := byRegion[r]

@@ -4,10 +4,12 @@
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
-import {fold, terms, stem, term, spell, SPELL} from "../../static/js/search-normalize.js";
+import {stem, term, spell, SPELL, LISTS, tokens} from "../../static/js/search-normalize.js";
+import {fold} from "../../static/js/fold.js";
 import {parseQuery, near, excerpt, cmp, openIndex, present, opening} from "../../static/js/search-engine.js";
 import {openSite, judge, p95} from "./fsindex.mjs";
 
+const terms = (text) => tokens(text).map((t) => t.term);
 const vectors = JSON.parse(readFileSync(new URL("./testdata/normalize-vectors.json", import.meta.url), "utf8"));
 const site = process.env.SEARCH_PUBLIC;
 const needSite = site ? {} : {skip: "SEARCH_PUBLIC is not set; run through go test"};
@@ -15,6 +17,8 @@ const needSite = site ? {} : {skip: "SEARCH_PUBLIC is not set; run through go te
 test("normalisation matches the Go vectors", () => {
   for (const v of vectors.terms) assert.deepEqual(terms(v.in), v.terms, v.in);
   for (const [w, s] of Object.entries(vectors.stem)) assert.equal(stem(w), s, w);
+  // The stop words, phrases and the site's stems are Go's.
+  assert.deepEqual({...LISTS}, vectors.lists);
   // The respelling lists are Go's, and so is every respelling.
   assert.deepEqual({...SPELL}, vectors.spell.lists);
   for (const [w, s] of Object.entries(vectors.spell.words)) assert.equal(spell(w), s, w);
@@ -452,4 +456,26 @@ test("404 page: the words of the last part of the address", async () => {
     ["/CST-000004/", "CST 000004"],
   ]) assert.equal(pathQuery(path), want, path);
   assert.equal(pathQuery("/" + "x".repeat(500)).length, 100);
+});
+
+test("parseQuery: phrases and variants", () => {
+  const q = (s) => parseQuery(s).groups.map((g) => g.term);
+  const has = (s, i, t) => parseQuery(s).groups[i].joins.includes(t);
+  // "I book" is the verb; "near me" is "nearby", which the directory has.
+  assert.deepEqual(q("how do i book"), ["booking"]);
+  assert.deepEqual(q("craniosacral near me"), ["craniosacr", "nearbi"]);
+  // "book" alone is read both ways, "books" is the noun.
+  assert.deepEqual(q("book a session"), ["book", "session"]);
+  assert.ok(has("book a session", 0, "booking"));
+  assert.ok(!has("books ", 0, "booking"));
+  assert.ok(has("teacher training", 0, "teach") && has("teachers", 0, "teach") && !has("teaching", 0, "teach"));
+});
+
+test("present: the word two words typed apart make counts for both", () => {
+  const f = {u: "/a/", t: "Safety", k: "article", s: [
+    ["Head injuries", "head", 2, "Light touch on a head that is healing."],
+    ["After a session", "after", 2, "Some feel light-headed."],
+  ]};
+  const g = parseQuery("light headed").groups.map((g) => [g.term, ...g.joins].map((t) => [t, 1]));
+  assert.equal(present(f, g).url, "/a/#after");
 });

@@ -24,15 +24,25 @@
 //  3. Terms. Each part of a word gives a term; a word of two or more parts
 //     also gives their concatenation, marked compound, after the parts
 //     ("CST-000004"→"cst" "000004" "cst000004", so the registration number
-//     is found as "CST-000004", "cst000004" or "000004"). Stop words
-//     (stopList) give no term. A word made only of the letters a–z is
-//     respelt (Spelling, below) and replaced by its Porter2 (Snowball English) stem
-//     ("therapists" → "therapist", "certification" → "certif"), except
-//     that "booking", "bookings" and "booked" stem to "booking", so that a
-//     search for booking a session does not list every book, and that
-//     "complaint" and "complaints" stem to "complain", so that "how to
-//     complain" finds the answers about complaints; anything
-//     else ("tr9", "000004", "ζωη") is kept as folded.
+//     is found as "CST-000004", "cst000004" or "000004"). A word of one
+//     part that follows, as the next word, the first word of a phrase of
+//     phraseList is read as the phrase's word: "near me", "near you" and
+//     "near us" as "nearby" (the directory says "near you"; a visitor
+//     asks for "near me"), and "book" after "to", "I", "you" or "we" as
+//     "booking", the verb ("how do I book", "before you book"), so that
+//     the reading lists' books do not answer for it. The first word of a
+//     phrase is a stop word, so a phrase gives one term, in place of the
+//     second word's; a word that gives a phrase's word starts no phrase.
+//     Stop words (stopList) give no term. A word made only of the letters
+//     a–z is respelt (Spelling, below) and replaced by its Porter2
+//     (Snowball English) stem ("therapists" → "therapist",
+//     "certification" → "certif"), except for the site's own stems
+//     (siteStems): "booking", "bookings" and "booked" stem to "booking",
+//     so that a search for booking a session does not list every book,
+//     and "complaint" and "complaints" to "complain", so that "how to
+//     complain" finds the answers about complaints; anything else
+//     ("tr9", "000004", "ζωη") is kept as folded. stopList, phraseList
+//     and siteStems are shared verbatim with search-normalize.js.
 //
 // # Spelling
 //
@@ -144,7 +154,13 @@
 //     a full UK postcode typed without its space ("BA12AB" is "ba1" and
 //     "2ab", with "ba12ab"; the text's normalisation is unchanged). Two
 //     words typed apart also have the term of the word they make together
-//     ("cranio sacral" finds "craniosacral"), each as an alternative.
+//     ("cranio sacral" finds "craniosacral"), each as an alternative. A
+//     few words also have the term of a variant the index keeps apart
+//     (VARIANTS in search-engine.js): "teacher(s)" the term of "teaching",
+//     "trainer(s)" that of "training", since Porter2 stems an agent noun
+//     apart from its verb; and "book" typed without "to", "I", "you" or
+//     "we" before it (not "books") is read in both senses, "book" and
+//     "booking", so "book a session" finds the pages that say "to book".
 //   - completions, for the last word unless a space follows it (of a
 //     hyphenated word, only its last part): the terms that start with it
 //     or with its term and, when none of its own terms is in the index and
@@ -219,9 +235,12 @@
 // sections link /training/#school--course. In a section, each
 // word of the query scores 2 when the heading has it and 1 when only the
 // text does (times 0.8 or 0.6 when only a completion or typo of it is
-// there), times its rarity on the page, ln((sections + 1) / sections that
-// have it): a word found in most sections says little about which to
-// link. The section with the highest sum wins, the top of the page on a
+// there, and twice that when the term is one of two words of the query:
+// the word two words typed apart make, or the hyphenated word they are
+// parts of, so that "light headed" links the section that says
+// "light-headed" rather than the one headed "Head injuries"), times its
+// rarity on the page, ln((sections + 1) / sections that have it): a word
+// found in most sections says little about which to link. The section with the highest sum wins, the top of the page on a
 // tie, so a title with every word of the query links the top of the page.
 // The result's excerpt comes from the linked section: around its matches,
 // or its opening when only its heading matches; for the top of the page,

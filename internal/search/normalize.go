@@ -20,6 +20,39 @@ var stopWords = wordSet(stopList)
 // practitioner in Bath.
 const stopList = "a an and are as at be but by can could did do does for from has have he her his how i if in is it its me my near of on or our she should that the their them they this to us was we were what when where which who why will with would you your"
 
+// phraseList are the phrases read as one word, shared verbatim with
+// static/js/search-normalize.js (the vectors file carries it): each is
+// two words joined by a hyphen, then ":" and the word they are read as.
+// The first word of each is a stop word, so a phrase gives the term of
+// its word in place of the second word's. "near me" is how a visitor asks
+// for the directory, which says "near you"; after "to", "I", "you" or
+// "we", "book" is the verb ("how do I book", "before you book"), not the
+// reading lists' books.
+const phraseList = "near-me:nearby near-you:nearby near-us:nearby to-book:booking i-book:booking you-book:booking we-book:booking"
+
+// phrase is an entry of phraseList.
+type phrase struct {
+	first, second string
+	word          []byte
+}
+
+var phrases = func() (out []phrase) {
+	for _, p := range pairList(phraseList) {
+		a, b, _ := strings.Cut(p[0], "-")
+		out = append(out, phrase{a, b, []byte(p[1])})
+	}
+	return out
+}()
+
+// maxPhraseWord is the length of the longest word of a phrase: a longer
+// word starts none and ends none.
+var maxPhraseWord = func() (n int) {
+	for _, p := range phrases {
+		n = max(n, len(p.first), len(p.second))
+	}
+	return n
+}()
+
 // wordPart keeps the letters and digits of a folded code point.
 func wordPart(f string) string {
 	if f == "" {
@@ -136,6 +169,45 @@ type wordScanner struct {
 	ends  []int  // where each finished part of word ends
 	clean []byte // the parts without apostrophes
 	cends []int
+	// after is 1 + the index in phrases of the first phrase whose first
+	// word the last word was (a word of one part), 0 when it was none.
+	after int
+}
+
+// phraseWord returns the word that w, a folded word of one part, makes
+// with the word before it, or nil, and notes whether w may start a
+// phrase. Most words are longer than any word of a phrase: that is one
+// comparison.
+func (s *wordScanner) phraseWord(w []byte) []byte {
+	after := s.after
+	s.after = 0
+	if len(w) > maxPhraseWord {
+		return nil
+	}
+	if after > 0 {
+		first := phrases[after-1].first
+		for _, p := range phrases {
+			if p.first == first && p.second == string(w) {
+				return p.word
+			}
+		}
+	}
+	for i, p := range phrases {
+		if p.first == string(w) {
+			s.after = i + 1
+			break
+		}
+	}
+	return nil
+}
+
+// plain hands k a word of one part, folded, or the word of the phrase it
+// ends.
+func (s *wordScanner) plain(w []byte, k wordSink) {
+	if p := s.phraseWord(w); p != nil {
+		w = p
+	}
+	k.word(w, false)
 }
 
 // A wordSink takes the words of a text from a wordScanner, in order.
@@ -156,6 +228,7 @@ const maxASCII = 16
 // scan hands each term-to-be of text to k, in order.
 func (s *wordScanner) scan(text string, k wordSink) {
 	s.word, s.ends = s.word[:0], s.ends[:0]
+	s.after = 0
 	start := 0 // where the current part starts in s.word
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -174,6 +247,21 @@ func (s *wordScanner) scan(text string, k wordSink) {
 				j++
 			}
 			if j == len(text) || text[j] < utf8.RuneSelf && text[j] != '\'' && text[j] != '-' {
+				if j-i <= maxPhraseWord {
+					// A short word may end or start a phrase.
+					var b [maxASCII]byte
+					w := b[:j-i]
+					for x := range w {
+						w[x] = asciiWord[text[i+x]]
+					}
+					if p := s.phraseWord(w); p != nil {
+						k.word(p, false)
+						i = j
+						continue
+					}
+				} else {
+					s.after = 0
+				}
 				if j-i <= maxASCII {
 					k.ascii(text, i, j)
 				} else {
@@ -234,7 +322,7 @@ func (s *wordScanner) endWord(start int, k wordSink) {
 		return
 	case len(s.ends) == 1 && bytes.IndexByte(s.word, '\'') < 0:
 		// The common case: a plain word.
-		k.word(s.word, false)
+		s.plain(s.word, k)
 		return
 	}
 	s.clean, s.cends = s.clean[:0], s.cends[:0]
@@ -255,6 +343,11 @@ func (s *wordScanner) endWord(start int, k wordSink) {
 			s.cends = append(s.cends, len(s.clean))
 		}
 	}
+	if len(s.cends) == 1 {
+		s.plain(s.clean, k)
+		return
+	}
+	s.after = 0
 	from = 0
 	for _, e := range s.cends {
 		k.word(s.clean[from:e], false)

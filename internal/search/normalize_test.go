@@ -56,7 +56,15 @@ var termCases = []struct {
 	{"How do I check if my therapist is registered?", []string{"check", "therapist", "regist"}},
 	{"Can I train part-time?", []string{"train", "part", "time", "parttim"}},
 	{"Who should we call, and when, where and why would you?", []string{"call"}},
-	{"a practitioner near me, near Bath", []string{"practition", "bath"}},
+	{"a practitioner near Bath", []string{"practition", "bath"}},
+	// Phrases: "near me" is "nearby", "book" after "to", "I", "you" or
+	// "we" is the verb; nowhere else, and not across a hyphen.
+	{"a practitioner near me, near Bath", []string{"practition", "nearbi", "bath"}},
+	{"Near You; NEAR US; nearby", []string{"nearbi", "nearbi", "nearbi"}},
+	{"How do I book? Before you book, we book to book a book", []string{"booking", "befor", "booking", "booking", "booking", "book"}},
+	{"to books, to booked, I e-book, near-me, to book-keeping", []string{"book", "booking", "e", "book", "ebook", "nearm", "book", "keep", "bookkeep"}},
+	{"to book’s near mé, near. Me", []string{"booking", "nearbi", "nearbi"}},
+	{"constructor", []string{"constructor"}},
 	{"naïve café résumé", []string{"naiv", "cafe", "resum"}},
 	{"e-mail: zoe@example.org", []string{"e", "mail", "email", "zoe", "exampl", "org"}},
 	{"Pediatric paediatric", []string{"paediatr", "paediatr"}},
@@ -181,7 +189,8 @@ func TestSpellRules(t *testing.T) {
 var stemCases = map[string]string{
 	"booking": "booking", "bookings": "booking", "booked": "booking", "book": "book", "books": "book", "bookish": "bookish",
 	"complaint": "complain", "complaints": "complain", "complain": "complain", "complained": "complain", "complaining": "complain",
-	"consign": "consign", "consigned": "consign", "consigning": "consign", "consignment": "consign",
+	"constructor": "constructor",
+	"consign":     "consign", "consigned": "consign", "consigning": "consign", "consignment": "consign",
 	"consist": "consist", "consisted": "consist", "consistency": "consist", "consistent": "consist",
 	"consistently": "consist", "knack": "knack", "knackeries": "knackeri", "knacks": "knack",
 	"abandoned": "abandon", "abandonment": "abandon", "abergavenny": "abergavenni", "abhorred": "abhor",
@@ -230,7 +239,10 @@ type vectors struct {
 		In    string   `json:"in"`
 		Terms []string `json:"terms"`
 	} `json:"terms"`
-	Stem  map[string]string `json:"stem"`
+	Stem map[string]string `json:"stem"`
+	// Lists are the stop words, phrases and the site's stems, which
+	// the client holds verbatim.
+	Lists map[string]string `json:"lists"`
 	Spell struct {
 		Lists map[string]string `json:"lists"`
 		Words map[string]string `json:"words"`
@@ -255,6 +267,7 @@ func TestNormalizeVectors(t *testing.T) {
 	for in := range stemCases {
 		v.Stem[in] = Stem(in)
 	}
+	v.Lists = map[string]string{"stop": stopList, "phrases": phraseList, "stems": siteStems}
 	v.Spell.Lists = spellLists()
 	v.Spell.Words = map[string]string{}
 	for _, w := range spellWordsToCheck() {
@@ -298,6 +311,7 @@ func referenceTokens(text string) []Token {
 	var out []Token
 	var parts []string
 	var cur []byte
+	prev := "" // the last word, when of one part
 	next := func(i int) bool {
 		for i < len(text) {
 			if m, n := isMark(i); m {
@@ -326,6 +340,19 @@ func referenceTokens(text string) []Token {
 			p = strings.ReplaceAll(p, "'", "")
 			if p != "" {
 				clean = append(clean, p)
+			}
+		}
+		// A word of one part after the first word of a phrase is the
+		// phrase's word.
+		after := prev
+		prev = ""
+		if len(clean) == 1 {
+			prev = clean[0]
+			for _, p := range pairList(phraseList) {
+				if p[0] == after+"-"+clean[0] {
+					clean[0], prev = p[1], ""
+					break
+				}
 			}
 		}
 		for _, p := range clean {
@@ -383,6 +410,23 @@ func TestTokensMatchReference(t *testing.T) {
 		got, want := Tokens(s), referenceTokens(s)
 		if !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
 			t.Fatalf("case %d: Tokens(%q) = %v, want %v", i, s, got, want)
+		}
+	}
+	// Phrases: the words of phraseList and their neighbours, however
+	// written and separated.
+	words := []string{"near", "NEAR", "me", "Mé", "you", "us", "to", "I", "we", "book", "Book's", "books", "bóok", "nearly", "x", "e-book", "to-book", "near'", "'", "-", " ", ", ", ".", "\u0301", "ǅ"}
+	for i := range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(8) {
+			b.WriteString(words[rng.IntN(len(words))])
+			if rng.IntN(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		s := b.String()
+		got, want := Tokens(s), referenceTokens(s)
+		if !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+			t.Fatalf("phrase case %d: Tokens(%q) = %v, want %v", i, s, got, want)
 		}
 	}
 	v := sweep()

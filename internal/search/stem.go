@@ -7,11 +7,9 @@ import (
 
 // Stem returns the Porter2 (Snowball English) stem of a lower-case word made
 // of the letters a–z ("therapists" → "therapist", "certification" →
-// "certif"), with two exceptions of the site's own: "booking", "bookings"
-// and "booked" stem to "booking", not "book", and "complaint" and
-// "complaints" to "complain", as "complained" does. Other words are returned
-// unchanged. static/js/search-normalize.js holds a line-by-line port;
-// both are checked against the same vectors.
+// "certif"), but for the site's own exceptions (siteStems). Other words
+// are returned unchanged. static/js/search-normalize.js holds a
+// line-by-line port; both are checked against the same vectors.
 func Stem(w string) string {
 	if len(w) <= 2 {
 		return w
@@ -52,11 +50,19 @@ var stemExceptions = map[string]string{
 	"idly": "idl", "gently": "gentl", "ugly": "ugli", "early": "earli", "only": "onli",
 	"singly": "singl", "sky": "sky", "news": "news", "howe": "howe", "atlas": "atlas",
 	"cosmos": "cosmos", "bias": "bias", "andes": "andes",
-	// Not Porter2's: the site's own. A visitor who searches for booking
-	// wants to book a session, not the reading lists' books; one who wants
-	// to complain about a practitioner wants the answers about complaints.
-	"booking": "booking", "bookings": "booking", "booked": "booking",
-	"complaint": "complain", "complaints": "complain",
+}
+
+// siteStems are the site's own exceptions to Porter2, each word and its
+// stem, shared verbatim with static/js/search-normalize.js (the vectors
+// file carries them). A visitor who searches for booking wants to book a
+// session, not the reading lists' books; one who wants to complain about
+// a practitioner wants the answers about complaints.
+const siteStems = "booking:booking bookings:booking booked:booking complaint:complain complaints:complain"
+
+func init() {
+	for w, s := range pairs(siteStems) {
+		stemExceptions[w] = s
+	}
 }
 
 var stem1aExceptions = map[string]bool{

@@ -1,6 +1,6 @@
 // Site search engine: loads the index written by internal/search (see its
 // package doc for the file formats) shard by shard and ranks results.
-import {tokens, term} from "./search-normalize.js";
+import {tokens, term, pairs} from "./search-normalize.js";
 
 const MAX_EXPAND = 30; // prefix expansions of the last word
 const MAX_CHECK = 50;  // fragments loaded to verify quoted phrases
@@ -19,6 +19,10 @@ const POSTCODE = /^([a-z]{1,2}[0-9][a-z0-9]?)([0-9][a-z]{2})$/;
 // practitioner's registration, is a wrong answer. (The inward code of a
 // postcode, "4AB", is optional: pages name only the district.)
 const DIGIT = /\p{N}/u, NUMBER = /^\p{N}+$/u;
+// VARIANTS: a word typed also finds the term of the doing it names, which
+// Porter2 stems apart ("teacher" finds "teaching"), and "book" the verb,
+// as the text's "to book" or "you book" is read ("books" is the noun).
+const VARIANTS = new Map(pairs("teacher:teach teachers:teach trainer:train trainers:train book:booking"));
 
 // parseQuery turns the text typed into groups of required terms and quoted
 // phrases. The last word (when not followed by a space or a quote) is a
@@ -49,7 +53,8 @@ export function parseQuery(q) {
       const pc = !alt && POSTCODE.exec(t.term);
       if (pc) for (const p of pc.slice(1)) groups.push({term: p, alt: t.term, word: p, prefix: false});
       else {
-        const g = {term: t.term, alt: alt && alt.term, word: t.word, prefix: open && last && t.end === end, joins: []};
+        const v = !alt && VARIANTS.get(t.word);
+        const g = {term: t.term, alt: alt && alt.term, word: t.word, prefix: open && last && t.end === end, joins: v ? [v] : []};
         const joined = !quoted && prev && /^[a-z]+$/.test(prev.word + t.word) && term(prev.word + t.word);
         if (joined) { prev.joins.push(joined); g.joins.push(joined); }
         groups.push(g);
@@ -107,6 +112,14 @@ export function near(a, b, k) {
   if (!a || !b) return a.length + b.length <= k;
   const x = a.slice(1), y = b.slice(1);
   return k > 0 && (near(x, y, --k) || near(x, b, k) || near(a, y, k) || a[0] === b[1] && a[1] === b[0] && near(x.slice(1), y.slice(1), k));
+}
+
+// keep inserts x into a, sorted by before, keeping the first k.
+function keep(a, k, x, before) {
+  if (a.length === k && !before(x, a[k - 1])) return;
+  let j = a.length < k ? a.length : k - 1;
+  while (j > 0 && before(x, a[j - 1])) { a[j] = a[j - 1]; j--; }
+  a[j] = x;
 }
 
 // Common English endings, to complete a word being typed.
@@ -236,16 +249,7 @@ export function openIndex(base = "/search/", load) {
       // kept by insertion into a short sorted array (a prefix such as
       // "cst" starts thousands of terms).
       const best = [];
-      const offer = (d, t, c) => {
-        if (exact.includes(t)) return;
-        if (best.length === MAX_EXPAND) {
-          const last = best[MAX_EXPAND - 1];
-          if (c < last[1] || (c === last[1] && cmp(t, last[0]) >= 0)) return;
-        }
-        let j = best.length < MAX_EXPAND ? best.length : MAX_EXPAND - 1;
-        while (j > 0 && (c > best[j - 1][1] || (c === best[j - 1][1] && cmp(t, best[j - 1][0]) < 0))) { best[j] = best[j - 1]; j--; }
-        best[j] = [t, c, d];
-      };
+      const offer = (d, t, c) => exact.includes(t) || keep(best, MAX_EXPAND, [t, c, d], (x, y) => x[1] > y[1] || (x[1] === y[1] && cmp(x[0], y[0]) < 0));
       // The two ranges overlap only when one prefix starts the other.
       const prefixes = word.startsWith(g.term) ? [g.term] : g.term.startsWith(word) ? [word] : [word, g.term];
       const scanned = new Set([...shardsFrom(e, word).slice(0, 8), shardOf(e, g.term)]);
@@ -360,11 +364,7 @@ export function openIndex(base = "/search/", load) {
     const before = (a, b) => hits[a] > hits[b] || (hits[a] === hits[b] && (score[a] > score[b] || (score[a] === score[b] && a < b)));
     for (let i = 0; i < nt && k > 0; i++) {
       const id = touched[i];
-      if (hits[id] < need || musts[id] < nm) continue;
-      if (top.length === k && !before(id, top[k - 1])) continue;
-      let j = top.length < k ? top.length : k - 1;
-      while (j > 0 && before(id, top[j - 1])) { top[j] = top[j - 1]; j--; }
-      top[j] = id;
+      if (hits[id] >= need && musts[id] >= nm) keep(top, k, id, before);
     }
     for (let i = 0; i < nt; i++) { const id = touched[i]; score[id] = 0; hits[id] = 0; musts[id] = 0; }
     if (s.epoch > 0xfffffff0) { s.epoch = 0; mark.fill(0); }
@@ -383,11 +383,7 @@ export function openIndex(base = "/search/", load) {
     if (!groups.length) return {total: 0, results: [], terms: new Set()};
     const cands = await Promise.all(groups.map((g) => candidates(e, g, exact)));
     const terms = new Set(cands.flat().map(([t]) => t));
-    let allow = null;
-    if (kinds.length) {
-      allow = new Uint8Array(e.kinds.length);
-      for (const k of kinds) { const i = e.kinds.indexOf(k); if (i >= 0) allow[i] = 1; }
-    }
+    const allow = kinds.length ? Uint8Array.from(e.kinds, (k) => kinds.includes(k)) : null;
     // With phrases, up to MAX_CHECK documents are checked, limit at a time.
     const k = limit <= 0 ? 0 : phrases.length ? Math.ceil(MAX_CHECK / limit) * limit : limit;
     const must = Uint8Array.from(groups, (g) => NUMBER.test(g.word));
@@ -414,8 +410,7 @@ export function openIndex(base = "/search/", load) {
 function hasPhrase(f, p) {
   return [f.t, ...f.s.map((s) => s[0] + "\n" + s[3])].some((text) => {
     const ts = toks(text).filter((t) => !t.compound).map((t) => t.term);
-    for (let i = 0; i + p.length <= ts.length; i++) if (p.every((t, j) => ts[i + j] === t)) return true;
-    return false;
+    return ts.some((_, i) => p.every((t, j) => ts[i + j] === t));
   });
 }
 
@@ -471,7 +466,10 @@ export function present(f, groups) {
   const terms = new Set(groups.flatMap((g) => g.map(([t]) => t)));
   // s.w: the section's best weight for each group, doubled in the heading;
   // n: the number of sections with each group.
-  const n = groups.map(() => 0), all = groups.flatMap((g, i) => g.map(([t, w]) => [t, i, w]));
+  // A term of two words (the word two words typed apart make, or the
+  // hyphenated word they are parts of) counts twice for each: the text
+  // has them as the visitor put them together.
+  const n = groups.map(() => 0), all = groups.flatMap((g, i) => g.map(([t, w]) => [t, i, groups.some((h, j) => j !== i && h.some(([u]) => u === t)) ? 2 * w : w]));
   const see = (s, text, k) => {
     const has = termsOf(text);
     for (const [t, i, w] of all) if (w * k > s.w[i] && has.has(t)) s.w[i] = w * k;

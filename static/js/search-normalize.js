@@ -3,12 +3,20 @@
 // specification and both sides are tested against the same vectors
 // (internal/search/testdata/normalize-vectors.json). Folding is fold.js,
 // the port of internal/fold.
-import {foldChar, fold} from "./fold.js";
-
-export {foldChar, fold};
+import {foldChar} from "./fold.js";
 
 const set = (s) => new Set(s.split(" "));
-const STOP = set("a an and are as at be but by can could did do does for from has have he her his how i if in is it its me my near of on or our she should that the their them they this to us was we were what when where which who why will with would you your");
+export const pairs = (s) => s.split(" ").map((p) => p.split(":"));
+// The stop words, the phrases read as one word and the site's own
+// exceptions to the stemmer: normalize.go's stopList and phraseList and
+// stem.go's siteStems, verbatim (the tests check them against the
+// vectors).
+export const LISTS = {
+  stop: "a an and are as at be but by can could did do does for from has have he her his how i if in is it its me my near of on or our she should that the their them they this to us was we were what when where which who why will with would you your",
+  phrases: "near-me:nearby near-you:nearby near-us:nearby to-book:booking i-book:booking you-book:booking we-book:booking",
+  stems: "booking:booking bookings:booking booked:booking complaint:complain complaints:complain",
+};
+const STOP = set(LISTS.stop), PHRASE = new Map(pairs(LISTS.phrases));
 const MARK = /\p{M}/u;
 const NOT_WORD = /[^\p{L}\p{N}]/gu;
 
@@ -21,18 +29,19 @@ const HYPH = "-\u2010\u2011";
 export function tokens(text) {
   const out = [];
   const cs = Array.from(text);
-  let parts = [], cur = "", start = -1, pos = 0, end = 0;
+  // prev: the last word, when of one part, and where it starts.
+  let parts = [], cur = "", start = -1, pos = 0, end = 0, prev;
+  // next: whether the first character after i that is not a mark is a
+  // word character.
   const next = (i) => {
-    for (let j = i + 1; j < cs.length; j++) {
-      if (MARK.test(cs[j])) continue;
-      return wordPart(cs[j]) !== "";
-    }
-    return false;
+    let c;
+    while (MARK.test(c = cs[++i] || ""));
+    return !!wordPart(c);
   };
   const endPart = () => { if (cur) { parts.push(cur); cur = ""; } };
   const endWord = () => {
     endPart();
-    appendWord(out, parts, start, end);
+    if (parts.length) prev = appendWord(out, parts, start, end, prev);
     parts = [];
     start = -1;
   };
@@ -54,21 +63,21 @@ export function tokens(text) {
   return out;
 }
 
-function appendWord(out, parts, start, end) {
-  const clean = [];
-  for (let p of parts) {
-    if (p.endsWith("'s")) p = p.slice(0, -2);
-    p = p.replaceAll("'", "");
-    if (p) clean.push(p);
-  }
-  for (const p of clean) {
-    const t = term(p);
-    if (t) out.push({term: t, word: p, start, end, compound: false});
-  }
-  if (clean.length > 1) {
-    const t = term(clean.join(""));
-    if (t) out.push({term: t, word: clean.join(""), start, end, compound: true});
-  }
+// appendWord appends the terms of a word and returns the word, with its
+// start, when it is of one part and ends no phrase: a word of one part
+// after the first word of a phrase is the phrase's word, from the first
+// word's start.
+function appendWord(out, parts, start, end, prev) {
+  const clean = parts.map((p) => p.replace(/'s$/, "").replaceAll("'", "")).filter(Boolean);
+  const one = !clean[1], p = one && prev && PHRASE.get(prev[0] + "-" + clean[0]);
+  if (p) [clean[0], start] = [p, prev[1]];
+  const add = (word, compound) => {
+    const t = term(word);
+    if (t) out.push({term: t, word, start, end, compound});
+  };
+  for (const w of clean) add(w, false);
+  if (!one) add(clean.join(""), true);
+  return one && !p && [clean[0], start];
 }
 
 export function term(w) {
@@ -86,7 +95,6 @@ export const SPELL = {
   re: "cent centimet fib kilomet lit manoeuv met millimet theat",
   izeEnds: "e es ed ing er ers able ation ations ational",
 };
-const pairs = (s) => s.split(" ").map((p) => p.split(":"));
 const WORDS = new Map(pairs(SPELL.words)), STARTS = pairs(SPELL.starts);
 const OUR = set(SPELL.our), OUR_END = set(" " + SPELL.ourEnds), RE = set(SPELL.re), IZE_END = set(SPELL.izeEnds);
 
@@ -104,16 +112,12 @@ export function spell(w) {
   return w;
 }
 
-export const terms = (text) => tokens(text).map((t) => t.term);
 
 // Porter2 (Snowball English) stemmer, a port of stem.go.
-const EXC = {skis: "ski", skies: "sky", dying: "die", lying: "lie", tying: "tie", idly: "idl", gently: "gentl", ugly: "ugli", early: "earli", only: "onli", singly: "singl", sky: "sky", news: "news", howe: "howe", atlas: "atlas", cosmos: "cosmos", bias: "bias", andes: "andes", booking: "booking", bookings: "booking", booked: "booking", complaint: "complain", complaints: "complain"};
-const EXC1A = new Set(["inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed"]);
-const isV = (c) => c === "a" || c === "e" || c === "i" || c === "o" || c === "u" || c === "y";
-const hasV = (s) => {
-  for (let i = 0; i < s.length; i++) if (isV(s[i])) return true;
-  return false;
-};
+// Its tables are written as word lists, "suffix:replacement" for a rule.
+const EXC = new Map(pairs("skis:ski skies:sky dying:die lying:lie tying:tie idly:idl gently:gentl ugly:ugli early:earli only:onli singly:singl sky:sky news:news howe:howe atlas:atlas cosmos:cosmos bias:bias andes:andes " + LISTS.stems));
+const EXC1A = set("inning outing canning herring earring proceed exceed succeed");
+const isV = (c) => "aeiouy".includes(c), hasV = (s) => /[aeiouy]/.test(s);
 const afterVC = (b, s) => {
   for (let i = s + 1; i < b.length; i++) if (!isV(b[i]) && isV(b[i - 1])) return i + 1;
   return b.length;
@@ -124,31 +128,40 @@ const shortAt = (b, e) => {
   const c = b[e - 1];
   return !isV(b[e - 3]) && isV(b[e - 2]) && !isV(c) && !"wxY".includes(c);
 };
-const S2 = [["ization", "ize"], ["ational", "ate"], ["fulness", "ful"], ["ousness", "ous"], ["iveness", "ive"], ["tional", "tion"], ["biliti", "ble"], ["lessli", "less"], ["entli", "ent"], ["ation", "ate"], ["alism", "al"], ["aliti", "al"], ["ousli", "ous"], ["iviti", "ive"], ["fulli", "ful"], ["enci", "ence"], ["anci", "ance"], ["abli", "able"], ["izer", "ize"], ["ator", "ate"], ["alli", "al"], ["bli", "ble"], ["ogi", "og"], ["li", ""]];
-const S3 = [["ational", "ate"], ["tional", "tion"], ["alize", "al"], ["icate", "ic"], ["iciti", "ic"], ["ative", ""], ["ical", "ic"], ["ness", ""], ["ful", ""]];
-const S4 = ["ement", "ance", "ence", "able", "ible", "ment", "ant", "ent", "ism", "ate", "iti", "ous", "ive", "ize", "ion", "al", "er", "ic"];
+const S2 = pairs("ization:ize ational:ate fulness:ful ousness:ous iveness:ive tional:tion biliti:ble lessli:less entli:ent ation:ate alism:al aliti:al ousli:ous iviti:ive fulli:ful enci:ence anci:ance abli:able izer:ize ator:ate alli:al bli:ble ogi:og li:");
+const S3 = pairs("ational:ate tional:tion alize:al icate:ic iciti:ic ative: ical:ic ness: ful:");
+const S4 = pairs("ement ance ence able ible ment ant ent ism ate iti ous ive ize ion al er ic");
 // byLast groups a step's rules by the last letter of their suffix, in
 // order: only the rules ending in a word's last letter can match it, and
 // the first of those that matches is the first of the whole list.
 const byLast = (rules) => {
   const m = new Map();
   for (const rule of rules) {
-    const suffix = typeof rule === "string" ? rule : rule[0];
-    const last = suffix[suffix.length - 1];
+    const last = rule[0].slice(-1);
     if (!m.has(last)) m.set(last, []);
     m.get(last).push(rule);
   }
   return m;
 };
-const S2BY = byLast(S2), S3BY = byLast(S3), S4BY = byLast(S4), NONE = [];
+const S2BY = byLast(S2), S3BY = byLast(S3), S4BY = byLast(S4);
+// step applies to b the first rule of a step (grouped by byLast) whose
+// suffix ends it, when ok(the rest, the suffix) allows.
+const step = (b, by, ok) => {
+  for (const [s, r = ""] of by.get(b.slice(-1)) || []) {
+    if (!b.endsWith(s)) continue;
+    const st = b.slice(0, -s.length);
+    return ok(st, s) ? st + r : b;
+  }
+  return b;
+};
 
 export function stem(w) {
   if (w.length <= 2 || !/^[a-z]+$/.test(w)) return w;
-  if (w in EXC) return EXC[w];
+  const x = EXC.get(w);
+  if (x) return x;
   let b = w.includes("y") ? w.replace(/^y/, "Y").replace(/([aeiouy])y/g, "$1Y") : w;
   // A "y" after a "Y" stays, as in Go (Y is not a vowel).
-  let r1 = b.length;
-  for (const p of ["gener", "commun", "arsen"]) if (b.startsWith(p)) { r1 = p.length; break; }
+  let r1 = (["gener", "commun", "arsen"].find((p) => b.startsWith(p)) || b).length;
   if (r1 === b.length) r1 = afterVC(b, 0);
   const r2 = afterVC(b, r1);
   // Step 1a.
@@ -158,15 +171,10 @@ export function stem(w) {
   else if (b.endsWith("s") && b.length >= 3 && hasV(b.slice(0, -2))) b = b.slice(0, -1);
   if (EXC1A.has(b)) return b;
   // Step 1b.
-  let done = false;
-  for (const s of ["eedly", "eed"]) {
-    if (b.endsWith(s)) {
-      if (b.length - s.length >= r1) b = b.slice(0, -s.length) + "ee";
-      done = true;
-      break;
-    }
-  }
-  if (!done) {
+  const ee = ["eedly", "eed"].find((s) => b.endsWith(s));
+  if (ee) {
+    if (b.length - ee.length >= r1) b = b.slice(0, -ee.length) + "ee";
+  } else {
     for (const s of ["ingly", "edly", "ing", "ed"]) {
       if (!b.endsWith(s)) continue;
       const st = b.slice(0, -s.length);
@@ -182,27 +190,10 @@ export function stem(w) {
   // Step 1c.
   let n = b.length;
   if (n > 2 && (b[n - 1] === "y" || b[n - 1] === "Y") && !isV(b[n - 2])) b = b.slice(0, -1) + "i";
-  // Step 2.
-  for (const [s, r] of S2BY.get(b[b.length - 1]) || NONE) {
-    if (!b.endsWith(s)) continue;
-    const st = b.slice(0, -s.length);
-    if (st.length >= r1 && (s !== "ogi" || st.endsWith("l")) && (s !== "li" || (st && "cdeghkmnrt".includes(st[st.length - 1])))) b = st + r;
-    break;
-  }
-  // Step 3.
-  for (const [s, r] of S3BY.get(b[b.length - 1]) || NONE) {
-    if (!b.endsWith(s)) continue;
-    const st = b.slice(0, -s.length);
-    if (st.length >= r1 && (s !== "ative" || st.length >= r2)) b = st + r;
-    break;
-  }
-  // Step 4.
-  for (const s of S4BY.get(b[b.length - 1]) || NONE) {
-    if (!b.endsWith(s)) continue;
-    const st = b.slice(0, -s.length);
-    if (st.length >= r2 && (s !== "ion" || /[st]$/.test(st))) b = st;
-    break;
-  }
+  // Steps 2, 3 and 4.
+  b = step(b, S2BY, (st, s) => st.length >= r1 && (s !== "ogi" || st.endsWith("l")) && (s !== "li" || (st && "cdeghkmnrt".includes(st[st.length - 1]))));
+  b = step(b, S3BY, (st, s) => st.length >= r1 && (s !== "ative" || st.length >= r2));
+  b = step(b, S4BY, (st, s) => st.length >= r2 && (s !== "ion" || /[st]$/.test(st)));
   // Step 5.
   n = b.length;
   if (b[n - 1] === "e" && (n - 1 >= r2 || (n - 1 >= r1 && !shortAt(b, n - 1)))) b = b.slice(0, -1);
