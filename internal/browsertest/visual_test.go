@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -353,6 +354,12 @@ func hoverWalk(t *testing.T, tb *tab) []string {
 			_, err := cdp.Call(ctx, target, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: input.DispatchMouseEventTypeMouseMoved, X: pos[0], Y: pos[1]})
 			return err
 		}))
+		// Chromium applies :hover at its next frame after the move,
+		// which a loaded machine delays: wait for it up to a second.
+		hovered := `document.querySelector("` + tg.Sel + `").matches(":hover")`
+		for i := 0; i < 20 && !eval[bool](t, tb, hovered); i++ {
+			time.Sleep(50 * time.Millisecond)
+		}
 		p := eval[[]string](t, tb, `(() => { const e = document.querySelector("`+tg.Sel+`"); if (!e.matches(":hover")) return ["not hovered: " + __colour.name(e)]; return __colour.text(e.parentElement).filter((s) => s.startsWith(__colour.name(e))); })()`)
 		out = append(out, p...)
 	}
