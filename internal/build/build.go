@@ -41,6 +41,7 @@ import (
 	"html/template"
 	"io/fs"
 	"maps"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -953,7 +954,16 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch) {
 		}
 		w.seen[r] = true
 		ref := linkcheck.Ref{URL: r}
-		if l, ok := w.mdLinks[r]; ok {
+		l, ok := w.mdLinks[r]
+		if !ok && strings.IndexByte(r, '%') >= 0 {
+			// The HTML writes a destination's accents and spaces
+			// percent-encoded (café.md as caf%C3%A9.md); the Markdown's
+			// link has them as written.
+			if u, err := url.PathUnescape(r); err == nil {
+				l, ok = w.mdLinks[u]
+			}
+		}
+		if ok {
 			if l.Reported {
 				continue // the Markdown step has said what is wrong
 			}

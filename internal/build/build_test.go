@@ -579,6 +579,13 @@ func TestOneMistakeOneProblem(t *testing.T) {
 				`content/a.md:3:11: alias "/old/*" must not contain * or a part starting with :, which Netlify reads as a pattern matching many URLs; give each old URL as it was`,
 				`content/a.md:3:19: alias "/blog/:year/" must not contain * or a part starting with :, which Netlify reads as a pattern matching many URLs; give each old URL as it was`,
 			}},
+		{"links with accents are reported once, at their line",
+			map[string]string{"content/a.md": "---\ntitle: A\n---\nSee [x](café.md),\n[y](articles/ok.md#rísks) and ![z](/images/thé.png).\n"},
+			[]string{
+				`content/a.md:4:5: warning: link to missing page "café.md" (content/café.md); check the file name`,
+				`content/a.md:5:1: warning: link to /articles/ok/#rísks: the page /articles/ok/ has no heading or element with id "rísks"; did you mean #risks?`,
+				`content/a.md:5:31: warning: link to /images/thé.png: no page or file is published at /images/thé.png`,
+			}},
 		{"menu entries that are not links",
 			map[string]string{"content/site.yaml": "title: T\nbase_url: https://example.org/\nmenu:\n  - {name: Evil, url: \"javascript:alert(1)\"}\n  - {name: Here, url: nope}\n  - {name: Gone, url: /gone/}\n",
 				"layouts/base.html": `<html><body><nav>{{range .Site.Menu}}<a href="{{.URL}}">{{.Name}}</a>{{end}}</nav>{{template "main" .}}</body></html>`},
