@@ -7,6 +7,10 @@
 //     or CR line endings become LF, so files saved on any system simply work;
 //     text that is not UTF-8 is reported at the line and column of the first
 //     bad byte;
+//   - the front matter opens at the first line that is not blank, a line
+//     --- with or without spaces around it; front matter in TOML (+++) or
+//     JSON, or closed with ... or +++ as other tools allow, is an error
+//     at its line saying to write YAML between --- lines;
 //   - the front matter is split off with github.com/adrg/frontmatter, using
 //     the project's one YAML library through frontmatter.NewFormat, and
 //     decoded field by field with yamldoc so that every problem (unknown key
@@ -111,14 +115,27 @@ func Normalize(src []byte) []byte {
 
 var errNoFrontMatter = errors.New("no front matter")
 
-// frontMatterEnd returns the length of src up to the end of the first line
-// after the opening one that is exactly "---", or len(src) when there is
-// none.
-func frontMatterEnd(src []byte) int {
-	pos := bytes.IndexByte(src, '\n') + 1
-	if pos == 0 {
-		return len(src)
+// opening finds the line that opens the front matter: the first line
+// that is not blank. It returns the line's number, the offset just after
+// it and its text without the spaces around it.
+func opening(src []byte) (line, next int, text string) {
+	for pos := 0; pos < len(src); line++ {
+		n := bytes.IndexByte(src[pos:], '\n')
+		end := pos + n + 1
+		if n < 0 {
+			end = len(src)
+		}
+		if t := bytes.TrimSpace(src[pos:end]); len(t) > 0 {
+			return line + 1, end, string(t)
+		}
+		pos = end
 	}
+	return line, len(src), ""
+}
+
+// frontMatterEnd returns the length of src up to the end of the first line
+// from pos on that is exactly "---", or len(src) when there is none.
+func frontMatterEnd(src []byte, pos int) int {
 	for pos < len(src) {
 		n := bytes.IndexByte(src[pos:], '\n')
 		if n < 0 {
@@ -130,6 +147,24 @@ func frontMatterEnd(src []byte) int {
 		pos += n + 1
 	}
 	return len(src)
+}
+
+// otherEnd returns the line of src, from pos on (line number line), that
+// closes front matter in other tools (... or +++), and its text, or 0.
+func otherEnd(src []byte, pos, line int) (int, string) {
+	for pos < len(src) {
+		line++
+		n := bytes.IndexByte(src[pos:], '\n')
+		end := pos + n + 1
+		if n < 0 {
+			end = len(src)
+		}
+		if t := string(bytes.TrimSpace(src[pos:end])); t == "..." || t == "+++" {
+			return line, t
+		}
+		pos = end
+	}
+	return 0, ""
 }
 
 // frontMatterReaders are the buffered readers Parse hands to frontmatter,
@@ -149,7 +184,18 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 		list.Errorf(file, 1, 1, "file is empty; start it with front matter: a line ---, then title: ..., then a line ---")
 		return nil
 	}
-	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.Equal(bytes.TrimRight(src, " \t"), []byte("---")) && !bytes.HasPrefix(src, []byte("--- \n")) {
+	// A line --- opens the front matter, with spaces around it or blank
+	// lines before it, as frontmatter reads it.
+	open, afterOpen, first := opening(src)
+	switch {
+	case first == "---":
+	case first == "+++":
+		list.Errorf(file, open, 1, "the front matter starts with +++, which other site generators read as TOML; this site reads YAML: write a line --- before and after it, and each key as title: A")
+		return nil
+	case strings.HasPrefix(first, "{"):
+		list.Errorf(file, open, 1, "the front matter is written in JSON; this site reads YAML: write a line --- before and after it, and each key as title: A")
+		return nil
+	default:
 		list.Errorf(file, 1, 1, "file has no front matter; start it with a line ---, then title: ..., then a line ---")
 		return nil
 	}
@@ -161,7 +207,7 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 	// frontmatter copies everything after the front matter; it is given
 	// the file only up to the first line that is exactly ---, where it
 	// stops at the latest, so the body is not copied.
-	cut := frontMatterEnd(src)
+	cut := frontMatterEnd(src, afterOpen)
 	in := frontMatterReaders.Get().(*bufio.Reader)
 	in.Reset(bytes.NewReader(src[:cut]))
 	body, err := frontmatter.MustParse(in, nil, format)
@@ -169,7 +215,11 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 	frontMatterReaders.Put(in)
 	if err != nil {
 		if errors.Is(err, frontmatter.ErrNotFound) {
-			list.Errorf(file, 1, 1, "front matter opened on line 1 is never closed; add a line --- after the last key")
+			if line, end := otherEnd(src, afterOpen, open); line > 0 {
+				list.Errorf(file, line, 1, "the front matter ends with a line %s, which other tools accept but this site does not; write --- in its place", end)
+			} else {
+				list.Errorf(file, open, 1, "front matter opened on line %d is never closed; add a line --- after the last key", open)
+			}
 		} else {
 			list.Errorf(file, 1, 1, "cannot read front matter: %v", err)
 		}
@@ -179,7 +229,7 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 	p := &Page{Path: file, Body: src[start:], BodyStart: start}
 	p.BodyLine = 1 + bytes.Count(src[:start], []byte("\n"))
 
-	d := yamldoc.New(file, fm, 1, list)
+	d := yamldoc.New(file, fm, open, list)
 	root := d.Parse()
 	if root == nil {
 		return nil
@@ -195,7 +245,7 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 	switch {
 	case !m.IsMapping(): // Map has said what is wrong
 	case !m.Has("title"):
-		list.Errorf(file, 1, 1, "front matter is missing required key \"title\"; add `title: ...`")
+		list.Errorf(file, open, 1, "front matter is missing required key \"title\"; add `title: ...`")
 	default:
 		m.Require("title")
 	}
