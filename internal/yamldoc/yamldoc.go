@@ -7,7 +7,11 @@
 // each problem (an unknown key, a wrong type, a missing field, a value that
 // fails a check) is reported at the exact position of the offending key or
 // value, every problem is collected rather than only the first, and unknown
-// keys come with a did-you-mean suggestion.
+// keys come with a did-you-mean suggestion. A character pasted from a word
+// processor that looks like a space or like nothing (a no-break space, a
+// zero-width space, a byte order mark), which YAML reads as any other
+// character, is named where it breaks a key, an indentation or the space
+// after a colon.
 //
 // Positions are relative to the file, not the document: a Decoder has a line
 // offset for YAML embedded in a larger file (front matter starts on line 2 of
@@ -295,6 +299,33 @@ type Map struct {
 	suggested map[string]bool
 }
 
+// unseenInKey explains a key that holds a character that looks like a
+// space or like nothing (see unseen), such as a no-break space pasted
+// before it for indentation, or returns "" when it has none.
+func unseenInKey(name string, known []string) string {
+	for i, r := range name {
+		what := unseen(r)
+		if what == "" {
+			continue
+		}
+		if i == 0 && spaceLike(r) {
+			return fmt.Sprintf("key %q starts with %s (U+%04X), which YAML takes as part of the key, not as a space; delete it, and indent the line with plain spaces if it belongs under the key above", name, what, r)
+		}
+		plain := strings.Map(func(r rune) rune {
+			if unseen(r) != "" {
+				return -1
+			}
+			return r
+		}, name)
+		msg := fmt.Sprintf("key %q has %s (U+%04X) in it, which YAML takes as part of the key; delete it", name, what, r)
+		if !contains(known, plain) {
+			msg += diag.DidYouMean(plain, known)
+		}
+		return msg
+	}
+	return ""
+}
+
 // Map checks that n is a mapping whose keys are all among known, reporting
 // unknown keys (with the nearest known key) and duplicated keys. what names
 // the mapping in messages ("front matter", "location"). When n is not a
@@ -311,8 +342,8 @@ func (d *Decoder) Map(n *Node, what string, known ...string) Map {
 	if n.Kind != yaml.MappingNode {
 		m.isMap = false
 		hint := ""
-		if fixed, ok := spaceAfterColon(strings.SplitN(n.Value, "\n", 2)[0]); ok && n.Kind == yaml.ScalarNode && n.Style == 0 {
-			hint = "; add a space after the colon: " + fixed
+		if advice, ok := spaceAfterColon(strings.SplitN(n.Value, "\n", 2)[0]); ok && n.Kind == yaml.ScalarNode && n.Style == 0 {
+			hint = "; " + advice
 		}
 		d.Errorf(n, "%s must be a mapping of keys to values, not %s%s", what, describe(n), hint)
 		return m
@@ -328,7 +359,11 @@ func (d *Decoder) Map(n *Node, what string, known ...string) Map {
 			continue
 		}
 		if known != nil && !contains(known, name) {
-			d.Errorf(k, "unknown key %q in %s%s", name, what, diag.DidYouMean(name, known))
+			if msg := unseenInKey(name, known); msg != "" {
+				d.Errorf(k, "%s", msg)
+			} else {
+				d.Errorf(k, "unknown key %q in %s%s", name, what, diag.DidYouMean(name, known))
+			}
 			if s := diag.Suggest(name, known); s != "" {
 				if m.suggested == nil {
 					m.suggested = map[string]bool{}
