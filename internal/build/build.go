@@ -65,6 +65,7 @@ import (
 	"sitegen/internal/pool"
 	"sitegen/internal/render"
 	"sitegen/internal/site"
+	"sitegen/internal/workfile"
 	"sitegen/internal/yamldoc"
 )
 
@@ -283,6 +284,9 @@ func (b *builder) load() {
 
 	var files []string
 	_ = fs.WalkDir(b.fsys, "content", func(p string, d fs.DirEntry, err error) error {
+		if p != "content" && workfile.Skip(d.Name()) {
+			return skip(d) // an editor's or the system's, not the site's
+		}
 		if err != nil {
 			b.readError(p, 0, err)
 			return nil
@@ -346,6 +350,15 @@ func (b *builder) load() {
 			p.Front = yamldoc.Map{}
 		}
 	}
+}
+
+// skip is what a walk returns for a working file or folder (workfile):
+// nothing below the folder is read.
+func skip(d fs.DirEntry) error {
+	if d != nil && d.IsDir() {
+		return fs.SkipDir
+	}
+	return nil
 }
 
 // body returns a page's Markdown, reading the file again when the body
@@ -445,7 +458,10 @@ func (b *builder) copyAssets() {
 			}
 			return nil
 		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+		if p != "static" && workfile.Skip(d.Name()) {
+			return skip(d) // an editor's or the system's, not the site's
+		}
+		if d.IsDir() {
 			return nil
 		}
 		dir, name := path.Split(strings.TrimPrefix(p, "static/"))

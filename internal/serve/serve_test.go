@@ -709,7 +709,10 @@ func TestIgnored(t *testing.T) {
 		"static/.DS_Store":                            true,
 		"content/articles/swap.md":                    false,
 		"content/articles/a-list-of-swaps.md":         false,
-		"static/images/.swirl.svg":                    false,
+		"static/images/.swirl.svg":                    true,
+		"content/articles/~$safety.md":                true,
+		"static/vendor/.git/config":                   true,
+		"static/.well-known/security.txt":             false,
 		"content/practitioners/aelia-thornhurst.yaml": false,
 	} {
 		if got := Ignored(name); got != want {
