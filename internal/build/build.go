@@ -282,7 +282,7 @@ func (b *builder) load() {
 	b.md = markdown.New(b.cfg.RawHTML)
 	b.mini = minify.New()
 
-	var files []string
+	var files, all []string
 	_ = fs.WalkDir(b.fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if p != "content" && workfile.Skip(d.Name()) {
 			return skip(d) // an editor's or the system's, not the site's
@@ -302,6 +302,9 @@ func (b *builder) load() {
 				return nil
 			}
 		}
+		if !d.IsDir() {
+			all = append(all, p)
+		}
 		if !d.IsDir() && strings.HasSuffix(p, ".md") {
 			files = append(files, p)
 		} else if ext := path.Ext(p); !d.IsDir() && markdownExt[strings.ToLower(ext)] {
@@ -309,6 +312,7 @@ func (b *builder) load() {
 		}
 		return nil
 	})
+	sameOnMacAndWindows(all, b.problems)
 	b.sources = files
 	b.pages = make([]*content.Page, len(files))
 	pool.Run(len(files), func(i int) {
@@ -477,6 +481,10 @@ func (b *builder) copyAssets() {
 			b.problems.Errorf(p, 1, 1, "the file name is %d bytes long, more than the %d a URL segment may have; shorten it", len(name), config.MaxSegment)
 			return nil
 		}
+		if why := staticName(dir + name); why != "" {
+			b.problems.Errorf(p, 1, 1, "%s", why)
+			return nil
+		}
 		data, err := fs.ReadFile(b.fsys, p)
 		if err != nil {
 			b.readError(p, 0, err)
@@ -485,6 +493,11 @@ func (b *builder) copyAssets() {
 		files[strings.TrimPrefix(p, "static/")] = data
 		return nil
 	})
+	names := make([]string, 0, len(files))
+	for f := range files {
+		names = append(names, "static/"+f)
+	}
+	sameOnMacAndWindows(names, b.problems)
 	res, probs := assets.Process(files)
 	for _, p := range probs {
 		p.File = "static/" + p.File

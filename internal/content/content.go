@@ -44,6 +44,7 @@ import (
 	"sitegen/internal/yamldoc"
 
 	"github.com/adrg/frontmatter"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Keys are the front matter keys every page accepts.
@@ -325,10 +326,22 @@ func checkPath(file string, slugged bool, list *diag.List) {
 		return
 	}
 	for _, seg := range strings.Split(strings.TrimSuffix(dir, "/"), "/") {
-		if r, bad := unsafeRune(seg); bad {
-			list.Errorf(file, 1, 1, "the folder name %q contains %q, which a URL cannot hold as it is; %s", seg, r, rename("folder", seg, ""))
+		if why := Decomposed(seg); why != "" {
+			list.Errorf(file, 1, 1, "the folder name %q %s; %s", seg, why, Rename("folder", seg, ""))
 			return
 		}
+		if why := Reserved(seg); why != "" {
+			list.Errorf(file, 1, 1, "%s", why)
+			return
+		}
+		if r, bad := unsafeRune(seg); bad {
+			list.Errorf(file, 1, 1, "the folder name %q contains %q, which a URL cannot hold as it is; %s", seg, r, Rename("folder", seg, ""))
+			return
+		}
+	}
+	if why := Reserved(name); why != "" {
+		list.Errorf(file, 1, 1, "%s", why)
+		return
 	}
 	name = strings.TrimSuffix(name, ".md")
 	if name == "_index" || name == "index" || slugged {
@@ -338,13 +351,53 @@ func checkPath(file string, slugged bool, list *diag.List) {
 		list.Errorf(file, 1, 1, "the file name makes a URL segment of %d bytes, more than the %d a URL segment may have; shorten the file name, or give the page a shorter slug", len(name), config.MaxSegment)
 		return
 	}
+	if why := Decomposed(name); why != "" {
+		list.Errorf(file, 1, 1, "the file name %s; %s, or give the page a slug", why, Rename("file", name, ".md"))
+		return
+	}
 	if r, bad := unsafeRune(name); bad {
-		list.Errorf(file, 1, 1, "the file name contains %q, which a URL cannot hold as it is; %s, or give the page a slug", r, rename("file", name, ".md"))
+		list.Errorf(file, 1, 1, "the file name contains %q, which a URL cannot hold as it is; %s, or give the page a slug", r, Rename("file", name, ".md"))
 		return
 	}
 	if strings.ToLower(name) != name {
-		list.Warnf(file, 1, 1, "the file name has capital letters, which its URL keeps; %s, or give the page a slug", rename("file", name, ".md"))
+		list.Warnf(file, 1, 1, "the file name has capital letters, which its URL keeps; %s, or give the page a slug", Rename("file", name, ".md"))
 	}
+}
+
+// Decomposed says how name has a letter saved as a letter and a mark of
+// its own (é as e and U+0301), the decomposed form some Mac programs
+// save names in, or returns "" when name is as a keyboard types it (NFC).
+// The two forms look alike but are other bytes, so an address typed on a
+// keyboard would not match the file's.
+func Decomposed(name string) string {
+	if norm.NFC.IsNormalString(name) {
+		return ""
+	}
+	prev := rune(0)
+	for _, r := range name {
+		if unicode.Is(unicode.Mn, r) && prev != 0 {
+			return fmt.Sprintf("has an accent saved as a mark of its own (%U after %c), as some Mac programs save names, and a link or address typed on a keyboard would not match it", r, prev)
+		}
+		prev = r
+	}
+	return "has letters saved in a decomposed form, as some Mac programs save names, and a link or address typed on a keyboard would not match it"
+}
+
+// Reserved says why name cannot be a file's or a folder's on Windows, or
+// returns "": Windows keeps CON, PRN, AUX, NUL, COM1 to COM9 and LPT1 to
+// LPT9, in any letter case and with any ending after a dot, for devices.
+// No file of such a name can be made there, so a checkout of the site
+// fails on Windows.
+func Reserved(name string) string {
+	stem, _, _ := strings.Cut(name, ".")
+	low := strings.ToLower(strings.TrimRight(stem, " "))
+	switch {
+	case low == "con", low == "prn", low == "aux", low == "nul":
+	case len(low) == 4 && (strings.HasPrefix(low, "com") || strings.HasPrefix(low, "lpt")) && low[3] >= '1' && low[3] <= '9':
+	default:
+		return ""
+	}
+	return fmt.Sprintf("%s is a name Windows keeps for a device, whatever comes after its dot, so an editor on Windows cannot check out or open this file; rename it", stem)
 }
 
 // unsafeRune returns the first character of a URL segment that is not a
@@ -358,9 +411,9 @@ func unsafeRune(seg string) (rune, bool) {
 	return 0, false
 }
 
-// rename is the advice to rename a file or folder (what) to its name's
+// Rename is the advice to rename a file or folder (what) to its name's
 // slug form, followed by ext.
-func rename(what, name, ext string) string {
+func Rename(what, name, ext string) string {
 	if s := fold.Slug(name); s != "" {
 		return "rename the " + what + " " + s + ext
 	}
