@@ -20,7 +20,10 @@
 //   - every name that becomes a segment of the page's URL, and so a folder
 //     of the output (its folders and file name, a slug, an alias's
 //     segments), is at most config.MaxSegment bytes long, so that what
-//     passes the check is a name the file system will write.
+//     passes the check is a name the file system will write; and it must
+//     be a name editors on macOS and Windows can hold too: not one Windows
+//     keeps for a device (Reserved), nor one with an accent saved as a
+//     mark of its own (Decomposed), which a typed address does not match.
 //
 // Sections may accept more front matter keys than the common ones (reading
 // lists have `books`); Parse takes them as extra keys and hands back the
