@@ -248,6 +248,7 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 	meta := &p.Meta
 	switch {
 	case !m.IsMapping(): // Map has said what is wrong
+	case !m.Has("title") && m.Suggested("title"): // a misspelt key's problem names it
 	case !m.Has("title"):
 		list.Errorf(file, open, 1, "front matter is missing required key \"title\"; add `title: ...`")
 	default:

@@ -72,6 +72,10 @@ func TestParseFrontMatterProblems(t *testing.T) {
 			"content/a.md:3:1: the front matter ends with a line ..., which other tools accept but this site does not; write --- in its place"},
 		{"closed with a line +++", "---\ntitle: A\n+++\nHello\n",
 			"content/a.md:3:1: the front matter ends with a line +++, which other tools accept but this site does not; write --- in its place"},
+		{"the title's key in curly quotes", "---\n“title”: A\n---\nHello\n",
+			`content/a.md:2:1: key "“title”" is in curly quotes, which YAML takes as part of the key; write it without them: title`},
+		{"the title's key misspelt", "---\ntitel: A\n---\nHello\n",
+			`content/a.md:2:1: unknown key "titel" in front matter; did you mean "title"?`},
 		{"a problem after blank lines at the top", "\n\n---\ntitle: A\ntitel: B\n---\nHello\n",
 			`content/a.md:5:1: unknown key "titel" in front matter; did you mean "title"?`},
 	}
