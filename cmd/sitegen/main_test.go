@@ -47,7 +47,7 @@ func TestExitCodes(t *testing.T) {
 	os.WriteFile(filepath.Join(site, "content", "a.md"), []byte("---\ntitel: A\n---\n"), 0o644)
 	out := filepath.Join(t.TempDir(), "public")
 	code, _, errs := runCLI(t, "build", "-src", site, "-out", out)
-	if code != 1 || !strings.Contains(errs, `content/a.md:2:1: unknown key "titel" in front matter; did you mean "title"?`) || !strings.HasSuffix(strings.TrimSpace(errs), "2 errors") {
+	if code != 1 || !strings.Contains(errs, `content/a.md:2:1: unknown key "titel" in front matter; did you mean "title"?`) || !strings.HasSuffix(strings.TrimSpace(errs), "1 error") {
 		t.Errorf("broken site: %d\n%s", code, errs)
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {

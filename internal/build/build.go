@@ -41,6 +41,7 @@ import (
 	"html/template"
 	"io/fs"
 	"maps"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -64,6 +65,7 @@ import (
 	"sitegen/internal/pool"
 	"sitegen/internal/render"
 	"sitegen/internal/site"
+	"sitegen/internal/workfile"
 	"sitegen/internal/yamldoc"
 )
 
@@ -280,8 +282,11 @@ func (b *builder) load() {
 	b.md = markdown.New(b.cfg.RawHTML)
 	b.mini = minify.New()
 
-	var files []string
+	var files, all []string
 	_ = fs.WalkDir(b.fsys, "content", func(p string, d fs.DirEntry, err error) error {
+		if p != "content" && workfile.Skip(d.Name()) {
+			return skip(d) // an editor's or the system's, not the site's
+		}
 		if err != nil {
 			b.readError(p, 0, err)
 			return nil
@@ -297,6 +302,9 @@ func (b *builder) load() {
 				return nil
 			}
 		}
+		if !d.IsDir() {
+			all = append(all, p)
+		}
 		if !d.IsDir() && strings.HasSuffix(p, ".md") {
 			files = append(files, p)
 		} else if ext := path.Ext(p); !d.IsDir() && markdownExt[strings.ToLower(ext)] {
@@ -304,6 +312,7 @@ func (b *builder) load() {
 		}
 		return nil
 	})
+	sameOnMacAndWindows(all, b.problems)
 	b.sources = files
 	b.pages = make([]*content.Page, len(files))
 	pool.Run(len(files), func(i int) {
@@ -345,6 +354,15 @@ func (b *builder) load() {
 			p.Front = yamldoc.Map{}
 		}
 	}
+}
+
+// skip is what a walk returns for a working file or folder (workfile):
+// nothing below the folder is read.
+func skip(d fs.DirEntry) error {
+	if d != nil && d.IsDir() {
+		return fs.SkipDir
+	}
+	return nil
 }
 
 // body returns a page's Markdown, reading the file again when the body
@@ -444,7 +462,10 @@ func (b *builder) copyAssets() {
 			}
 			return nil
 		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+		if p != "static" && workfile.Skip(d.Name()) {
+			return skip(d) // an editor's or the system's, not the site's
+		}
+		if d.IsDir() {
 			return nil
 		}
 		dir, name := path.Split(strings.TrimPrefix(p, "static/"))
@@ -460,6 +481,10 @@ func (b *builder) copyAssets() {
 			b.problems.Errorf(p, 1, 1, "the file name is %d bytes long, more than the %d a URL segment may have; shorten it", len(name), config.MaxSegment)
 			return nil
 		}
+		if why := staticName(dir + name); why != "" {
+			b.problems.Errorf(p, 1, 1, "%s", why)
+			return nil
+		}
 		data, err := fs.ReadFile(b.fsys, p)
 		if err != nil {
 			b.readError(p, 0, err)
@@ -468,6 +493,11 @@ func (b *builder) copyAssets() {
 		files[strings.TrimPrefix(p, "static/")] = data
 		return nil
 	})
+	names := make([]string, 0, len(files))
+	for f := range files {
+		names = append(names, "static/"+f)
+	}
+	sameOnMacAndWindows(names, b.problems)
 	res, probs := assets.Process(files)
 	for _, p := range probs {
 		p.File = "static/" + p.File
@@ -953,7 +983,16 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch) {
 		}
 		w.seen[r] = true
 		ref := linkcheck.Ref{URL: r}
-		if l, ok := w.mdLinks[r]; ok {
+		l, ok := w.mdLinks[r]
+		if !ok && strings.IndexByte(r, '%') >= 0 {
+			// The HTML writes a destination's accents and spaces
+			// percent-encoded (café.md as caf%C3%A9.md); the Markdown's
+			// link has them as written.
+			if u, err := url.PathUnescape(r); err == nil {
+				l, ok = w.mdLinks[u]
+			}
+		}
+		if ok {
 			if l.Reported {
 				continue // the Markdown step has said what is wrong
 			}

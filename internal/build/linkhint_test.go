@@ -28,6 +28,10 @@ func TestLinkHints(t *testing.T) {
 	}{
 		{"file name in other letter case", "[c](Safety.md)",
 			`content/articles/x.md:4:1: warning: link to missing page "Safety.md" (content/articles/Safety.md); check the file name; did you mean "safety.md"?`},
+		{"the ending in capitals", "[c](safety.MD#head-injuries)",
+			`content/articles/x.md:4:1: warning: link to missing page "safety.MD" (content/articles/safety.MD); check the file name; did you mean "safety.md"?`},
+		{"the name and the ending in capitals", "[c](../articles/Safety.MD)",
+			`content/articles/x.md:4:1: warning: link to missing page "../articles/Safety.MD" (content/articles/Safety.MD); check the file name; did you mean "safety.md"?`},
 		{"a page renamed", "[s](first.md)",
 			`content/articles/x.md:4:1: warning: link to missing page "first.md" (content/articles/first.md); check the file name; did you mean "first-session.md"?`},
 		{"a page in another folder, misspelt", "[r](../reading/anatomy-basic.md)",

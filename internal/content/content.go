@@ -7,6 +7,10 @@
 //     or CR line endings become LF, so files saved on any system simply work;
 //     text that is not UTF-8 is reported at the line and column of the first
 //     bad byte;
+//   - the front matter opens at the first line that is not blank, a line
+//     --- with or without spaces around it; front matter in TOML (+++) or
+//     JSON, or closed with ... or +++ as other tools allow, is an error
+//     at its line saying to write YAML between --- lines;
 //   - the front matter is split off with github.com/adrg/frontmatter, using
 //     the project's one YAML library through frontmatter.NewFormat, and
 //     decoded field by field with yamldoc so that every problem (unknown key
@@ -16,7 +20,10 @@
 //   - every name that becomes a segment of the page's URL, and so a folder
 //     of the output (its folders and file name, a slug, an alias's
 //     segments), is at most config.MaxSegment bytes long, so that what
-//     passes the check is a name the file system will write.
+//     passes the check is a name the file system will write; and it must
+//     be a name editors on macOS and Windows can hold too: not one Windows
+//     keeps for a device (Reserved), nor one with an accent saved as a
+//     mark of its own (Decomposed), which a typed address does not match.
 //
 // Sections may accept more front matter keys than the common ones (reading
 // lists have `books`); Parse takes them as extra keys and hands back the
@@ -40,6 +47,7 @@ import (
 	"sitegen/internal/yamldoc"
 
 	"github.com/adrg/frontmatter"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Keys are the front matter keys every page accepts.
@@ -111,14 +119,27 @@ func Normalize(src []byte) []byte {
 
 var errNoFrontMatter = errors.New("no front matter")
 
-// frontMatterEnd returns the length of src up to the end of the first line
-// after the opening one that is exactly "---", or len(src) when there is
-// none.
-func frontMatterEnd(src []byte) int {
-	pos := bytes.IndexByte(src, '\n') + 1
-	if pos == 0 {
-		return len(src)
+// opening finds the line that opens the front matter: the first line
+// that is not blank. It returns the line's number, the offset just after
+// it and its text without the spaces around it.
+func opening(src []byte) (line, next int, text string) {
+	for pos := 0; pos < len(src); line++ {
+		n := bytes.IndexByte(src[pos:], '\n')
+		end := pos + n + 1
+		if n < 0 {
+			end = len(src)
+		}
+		if t := bytes.TrimSpace(src[pos:end]); len(t) > 0 {
+			return line + 1, end, string(t)
+		}
+		pos = end
 	}
+	return line, len(src), ""
+}
+
+// frontMatterEnd returns the length of src up to the end of the first line
+// from pos on that is exactly "---", or len(src) when there is none.
+func frontMatterEnd(src []byte, pos int) int {
 	for pos < len(src) {
 		n := bytes.IndexByte(src[pos:], '\n')
 		if n < 0 {
@@ -130,6 +151,24 @@ func frontMatterEnd(src []byte) int {
 		pos += n + 1
 	}
 	return len(src)
+}
+
+// otherEnd returns the line of src, from pos on (line number line), that
+// closes front matter in other tools (... or +++), and its text, or 0.
+func otherEnd(src []byte, pos, line int) (int, string) {
+	for pos < len(src) {
+		line++
+		n := bytes.IndexByte(src[pos:], '\n')
+		end := pos + n + 1
+		if n < 0 {
+			end = len(src)
+		}
+		if t := string(bytes.TrimSpace(src[pos:end])); t == "..." || t == "+++" {
+			return line, t
+		}
+		pos = end
+	}
+	return 0, ""
 }
 
 // frontMatterReaders are the buffered readers Parse hands to frontmatter,
@@ -149,7 +188,18 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 		list.Errorf(file, 1, 1, "file is empty; start it with front matter: a line ---, then title: ..., then a line ---")
 		return nil
 	}
-	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.Equal(bytes.TrimRight(src, " \t"), []byte("---")) && !bytes.HasPrefix(src, []byte("--- \n")) {
+	// A line --- opens the front matter, with spaces around it or blank
+	// lines before it, as frontmatter reads it.
+	open, afterOpen, first := opening(src)
+	switch {
+	case first == "---":
+	case first == "+++":
+		list.Errorf(file, open, 1, "the front matter starts with +++, which other site generators read as TOML; this site reads YAML: write a line --- before and after it, and each key as title: A")
+		return nil
+	case strings.HasPrefix(first, "{"):
+		list.Errorf(file, open, 1, "the front matter is written in JSON; this site reads YAML: write a line --- before and after it, and each key as title: A")
+		return nil
+	default:
 		list.Errorf(file, 1, 1, "file has no front matter; start it with a line ---, then title: ..., then a line ---")
 		return nil
 	}
@@ -161,7 +211,7 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 	// frontmatter copies everything after the front matter; it is given
 	// the file only up to the first line that is exactly ---, where it
 	// stops at the latest, so the body is not copied.
-	cut := frontMatterEnd(src)
+	cut := frontMatterEnd(src, afterOpen)
 	in := frontMatterReaders.Get().(*bufio.Reader)
 	in.Reset(bytes.NewReader(src[:cut]))
 	body, err := frontmatter.MustParse(in, nil, format)
@@ -169,7 +219,11 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 	frontMatterReaders.Put(in)
 	if err != nil {
 		if errors.Is(err, frontmatter.ErrNotFound) {
-			list.Errorf(file, 1, 1, "front matter opened on line 1 is never closed; add a line --- after the last key")
+			if line, end := otherEnd(src, afterOpen, open); line > 0 {
+				list.Errorf(file, line, 1, "the front matter ends with a line %s, which other tools accept but this site does not; write --- in its place", end)
+			} else {
+				list.Errorf(file, open, 1, "front matter opened on line %d is never closed; add a line --- after the last key", open)
+			}
 		} else {
 			list.Errorf(file, 1, 1, "cannot read front matter: %v", err)
 		}
@@ -179,7 +233,7 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 	p := &Page{Path: file, Body: src[start:], BodyStart: start}
 	p.BodyLine = 1 + bytes.Count(src[:start], []byte("\n"))
 
-	d := yamldoc.New(file, fm, 1, list)
+	d := yamldoc.New(file, fm, open, list)
 	root := d.Parse()
 	if root == nil {
 		return nil
@@ -194,8 +248,9 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 	meta := &p.Meta
 	switch {
 	case !m.IsMapping(): // Map has said what is wrong
+	case !m.Has("title") && m.Suggested("title"): // a misspelt key's problem names it
 	case !m.Has("title"):
-		list.Errorf(file, 1, 1, "front matter is missing required key \"title\"; add `title: ...`")
+		list.Errorf(file, open, 1, "front matter is missing required key \"title\"; add `title: ...`")
 	default:
 		m.Require("title")
 	}
@@ -275,10 +330,22 @@ func checkPath(file string, slugged bool, list *diag.List) {
 		return
 	}
 	for _, seg := range strings.Split(strings.TrimSuffix(dir, "/"), "/") {
-		if r, bad := unsafeRune(seg); bad {
-			list.Errorf(file, 1, 1, "the folder name %q contains %q, which a URL cannot hold as it is; %s", seg, r, rename("folder", seg, ""))
+		if why := Decomposed(seg); why != "" {
+			list.Errorf(file, 1, 1, "the folder name %q %s; %s", seg, why, Rename("folder", seg, ""))
 			return
 		}
+		if why := Reserved(seg); why != "" {
+			list.Errorf(file, 1, 1, "%s", why)
+			return
+		}
+		if r, bad := unsafeRune(seg); bad {
+			list.Errorf(file, 1, 1, "the folder name %q contains %q, which a URL cannot hold as it is; %s", seg, r, Rename("folder", seg, ""))
+			return
+		}
+	}
+	if why := Reserved(name); why != "" {
+		list.Errorf(file, 1, 1, "%s", why)
+		return
 	}
 	name = strings.TrimSuffix(name, ".md")
 	if name == "_index" || name == "index" || slugged {
@@ -288,13 +355,53 @@ func checkPath(file string, slugged bool, list *diag.List) {
 		list.Errorf(file, 1, 1, "the file name makes a URL segment of %d bytes, more than the %d a URL segment may have; shorten the file name, or give the page a shorter slug", len(name), config.MaxSegment)
 		return
 	}
+	if why := Decomposed(name); why != "" {
+		list.Errorf(file, 1, 1, "the file name %s; %s, or give the page a slug", why, Rename("file", name, ".md"))
+		return
+	}
 	if r, bad := unsafeRune(name); bad {
-		list.Errorf(file, 1, 1, "the file name contains %q, which a URL cannot hold as it is; %s, or give the page a slug", r, rename("file", name, ".md"))
+		list.Errorf(file, 1, 1, "the file name contains %q, which a URL cannot hold as it is; %s, or give the page a slug", r, Rename("file", name, ".md"))
 		return
 	}
 	if strings.ToLower(name) != name {
-		list.Warnf(file, 1, 1, "the file name has capital letters, which its URL keeps; %s, or give the page a slug", rename("file", name, ".md"))
+		list.Warnf(file, 1, 1, "the file name has capital letters, which its URL keeps; %s, or give the page a slug", Rename("file", name, ".md"))
 	}
+}
+
+// Decomposed says how name has a letter saved as a letter and a mark of
+// its own (é as e and U+0301), the decomposed form some Mac programs
+// save names in, or returns "" when name is as a keyboard types it (NFC).
+// The two forms look alike but are other bytes, so an address typed on a
+// keyboard would not match the file's.
+func Decomposed(name string) string {
+	if norm.NFC.IsNormalString(name) {
+		return ""
+	}
+	prev := rune(0)
+	for _, r := range name {
+		if unicode.Is(unicode.Mn, r) && prev != 0 {
+			return fmt.Sprintf("has an accent saved as a mark of its own (%U after %c), as some Mac programs save names, and a link or address typed on a keyboard would not match it", r, prev)
+		}
+		prev = r
+	}
+	return "has letters saved in a decomposed form, as some Mac programs save names, and a link or address typed on a keyboard would not match it"
+}
+
+// Reserved says why name cannot be a file's or a folder's on Windows, or
+// returns "": Windows keeps CON, PRN, AUX, NUL, COM1 to COM9 and LPT1 to
+// LPT9, in any letter case and with any ending after a dot, for devices.
+// No file of such a name can be made there, so a checkout of the site
+// fails on Windows.
+func Reserved(name string) string {
+	stem, _, _ := strings.Cut(name, ".")
+	low := strings.ToLower(strings.TrimRight(stem, " "))
+	switch {
+	case low == "con", low == "prn", low == "aux", low == "nul":
+	case len(low) == 4 && (strings.HasPrefix(low, "com") || strings.HasPrefix(low, "lpt")) && low[3] >= '1' && low[3] <= '9':
+	default:
+		return ""
+	}
+	return fmt.Sprintf("%s is a name Windows keeps for a device, whatever comes after its dot, so an editor on Windows cannot check out or open this file; rename it", stem)
 }
 
 // unsafeRune returns the first character of a URL segment that is not a
@@ -308,9 +415,9 @@ func unsafeRune(seg string) (rune, bool) {
 	return 0, false
 }
 
-// rename is the advice to rename a file or folder (what) to its name's
+// Rename is the advice to rename a file or folder (what) to its name's
 // slug form, followed by ext.
-func rename(what, name, ext string) string {
+func Rename(what, name, ext string) string {
 	if s := fold.Slug(name); s != "" {
 		return "rename the " + what + " " + s + ext
 	}

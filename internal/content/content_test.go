@@ -21,6 +21,10 @@ func TestParseBody(t *testing.T) {
 		{"empty body", "---\ntitle: A\n---\n", "", 4},
 		{"thematic breaks in the body", "---\ntitle: A\n---\nOne\n\n---\n\nTwo\n---\n", "One\n\n---\n\nTwo\n---\n", 4},
 		{"CRLF line endings", "---\r\ntitle: A\r\n---\r\nHello\r\n", "Hello\n", 4},
+		{"opening line with spaces after it", "---   \ntitle: A\n---\nHello\n", "Hello\n", 4},
+		{"opening line with a tab after it", "---\t\ntitle: A\n---\nHello\n", "Hello\n", 4},
+		{"indented opening line", "  ---\ntitle: A\n---\nHello\n", "Hello\n", 4},
+		{"blank lines before the front matter", "\n \n---\ntitle: A\n---\nHello\n", "Hello\n", 6},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -50,5 +54,42 @@ func TestParseUnclosed(t *testing.T) {
 		if all := list.All(); len(all) != 1 || !strings.Contains(all[0].Msg, "never closed") {
 			t.Errorf("%q: problems %v, want one saying the front matter is never closed", src, all)
 		}
+	}
+}
+
+// TestParseFrontMatterProblems: front matter written the way other tools
+// take it, or with something before it, is an error at the line to
+// change, saying what to write instead.
+func TestParseFrontMatterProblems(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"TOML front matter", "+++\ntitle = \"A\"\n+++\nHello\n",
+			"content/a.md:1:1: the front matter starts with +++, which other site generators read as TOML; this site reads YAML: write a line --- before and after it, and each key as title: A"},
+		{"JSON front matter", "{\n  \"title\": \"A\"\n}\nHello\n",
+			"content/a.md:1:1: the front matter is written in JSON; this site reads YAML: write a line --- before and after it, and each key as title: A"},
+		{"text before the front matter", "Draft\n---\ntitle: A\n---\nHello\n",
+			"content/a.md:1:1: file has no front matter; start it with a line ---, then title: ..., then a line ---"},
+		{"closed with a line ...", "---\ntitle: A\n...\nHello\n",
+			"content/a.md:3:1: the front matter ends with a line ..., which other tools accept but this site does not; write --- in its place"},
+		{"closed with a line +++", "---\ntitle: A\n+++\nHello\n",
+			"content/a.md:3:1: the front matter ends with a line +++, which other tools accept but this site does not; write --- in its place"},
+		{"the title's key in curly quotes", "---\n“title”: A\n---\nHello\n",
+			`content/a.md:2:1: key "“title”" is in curly quotes, which YAML takes as part of the key; write it without them: title`},
+		{"the title's key misspelt", "---\ntitel: A\n---\nHello\n",
+			`content/a.md:2:1: unknown key "titel" in front matter; did you mean "title"?`},
+		{"a problem after blank lines at the top", "\n\n---\ntitle: A\ntitel: B\n---\nHello\n",
+			`content/a.md:5:1: unknown key "titel" in front matter; did you mean "title"?`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			list := &diag.List{}
+			Parse("content/a.md", []byte(tt.src), list)
+			var got []string
+			for _, p := range list.All() {
+				got = append(got, p.String())
+			}
+			if strings.Join(got, "\n") != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), tt.want)
+			}
+		})
 	}
 }

@@ -105,6 +105,11 @@ func Problem(s string, allowed Kinds) string {
 		}
 	}
 	if kind&(Relative|Web) != 0 && strings.Contains(s, `\`) {
+		// A path copied from Windows (..\articles\safety.md) is
+		// given back with slashes, unless that would lead to another site.
+		if fixed := strings.ReplaceAll(s, `\`, "/"); !strings.HasPrefix(fixed, "//") {
+			return "contains a backslash, which browsers read as /; write / in its place (" + fixed + "), or %5C for a backslash"
+		}
 		return `contains a backslash, which browsers read as /; write / in its place, or %5C for a backslash`
 	}
 	return ""

@@ -49,7 +49,8 @@ func TestProblem(t *testing.T) {
 		// Relative forms that browsers read as another site.
 		{"//example.org/x", Any, "starts with //, which browsers read as an address on another site; write it in full, such as https://example.org/x"},
 		{`/\example.org`, Any, slash},
-		{`https://example.org/a\b`, Any, slash},
+		{`https://example.org/a\b`, Any, "contains a backslash, which browsers read as /; write / in its place (https://example.org/a/b), or %5C for a backslash"},
+		{`..\articles\safety.md#risks`, Any, "contains a backslash, which browsers read as /; write / in its place (../articles/safety.md#risks), or %5C for a backslash"},
 		{`https://example.org\@evil.example/`, Any, "is not a valid address; look for a stray character in it, such as a backslash or a space in the host"},
 		// Where only some kinds are allowed.
 		{"/verify/", Web | Mail | Phone, "is a relative address, which is not allowed here; write a whole address, such as https://example.org/"},

@@ -269,6 +269,8 @@ func (c *Checker) broken(p *Page, r Ref) string {
 	ref := r.URL
 	if r.Written != "" {
 		ref = r.Written // as the editor wrote it; the message names where it leads
+	} else {
+		ref = readable(ref)
 	}
 	target := u.Path
 	if target == "" {
@@ -294,6 +296,25 @@ func (c *Checker) broken(p *Page, r Ref) string {
 		return "link to " + ref + ": the page " + tp.URL + " has no heading or element with id \"" + frag + "\"" + idHint(tp, frag)
 	}
 	return ""
+}
+
+// readable returns ref with its accents and spaces as they read
+// (/images/thé.png), not as the HTML encodes them (/images/th%C3%A9.png),
+// unless decoding would make a character that ends a path (%23 is #).
+func readable(ref string) string {
+	if strings.IndexByte(ref, '%') < 0 {
+		return ref
+	}
+	d, err := url.PathUnescape(ref)
+	if err != nil {
+		return ref
+	}
+	for _, c := range "/?#" {
+		if strings.Count(d, string(c)) != strings.Count(ref, string(c)) {
+			return ref
+		}
+	}
+	return d
 }
 
 // page returns the page published at target, or nil.

@@ -1086,7 +1086,9 @@ func (w *walker) link(n ast.Node, dest string, image bool) string {
 	out, written := dest, ""
 	u, _ := url.Parse(dest)
 	if u.Scheme == "" && u.Host == "" && u.Path != "" && !strings.HasPrefix(u.Path, "/") {
-		if strings.HasSuffix(u.Path, ".md") {
+		// A page's file, its ending in any letter case: safety.MD is
+		// safety.md misspelt, and is told so, not a file of its own.
+		if l := len(u.Path); l > 3 && strings.EqualFold(u.Path[l-3:], ".md") {
 			target := path.Clean(path.Join(w.doc.Dir, u.Path))
 			if strings.HasPrefix(target, "../") || target == ".." {
 				w.problem(n, back, "link %q points outside content/", dest)

@@ -39,6 +39,7 @@ import (
 	"unicode/utf8"
 
 	"sitegen/internal/diag"
+	"sitegen/internal/workfile"
 )
 
 // Dir is the layouts folder, relative to the site root.
@@ -61,6 +62,12 @@ func Load(fsys fs.FS, funcs template.FuncMap, list *diag.List) *Templates {
 	t := &Templates{sets: map[string]*template.Template{}, failed: map[string]bool{}, src: map[string]string{}}
 	var kinds, partials []string
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if p != Dir && d != nil && workfile.Skip(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil // an editor's working file: .#page.html, page.html~
+		}
 		if err != nil {
 			if !list.AddFrom(err) {
 				list.Errorf(p, 0, 0, "cannot read: %v", err)

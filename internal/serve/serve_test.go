@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -709,7 +710,10 @@ func TestIgnored(t *testing.T) {
 		"static/.DS_Store":                            true,
 		"content/articles/swap.md":                    false,
 		"content/articles/a-list-of-swaps.md":         false,
-		"static/images/.swirl.svg":                    false,
+		"static/images/.swirl.svg":                    true,
+		"content/articles/~$safety.md":                true,
+		"static/vendor/.git/config":                   true,
+		"static/.well-known/security.txt":             false,
 		"content/practitioners/aelia-thornhurst.yaml": false,
 	} {
 		if got := Ignored(name); got != want {
@@ -854,4 +858,39 @@ func TestServeMidnight(t *testing.T) {
 	if d := <-waits; d != 24*time.Hour {
 		t.Errorf("after midnight the server waits %v for the next, want 24h0m0s", d)
 	}
+}
+
+// TestServeWorkingFilesAndNames: the preview leaves out the files a word
+// processor or a system leaves beside a page, as the build does, and
+// shows a name that macOS and Windows cannot hold as the build reports it.
+func TestServeWorkingFilesAndNames(t *testing.T) {
+	ts := start(t, fixture(t))
+	ev := ts.listen()
+	first, _ := os.ReadFile(ts.path("content/articles/first.md"))
+
+	// Word opens the page: its lock file is no page, and the edit shows.
+	ts.write("content/articles/~$first.md", "\x00\x00word lock file")
+	ts.write("static/images/Thumbs.db", "\x00")
+	ts.write("content/articles/first.md", strings.Replace(string(first), "Intro with", "An intro from Word with", 1))
+	ts.await(ev, "/articles/first/", "An intro from Word with", 200)
+	if r := ts.get("/images/Thumbs.db"); r.status != 404 {
+		t.Errorf("GET /images/Thumbs.db: %d, want 404", r.status)
+	}
+
+	// A copy of the page in other letter case.
+	ts.write("content/articles/First.md", string(first))
+	got := ev.until("problems")
+	want := "content/articles/first.md:1:1: content/articles/First.md and content/articles/first.md differ only in capital letters, which macOS and Windows read as one name: an editor there would have only one of the two files; rename one"
+	var texts []string
+	for _, p := range got.Problems {
+		texts = append(texts, p.Text)
+	}
+	if !slices.Contains(texts, want) {
+		t.Errorf("problems %q, want one %q", texts, want)
+	}
+	if err := os.Remove(ts.path("content/articles/First.md")); err != nil {
+		t.Fatal(err)
+	}
+	ev.until("reload")
+	sameAsFullBuild(t, ts)
 }

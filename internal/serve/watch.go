@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"sitegen/internal/workfile"
+
 	"github.com/fsnotify/fsnotify"
 )
 
@@ -69,6 +71,9 @@ func (w *watcher) addTree(dir string) ([]string, error) {
 			return err
 		}
 		if d.IsDir() {
+			if p != dir && workfile.Skip(d.Name()) {
+				return fs.SkipDir // a hidden folder (.git), which the build does not read
+			}
 			return w.fsw.Add(p)
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
@@ -201,31 +206,10 @@ func isWatched(top string) bool {
 	return false
 }
 
-// Ignored reports whether a changed file is an editor's working file and
-// not part of the site: vim's swap files (.x.swp, .swx, .swo...), backups
-// (x~) and write test (4913), Emacs lock and auto-save files (.#x, #x#),
-// JetBrains safe-write files (x___jb_tmp___, x___jb_old___), and system
-// litter (.DS_Store).
+// Ignored reports whether a changed file is an editor's working file or
+// the system's litter and not part of the site (a swap file, a backup, a
+// lock file, a file in a hidden folder, .DS_Store): the build leaves out
+// the same files (see workfile), so a change to one changes nothing.
 func Ignored(rel string) bool {
-	name := rel[strings.LastIndex(rel, "/")+1:]
-	switch {
-	case name == "" || name == "4913" || name == ".DS_Store":
-		return true
-	case strings.HasSuffix(name, "~"):
-		return true
-	case strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"):
-		return true
-	case strings.HasPrefix(name, ".#"), strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"):
-		return true
-	case strings.HasPrefix(name, ".") && isSwap(name):
-		return true
-	}
-	return false
-}
-
-// isSwap matches vim's swap file suffixes: .swp, .swo, ... .swa, and .swx.
-func isSwap(name string) bool {
-	i := strings.LastIndex(name, ".")
-	ext := name[i+1:]
-	return len(ext) == 3 && strings.HasPrefix(ext, "sw") && ext[2] >= 'a' && ext[2] <= 'z'
+	return strings.HasSuffix(rel, "/") || rel == "" || workfile.SkipPath(rel)
 }

@@ -38,6 +38,8 @@ import (
 	"sitegen/internal/content"
 	"sitegen/internal/diag"
 	"sitegen/internal/markdown"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Page kinds.
@@ -780,10 +782,28 @@ func (s *Site) MenuKey(url string) string { return s.MenuPage(url) + " " + s.Men
 // Resolve maps a content path (articles/safety.md) to its page URL.
 func (s *Site) Resolve(rel string) (string, bool) {
 	p, ok := s.ByFile[rel]
+	if !ok && !isASCII(rel) {
+		// A name typed on a keyboard (é as one character) for a file saved
+		// with its accents as marks of their own (e and U+0301), or the
+		// other way round: the file's name is reported already, and the
+		// link works once it is renamed.
+		if p, ok = s.ByFile[norm.NFD.String(rel)]; !ok {
+			p, ok = s.ByFile[norm.NFC.String(rel)]
+		}
+	}
 	if !ok {
 		return "", false
 	}
 	return p.URL, true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // Unlinked says why a content file (articles/safety.md) that has no page

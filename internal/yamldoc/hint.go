@@ -70,6 +70,9 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 		if body == "" || body[0] == '#' {
 			continue
 		}
+		if r, _ := utf8.DecodeRuneInString(body); spaceLike(r) && (noSpace || deeper) {
+			return i + 1, column(text, indent), fmt.Sprintf("this line is indented with %s (U+%04X), which YAML does not read as a space; indent it with plain spaces", unseen(r), r), true
+		}
 		if body[0] == '\t' {
 			return i + 1, column(text, indent), "this line is indented with a tab, which YAML does not allow; indent it with spaces", true
 		}
@@ -83,8 +86,8 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 			continue // a list item with no value: "- "
 		}
 		keyAt := at // the column (0-based) of the key, or of an item's value
-		if fixed, ok := spaceAfterColon(v); noSpace && ok {
-			return i + 1, column(text, at+strings.IndexByte(v, ':')), "add a space after the colon: " + fixed, true
+		if advice, ok := spaceAfterColon(v); noSpace && ok {
+			return i + 1, column(text, at+strings.IndexByte(v, ':')), advice, true
 		}
 		if q := v[0]; unclosed && !item && (q == '"' || q == '\'') && (aboveCol < 0 || at <= aboveCol) &&
 			closing(v, q) < 0 && closing(string(q)+strings.Join(lines[i+1:], "\n"), q) < 0 {
@@ -223,15 +226,51 @@ func quoted(key, v string) string {
 	return v
 }
 
-// spaceAfterColon returns s, a key and its value with no space between
-// them (date:2024-01-01), as it should be written, or false when s is not
-// that.
+// spaceAfterColon returns advice for s, a key and its value with no
+// space between them (date:2024-01-01), or with a character that looks
+// like a space but is not one to YAML (a no-break space), and whether s
+// is one.
 func spaceAfterColon(s string) (string, bool) {
 	k, v, ok := strings.Cut(strings.TrimRight(s, " "), ":")
 	if !ok || !keyRe.MatchString(k) || v == "" || v[0] == ' ' {
 		return "", false
 	}
-	return k + ": " + v, true
+	if r, _ := utf8.DecodeRuneInString(v); unseen(r) != "" {
+		rest := strings.TrimLeftFunc(v, func(r rune) bool { return r == ' ' || unseen(r) != "" })
+		return fmt.Sprintf("the space after the colon is %s (U+%04X), which YAML does not read as a space: type a plain space, %s: %s", unseen(r), r, k, rest), true
+	}
+	return "add a space after the colon: " + k + ": " + v, true
+}
+
+// unseen names a character that looks like a space, or like nothing, and
+// that YAML reads as a character like any other: a word processor's
+// no-break space, a zero-width space, a byte order mark. It returns ""
+// for any other character.
+func unseen(r rune) string {
+	switch r {
+	case '\u00a0':
+		return "a no-break space"
+	case '\u202f':
+		return "a narrow no-break space"
+	case '\u200b':
+		return "a zero-width space"
+	case '\u200c', '\u200d', '\u2060':
+		return "an invisible joiner"
+	case '\ufeff':
+		return "a byte order mark"
+	case '\u1680', '\u205f', '\u3000':
+		return "a typographic space"
+	}
+	if r >= '\u2000' && r <= '\u200a' {
+		return "a typographic space"
+	}
+	return ""
+}
+
+// spaceLike reports whether r, one of unseen's characters, looks like a
+// space rather than like nothing.
+func spaceLike(r rune) bool {
+	return unseen(r) != "" && r != '\u200b' && r != '\u200c' && r != '\u200d' && r != '\u2060' && r != '\ufeff'
 }
 
 // column is the 1-based column, in characters as the parser counts them,

@@ -7,7 +7,11 @@
 // each problem (an unknown key, a wrong type, a missing field, a value that
 // fails a check) is reported at the exact position of the offending key or
 // value, every problem is collected rather than only the first, and unknown
-// keys come with a did-you-mean suggestion.
+// keys come with a did-you-mean suggestion. A character pasted from a word
+// processor that looks like a space or like nothing (a no-break space, a
+// zero-width space, a byte order mark), which YAML reads as any other
+// character, is named where it breaks a key, an indentation or the space
+// after a colon.
 //
 // Positions are relative to the file, not the document: a Decoder has a line
 // offset for YAML embedded in a larger file (front matter starts on line 2 of
@@ -21,6 +25,7 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -65,6 +70,8 @@ func (d *Decoder) Parse() *Node {
 	if !d.Problems.CheckUTF8(d.File, d.Src, d.Line) {
 		return nil
 	}
+	var seps []rune
+	d.Src, seps = lineSeparators(d.Src)
 	var doc yaml.Node
 	if err := yaml.Unmarshal(d.Src, &doc); err != nil {
 		line, msg := 0, err.Error()
@@ -105,11 +112,56 @@ func (d *Decoder) Parse() *Node {
 	// An empty document is an empty mapping, whose missing keys are
 	// reported on line 1: a lone "---" puts the parser's empty value on
 	// a line past the end.
+	restore(&doc, seps)
 	d.secondDocument()
 	if len(doc.Content) == 0 || (doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null" && doc.Content[0].Value == "") {
 		return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1, Column: 1}
 	}
 	return doc.Content[0]
+}
+
+// separators are the characters YAML reads as line breaks besides LF and
+// CR, which a word processor or a PDF leaves in pasted text, each with
+// the private-use character that stands in for it while the YAML is
+// parsed: an editor shows nothing or a space for them, not a new line.
+var separators = [...][2]rune{{'\u2028', '\ue028'}, {'\u2029', '\ue029'}, {'\u0085', '\ue085'}}
+
+// lineSeparators returns src with each line or paragraph separator
+// (U+2028, U+2029) or next-line character (U+0085) replaced by its
+// stand-in, in a copy, and the stand-ins used. YAML would read each as a
+// line break: a plain value would break in two (a syntax error), and
+// every line after it would be counted one off from the editor's. The
+// stand-ins are put back in the values after parsing (restore), so a
+// title or a slug holding one is reported as it is. A separator whose
+// stand-in the text holds already is left as it is.
+func lineSeparators(src []byte) ([]byte, []rune) {
+	var used []rune
+	for _, sep := range separators {
+		if bytes.ContainsRune(src, sep[0]) && !bytes.ContainsRune(src, sep[1]) {
+			if used == nil {
+				src = bytes.Clone(src)
+			}
+			src = bytes.ReplaceAll(src, []byte(string(sep[0])), []byte(string(sep[1])))
+			used = append(used, sep[0])
+		}
+	}
+	return src, used
+}
+
+// restore puts the separators lineSeparators replaced back into the
+// values and keys of n and the nodes below it.
+func restore(n *Node, used []rune) {
+	if n == nil {
+		return
+	}
+	for _, sep := range separators {
+		if slices.Contains(used, sep[0]) && strings.ContainsRune(n.Value, sep[1]) {
+			n.Value = strings.ReplaceAll(n.Value, string(sep[1]), string(sep[0]))
+		}
+	}
+	for _, c := range n.Content {
+		restore(c, used)
+	}
 }
 
 // docMarkerRe matches a line that starts or ends a YAML document.
@@ -295,6 +347,55 @@ type Map struct {
 	suggested map[string]bool
 }
 
+// pastedKey explains a key as text pasted from a word processor makes
+// it: in curly quotes (“title”), which YAML takes as letters, or holding a
+// character that looks like a space or like nothing (see unseen), such as
+// a no-break space pasted before it for indentation. It returns "" when
+// the key is neither, and the known key meant, when there is one.
+func pastedKey(name string, known []string) (msg, meant string) {
+	if r, size := utf8.DecodeRuneInString(name); size < len(name) && strings.ContainsRune("“”‘’„‚«»", r) {
+		last, lsize := utf8.DecodeLastRuneInString(name)
+		if strings.ContainsRune("“”‘’„‚«»", last) {
+			inner := name[size : len(name)-lsize]
+			msg := fmt.Sprintf("key %q is in curly quotes, which YAML takes as part of the key; write it without them: %s", name, inner)
+			if contains(known, inner) {
+				return msg, inner
+			}
+			return msg + diag.DidYouMean(inner, known), diag.Suggest(inner, known)
+		}
+	}
+	for i, r := range name {
+		what := unseen(r)
+		if what == "" {
+			continue
+		}
+		plain := strings.Map(func(r rune) rune {
+			if unseen(r) != "" {
+				return -1
+			}
+			return r
+		}, name)
+		if contains(known, plain) {
+			meant = plain
+		}
+		if i == 0 && spaceLike(r) {
+			return fmt.Sprintf("key %q starts with %s (%U), which YAML takes as part of the key, not as a space; delete it, and indent the line with plain spaces if it belongs under the key above", name, what, r), meant
+		}
+		msg := fmt.Sprintf("key %q has %s (%U) in it, which YAML takes as part of the key; delete it", name, what, r)
+		if meant == "" {
+			msg += diag.DidYouMean(plain, known)
+			meant = diag.Suggest(plain, known)
+		}
+		return msg, meant
+	}
+	return "", ""
+}
+
+// Suggested reports whether a key of the mapping was taken for key and
+// reported with it (a misspelling, a key in curly quotes): its problem
+// already says what is missing.
+func (m Map) Suggested(key string) bool { return m.suggested[key] }
+
 // Map checks that n is a mapping whose keys are all among known, reporting
 // unknown keys (with the nearest known key) and duplicated keys. what names
 // the mapping in messages ("front matter", "location"). When n is not a
@@ -311,8 +412,8 @@ func (d *Decoder) Map(n *Node, what string, known ...string) Map {
 	if n.Kind != yaml.MappingNode {
 		m.isMap = false
 		hint := ""
-		if fixed, ok := spaceAfterColon(strings.SplitN(n.Value, "\n", 2)[0]); ok && n.Kind == yaml.ScalarNode && n.Style == 0 {
-			hint = "; add a space after the colon: " + fixed
+		if advice, ok := spaceAfterColon(strings.SplitN(n.Value, "\n", 2)[0]); ok && n.Kind == yaml.ScalarNode && n.Style == 0 {
+			hint = "; " + advice
 		}
 		d.Errorf(n, "%s must be a mapping of keys to values, not %s%s", what, describe(n), hint)
 		return m
@@ -328,8 +429,14 @@ func (d *Decoder) Map(n *Node, what string, known ...string) Map {
 			continue
 		}
 		if known != nil && !contains(known, name) {
-			d.Errorf(k, "unknown key %q in %s%s", name, what, diag.DidYouMean(name, known))
-			if s := diag.Suggest(name, known); s != "" {
+			s := diag.Suggest(name, known)
+			if msg, meant := pastedKey(name, known); msg != "" {
+				d.Errorf(k, "%s", msg)
+				s = meant
+			} else {
+				d.Errorf(k, "unknown key %q in %s%s", name, what, diag.DidYouMean(name, known))
+			}
+			if s != "" {
 				if m.suggested == nil {
 					m.suggested = map[string]bool{}
 				}

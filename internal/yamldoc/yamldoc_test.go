@@ -3,6 +3,7 @@ package yamldoc
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"sitegen/internal/diag"
 )
@@ -94,6 +95,100 @@ func TestSecondDocument(t *testing.T) {
 			}
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestSpacesThatAreNot: a no-break space, a zero-width space or a byte
+// order mark pasted from a word processor looks like a space or like
+// nothing, but YAML reads it as a character like any other. Where one
+// breaks a key or the indentation, the problem names it and says to type
+// a plain space.
+func TestSpacesThatAreNot(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"no-break space before a key", "title: A\n\u00a0description: b\n",
+			`f.yaml:2:1: key "\u00a0description" starts with a no-break space (U+00A0), which YAML takes as part of the key, not as a space; delete it, and indent the line with plain spaces if it belongs under the key above`},
+		{"zero-width space in a key", "title: A\ndescr\u200biption: b\n",
+			`f.yaml:2:1: key "descr\u200biption" has a zero-width space (U+200B) in it, which YAML takes as part of the key; delete it`},
+		{"byte order mark before a key", "title: A\n\ufeffdescription: b\n",
+			`f.yaml:2:1: key "\ufeffdescription" has a byte order mark (U+FEFF) in it, which YAML takes as part of the key; delete it`},
+		{"no-break space after the only key's colon", "title:\u00a0A\n",
+			`f.yaml:1:1: front matter must be a mapping of keys to values, not the text "title:\u00a0A"; the space after the colon is a no-break space (U+00A0), which YAML does not read as a space: type a plain space, title: A`},
+		{"no-break space after a key's colon", "title: A\ndescription:\u00a0b\n",
+			`f.yaml:2:12: YAML syntax error: the space after the colon is a no-break space (U+00A0), which YAML does not read as a space: type a plain space, description: b`},
+		{"indented with no-break spaces", "title: A\ntags:\n\u00a0\u00a0- a\n",
+			`f.yaml:3:1: YAML syntax error: this line is indented with a no-break space (U+00A0), which YAML does not read as a space; indent it with plain spaces`},
+		{"a nested key indented with a narrow no-break space", "title: A\naddress:\n  town: Bath\n\u202f\u202fpostcode: BA1 1AA\n",
+			`f.yaml:4:1: key "\u202f\u202fpostcode" starts with a narrow no-break space (U+202F), which YAML takes as part of the key, not as a space; delete it, and indent the line with plain spaces if it belongs under the key above`},
+		{"an invisible character in a key that is still unknown", "title: A\ndescrip\u200btoin: b\n",
+			`f.yaml:2:1: key "descrip\u200btoin" has a zero-width space (U+200B) in it, which YAML takes as part of the key; delete it; did you mean "description"?`},
+		{"a key in curly quotes", "“title”: A\n",
+			`f.yaml:1:1: key "“title”" is in curly quotes, which YAML takes as part of the key; write it without them: title`},
+		{"a misspelt key in curly quotes", "‘titel’: A\n",
+			`f.yaml:1:1: key "‘titel’" is in curly quotes, which YAML takes as part of the key; write it without them: titel; did you mean "title"?`},
+		{"a no-break space inside a value is text", "title: Craniosacral\u00a0therapy\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var l diag.List
+			d := New("f.yaml", []byte(tt.src), 0, &l)
+			if root := d.Parse(); root != nil {
+				d.Map(root, "front matter", "title", "description", "tags", "address")
+			}
+			var got []string
+			for _, p := range l.All() {
+				got = append(got, p.String())
+			}
+			if strings.Join(got, "\n") != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), tt.want)
+			}
+		})
+	}
+}
+
+// TestLineSeparators: a line or paragraph separator pasted from a word
+// processor or a PDF, which editors show as nothing or a space, is a
+// character of its value, as an editor sees it: YAML alone would read it
+// as a line break, failing a plain value and counting every later line
+// one off.
+func TestLineSeparators(t *testing.T) {
+	tests := []struct{ name, src, desc, want string }{
+		{"in quotes", "title: A\ndescription: \"one\u2028two\"\ndate: x\n", "one\u2028two",
+			`f.yaml:3:7: date: "x" is not a date; write it as YYYY-MM-DD, for example date: 2024-03-01`},
+		{"in a plain value", "title: A\ndescription: one\u2029two\ndate: x\n", "one\u2029two",
+			`f.yaml:3:7: date: "x" is not a date; write it as YYYY-MM-DD, for example date: 2024-03-01`},
+		{"a next-line character", "title: A\ndescription: one\u0085two\ndate: x\n", "",
+			"f.yaml:2:14: description has the control character U+0085, which browsers do not show and HTML does not allow; remove it\n" +
+				`f.yaml:3:7: date: "x" is not a date; write it as YYYY-MM-DD, for example date: 2024-03-01`},
+		{"in a title", "title: \"A\u2028B\"\ndate: x\n", "",
+			"f.yaml:1:8: title must be on one line, but it has a line break; remove it\n" +
+				`f.yaml:2:7: date: "x" is not a date; write it as YYYY-MM-DD, for example date: 2024-03-01`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var l diag.List
+			src := []byte(tt.src)
+			d := New("f.yaml", src, 0, &l)
+			if root := d.Parse(); root != nil {
+				m := d.Map(root, "front matter", "title", "description", "date")
+				var title, desc string
+				m.OneLine("title", &title)
+				if m.Text("description", &desc); desc != tt.desc {
+					t.Errorf("description %q, want %q", desc, tt.desc)
+				}
+				var date time.Time
+				m.Date("date", &date)
+			}
+			if string(src) != tt.src {
+				t.Errorf("the caller's text was changed")
+			}
+			var got []string
+			for _, p := range l.All() {
+				got = append(got, p.String())
+			}
+			if strings.Join(got, "\n") != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), tt.want)
 			}
 		})
 	}
