@@ -391,7 +391,7 @@ func NormalizeBaseURL(s string) string {
 // upper-cased (no other letter can be part of a number), any of the dashes
 // in registrationDashes stands for the hyphen, and one full stop at the end
 // (a number copied from a sentence) is ignored. The browser's registration
-// check applies the same rule (static/js/registration.js); both are tested
+// check applies the same rule (static/js/match.js); both are tested
 // against internal/directory/testdata/registration-vectors.json.
 func (c *Config) NormalizeRegistration(s string) string {
 	s = strings.Map(func(r rune) rune {

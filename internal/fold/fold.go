@@ -24,7 +24,7 @@
 // kings-lynn, "Łódź and Søren" lodz-and-soren, "İstanbul Turkish"
 // istanbul-turkish; "Ζωή" has no such letter and gives "".
 //
-// The browser folds and makes slugs with static/js/fold.js, the same rules
+// The browser folds and makes slugs with static/js/match.js, the same rules
 // in JavaScript; this package's table is generated from it (genfold.mjs),
 // and both are tested against the same vectors (search's
 // normalize-vectors.json for the fold, directory's slug-vectors.json for

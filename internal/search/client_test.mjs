@@ -5,7 +5,7 @@ import {test} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {stem, term, spell, SPELL, LISTS, tokens} from "../../static/js/search-normalize.js";
-import {fold} from "../../static/js/fold.js";
+import {fold} from "../../static/js/match.js";
 import {parseQuery, near, excerpt, cmp, openIndex, present, opening} from "../../static/js/search-engine.js";
 import {openSite, judge, p95} from "./fsindex.mjs";
 

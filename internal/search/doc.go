@@ -13,7 +13,7 @@
 //     are dropped, the letters of the fold ranges (Latin, Greek, ligatures)
 //     lose diacritics and are lower-cased ("Zoë"→"zoe", "İ"→"i", "ß"→"ss",
 //     "ﬁ"→"fi"), any other code point is lower-cased on its own. In the
-//     browser, search-normalize.js folds with static/js/fold.js.
+//     browser, search-normalize.js folds with static/js/match.js.
 //  2. Split into words. A word character is a code point whose fold holds a
 //     letter or a digit (\p{L}, \p{N}); only those letters and digits are
 //     kept. An apostrophe (' ‘ ’ ʼ) or a hyphen (- ‐ ‑) between a word

@@ -13,7 +13,7 @@ const [dir, ...queries] = process.argv.slice(2);
 // MEASURE_CLIENT is a folder of the client code as published (minified);
 // without it the sources are measured.
 const client = process.env.MEASURE_CLIENT ? process.env.MEASURE_CLIENT + "/" : new URL("../../static/js/", import.meta.url).pathname;
-const js = ["search.js", "search-engine.js", "search-normalize.js", "fold.js", "registration.js"].map((f) => readFileSync(client + f));
+const js = ["search.js", "search-engine.js", "search-normalize.js", "match.js"].map((f) => readFileSync(client + f));
 const code = {raw: sum(js.map((d) => ({n: d.length})), "n"), gzip: sum(js.map((d) => ({n: gzipSync(d, {level: 9}).length})), "n")};
 console.log(`client code${process.env.MEASURE_CLIENT ? ", minified" : ""}: ${code.raw} B raw, ${code.gzip} B gzip`);
 const kb = (n) => (n / 1000).toFixed(1).padStart(6);

@@ -88,7 +88,7 @@ func TestMeasure(t *testing.T) {
 	// minifier.
 	client := t.TempDir()
 	min := minify.New()
-	for _, name := range []string{"search.js", "search-engine.js", "search-normalize.js", "fold.js", "registration.js"} {
+	for _, name := range []string{"search.js", "search-engine.js", "search-normalize.js", "match.js"} {
 		src, err := os.ReadFile(filepath.Join("..", "..", "static", "js", name))
 		if err != nil {
 			t.Fatal(err)

@@ -1,6 +1,6 @@
 // The directory's browser logic that needs no page: filtering, the URL
 // state of a filtered view, sorting by distance, and the registration
-// check's normalisation (from registration.js, which site search shares)
+// check's normalisation (from match.js, which site search shares)
 // and look-up. directory.js and verify.js wire it to the page; node --test
 // runs it directly.
 //
@@ -10,8 +10,7 @@
 // registration] with a
 // location as [town, region, district, lat, lon, wheelchair].
 
-import { fold as foldText, slug } from "./fold.js";
-import { registrationQuery } from "./registration.js";
+import { fold as foldText, slug, registrationQuery } from "./match.js";
 
 /** slugify makes a filter's value in the query string from its name, as
  * the build's Slugify does: folded to a–z and 0–9, apostrophes dropped,
@@ -230,7 +229,7 @@ export function summary(count, placeLabel) {
 
 // ---- registration check
 
-export { normalizeRegistration } from "./registration.js";
+export { normalizeRegistration } from "./match.js";
 
 /** shardKey is the manifest key of the shard holding a canonical number. */
 export function shardKey(reg, prefix, size) {

@@ -1,9 +1,9 @@
 // Query and text normalisation for site search. This is a port of
 // internal/search (normalize.go, stem.go); the package doc there is the one
 // specification and both sides are tested against the same vectors
-// (internal/search/testdata/normalize-vectors.json). Folding is fold.js,
+// (internal/search/testdata/normalize-vectors.json). Folding is match.js,
 // the port of internal/fold.
-import {foldChar} from "./fold.js";
+import {foldChar} from "./match.js";
 
 const set = (s) => new Set(s.split(" "));
 export const pairs = (s) => s.split(" ").map((p) => p.split(":"));

@@ -12,7 +12,7 @@
 // number finds that practitioner or, when no current one has it, points to
 // the registration check.
 import {openIndex} from "./search-engine.js";
-import {registrationQuery} from "./registration.js";
+import {registrationQuery} from "./match.js";
 
 let index;
 const getIndex = () => index ??= openIndex("/search/");

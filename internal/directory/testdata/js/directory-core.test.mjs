@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as core from "../../../../static/js/directory-core.js";
-import { registrationQuery } from "../../../../static/js/registration.js";
+import { registrationQuery } from "../../../../static/js/match.js";
 
 const here = new URL(".", import.meta.url);
 const data = JSON.parse(readFileSync(new URL("../filter-fixture.json", here)));
