@@ -51,3 +51,23 @@ func TestSearchLoadsOnFocus(t *testing.T) {
 		t.Error(p)
 	}
 }
+
+// TestDirectoryPrefetchStatus: the directory's data is fetched as soon as
+// a visitor steps into the filter form, and the status line says so while
+// it loads; once it has, the line must not go on saying "Loading" to a
+// visitor who has not filtered yet, who would wait for nothing.
+func TestDirectoryPrefetchStatus(t *testing.T) {
+	tb := newTab(t)
+	tb.open(t, "/practitioners/")
+	// Focus reaches the form's listener once directory.js has started:
+	// step in again until the data is on its way.
+	tb.waitJS(t, `(() => { const q = document.getElementById("f-q"); q.blur(); q.focus();
+		return `+loadedPaths+`.some((p) => p.startsWith("/practitioners/directory.")) && document.querySelector("#f-places option"); })()`,
+		"the directory's data to load when the form gets focus")
+	if got := eval[string](t, tb, `document.getElementById("directory-status").textContent`); strings.Contains(got, "Loading") {
+		t.Errorf("with the directory loaded and nothing filtered, the status line says %q", got)
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
