@@ -170,6 +170,7 @@ type builder struct {
 	inc      *Builder   // the long-lived rebuilder whose caches this build uses, or nil
 	once     firstPages // problems of layouts, reported once for every page they are on
 	keys     *cacheKeys // a check's record of what cached partials give each page, or nil
+	images   imageSizes // the sizes of the images pages show
 	// sources are the content files found, loaded or not.
 	sources []string
 }
@@ -199,6 +200,7 @@ func run(opt Options, inc *Builder) (*Result, error) {
 		defer s.close()
 		b.fsys = s
 	}
+	b.images.fsys = b.fsys
 	if opt.Now.IsZero() {
 		b.opt.Now = time.Now()
 	}
@@ -890,7 +892,7 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch) {
 		}
 		res, err = b.md.Convert(body, markdown.Doc{
 			File: p.File, Dir: dir, BodyLine: p.Source.BodyLine, Resolve: resolve, Unlinked: b.site.Unlinked, Near: b.site.Near, Base: p.URL,
-			Placeholders: true, OmittedHTML: true,
+			Placeholders: true, OmittedHTML: true, ImageSize: b.images.size,
 		})
 		if err != nil {
 			b.problems.Errorf(p.File, p.Source.BodyLine, 1, "cannot render Markdown: %v", err)
