@@ -47,6 +47,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -540,8 +541,23 @@ func (b *builder) funcs() template.FuncMap {
 			return h, err
 		},
 		"telURL": telURL,
+		"number": number,
 		"image":  func(name string) (Image, error) { return staticImage(b.assets, name) },
 	}
+}
+
+// number writes a count as British English does, with a comma between
+// thousands (9,507), as the directory's script writes its counts.
+func number(n int) string {
+	s := strconv.Itoa(n)
+	sign := ""
+	if n < 0 {
+		sign, s = "-", s[1:]
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return sign + s
 }
 
 func (b *builder) write(rel string, data []byte) { b.wrote(rel, b.out.write(rel, data)) }
