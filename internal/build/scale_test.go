@@ -14,19 +14,21 @@ import (
 )
 
 // TestLargeSitePages builds the bundled site with a generated register of
-// 1,200 practitioners and 100 articles, as the association's may grow,
+// 1,200 practitioners and 160 articles, as the association's may grow,
 // and reads the pages a visitor browses: no page may weigh more than
 // maxPageBytes (the directory, its regions, the tags, the article list
 // and the sitemap page must split or shorten their lists, not grow with
 // the site), and the counts they give are written as British English
 // writes numbers, with a comma: "1,137 practitioners", as the directory's
-// script says them.
+// script says them. A list of numbered pages (the articles: four) links
+// each page to the first and the last, so that the oldest articles are
+// one step away, not one per page.
 func TestLargeSitePages(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds a site of 1,400 pages")
+		t.Skip("builds a site of 1,500 pages")
 	}
 	src := filepath.Join(t.TempDir(), "site")
-	if _, err := benchcorpus.Site(src, bundledRoot, benchcorpus.Options{Articles: 100, Practitioners: 1200}); err != nil {
+	if _, err := benchcorpus.Site(src, bundledRoot, benchcorpus.Options{Articles: 160, Practitioners: 1200}); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "public")
@@ -73,6 +75,24 @@ func TestLargeSitePages(t *testing.T) {
 		if !regexp.MustCompile(c.re).MatchString(html) {
 			m := regexp.MustCompile(strings.ReplaceAll(c.re, number, `([\d,]+)`)).FindString(html)
 			t.Errorf("%s: %q; want the number written with commas (%s)", c.file, m, fmt.Sprint(c.re))
+		}
+	}
+
+	pagerLinks := func(rel string) string {
+		nav := regexp.MustCompile(`(?s)<nav class="pager".*?</nav>`).FindString(read(rel))
+		var out []string
+		for _, m := range regexp.MustCompile(`<a href="([^"]+)"[^>]*>([^<]+)</a>`).FindAllStringSubmatch(nav, -1) {
+			out = append(out, m[2]+" "+m[1])
+		}
+		return strings.Join(out, ", ")
+	}
+	for rel, want := range map[string]string{
+		"articles/index.html":        "Next page /articles/page/2/, Last page /articles/page/4/",
+		"articles/page/2/index.html": "Previous page /articles/, Next page /articles/page/3/, Last page /articles/page/4/",
+		"articles/page/4/index.html": "First page /articles/, Previous page /articles/page/3/",
+	} {
+		if got := pagerLinks(rel); got != want {
+			t.Errorf("%s: the pager links %q, want %q", rel, got, want)
 		}
 	}
 }
