@@ -71,3 +71,27 @@ func TestDirectoryPrefetchStatus(t *testing.T) {
 		t.Error(p)
 	}
 }
+
+// TestProfilePhotoKeepsItsBox: a practitioner's photo is written 240 by
+// 240, and keeps that box whatever the photo's own shape, cropped rather
+// than stretched: a portrait or landscape photo must not move the profile
+// below it when it arrives. The bundled practitioners have no photos, so
+// one is put on a profile as the layout writes it, from a landscape
+// picture of the site.
+func TestProfilePhotoKeepsItsBox(t *testing.T) {
+	tb := newTab(t)
+	tb.open(t, "/practitioners/aelia-thornhurst/")
+	eval[bool](t, tb, `(() => { const img = document.createElement("img");
+		img.className = "practitioner-photo"; img.alt = ""; img.width = 240; img.height = 240;
+		img.src = "/images/social-card.png";
+		document.querySelector(".practitioner-profile").prepend(img); return true; })()`)
+	tb.waitJS(t, `document.querySelector(".practitioner-photo").complete && document.querySelector(".practitioner-photo").naturalWidth > 0`, "the photo to load")
+	box := eval[struct {
+		W, H float64
+		Fit  string
+	}](t, tb, `(() => { const img = document.querySelector(".practitioner-photo"), r = img.getBoundingClientRect();
+		return {w: r.width, h: r.height, fit: getComputedStyle(img).objectFit}; })()`)
+	if box.W != 240 || box.H != 240 || box.Fit != "cover" {
+		t.Errorf("a 1200×630 photo shows %v×%v px with object-fit %q; want the 240×240 box its attributes reserve, covered", box.W, box.H, box.Fit)
+	}
+}
