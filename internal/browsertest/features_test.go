@@ -502,7 +502,7 @@ func TestDirectoryAnnouncements(t *testing.T) {
 	tb := newTab(t)
 	tb.open(t, "/practitioners/")
 	tb.waitJS(t, `!document.querySelector("#directory-filters").hidden`, "the filter form to appear")
-	total := eval[string](t, tb, `document.querySelector("main p:not(.directory-sample)").textContent.match(/^(\d+) practitioners/)[1]`)
+	total := eval[string](t, tb, `document.querySelector("main p:not(.directory-sample)").textContent.match(/^([\d,]+) practitioners/)[1]`)
 	cleared := "Filters cleared; showing all " + total + " practitioners by region."
 
 	tb.run(t, "typing a name", chromedp.SendKeys(chromedp.CSS("#f-q"), "zzzzqx"))

@@ -48,6 +48,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -172,6 +173,7 @@ type builder struct {
 	inc      *Builder   // the long-lived rebuilder whose caches this build uses, or nil
 	once     firstPages // problems of layouts, reported once for every page they are on
 	keys     *cacheKeys // a check's record of what cached partials give each page, or nil
+	images   imageSizes // the sizes of the images pages show
 	// sources are the content files found, loaded or not.
 	sources []string
 }
@@ -201,6 +203,7 @@ func run(opt Options, inc *Builder) (*Result, error) {
 		defer s.close()
 		b.fsys = s
 	}
+	b.images.fsys = b.fsys
 	if opt.Now.IsZero() {
 		b.opt.Now = time.Now()
 	}
@@ -568,8 +571,23 @@ func (b *builder) funcs() template.FuncMap {
 			return h, err
 		},
 		"telURL": telURL,
+		"number": number,
 		"image":  func(name string) (Image, error) { return staticImage(b.assets, name) },
 	}
+}
+
+// number writes a count as British English does, with a comma between
+// thousands (9,507), as the directory's script writes its counts.
+func number(n int) string {
+	s := strconv.Itoa(n)
+	sign := ""
+	if n < 0 {
+		sign, s = "-", s[1:]
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return sign + s
 }
 
 func (b *builder) write(rel string, data []byte) { b.wrote(rel, b.out.write(rel, data)) }
@@ -920,7 +938,7 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch) {
 		}
 		res, err = b.md.Convert(body, markdown.Doc{
 			File: p.File, Dir: dir, BodyLine: p.Source.BodyLine, Resolve: resolve, Unlinked: b.site.Unlinked, Near: b.site.Near, Base: p.URL,
-			Placeholders: true, OmittedHTML: true,
+			Placeholders: true, OmittedHTML: true, ImageSize: b.images.size,
 		})
 		if err != nil {
 			b.problems.Errorf(p.File, p.Source.BodyLine, 1, "cannot render Markdown: %v", err)

@@ -1,12 +1,17 @@
 package build
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"image"
-	_ "image/jpeg" // image reads the size of JPEG files
+	_ "image/gif"  // image reads the size of GIF files,
+	_ "image/jpeg" // of JPEG files
 	_ "image/png"  // and of PNG files
+	"io/fs"
+	"path"
 	"strings"
+	"sync"
 
 	"sitegen/internal/assets"
 )
@@ -40,4 +45,39 @@ func staticImage(res *assets.Result, name string) (Image, error) {
 		}
 	}
 	return Image{}, fmt.Errorf("image %q is not in static/; add the file or change the layout", name)
+}
+
+// imageSizes reads the size of the images that pages and bios show from
+// their files in static/, each once per build, for the width and height
+// that keep a page from moving while its pictures load (markdown.Doc's
+// ImageSize). Only the start of each file is read.
+type imageSizes struct {
+	fsys  fs.FS
+	sizes sync.Map // site path -> imageSize
+}
+
+type imageSize struct {
+	w, h int
+	ok   bool
+}
+
+// size is the size of the image published at the site path p (such as
+// /images/hands.jpg), or false for a path that is not a file of static/
+// or a file whose size cannot be read (an SVG, a WebP).
+func (s *imageSizes) size(p string) (int, int, bool) {
+	if v, ok := s.sizes.Load(p); ok {
+		sz := v.(imageSize)
+		return sz.w, sz.h, sz.ok
+	}
+	var sz imageSize
+	name := "static" + path.Clean(p)
+	if fs.ValidPath(name) && s.fsys != nil {
+		if f, err := s.fsys.Open(name); err == nil {
+			cfg, _, err := image.DecodeConfig(bufio.NewReader(f))
+			f.Close()
+			sz = imageSize{cfg.Width, cfg.Height, err == nil && cfg.Width > 0 && cfg.Height > 0}
+		}
+	}
+	s.sizes.Store(p, sz)
+	return sz.w, sz.h, sz.ok
 }

@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -39,12 +40,14 @@ type pageData struct {
 }
 
 // render runs a page through its layout file and a minimal base that only
-// calls "main", with the build's function names (asset stubbed).
+// calls "main", with the build's function names (asset stubbed, and
+// number, which puts commas in counts of 1,000 or more, as plain digits).
 func render(t testing.TB, cfg *config.Config, p PageSpec) string {
 	t.Helper()
 	funcs := template.FuncMap{
-		"asset": func(name string) string { return "/" + name },
-		"date":  func(layout string, t time.Time) string { return t.Format(layout) },
+		"asset":  func(name string) string { return "/" + name },
+		"date":   func(layout string, t time.Time) string { return t.Format(layout) },
+		"number": strconv.Itoa,
 	}
 	src, err := os.ReadFile(filepath.Join("../../layouts", p.Template))
 	if err != nil {

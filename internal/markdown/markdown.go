@@ -136,6 +136,12 @@ type Doc struct {
 	// editor's text in it is lost. A bio leaves it off: raw HTML in a bio
 	// is an error of its own.
 	OmittedHTML bool
+	// ImageSize, when set, gives the size in pixels of the image the
+	// site publishes at a path (such as /images/hands.jpg), or false
+	// when it has none or cannot tell. An image of known size is written
+	// with its width and height, so the browser keeps its room while it
+	// loads and the text below does not move.
+	ImageSize func(path string) (width, height int, ok bool)
 }
 
 // Heading is a heading of the document.
@@ -453,6 +459,7 @@ type walker struct {
 	headingIDs map[string]int
 	// omittedLine is the line of the last warning about raw HTML left out
 	omittedLine int
+	images      int // the images so far
 }
 
 // spaceWriter collects text with every run of white space turned into one
@@ -623,6 +630,7 @@ func (w *walker) walk(root ast.Node) {
 		case *ast.Image:
 			if entering {
 				n.Destination = []byte(w.link(n, string(n.Destination), true))
+				w.image(n)
 			}
 		case *ast.AutoLink:
 			if entering && !w.checkScheme(n, string(n.URL(w.src))) {
@@ -1150,6 +1158,26 @@ func (w *walker) link(n ast.Node, dest string, image bool) string {
 		w.res.Links = append(w.res.Links, Link{Dest: out, Line: l, Col: c, Image: image, Written: written})
 	}
 	return out
+}
+
+// image gives an image its size, when Doc.ImageSize knows it, and has
+// every image after the document's first load lazily: the first may be
+// on the reader's first screen, and the rest are fetched as the reader
+// comes near them, which on a slow connection leaves the bandwidth to the
+// text and the first picture.
+func (w *walker) image(n *ast.Image) {
+	w.images++
+	if w.doc.ImageSize != nil {
+		if u, err := url.Parse(string(n.Destination)); err == nil && u.Scheme == "" && u.Host == "" && strings.HasPrefix(u.Path, "/") {
+			if wd, ht, ok := w.doc.ImageSize(u.Path); ok {
+				n.SetAttributeString("width", []byte(strconv.Itoa(wd)))
+				n.SetAttributeString("height", []byte(strconv.Itoa(ht)))
+			}
+		}
+	}
+	if w.images > 1 {
+		n.SetAttributeString("loading", []byte("lazy"))
+	}
 }
 
 // ids generates heading ids: lower-case words joined by hyphens, with

@@ -25,10 +25,14 @@ async function start(form) {
 
   form.hidden = false;
 
+  // load fetches the data once. Its status line is taken back when the
+  // data has come: a visitor who has not filtered yet is told nothing
+  // more, and one who has is told what matched.
+  const loadingSays = "Loading the directory…";
   function load() {
     if (index) return Promise.resolve(index);
     if (!loading) {
-      status.textContent = "Loading the directory…";
+      status.textContent = loadingSays;
       loading = fetch(form.dataset.directory, { credentials: "same-origin" })
         .then((r) => {
           if (!r.ok) throw new Error("HTTP " + r.status);
@@ -42,6 +46,7 @@ async function start(form) {
             o.value = label;
             dl.append(o);
           }
+          if (status.textContent === loadingSays) status.textContent = "";
           return index;
         })
         .catch((err) => {

@@ -1,8 +1,10 @@
 // Site search UI: the search box in the header of every page and the
-// /search/ page. Nothing is fetched until a search box gets focus. The
-// header's box is a WAI-ARIA combobox: arrow keys move through results and
-// heading sub-results, Enter opens one, Escape closes the list; each option
-// is named by its title and kind, its excerpt is its description. The
+// /search/ page. Nothing more is fetched until a search box gets focus,
+// not even the search engine's code: a page read without searching costs
+// only this module. The header's box is a WAI-ARIA combobox: arrow keys
+// move through results and heading sub-results, Enter opens one, Escape
+// closes the list; each option is named by its title and kind, its
+// excerpt is its description. The
 // popup closes when focus leaves the search form; when there are no
 // results, the status line ("No results for …") shows in its place. The
 // /search/ page's box is a plain search field and its results a list of
@@ -11,11 +13,14 @@
 // is announced through an aria-live region. A query that is a registration
 // number finds that practitioner or, when no current one has it, points to
 // the registration check.
-import {openIndex} from "./search-engine.js";
-import {registrationQuery} from "./match.js";
 
-let index;
-const getIndex = () => index ??= openIndex("/search/");
+// load fetches the search engine with its index, and the rule for
+// registration numbers, once, as [index, registrationQuery]; a failed
+// fetch is tried again next time.
+let loading;
+const load = () => loading ??= Promise.all([import("./search-engine.js"), import("./match.js")])
+  .then(([engine, match]) => [engine.openIndex("/search/"), match.registrationQuery])
+  .catch((err) => { loading = undefined; throw err; });
 
 const el = (tag, cls, text) => {
   const e = document.createElement(tag);
@@ -118,8 +123,9 @@ function setup(form) {
     if (page) history.replaceState(null, "", "?" + new URLSearchParams(new FormData(form)));
     if (!q.trim()) return render(q, null);
     try {
+      const [index, registrationQuery] = await load();
       const limit = page ? 20 : 6, reg = regPrefix && registrationQuery(q, regPrefix, Number(regDigits));
-      const res = await getIndex().search(reg || q, reg ? {kinds: ["practitioner"], limit, exact: true} : {kinds: kinds(), limit});
+      const res = await index.search(reg || q, reg ? {kinds: ["practitioner"], limit, exact: true} : {kinds: kinds(), limit});
       if (my !== seq) return;
       if (!reg || res.total) return render(q, res);
       // Lapsed and unknown numbers are not in the index: say so, without
@@ -134,7 +140,7 @@ function setup(form) {
     }
   }
 
-  input.addEventListener("focus", () => getIndex().ready().catch(() => {}));
+  input.addEventListener("focus", () => load().then(([index]) => index.ready()).catch(() => {}));
   input.addEventListener("input", () => {
     clearTimeout(timer);
     timer = setTimeout(run, 80);
