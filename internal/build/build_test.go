@@ -620,6 +620,16 @@ func TestBOMAndCRLF(t *testing.T) {
 	if got := problems(res); !strings.Contains(got, "content/a.md:5:1: warning: link to /nowhere/") {
 		t.Errorf("line numbers off with CRLF: %s", got)
 	}
+	// A byte order mark pasted into the text is a warning at its place;
+	// the one that starts the file is still none.
+	fsys["content/a.md"] = &fstest.MapFile{Data: []byte("\xef\xbb\xbf---\r\ntitle: A\r\n---\r\n\r\nPasted: \xef\xbb\xbfsafe.\r\n")}
+	res, err = Run(Options{FS: fsys, DryRun: true, Now: fixedNow})
+	if err != nil {
+		t.Fatal(err, problems(res))
+	}
+	if got, want := problems(res), "content/a.md:5:9: warning: a byte order mark (U+FEFF) is in the text"; !strings.HasPrefix(got, want) || strings.Count(got, "\n") != 1 {
+		t.Errorf("got\n%s\nwant one problem, %s...", got, want)
+	}
 }
 
 func TestStrictFailsOnWarnings(t *testing.T) {

@@ -257,40 +257,49 @@ func (r *Renderer) parse(src []byte) ast.Node {
 }
 
 // controlChars reports each line of src that has a control character
-// other than a tab or a line break: HTML does not allow them, browsers
-// show nothing, and they come in with text pasted from elsewhere (a word
-// processor writes a line break in a paragraph as U+000B, a vertical
-// tab). It looks at eight bytes at a time; text has few bytes under 0x20
-// besides its line breaks.
+// other than a tab or a line break, or a byte order mark (U+FEFF): HTML
+// does not allow the first, browsers show neither, and they come in with
+// text pasted from elsewhere (a word processor writes a line break in a
+// paragraph as U+000B, a vertical tab; a byte order mark starts many a
+// file that text is copied from). A byte order mark at the very start of
+// a page's file is no text, and content.Normalize has dropped it before
+// the body gets here. It looks at eight bytes at a time; text has few
+// bytes under 0x20 besides its line breaks, and few 0xEF bytes (the first
+// of U+FEFF's three in UTF-8).
 func controlChars(src []byte, doc Doc) []Problem {
 	var out []Problem
 	line, lineStart, last := doc.BodyLine, 0, -1
 	for i := 0; i < len(src); {
 		if i+8 <= len(src) {
 			x := binary.LittleEndian.Uint64(src[i:])
-			// A byte under 0x20, or 0x7F (DEL): the high bit of its
-			// lane is set in one of the two.
+			// A byte under 0x20, 0x7F (DEL) or 0xEF: the high bit of
+			// its lane is set in one of the three.
 			y := x ^ 0x7f7f7f7f7f7f7f7f // DEL lanes become 0
-			if (x-0x2020202020202020)&^x&0x8080808080808080 == 0 && (y-0x0101010101010101)&^y&0x8080808080808080 == 0 {
+			z := x ^ 0xefefefefefefefef // 0xEF lanes become 0
+			if (x-0x2020202020202020)&^x&0x8080808080808080 == 0 && (y-0x0101010101010101)&^y&0x8080808080808080 == 0 &&
+				(z-0x0101010101010101)&^z&0x8080808080808080 == 0 {
 				i += 8
 				continue
 			}
 		}
 		c := src[i]
+		var what string
 		switch {
 		case c == '\n':
 			line++
 			lineStart = i + 1
 		case c < 0x20 && c != '\t' && c != '\r' || c == 0x7f:
-			if line != last {
-				last = line
-				what := fmt.Sprintf("the control character U+%04X", c)
-				if c == 0x0b {
-					what += " (a vertical tab: a word processor's line break)"
-				}
-				out = append(out, Problem{Line: line, Col: utf8.RuneCount(src[lineStart:i]) + 1 + doc.Indent, Warning: true,
-					Msg: what + " is in the text, which browsers do not show and HTML does not allow; remove it"})
+			what = fmt.Sprintf("the control character U+%04X", c)
+			if c == 0x0b {
+				what += " (a vertical tab: a word processor's line break)"
 			}
+			what += " is in the text, which browsers do not show and HTML does not allow; remove it"
+		case c == 0xef && i+2 < len(src) && src[i+1] == 0xbb && src[i+2] == 0xbf:
+			what = "a byte order mark (U+FEFF) is in the text, an invisible character that comes with text pasted from elsewhere; browsers do not show it, but it stays in the page; remove it"
+		}
+		if what != "" && line != last {
+			last = line
+			out = append(out, Problem{Line: line, Col: utf8.RuneCount(src[lineStart:i]) + 1 + doc.Indent, Warning: true, Msg: what})
 		}
 		i++
 	}

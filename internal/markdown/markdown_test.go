@@ -752,3 +752,32 @@ func TestControlCharacters(t *testing.T) {
 		t.Errorf("text of no file (a note, a bio's fragment): %+v", res.Problems)
 	}
 }
+
+// TestByteOrderMark: a byte order mark (U+FEFF) inside the text, pasted in
+// with text from elsewhere and shown by no browser, is a warning at its
+// line and column, like a control character, wherever it falls among the
+// eight-byte steps of the scan; a byte that starts one of its look-alikes
+// (U+FEFE, U+EFBB) is no warning.
+func TestByteOrderMark(t *testing.T) {
+	for pad := 0; pad < 9; pad++ {
+		src := "Fine line.\n" + strings.Repeat("é", pad) + "Cranio\ufeffsacral \ufeff therapy.\n\ufeffAnd more.\n"
+		res, err := New(false).Convert([]byte(src), Doc{File: "content/a.md", BodyLine: 4, Placeholders: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range res.Problems {
+			got = append(got, fmt.Sprintf("%d:%d %v %s", p.Line, p.Col, p.Warning, p.Msg))
+		}
+		const msg = "a byte order mark (U+FEFF) is in the text, an invisible character that comes with text pasted from elsewhere; browsers do not show it, but it stays in the page; remove it"
+		want := []string{fmt.Sprintf("5:%d true %s", pad+7, msg), "6:1 true " + msg}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("after %d characters: got\n%s\nwant\n%s", pad, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+	for _, src := range []string{"Fine \ufefe text, \uefbb and \u00ef\u00bb\u00bf.\n", strings.Repeat("\xef", 3) + "\n"} {
+		if res, _ := New(false).Convert([]byte(src), Doc{File: "content/a.md", BodyLine: 4}); len(res.Problems) != 0 {
+			t.Errorf("%q: %+v", src, res.Problems)
+		}
+	}
+}
