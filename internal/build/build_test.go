@@ -586,6 +586,11 @@ func TestOneMistakeOneProblem(t *testing.T) {
 				`content/a.md:5:1: warning: link to /articles/ok/#rísks: the page /articles/ok/ has no heading or element with id "rísks"; did you mean #risks?`,
 				`content/a.md:5:31: warning: link to /images/thé.png: no page or file is published at /images/thé.png`,
 			}},
+		{"images with no alt text, and one marked as decoration",
+			map[string]string{"content/a.md": "---\ntitle: A\n---\nA *swirl* ![](/images/swirl.svg) and\n![\"\"](/images/swirl.svg).\n", "static/images/swirl.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"},
+			[]string{
+				`content/a.md:4:11: warning: image "/images/swirl.svg" has no text between its brackets, and is published with alt="", which tells screen readers to pass over it as decoration; describe the picture between the brackets, as in ![A practitioner's hands on a shoulder](/images/swirl.svg), or, if it is only decoration, write ![""](/images/swirl.svg) to say so`,
+			}},
 		{"a link typed to a page whose name has its accent saved as a mark is not also a missing page",
 			map[string]string{"content/articles/cafe\u0301.md": "---\ntitle: C\n---\n", "content/l.md": "---\ntitle: L\n---\n[x](articles/caf\u00e9.md)\n"},
 			[]string{"content/articles/cafe\u0301.md:1:1: the file name has an accent saved as a mark of its own (U+0301 after e), as some Mac programs save names, and a link or address typed on a keyboard would not match it; rename the file cafe.md, or give the page a slug"}},

@@ -27,8 +27,9 @@
 //     of each heading's section (for the search index) and every link with
 //     its file line and column (for the link checker). In a document with a
 //     file, warn about headings that break the outline under the page's
-//     title (Doc.Level) and about link text that says nothing ("click
-//     here");
+//     title (Doc.Level), about link text that says nothing ("click
+//     here") and about an image with no alt text (![], which tells
+//     screen readers it is decoration; ![""] says so on purpose);
 //  3. render to HTML. Raw HTML is dropped unless the site turns it on. A
 //     table is put in a region of its own that scrolls when the table is
 //     wider than the page, which Tab reaches and which is named after the
@@ -595,6 +596,27 @@ func (w *walker) offset(n ast.Node) int {
 	return 0
 }
 
+// start finds where the source of a problem's node starts, for its
+// position: a link's [ or an image's !, where the parser has noted it,
+// else back bytes before the node's first text (the [ of a link whose
+// text comes first, the ! of an image's) or its block's first line.
+func (w *walker) start(n ast.Node, back int) int {
+	// The parser notes where a link's [ and an image's ! are, which
+	// holds for a link whose text starts with emphasis ([**here**]) and
+	// for an image with no text (![]).
+	switch n.(type) {
+	case *ast.Link:
+		if p := n.Pos(); p >= 0 && p < len(w.src) && w.src[p] == '[' {
+			return p
+		}
+	case *ast.Image:
+		if p := n.Pos(); p >= 0 && p < len(w.src) && w.src[p] == '!' {
+			return p
+		}
+	}
+	return max(w.offset(n)-back, 0)
+}
+
 func (w *walker) flush() {
 	w.cur.Text = w.text.String()
 	if w.cur.Text != "" || w.cur.Heading != "" {
@@ -638,6 +660,7 @@ func (w *walker) walk(root ast.Node) {
 			}
 		case *ast.Image:
 			if entering {
+				w.alt(n)
 				n.Destination = []byte(w.link(n, string(n.Destination), true))
 				w.image(n)
 			}
@@ -721,11 +744,7 @@ func plainText(n ast.Node, src []byte) string {
 }
 
 func (w *walker) problem(n ast.Node, back int, format string, args ...any) *Problem {
-	off := w.offset(n) - back
-	if off < 0 {
-		off = 0
-	}
-	l, c := w.pos(off)
+	l, c := w.pos(w.start(n, back))
 	w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Msg: fmt.Sprintf(format, args...)})
 	return &w.res.Problems[len(w.res.Problems)-1]
 }
@@ -996,6 +1015,25 @@ func (w *walker) checkEmphasisPlaceholder(n *ast.Emphasis) {
 		Msg: diag.Placeholder(text, "replace it with the text it stands for")})
 }
 
+// alt looks at the text between an image's brackets, its alt text. An
+// image with none is published with alt="", which tells screen readers to
+// pass over it as decoration: in a document with a file that is a
+// warning at the image's !, as a picture that says something was most
+// likely meant. ![""] (or ![“”], as a word processor types it) is how an
+// editor says that the image is decoration: it is published with alt=""
+// and no warning.
+func (w *walker) alt(n *ast.Image) {
+	switch t := strings.TrimSpace(plainText(n, w.src)); t {
+	case `""`, "“”":
+		n.RemoveChildren(n)
+	case "":
+		if w.doc.File != "" {
+			dest := string(n.Destination)
+			w.warn(n, 2, `image %q has no text between its brackets, and is published with alt="", which tells screen readers to pass over it as decoration; describe the picture between the brackets, as in ![A practitioner's hands on a shoulder](%s), or, if it is only decoration, write ![""](%s) to say so`, dest, dest, dest)
+		}
+	}
+}
+
 // checkLinkText warns about a link whose text does not describe it
 // (link.Vague).
 func (w *walker) checkLinkText(n *ast.Link) {
@@ -1159,11 +1197,7 @@ func (w *walker) link(n ast.Node, dest string, image bool) string {
 		}
 	}
 	if n != nil {
-		off := w.offset(n) - back
-		if off < 0 {
-			off = 0
-		}
-		l, c := w.pos(off)
+		l, c := w.pos(w.start(n, back))
 		w.res.Links = append(w.res.Links, Link{Dest: out, Line: l, Col: c, Image: image, Written: written})
 	}
 	return out
