@@ -369,6 +369,8 @@ func TestProblems(t *testing.T) {
 			"content/a.md:4:3: YAML syntax error: bad is indented more than description above it, so YAML reads it as more of the value of description; indent bad as much as description"},
 		{"yaml syntax, on the line of the mistake", map[string]string{"content/a.md": "---\ntitle: A\ndescription: x\ntags: [a, b]]\n---\nbody\n"},
 			"content/a.md:4:13: YAML syntax error: did not find expected key; check the indentation and quoting on this line or the one above"},
+		{"a value with a colon, in curly quotes", map[string]string{"content/a.md": "---\ntitle: “CST: an introduction”\n---\nbody\n"},
+			`content/a.md:2:8: YAML syntax error: the value of title is in curly quotes (“ ”), which YAML reads as letters of the value, and has ": " in it, which YAML reads as a new key; type straight quotes in place of the curly ones: title: "CST: an introduction"`},
 		{"a value starting with @", map[string]string{"content/a.md": "---\ntitle: A\ndescription: @x\n---\nbody\n"},
 			`content/a.md:3:14: YAML syntax error: the value of description starts with @, which YAML does not allow at the start of a value that is not in quotes; put the whole value in quotes: description: "@x"`},
 		{"a quoted key never closed", map[string]string{"content/a.md": "---\ntitle: A\n\"key: 1\n---\nbody\n"},
