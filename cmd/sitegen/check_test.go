@@ -177,3 +177,49 @@ locations:
 		t.Errorf("with an error: exit %d\n%s%s\nwant exit 1\n%s1 error", code, out, errs, want)
 	}
 }
+
+// TestCheckLeavesOutWorkingFiles: check reads the practitioners' and
+// schools' folders by the rule the build keeps: Word's lock file beside a
+// practitioner's file that is open in Word, a backup and an Emacs lock
+// (a link to nowhere) are no problem, and sitegen new still finds the
+// next registration number.
+func TestCheckLeavesOutWorkingFiles(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1796083200") // 2026-12-01
+	t.Setenv("GITHUB_ACTIONS", "")
+	site := smallSite(t, "---\ntitle: A\n---\nHello.\n")
+	for name, text := range map[string]string{
+		"content/site.yaml":                  "title: T\nbase_url: https://example.org/\nvocabularies: {regions: [South West]}\n",
+		"layouts/practitioners/list.html":    `{{define "main"}}list{{end}}`,
+		"layouts/practitioners/profile.html": `{{define "main"}}profile{{end}}`,
+		"layouts/training.html":              `{{define "main"}}training{{end}}`,
+		"layouts/verify.html":                `{{define "main"}}verify{{end}}`,
+		"content/practitioners/ann-example.yaml": `name: Ann Example
+registration: CST-000001
+certified_until: 2030-12-18
+accepting_new_clients: true
+home_visits: false
+locations:
+  - {town: Frithwick, region: South West, postcode: TR9 8TR, lat: 50.7, lon: -4.3, wheelchair_access: true}
+`,
+		"content/practitioners/~$n-example.yaml":  "\x00\x01 a lock file",
+		"content/practitioners/ann-example.yaml~": "name: Ann Example\nregistration: CST-000009\n",
+		"content/schools/~$ithwick-college.yaml":  "\x00\x01 a lock file",
+	} {
+		p := filepath.Join(site, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Emacs's lock is a symbolic link to a name that is no file.
+	if err := os.Symlink("user@host.1234:1700000000", filepath.Join(site, "content", "practitioners", ".#ann-example.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCLI(t, "check", "-src", site)
+	if code != 0 || out != "no problems in 8 pages\n" {
+		t.Errorf("check: exit %d\n%s%s\nwant exit 0", code, out, errs)
+	}
+	if got, err := nextRegistration(site); err != nil || got != "CST-000002" {
+		t.Errorf("nextRegistration = %q, %v; want CST-000002", got, err)
+	}
+}

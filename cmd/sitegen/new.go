@@ -17,6 +17,7 @@ import (
 	"sitegen/internal/config"
 	"sitegen/internal/diag"
 	"sitegen/internal/fold"
+	"sitegen/internal/workfile"
 )
 
 const newUsage = `Usage: sitegen new [-src dir] <kind> "Title or Name"
@@ -242,9 +243,16 @@ func nextRegistration(src string) (string, error) {
 	}
 	re := regexp.MustCompile(`(?m)^registration:\s*["']?` + regexp.QuoteMeta(cfg.RegistrationPrefix) + `(\d+)`)
 	highest := 0
-	files, _ := filepath.Glob(filepath.Join(src, "content", "practitioners", "*.yaml"))
+	dir := filepath.Join(src, "content", "practitioners")
+	files, _ := os.ReadDir(dir)
 	for _, f := range files {
-		data, err := os.ReadFile(f)
+		// The files beside the register that are not part of it (Word's
+		// lock file, an Emacs lock that points nowhere) are left out, as
+		// the build leaves them out.
+		if f.IsDir() || workfile.Skip(f.Name()) || !strings.HasSuffix(f.Name(), ".yaml") {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, f.Name()))
 		if err != nil {
 			return "", err
 		}

@@ -1143,7 +1143,9 @@ func (b *builder) index() {
 }
 
 // locateInLayouts finds where a layout writes a link literally, as
-// href="ref" or src="ref", when exactly one place in layouts/ does.
+// href="ref" or src="ref", when exactly one place in layouts/ does. The
+// layout's text is read as the link check reads a page: a character
+// reference (&eacute;, &amp;) is the character it stands for.
 func (b *builder) locateInLayouts(ref string) (file string, line, col int, ok bool) {
 	// A menu entry's link is written by the layouts, but it is the
 	// entry in site.yaml that an editor would change.
@@ -1156,6 +1158,9 @@ func (b *builder) locateInLayouts(ref string) (file string, line, col int, ok bo
 	}
 	found := 0
 	_ = fs.WalkDir(b.fsys, "layouts", func(p string, d fs.DirEntry, err error) error {
+		if p != "layouts" && workfile.Skip(d.Name()) {
+			return skip(d) // an editor's copy or lock file, not a layout
+		}
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
 			return nil
 		}
@@ -1163,17 +1168,10 @@ func (b *builder) locateInLayouts(ref string) (file string, line, col int, ok bo
 		if err != nil {
 			return nil
 		}
-		for _, lit := range []string{`href="`, `href='`, `src="`, `src='`} {
-			q := lit[len(lit)-1:]
-			lit := []byte(lit + ref + q)
-			n := bytes.Count(src, lit)
-			if n == 0 {
-				continue
-			}
-			found += n
-			at := bytes.Index(src, lit) + bytes.IndexAny(lit, `"'`) + 1 // where the URL starts
-			file, line = p, 1+bytes.Count(src[:at], []byte("\n"))
-			col = utf8.RuneCount(src[bytes.LastIndexByte(src[:at], '\n')+1:at]) + 1
+		if at := linkcheck.Written(src, ref); len(at) > 0 {
+			found += len(at)
+			file, line = p, 1+bytes.Count(src[:at[0]], []byte("\n"))
+			col = utf8.RuneCount(src[bytes.LastIndexByte(src[:at[0]], '\n')+1:at[0]]) + 1
 		}
 		return nil
 	})

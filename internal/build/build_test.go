@@ -369,6 +369,8 @@ func TestProblems(t *testing.T) {
 			"content/a.md:4:3: YAML syntax error: bad is indented more than description above it, so YAML reads it as more of the value of description; indent bad as much as description"},
 		{"yaml syntax, on the line of the mistake", map[string]string{"content/a.md": "---\ntitle: A\ndescription: x\ntags: [a, b]]\n---\nbody\n"},
 			"content/a.md:4:13: YAML syntax error: did not find expected key; check the indentation and quoting on this line or the one above"},
+		{"a value with a colon, in curly quotes", map[string]string{"content/a.md": "---\ntitle: “CST: an introduction”\n---\nbody\n"},
+			`content/a.md:2:8: YAML syntax error: the value of title is in curly quotes (“ ”), which YAML reads as letters of the value, and has ": " in it, which YAML reads as a new key; type straight quotes in place of the curly ones: title: "CST: an introduction"`},
 		{"a value starting with @", map[string]string{"content/a.md": "---\ntitle: A\ndescription: @x\n---\nbody\n"},
 			`content/a.md:3:14: YAML syntax error: the value of description starts with @, which YAML does not allow at the start of a value that is not in quotes; put the whole value in quotes: description: "@x"`},
 		{"a quoted key never closed", map[string]string{"content/a.md": "---\ntitle: A\n\"key: 1\n---\nbody\n"},
@@ -586,9 +588,22 @@ func TestOneMistakeOneProblem(t *testing.T) {
 				`content/a.md:5:1: warning: link to /articles/ok/#rísks: the page /articles/ok/ has no heading or element with id "rísks"; did you mean #risks?`,
 				`content/a.md:5:31: warning: link to /images/thé.png: no page or file is published at /images/thé.png`,
 			}},
+		{"images with no alt text, and one marked as decoration",
+			map[string]string{"content/a.md": "---\ntitle: A\n---\nA *swirl* ![](/images/swirl.svg) and\n![\"\"](/images/swirl.svg).\n", "static/images/swirl.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"},
+			[]string{
+				`content/a.md:4:11: warning: image "/images/swirl.svg" has no text between its brackets, and is published with alt="", which tells screen readers to pass over it as decoration; describe the picture between the brackets, as in ![A practitioner's hands on a shoulder](/images/swirl.svg), or, if it is only decoration, write ![""](/images/swirl.svg) to say so`,
+			}},
 		{"a link typed to a page whose name has its accent saved as a mark is not also a missing page",
 			map[string]string{"content/articles/cafe\u0301.md": "---\ntitle: C\n---\n", "content/l.md": "---\ntitle: L\n---\n[x](articles/caf\u00e9.md)\n"},
 			[]string{"content/articles/cafe\u0301.md:1:1: the file name has an accent saved as a mark of its own (U+0301 after e), as some Mac programs save names, and a link or address typed on a keyboard would not match it; rename the file cafe.md, or give the page a slug"}},
+		{"menu entries to a page's file in other letter case, its ending too, and to a file on another site",
+			map[string]string{"content/site.yaml": "title: T\nbase_url: https://example.org/\nmenu:\n  - {name: OK, url: articles/ok.MD}\n  - {name: Okay, url: Articles/OK.Md}\n  - {name: Gone, url: articles/gone.MD}\n  - {name: Notes, url: \"https://example.org/NOTES.md\"}\n",
+				"layouts/base.html": `<html><body><nav>{{range .Site.Menu}}<a href="{{.URL}}">{{.Name}}</a>{{end}}</nav>{{template "main" .}}</body></html>`},
+			[]string{
+				`content/site.yaml:4:21: warning: menu entry "OK" links to articles/ok.MD, which is not a published page; did you mean "articles/ok.md"?`,
+				`content/site.yaml:5:23: warning: menu entry "Okay" links to Articles/OK.Md, which is not a published page; did you mean "articles/ok.md"?`,
+				`content/site.yaml:6:23: warning: menu entry "Gone" links to articles/gone.MD, which is not a published page; check the file name`,
+			}},
 		{"menu entries that are not links",
 			map[string]string{"content/site.yaml": "title: T\nbase_url: https://example.org/\nmenu:\n  - {name: Evil, url: \"javascript:alert(1)\"}\n  - {name: Here, url: nope}\n  - {name: Gone, url: /gone/}\n",
 				"layouts/base.html": `<html><body><nav>{{range .Site.Menu}}<a href="{{.URL}}">{{.Name}}</a>{{end}}</nav>{{template "main" .}}</body></html>`},
@@ -619,6 +634,16 @@ func TestBOMAndCRLF(t *testing.T) {
 	}
 	if got := problems(res); !strings.Contains(got, "content/a.md:5:1: warning: link to /nowhere/") {
 		t.Errorf("line numbers off with CRLF: %s", got)
+	}
+	// A byte order mark pasted into the text is a warning at its place;
+	// the one that starts the file is still none.
+	fsys["content/a.md"] = &fstest.MapFile{Data: []byte("\xef\xbb\xbf---\r\ntitle: A\r\n---\r\n\r\nPasted: \xef\xbb\xbfsafe.\r\n")}
+	res, err = Run(Options{FS: fsys, DryRun: true, Now: fixedNow})
+	if err != nil {
+		t.Fatal(err, problems(res))
+	}
+	if got, want := problems(res), "content/a.md:5:9: warning: a byte order mark (U+FEFF) is in the text"; !strings.HasPrefix(got, want) || strings.Count(got, "\n") != 1 {
+		t.Errorf("got\n%s\nwant one problem, %s...", got, want)
 	}
 }
 

@@ -84,8 +84,12 @@ func TestLayoutLinkAtItsLine(t *testing.T) {
 	}
 	// Line 11 of base.html is the menu; this goes on line 12.
 	lines := strings.SplitAfter(string(data), "\n")
-	lines[11] = `<p>See <a href="/gone/">gone</a>.</p>` + "\n" + lines[11]
+	lines[11] = `<p>See <a href="/gone/">gone</a>.</p>` + "\n" +
+		`<p>And <a href="/articles/café/">the café</a>, <a href="/articles/th&eacute;/">tea</a>, <a href="/articles/x/?a=1&amp;b=2">x</a>.</p>` + "\n" + lines[11]
 	write(t, base, strings.Join(lines, ""))
+	// A copy the editor keeps in a hidden folder is not a layout, and
+	// does not hide where the link is written.
+	write(t, filepath.Join(src, "layouts", ".old", "base.html"), strings.Join(lines, ""))
 	res, err := Run(Options{Src: src, DryRun: true, Now: fixedNow})
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, problems(res))
@@ -94,6 +98,18 @@ func TestLayoutLinkAtItsLine(t *testing.T) {
 	if !strings.Contains(got, "layouts/base.html:12:17: warning: link to /gone/: no page or file is published at /gone/ (a link written here, found on / and ") ||
 		strings.Count(got, "/gone/") != 2 {
 		t.Errorf("problems:\n%s", got)
+	}
+	// A link with an accent, typed or written as a character reference
+	// (&eacute;), or with an &amp; in it is found where it is written,
+	// though the page is read with its references decoded.
+	for _, want := range []string{
+		"layouts/base.html:13:17: warning: link to /articles/café/: no page or file is published at /articles/café/ (a link written here, ",
+		"layouts/base.html:13:57: warning: link to /articles/thé/: no page or file is published at /articles/thé/ (a link written here, ",
+		"layouts/base.html:13:98: warning: link to /articles/x/?a=1&b=2: no page or file is published at /articles/x/ (a link written here, ",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in:\n%s", want, got)
+		}
 	}
 }
 

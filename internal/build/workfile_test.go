@@ -61,3 +61,46 @@ func TestWorkingFilesLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// TestDataWorkingFilesLeftOut: the data files under content/ (practitioners
+// and schools) are read by the same rule: Word's lock file beside a
+// practitioner's file, open in Word, is no practitioner and no problem,
+// nor is a backup or an Emacs lock, and a strict build passes.
+func TestDataWorkingFilesLeftOut(t *testing.T) {
+	fsys := minimalSite()
+	for name, data := range map[string]string{
+		"content/site.yaml":                        "title: T\nbase_url: https://example.org/\nvocabularies: {regions: [South West]}\n",
+		"layouts/practitioners/list.html":          `{{define "main"}}list{{end}}`,
+		"layouts/practitioners/profile.html":       `{{define "main"}}{{.Page.Title}}{{end}}`,
+		"layouts/training.html":                    `{{define "main"}}training{{end}}`,
+		"layouts/verify.html":                      `{{define "main"}}verify{{end}}`,
+		"content/practitioners/ann-example.yaml":   annExample,
+		"content/practitioners/~$n-example.yaml":   "\x00\x01 a lock file",
+		"content/practitioners/~$n-example.yml":    "\x00\x01 a lock file",
+		"content/practitioners/ann-example.yaml~":  annExample,
+		"content/practitioners/.#ann-example.yaml": "user@host.1234:1700000000",
+		"content/practitioners/#ann-example.yaml#": annExample,
+		"content/practitioners/Thumbs.db":          "\x00",
+		"content/schools/~$ithwick-college.yaml":   "\x00\x01 a lock file",
+		"content/schools/.frithwick-college.yaml~": "name: x",
+	} {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	res, err := Run(Options{FS: fsys, DryRun: true, Strict: true, Now: fixedNow})
+	if err != nil {
+		t.Fatalf("build failed: %v\n%s", err, problems(res))
+	}
+	if got := problems(res); got != "" {
+		t.Errorf("problems:\n%s", got)
+	}
+}
+
+// annExample is a practitioner with only the keys a build requires.
+const annExample = `name: Ann Example
+registration: CST-000001
+certified_until: 2030-12-18
+accepting_new_clients: true
+home_visits: false
+locations:
+  - {town: Frithwick, region: South West, postcode: TR9 8TR, lat: 50.7, lon: -4.3, wheelchair_access: true}
+`

@@ -155,6 +155,15 @@ type MenuItem struct {
 	Line, Col int // of the url in site.yaml, for link errors
 }
 
+// MenuFile reports whether a menu url names a page's file under content/
+// (articles/safety.md), its ending in any letter case: articles/Safety.MD
+// is that file misspelt, which the site resolves or says what it meant,
+// not a relative path. An address with a scheme (https://.../README.md)
+// names no file of the site.
+func MenuFile(u string) bool {
+	return len(u) > 3 && strings.EqualFold(u[len(u)-3:], ".md") && !strings.Contains(u, ":")
+}
+
 // checkMenuURL returns why a menu url is unusable, or "": it must be a
 // content file, a clean path on this site, or an http(s), mailto or tel
 // address. The scheme is the site's rule for links (link.Problem), so a
@@ -168,7 +177,7 @@ func checkMenuURL(u string) string {
 	if why := link.Problem(u, link.Any); why != "" {
 		return why
 	}
-	if strings.HasSuffix(u, ".md") && !strings.Contains(u, ":") {
+	if MenuFile(u) {
 		if strings.HasPrefix(u, "/") || strings.Contains("/"+u+"/", "/../") {
 			return "must be a file under content/, written without a leading / or .." + fix
 		}

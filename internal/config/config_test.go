@@ -67,6 +67,10 @@ func TestMenuURLs(t *testing.T) {
 		"https://example.org/":         "",
 		"/verify/":                     "",
 		"articles/safety.md":           "",
+		"articles/Safety.MD":           "", // the site says which page it means
+		"https://example.org/NOTES.md": "",
+		"/articles/safety.MD":          "must be a file under content/, written without a leading / or .." + fix,
+		"../articles/safety.Md":        "must be a file under content/, written without a leading / or .." + fix,
 		"javascript:alert(1)":          "uses the javascript: scheme; link to a page on this site or to an http, https, mailto or tel address",
 		"//evil.example/":              "starts with //, which browsers read as an address on another site; write it in full, such as https://evil.example/",
 		"https://user:pw@example.org/": "must not carry a user name or password, which every visitor would see; remove the part up to and including the @",

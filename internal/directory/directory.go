@@ -10,7 +10,9 @@
 // The site root holds one YAML file per practitioner,
 // content/practitioners/<slug>.yaml, and one per school,
 // content/schools/<slug>.yaml; the file name is the slug and the page
-// address, so it must be lower-case words joined by hyphens. Load reads them
+// address, so it must be lower-case words joined by hyphens. The files an
+// editor's programs leave beside them (Word's ~$ lock files, backups,
+// hidden files: package workfile) are not read. Load reads them
 // with a bounded pool of GOMAXPROCS workers (package pool); every file is decoded
 // with yamldoc so that each problem is reported at the offending key or
 // value as "path:line:col: message", and every problem is collected. The

@@ -17,6 +17,7 @@ import (
 	"sitegen/internal/diag"
 	"sitegen/internal/fold"
 	"sitegen/internal/pool"
+	"sitegen/internal/workfile"
 	"sitegen/internal/yamldoc"
 
 	"go.yaml.in/yaml/v3"
@@ -93,7 +94,9 @@ type loader struct {
 }
 
 // list returns the .yaml files of dir, sorted, reporting file names that
-// are not slugs and other files that would be ignored.
+// are not slugs and other files that would be ignored. The files editors'
+// programs leave beside the data (a lock file, a backup, a hidden file:
+// workfile.Skip) are left out, as every reader of the site leaves them.
 func (l *loader) list(dir string) []string {
 	entries, err := fs.ReadDir(l.fsys, dir)
 	if err != nil {
@@ -102,7 +105,7 @@ func (l *loader) list(dir string) []string {
 	var out []string
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || strings.HasPrefix(name, ".") {
+		if e.IsDir() || workfile.Skip(name) {
 			continue
 		}
 		file := dir + "/" + name

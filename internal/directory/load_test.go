@@ -400,6 +400,37 @@ func TestFileNames(t *testing.T) {
 	}
 }
 
+// TestWorkingFilesLeftOut: the files an editor's programs leave beside a
+// practitioner's or a school's (Word's lock file while the file is open,
+// a backup, an Emacs lock, Thumbs.db, a hidden file) are not data: they
+// are left out by the rule every reader of the site's folders keeps, with
+// no problem, not read as a practitioner with a name that is no slug.
+func TestWorkingFilesLeftOut(t *testing.T) {
+	d, l := loadSite(t, map[string]string{
+		"content/practitioners/aelia-thornhurst.yaml":      aelia,
+		"content/practitioners/~$lia-thornhurst.yaml":      "\x00\x01 a lock file",
+		"content/practitioners/~$ryony.yml":                "\x00\x01",
+		"content/practitioners/aelia-thornhurst.yaml~":     aelia,
+		"content/practitioners/.#aelia-thornhurst.yaml":    "user@host.1234:1700000000",
+		"content/practitioners/#aelia-thornhurst.yaml#":    aelia,
+		"content/practitioners/.aelia-thornhurst.yaml.swp": "\x00",
+		"content/practitioners/.hidden.yaml":               aelia,
+		"content/practitioners/Thumbs.db":                  "\x00",
+		"content/practitioners/desktop.ini":                "[.ShellClassInfo]",
+		"content/practitioners/aelia.yaml___jb_tmp___":     aelia,
+		"content/schools/frithwick-college.yaml":           frithwick,
+		"content/schools/~$ithwick-college.yaml":           "\x00\x01 a lock file",
+		"content/schools/.~lock.frithwick-college.yaml#":   "user,host,01.12.2026 09:30",
+		"content/schools/frithwick-college.yaml.yml~":      frithwick,
+	})
+	if probs := l.All(); len(probs) != 0 {
+		t.Errorf("problems: %v", probs)
+	}
+	if len(d.Practitioners) != 1 || d.Practitioners[0].Slug != "aelia-thornhurst" || len(d.Schools) != 1 {
+		t.Errorf("loaded %d practitioners and %d schools, want the one of each", len(d.Practitioners), len(d.Schools))
+	}
+}
+
 func TestSchoolValidation(t *testing.T) {
 	src := strings.NewReplacer("website: https://example.org/frithwick-college", "website: \"javascript:alert(1)\"",
 		"    accredited_until: 2028-07-31\n", "", "region: South West", "region: Cornwall",

@@ -120,6 +120,40 @@ func Scan(htmlSrc []byte) (ids string, refs []string) {
 	return idb.String(), refs
 }
 
+// Written returns the offsets in htmlSrc, a layout's source, of the
+// values of the href and src attributes that Scan would read as ref,
+// character references decoded (caf&eacute; is café, &amp; is &): where
+// a layout writes a link that its pages have.
+func Written(htmlSrc []byte, ref string) []int {
+	var at []int
+	for i := 0; i < len(htmlSrc); {
+		j := bytes.IndexByte(htmlSrc[i:], '=')
+		if j < 0 {
+			break
+		}
+		j += i
+		name := attrName(htmlSrc, j)
+		i = j + 1
+		if (name != "href" && name != "src") || i >= len(htmlSrc) {
+			continue
+		}
+		q := htmlSrc[i]
+		if q != '"' && q != '\'' {
+			continue
+		}
+		k := bytes.IndexByte(htmlSrc[i+1:], q)
+		if k < 0 {
+			break
+		}
+		raw := htmlSrc[i+1 : i+1+k]
+		if string(raw) == ref || bytes.IndexByte(raw, '&') >= 0 && html.UnescapeString(string(raw)) == ref {
+			at = append(at, i+1)
+		}
+		i += 1 + k + 1
+	}
+	return at
+}
+
 // attrName returns the attribute name ending just before htmlSrc[eq]
 // ("id", "href", "src"), or "" for anything else.
 func attrName(s []byte, eq int) string {

@@ -67,3 +67,15 @@ func TestScan(t *testing.T) {
 		t.Errorf("refs %q, want %q", refs, want)
 	}
 }
+
+// TestWritten: a reference Scan reads from a page is found in the layout
+// that writes it, whether the layout types an accent or writes it as a
+// character reference, and only in an href or src.
+func TestWritten(t *testing.T) {
+	layout := []byte(`<a href="/café/">a</a> <a href='/caf&eacute;/'>b</a> <img` + "\n" +
+		`src="/caf&#233;/"> <a data-href="/café/">c</a> <a href="/café/x/">d</a> <p title="/café/">`)
+	got := Written(layout, "/café/")
+	if want := []int{9, 33, 64}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("Written = %v, want %v", got, want)
+	}
+}

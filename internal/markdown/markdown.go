@@ -27,8 +27,9 @@
 //     of each heading's section (for the search index) and every link with
 //     its file line and column (for the link checker). In a document with a
 //     file, warn about headings that break the outline under the page's
-//     title (Doc.Level) and about link text that says nothing ("click
-//     here");
+//     title (Doc.Level), about link text that says nothing ("click
+//     here") and about an image with no alt text (![], which tells
+//     screen readers it is decoration; ![""] says so on purpose);
 //  3. render to HTML. Raw HTML is dropped unless the site turns it on. A
 //     table is put in a region of its own that scrolls when the table is
 //     wider than the page, which Tab reaches and which is named after the
@@ -257,40 +258,49 @@ func (r *Renderer) parse(src []byte) ast.Node {
 }
 
 // controlChars reports each line of src that has a control character
-// other than a tab or a line break: HTML does not allow them, browsers
-// show nothing, and they come in with text pasted from elsewhere (a word
-// processor writes a line break in a paragraph as U+000B, a vertical
-// tab). It looks at eight bytes at a time; text has few bytes under 0x20
-// besides its line breaks.
+// other than a tab or a line break, or a byte order mark (U+FEFF): HTML
+// does not allow the first, browsers show neither, and they come in with
+// text pasted from elsewhere (a word processor writes a line break in a
+// paragraph as U+000B, a vertical tab; a byte order mark starts many a
+// file that text is copied from). A byte order mark at the very start of
+// a page's file is no text, and content.Normalize has dropped it before
+// the body gets here. It looks at eight bytes at a time; text has few
+// bytes under 0x20 besides its line breaks, and few 0xEF bytes (the first
+// of U+FEFF's three in UTF-8).
 func controlChars(src []byte, doc Doc) []Problem {
 	var out []Problem
 	line, lineStart, last := doc.BodyLine, 0, -1
 	for i := 0; i < len(src); {
 		if i+8 <= len(src) {
 			x := binary.LittleEndian.Uint64(src[i:])
-			// A byte under 0x20, or 0x7F (DEL): the high bit of its
-			// lane is set in one of the two.
+			// A byte under 0x20, 0x7F (DEL) or 0xEF: the high bit of
+			// its lane is set in one of the three.
 			y := x ^ 0x7f7f7f7f7f7f7f7f // DEL lanes become 0
-			if (x-0x2020202020202020)&^x&0x8080808080808080 == 0 && (y-0x0101010101010101)&^y&0x8080808080808080 == 0 {
+			z := x ^ 0xefefefefefefefef // 0xEF lanes become 0
+			if (x-0x2020202020202020)&^x&0x8080808080808080 == 0 && (y-0x0101010101010101)&^y&0x8080808080808080 == 0 &&
+				(z-0x0101010101010101)&^z&0x8080808080808080 == 0 {
 				i += 8
 				continue
 			}
 		}
 		c := src[i]
+		var what string
 		switch {
 		case c == '\n':
 			line++
 			lineStart = i + 1
 		case c < 0x20 && c != '\t' && c != '\r' || c == 0x7f:
-			if line != last {
-				last = line
-				what := fmt.Sprintf("the control character U+%04X", c)
-				if c == 0x0b {
-					what += " (a vertical tab: a word processor's line break)"
-				}
-				out = append(out, Problem{Line: line, Col: utf8.RuneCount(src[lineStart:i]) + 1 + doc.Indent, Warning: true,
-					Msg: what + " is in the text, which browsers do not show and HTML does not allow; remove it"})
+			what = fmt.Sprintf("the control character U+%04X", c)
+			if c == 0x0b {
+				what += " (a vertical tab: a word processor's line break)"
 			}
+			what += " is in the text, which browsers do not show and HTML does not allow; remove it"
+		case c == 0xef && i+2 < len(src) && src[i+1] == 0xbb && src[i+2] == 0xbf:
+			what = "a byte order mark (U+FEFF) is in the text, an invisible character that comes with text pasted from elsewhere; browsers do not show it, but it stays in the page; remove it"
+		}
+		if what != "" && line != last {
+			last = line
+			out = append(out, Problem{Line: line, Col: utf8.RuneCount(src[lineStart:i]) + 1 + doc.Indent, Warning: true, Msg: what})
 		}
 		i++
 	}
@@ -586,6 +596,27 @@ func (w *walker) offset(n ast.Node) int {
 	return 0
 }
 
+// start finds where the source of a problem's node starts, for its
+// position: a link's [ or an image's !, where the parser has noted it,
+// else back bytes before the node's first text (the [ of a link whose
+// text comes first, the ! of an image's) or its block's first line.
+func (w *walker) start(n ast.Node, back int) int {
+	// The parser notes where a link's [ and an image's ! are, which
+	// holds for a link whose text starts with emphasis ([**here**]) and
+	// for an image with no text (![]).
+	switch n.(type) {
+	case *ast.Link:
+		if p := n.Pos(); p >= 0 && p < len(w.src) && w.src[p] == '[' {
+			return p
+		}
+	case *ast.Image:
+		if p := n.Pos(); p >= 0 && p < len(w.src) && w.src[p] == '!' {
+			return p
+		}
+	}
+	return max(w.offset(n)-back, 0)
+}
+
 func (w *walker) flush() {
 	w.cur.Text = w.text.String()
 	if w.cur.Text != "" || w.cur.Heading != "" {
@@ -629,6 +660,7 @@ func (w *walker) walk(root ast.Node) {
 			}
 		case *ast.Image:
 			if entering {
+				w.alt(n)
 				n.Destination = []byte(w.link(n, string(n.Destination), true))
 				w.image(n)
 			}
@@ -712,11 +744,7 @@ func plainText(n ast.Node, src []byte) string {
 }
 
 func (w *walker) problem(n ast.Node, back int, format string, args ...any) *Problem {
-	off := w.offset(n) - back
-	if off < 0 {
-		off = 0
-	}
-	l, c := w.pos(off)
+	l, c := w.pos(w.start(n, back))
 	w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Msg: fmt.Sprintf(format, args...)})
 	return &w.res.Problems[len(w.res.Problems)-1]
 }
@@ -987,6 +1015,25 @@ func (w *walker) checkEmphasisPlaceholder(n *ast.Emphasis) {
 		Msg: diag.Placeholder(text, "replace it with the text it stands for")})
 }
 
+// alt looks at the text between an image's brackets, its alt text. An
+// image with none is published with alt="", which tells screen readers to
+// pass over it as decoration: in a document with a file that is a
+// warning at the image's !, as a picture that says something was most
+// likely meant. ![""] (or ![“”], as a word processor types it) is how an
+// editor says that the image is decoration: it is published with alt=""
+// and no warning.
+func (w *walker) alt(n *ast.Image) {
+	switch t := strings.TrimSpace(plainText(n, w.src)); t {
+	case `""`, "“”":
+		n.RemoveChildren(n)
+	case "":
+		if w.doc.File != "" {
+			dest := string(n.Destination)
+			w.warn(n, 2, `image %q has no text between its brackets, and is published with alt="", which tells screen readers to pass over it as decoration; describe the picture between the brackets, as in ![A practitioner's hands on a shoulder](%s), or, if it is only decoration, write ![""](%s) to say so`, dest, dest, dest)
+		}
+	}
+}
+
 // checkLinkText warns about a link whose text does not describe it
 // (link.Vague).
 func (w *walker) checkLinkText(n *ast.Link) {
@@ -1150,11 +1197,7 @@ func (w *walker) link(n ast.Node, dest string, image bool) string {
 		}
 	}
 	if n != nil {
-		off := w.offset(n) - back
-		if off < 0 {
-			off = 0
-		}
-		l, c := w.pos(off)
+		l, c := w.pos(w.start(n, back))
 		w.res.Links = append(w.res.Links, Link{Dest: out, Line: l, Col: c, Image: image, Written: written})
 	}
 	return out

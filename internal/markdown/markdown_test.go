@@ -337,8 +337,9 @@ func TestVagueLinkText(t *testing.T) {
 		msg, _, _ := strings.Cut(p.Msg, " does")
 		got = append(got, fmt.Sprintf("%d:%d %t %s", p.Line, p.Col, p.Warning, msg))
 	}
-	// Columns count characters: "…" is one, though three bytes.
-	want := []string{`10:46 true link text "click here"`, `11:4 true link text "read more"`, `11:38 true link text "here"`}
+	// Columns count characters: "…" is one, though three bytes. A
+	// problem is at the link's [, also when its text starts with **.
+	want := []string{`10:46 true link text "click here"`, `11:4 true link text "read more"`, `11:36 true link text "here"`}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("problems %q, want %q", got, want)
 	}
@@ -750,5 +751,79 @@ func TestControlCharacters(t *testing.T) {
 	}
 	if res, _ := New(false).Convert([]byte("Fine\n\x1b"), Doc{}); len(res.Problems) != 0 {
 		t.Errorf("text of no file (a note, a bio's fragment): %+v", res.Problems)
+	}
+}
+
+// TestByteOrderMark: a byte order mark (U+FEFF) inside the text, pasted in
+// with text from elsewhere and shown by no browser, is a warning at its
+// line and column, like a control character, wherever it falls among the
+// eight-byte steps of the scan; a byte that starts one of its look-alikes
+// (U+FEFE, U+EFBB) is no warning.
+func TestByteOrderMark(t *testing.T) {
+	for pad := 0; pad < 9; pad++ {
+		src := "Fine line.\n" + strings.Repeat("é", pad) + "Cranio\ufeffsacral \ufeff therapy.\n\ufeffAnd more.\n"
+		res, err := New(false).Convert([]byte(src), Doc{File: "content/a.md", BodyLine: 4, Placeholders: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range res.Problems {
+			got = append(got, fmt.Sprintf("%d:%d %v %s", p.Line, p.Col, p.Warning, p.Msg))
+		}
+		const msg = "a byte order mark (U+FEFF) is in the text, an invisible character that comes with text pasted from elsewhere; browsers do not show it, but it stays in the page; remove it"
+		want := []string{fmt.Sprintf("5:%d true %s", pad+7, msg), "6:1 true " + msg}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("after %d characters: got\n%s\nwant\n%s", pad, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+	for _, src := range []string{"Fine \ufefe text, \uefbb and \u00ef\u00bb\u00bf.\n", strings.Repeat("\xef", 3) + "\n"} {
+		if res, _ := New(false).Convert([]byte(src), Doc{File: "content/a.md", BodyLine: 4}); len(res.Problems) != 0 {
+			t.Errorf("%q: %+v", src, res.Problems)
+		}
+	}
+}
+
+// TestImageAltText: an image with nothing between its brackets is
+// published with alt="", which tells screen readers to pass over it as
+// decoration: unless the editor says so with ![""], it is a warning at
+// the image's ! (a second image on the line, one in a list or a table,
+// and one whose brackets hold only spaces too). ![""] is published with
+// alt="" and no warning; a description is published as written.
+func TestImageAltText(t *testing.T) {
+	src := "![](/images/a.png) and ![ ](/images/b.png \"Title\")\n\n" +
+		"- Item ![][logo]\n\n" +
+		"| Photo |\n|---|\n| x ![](/images/c.png) |\n\n" +
+		"![\"\"](/images/swirl.svg) ![“”](/images/swirl.svg) ![A practitioner's hands](/images/hands.jpg)\n\n" +
+		"[![](/images/logo.png)](/)\n\n" +
+		"[logo]: /images/logo.png\n"
+	res := convert(t, src)
+	var got []string
+	for _, p := range res.Problems {
+		got = append(got, fmt.Sprintf("%d:%d %t %s", p.Line, p.Col, p.Warning, p.Msg))
+	}
+	const advice = ` has no text between its brackets, and is published with alt="", which tells screen readers to pass over it as decoration; describe the picture between the brackets, as in ![A practitioner's hands on a shoulder](%s), or, if it is only decoration, write ![""](%s) to say so`
+	msg := func(dest string) string { return fmt.Sprintf("image %q"+advice, dest, dest, dest) }
+	want := []string{
+		"10:1 true " + msg("/images/a.png"),
+		"10:24 true " + msg("/images/b.png"),
+		"12:8 true " + msg("/images/logo.png"),
+		"16:5 true " + msg("/images/c.png"),
+		"20:2 true " + msg("/images/logo.png"),
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, want := range []string{`<img src="/images/swirl.svg" alt="" loading="lazy">`, `<img src="/images/hands.jpg" alt="A practitioner&rsquo;s hands" loading="lazy">`} {
+		if !strings.Contains(res.HTML, want) {
+			t.Errorf("no %s in %s", want, res.HTML)
+		}
+	}
+	if strings.Contains(res.HTML, `alt="“”"`) || strings.Contains(res.HTML, `alt="&quot;&quot;"`) || strings.Contains(res.HTML, `alt="&ldquo;&rdquo;"`) {
+		t.Errorf("the quotes that mark decoration are published: %s", res.HTML)
+	}
+	for _, s := range res.Sections {
+		if strings.ContainsAny(s.Text, "“”\"") {
+			t.Errorf("the quotes that mark decoration are in the text for search: %q", s.Text)
+		}
 	}
 }

@@ -894,3 +894,47 @@ func TestServeWorkingFilesAndNames(t *testing.T) {
 	ev.until("reload")
 	sameAsFullBuild(t, ts)
 }
+
+// TestServeDataWorkingFiles: the preview reads the practitioners' and
+// schools' folders by the build's rule too: Word's lock file beside a
+// practitioner's file open in Word is no practitioner and no problem, and
+// the editor's save shows.
+func TestServeDataWorkingFiles(t *testing.T) {
+	src := fixture(t)
+	site, err := os.ReadFile(filepath.Join(src, "content", "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const ann = `name: Ann Example
+registration: CST-000001
+certified_until: 2030-12-18
+accepting_new_clients: true
+home_visits: false
+locations:
+  - {town: Frithwick, region: South West, postcode: TR9 8TR, lat: 50.7, lon: -4.3, wheelchair_access: true}
+`
+	for name, text := range map[string]string{
+		"content/site.yaml":                      string(site) + "vocabularies: {regions: [South West]}\n",
+		"layouts/practitioners/list.html":        `{{define "main"}}list{{end}}`,
+		"layouts/practitioners/profile.html":     `{{define "main"}}<p>{{.Page.Title}}</p>{{end}}`,
+		"layouts/training.html":                  `{{define "main"}}training{{end}}`,
+		"layouts/verify.html":                    `{{define "main"}}verify{{end}}`,
+		"content/practitioners/ann-example.yaml": ann,
+	} {
+		if err := writeFile(filepath.Join(src, filepath.FromSlash(name)), text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ts := start(t, src)
+	ev := ts.listen()
+	if r := ts.get("/practitioners/ann-example/"); r.status != 200 || !strings.Contains(r.body, "Ann Example") {
+		t.Fatalf("GET /practitioners/ann-example/: %d %s", r.status, trim(r.body))
+	}
+
+	// Word opens the file, and the editor saves a change.
+	ts.write("content/practitioners/~$n-example.yaml", "\x00\x00word lock file")
+	ts.write("content/schools/~$ithwick-college.yaml", "\x00\x00word lock file")
+	ts.write("content/practitioners/ann-example.yaml", strings.Replace(ann, "Ann Example", "Ann Exemplar", 1))
+	ts.await(ev, "/practitioners/ann-example/", "Ann Exemplar", 200)
+	sameAsFullBuild(t, ts)
+}

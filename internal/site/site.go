@@ -507,7 +507,7 @@ func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt 
 	// Menu.
 	for _, it := range cfg.Menu {
 		u := it.URL
-		if strings.HasSuffix(u, ".md") {
+		if config.MenuFile(u) {
 			rel := strings.TrimPrefix(u, "content/")
 			p, ok := s.ByFile[rel]
 			if !ok {
@@ -516,7 +516,13 @@ func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt 
 				case found:
 					problems.Warnf(config.Path, it.Line, it.Col, "menu entry %q links to %s, which %s", it.Name, u, why)
 				default:
-					problems.Warnf(config.Path, it.Line, it.Col, "menu entry %q links to %s, which is not a published page; check the file name", it.Name, u)
+					// As for a page's link: the file in other letter
+					// case (articles/Safety.MD), or a renamed page.
+					hint := "check the file name"
+					if near := s.Near(rel); near != "" {
+						hint = fmt.Sprintf("did you mean %q?", near)
+					}
+					problems.Warnf(config.Path, it.Line, it.Col, "menu entry %q links to %s, which is not a published page; %s", it.Name, u, hint)
 				}
 				continue
 			}

@@ -1,8 +1,10 @@
 // Package workfile recognises the files that editors, word processors and
 // operating systems leave beside the ones an editor writes: they are not
-// part of the site, and every reader of the site's folders (the build,
-// the layouts, the development server's watcher) leaves them out by the
-// one rule here, so that a build, sitegen check and the preview agree.
+// part of the site, and every reader of the site's folders (the build's
+// pages and static files, the layouts, the practitioners' and schools'
+// data, sitegen new, the development server's watcher) leaves them out
+// by the one rule here, so that a build, sitegen check and the preview
+// agree.
 //
 // Left out are hidden files and folders (a name starting with a dot, as
 // .DS_Store, vim's .safety.md.swp, Emacs's lock .#safety.md, LibreOffice's

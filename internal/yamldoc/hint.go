@@ -9,7 +9,8 @@ import (
 
 // syntaxHint recognises the YAML mistakes editors make most, which the
 // parser reports in its own terms and often lines away from the cause: a
-// plain value with ": " in it (title: Safety: what to know), a quoted
+// plain value with ": " in it (title: Safety: what to know, or in the
+// curly quotes of a word processor, which YAML reads as letters), a quoted
 // value with its own quote inside it ("He said "hi"", 'it's'), a backslash
 // in double quotes that starts no escape ("C:\Users"), a quote or bracket
 // that is never closed (also the quote of a key, and a quote that the
@@ -194,7 +195,13 @@ func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
 			return i + 1, column(text, at), fmt.Sprintf("the %c that starts %s is never closed; add a %s at the end of the %s", v[0], name, closer, what), true
 		case colon && key != "" && !strings.ContainsAny(v[:1], "[{&*!%@`") && (strings.Contains(v, ": ") || strings.HasSuffix(v, ":")):
 			if c := strings.Index(v, " #"); c < 0 || c > strings.Index(v, ":") {
-				return i + 1, column(text, at+strings.Index(v, ":")), fmt.Sprintf(`%s has ": " in it, which YAML reads as a new key; put the whole value in quotes: %s: "%s"`, name, key, strings.ReplaceAll(v, `"`, `\"`)), true
+				// Pasted from a word processor, the value may be in
+				// curly quotes, which YAML reads as letters: quoting
+				// it as it is would keep them in the value.
+				if open, close, inner, ok := curlyQuoted(v); ok {
+					return i + 1, column(text, at), fmt.Sprintf(`%s is in curly quotes (%s %s), which YAML reads as letters of the value, and has ": " in it, which YAML reads as a new key; type straight quotes in place of the curly ones: %s`, name, open, close, quoted(key, inner)), true
+				}
+				return i + 1, column(text, at+strings.Index(v, ":")), fmt.Sprintf(`%s has ": " in it, which YAML reads as a new key; put the whole value in quotes: %s`, name, quoted(key, v)), true
 			}
 		}
 	}
@@ -224,6 +231,27 @@ func quoted(key, v string) string {
 		v = key + ": " + v
 	}
 	return v
+}
+
+// curlyQuoted reports whether v, a plain value with any comment after it,
+// is all in the curly quotes a word processor types (“...”, ‘...’,
+// „...“, „...”, ‚...‘, «...»), and returns the quotes and what is
+// between them.
+func curlyQuoted(v string) (open, close, inner string, ok bool) {
+	if c := strings.Index(v, " #"); c >= 0 {
+		v = strings.TrimRight(v[:c], " ")
+	}
+	o, n := utf8.DecodeRuneInString(v)
+	l, m := utf8.DecodeLastRuneInString(v)
+	if n+m > len(v) {
+		return "", "", "", false
+	}
+	for _, pair := range []string{"“”", "‘’", "„“", "„”", "‚‘", "‚’", "«»"} {
+		if []rune(pair)[0] == o && []rune(pair)[1] == l {
+			return string(o), string(l), v[n : len(v)-m], true
+		}
+	}
+	return "", "", "", false
 }
 
 // spaceAfterColon returns advice for s, a key and its value with no

@@ -15,6 +15,18 @@ func TestSyntaxHints(t *testing.T) {
 	tests := []struct{ src, want string }{
 		{"title: Safety: what to know\n",
 			`f.yaml:1:14: YAML syntax error: the value of title has ": " in it, which YAML reads as a new key; put the whole value in quotes: title: "Safety: what to know"`},
+		// Pasted from a word processor: the curly quotes are letters to
+		// YAML, and the advice says what to type in their place.
+		{"title: “CST: an introduction”\n",
+			`f.yaml:1:8: YAML syntax error: the value of title is in curly quotes (“ ”), which YAML reads as letters of the value, and has ": " in it, which YAML reads as a new key; type straight quotes in place of the curly ones: title: "CST: an introduction"`},
+		{"title: ok\ndescription: ‘Zoë: the “new” course’ # from Word\n",
+			`f.yaml:2:14: YAML syntax error: the value of description is in curly quotes (‘ ’), which YAML reads as letters of the value, and has ": " in it, which YAML reads as a new key; type straight quotes in place of the curly ones: description: "Zoë: the “new” course"`},
+		{"school:\n  name: „CST: heute\"“\n",
+			`f.yaml:2:9: YAML syntax error: the value of name is in curly quotes („ “), which YAML reads as letters of the value, and has ": " in it, which YAML reads as a new key; type straight quotes in place of the curly ones: name: "CST: heute\""`},
+		{"title: Safety: what to know # a comment\n",
+			`f.yaml:1:14: YAML syntax error: the value of title has ": " in it, which YAML reads as a new key; put the whole value in quotes: title: "Safety: what to know"`},
+		{"title: “CST”: an introduction\n",
+			`f.yaml:1:13: YAML syntax error: the value of title has ": " in it, which YAML reads as a new key; put the whole value in quotes: title: "“CST”: an introduction"`},
 		{"title: ok\ndescription: \"He said \"hi\" to me\"\n",
 			`f.yaml:2:23: YAML syntax error: the value of description is in "double quotes" and has a " inside it, which ends it early; write the inner quotes as \" or put the value in 'single quotes'`},
 		{"title: ok\ndescription: 'it's here'\ntags: [a]\n",
