@@ -349,18 +349,24 @@ func hoverWalk(t *testing.T, tb *tab) []string {
 	})()`)
 	var out []string
 	for _, tg := range targets {
-		pos := eval[[]float64](t, tb, `(() => { const e = document.querySelector("`+tg.Sel+`"); e.scrollIntoView({block: "center"}); const r = e.getClientRects()[0]; return [r.left + Math.min(4, r.width / 2), r.top + r.height / 2]; })()`)
-		tb.run(t, "hovering", chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
-			_, err := cdp.Call(ctx, target, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: input.DispatchMouseEventTypeMouseMoved, X: pos[0], Y: pos[1]})
-			return err
-		}))
-		// Chromium applies :hover at its next frame after the move,
-		// which a loaded machine delays: wait for it up to a second.
+		// Chromium applies :hover at its next frame after the move, and a
+		// page still settling (the directory's results arriving on a
+		// loaded machine) can move the element from under the pointer:
+		// measure and move again until it is hovered, for up to a second.
 		hovered := `document.querySelector("` + tg.Sel + `").matches(":hover")`
-		for i := 0; i < 20 && !eval[bool](t, tb, hovered); i++ {
+		var pos []float64
+		for i := 0; i < 20; i++ {
+			pos = eval[[]float64](t, tb, `(() => { const e = document.querySelector("`+tg.Sel+`"); e.scrollIntoView({block: "center"}); const r = e.getClientRects()[0]; return [r.left + Math.min(4, r.width / 2), r.top + r.height / 2]; })()`)
+			tb.run(t, "hovering", chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
+				_, err := cdp.Call(ctx, target, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: input.DispatchMouseEventTypeMouseMoved, X: pos[0], Y: pos[1]})
+				return err
+			}))
+			if eval[bool](t, tb, hovered) {
+				break
+			}
 			time.Sleep(50 * time.Millisecond)
 		}
-		p := eval[[]string](t, tb, `(() => { const e = document.querySelector("`+tg.Sel+`"); if (!e.matches(":hover")) return ["not hovered: " + __colour.name(e)]; return __colour.text(e.parentElement).filter((s) => s.startsWith(__colour.name(e))); })()`)
+		p := eval[[]string](t, tb, `(() => { const e = document.querySelector("`+tg.Sel+`"); if (!e.matches(":hover")) { const at = document.elementFromPoint(`+fmt.Sprint(pos[0])+`, `+fmt.Sprint(pos[1])+`); return ["not hovered: " + __colour.name(e) + " (the pointer is over " + (at ? __colour.name(at) : "nothing") + ")"]; } return __colour.text(e.parentElement).filter((s) => s.startsWith(__colour.name(e))); })()`)
 		out = append(out, p...)
 	}
 	return out
