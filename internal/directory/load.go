@@ -17,6 +17,7 @@ import (
 	"sitegen/internal/diag"
 	"sitegen/internal/fold"
 	"sitegen/internal/pool"
+	"sitegen/internal/workfile"
 	"sitegen/internal/yamldoc"
 
 	"go.yaml.in/yaml/v3"
@@ -102,8 +103,8 @@ func (l *loader) list(dir string) []string {
 	var out []string
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || strings.HasPrefix(name, ".") {
-			continue
+		if e.IsDir() || workfile.Skip(name) {
+			continue // a folder, or an editor's working file (workfile)
 		}
 		file := dir + "/" + name
 		ext := path.Ext(name)
