@@ -510,10 +510,12 @@ func (b *builder) copyAssets() {
 	pool.Run(len(res.Files), func(i int) {
 		f := res.Files[i]
 		data := f.Data
-		if !b.opt.NoMinify {
+		// A file the minifier does not read (a picture, a PDF, a video)
+		// is published from the bytes read, with no copy.
+		if t := minify.Type(f.Path); t != "" && !b.opt.NoMinify {
 			var buf bytes.Buffer
 			var err error
-			data, err = b.mini.Bytes(&buf, minify.Type(f.Path), data)
+			data, err = b.mini.Bytes(&buf, t, data)
 			if err != nil {
 				b.problems.Warnf("static/"+f.Source, 1, 1, "cannot minify: %v; it is published as written", err)
 			}

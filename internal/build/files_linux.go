@@ -73,6 +73,7 @@ func (s siteFS) readBeneath(buf []byte, name string) ([]byte, error) {
 		return buf, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	defer unix.Close(fd)
+	buf = grow(buf, st.Size)
 	start := len(buf)
 	for {
 		if len(buf) == cap(buf) {

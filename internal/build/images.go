@@ -8,12 +8,14 @@ import (
 	_ "image/gif"  // image reads the size of GIF files,
 	_ "image/jpeg" // of JPEG files
 	_ "image/png"  // and of PNG files
+	"io"
 	"io/fs"
 	"path"
 	"strings"
 	"sync"
 
 	"sitegen/internal/assets"
+	"sitegen/internal/workfile"
 )
 
 // Image is a static image as layouts use it: its URL on the site and its
@@ -61,6 +63,12 @@ type imageSize struct {
 	ok   bool
 }
 
+// maxImageHeader is how much of a file is read for its size: the size of
+// a PNG or GIF is in its first bytes, and a JPEG's comes after its
+// metadata (Exif, a colour profile), which seldom takes more than a few
+// hundred kilobytes. A file whose size is not found by then gets none.
+const maxImageHeader = 1 << 20
+
 // size is the size of the image published at the site path p (such as
 // /images/hands.jpg), or false for a path that is not a file of static/
 // or a file whose size cannot be read (an SVG, a WebP).
@@ -71,13 +79,25 @@ func (s *imageSizes) size(p string) (int, int, bool) {
 	}
 	var sz imageSize
 	name := "static" + path.Clean(p)
-	if fs.ValidPath(name) && s.fsys != nil {
-		if f, err := s.fsys.Open(name); err == nil {
-			cfg, _, err := image.DecodeConfig(bufio.NewReader(f))
-			f.Close()
-			sz = imageSize{cfg.Width, cfg.Height, err == nil && cfg.Width > 0 && cfg.Height > 0}
-		}
+	if fs.ValidPath(name) && !workfile.SkipPath(name) && s.fsys != nil {
+		sz = readImageSize(s.fsys, name)
 	}
 	s.sizes.Store(p, sz)
 	return sz.w, sz.h, sz.ok
+}
+
+// readImageSize reads the size of the image in the file name. Only a
+// regular file is opened: opening a named pipe would wait for a writer,
+// and a device may never end.
+func readImageSize(fsys fs.FS, name string) imageSize {
+	if fi, err := fs.Stat(fsys, name); err != nil || !fi.Mode().IsRegular() {
+		return imageSize{}
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return imageSize{}
+	}
+	defer f.Close()
+	cfg, _, err := image.DecodeConfig(bufio.NewReader(io.LimitReader(f, maxImageHeader)))
+	return imageSize{cfg.Width, cfg.Height, err == nil && cfg.Width > 0 && cfg.Height > 0}
 }

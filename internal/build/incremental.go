@@ -227,6 +227,9 @@ func NewBuilder(opt Options) (*Builder, error) {
 // when the link leads to a place in the site (see siteFS).
 func (x *Builder) ReadFile(name string) ([]byte, error) { return fs.ReadFile(x.opt.FS, name) }
 
+// Stat describes a file of the site as ReadFile would find it.
+func (x *Builder) Stat(name string) (fs.FileInfo, error) { return fs.Stat(x.opt.FS, name) }
+
 // Build builds the site. Changed names the files (site-root relative, with
 // forward slashes, such as content/articles/safety.md or layouts/base.html)
 // that changed since the previous Build; nil means "not known", and every

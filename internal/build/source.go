@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -267,16 +268,32 @@ func (s siteFS) outside(link, target string) diag.Problem {
 }
 
 // ReadFile reads name, through a buffer from the pool, into a slice of
-// its own.
+// its own. A file too large for the pool's buffer is read into a buffer
+// of its size, which is handed over as it is; the pool's stays as it was.
 func (s siteFS) ReadFile(name string) ([]byte, error) {
 	buf := readBuffers.Get().(*[]byte)
 	defer readBuffers.Put(buf)
 	data, err := s.readInto((*buf)[:0], name)
-	*buf = data[:0]
 	if err != nil {
 		return nil, err
 	}
+	if cap(data) != cap(*buf) {
+		return data, nil // read into a buffer of its own
+	}
 	return append([]byte(nil), data...), nil
+}
+
+// grow makes room in buf for a file of size bytes and the read that
+// finds its end, at once: a file larger than the buffer is read into one
+// buffer of its size, not into buffers grown again and again, each a
+// copy of the last.
+func grow(buf []byte, size int64) []byte {
+	if size <= 0 || size >= math.MaxInt || int64(cap(buf)-len(buf)) > size {
+		return buf // room enough, or a file that says no size
+	}
+	grown := make([]byte, len(buf), len(buf)+int(size)+1)
+	copy(grown, buf)
+	return grown
 }
 
 // readInto appends the file name to buf and returns the result; on an
@@ -294,7 +311,8 @@ func (s siteFS) readInto(buf []byte, name string) ([]byte, error) {
 // readFromRoot is readInto without openat2.
 func (s siteFS) readFromRoot(buf []byte, name string) ([]byte, error) {
 	// Stat first: opening a named pipe would wait for a writer.
-	if fi, err := s.Stat(name); err != nil {
+	fi, err := s.Stat(name)
+	if err != nil {
 		return buf, err
 	} else if !fi.Mode().IsRegular() {
 		return buf, &fs.PathError{Op: "open", Path: name, Err: notRegular(name)}
@@ -304,6 +322,7 @@ func (s siteFS) readFromRoot(buf []byte, name string) ([]byte, error) {
 		return buf, err
 	}
 	defer f.Close()
+	buf = grow(buf, fi.Size())
 	start := len(buf)
 	for {
 		if len(buf) == cap(buf) {

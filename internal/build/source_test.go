@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -220,5 +221,68 @@ func testSymlinksStayInSite(t *testing.T) {
 	}
 	if file, err := os.ReadFile(filepath.Join(out, "files", "inside.txt")); err != nil || string(file) != "shared file\n" {
 		t.Errorf("the static file linked in the site: %q, %v", file, err)
+	}
+}
+
+// TestSiteFSReadsLargeFilesOnce: a large file of static/ (a video, a
+// high-resolution picture) is read into one buffer of its size, not grown
+// by doubling and then copied, which took three times the file's size in
+// memory; the reader's pool keeps no buffer of that size afterwards.
+func TestSiteFSReadsLargeFilesOnce(t *testing.T) {
+	withAndWithoutOpenat2(t, func(t *testing.T) {
+		dir := t.TempDir()
+		if err := os.Mkdir(filepath.Join(dir, "static"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		const size = 48 << 20
+		data := bytes.Repeat([]byte("0123456789abcdef"), size/16)
+		if err := os.WriteFile(filepath.Join(dir, "static", "video.mp4"), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s, err := newSiteFS(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.close()
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		got, err := fs.ReadFile(s, "static/video.mp4")
+		runtime.ReadMemStats(&after)
+		if err != nil || !bytes.Equal(got, data) {
+			t.Fatalf("read %d bytes, %v", len(got), err)
+		}
+		if n := after.TotalAlloc - before.TotalAlloc; n > size+size/4 {
+			t.Errorf("reading a file of %d MiB allocated %d MiB", size>>20, n>>20)
+		}
+		if b := readBuffers.Get().(*[]byte); cap(*b) > 1<<20 {
+			t.Errorf("the read buffers' pool keeps a buffer of %d MiB", cap(*b)>>20)
+		}
+	})
+}
+
+// TestLargeStaticFileHeldOnce: a build publishes a large file of static/
+// holding it in memory once, not once read and again copied.
+func TestLargeStaticFileHeldOnce(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "site")
+	copyDir(t, filepath.Join("testdata", "fixture"), src)
+	const size = 64 << 20
+	if err := os.WriteFile(filepath.Join(src, "static", "video.mp4"), bytes.Repeat([]byte("0123456789abcdef"), size/16), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	res, err := Run(Options{Src: src, Out: out, Now: fixedNow})
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, problems(res))
+	}
+	if fi, err := os.Stat(filepath.Join(out, "video.mp4")); err != nil || fi.Size() != size {
+		t.Fatalf("video.mp4 published as %v, %v", fi, err)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > size+size/2 {
+		t.Errorf("building a site with a file of %d MiB allocated %d MiB", size>>20, n>>20)
 	}
 }

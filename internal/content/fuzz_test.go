@@ -31,6 +31,18 @@ func FuzzParse(f *testing.F) {
 		"---\ntitle: \"TODO: title\"\ntags: [TODO, x]\nbooks:\n  - note: >-\n      TODO: a note\n---\nTODO\n",
 		"---\na: |\n TODO\n  TODO\nb: &x !!str TODO\n---\n",
 		"---\ntitle: T\ntags:\n  - \n  - a\naliases: [\"/x\n---\nBody\n",
+		// Front matter opened after blank lines or with spaces around
+		// its ---, in TOML or JSON, or closed as other tools close it.
+		"\n \n\t\n  ---  \ntitle: Later\n---\nBody\n",
+		"+++\ntitle = \"TOML\"\n+++\nBody\n",
+		"\n{\"title\": \"JSON\"}\nBody\n",
+		"---\ntitle: Dots\n...\nBody\n",
+		"---\ntitle: Plus\n+++\n",
+		"\r\n\r\n---\r\ntitle: x\r\n",
+		// Text pasted from a word processor.
+		"---\n\u00a0title: A\n“description”: b\ntitle:\u00a0A\n---\n",
+		"---\ntitle: one\u2028two\ntags:\n\u00a0\u00a0- a\n---\nBody\u2029\n",
+		"---\ntitle: \ue028 and \u2028\u0085\n---\n",
 	} {
 		f.Add([]byte(s))
 	}

@@ -106,7 +106,7 @@ func (l *loader) list(dir string) []string {
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || workfile.Skip(name) {
-			continue
+			continue // a folder, or an editor's working file (workfile)
 		}
 		file := dir + "/" + name
 		ext := path.Ext(name)

@@ -152,6 +152,20 @@ test("search: documents rank by groups matched, then groups matched exactly, the
   assert.deepEqual(await found("skull pain"), ["/2/", "/1/", "/0/", "/3/"]);
 });
 
+test("search: words that name what every script object has are words like any other", async () => {
+  // A shard is a parsed JSON object: "constructor", which no page has
+  // here, is not taken for a term with no pages, which would leave out
+  // the typos it is near and the terms it starts; the others find
+  // nothing and throw nothing.
+  const found = memIndex([{terms: {constructer: 100}}, {terms: {proto: 10}}, {terms: {constructorship: 100}}]);
+  assert.deepEqual(await found("constructor "), ["/0/"]);
+  assert.deepEqual(await found("constructor"), ["/2/"]);
+  assert.deepEqual(await found("__proto__ "), ["/1/"]);
+  for (const q of ["toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "__defineGetter__", "prototype", "then"]) {
+    assert.deepEqual(await found(q), [], q);
+  }
+});
+
 test("search: typos share the word's first two letters", async () => {
   const found = memIndex([{terms: {centr: 10}}, {terms: {enter: 200}}]);
   assert.deepEqual(await found("center "), ["/0/"]);

@@ -128,7 +128,11 @@
 //     the shards of its terms; the last word's prefix loads the shard of
 //     the prefix and those whose separator starts with it. A score is the
 //     term's impact on the document, an integer 1–255 (see Ranking for a
-//     document's score for a query).
+//     document's score for a query). A term longer than MaxTerm bytes is
+//     left out: no visitor types it (the longest word of the site's text
+//     makes a term of 18), and a run of letters pasted without a space,
+//     such as a key or an encoded file, would otherwise weigh down its
+//     shard for every search that loads it.
 //   - search/v/V/t<i>.json, the document table: chunk i gives, for documents
 //     i·chunkSize to (i+1)·chunkSize−1, each one's pack and its place in the
 //     pack, as a flat array [pack, place, pack, place, ...].

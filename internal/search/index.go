@@ -920,7 +920,11 @@ func (ix *Indexer) finish(stop <-chan struct{}) ([]File, Stats, error) {
 	}
 	terms := make([]uint32, 0, len(all))
 	for id, n := range df {
-		if n > 0 {
+		switch {
+		case n == 0:
+		case len(all[id]) > MaxTerm:
+			df[id] = 0 // left out, and its postings with it
+		default:
 			terms = append(terms, uint32(id))
 		}
 	}
@@ -941,6 +945,9 @@ func (ix *Indexer) finish(stop <-chan struct{}) ([]File, Stats, error) {
 			return nil, st, context.Canceled
 		}
 		for t := range docs[seq].terms.all {
+			if df[t.term] == 0 {
+				continue // a term longer than MaxTerm
+			}
 			flat[at[t.term]] = posting{doc: uint32(i), body: t.body, boost: t.boost}
 			at[t.term]++
 		}
@@ -1074,6 +1081,9 @@ func (ix *Indexer) finish(stop <-chan struct{}) ([]File, Stats, error) {
 	files[0] = File{Path: EntryPath, Data: entry}
 	return append(packs, files...), st, nil
 }
+
+// MaxTerm is the length in bytes of the longest term the index keeps.
+const MaxTerm = 64
 
 // separator returns the shortest prefix of t that sorts after prev ("" for
 // the first shard).

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -658,5 +659,48 @@ func TestFragmentEncoding(t *testing.T) {
 		if got := appendFragment(nil, &d); !bytes.Equal(got, want) {
 			t.Fatalf("case %d:\n got %s\nwant %s", i, got, want)
 		}
+	}
+}
+
+// TestLongWordsLeftOut: a word longer than any a visitor types (a pasted
+// key, a run of letters without a space) gives no term to the index,
+// whose shard would otherwise carry it to every visitor whose search
+// loads that shard; the pages' other words are found as before, on the
+// pages that have them.
+func TestLongWordsLeftOut(t *testing.T) {
+	var docs []Doc
+	for i := range 5 {
+		text := "Notes about the " + strings.Repeat("z", 64) + " tidal-" + strings.Repeat("k", 40) + "-rhythm."
+		switch i {
+		case 0:
+			text += " Aardvark."
+		case 4:
+			text += " " + strings.Repeat("x", 1<<16) + " and " + strings.Repeat("q", 65) + "."
+		}
+		docs = append(docs, Doc{URL: fmt.Sprintf("/articles/%d/", i), Kind: "article", Title: "Gentle rhythm", Sections: []Section{{Text: text}}})
+	}
+	files, _ := build(t, docs)
+	r := newReader(t, files)
+	for name, data := range files {
+		if !strings.Contains(name, "/s") {
+			continue
+		}
+		var sh map[string][]int
+		if err := json.Unmarshal(data, &sh); err != nil {
+			continue // not a shard
+		}
+		for term := range sh {
+			if len(term) > MaxTerm {
+				t.Errorf("%s holds a term of %d bytes", name, len(term))
+			}
+		}
+	}
+	for _, term := range []string{"note", "tidal", "rhythm", strings.Repeat("z", 64), strings.Repeat("k", 40), "tidal" + strings.Repeat("k", 40) + "rhythm"} {
+		if n := len(r.postings(t, term)); n != len(docs) {
+			t.Errorf("the term %q is on %d pages, want %d", term, n, len(docs))
+		}
+	}
+	if got := r.rank(t, "aardvark"); !slices.Equal(got, []string{"/articles/0/"}) {
+		t.Errorf("aardvark is found on %v, want /articles/0/", got)
 	}
 }

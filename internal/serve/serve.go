@@ -37,6 +37,7 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -431,6 +432,15 @@ type sourceLine struct {
 // contextLines is how many lines are shown around a problem's line.
 const contextLines = 2
 
+// maxSourceFile is the size of the largest file whose lines are shown: a
+// page, a data file or a layout is far smaller, a video in static/ (whose
+// name may have a problem) far larger, and is not read for its lines.
+const maxSourceFile = 4 << 20
+
+// maxSourceLine is the number of characters of a line shown: a long
+// paragraph is one line of Markdown.
+const maxSourceLine = 1000
+
 func (s *Server) withSource(p diag.Problem) problem {
 	sev := "error"
 	if p.Severity == diag.Warning {
@@ -440,14 +450,34 @@ func (s *Server) withSource(p diag.Problem) problem {
 	if p.File == "" || p.Line <= 0 || strings.Contains(p.File, "..") {
 		return out
 	}
-	// Read as the build reads: never through a link out of the site.
+	// Read as the build reads: never through a link out of the site; and
+	// only a text file (a picture has a zero byte in its first bytes).
+	if fi, err := s.builder.Stat(p.File); err != nil || !fi.Mode().IsRegular() || fi.Size() > maxSourceFile {
+		return out
+	}
 	src, err := s.builder.ReadFile(p.File)
-	if err != nil {
+	if err != nil || bytes.IndexByte(src, 0) >= 0 {
 		return out
 	}
 	lines := strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
 	for n := max(1, p.Line-contextLines); n <= min(len(lines), p.Line+contextLines); n++ {
-		out.Source = append(out.Source, sourceLine{N: n, Text: lines[n-1], Here: n == p.Line})
+		out.Source = append(out.Source, sourceLine{N: n, Text: cutLine(lines[n-1]), Here: n == p.Line})
 	}
 	return out
+}
+
+// cutLine returns line, or its first maxSourceLine characters but one
+// and an ellipsis.
+func cutLine(line string) string {
+	if len(line) <= maxSourceLine {
+		return line
+	}
+	n := 0
+	for i := range line {
+		if n == maxSourceLine-1 {
+			return line[:i] + "…"
+		}
+		n++
+	}
+	return line
 }

@@ -938,3 +938,35 @@ locations:
 	ts.await(ev, "/practitioners/ann-example/", "Ann Exemplar", 200)
 	sameAsFullBuild(t, ts)
 }
+
+// TestServeProblemInLargeFile: the overlay shows the lines around a
+// problem from a text file of the site, each cut to a length a screen
+// shows; a problem at a picture or a video in static/ (a name a URL
+// cannot hold) shows none of its bytes, and the server does not read a
+// large file whole to find them.
+func TestServeProblemInLargeFile(t *testing.T) {
+	ts := start(t, fixture(t))
+	ev := ts.listen()
+	video := bytes.Repeat([]byte("\x00\x01binary\xff\xfe\n"), 8<<20/12)
+	ts.write("static/clip#1.mp4", string(video))
+	ts.write("static/photo#2.png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\n"+strings.Repeat("x", 5000))
+	ts.write("content/articles/second.md", "---\ntitle: Second\ndate: not a date "+strings.Repeat("long ", 20000)+"\n---\nBody.\n")
+	var got event
+	for got = ev.until("problems"); len(got.Problems) < 3; got = ev.until("problems") {
+	}
+	total := 0
+	for _, p := range got.Problems {
+		for _, l := range p.Source {
+			total += len(l.Text)
+			if strings.HasPrefix(p.File, "static/") {
+				t.Errorf("%s: the overlay shows the line %d of a binary file", p.File, l.N)
+			}
+			if n := len([]rune(l.Text)); n > 1000 {
+				t.Errorf("%s: line %d is shown with %d characters", p.File, l.N, n)
+			}
+		}
+	}
+	if total > 10000 {
+		t.Errorf("the problems carry %d bytes of source lines", total)
+	}
+}

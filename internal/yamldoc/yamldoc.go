@@ -50,6 +50,9 @@ type Decoder struct {
 	// after the first), such as "put each practitioner in a file of their
 	// own"; empty, the advice is to remove the line or move what follows.
 	OneEach string
+	// seps are the line separators Src had, which Parse replaced by
+	// their stand-ins (lineSeparators).
+	seps []rune
 }
 
 // New returns a decoder for file whose YAML text starts after lineOffset
@@ -70,8 +73,7 @@ func (d *Decoder) Parse() *Node {
 	if !d.Problems.CheckUTF8(d.File, d.Src, d.Line) {
 		return nil
 	}
-	var seps []rune
-	d.Src, seps = lineSeparators(d.Src)
+	d.Src, d.seps = lineSeparators(d.Src)
 	var doc yaml.Node
 	if err := yaml.Unmarshal(d.Src, &doc); err != nil {
 		line, msg := 0, err.Error()
@@ -112,7 +114,7 @@ func (d *Decoder) Parse() *Node {
 	// An empty document is an empty mapping, whose missing keys are
 	// reported on line 1: a lone "---" puts the parser's empty value on
 	// a line past the end.
-	restore(&doc, seps)
+	restore(&doc, d.seps)
 	d.secondDocument()
 	if len(doc.Content) == 0 || (doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null" && doc.Content[0].Value == "") {
 		return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1, Column: 1}
@@ -251,7 +253,7 @@ func (d *Decoder) BlockLines(fileLine int) string {
 		b.Write(text)
 		b.WriteByte('\n')
 	})
-	return strings.TrimRight(b.String(), "\n") + "\n"
+	return string(d.written([]byte(strings.TrimRight(b.String(), "\n") + "\n")))
 }
 
 // From returns d.Src from n's line and column to the end: a plain or
@@ -263,7 +265,18 @@ func (d *Decoder) From(n *Node) []byte {
 		_, size := utf8.DecodeRune(src)
 		src = src[size:]
 	}
-	return src
+	return d.written(src)
+}
+
+// written returns text of d.Src as the file has it: with the line
+// separators that Parse replaced by stand-ins put back.
+func (d *Decoder) written(text []byte) []byte {
+	for _, sep := range separators {
+		if slices.Contains(d.seps, sep[0]) && bytes.ContainsRune(text, sep[1]) {
+			text = bytes.ReplaceAll(text, []byte(string(sep[1])), []byte(string(sep[0])))
+		}
+	}
+	return text
 }
 
 // srcLine returns d.Src from the start of its line (1-based) to the end,

@@ -193,3 +193,23 @@ func TestLineSeparators(t *testing.T) {
 		})
 	}
 }
+
+// TestSeparatorsKeptAsWritten: a line separator pasted into a folded
+// block (a bio, a book's note) or a plain value is published as the
+// editor wrote it, not as the private-use character that stands in for
+// it while the YAML is parsed, which a browser shows as a box.
+func TestSeparatorsKeptAsWritten(t *testing.T) {
+	src := "note: one\u2028two\nbio: >\n  A first\u2029line\n  and a\u0085second.\n"
+	var l diag.List
+	d := New("f.yaml", []byte(src), 0, &l)
+	m := d.Map(d.Parse(), "front matter", "note", "bio")
+	if got, want := d.BlockLines(3), "A first\u2029line\nand a\u0085second.\n"; got != want {
+		t.Errorf("BlockLines = %q, want %q", got, want)
+	}
+	if got, want := string(d.From(m.Value("note"))), src[len("note: "):]; got != want {
+		t.Errorf("From = %q, want %q", got, want)
+	}
+	if len(l.All()) > 0 {
+		t.Errorf("problems: %v", l.All())
+	}
+}

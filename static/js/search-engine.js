@@ -204,9 +204,12 @@ export function openIndex(base = "/search/", load) {
     }
     return d.keys;
   };
+  // raw is the postings of term t in shard d, or false: a shard is a
+  // parsed JSON object, whose "constructor" is every object's.
+  const raw = (d, t) => Object.prototype.hasOwnProperty.call(d.sh, t) && d.sh[t];
   const list = (d, term) => {
     let p = d.lists.get(term);
-    const a = d.sh[term];
+    const a = raw(d, term);
     if (!p && a) {
       const ids = new Uint32Array(a.length / 2), sc = new Uint8Array(a.length / 2);
       for (let i = 0, id = 0; i < a.length; i += 2) { id += a[i]; ids[i >> 1] = id; sc[i >> 1] = a[i + 1]; }
@@ -260,7 +263,7 @@ export function openIndex(base = "/search/", load) {
       let ends;
       for (let n = Math.max(4, word.length - 3); !own && !num && n <= word.length; n++) {
         const t = word.slice(0, n), name = shardOf(e, t), d = await postings(name);
-        if (d.sh[t] && !(scanned.has(name) && prefixes.some((p) => t.startsWith(p))) && (ends ??= endTerms(word)).has(t)) offer(d, t, d.sh[t].length);
+        if (raw(d, t) && !(scanned.has(name) && prefixes.some((p) => t.startsWith(p))) && (ends ??= endTerms(word)).has(t)) offer(d, t, d.sh[t].length);
       }
       for (const [t, , d] of best) out.push([t, 0.8, list(d, t)]);
     }
@@ -290,7 +293,7 @@ export function openIndex(base = "/search/", load) {
           const s = term(v);
           if (!s.startsWith(head) || seen.has(s)) continue;
           const d = shards.get(shardOf(e, s));
-          if (d && d.sh[s]) seen.set(s, d);
+          if (d && raw(d, s)) seen.set(s, d);
         }
         let most = 0;
         if (!seen.size && word.length > 8) each(2, (c, d) => d.sh[c].length > most && (most = d.sh[c].length, seen.clear(), seen.set(c, d)));
