@@ -85,7 +85,8 @@ func TestLayoutLinkAtItsLine(t *testing.T) {
 	// Line 11 of base.html is the menu; this goes on line 12.
 	lines := strings.SplitAfter(string(data), "\n")
 	lines[11] = `<p>See <a href="/gone/">gone</a>.</p>` + "\n" +
-		`<p>And <a href="/articles/café/">the café</a>, <a href="/articles/th&eacute;/">tea</a>, <a href="/articles/x/?a=1&amp;b=2">x</a>.</p>` + "\n" + lines[11]
+		`<p>And <a href="/articles/café/">the café</a>, <a href="/articles/th&eacute;/">tea</a>, <a href="/articles/x/?a=1&amp;b=2">x</a>.</p>` + "\n" +
+		`<p><a href=/bare/>b</a> <a HREF="/upper/">u</a> <a href = "/spaced/">s</a> and href=/prose/ in text.</p>` + "\n" + lines[11]
 	write(t, base, strings.Join(lines, ""))
 	// A copy the editor keeps in a hidden folder is not a layout, and
 	// does not hide where the link is written.
@@ -99,6 +100,9 @@ func TestLayoutLinkAtItsLine(t *testing.T) {
 		strings.Count(got, "/gone/") != 2 {
 		t.Errorf("problems:\n%s", got)
 	}
+	if strings.Contains(got, "/prose/") {
+		t.Errorf("href=/prose/ in a paragraph's text is read as a link:\n%s", got)
+	}
 	// A link with an accent, typed or written as a character reference
 	// (&eacute;), or with an &amp; in it is found where it is written,
 	// though the page is read with its references decoded.
@@ -106,6 +110,10 @@ func TestLayoutLinkAtItsLine(t *testing.T) {
 		"layouts/base.html:13:17: warning: link to /articles/café/: no page or file is published at /articles/café/ (a link written here, ",
 		"layouts/base.html:13:57: warning: link to /articles/thé/: no page or file is published at /articles/thé/ (a link written here, ",
 		"layouts/base.html:13:98: warning: link to /articles/x/?a=1&b=2: no page or file is published at /articles/x/ (a link written here, ",
+		// Written as HTML allows: unquoted, in capitals, spaced.
+		"layouts/base.html:14:12: warning: link to /bare/: no page or file is published at /bare/ (a link written here, ",
+		"layouts/base.html:14:34: warning: link to /upper/: no page or file is published at /upper/ (a link written here, ",
+		"layouts/base.html:14:60: warning: link to /spaced/: no page or file is published at /spaced/ (a link written here, ",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("no %q in:\n%s", want, got)

@@ -89,22 +89,12 @@ func Scan(htmlSrc []byte) (ids string, refs []string) {
 		if j < 0 {
 			break
 		}
-		j += i
-		name := attrName(htmlSrc, j)
-		i = j + 1
-		if name == "" || i >= len(htmlSrc) {
+		name, vs, ve, next := attrAt(htmlSrc, i+j)
+		i = next
+		if name == "" {
 			continue
 		}
-		q := htmlSrc[i]
-		if q != '"' && q != '\'' {
-			continue
-		}
-		k := bytes.IndexByte(htmlSrc[i+1:], q)
-		if k < 0 {
-			break
-		}
-		raw := htmlSrc[i+1 : i+1+k]
-		i = i + 1 + k + 1
+		raw := htmlSrc[vs:ve]
 		if bytes.IndexByte(raw, '&') >= 0 {
 			raw = []byte(html.UnescapeString(string(raw)))
 		}
@@ -131,43 +121,100 @@ func Written(htmlSrc []byte, ref string) []int {
 		if j < 0 {
 			break
 		}
-		j += i
-		name := attrName(htmlSrc, j)
-		i = j + 1
-		if (name != "href" && name != "src") || i >= len(htmlSrc) {
+		name, vs, ve, next := attrAt(htmlSrc, i+j)
+		i = next
+		if name != "href" && name != "src" {
 			continue
 		}
-		q := htmlSrc[i]
-		if q != '"' && q != '\'' {
-			continue
-		}
-		k := bytes.IndexByte(htmlSrc[i+1:], q)
-		if k < 0 {
-			break
-		}
-		raw := htmlSrc[i+1 : i+1+k]
+		raw := htmlSrc[vs:ve]
 		if string(raw) == ref || bytes.IndexByte(raw, '&') >= 0 && html.UnescapeString(string(raw)) == ref {
-			at = append(at, i+1)
+			at = append(at, vs)
 		}
-		i += 1 + k + 1
 	}
 	return at
 }
 
-// attrName returns the attribute name ending just before htmlSrc[eq]
-// ("id", "href", "src"), or "" for anything else.
-func attrName(s []byte, eq int) string {
+// attrAt reads the attribute whose "=" is at s[eq], as HTML does: its
+// name in any case, with white space allowed around the "=", and its
+// value quoted with " or ', or unquoted up to white space or ">". It
+// returns the name when it is id, href or src, lower-cased ("" for
+// anything else), the value's bounds, and where to look for the next
+// "=". An unquoted value is read only inside a tag, so that prose that
+// mentions "href=/x/" is not taken for a link; a quoted one needs no such
+// test, as text outside tags has its quotes escaped.
+func attrAt(s []byte, eq int) (name string, start, end, next int) {
+	next = eq + 1
+	e := eq
+	for e > 0 && isSpace(s[e-1]) {
+		e--
+	}
+	name = attrName(s, e)
+	if name == "" {
+		return "", 0, 0, next
+	}
+	v := eq + 1
+	for v < len(s) && isSpace(s[v]) {
+		v++
+	}
+	if v >= len(s) {
+		return "", 0, 0, len(s)
+	}
+	if q := s[v]; q == '"' || q == '\'' {
+		k := bytes.IndexByte(s[v+1:], q)
+		if k < 0 {
+			return "", 0, 0, len(s)
+		}
+		return name, v + 1, v + 1 + k, v + 1 + k + 1
+	}
+	end = v
+	for end < len(s) && !isSpace(s[end]) && s[end] != '>' {
+		end++
+	}
+	if end == v || !inTag(s, e-len(name)) {
+		return "", 0, 0, next
+	}
+	return name, v, end, end
+}
+
+// attrName returns the attribute name ending just before s[end], "id",
+// "href" or "src" in any case, lower-cased, or "" for anything else.
+func attrName(s []byte, end int) string {
 	for _, n := range [...]string{"id", "href", "src"} {
-		st := eq - len(n)
-		if st < 1 || string(s[st:eq]) != n {
+		st := end - len(n)
+		if st < 1 || !isSpace(s[st-1]) {
 			continue
 		}
-		if c := s[st-1]; c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+		same := true
+		for k := range len(n) {
+			// ASCII letters only: c|0x20 is the lower case of a capital,
+			// and no other byte becomes a lower-case letter.
+			if s[st+k]|0x20 != n[k] {
+				same = false
+				break
+			}
+		}
+		if same {
 			return n
 		}
 	}
 	return ""
 }
+
+// inTag reports whether s[i] is inside a tag: the nearest "<" or ">"
+// before it, within a tag's length, is a "<".
+func inTag(s []byte, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-4096; j-- {
+		switch s[j] {
+		case '<':
+			return true
+		case '>':
+			return false
+		}
+	}
+	return false
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' }
 
 // internal reports whether a reference points into this site.
 func internal(v string) bool {

@@ -79,3 +79,56 @@ func TestWritten(t *testing.T) {
 		t.Errorf("Written = %v, want %v", got, want)
 	}
 }
+
+// TestScanAsHTMLReadsAttributes: a link or id written as HTML allows it,
+// with the name in capitals, white space around "=", or the value
+// unquoted, is read as the browser reads it, where before such a broken
+// link went unreported; "href=/x/" in a page's text is no link, and an
+// unquoted value ends at white space or ">".
+func TestScanAsHTMLReadsAttributes(t *testing.T) {
+	page := `<a href=/unquoted/>u</a><a HREF="/capitals/">c</a><a href = "/spaced/">s</a>` +
+		`<img Src='/img/a.png' alt=""><h2 ID = top>Top</h2><a href=#top class=x>t</a>` +
+		`<p>Write href=/in-text/ in the layout; id=prose too.</p><a href= /after/ >a</a>`
+	ids, refs := Scan([]byte(page))
+	if want := "top\x00"; ids != want {
+		t.Errorf("ids %q, want %q", ids, want)
+	}
+	want := []string{"/unquoted/", "/capitals/", "/spaced/", "/img/a.png", "#top", "/after/"}
+	if strings.Join(refs, "|") != strings.Join(want, "|") {
+		t.Errorf("refs %q, want %q", refs, want)
+	}
+	for _, ref := range want[:4] {
+		at := strings.Index(page, ref)
+		if got := Written([]byte(page), ref); fmt.Sprint(got) != fmt.Sprint([]int{at}) {
+			t.Errorf("Written(%q) = %v, want [%d] (%q)", ref, got, at, page[at:at+len(ref)])
+		}
+	}
+}
+
+// BenchmarkScan reads a page shaped like the site's articles: a header
+// and menu, a search form, breadcrumbs, headings with ids, paragraphs
+// with a few links, and a footer; about 12 KB.
+func BenchmarkScan(b *testing.B) {
+	var page strings.Builder
+	page.WriteString(`<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>An article</title>` +
+		`<link rel="canonical" href="https://example.org/articles/an-article/"><link rel="stylesheet" href="/assets/site.3f2a9c1e.css">` +
+		`<script type="module" src="/assets/search.45fe1b26.js"></script></head><body><a class="skip-link" href="#main">Skip to content</a>` +
+		`<header class="site-header"><a class="site-title" href="/">The association</a><nav aria-label="Main"><ul>`)
+	for i := range 7 {
+		fmt.Fprintf(&page, `<li><a href="/section-%d/">Section %d</a></li>`, i, i)
+	}
+	page.WriteString(`</ul></nav><form class="search" action="/search/" role="search"><input id="q" name="q" type="search" aria-controls="q-list">` +
+		`<ul id="q-list" role="listbox" hidden></ul></form></header><main id="main" tabindex="-1"><h1>An article</h1>`)
+	for i := range 12 {
+		fmt.Fprintf(&page, `<h2 id="heading-%d">Heading %d</h2><p>Practitioners describe a light, still touch; sessions last about an hour, `+
+			`and a first one starts with questions about your health (see <a href="../safety/#risks">safety</a>). `+
+			`Fees vary = ask first. A second paragraph's worth of plain text follows here, long enough to be realistic, with no markup.</p>`+
+			`<p>More text, and a <a href="/articles/other-%d/">link to another article</a>, then the end of the section.</p>`, i, i, i)
+	}
+	page.WriteString(`</main><footer><p><a href="/privacy/">Privacy</a> <a href="/contact/">Contact</a> <a href="/sitemap/">Sitemap</a></p></footer></body></html>`)
+	src := []byte(page.String())
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		Scan(src)
+	}
+}
