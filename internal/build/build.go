@@ -1151,8 +1151,8 @@ func (b *builder) index() {
 func (b *builder) locateInLayouts(ref string) (file string, line, col int, ok bool) {
 	// A menu entry's link is written by the layouts, but it is the
 	// entry in site.yaml that an editor would change.
-	if b.cfg != nil {
-		for _, it := range b.cfg.Menu {
+	if b.site != nil {
+		for _, it := range b.site.Menu {
 			if it.URL == ref {
 				return config.Path, it.Line, it.Col, true
 			}

@@ -604,6 +604,12 @@ func TestOneMistakeOneProblem(t *testing.T) {
 				`content/site.yaml:5:23: warning: menu entry "Okay" links to Articles/OK.Md, which is not a published page; did you mean "articles/ok.md"?`,
 				`content/site.yaml:6:23: warning: menu entry "Gone" links to articles/gone.MD, which is not a published page; check the file name`,
 			}},
+		{"menu entries to a heading of a page's file",
+			map[string]string{"content/site.yaml": "title: T\nbase_url: https://example.org/\nmenu:\n  - {name: Risks, url: articles/ok.md#risks}\n  - {name: Nope, url: \"articles/ok.md#nope\"}\n",
+				"layouts/base.html": `<html><body><nav>{{range .Site.Menu}}<a href="{{.URL}}">{{.Name}}</a>{{end}}</nav>{{template "main" .}}</body></html>`},
+			[]string{
+				`content/site.yaml:5:23: warning: link to /articles/ok/#nope: the page /articles/ok/ has no heading or element with id "nope" (a link written here, found on /404.html and 2 other pages)`,
+			}},
 		{"menu entries that are not links",
 			map[string]string{"content/site.yaml": "title: T\nbase_url: https://example.org/\nmenu:\n  - {name: Evil, url: \"javascript:alert(1)\"}\n  - {name: Here, url: nope}\n  - {name: Gone, url: /gone/}\n",
 				"layouts/base.html": `<html><body><nav>{{range .Site.Menu}}<a href="{{.URL}}">{{.Name}}</a>{{end}}</nav>{{template "main" .}}</body></html>`},

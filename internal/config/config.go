@@ -161,6 +161,7 @@ type MenuItem struct {
 // not a relative path. An address with a scheme (https://.../README.md)
 // names no file of the site.
 func MenuFile(u string) bool {
+	u, _, _ = strings.Cut(u, "#") // articles/safety.md#risks: a heading of the page
 	return len(u) > 3 && strings.EqualFold(u[len(u)-3:], ".md") && !strings.Contains(u, ":")
 }
 

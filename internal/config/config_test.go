@@ -68,6 +68,7 @@ func TestMenuURLs(t *testing.T) {
 		"/verify/":                     "",
 		"articles/safety.md":           "",
 		"articles/Safety.MD":           "", // the site says which page it means
+		"articles/safety.md#risks":     "", // a heading of the page
 		"https://example.org/NOTES.md": "",
 		"/articles/safety.MD":          "must be a file under content/, written without a leading / or .." + fix,
 		"../articles/safety.Md":        "must be a file under content/, written without a leading / or .." + fix,

@@ -226,8 +226,9 @@ type nearIndex struct {
 
 // MenuItem is a resolved main menu entry.
 type MenuItem struct {
-	Name string
-	URL  string
+	Name      string
+	URL       string // the page's address for a page's file (articles/safety.md#risks is /articles/safety/#risks)
+	Line, Col int    // of its url in site.yaml
 }
 
 // Options are the build's choices that shape the model.
@@ -508,7 +509,7 @@ func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt 
 	for _, it := range cfg.Menu {
 		u := it.URL
 		if config.MenuFile(u) {
-			rel := strings.TrimPrefix(u, "content/")
+			rel, frag, _ := strings.Cut(strings.TrimPrefix(u, "content/"), "#")
 			p, ok := s.ByFile[rel]
 			if !ok {
 				switch why, quiet, found := s.Unlinked(rel); {
@@ -527,8 +528,11 @@ func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt 
 				continue
 			}
 			u = p.URL
+			if frag != "" {
+				u += "#" + frag
+			}
 		}
-		s.Menu = append(s.Menu, MenuItem{Name: it.Name, URL: u})
+		s.Menu = append(s.Menu, MenuItem{Name: it.Name, URL: u, Line: it.Line, Col: it.Col})
 	}
 
 	if opt.Sitemap {
