@@ -875,12 +875,15 @@ func (w *walker) checkRawHTML(segs []text.Segment) {
 			k, v, more = z.TagAttr()
 			attrs = append(attrs, attr{string(k), string(v)})
 		}
-		hasSrc, refresh := false, false
+		hasSrc, hasAlt, refresh := false, false, false
 		for _, a := range attrs {
 			hasSrc = hasSrc || a.key == "src"
+			hasAlt = hasAlt || a.key == "alt"
 			refresh = refresh || a.key == "http-equiv" && strings.EqualFold(strings.TrimSpace(a.val), "refresh")
 		}
 		switch {
+		case el == "img" && !hasAlt:
+			add(1, true, "an <img> has no alt attribute, so screen readers read out its file name instead; describe the picture in alt=\"…\", or write alt=\"\" if it is only decoration")
 		case el == "script" && !hasSrc:
 			add(1, true, "an inline <script> does not run: the site's Content-Security-Policy allows scripts only from files; put it in static/js and load it from a layout")
 		case el == "style":

@@ -551,7 +551,7 @@ func TestRawHTMLChecked(t *testing.T) {
 		"<meta http-equiv=\"Refresh\" content=\"0;url=https://example.net/\">\n" +
 		"<a href=\"/verify/\">check</a> <a href=\"mailto:info@example.org\">mail</a> <a href=\"//example.net/\">x</a>\n" +
 		"<script src=\"/assets/x.js\"></script><script>alert(1)</script><style>p{}</style>\n" +
-		"</div>\n"
+		"<img src=\"/images/a.png\"></div>\n"
 	want := []string{
 		`11:15: error: href "JavaScript:alert(1)" uses the javascript: scheme; link to a page on this site or to an http, https, mailto or tel address`,
 		`11:62: warning: src "https://cdn.example.net/x.png" loads a file from another site, which the site's Content-Security-Policy blocks and which would tell that site about every visitor; copy the file into static/ and use its path`,
@@ -561,6 +561,7 @@ func TestRawHTMLChecked(t *testing.T) {
 		`15:76: error: href "//example.net/" starts with //, which browsers read as an address on another site; write it in full, such as https://example.net/`,
 		`16:38: warning: an inline <script> does not run: the site's Content-Security-Policy allows scripts only from files; put it in static/js and load it from a layout`,
 		`16:63: warning: a <style> element has no effect: the site's Content-Security-Policy allows styles only from files; put the rules in static/css`,
+		`17:2: warning: an <img> has no alt attribute, so screen readers read out its file name instead; describe the picture in alt="…", or write alt="" if it is only decoration`,
 	}
 	r := New(true)
 	res, err := r.Convert([]byte(src), Doc{File: "content/x.md", BodyLine: 11, Base: "/x/"})
@@ -584,7 +585,7 @@ func TestRawHTMLChecked(t *testing.T) {
 	for _, l := range res.Links {
 		links = append(links, fmt.Sprintf("%d:%d %s", l.Line, l.Col, l.Dest))
 	}
-	if want := "15:4 /verify/ 15:33 mailto:info@example.org 16:9 /assets/x.js"; strings.Join(links, " ") != want {
+	if want := "15:4 /verify/ 15:33 mailto:info@example.org 16:9 /assets/x.js 17:6 /images/a.png"; strings.Join(links, " ") != want {
 		t.Errorf("links %q, want %q", strings.Join(links, " "), want)
 	}
 	if res := convert(t, src); len(res.Problems) != 0 {

@@ -138,8 +138,42 @@ func (t *Templates) parseFile(fsys fs.FS, set *template.Template, name string, f
 		list.Add(p)
 		return false
 	}
+	imagesWithoutAlt(name, string(src), list)
 	return true
 }
+
+// imagesWithoutAlt warns at each <img> a layout writes with no alt
+// attribute, which screen readers make up for by reading out the file's
+// name. A tag that holds a template action ({{if .Alt}}alt="…"{{end}}) is
+// left to the browser tests: what it writes is known only when it runs.
+func imagesWithoutAlt(name, src string, list *diag.List) {
+	lower := strings.ToLower(src)
+	for i := 0; ; {
+		j := strings.Index(lower[i:], "<img")
+		if j < 0 {
+			return
+		}
+		i += j + len("<img")
+		if i < len(src) && !strings.ContainsRune(" \t\n\r\f/>", rune(src[i])) {
+			continue // <imgx>, another element
+		}
+		end := strings.IndexByte(src[i:], '>')
+		if end < 0 {
+			return
+		}
+		tag := lower[i : i+end]
+		if strings.Contains(tag, "{{") || altAttr.MatchString(tag) {
+			continue
+		}
+		start := i - len("<img")
+		line := 1 + strings.Count(src[:start], "\n")
+		col := 1 + utf8.RuneCountInString(src[strings.LastIndexByte(src[:start], '\n')+1:start])
+		list.Warnf(name, line, col, "an <img> has no alt attribute, so screen readers read out its file name instead; describe the picture in alt=\"…\", or write alt=\"\" if it is only decoration")
+	}
+}
+
+// altAttr finds an alt attribute in a tag's text after its name.
+var altAttr = regexp.MustCompile(`[\s/"']alt(\s*=|[\s/]|$)`)
 
 // explained is an execution error whose message names a missing field in
 // an editor's words.
