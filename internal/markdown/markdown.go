@@ -1030,6 +1030,7 @@ func (w *walker) alt(n *ast.Image) {
 	case `""`, "“”":
 		n.RemoveChildren(n)
 	case "":
+		n.RemoveChildren(n) // "![ ](…)": alt="", not alt=" "
 		if w.doc.File != "" {
 			dest := string(n.Destination)
 			w.warn(n, 2, `image %q has no text between its brackets, and is published with alt="", which tells screen readers to pass over it as decoration; describe the picture between the brackets, as in ![A practitioner's hands on a shoulder](%s), or, if it is only decoration, write ![""](%s) to say so`, dest, dest, dest)

@@ -788,7 +788,7 @@ func TestByteOrderMark(t *testing.T) {
 // published with alt="", which tells screen readers to pass over it as
 // decoration: unless the editor says so with ![""], it is a warning at
 // the image's ! (a second image on the line, one in a list or a table,
-// and one whose brackets hold only spaces too). ![""] is published with
+// and one whose brackets hold only spaces too, published with alt=""). ![""] is published with
 // alt="" and no warning; a description is published as written.
 func TestImageAltText(t *testing.T) {
 	src := "![](/images/a.png) and ![ ](/images/b.png \"Title\")\n\n" +
@@ -818,6 +818,9 @@ func TestImageAltText(t *testing.T) {
 		if !strings.Contains(res.HTML, want) {
 			t.Errorf("no %s in %s", want, res.HTML)
 		}
+	}
+	if !strings.Contains(res.HTML, `<img src="/images/b.png" alt="" title="Title"`) {
+		t.Errorf("brackets that hold only a space are not published as alt=\"\": %s", res.HTML)
 	}
 	if strings.Contains(res.HTML, `alt="“”"`) || strings.Contains(res.HTML, `alt="&quot;&quot;"`) || strings.Contains(res.HTML, `alt="&ldquo;&rdquo;"`) {
 		t.Errorf("the quotes that mark decoration are published: %s", res.HTML)
