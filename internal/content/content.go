@@ -388,20 +388,27 @@ func Decomposed(name string) string {
 }
 
 // Reserved says why name cannot be a file's or a folder's on Windows, or
-// returns "": Windows keeps CON, PRN, AUX, NUL, COM1 to COM9 and LPT1 to
-// LPT9, in any letter case and with any ending after a dot, for devices.
+// returns "": Windows keeps CON, PRN, AUX, NUL, CONIN$, CONOUT$, COM0 to
+// COM9 and LPT0 to LPT9 (with ¹, ² and ³ as digits too), in any letter
+// case and with any ending after a dot, for devices.
 // No file of such a name can be made there, so a checkout of the site
 // fails on Windows.
 func Reserved(name string) string {
 	stem, _, _ := strings.Cut(name, ".")
 	low := strings.ToLower(strings.TrimRight(stem, " "))
 	switch {
-	case low == "con", low == "prn", low == "aux", low == "nul":
-	case len(low) == 4 && (strings.HasPrefix(low, "com") || strings.HasPrefix(low, "lpt")) && low[3] >= '1' && low[3] <= '9':
+	case low == "con", low == "prn", low == "aux", low == "nul", low == "conin$", low == "conout$":
+	case (strings.HasPrefix(low, "com") || strings.HasPrefix(low, "lpt")) && deviceDigit(low[3:]):
 	default:
 		return ""
 	}
 	return fmt.Sprintf("%s is a name Windows keeps for a device, whatever comes after its dot, so an editor on Windows cannot check out or open this file; rename it", stem)
+}
+
+// deviceDigit reports whether s is one digit as Windows counts a port's:
+// 0 to 9, or a superscript ¹, ² or ³.
+func deviceDigit(s string) bool {
+	return len(s) == 1 && s[0] >= '0' && s[0] <= '9' || s == "¹" || s == "²" || s == "³"
 }
 
 // unsafeRune returns the first character of a URL segment that is not a

@@ -93,3 +93,19 @@ func TestParseFrontMatterProblems(t *testing.T) {
 		})
 	}
 }
+
+// TestReserved: the names Windows keeps for devices, in any letter case
+// and with any ending, and only those.
+func TestReserved(t *testing.T) {
+	for name, reserved := range map[string]bool{
+		"con": true, "CON.txt": true, "aux.md": true, "Nul": true, "prn.tar.gz": true,
+		"com0.md": true, "COM9": true, "com¹.md": true, "LPT³": true, "lpt1.pdf": true,
+		"conin$.md": true, "CONOUT$": true,
+		"com10.md": false, "console.md": false, "comb": false, "lpt": false, "con-x.md": false,
+		"com⁴.md": false, "auxiliary": false, "x.con": false,
+	} {
+		if got := Reserved(name) != ""; got != reserved {
+			t.Errorf("Reserved(%q) says %v, want %v", name, got, reserved)
+		}
+	}
+}
