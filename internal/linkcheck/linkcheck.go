@@ -139,19 +139,25 @@ func Written(htmlSrc []byte, ref string) []int {
 // value quoted with " or ', or unquoted up to white space or ">". It
 // returns the name when it is id, href or src, lower-cased ("" for
 // anything else), the value's bounds, and where to look for the next
-// "=". An unquoted value is read only inside a tag, so that prose that
-// mentions "href=/x/" is not taken for a link; a quoted one needs no such
-// test, as text outside tags has its quotes escaped.
+// "=": past a quoted value whatever the attribute, so that a description
+// or a label that mentions "href=/x/" is not read as a link. An unquoted
+// value is read only inside a tag, so that prose that does is not either;
+// a quoted one needs no such test, as text outside tags has its quotes
+// escaped.
 func attrAt(s []byte, eq int) (name string, start, end, next int) {
 	next = eq + 1
 	e := eq
 	for e > 0 && isSpace(s[e-1]) {
 		e--
 	}
-	name = attrName(s, e)
-	if name == "" {
-		return "", 0, 0, next
+	st := e
+	for st > 0 && isNameByte(s[st-1]) {
+		st--
 	}
+	if st == e || st == 0 || !isSpace(s[st-1]) {
+		return "", 0, 0, next // not an attribute: "a=b" in text, a URL's query
+	}
+	name = attrName(s[st:e])
 	v := eq + 1
 	for v < len(s) && isSpace(s[v]) {
 		v++
@@ -166,38 +172,46 @@ func attrAt(s []byte, eq int) (name string, start, end, next int) {
 		}
 		return name, v + 1, v + 1 + k, v + 1 + k + 1
 	}
+	if name == "" {
+		return "", 0, 0, next
+	}
 	end = v
 	for end < len(s) && !isSpace(s[end]) && s[end] != '>' {
 		end++
 	}
-	if end == v || !inTag(s, e-len(name)) {
+	if end == v || !inTag(s, st) {
 		return "", 0, 0, next
 	}
 	return name, v, end, end
 }
 
-// attrName returns the attribute name ending just before s[end], "id",
-// "href" or "src" in any case, lower-cased, or "" for anything else.
-func attrName(s []byte, end int) string {
-	for _, n := range [...]string{"id", "href", "src"} {
-		st := end - len(n)
-		if st < 1 || !isSpace(s[st-1]) {
+// attrName returns n, an attribute's name, when it is "id", "href" or
+// "src" in any case, lower-cased, or "" for anything else.
+func attrName(n []byte) string {
+	for _, want := range [...]string{"id", "href", "src"} {
+		if len(n) != len(want) {
 			continue
 		}
 		same := true
-		for k := range len(n) {
+		for k := range len(want) {
 			// ASCII letters only: c|0x20 is the lower case of a capital,
 			// and no other byte becomes a lower-case letter.
-			if s[st+k]|0x20 != n[k] {
+			if n[k]|0x20 != want[k] {
 				same = false
 				break
 			}
 		}
 		if same {
-			return n
+			return want
 		}
 	}
 	return ""
+}
+
+// isNameByte reports whether c may be part of an attribute's name as
+// layouts and Markdown write them (data-x, xlink:href, aria-label).
+func isNameByte(c byte) bool {
+	return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == ':' || c == '.'
 }
 
 // inTag reports whether s[i] is inside a tag: the nearest "<" or ">"

@@ -83,17 +83,19 @@ func TestWritten(t *testing.T) {
 // TestScanAsHTMLReadsAttributes: a link or id written as HTML allows it,
 // with the name in capitals, white space around "=", or the value
 // unquoted, is read as the browser reads it, where before such a broken
-// link went unreported; "href=/x/" in a page's text is no link, and an
-// unquoted value ends at white space or ">".
+// link went unreported; "href=/x/" in a page's text or in another
+// attribute's value is no link, and an unquoted value ends at white space
+// or ">".
 func TestScanAsHTMLReadsAttributes(t *testing.T) {
 	page := `<a href=/unquoted/>u</a><a HREF="/capitals/">c</a><a href = "/spaced/">s</a>` +
 		`<img Src='/img/a.png' alt=""><h2 ID = top>Top</h2><a href=#top class=x>t</a>` +
-		`<p>Write href=/in-text/ in the layout; id=prose too.</p><a href= /after/ >a</a>`
+		`<p>Write href=/in-text/ in the layout; id=prose too.</p><a href= /after/ >a</a>` +
+		`<meta name="description" content="Write href=/in-value/ or id='v' src='/v/' to link"><a title='a id="t" b' href="/q/?a=1&amp;id=2">q</a>`
 	ids, refs := Scan([]byte(page))
 	if want := "top\x00"; ids != want {
 		t.Errorf("ids %q, want %q", ids, want)
 	}
-	want := []string{"/unquoted/", "/capitals/", "/spaced/", "/img/a.png", "#top", "/after/"}
+	want := []string{"/unquoted/", "/capitals/", "/spaced/", "/img/a.png", "#top", "/after/", "/q/?a=1&id=2"}
 	if strings.Join(refs, "|") != strings.Join(want, "|") {
 		t.Errorf("refs %q, want %q", refs, want)
 	}
