@@ -386,10 +386,10 @@ func contact(dec *yamldoc.Decoder, n *yamldoc.Node) Contact {
 		}
 	}
 	if cm.Str("phone", &phone) && phone != "" {
-		if p, ok := ParsePhone(phone); ok {
+		if p, why := parsePhone(phone); why == "" {
 			c.Phone = p
 		} else {
-			cm.Errorf("phone", "phone %q is not a UK telephone number; write it like 01632 960905 or +44 1632 960905", phone)
+			cm.Errorf("phone", "phone %q is not a UK telephone number: %s; write it like 01632 960905 or +44 1632 960905", phone, why)
 		}
 	}
 	publicWebsite(cm, &c.Website)
