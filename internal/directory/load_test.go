@@ -188,7 +188,11 @@ func TestValidation(t *testing.T) {
 		{"level vocabulary", "level: Registered", "level: Registred",
 			[]string{file + `:5:8: level "Registred" is not one of the credential levels; did you mean "Registered"?`}},
 		{"level vocabulary without suggestion", "level: Registered", "level: Grandmaster",
-			[]string{file + `:5:8: level "Grandmaster" is not one of the credential levels; use one of the credential levels in content/site.yaml (vocabularies.levels) or add it there`}},
+			[]string{file + `:5:8: level "Grandmaster" is not one of the credential levels (Registered, Advanced, Teacher); use one of them, or add it to vocabularies.levels in content/site.yaml`}},
+		{"region written with a word more", "region: South West", "region: Far South West",
+			[]string{file + `:16:13: region "Far South West" is not one of the regions; did you mean "South West"?`}},
+		{"region that holds two regions' words", "region: South West", "region: North East Wales",
+			[]string{file + `:16:13: region "North East Wales" is not one of the regions (Scotland, North East, North West, Yorkshire and the Humber, Wales, West Midlands, East Midlands, East of England, London, South East, South West, Northern Ireland); use one of them, or add it to vocabularies.regions in content/site.yaml`}},
 		{"modality vocabulary", "Visceral manipulation]", "Viseral manipulation]",
 			[]string{file + `:7:36: modality "Viseral manipulation" is not one of the modalities; did you mean "Visceral manipulation"?`}},
 		{"language vocabulary", "[English, Welsh]", "[English, Welsch]",
@@ -457,7 +461,7 @@ func TestSchoolValidation(t *testing.T) {
 	_, l := loadSite(t, map[string]string{"content/schools/frithwick-college.yaml": src})
 	want := []string{
 		`content/schools/frithwick-college.yaml:2:10: website "javascript:alert(1)" must be an absolute http or https address, such as https://example.org/`,
-		`content/schools/frithwick-college.yaml:3:9: region "Cornwall" is not one of the regions; use one of the regions in content/site.yaml (vocabularies.regions) or add it there`,
+		`content/schools/frithwick-college.yaml:3:9: region "Cornwall" is not one of the regions (Scotland, North East, North West, Yorkshire and the Humber, Wales, West Midlands, East Midlands, East of England, London, South East, South West, Northern Ireland); use one of them, or add it to vocabularies.regions in content/site.yaml`,
 		`content/schools/frithwick-college.yaml:6:5: course is missing required key "accredited_until"; add ` + "`accredited_until: ...`",
 		`content/schools/frithwick-college.yaml:11:5: course is missing required key "length"; add length: how long the course takes, such as 2 years part-time (10 weekend modules)`,
 		`content/schools/frithwick-college.yaml:11:5: course is missing required key "format"; add format: In person, Blended or Online`,
