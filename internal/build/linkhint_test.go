@@ -15,17 +15,22 @@ func TestLinkHints(t *testing.T) {
 	const safety = "---\ntitle: Safety\n---\n## Head injuries\n\nText.\n\n## Dup\n\n## Dup\n"
 	page := func(body string) map[string]string {
 		return map[string]string{
-			"content/articles/safety.md":        safety,
-			"content/articles/x.md":             "---\ntitle: X\n---\n" + body + "\n",
-			"content/articles/hands.png":        "png",
-			"static/images/a.png":               "png",
-			"content/reading/anatomy-basics.md": "---\ntitle: Anatomy\n---\n",
-			"content/articles/first-session.md": "---\ntitle: First\n---\n",
+			"content/articles/safety.md":              safety,
+			"content/articles/x.md":                   "---\ntitle: X\n---\n" + body + "\n",
+			"content/articles/hands.png":              "png",
+			"static/images/a.png":                     "png",
+			"content/reading/anatomy-basics.md":       "---\ntitle: Anatomy\n---\n",
+			"content/articles/first-session.md":       "---\ntitle: First\n---\n",
+			"content/articles/picking-a-therapist.md": "---\ntitle: Picking\naliases: [/articles/choosing-a-practitioner/, /articles/old-name]\n---\n",
 		}
 	}
 	tests := []struct {
 		name, body, want string
 	}{
+		{"page renamed, its old address kept as an alias", "[c](choosing-a-practitioner.md)",
+			`content/articles/x.md:4:1: warning: link to missing page "choosing-a-practitioner.md" (content/articles/choosing-a-practitioner.md); check the file name; did you mean "picking-a-therapist.md"?`},
+		{"page renamed, its alias written without the last slash", "[c](../articles/old-name.md)",
+			`content/articles/x.md:4:1: warning: link to missing page "../articles/old-name.md" (content/articles/old-name.md); check the file name; did you mean "picking-a-therapist.md"?`},
 		{"file name in other letter case", "[c](Safety.md)",
 			`content/articles/x.md:4:1: warning: link to missing page "Safety.md" (content/articles/Safety.md); check the file name; did you mean "safety.md"?`},
 		{"the ending in capitals", "[c](safety.MD#head-injuries)",

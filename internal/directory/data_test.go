@@ -29,6 +29,11 @@ func TestParsePhone(t *testing.T) {
 		{"00632 960905", "", ""},
 		{"0700 900123", "", ""},
 		{"javascript:alert(1)", "", ""},
+		{"0", "", ""},
+		{"+44", "", ""},
+		{"+440", "", ""},
+		{"", "", ""},
+		{"+", "", ""},
 	}
 	for _, tt := range tests {
 		p, ok := ParsePhone(tt.in)

@@ -1,6 +1,7 @@
 package directory
 
 import (
+	"fmt"
 	"net/mail"
 	"net/url"
 	"regexp"
@@ -24,6 +25,13 @@ func ValidSlug(s string) bool { return slugRe.MatchString(s) }
 // ("01632 960905", "01632960905", "+44 1632 960905", "+44 (0)1632 960905")
 // and returns it grouped for display and as a tel: link.
 func ParsePhone(s string) (Phone, bool) {
+	p, why := parsePhone(s)
+	return p, why == ""
+}
+
+// parsePhone is ParsePhone, with why s is not a UK telephone number, in
+// words that follow "is not a UK telephone number: ", or "".
+func parsePhone(s string) (Phone, string) {
 	var digits strings.Builder
 	plus := false
 	for i, r := range strings.TrimSpace(s) {
@@ -34,27 +42,46 @@ func ParsePhone(s string) (Phone, bool) {
 			plus = true
 		case r == ' ' || r == '-' || r == '(' || r == ')' || r == '.':
 		default:
-			return Phone{}, false
+			return Phone{}, fmt.Sprintf("it holds %q, where only digits, spaces and a + before the country code belong", string(r))
 		}
 	}
 	d := digits.String()
+	const foreign = "it does not start with the UK's code, +44 or 0044, and the directory lists UK numbers only"
 	switch {
+	case d == "":
+		return Phone{}, "it has no digits"
 	case plus && strings.HasPrefix(d, "440"):
 		d = d[2:] // +44 (0)1632 ...
 	case plus && strings.HasPrefix(d, "44"):
 		d = "0" + d[2:]
 	case plus:
-		return Phone{}, false // not a UK number
+		return Phone{}, foreign
 	case strings.HasPrefix(d, "0044"):
 		d = "0" + d[4:]
+	case strings.HasPrefix(d, "00"):
+		return Phone{}, foreign
 	}
-	if !strings.HasPrefix(d, "0") || d[1] == '0' || (len(d) != 11 && len(d) != 10) {
-		return Phone{}, false
+	switch {
+	case !strings.HasPrefix(d, "0"):
+		return Phone{}, "it has no area code, which starts with 0"
+	case len(d) > 1 && d[1] == '0':
+		return Phone{}, "a UK number starts with 0 and then a digit from 1 to 9"
 	}
-	if len(d) == 10 && d[1] != '1' { // only some geographic numbers have ten digits
-		return Phone{}, false
+	// Only some geographic numbers (01...) have ten digits.
+	if n := len(d); n != 11 && (n != 10 || d[1] != '1') {
+		count := fmt.Sprintf("%d digits", n)
+		if n == 1 {
+			count = "1 digit"
+		}
+		switch {
+		case n < 2:
+			return Phone{}, "it has " + count + ", and a UK number has 10 or 11"
+		case d[1] == '1':
+			return Phone{}, fmt.Sprintf("it has %s, and a number starting 01 has 10 or 11", count)
+		}
+		return Phone{}, fmt.Sprintf("it has %s, and a number starting %s has 11", count, d[:2])
 	}
-	return Phone{Display: groupPhone(d), Tel: "tel:+44" + d[1:]}, true
+	return Phone{Display: groupPhone(d), Tel: "tel:+44" + d[1:]}, ""
 }
 
 // groupPhone spaces a national number as Ofcom writes it.

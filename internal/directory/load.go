@@ -386,10 +386,10 @@ func contact(dec *yamldoc.Decoder, n *yamldoc.Node) Contact {
 		}
 	}
 	if cm.Str("phone", &phone) && phone != "" {
-		if p, ok := ParsePhone(phone); ok {
+		if p, why := parsePhone(phone); why == "" {
 			c.Phone = p
 		} else {
-			cm.Errorf("phone", "phone %q is not a UK telephone number; write it like 01632 960905 or +44 1632 960905", phone)
+			cm.Errorf("phone", "phone %q is not a UK telephone number: %s; write it like 01632 960905 or +44 1632 960905", phone, why)
 		}
 	}
 	publicWebsite(cm, &c.Website)
@@ -403,10 +403,47 @@ func (l *loader) vocab(dec *yamldoc.Decoder, n *yamldoc.Node, val, what, plural,
 	}
 	hint := diag.DidYouMean(val, words)
 	if hint == "" {
-		hint = fmt.Sprintf("; use one of the %s in content/site.yaml (vocabularies.%s) or add it there", plural, key)
+		if w := wordsWithin(val, words); w != "" {
+			hint = fmt.Sprintf("; did you mean %q?", w)
+		}
+	}
+	if hint == "" {
+		list := ""
+		if len(words) <= maxListed {
+			list = " (" + strings.Join(words, ", ") + ")"
+		}
+		hint = fmt.Sprintf("%s; use one of them, or add it to vocabularies.%s in content/site.yaml", list, key)
 	}
 	dec.Errorf(n, "%s %q is not one of the %s%s", what, val, plural, hint)
 	return false
+}
+
+// maxListed is the most words of a vocabulary a problem lists: the
+// vocabularies of site.yaml as shipped have at most 20.
+const maxListed = 20
+
+// wordsWithin returns the one word of a vocabulary whose words are all
+// among val's, as "Wales" is in "Mid Wales" and "South West" in "Far South
+// West", or "" when none or more than one is.
+func wordsWithin(val string, words []string) string {
+	have := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(val)) {
+		have[w] = true
+	}
+	found := ""
+	for _, w := range words {
+		all := len(strings.Fields(w)) > 0
+		for _, f := range strings.Fields(strings.ToLower(w)) {
+			all = all && have[f]
+		}
+		if all {
+			if found != "" {
+				return ""
+			}
+			found = w
+		}
+	}
+	return found
 }
 
 // vocabList decodes a list of vocabulary words, checking each at its

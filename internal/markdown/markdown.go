@@ -45,6 +45,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -688,6 +689,9 @@ func (w *walker) walk(root ast.Node) {
 			}
 		case *ast.Text:
 			if entering {
+				if w.doc.File != "" {
+					w.checkFootnoteRefs(n)
+				}
 				w.text.Write(n.Segment.Value(w.src))
 				if n.SoftLineBreak() || n.HardLineBreak() {
 					w.text.Break()
@@ -968,6 +972,66 @@ func attrAt(raw []byte, key string, from int) int {
 		}
 	}
 	return 0
+}
+
+// footnoteRefRe is a footnote reference, [^label], and footnoteDefRe the
+// start of a footnote's text, [^label]: at the start of a line.
+var (
+	footnoteRefRe = regexp.MustCompile(`^\[\^([^\]\s\[]+)\]`)
+	footnoteDefRe = regexp.MustCompile(`^ {0,3}\[\^([^\]\s\[]+)\]:`)
+)
+
+// checkFootnoteRefs warns at each footnote reference left in text n: one
+// whose label no footnote has ([^1] with its note written [^2]: …) is
+// published as the characters [^1]. The warning names the page's
+// footnotes, as the label is most often a slip for one of them. Text in
+// code and an escaped \[ are not references.
+func (w *walker) checkFootnoteRefs(n *ast.Text) {
+	if _, code := n.Parent().(*ast.CodeSpan); code {
+		return
+	}
+	seg := n.Segment
+	for o := seg.Start; o < seg.Stop; o++ {
+		if w.src[o] != '[' || o > 0 && w.src[o-1] == '\\' {
+			continue
+		}
+		m := footnoteRefRe.FindSubmatch(w.src[o:])
+		if m == nil {
+			continue
+		}
+		label := string(m[1])
+		msg := fmt.Sprintf("footnote [^%s] has no text, and is published as the characters [^%s]; write its text on a line of its own at the end of the page, starting [^%s]:", label, label, label)
+		if defs := w.footnoteLabels(); len(defs) > 0 {
+			msg += " (the page's footnotes: [^" + strings.Join(defs, "], [^") + "])"
+		}
+		l, c := w.pos(o)
+		w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Warning: true, Msg: msg})
+	}
+}
+
+// footnoteLabels are the labels of the footnotes written in the page,
+// outside fenced code, in order.
+func (w *walker) footnoteLabels() []string {
+	var out []string
+	var fence []byte
+	for _, l := range bytes.Split(w.src, []byte("\n")) {
+		if f := fenceAt(l); f != nil {
+			switch {
+			case fence == nil:
+				fence = f
+			case f[0] == fence[0] && len(f) >= len(fence):
+				fence = nil
+			}
+			continue
+		}
+		if fence != nil {
+			continue
+		}
+		if m := footnoteDefRe.FindSubmatch(l); m != nil && !slices.Contains(out, string(m[1])) {
+			out = append(out, string(m[1]))
+		}
+	}
+	return out
 }
 
 // warn records a problem that fails only strict builds.

@@ -831,3 +831,31 @@ func TestImageAltText(t *testing.T) {
 		}
 	}
 }
+
+// TestFootnoteWithoutText: a footnote reference with no text of its own
+// ([^1] with its note written [^2]: …, or not written) is published as
+// the characters [^1]; it is a warning at its [, which names the notes the
+// page has. One with its text, one in code and one escaped are not.
+func TestFootnoteWithoutText(t *testing.T) {
+	src := "Clients feel calm.[^1] Others sleep.[^sleep]\n\n" +
+		"| When | What |\n|---|---|\n| Night | Deep sleep[^3] |\n\n" +
+		"Code `[^4]` and \\[^5] are text.\n\n" +
+		"[^2]: Accounts gathered by practitioners.\n" +
+		"[^sleep]: As clients describe it.\n"
+	res := convert(t, src)
+	var got []string
+	for _, p := range res.Problems {
+		got = append(got, fmt.Sprintf("%d:%d %t %s", p.Line, p.Col, p.Warning, p.Msg))
+	}
+	want := []string{
+		`10:19 true footnote [^1] has no text, and is published as the characters [^1]; write its text on a line of its own at the end of the page, starting [^1]: (the page's footnotes: [^2], [^sleep])`,
+		`14:21 true footnote [^3] has no text, and is published as the characters [^3]; write its text on a line of its own at the end of the page, starting [^3]: (the page's footnotes: [^2], [^sleep])`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	res = convert(t, "One.[^a]\n")
+	if len(res.Problems) != 1 || res.Problems[0].Msg != `footnote [^a] has no text, and is published as the characters [^a]; write its text on a line of its own at the end of the page, starting [^a]:` {
+		t.Errorf("problems %+v", res.Problems)
+	}
+}

@@ -141,7 +141,13 @@ func TestDecodeBooksValidation(t *testing.T) {
 		{"unsafe note link", book(`note: "See [this](javascript:alert(1)) and [that](../articles/safety.md)."`), []string{
 			p + `6:16: note link "javascript:alert(1)" uses the javascript: scheme; link to a page on this site or to an http, https, mailto or tel address`,
 			p + `6:16: warning: link text "this" does not say where the link goes, and screen readers can list links by their text alone; describe the destination, like [the training page](/training/)`,
-			p + `6:48: note link "../articles/safety.md" is a relative address, which would point somewhere different on each page that shows the note; write a path from the site's root, such as /training/, or a whole address`}},
+			p + `6:48: note link "../articles/safety.md" is a relative address, which would point somewhere different on each page that shows the note; write a path from the site's root, such as /training/, or a whole address; for that page, write /articles/safety/`}},
+		{"relative note links to pages and to other places", book(`note: "[a](../articles/safety.md#risks), [b](../index.md), [c](_index.md), [d](../training/) and [e](../../x.md)."`), []string{
+			p + `6:12: note link "../articles/safety.md#risks" is a relative address, which would point somewhere different on each page that shows the note; write a path from the site's root, such as /training/, or a whole address; for that page, write /articles/safety/#risks`,
+			p + `6:46: note link "../index.md" is a relative address, which would point somewhere different on each page that shows the note; write a path from the site's root, such as /training/, or a whole address; for that page, write /`,
+			p + `6:64: note link "_index.md" is a relative address, which would point somewhere different on each page that shows the note; write a path from the site's root, such as /training/, or a whole address; for that page, write /reading/`,
+			p + `6:80: note link "../training/" is a relative address, which would point somewhere different on each page that shows the note; write a path from the site's root, such as /training/, or a whole address`,
+			p + `6:102: note link "../../x.md" is a relative address, which would point somewhere different on each page that shows the note; write a path from the site's root, such as /training/, or a whole address`}},
 		{"note links the site's rule refuses", book(`note: "[a](//example.org/x), [b](https://user:pw@example.org/), [c](mailto:) and [d](data:text/html,x)."`), []string{
 			p + `6:12: note link "//example.org/x" starts with //, which browsers read as an address on another site; write it in full, such as https://example.org/x`,
 			p + `6:34: note link "https://user:pw@example.org/" must not carry a user name or password, which every visitor would see; remove the part up to and including the @`,

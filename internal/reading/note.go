@@ -4,6 +4,7 @@ import (
 	"html"
 	"html/template"
 	"net/url"
+	"path"
 	"regexp"
 	"strings"
 
@@ -139,4 +140,30 @@ func noteURLProblem(s string) string {
 		return "is a relative address, which would point somewhere different on each page that shows the note; write a path from the site's root, such as /training/, or a whole address"
 	}
 	return ""
+}
+
+// pageAddress is the address of the page that dest, a relative link to a
+// page's file written in the note of file (../articles/safety.md#risks
+// in content/reading/x.md), names: /articles/safety/#risks, as
+// site.URLFor maps files to addresses. It is "" for a link that is not to
+// a .md file under content/. The address is the one the file's path gives; the link checker reports it if the page
+// chose another with slug.
+func pageAddress(file, dest string) string {
+	p, frag, _ := strings.Cut(dest, "#")
+	if !strings.HasSuffix(p, ".md") || strings.HasPrefix(p, "/") {
+		return ""
+	}
+	rel, ok := strings.CutPrefix(path.Join(path.Dir(file), p), "content/")
+	if !ok {
+		return ""
+	}
+	dir, name := path.Split(strings.TrimSuffix(rel, ".md"))
+	u := "/" + dir
+	if name != "index" && name != "_index" {
+		u += name + "/"
+	}
+	if frag != "" {
+		u += "#" + frag
+	}
+	return u
 }

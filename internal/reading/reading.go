@@ -284,6 +284,9 @@ func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
 				fl, fc := d.Pos(&at)
 				b.NoteRefs = append(b.NoteRefs, NoteRef{URL: l.url, Line: fl, Col: fc})
 				if why := noteURLProblem(l.url); why != "" {
+					if u := pageAddress(d.File, l.url); u != "" {
+						why += "; for that page, write " + u
+					}
 					d.Errorf(&at, "note link %q %s", l.url, why)
 				}
 				if t, vague := link.Vague(NotePlain(l.text)); vague {

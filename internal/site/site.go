@@ -220,8 +220,9 @@ type Site struct {
 // nearIndex is ByFile by lower-case path, and its page names (without
 // .md, sections' index files left out) by folder.
 type nearIndex struct {
-	folded map[string]string
-	names  map[string][]string
+	folded  map[string]string
+	names   map[string][]string
+	aliased map[string]string // an alias, without its last slash, to the page's file
 }
 
 // MenuItem is a resolved main menu entry.
@@ -832,7 +833,8 @@ func (s *Site) Unlinked(rel string) (why string, quiet, found bool) {
 
 // Near returns the content path of the published page an editor most
 // likely meant by rel, a content path with no page: the same path in other
-// letter case, else, in the same folder, the page whose file name is
+// letter case, else the page that lists rel's address in its aliases (a
+// renamed page), else, in the same folder, the page whose file name is
 // nearest (diag.Suggest) or the shortest that holds its name as words,
 // such as the new name of a renamed file. It is ""
 // when no page is close.
@@ -847,8 +849,14 @@ func (s *Site) Near(rel string) string {
 
 func (s *Site) near1(rel string) string {
 	s.nearOnce.Do(func() {
-		s.near = nearIndex{folded: make(map[string]string, len(s.ByFile)), names: map[string][]string{}}
-		for f := range s.ByFile {
+		s.near = nearIndex{folded: make(map[string]string, len(s.ByFile)), names: map[string][]string{}, aliased: map[string]string{}}
+		for f, p := range s.ByFile {
+			for _, a := range p.Aliases {
+				k := strings.TrimSuffix(a, "/")
+				if same, ok := s.near.aliased[k]; !ok || f < same {
+					s.near.aliased[k] = f
+				}
+			}
 			k := strings.ToLower(f)
 			if same, ok := s.near.folded[k]; !ok || f < same {
 				s.near.folded[k] = f
@@ -862,6 +870,11 @@ func (s *Site) near1(rel string) string {
 	dir, name := path.Split(rel)
 	if same, ok := s.near.folded[strings.ToLower(rel)]; ok {
 		return same
+	}
+	// A renamed page that keeps its old address as an alias says for
+	// certain what it was called.
+	if f, ok := s.near.aliased[strings.TrimSuffix(URLFor(rel), "/")]; ok {
+		return f
 	}
 	names := s.near.names[dir]
 	word := strings.TrimSuffix(name, ".md")

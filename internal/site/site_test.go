@@ -168,13 +168,17 @@ func BenchmarkNear(b *testing.B) {
 }
 
 func TestNear(t *testing.T) {
-	s := &Site{ByFile: map[string]*Page{"articles/safety-advice.md": {}, "articles/first-session.md": {}, "about.md": {}}}
+	s := &Site{ByFile: map[string]*Page{"articles/safety-advice.md": {}, "articles/first-session.md": {}, "about.md": {},
+		"guides/picking-a-therapist.md": {Aliases: []string{"/articles/choosing-a-practitioner/", "/team"}}}}
 	for rel, want := range map[string]string{
-		"articles/safety.md":        "articles/safety-advice.md", // renamed: the old name as words of the new
-		"articles/Safety-Advice.md": "articles/safety-advice.md", // letter case
-		"articles/first-sesion.md":  "articles/first-session.md", // a typo
-		"articles/unrelated.md":     "",
-		"abuot.md":                  "about.md",
+		"articles/choosing-a-practitioner.md": "guides/picking-a-therapist.md", // renamed and moved, its old address an alias
+		"team.md":                             "guides/picking-a-therapist.md", // an alias without its last slash
+		"team/_index.md":                      "guides/picking-a-therapist.md",
+		"articles/safety.md":                  "articles/safety-advice.md", // renamed: the old name as words of the new
+		"articles/Safety-Advice.md":           "articles/safety-advice.md", // letter case
+		"articles/first-sesion.md":            "articles/first-session.md", // a typo
+		"articles/unrelated.md":               "",
+		"abuot.md":                            "about.md",
 	} {
 		if got := s.Near(rel); got != want {
 			t.Errorf("Near(%q) = %q, want %q", rel, got, want)
