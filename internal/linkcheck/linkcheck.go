@@ -17,8 +17,10 @@
 // letter or two, or a repeated heading numbered from 1 as code hosts do:
 // "; did you mean #dup-2?"); a page for a path written as a content file
 // from the root (/articles/safety.md); a file under static/ written with
-// its folder (/images/a.png for ../../static/images/a.png); and a file
-// that sits beside the page in content/, which is not published.
+// its folder (/images/a.png for ../../static/images/a.png); a page or
+// file of the same folder whose name is a letter or two away, or starts
+// with the name written (/images/after-sesion.png, /articles/safe/); and
+// a file that sits beside the page in content/, which is not published.
 package linkcheck
 
 import (
@@ -253,6 +255,11 @@ type Checker struct {
 	files map[string]bool // other published files, as site paths (/sitemap.xml)
 	table []Ref           // every distinct reference
 	index map[Ref]uint32  // reference → its place in table
+
+	// folders holds, for each folder of the site ("/images/"), the names
+	// of the pages and files published in it, for the hint for a
+	// mistyped name; made by Check when a link is first found broken.
+	folders map[string][]string
 }
 
 // New returns an empty Checker.
@@ -447,6 +454,11 @@ func (c *Checker) pathHint(p *Page, r Ref, target string) string {
 	if rest, ok := strings.CutPrefix(target, "/static/"); ok {
 		return fmt.Sprintf("; static/ is published at the site's root: did you mean /%s?", rest)
 	}
+	// A name mistyped: a page or file of the same folder a letter or two
+	// away (/images/after-sesion.png), or one it starts (/articles/safe/).
+	if near := c.nearName(target); near != "" {
+		return fmt.Sprintf("; did you mean %s?", near)
+	}
 	// A file beside the page in content/.
 	if c.Source != nil && p.File != "" && strings.HasPrefix(p.File, "content/") && strings.HasSuffix(p.File, ".md") {
 		base := p.URL
@@ -491,6 +503,49 @@ func (c *Checker) fromFolder(p *Page, r Ref, target string) string {
 
 // idHint is the end of the message for a link to a fragment that page tp
 // has no id for: the id the link most likely means, or "".
+// nearName returns the address of the page or file whose name is
+// nearest to target's in the same folder, when it is a likely typo
+// (diag.Suggest), or "".
+func (c *Checker) nearName(target string) string {
+	dir, name, ok := splitName(target)
+	if !ok {
+		return ""
+	}
+	if c.folders == nil {
+		c.folders = map[string][]string{}
+		add := func(u string) {
+			if d, n, ok := splitName(u); ok {
+				c.folders[d] = append(c.folders[d], n)
+			}
+		}
+		for u := range c.pages {
+			add(u)
+		}
+		for f := range c.files {
+			add(f)
+		}
+	}
+	near := diag.Suggest(name, c.folders[dir])
+	if near == "" || near == name {
+		return ""
+	}
+	if c.pages[dir+near+"/"] != nil {
+		return dir + near + "/"
+	}
+	return dir + near
+}
+
+// splitName splits an address into its folder and its last name, without
+// a page's closing slash: /articles/safety/ is /articles/ and safety.
+func splitName(u string) (dir, name string, ok bool) {
+	u = strings.TrimSuffix(u, "/")
+	i := strings.LastIndexByte(u, '/')
+	if i < 0 || i == len(u)-1 {
+		return "", "", false
+	}
+	return u[:i+1], u[i+1:], true
+}
+
 func idHint(tp *Page, frag string) string {
 	ids := strings.Split(strings.TrimSuffix(tp.IDs, "\x00"), "\x00")
 	// Code hosts number a repeated heading's id from 1 (dup, dup-1);

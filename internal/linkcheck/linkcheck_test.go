@@ -134,3 +134,38 @@ func BenchmarkScan(b *testing.B) {
 		Scan(src)
 	}
 }
+
+// TestNearName: a link to a name mistyped by a letter or two, or cut
+// short, is offered the page or file of the same folder it most likely
+// means; one to a name nothing is close to gets no guess, and nor does a
+// near name in another folder.
+func TestNearName(t *testing.T) {
+	c := New()
+	c.AddFile("/images/after-session.png")
+	c.AddFile("/images/hands.jpg")
+	c.Add(&Page{URL: "/articles/safety/"})
+	c.Add(&Page{URL: "/reading/sessions/"})
+	c.Add(&Page{URL: "/articles/x/", File: "content/articles/x.md", Refs: []Ref{
+		{URL: "/images/after-sesion.png", File: "content/articles/x.md", Line: 5, Col: 1},
+		{URL: "/articles/safty/", File: "content/articles/x.md", Line: 6, Col: 1},
+		{URL: "/articles/safe/", File: "content/articles/x.md", Line: 7, Col: 1},
+		{URL: "/images/zebra-crossing.png", File: "content/articles/x.md", Line: 8, Col: 1},
+		{URL: "/articles/sessions/", File: "content/articles/x.md", Line: 9, Col: 1},
+	}})
+	var list diag.List
+	c.Check(&list, nil)
+	var got []string
+	for _, p := range list.All() {
+		got = append(got, p.String())
+	}
+	want := []string{
+		`content/articles/x.md:5:1: warning: link to /images/after-sesion.png: no page or file is published at /images/after-sesion.png; did you mean /images/after-session.png?`,
+		`content/articles/x.md:6:1: warning: link to /articles/safty/: no page or file is published at /articles/safty/; did you mean /articles/safety/?`,
+		`content/articles/x.md:7:1: warning: link to /articles/safe/: no page or file is published at /articles/safe/; did you mean /articles/safety/?`,
+		`content/articles/x.md:8:1: warning: link to /images/zebra-crossing.png: no page or file is published at /images/zebra-crossing.png`,
+		`content/articles/x.md:9:1: warning: link to /articles/sessions/: no page or file is published at /articles/sessions/`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
