@@ -15,7 +15,8 @@
 // A broken link's message ends with a hint for the usual slips, when one
 // fits: an id of the target page that is close to the fragment (case, a
 // letter or two, or a repeated heading numbered from 1 as code hosts do:
-// "; did you mean #dup-2?"); a page for a path written as a content file
+// "; did you mean #dup-2?", or one that holds the fragment's words with
+// others between them); a page for a path written as a content file
 // from the root (/articles/safety.md); a file under static/ written with
 // its folder (/images/a.png for ../../static/images/a.png); a page or
 // file of the same folder whose name is a letter or two away, or starts
@@ -560,5 +561,38 @@ func idHint(tp *Page, frag string) string {
 	if s := diag.Suggest(frag, ids); s != "" {
 		return fmt.Sprintf("; did you mean #%s?", s)
 	}
+	// A heading's words remembered with some left out, or a heading
+	// that has gained words: #when-to-get-medical-help for
+	// #when-to-stop-and-get-medical-help. The shortest such id.
+	if s := withWords(strings.ToLower(frag), ids); s != "" {
+		return fmt.Sprintf("; did you mean #%s?", s)
+	}
 	return ""
+}
+
+// withWords returns the shortest of ids that holds every hyphen-joined
+// word of frag, in order, with others between them, when frag has two
+// words or more; or "".
+func withWords(frag string, ids []string) string {
+	words := strings.Split(frag, "-")
+	if len(words) < 2 {
+		return ""
+	}
+	best := ""
+	for _, id := range ids {
+		if len(id) <= len(frag) || best != "" && len(id) >= len(best) {
+			continue
+		}
+		rest := strings.Split(id, "-")
+		k := 0
+		for _, w := range rest {
+			if k < len(words) && w == words[k] {
+				k++
+			}
+		}
+		if k == len(words) {
+			best = id
+		}
+	}
+	return best
 }

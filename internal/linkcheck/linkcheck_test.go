@@ -169,3 +169,20 @@ func TestNearName(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestIDWithWordsLeftOut: a fragment that holds a heading's words with
+// some left out is offered the shortest id that has them all in order;
+// one word alone, or words out of order, get no guess.
+func TestIDWithWordsLeftOut(t *testing.T) {
+	tp := &Page{URL: "/articles/safety/", IDs: "risks\x00when-to-stop-and-get-medical-help-now\x00when-to-stop-and-get-medical-help\x00get-help\x00"}
+	for frag, want := range map[string]string{
+		"when-to-get-medical-help": "; did you mean #when-to-stop-and-get-medical-help?",
+		"When-To-Get-Help":         "; did you mean #when-to-stop-and-get-medical-help?",
+		"medical":                  "",
+		"help-get":                 "",
+	} {
+		if got := idHint(tp, frag); got != want {
+			t.Errorf("idHint(%q) = %q, want %q", frag, got, want)
+		}
+	}
+}
