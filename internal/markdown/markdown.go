@@ -213,7 +213,8 @@ func (r *Renderer) Convert(src []byte, doc Doc) (*Result, error) {
 		res.Problems = controlChars(src, doc)
 	}
 	w := walker{src: src, doc: doc, res: res, rawHTML: r.rawHTML,
-		todo: doc.Placeholders && bytes.Contains(src, []byte(diag.PlaceholderMarker))}
+		todo:      doc.Placeholders && bytes.Contains(src, []byte(diag.PlaceholderMarker)),
+		footnotes: doc.File != "" && bytes.Contains(src, []byte("[^"))}
 	// The section text is gathered in a buffer that serves document
 	// after document: each section's text is copied out as a string.
 	tb := textBuffers.Get().(*[]byte)
@@ -464,6 +465,9 @@ type walker struct {
 	bad   []*ast.AutoLink // autolinks with a scheme that is not allowed
 	level int             // the level of the last heading; the page title is 1
 	todo  bool            // look for placeholders: Doc.Placeholders, and src has the marker
+	// footnotes: look for footnote references left as text, as src has
+	// "[^" somewhere (most pages have none, and are not read again).
+	footnotes bool
 	// rawHTML: raw HTML is published, so its links are checked too
 	rawHTML bool
 	// headingIDs are the ids of the headings so far, with their offsets.
@@ -689,7 +693,7 @@ func (w *walker) walk(root ast.Node) {
 			}
 		case *ast.Text:
 			if entering {
-				if w.doc.File != "" {
+				if w.footnotes {
 					w.checkFootnoteRefs(n)
 				}
 				w.text.Write(n.Segment.Value(w.src))
