@@ -28,6 +28,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"iter"
 	"net/url"
 	"path"
 	"sort"
@@ -87,17 +88,8 @@ func (p *Page) HasID(id string) bool {
 // references from rendered HTML.
 func Scan(htmlSrc []byte) (ids string, refs []string) {
 	var idb strings.Builder
-	for i := 0; i < len(htmlSrc); {
-		j := bytes.IndexByte(htmlSrc[i:], '=')
-		if j < 0 {
-			break
-		}
-		name, vs, ve, next := attrAt(htmlSrc, i+j)
-		i = next
-		if name == "" {
-			continue
-		}
-		raw := htmlSrc[vs:ve]
+	for name, at := range attributes(htmlSrc) {
+		raw := htmlSrc[at[0]:at[1]]
 		if bytes.IndexByte(raw, '&') >= 0 {
 			raw = []byte(html.UnescapeString(string(raw)))
 		}
@@ -119,22 +111,31 @@ func Scan(htmlSrc []byte) (ids string, refs []string) {
 // a layout writes a link that its pages have.
 func Written(htmlSrc []byte, ref string) []int {
 	var at []int
-	for i := 0; i < len(htmlSrc); {
-		j := bytes.IndexByte(htmlSrc[i:], '=')
-		if j < 0 {
-			break
-		}
-		name, vs, ve, next := attrAt(htmlSrc, i+j)
-		i = next
-		if name != "href" && name != "src" {
-			continue
-		}
-		raw := htmlSrc[vs:ve]
-		if string(raw) == ref || bytes.IndexByte(raw, '&') >= 0 && html.UnescapeString(string(raw)) == ref {
-			at = append(at, vs)
+	for name, v := range attributes(htmlSrc) {
+		raw := htmlSrc[v[0]:v[1]]
+		if name != "id" && (string(raw) == ref || bytes.IndexByte(raw, '&') >= 0 && html.UnescapeString(string(raw)) == ref) {
+			at = append(at, v[0])
 		}
 	}
 	return at
+}
+
+// attributes yields the id, href and src attributes of htmlSrc, in order,
+// each as its name and the bounds of its value (see attrAt).
+func attributes(htmlSrc []byte) iter.Seq2[string, [2]int] {
+	return func(yield func(string, [2]int) bool) {
+		for i := 0; i < len(htmlSrc); {
+			j := bytes.IndexByte(htmlSrc[i:], '=')
+			if j < 0 {
+				return
+			}
+			name, start, end, next := attrAt(htmlSrc, i+j)
+			i = next
+			if name != "" && !yield(name, [2]int{start, end}) {
+				return
+			}
+		}
+	}
 }
 
 // attrAt reads the attribute whose "=" is at s[eq], as HTML does: its
@@ -502,8 +503,6 @@ func (c *Checker) fromFolder(p *Page, r Ref, target string) string {
 	return alt
 }
 
-// idHint is the end of the message for a link to a fragment that page tp
-// has no id for: the id the link most likely means, or "".
 // nearName returns the address of the page or file whose name is
 // nearest to target's in the same folder, when it is a likely typo
 // (diag.Suggest), or "".
@@ -547,6 +546,8 @@ func splitName(u string) (dir, name string, ok bool) {
 	return u[:i+1], u[i+1:], true
 }
 
+// idHint is the end of the message for a link to a fragment that page tp
+// has no id for: the id the link most likely means, or "".
 func idHint(tp *Page, frag string) string {
 	ids := strings.Split(strings.TrimSuffix(tp.IDs, "\x00"), "\x00")
 	// Code hosts number a repeated heading's id from 1 (dup, dup-1);
