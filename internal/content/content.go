@@ -35,6 +35,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"iter"
 	"path"
 	"strings"
 	"sync"
@@ -119,36 +120,44 @@ func Normalize(src []byte) []byte {
 
 var errNoFrontMatter = errors.New("no front matter")
 
+// lines yields the lines of src from the offset pos on, each with its
+// number (line is that of the line before pos) and its bounds in src, its
+// line break included.
+func lines(src []byte, pos, line int) iter.Seq2[int, [2]int] {
+	return func(yield func(int, [2]int) bool) {
+		for pos < len(src) {
+			line++
+			end := len(src)
+			if n := bytes.IndexByte(src[pos:], '\n'); n >= 0 {
+				end = pos + n + 1
+			}
+			if !yield(line, [2]int{pos, end}) {
+				return
+			}
+			pos = end
+		}
+	}
+}
+
 // opening finds the line that opens the front matter: the first line
 // that is not blank. It returns the line's number, the offset just after
 // it and its text without the spaces around it.
 func opening(src []byte) (line, next int, text string) {
-	for pos := 0; pos < len(src); line++ {
-		n := bytes.IndexByte(src[pos:], '\n')
-		end := pos + n + 1
-		if n < 0 {
-			end = len(src)
+	for n, l := range lines(src, 0, 0) {
+		if t := bytes.TrimSpace(src[l[0]:l[1]]); len(t) > 0 {
+			return n, l[1], string(t)
 		}
-		if t := bytes.TrimSpace(src[pos:end]); len(t) > 0 {
-			return line + 1, end, string(t)
-		}
-		pos = end
 	}
-	return line, len(src), ""
+	return 0, len(src), ""
 }
 
 // frontMatterEnd returns the length of src up to the end of the first line
 // from pos on that is exactly "---", or len(src) when there is none.
 func frontMatterEnd(src []byte, pos int) int {
-	for pos < len(src) {
-		n := bytes.IndexByte(src[pos:], '\n')
-		if n < 0 {
-			return len(src)
+	for _, l := range lines(src, pos, 0) {
+		if string(bytes.TrimSuffix(src[l[0]:l[1]], []byte("\n"))) == "---" {
+			return l[1]
 		}
-		if string(src[pos:pos+n]) == "---" {
-			return pos + n + 1
-		}
-		pos += n + 1
 	}
 	return len(src)
 }
@@ -156,17 +165,10 @@ func frontMatterEnd(src []byte, pos int) int {
 // otherEnd returns the line of src, from pos on (line number line), that
 // closes front matter in other tools (... or +++), and its text, or 0.
 func otherEnd(src []byte, pos, line int) (int, string) {
-	for pos < len(src) {
-		line++
-		n := bytes.IndexByte(src[pos:], '\n')
-		end := pos + n + 1
-		if n < 0 {
-			end = len(src)
+	for n, l := range lines(src, pos, line) {
+		if t := string(bytes.TrimSpace(src[l[0]:l[1]])); t == "..." || t == "+++" {
+			return n, t
 		}
-		if t := string(bytes.TrimSpace(src[pos:end])); t == "..." || t == "+++" {
-			return line, t
-		}
-		pos = end
 	}
 	return 0, ""
 }
