@@ -626,23 +626,15 @@ func (m Map) Str(key string, dst *string) bool {
 // reported, as it would break the one-line formats the value is written
 // to.
 func (m Map) OneLine(key string, dst *string) bool {
-	v := m.scalar(key, "text")
-	if v == nil {
-		return false
-	}
-	s := strings.TrimSpace(v.Value)
-	if i := strings.IndexFunc(s, func(r rune) bool {
+	return m.text(key, dst, func(r rune) bool {
 		return unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
-	}); i >= 0 {
+	}, func(r rune) string {
 		what := "a line break"
-		if r, _ := utf8.DecodeRuneInString(s[i:]); r != '\n' && r != '\r' && r != '\u2028' && r != '\u2029' {
+		if r != '\n' && r != '\r' && r != '\u2028' && r != '\u2029' {
 			what = fmt.Sprintf("the control character %U", r)
 		}
-		m.d.Errorf(v, "%s must be on one line, but it has %s; remove it", key, what)
-		return false
-	}
-	*dst = s
-	return true
+		return fmt.Sprintf("%s must be on one line, but it has %s; remove it", key, what)
+	})
 }
 
 // Text stores key's value as text that may run over several lines, such
@@ -650,16 +642,25 @@ func (m Map) OneLine(key string, dst *string) bool {
 // character other than a tab or a line break is reported, as browsers
 // show nothing for it and HTML does not allow it.
 func (m Map) Text(key string, dst *string) bool {
+	return m.text(key, dst, func(r rune) bool {
+		return unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t'
+	}, func(r rune) string {
+		return fmt.Sprintf("%s has the control character %U, which browsers do not show and HTML does not allow; remove it", key, r)
+	})
+}
+
+// text stores key's value, white space around it dropped, unless it has
+// a character bad says does not belong: then it reports why and stores
+// nothing.
+func (m Map) text(key string, dst *string, bad func(rune) bool, why func(rune) string) bool {
 	v := m.scalar(key, "text")
 	if v == nil {
 		return false
 	}
 	s := strings.TrimSpace(v.Value)
-	if i := strings.IndexFunc(s, func(r rune) bool {
-		return unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t'
-	}); i >= 0 {
+	if i := strings.IndexFunc(s, bad); i >= 0 {
 		r, _ := utf8.DecodeRuneInString(s[i:])
-		m.d.Errorf(v, "%s has the control character %U, which browsers do not show and HTML does not allow; remove it", key, r)
+		m.d.Errorf(v, "%s", why(r))
 		return false
 	}
 	*dst = s
