@@ -1094,15 +1094,14 @@ func (w *walker) checkEmphasisPlaceholder(n *ast.Emphasis) {
 // editor says that the image is decoration: it is published with alt=""
 // and no warning.
 func (w *walker) alt(n *ast.Image) {
-	switch t := strings.TrimSpace(plainText(n, w.src)); t {
-	case `""`, "“”":
-		n.RemoveChildren(n)
-	case "":
-		n.RemoveChildren(n) // "![ ](…)": alt="", not alt=" "
-		if w.doc.File != "" {
-			dest := string(n.Destination)
-			w.warn(n, 2, `image %q has no text between its brackets, and is published with alt="", which tells screen readers to pass over it as decoration; describe the picture between the brackets, as in ![A practitioner's hands on a shoulder](%s), or, if it is only decoration, write ![""](%s) to say so`, dest, dest, dest)
-		}
+	t := strings.TrimSpace(plainText(n, w.src))
+	if t != "" && t != `""` && t != "“”" {
+		return
+	}
+	n.RemoveChildren(n) // alt="", not the quotes or alt=" "
+	if t == "" && w.doc.File != "" {
+		dest := string(n.Destination)
+		w.warn(n, 2, `image %q has no text between its brackets, and is published with alt="", which tells screen readers to pass over it as decoration; describe the picture between the brackets, as in ![A practitioner's hands on a shoulder](%s), or, if it is only decoration, write ![""](%s) to say so`, dest, dest, dest)
 	}
 }
 
