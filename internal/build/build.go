@@ -54,7 +54,6 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
-	"unicode/utf8"
 
 	"sitegen/internal/assets"
 	"sitegen/internal/config"
@@ -1172,8 +1171,8 @@ func (b *builder) locateInLayouts(ref string) (file string, line, col int, ok bo
 		}
 		if at := linkcheck.Written(src, ref); len(at) > 0 {
 			found += len(at)
-			file, line = p, 1+bytes.Count(src[:at[0]], []byte("\n"))
-			col = utf8.RuneCount(src[bytes.LastIndexByte(src[:at[0]], '\n')+1:at[0]]) + 1
+			file = p
+			line, col = diag.Position(src, at[0])
 		}
 		return nil
 	})

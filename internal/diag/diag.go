@@ -269,6 +269,13 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
+// Position returns the line and the column (in characters, both from 1)
+// of the byte at offset off of src, a file's text.
+func Position[T ~string | ~[]byte](src T, off int) (line, col int) {
+	s := string(src[:off])
+	return 1 + strings.Count(s, "\n"), 1 + utf8.RuneCountInString(s[strings.LastIndexByte(s, '\n')+1:])
+}
+
 // Suggest returns the option nearest to word when it is close enough to be
 // a likely typo, else the shortest option that starts with word (of three
 // letters or more), or "" when there is neither. The comparison ignores

@@ -165,9 +165,7 @@ func imagesWithoutAlt(name, src string, list *diag.List) {
 		if strings.Contains(tag, "{{") || altAttr.MatchString(tag) {
 			continue
 		}
-		start := i - len("<img")
-		line := 1 + strings.Count(src[:start], "\n")
-		col := 1 + utf8.RuneCountInString(src[strings.LastIndexByte(src[:start], '\n')+1:start])
+		line, col := diag.Position(src, i-len("<img"))
 		list.Warnf(name, line, col, "an <img> has no alt attribute, so screen readers read out its file name instead; describe the picture in alt=\"…\", or write alt=\"\" if it is only decoration")
 	}
 }
