@@ -56,8 +56,10 @@ func Fingerprinted(name string) bool {
 var importRe = regexp.MustCompile(`((?:\bimport|\bfrom|\bimport\s*\()\s*["'])((?:\./|\.\./|/)[^"'\s]*)(["'])`)
 
 // Process fingerprints and places static files. files maps static/-relative
-// paths to their contents. Problems are positioned in static/-relative
-// files (the caller adds the folder).
+// paths to their contents; only a fingerprinted file's contents are read,
+// so the caller may leave out (as nil) those of a file it publishes as it
+// is. Problems are positioned in static/-relative files (the caller adds
+// the folder).
 func Process(files map[string][]byte) (*Result, []diag.Problem) {
 	res := &Result{URLs: map[string]string{}}
 	var problems []diag.Problem
@@ -85,7 +87,7 @@ func Process(files map[string][]byte) (*Result, []diag.Problem) {
 		if strings.HasSuffix(name, "js") {
 			src, ok = rewriteImports(name, src, func(dep string) (string, string) {
 				switch {
-				case files[dep] == nil:
+				case !has(files, dep):
 					return "", ", which is not in static/"
 				case state[dep] == 1:
 					return "", ", which imports this module again; ES modules here must not import each other in a circle"
@@ -124,6 +126,11 @@ func Process(files map[string][]byte) (*Result, []diag.Problem) {
 	}
 	sort.Slice(res.Files, func(i, j int) bool { return res.Files[i].Path < res.Files[j].Path })
 	return res, problems
+}
+
+func has(files map[string][]byte, name string) bool {
+	_, ok := files[name]
+	return ok
 }
 
 // rewriteImports replaces each import specifier in src, the module at

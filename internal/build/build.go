@@ -5,7 +5,10 @@
 //	load      site.yaml, every Markdown page and data file, parsed in parallel
 //	assemble  the site model: URLs, sections, tags, menu, generated pages
 //	assets    static/ fingerprinted and minified; _redirects, _headers
-//	          and netlify.toml at its top refused (Netlify would read them)
+//	          and netlify.toml at its top refused (Netlify would read them);
+//	          a file published as it is (a picture, a PDF, a video) is
+//	          checked, not read, and copied by the writers from the site
+//	          (siteFS.copyFile), so media never passes through memory
 //	render    every page: Markdown, layout, link scan, search text, minify,
 //	          write, on a pool of GOMAXPROCS workers sharing one goldmark;
 //	          the search index is finished beside the last pages
@@ -26,7 +29,8 @@
 // /proc) is an error at the link (see siteFS). A file the system will not write (a path too long, a full
 // disk) is a problem at the source it comes from, naming its path in the
 // output folder, and fails the build. Rendered pages are written as soon
-// as they are rendered; no step holds every page in memory.
+// as they are rendered; no step holds every page, or every static file,
+// in memory. (The preview's output is kept in memory, and holds both.)
 //
 // Problems from every step are collected into one diag.List; the build
 // fails when it has an error (or, with Strict, a warning), after every
@@ -457,6 +461,10 @@ func (b *builder) copyAssets() {
 	}
 	before := b.problems.Len()
 	files := map[string][]byte{}
+	// A file published as it is (a picture, a PDF, a video) is not read:
+	// its size is checked now and a writer copies it from the site.
+	src, _ := b.fsys.(siteFS)
+	copied := map[string]int64{}
 	_ = fs.WalkDir(b.fsys, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if !errors.Is(err, fs.ErrNotExist) {
@@ -487,12 +495,22 @@ func (b *builder) copyAssets() {
 			b.problems.Errorf(p, 1, 1, "%s", why)
 			return nil
 		}
+		if src.root != nil && b.out.copies() && b.verbatim(p) {
+			size, err := src.size(p)
+			if err != nil {
+				b.readError(p, 0, err)
+				return nil
+			}
+			files[dir+name] = nil
+			copied[dir+name] = size
+			return nil
+		}
 		data, err := fs.ReadFile(b.fsys, p)
 		if err != nil {
 			b.readError(p, 0, err)
 			return nil
 		}
-		files[strings.TrimPrefix(p, "static/")] = data
+		files[dir+name] = data
 		return nil
 	})
 	names := make([]string, 0, len(files))
@@ -508,6 +526,11 @@ func (b *builder) copyAssets() {
 	b.assets = res
 	pool.Run(len(res.Files), func(i int) {
 		f := res.Files[i]
+		if size, ok := copied[f.Source]; ok {
+			b.wrote(f.Path, b.out.copyFrom(f.Path, "static/"+f.Source, size, src))
+			b.links.AddFile("/" + f.Path)
+			return
+		}
 		data := f.Data
 		// A file the minifier does not read (a picture, a PDF, a video)
 		// is published from the bytes read, with no copy.
@@ -528,6 +551,12 @@ func (b *builder) copyAssets() {
 	if b.inc != nil {
 		b.inc.keepAssets(b, b.problems.Len() == before)
 	}
+}
+
+// verbatim reports whether the static file name is published as it is:
+// neither fingerprinted nor minified.
+func (b *builder) verbatim(name string) bool {
+	return !assets.Fingerprinted(name) && (b.opt.NoMinify || minify.Type(name) == "")
 }
 
 // netlifyFile says, for each name Netlify reads as settings, why a file
@@ -573,7 +602,7 @@ func (b *builder) funcs() template.FuncMap {
 		},
 		"telURL": telURL,
 		"number": number,
-		"image":  func(name string) (Image, error) { return staticImage(b.assets, name) },
+		"image":  func(name string) (Image, error) { return staticImage(b.assets, b.fsys, name) },
 	}
 }
 

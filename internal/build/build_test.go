@@ -932,16 +932,31 @@ func TestWriteProblems(t *testing.T) {
 			if err := os.MkdirAll(parent, 0o755); err != nil {
 				t.Fatal(err)
 			}
+			// The same site from a folder on disk, whose static files are
+			// copied by the writers rather than read.
+			src := t.TempDir()
+			for name, f := range fsys {
+				full := filepath.Join(src, filepath.FromSlash(name))
+				if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(full, f.Data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
 			out := filepath.Join(parent, "public")
-			res, err := Run(Options{FS: fsys, Out: out, Now: fixedNow})
-			if err == nil {
-				t.Fatal("the build passed")
-			}
-			if got := strings.TrimSpace(problems(res)); got != tt.want {
-				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
-			}
-			if entries, _ := os.ReadDir(parent); len(entries) != 0 {
-				t.Errorf("left in the output's folder: %v", entries)
+			for _, opt := range []Options{{FS: fsys}, {Src: src}} {
+				opt.Out, opt.Now = out, fixedNow
+				res, err := Run(opt)
+				if err == nil {
+					t.Fatal("the build passed")
+				}
+				if got := strings.TrimSpace(problems(res)); got != tt.want {
+					t.Errorf("from disk %v: got\n%s\nwant\n%s", opt.Src != "", got, tt.want)
+				}
+				if entries, _ := os.ReadDir(parent); len(entries) != 0 {
+					t.Errorf("from disk %v: left in the output's folder: %v", opt.Src != "", entries)
+				}
 			}
 		})
 	}

@@ -5,6 +5,7 @@ package build
 import (
 	"errors"
 	"io/fs"
+	"os"
 
 	"golang.org/x/sys/unix"
 
@@ -41,10 +42,11 @@ func openBeneath(dir int, name string, flags int) (int, error) {
 	}
 }
 
-// readBeneath is readInto with openat2 (name's folder has a descriptor).
-// The open does not wait for a writer, as it would on a named pipe, and
-// anything but a regular file is refused once open.
-func (s siteFS) readBeneath(buf []byte, name string) ([]byte, error) {
+// openBeneath opens the regular file name with openat2 (name's folder
+// has a descriptor) and returns its descriptor and size. The open does
+// not wait for a writer, as it would on a named pipe, and anything but a
+// regular file is refused once open.
+func (s siteFS) openBeneath(name string) (int, int64, error) {
 	const flags = unix.O_RDONLY | unix.O_CLOEXEC | unix.O_NONBLOCK
 	f, rel := s.folder(name)
 	fd, err := openBeneath(f.fd, rel, flags)
@@ -53,7 +55,7 @@ func (s siteFS) readBeneath(buf []byte, name string) ([]byte, error) {
 		resolved, rerr := s.resolve(name)
 		var p diag.Problem
 		if errors.As(rerr, &p) {
-			return buf, &fs.PathError{Op: "open", Path: name, Err: p}
+			return -1, 0, &fs.PathError{Op: "open", Path: name, Err: p}
 		}
 		if rerr == nil && resolved != name {
 			if f, rel = s.folder(resolved); f != nil && f.fd >= 0 {
@@ -62,7 +64,7 @@ func (s siteFS) readBeneath(buf []byte, name string) ([]byte, error) {
 		}
 	}
 	if err != nil {
-		return buf, &fs.PathError{Op: "open", Path: name, Err: err}
+		return -1, 0, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	var st unix.Stat_t
 	if err := unix.Fstat(fd, &st); err != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
@@ -70,10 +72,28 @@ func (s siteFS) readBeneath(buf []byte, name string) ([]byte, error) {
 		if err == nil {
 			err = notRegular(name)
 		}
-		return buf, &fs.PathError{Op: "open", Path: name, Err: err}
+		return -1, 0, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	return fd, st.Size, nil
+}
+
+// openFileBeneath is openBeneath as an *os.File.
+func (s siteFS) openFileBeneath(name string) (*os.File, int64, error) {
+	fd, size, err := s.openBeneath(name)
+	if err != nil {
+		return nil, 0, err
+	}
+	return os.NewFile(uintptr(fd), name), size, nil
+}
+
+// readBeneath is readInto with openat2 (name's folder has a descriptor).
+func (s siteFS) readBeneath(buf []byte, name string) ([]byte, error) {
+	fd, size, err := s.openBeneath(name)
+	if err != nil {
+		return buf, err
 	}
 	defer unix.Close(fd)
-	buf = grow(buf, st.Size)
+	buf = grow(buf, size)
 	start := len(buf)
 	for {
 		if len(buf) == cap(buf) {

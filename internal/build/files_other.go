@@ -15,9 +15,14 @@ import (
 // as well, at a few more system calls per file.
 func beneathWorks(fd int) bool { return false }
 
-// readBeneath is not called where beneathWorks is false.
+// readBeneath and openFileBeneath are not called where beneathWorks is
+// false.
 func (s siteFS) readBeneath(buf []byte, name string) ([]byte, error) {
 	return s.readFromRoot(buf, name)
+}
+
+func (s siteFS) openFileBeneath(name string) (*os.File, int64, error) {
+	return s.openFromRoot(name)
 }
 
 // writeNew writes a file of the output.

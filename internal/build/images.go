@@ -29,14 +29,25 @@ type Image struct {
 // path under static/, such as "images/social-card.png") as an Image. A
 // file that is missing or is not a PNG or JPEG image is an error, so a
 // layout never publishes a tag pointing at nothing.
-func staticImage(res *assets.Result, name string) (Image, error) {
+func staticImage(res *assets.Result, fsys fs.FS, name string) (Image, error) {
 	name = strings.TrimPrefix(name, "/")
 	if res != nil {
 		for _, f := range res.Files {
 			if f.Source != name {
 				continue
 			}
-			cfg, format, err := image.DecodeConfig(bytes.NewReader(f.Data))
+			// A picture published as it is was not read into memory:
+			// its size is at the start of its file.
+			var r io.Reader = bytes.NewReader(f.Data)
+			if f.Data == nil && fsys != nil {
+				file, err := openRegular(fsys, "static/"+name)
+				if err != nil {
+					return Image{}, fmt.Errorf("image static/%s cannot be read: %v", name, err)
+				}
+				defer file.Close()
+				r = bufio.NewReader(io.LimitReader(file, maxImageHeader))
+			}
+			cfg, format, err := image.DecodeConfig(r)
 			if err != nil {
 				return Image{}, fmt.Errorf("image static/%s cannot be read as a PNG or JPEG image: %v", name, err)
 			}
@@ -86,18 +97,27 @@ func (s *imageSizes) size(p string) (int, int, bool) {
 	return sz.w, sz.h, sz.ok
 }
 
-// readImageSize reads the size of the image in the file name. Only a
-// regular file is opened: opening a named pipe would wait for a writer,
-// and a device may never end.
+// readImageSize reads the size of the image in the file name.
 func readImageSize(fsys fs.FS, name string) imageSize {
-	if fi, err := fs.Stat(fsys, name); err != nil || !fi.Mode().IsRegular() {
-		return imageSize{}
-	}
-	f, err := fsys.Open(name)
+	f, err := openRegular(fsys, name)
 	if err != nil {
 		return imageSize{}
 	}
 	defer f.Close()
 	cfg, _, err := image.DecodeConfig(bufio.NewReader(io.LimitReader(f, maxImageHeader)))
 	return imageSize{cfg.Width, cfg.Height, err == nil && cfg.Width > 0 && cfg.Height > 0}
+}
+
+// openRegular opens the file name only when it is a regular file:
+// opening a named pipe would wait for a writer, and a device may never
+// end.
+func openRegular(fsys fs.FS, name string) (fs.File, error) {
+	fi, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, notRegular(name)
+	}
+	return fsys.Open(name)
 }

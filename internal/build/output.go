@@ -47,6 +47,15 @@ type job struct {
 	full    string
 	data    []byte
 	recycle *[]byte // data's buffer, back to copyBuffers once written
+	// from is the site's file the output file is copied from, instead
+	// of data, by src.
+	from string
+	src  copier
+}
+
+// copier copies a file of the site to a new file (siteFS.copyFile).
+type copier interface {
+	copyFile(name, dst string) (int64, error)
 }
 
 // writers is the size of the writing pool: one per core. Creating files
@@ -64,7 +73,7 @@ func (o *output) start() {
 				if stopped.Load() {
 					continue // RemoveScratch is deleting the folder
 				}
-				if err := o.writeFile(j.full, j.data); err != nil {
+				if err := o.writeJob(j); err != nil {
 					o.errMu.Lock()
 					o.errs = append(o.errs, &writeError{rel: j.rel, err: systemReason(err)})
 					o.errMu.Unlock()
@@ -107,6 +116,17 @@ func systemReason(err error) error {
 	if errors.As(err, &errno) {
 		return errno
 	}
+	return err
+}
+
+func (o *output) writeJob(j job) error {
+	if j.src == nil {
+		return o.writeFile(j.full, j.data)
+	}
+	if err := o.mkdir(filepath.Dir(j.full)); err != nil {
+		return err
+	}
+	_, err := j.src.copyFile(j.from, j.full)
 	return err
 }
 
@@ -242,6 +262,34 @@ func (o *output) write(rel string, data []byte) error { return o.add(rel, data, 
 // render buffers, and a fresh slice for each would be as much garbage as
 // the site's whole output.
 func (o *output) writeCopy(rel string, data []byte) error { return o.add(rel, data, true) }
+
+// copies reports whether files given to copyFrom are copied from the
+// site, not read: false for an output kept in memory.
+func (o *output) copies() bool { return o.mem == nil }
+
+// copyFrom publishes the site's file from at rel, of size bytes: a
+// writer copies it from the file itself, so that it is never held in
+// memory. Only where copies reports true.
+func (o *output) copyFrom(rel, from string, size int64, src copier) error {
+	if !o.copies() {
+		return fmt.Errorf("cannot copy %s: this output is kept in memory", from)
+	}
+	if why := CleanPath(rel); why != "" {
+		return fmt.Errorf("refusing to write %q: it %s", rel, why)
+	}
+	o.mu.Lock()
+	others := o.claim(rel)
+	o.mu.Unlock()
+	if others != nil {
+		return &collision{rel: rel, others: others}
+	}
+	o.bytes.Add(size)
+	if o.tmp == "" {
+		return nil
+	}
+	o.queue <- job{rel: rel, full: filepath.Join(o.tmp, filepath.FromSlash(rel)), from: from, src: src}
+	return nil
+}
 
 var copyBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &b }}
 

@@ -308,21 +308,82 @@ func (s siteFS) readInto(buf []byte, name string) ([]byte, error) {
 	return s.readBeneath(buf, name)
 }
 
-// readFromRoot is readInto without openat2.
-func (s siteFS) readFromRoot(buf []byte, name string) ([]byte, error) {
+// openFromRoot opens the regular file name through the site's os.Root,
+// without openat2, and returns it with its size.
+func (s siteFS) openFromRoot(name string) (*os.File, int64, error) {
 	// Stat first: opening a named pipe would wait for a writer.
 	fi, err := s.Stat(name)
 	if err != nil {
-		return buf, err
+		return nil, 0, err
 	} else if !fi.Mode().IsRegular() {
-		return buf, &fs.PathError{Op: "open", Path: name, Err: notRegular(name)}
+		return nil, 0, &fs.PathError{Op: "open", Path: name, Err: notRegular(name)}
 	}
 	f, err := inRoot(s, "open", name, s.open)
+	if err != nil {
+		return nil, 0, err
+	}
+	file, ok := f.(*os.File)
+	if !ok {
+		f.Close()
+		return nil, 0, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	return file, fi.Size(), nil
+}
+
+// openFile opens the regular file name of the site, with the checks of
+// readInto, and returns it with its size.
+func (s siteFS) openFile(name string) (*os.File, int64, error) {
+	if !fs.ValidPath(name) {
+		return nil, 0, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	if f, _ := s.folder(name); f == nil || f.fd < 0 {
+		return s.openFromRoot(name)
+	}
+	return s.openFileBeneath(name)
+}
+
+// size is the size of the regular file name of the site, found by
+// opening it with the checks of readInto: a file that size accepts can
+// be copied by copyFile, unless it changes in between.
+func (s siteFS) size(name string) (int64, error) {
+	f, size, err := s.openFile(name)
+	if err != nil {
+		return 0, err
+	}
+	f.Close()
+	return size, nil
+}
+
+// copyFile copies the site's file name to dst, a new file, and returns
+// the bytes copied. Where the system can, the kernel copies the bytes
+// (copy_file_range on Linux, which io.Copy between two files uses): the
+// file does not pass through the build's memory, so a site's videos and
+// brochures add nothing to what a build holds.
+func (s siteFS) copyFile(name, dst string) (int64, error) {
+	in, _, err := s.openFile(name)
+	if err != nil {
+		return 0, err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return 0, err
+	}
+	n, err := io.Copy(out, in)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	return n, err
+}
+
+// readFromRoot is readInto without openat2.
+func (s siteFS) readFromRoot(buf []byte, name string) ([]byte, error) {
+	f, size, err := s.openFromRoot(name)
 	if err != nil {
 		return buf, err
 	}
 	defer f.Close()
-	buf = grow(buf, fi.Size())
+	buf = grow(buf, size)
 	start := len(buf)
 	for {
 		if len(buf) == cap(buf) {

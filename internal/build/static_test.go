@@ -1,0 +1,73 @@
+package build
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// TestLargeStaticFilesAreCopied: a site's videos, brochures and pictures
+// are published byte for byte, and a build does not hold them in memory
+// to do it: a 64 MB video adds far less than 64 MB to what the build
+// allocates, so a site with a gigabyte of media builds on a machine
+// with less memory than that. With -no-minify, a file the minifier
+// would have read (an SVG) is copied the same way.
+func TestLargeStaticFilesAreCopied(t *testing.T) {
+	const videoSize = 64 << 20
+	video := make([]byte, videoSize)
+	r := rand.NewChaCha8([32]byte{1})
+	_, _ = r.Read(video)
+	files := map[string][]byte{
+		"static/media/welcome.mp4":        video,
+		"static/leaflets/first-visit.pdf": []byte("%PDF-1.4\n% a leaflet\n"),
+		"static/empty.txt":                {},
+		"static/images/logo.svg":          []byte("<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <title>Logo</title>\n</svg>\n"),
+	}
+	src := filepath.Join(t.TempDir(), "site")
+	copyDir(t, filepath.Join("testdata", "fixture"), src)
+	for name, data := range files {
+		full := filepath.Join(src, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, noMinify := range []bool{false, true} {
+		out := filepath.Join(t.TempDir(), "public")
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		res, err := Run(Options{Src: src, Out: out, Now: fixedNow, NoMinify: noMinify})
+		runtime.ReadMemStats(&after)
+		if err != nil {
+			t.Fatalf("-no-minify=%v: %v\n%s", noMinify, err, problems(res))
+		}
+		for name, data := range files {
+			got, err := os.ReadFile(filepath.Join(out, strings.TrimPrefix(name, "static/")))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if name == "static/images/logo.svg" && !noMinify {
+				if bytes.Equal(got, data) || !bytes.Contains(got, []byte("<title>Logo</title>")) {
+					t.Errorf("the SVG was not minified: %q", got)
+				}
+				continue
+			}
+			if !bytes.Equal(got, data) {
+				t.Errorf("-no-minify=%v: %s published with %d bytes, not its %d bytes as they are", noMinify, name, len(got), len(data))
+			}
+		}
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > videoSize/2 {
+			t.Errorf("-no-minify=%v: the build allocated %d MB for a site with a %d MB video: the video went through memory", noMinify, alloc>>20, videoSize>>20)
+		}
+		if want := int64(videoSize); res.Bytes < want {
+			t.Errorf("-no-minify=%v: the build counts %d bytes of output, fewer than the video's %d", noMinify, res.Bytes, want)
+		}
+	}
+}
