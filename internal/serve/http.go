@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bytes"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -175,6 +176,13 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	if strings.HasPrefix(ctype, "text/html") {
 		data = append(data[:len(data):len(data)], reloadTag...)
+	}
+	if status == http.StatusOK {
+		// As a file server does: a video player asks for parts of a
+		// file, and Safari plays no video from a server that will not
+		// give them.
+		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
+		return
 	}
 	w.Header().Set("Content-Length", fmt.Sprint(len(data)))
 	w.WriteHeader(status)

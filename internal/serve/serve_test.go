@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
 	"net"
@@ -968,5 +969,43 @@ func TestServeProblemInLargeFile(t *testing.T) {
 	}
 	if total > 10000 {
 		t.Errorf("the problems carry %d bytes of source lines", total)
+	}
+}
+
+// TestServeRanges: the preview answers a request for part of a file, as
+// a video player asks for it (Safari plays no video from a server that
+// does not, and no browser can seek in one), and says so on every file.
+func TestServeRanges(t *testing.T) {
+	src := fixture(t)
+	clip := strings.Repeat("0123456789", 1000)
+	if err := writeFile(filepath.Join(src, "static", "media", "clip.mp4"), clip); err != nil {
+		t.Fatal(err)
+	}
+	ts := start(t, src)
+	req, err := http.NewRequest(http.MethodGet, strings.TrimSuffix(ts.URL(), "/")+"/media/clip.mp4", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Range", "bytes=25-34")
+	res, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusPartialContent || string(body) != clip[25:35] ||
+		res.Header.Get("Content-Range") != fmt.Sprintf("bytes 25-34/%d", len(clip)) {
+		t.Errorf("GET bytes 25-34: %d %q, Content-Range %q; want 206 %q", res.StatusCode, trim(string(body)), res.Header.Get("Content-Range"), clip[25:35])
+	}
+	whole, err := client.Get(strings.TrimSuffix(ts.URL(), "/") + "/media/clip.mp4")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(whole.Body)
+	whole.Body.Close()
+	if whole.StatusCode != http.StatusOK || string(body) != clip || whole.Header.Get("Accept-Ranges") != "bytes" ||
+		whole.Header.Get("Content-Type") != "video/mp4" || whole.Header.Get("Cache-Control") != "no-store" {
+		t.Errorf("GET the clip: %d, %d bytes, Accept-Ranges %q, Content-Type %q, Cache-Control %q",
+			whole.StatusCode, len(body), whole.Header.Get("Accept-Ranges"), whole.Header.Get("Content-Type"), whole.Header.Get("Cache-Control"))
 	}
 }
