@@ -274,14 +274,8 @@ func (o *output) copyFrom(rel, from string, size int64, src copier) error {
 	if !o.copies() {
 		return fmt.Errorf("cannot copy %s: this output is kept in memory", from)
 	}
-	if why := CleanPath(rel); why != "" {
-		return fmt.Errorf("refusing to write %q: it %s", rel, why)
-	}
-	o.mu.Lock()
-	others := o.claim(rel)
-	o.mu.Unlock()
-	if others != nil {
-		return &collision{rel: rel, others: others}
+	if err := o.reserve(rel); err != nil {
+		return err
 	}
 	o.bytes.Add(size)
 	if o.tmp == "" {
@@ -291,9 +285,9 @@ func (o *output) copyFrom(rel, from string, size int64, src copier) error {
 	return nil
 }
 
-var copyBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &b }}
-
-func (o *output) add(rel string, data []byte, copied bool) error {
+// reserve checks the output path rel and claims it, or says why no file
+// may be written there.
+func (o *output) reserve(rel string) error {
 	if why := CleanPath(rel); why != "" {
 		return fmt.Errorf("refusing to write %q: it %s", rel, why)
 	}
@@ -302,6 +296,15 @@ func (o *output) add(rel string, data []byte, copied bool) error {
 	o.mu.Unlock()
 	if others != nil {
 		return &collision{rel: rel, others: others}
+	}
+	return nil
+}
+
+var copyBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &b }}
+
+func (o *output) add(rel string, data []byte, copied bool) error {
+	if err := o.reserve(rel); err != nil {
+		return err
 	}
 	o.bytes.Add(int64(len(data)))
 	if o.mem != nil {
