@@ -16,6 +16,7 @@ import (
 	"sitegen/internal/config"
 	"sitegen/internal/diag"
 	"sitegen/internal/fold"
+	"sitegen/internal/phone"
 	"sitegen/internal/pool"
 	"sitegen/internal/workfile"
 	"sitegen/internal/yamldoc"
@@ -377,7 +378,7 @@ func (l *loader) location(dec *yamldoc.Decoder, n *yamldoc.Node) (Location, bool
 func contact(dec *yamldoc.Decoder, n *yamldoc.Node) Contact {
 	cm := dec.Map(n, "contact", contactKeys...)
 	var c Contact
-	var email, phone string
+	var email, tel string
 	if cm.Str("email", &email) && email != "" {
 		if ValidEmail(email) {
 			c.Email = email
@@ -385,11 +386,14 @@ func contact(dec *yamldoc.Decoder, n *yamldoc.Node) Contact {
 			cm.Errorf("email", "email %q is not an e-mail address; write it like name@example.org", email)
 		}
 	}
-	if cm.Str("phone", &phone) && phone != "" {
-		if p, why := parsePhone(phone); why == "" {
-			c.Phone = p
+	if cm.Str("phone", &tel) && tel != "" {
+		if n, why := phone.Parse(tel); why == "" {
+			c.Phone = n
 		} else {
-			cm.Errorf("phone", "phone %q is not a UK telephone number: %s; write it like 01632 960905 or +44 1632 960905", phone, why)
+			if why == phone.Foreign {
+				why += ", and the directory lists UK numbers only"
+			}
+			cm.Errorf("phone", "phone %q is not a UK telephone number: %s; %s", tel, why, phone.Advice)
 		}
 	}
 	publicWebsite(cm, &c.Website)
