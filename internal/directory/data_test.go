@@ -9,29 +9,6 @@ import (
 	"sitegen/internal/diag"
 )
 
-func TestParsePostcode(t *testing.T) {
-	tests := map[string]string{
-		"tr98tr": "TR9 8TR", "TR9 8TR": "TR9 8TR", " sw1a 1aa ": "SW1A 1AA", "EC1A1BB": "EC1A 1BB", "m1 1ae": "M1 1AE",
-		"BT48 6HQ": "BT48 6HQ", "gir 0aa": "GIR 0AA",
-		"TR9": "", "TR99 XYZ": "", "12345": "", "TR9 8CI": "", "": "", "Q1 1AA": "Q1 1AA", // format only: Q is not checked
-	}
-	for in, want := range tests {
-		got, ok := ParsePostcode(in)
-		if got != want || ok != (want != "") {
-			t.Errorf("ParsePostcode(%q) = %q, %v; want %q", in, got, ok, want)
-		}
-	}
-}
-
-func TestEmailAndURL(t *testing.T) {
-	for s, want := range map[string]bool{"aelia@example.org": true, "a.b+c@mail.example.org": true, "aelia": false,
-		"Aelia <aelia@example.org>": false, "aelia@localhost": false, "aelia@example.org.": false, "a@b@example.org": false} {
-		if ValidEmail(s) != want {
-			t.Errorf("ValidEmail(%q) = %v", s, !want)
-		}
-	}
-}
-
 func TestSlugs(t *testing.T) {
 	for s, want := range map[string]bool{"aelia-thornhurst": true, "aelia-thornhurst-2": true, "Aelia": false, "aelia_thornhurst": false,
 		"-aelia": false, "aelia--t": false, "": false} {

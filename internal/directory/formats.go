@@ -1,7 +1,6 @@
 package directory
 
 import (
-	"net/mail"
 	"net/url"
 	"regexp"
 	"strings"
@@ -19,30 +18,6 @@ var slugRe = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 // ValidSlug reports whether s is lower-case letters and digits in words
 // joined by single hyphens.
 func ValidSlug(s string) bool { return slugRe.MatchString(s) }
-
-var postcodeRe = regexp.MustCompile(`^(?:[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][ABD-HJLNP-UW-Z]{2}|GIR0AA)$`)
-
-// ParsePostcode validates a UK postcode by its format and returns it in
-// upper case with one space before the inward code: "tr98tr" is "TR9 8TR".
-func ParsePostcode(s string) (string, bool) {
-	c := strings.ToUpper(strings.Join(strings.Fields(s), ""))
-	if !postcodeRe.MatchString(c) {
-		return "", false
-	}
-	return c[:len(c)-3] + " " + c[len(c)-3:], true
-}
-
-// ValidEmail reports whether s is a plain e-mail address (no display
-// name) with a dotted domain.
-func ValidEmail(s string) bool {
-	a, err := mail.ParseAddress(s)
-	if err != nil || a.Address != s || a.Name != "" {
-		return false
-	}
-	at := strings.LastIndexByte(s, '@')
-	domain := s[at+1:]
-	return at > 0 && strings.Contains(domain, ".") && !strings.HasPrefix(domain, ".") && !strings.HasSuffix(domain, ".")
-}
 
 // fictional domains (RFC 2606); the drama telephone ranges are
 // phone.Number.Fictional.

@@ -16,8 +16,10 @@ import (
 	"sitegen/internal/config"
 	"sitegen/internal/diag"
 	"sitegen/internal/fold"
+	"sitegen/internal/link"
 	"sitegen/internal/phone"
 	"sitegen/internal/pool"
+	"sitegen/internal/postcode"
 	"sitegen/internal/workfile"
 	"sitegen/internal/yamldoc"
 
@@ -344,13 +346,13 @@ func (l *loader) location(dec *yamldoc.Decoder, n *yamldoc.Node) (Location, bool
 	}
 	var pc string
 	if lm.Str("postcode", &pc) && pc != "" {
-		if norm, good := ParsePostcode(pc); good && areaProblem(norm) != "" {
+		if norm, good := postcode.Parse(pc); good && areaProblem(norm) != "" {
 			lm.Errorf("postcode", "postcode %q: %s", pc, areaProblem(norm))
 			ok = false
 		} else if good {
 			loc.Postcode = norm
 		} else {
-			lm.Errorf("postcode", "postcode %q is not a UK postcode; write it like TR9 8TR", pc)
+			lm.Errorf("postcode", "postcode %q is not a UK postcode; %s", pc, postcode.Advice)
 			ok = false
 		}
 	}
@@ -380,7 +382,7 @@ func contact(dec *yamldoc.Decoder, n *yamldoc.Node) Contact {
 	var c Contact
 	var email, tel string
 	if cm.Str("email", &email) && email != "" {
-		if ValidEmail(email) {
+		if link.ValidEmail(email) {
 			c.Email = email
 		} else {
 			cm.Errorf("email", "email %q is not an e-mail address; write it like name@example.org", email)
