@@ -22,6 +22,10 @@
 // in the UK or the Crown Dependencies, a UK one in upper case with one
 // space (package postcode); its name and address lines each on one line.
 //
+// Text that pages carry is held to the rules of the same text in a page's
+// front matter: the title and the menu's names on one line, the
+// description and the notice without control characters.
+//
 // Unknown keys are errors with a did-you-mean, like everywhere else, so a
 // misspelt key never silently does nothing.
 package config
@@ -217,9 +221,9 @@ func Parse(src []byte, list *diag.List) *Config {
 		"organisation", "menu", "registration", "vocabularies")
 	m.Require("title", "base_url")
 	m.OneLine("title", &c.Title)
-	m.Str("description", &c.Description)
+	m.Text("description", &c.Description)
 	m.Str("language", &c.Language)
-	m.Str("notice", &c.Notice)
+	m.Text("notice", &c.Notice)
 	m.Bool("raw_html", &c.RawHTML)
 	if !langRe.MatchString(c.Language) {
 		m.Errorf("language", "language %q is not a language tag; write it like en-GB", c.Language)
@@ -241,7 +245,7 @@ func Parse(src []byte, list *diag.List) *Config {
 		mi := d.Map(it, "menu item", "name", "url")
 		mi.Require("name", "url")
 		var item MenuItem
-		mi.Str("name", &item.Name)
+		mi.OneLine("name", &item.Name)
 		if mi.Str("url", &item.URL) {
 			item.Line, item.Col = d.Pos(mi.Value("url"))
 			if why := checkMenuURL(item.URL); why != "" {
