@@ -486,6 +486,10 @@ func TestProblems(t *testing.T) {
 			"content/a.md:5:65: block quotes and lists nested 100000 levels deep; Markdown allows it, but no reader can follow it: flatten the quotes or lists to 64 levels or fewer"},
 		{"unknown layout", map[string]string{"content/a.md": "---\ntitle: A\nlayout: fancy\n---\n"},
 			"content/a.md:3:9: no layout for this page: add layouts/fancy.html"},
+		{"organisation's telephone not a UK number", map[string]string{"content/site.yaml": "title: T\nbase_url: https://example.org/\norganisation:\n  name: A\n  telephone: ring us\n"},
+			`content/site.yaml:5:14: telephone "ring us" is not a UK telephone number: it holds "r", where only digits, spaces and a + before the country code belong; write it like 01632 960905 or +44 1632 960905`},
+		{"organisation's email not an address", map[string]string{"content/site.yaml": "title: T\nbase_url: https://example.org/\norganisation:\n  name: A\n  email: info@example\n"},
+			`content/site.yaml:5:10: email "info@example" is not an e-mail address; write it like name@example.org`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"sitegen/internal/config"
+	"sitegen/internal/phone"
 	"sitegen/internal/site"
 )
 
@@ -227,7 +227,12 @@ func jsonLD(v any) (template.JS, error) {
 }
 
 // telURL makes a tel: link from a UK number as written ("01632 960000"),
-// in the international form the organisation's structured data gives too.
-func telURL(s string) template.URL {
-	return template.URL("tel:" + config.TelNumber(s))
+// by the rule of every number the site publishes (package phone), so
+// that a layout cannot link a number that is not one.
+func telURL(s string) (template.URL, error) {
+	n, why := phone.Parse(s)
+	if why != "" {
+		return "", fmt.Errorf("%q is not a UK telephone number: %s; %s", s, why, phone.Advice)
+	}
+	return n.TelURL(), nil
 }

@@ -13,6 +13,19 @@
 // BaseURLProblem is that rule, also applied to the -base-url flag and to
 // the address Netlify gives the site.
 //
+// The organisation's details are printed in every page's footer, on the
+// contact page and in the home page's structured data, so each is held to
+// the rule for the same detail of a practitioner, from the same package:
+// its telephone number is a UK one (package phone), kept as the forms the
+// site shows and links ("01632 960000", tel:+441632960000); its e-mail
+// address a plain one (link.ValidEmail); its postcode, when the address is
+// in the UK or the Crown Dependencies, a UK one in upper case with one
+// space (package postcode); its name and address lines each on one line.
+//
+// Text that pages carry is held to the rules of the same text in a page's
+// front matter: the title and the menu's names on one line, the
+// description and the notice without control characters.
+//
 // Unknown keys are errors with a did-you-mean, like everywhere else, so a
 // misspelt key never silently does nothing.
 package config
@@ -25,6 +38,8 @@ import (
 
 	"sitegen/internal/diag"
 	"sitegen/internal/link"
+	"sitegen/internal/phone"
+	"sitegen/internal/postcode"
 	"sitegen/internal/yamldoc"
 )
 
@@ -55,8 +70,8 @@ type Config struct {
 // Organisation is the association behind the site.
 type Organisation struct {
 	Name      string
-	Email     string
-	Telephone string
+	Email     string       // a plain address, name@example.org
+	Telephone phone.Number // shown and linked as a practitioner's number is; the zero Number when none is given
 	Address   Address
 }
 
@@ -64,7 +79,7 @@ type Organisation struct {
 type Address struct {
 	Street   string
 	Town     string
-	Postcode string
+	Postcode string // a UK one as the directory writes it, "TR9 8TR"
 	Country  string
 }
 
@@ -105,28 +120,6 @@ func (a Address) CountryCode() string {
 }
 
 func isASCIILetter(b byte) bool { return 'a' <= b|0x20 && b|0x20 <= 'z' }
-
-// TelNumber is a UK telephone number as written ("01632 960000",
-// "+44 1632 960000", "+44 (0)1632 960000", "0044 1632 960000") in its
-// international form, +441632960000, for tel: links and structured data:
-// everything but digits and a + is dropped, and the national 0 becomes +44.
-func TelNumber(s string) string {
-	d := strings.Map(func(r rune) rune {
-		if '0' <= r && r <= '9' || r == '+' {
-			return r
-		}
-		return -1
-	}, s)
-	switch {
-	case strings.HasPrefix(d, "+440"):
-		d = "+44" + d[4:]
-	case strings.HasPrefix(d, "0044"):
-		d = "+44" + strings.TrimPrefix(d[4:], "0")
-	case strings.HasPrefix(d, "0"):
-		d = "+44" + d[1:]
-	}
-	return d
-}
 
 // MaxSegment is the longest, in bytes, that one segment of a URL path may
 // be: a page's file or folder name, a slug, a segment of an alias, a tag's
@@ -228,9 +221,9 @@ func Parse(src []byte, list *diag.List) *Config {
 		"organisation", "menu", "registration", "vocabularies")
 	m.Require("title", "base_url")
 	m.OneLine("title", &c.Title)
-	m.Str("description", &c.Description)
+	m.Text("description", &c.Description)
 	m.Str("language", &c.Language)
-	m.Str("notice", &c.Notice)
+	m.Text("notice", &c.Notice)
 	m.Bool("raw_html", &c.RawHTML)
 	if !langRe.MatchString(c.Language) {
 		m.Errorf("language", "language %q is not a language tag; write it like en-GB", c.Language)
@@ -246,29 +239,13 @@ func Parse(src []byte, list *diag.List) *Config {
 	c.BaseURL = NormalizeBaseURL(c.BaseURL)
 
 	if m.Has("organisation") {
-		o := d.Map(m.Value("organisation"), "organisation", "name", "email", "telephone", "address")
-		o.Require("name")
-		o.Str("name", &c.Org.Name)
-		o.Str("email", &c.Org.Email)
-		o.Str("telephone", &c.Org.Telephone)
-		if c.Org.Email != "" && !strings.Contains(c.Org.Email, "@") {
-			o.Errorf("email", "email %q is not an email address", c.Org.Email)
-		}
-		if o.Has("address") {
-			a := d.Map(o.Value("address"), "address", "street", "town", "postcode", "country")
-			a.Str("street", &c.Org.Address.Street)
-			a.Str("town", &c.Org.Address.Town)
-			a.Str("postcode", &c.Org.Address.Postcode)
-			if a.Str("country", &c.Org.Address.Country) && c.Org.Address.CountryCode() == "" {
-				a.Errorf("country", "country %q is not a country name this site knows; write United Kingdom, or the country's two-letter ISO 3166 code such as GB", c.Org.Address.Country)
-			}
-		}
+		c.Org = organisation(d, m.Value("organisation"))
 	}
 	for _, it := range m.List("menu") {
 		mi := d.Map(it, "menu item", "name", "url")
 		mi.Require("name", "url")
 		var item MenuItem
-		mi.Str("name", &item.Name)
+		mi.OneLine("name", &item.Name)
 		if mi.Str("url", &item.URL) {
 			item.Line, item.Col = d.Pos(mi.Value("url"))
 			if why := checkMenuURL(item.URL); why != "" {
@@ -312,6 +289,62 @@ func Parse(src []byte, list *diag.List) *Config {
 	c.compile()
 	return c
 }
+
+// organisation reads the organisation's details, each held to the rule
+// for the same detail of a practitioner (package directory), so that one
+// kind of value is checked and published one way: the name and address
+// lines on one line, the e-mail address by link.ValidEmail, the telephone
+// number by phone.Parse and the postcode, of an address where UK
+// postcodes are used, by postcode.Parse. A value that breaks its rule is
+// reported at its line and left out.
+func organisation(d *yamldoc.Decoder, n *yamldoc.Node) Organisation {
+	var org Organisation
+	o := d.Map(n, "organisation", "name", "email", "telephone", "address")
+	o.Require("name")
+	o.OneLine("name", &org.Name)
+	var email, tel string
+	if o.OneLine("email", &email) && email != "" {
+		if link.ValidEmail(email) {
+			org.Email = email
+		} else {
+			o.Errorf("email", "email %q is not an e-mail address; write it like name@example.org", email)
+		}
+	}
+	if o.OneLine("telephone", &tel) && tel != "" {
+		if num, why := phone.Parse(tel); why == "" {
+			org.Telephone = num
+		} else {
+			o.Errorf("telephone", "telephone %q is not a UK telephone number: %s; %s", tel, why, phone.Advice)
+		}
+	}
+	if !o.Has("address") {
+		return org
+	}
+	a := d.Map(o.Value("address"), "address", "street", "town", "postcode", "country")
+	addr := &org.Address
+	a.OneLine("street", &addr.Street)
+	a.OneLine("town", &addr.Town)
+	if a.OneLine("country", &addr.Country) && addr.Country != "" && addr.CountryCode() == "" {
+		a.Errorf("country", "country %q is not a country name this site knows; write United Kingdom, or the country's two-letter ISO 3166 code such as GB", addr.Country)
+	}
+	var pc string
+	if a.OneLine("postcode", &pc) && pc != "" {
+		switch norm, ok := postcode.Parse(pc); {
+		case !ukPostcodes[addr.CountryCode()]:
+			addr.Postcode = pc // another country's postcode, such as an Eircode
+		case ok:
+			addr.Postcode = norm
+		default:
+			a.Errorf("postcode", "postcode %q is not a UK postcode; %s", pc, postcode.Advice)
+		}
+	}
+	return org
+}
+
+// ukPostcodes are the country codes of addresses with UK postcodes: the
+// UK's, the Crown Dependencies' (IM1 1AA, JE2 3AB, GY1 1AA), and none,
+// as the site is a UK association's.
+var ukPostcodes = map[string]bool{"": true, "GB": true, "IM": true, "JE": true, "GG": true}
 
 func (c *Config) compile() {
 	c.RegistrationRe = regexp.MustCompile(`^` + regexp.QuoteMeta(c.RegistrationPrefix) + `\d{` + itoa(c.RegistrationDigits) + `}$`)

@@ -41,6 +41,9 @@ func TestParseErrors(t *testing.T) {
 		{"title: x\nbase_url: https://e.org/\nmenu:\n  - {name: A}\n", `content/site.yaml:4:5: menu item is missing required key "url"`},
 		{"title: x\nbase_url: https://e.org/\norganisation:\n  name: \"TODO: name\"\n", `content/site.yaml:4:9: warning: placeholder "TODO: name" left to fill in; write the name in its place`},
 		{"title: x\nbase_url: https://e.org/\norganisation:\n  name: A\n  address:\n    country: Atlantis\n", `content/site.yaml:6:14: country "Atlantis" is not a country name this site knows; write United Kingdom, or the country's two-letter ISO 3166 code such as GB`},
+		{"title: x\nbase_url: https://e.org/\ndescription: \"x\\e[2Jy\"\n", `content/site.yaml:3:14: description has the control character U+001B, which browsers do not show and HTML does not allow; remove it`},
+		{"title: x\nbase_url: https://e.org/\nnotice: \"Sample\\x07\"\n", `content/site.yaml:3:9: notice has the control character U+0007, which browsers do not show and HTML does not allow; remove it`},
+		{"title: x\nbase_url: https://e.org/\nmenu:\n  - {name: \"Find a\\npractitioner\", url: /practitioners/}\n", `content/site.yaml:4:12: name must be on one line, but it has a line break; remove it`},
 		{"title: x\nbase_url: https://e.org/\nvocabularies:\n  regions: [North, " + strings.Repeat("r", 200) + ", " + strings.Repeat("r", 201) + "]\n",
 			`content/site.yaml:4:222: region "` + strings.Repeat("r", 201) + `" is 201 bytes long, more than the 200 a URL segment may have (it names the region's page, /practitioners/region/<region>/); shorten it`},
 		{"title: x\nbase_url: https://e.org/\nvocabularies:\n  regions: " + strings.Repeat("r", 300) + "\n",
@@ -152,17 +155,6 @@ func TestOrg(t *testing.T) {
 	}
 }
 
-func TestTelNumber(t *testing.T) {
-	for in, want := range map[string]string{
-		"01632 960000": "+441632960000", "+44 1632 960000": "+441632960000", "+44 (0)1632 960000": "+441632960000",
-		"0044 1632 960000": "+441632960000", "020 7946 0123": "+442079460123", "+441632960000": "+441632960000",
-	} {
-		if got := TelNumber(in); got != want {
-			t.Errorf("TelNumber(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestCountryCode(t *testing.T) {
 	for in, want := range map[string]string{
 		"United Kingdom": "GB", "united  kingdom": "GB", "UK": "GB", "Scotland": "GB", "GB": "GB", "gb": "GB",
@@ -171,5 +163,60 @@ func TestCountryCode(t *testing.T) {
 		if got := (Address{Country: in}).CountryCode(); got != want {
 			t.Errorf("CountryCode of %q = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// The organisation's contact details are published on every page (the
+// footer, the contact page, the home page's structured data), so they are
+// held to the rules of the same details of a practitioner: a UK telephone
+// number, an e-mail address, a UK postcode, a name and address on one
+// line. Each mistake is reported at its value, with what to write.
+func TestOrganisationDetails(t *testing.T) {
+	org := func(lines string) string {
+		return "title: x\nbase_url: https://e.org/\norganisation:\n  name: A\n" + lines
+	}
+	const tel = "; write it like 01632 960905 or +44 1632 960905"
+	for _, tt := range []struct{ src, want string }{
+		{org("  telephone: \"01632 9600\"\n"), `content/site.yaml:5:14: telephone "01632 9600" is not a UK telephone number: it has 9 digits, and a number starting 01 has 10 or 11` + tel},
+		{org("  telephone: \"+1 555 0100\"\n"), `content/site.yaml:5:14: telephone "+1 555 0100" is not a UK telephone number: it does not start with the UK's code, +44 or 0044` + tel},
+		{org("  telephone: ring us\n"), `content/site.yaml:5:14: telephone "ring us" is not a UK telephone number: it holds "r", where only digits, spaces and a + before the country code belong` + tel},
+		{org("  telephone: \"07700 90012\"\n"), `content/site.yaml:5:14: telephone "07700 90012" is not a UK telephone number: it has 10 digits, and a number starting 07 has 11` + tel},
+		{org("  email: info@example\n"), `content/site.yaml:5:10: email "info@example" is not an e-mail address; write it like name@example.org`},
+		{org("  email: \"Info <info@example.org>\"\n"), `content/site.yaml:5:10: email "Info <info@example.org>" is not an e-mail address; write it like name@example.org`},
+		{org("  email: info.example.org\n"), `content/site.yaml:5:10: email "info.example.org" is not an e-mail address; write it like name@example.org`},
+		{org("  address:\n    postcode: ZZ1\n"), `content/site.yaml:6:15: postcode "ZZ1" is not a UK postcode; write it like TR9 8TR`},
+		{org("  address:\n    postcode: ZZ1\n    country: GB\n"), `content/site.yaml:6:15: postcode "ZZ1" is not a UK postcode; write it like TR9 8TR`},
+		{org("  address:\n    town: \"Example\\ntown\"\n"), `content/site.yaml:6:11: town must be on one line, but it has a line break; remove it`},
+		{org("  address:\n    street: \"1 Example\\u2028Street\"\n"), `content/site.yaml:6:13: street must be on one line, but it has a line break; remove it`},
+		{"title: x\nbase_url: https://e.org/\norganisation:\n  name: \"A\\nB\"\n", `content/site.yaml:4:9: name must be on one line, but it has a line break; remove it`},
+	} {
+		var l diag.List
+		Parse([]byte(tt.src), &l)
+		if all := l.All(); len(all) != 1 || all[0].String() != tt.want {
+			t.Errorf("Parse(%q) = %v, want\n  %s", tt.src, all, tt.want)
+		}
+	}
+
+	// Written in any usual way, the number and the postcode are published
+	// as a practitioner's are.
+	var l diag.List
+	c := Parse([]byte(org("  email: info@example.org\n  telephone: \"+44 (0)1632 960000\"\n  address:\n    postcode: zz11zz\n")), &l)
+	if l.Len() != 0 {
+		t.Fatalf("problems: %v", l.All())
+	}
+	if got := c.Org.Telephone; got.Display != "01632 960000" || got.Tel != "tel:+441632960000" {
+		t.Errorf("telephone %+v, want 01632 960000 and tel:+441632960000", got)
+	}
+	if c.Org.Email != "info@example.org" || c.Org.Address.Postcode != "ZZ1 1ZZ" {
+		t.Errorf("email %q, postcode %q; want info@example.org and ZZ1 1ZZ", c.Org.Email, c.Org.Address.Postcode)
+	}
+
+	// A postcode of an address outside the UK and the islands whose
+	// postcodes are written as the UK's is not checked: an Irish
+	// Eircode is no UK postcode.
+	var ie diag.List
+	c = Parse([]byte(org("  address:\n    postcode: D02 X285\n    country: Ireland\n")), &ie)
+	if ie.Len() != 0 || c.Org.Address.Postcode != "D02 X285" {
+		t.Errorf("Irish postcode: %q, problems %v", c.Org.Address.Postcode, ie.All())
 	}
 }

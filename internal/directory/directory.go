@@ -27,8 +27,9 @@
 // whose absence would otherwise publish an answer nobody gave, such as
 // "No wheelchair access"); unknown keys with a
 // did-you-mean; value types; e-mail addresses; website URLs (http and https
-// only); UK telephone numbers (normalised for display, "01632 960905", and
-// as tel: links, "tel:+441632960905"); UK postcodes (normalised to upper case
+// only); UK telephone numbers (package phone: normalised for display,
+// "01632 960905", and as tel: links, "tel:+441632960905", as the
+// association's own number in site.yaml is); UK postcodes (normalised to upper case
 // with one space, their area one of the gazetteer's, with the areas one
 // slip away suggested); latitude and longitude inside the UK, and no farther
 // from the main town of the postcode's area than any place of that area
@@ -98,12 +99,12 @@ package directory
 
 import (
 	"fmt"
-	"html/template"
 	"net/url"
 	"strings"
 	"time"
 
 	"sitegen/internal/fold"
+	"sitegen/internal/phone"
 )
 
 // LapsingWithin is how many days ahead the build lists certifications and
@@ -250,7 +251,7 @@ func (p *Practitioner) Line(key string) int {
 // Contact holds the ways to reach a practitioner or school.
 type Contact struct {
 	Email   string
-	Phone   Phone
+	Phone   phone.Number // the zero Number when none is given
 	Website string
 }
 
@@ -261,16 +262,6 @@ func (c Contact) MailtoURL() string {
 	}
 	return "mailto:" + c.Email
 }
-
-// Phone is a validated UK telephone number.
-type Phone struct {
-	Display string // grouped the way the number is written in the UK: "01632 960905"
-	Tel     string // tel: link in international form: "tel:+441632960905"
-}
-
-// TelURL is Tel typed for html/template, which would otherwise refuse the
-// tel: scheme; Tel is built from digits only, by ParsePhone.
-func (p Phone) TelURL() template.URL { return template.URL(p.Tel) }
 
 // Location is one practice address.
 type Location struct {

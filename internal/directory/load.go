@@ -16,7 +16,10 @@ import (
 	"sitegen/internal/config"
 	"sitegen/internal/diag"
 	"sitegen/internal/fold"
+	"sitegen/internal/link"
+	"sitegen/internal/phone"
 	"sitegen/internal/pool"
+	"sitegen/internal/postcode"
 	"sitegen/internal/workfile"
 	"sitegen/internal/yamldoc"
 
@@ -343,13 +346,13 @@ func (l *loader) location(dec *yamldoc.Decoder, n *yamldoc.Node) (Location, bool
 	}
 	var pc string
 	if lm.Str("postcode", &pc) && pc != "" {
-		if norm, good := ParsePostcode(pc); good && areaProblem(norm) != "" {
+		if norm, good := postcode.Parse(pc); good && areaProblem(norm) != "" {
 			lm.Errorf("postcode", "postcode %q: %s", pc, areaProblem(norm))
 			ok = false
 		} else if good {
 			loc.Postcode = norm
 		} else {
-			lm.Errorf("postcode", "postcode %q is not a UK postcode; write it like TR9 8TR", pc)
+			lm.Errorf("postcode", "postcode %q is not a UK postcode; %s", pc, postcode.Advice)
 			ok = false
 		}
 	}
@@ -377,19 +380,22 @@ func (l *loader) location(dec *yamldoc.Decoder, n *yamldoc.Node) (Location, bool
 func contact(dec *yamldoc.Decoder, n *yamldoc.Node) Contact {
 	cm := dec.Map(n, "contact", contactKeys...)
 	var c Contact
-	var email, phone string
+	var email, tel string
 	if cm.Str("email", &email) && email != "" {
-		if ValidEmail(email) {
+		if link.ValidEmail(email) {
 			c.Email = email
 		} else {
 			cm.Errorf("email", "email %q is not an e-mail address; write it like name@example.org", email)
 		}
 	}
-	if cm.Str("phone", &phone) && phone != "" {
-		if p, why := parsePhone(phone); why == "" {
-			c.Phone = p
+	if cm.Str("phone", &tel) && tel != "" {
+		if n, why := phone.Parse(tel); why == "" {
+			c.Phone = n
 		} else {
-			cm.Errorf("phone", "phone %q is not a UK telephone number: %s; write it like 01632 960905 or +44 1632 960905", phone, why)
+			if why == phone.Foreign {
+				why += ", and the directory lists UK numbers only"
+			}
+			cm.Errorf("phone", "phone %q is not a UK telephone number: %s; %s", tel, why, phone.Advice)
 		}
 	}
 	publicWebsite(cm, &c.Website)

@@ -8,6 +8,7 @@ import (
 
 	"sitegen/internal/config"
 	"sitegen/internal/diag"
+	"sitegen/internal/phone"
 )
 
 // A valid practitioner; the tests replace one line at a time.
@@ -132,7 +133,7 @@ func TestValidPractitioner(t *testing.T) {
 	if p.Slug != "aelia-thornhurst" || p.Registration != "CST-000004" || p.Status != Current || p.DaysLeft != 80 {
 		t.Errorf("practitioner = %+v", p)
 	}
-	if p.Contact.Phone != (Phone{Display: "01632 960905", Tel: "tel:+441632960905"}) {
+	if p.Contact.Phone != (phone.Number{Display: "01632 960905", Tel: "tel:+441632960905"}) {
 		t.Errorf("phone = %+v", p.Contact.Phone)
 	}
 	if l := p.Locations[0]; l.District() != "TR9" || l.OSMURL() != "https://www.openstreetmap.org/?mlat=50.70614&mlon=-4.32072#map=16/50.70614/-4.32072" {

@@ -446,7 +446,7 @@ func (d *Directory) personLD(p *Practitioner) personLD {
 		ld.Email = p.Contact.MailtoURL()
 	}
 	if p.Contact.Phone.Tel != "" {
-		ld.Telephone = strings.TrimPrefix(p.Contact.Phone.Tel, "tel:")
+		ld.Telephone = p.Contact.Phone.International()
 	}
 	if p.Photo != "" {
 		ld.Image = d.absURL(p.Photo)
@@ -555,7 +555,7 @@ func (d *Directory) trainingLD(schools []SchoolView) map[string]any {
 			org["email"] = s.Contact.MailtoURL()
 		}
 		if s.Contact.Phone.Tel != "" {
-			org["telephone"] = strings.TrimPrefix(s.Contact.Phone.Tel, "tel:")
+			org["telephone"] = s.Contact.Phone.International()
 		}
 		var courses []map[string]any
 		for _, c := range s.Current {

@@ -20,9 +20,15 @@
 // everywhere, as browsers read them as addresses on another site: one that
 // starts with // (//example.org takes the page's scheme) and one with a
 // backslash (browsers read /\example.org as //example.org).
+//
+// An e-mail address that an editor writes as a value of its own, the
+// association's in site.yaml or a practitioner's or school's, is published
+// as a mailto: link: ValidEmail is the one rule for it, a plain address
+// (name@example.org, no display name) with a dotted domain.
 package link
 
 import (
+	"net/mail"
 	"net/url"
 	"strings"
 	"unicode"
@@ -113,6 +119,18 @@ func Problem(s string, allowed Kinds) string {
 		return `contains a backslash, which browsers read as /; write / in its place, or %5C for a backslash`
 	}
 	return ""
+}
+
+// ValidEmail reports whether s is a plain e-mail address (no display
+// name) with a dotted domain, such as name@example.org.
+func ValidEmail(s string) bool {
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || a.Name != "" {
+		return false
+	}
+	at := strings.LastIndexByte(s, '@')
+	domain := s[at+1:]
+	return at > 0 && strings.Contains(domain, ".") && !strings.HasPrefix(domain, ".") && !strings.HasSuffix(domain, ".")
 }
 
 // names lists the schemes of the kinds allowed, for a message: "an http,

@@ -83,3 +83,13 @@ func TestRelPath(t *testing.T) {
 		}
 	}
 }
+
+func TestValidEmail(t *testing.T) {
+	for s, want := range map[string]bool{"aelia@example.org": true, "a.b+c@mail.example.org": true, "aelia": false,
+		"Aelia <aelia@example.org>": false, "aelia@localhost": false, "aelia@example.org.": false, "a@b@example.org": false,
+		"info@example": false, "info.example.org": false, "": false} {
+		if ValidEmail(s) != want {
+			t.Errorf("ValidEmail(%q) = %v", s, !want)
+		}
+	}
+}

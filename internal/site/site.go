@@ -952,9 +952,9 @@ func OrganizationLD(cfg *config.Config) map[string]any {
 	if cfg.Org.Email != "" {
 		org["email"] = cfg.Org.Email
 	}
-	if cfg.Org.Telephone != "" {
+	if cfg.Org.Telephone.Tel != "" {
 		// As a practitioner's: +441632960000.
-		org["telephone"] = config.TelNumber(cfg.Org.Telephone)
+		org["telephone"] = cfg.Org.Telephone.International()
 	}
 	if a := cfg.Org.Address; a != (config.Address{}) {
 		addr := map[string]any{

@@ -10,14 +10,19 @@ import (
 	"sitegen/internal/content"
 	"sitegen/internal/diag"
 	"sitegen/internal/markdown"
+	"sitegen/internal/phone"
 )
 
 // TestOrganizationLD: the home page describes the organisation with its
 // telephone number in international form and its country as an ISO 3166
 // code, as the practitioners' and schools' structured data does.
 func TestOrganizationLD(t *testing.T) {
+	tel, why := phone.Parse("01632 960000")
+	if why != "" {
+		t.Fatal(why)
+	}
 	cfg := &config.Config{Title: "T", BaseURL: "https://example.org/", Org: config.Organisation{
-		Name: "Craniosacral Therapy Association", Telephone: "01632 960000",
+		Name: "Craniosacral Therapy Association", Telephone: tel,
 		Address: config.Address{Street: "1 Example Street", Town: "Exampleton", Postcode: "ZZ1 1ZZ", Country: "United Kingdom"},
 	}}
 	org := OrganizationLD(cfg)
