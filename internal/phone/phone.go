@@ -139,8 +139,8 @@ func (n Number) String() string { return n.Display }
 
 // Fictional reports whether the number is in one of the ranges Ofcom
 // keeps for drama, which never reach anyone: those starting 01632 960,
-// 07700 900, 020 4960 and 0113 496 0.
+// 07700 900, 020 7946 0 and 0113 496 0.
 func (n Number) Fictional() bool {
 	return strings.HasPrefix(n.Tel, "tel:+441632960") || strings.HasPrefix(n.Tel, "tel:+447700900") ||
-		strings.HasPrefix(n.Tel, "tel:+44204960") || strings.HasPrefix(n.Tel, "tel:+441134960")
+		strings.HasPrefix(n.Tel, "tel:+442079460") || strings.HasPrefix(n.Tel, "tel:+441134960")
 }

@@ -64,8 +64,8 @@ func TestWhy(t *testing.T) {
 
 func TestFictional(t *testing.T) {
 	for in, want := range map[string]bool{
-		"01632 960000": true, "07700 900123": true, "0113 496 0123": true,
-		"01632 961000": false, "07700 901123": false, "0161 496 0123": false,
+		"01632 960000": true, "07700 900123": true, "0113 496 0123": true, "020 7946 0123": true,
+		"01632 961000": false, "07700 901123": false, "0161 496 0123": false, "020 7946 1123": false, "020 4960 0123": false,
 	} {
 		n, why := Parse(in)
 		if why != "" || n.Fictional() != want {
