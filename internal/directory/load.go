@@ -304,8 +304,18 @@ func inDays(n int) string {
 	return fmt.Sprintf("in %d days", n)
 }
 
+// daysAgo says when a date n days before the build's today fell, for a
+// notice: "yesterday", "12 days ago".
+func daysAgo(n int) string {
+	if n == 1 {
+		return "yesterday"
+	}
+	return fmt.Sprintf("%d days ago", n)
+}
+
 // setStatus decides p's status at the build's date and lists a
-// certification that ends soon.
+// certification that ends soon or has just ended: the notice before and
+// the notice after, for LapsingWithin days each, then silence.
 func (l *loader) setStatus(p *Practitioner) {
 	if p.CertifiedUntil.IsZero() {
 		p.Status, p.DaysLeft = Lapsed, -1
@@ -314,16 +324,22 @@ func (l *loader) setStatus(p *Practitioner) {
 	y, mo, dd := p.CertifiedUntil.UTC().Date()
 	until := time.Date(y, mo, dd, 0, 0, 0, 0, time.UTC)
 	p.DaysLeft = int(until.Sub(l.d.Now).Hours() / 24)
+	name := p.Name
+	if name == "" {
+		name = p.Slug
+	}
+	line, col := p.Line("certified_until"), p.col["certified_until"]
 	switch {
 	case p.DaysLeft < 0:
 		p.Status = Lapsed
+		if -p.DaysLeft <= LapsingWithin {
+			l.problems.Infof(p.Source, line, col,
+				"the certification of %s (%s) ended on %s, %s: the directory no longer lists them and the registration check says it has lapsed; when they renew, change certified_until",
+				name, p.Registration, until.Format("2 January 2006"), daysAgo(-p.DaysLeft))
+		}
 	case p.DaysLeft <= LapsingWithin:
 		p.Status = Lapsing
-		name := p.Name
-		if name == "" {
-			name = p.Slug
-		}
-		l.problems.Infof(p.Source, p.Line("certified_until"), p.col["certified_until"],
+		l.problems.Infof(p.Source, line, col,
 			"the certification of %s (%s) ends on %s, %s; remind them to renew",
 			name, p.Registration, until.Format("2 January 2006"), inDays(p.DaysLeft))
 	default:

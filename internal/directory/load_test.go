@@ -486,7 +486,9 @@ func TestStatus(t *testing.T) {
 		{"2026-12-31", Lapsing, 30, "the certification of Aelia Thornhurst (CST-000004) ends on 31 December 2026, in 30 days; remind them to renew"},
 		{"2026-12-02", Lapsing, 1, "the certification of Aelia Thornhurst (CST-000004) ends on 2 December 2026, tomorrow; remind them to renew"},
 		{"2026-12-01", Lapsing, 0, "the certification of Aelia Thornhurst (CST-000004) ends on 1 December 2026, today; remind them to renew"},
-		{"2026-11-30", Lapsed, -1, ""},
+		{"2026-11-30", Lapsed, -1, "the certification of Aelia Thornhurst (CST-000004) ended on 30 November 2026, yesterday: the directory no longer lists them and the registration check says it has lapsed; when they renew, change certified_until"},
+		{"2026-11-01", Lapsed, -30, "the certification of Aelia Thornhurst (CST-000004) ended on 1 November 2026, 30 days ago: the directory no longer lists them and the registration check says it has lapsed; when they renew, change certified_until"},
+		{"2026-10-31", Lapsed, -31, ""},
 		{"2024-05-01", Lapsed, -944, ""},
 	}
 	for _, tt := range tests {
