@@ -8,8 +8,12 @@
 //   - http and https, with a host and without a user name or password
 //     (https://user@example.org/ shows a visitor a name that is not the
 //     site's, and puts a password in the page);
-//   - mailto, with an address after the colon (mailto:info@example.org);
-//   - tel, with a number after the colon (tel:+441632960905).
+//   - mailto, with e-mail addresses after the colon
+//     (mailto:info@example.org, with a ?subject= if wanted), each as
+//     ValidEmail has it;
+//   - tel, with a number someone can dial after the colon
+//     (tel:+441632960905): a UK number by package phone's rule, another
+//     country's with its code, or a short code such as 999 or 111.
 //
 // Anything else, javascript:, data:, file: or ftp:, is refused, in any
 // case (JavaScript: too). An address with no scheme is relative: a link on
@@ -28,10 +32,13 @@
 package link
 
 import (
+	"fmt"
 	"net/mail"
 	"net/url"
 	"strings"
 	"unicode"
+
+	"sitegen/internal/phone"
 )
 
 // Kinds are the kinds of address a place allows.
@@ -109,6 +116,10 @@ func Problem(s string, allowed Kinds) string {
 		if u.Opaque == "" {
 			return "has nothing after " + u.Scheme + ":; write the address right after the colon, such as " + example(kind)
 		}
+		if kind == Mail {
+			return mailProblem(u.Opaque)
+		}
+		return telProblem(u.Opaque)
 	}
 	if kind&(Relative|Web) != 0 && strings.Contains(s, `\`) {
 		// A path copied from Windows (..\articles\safety.md) is
@@ -117,6 +128,69 @@ func Problem(s string, allowed Kinds) string {
 			return "contains a backslash, which browsers read as /; write / in its place (" + fixed + "), or %5C for a backslash"
 		}
 		return `contains a backslash, which browsers read as /; write / in its place, or %5C for a backslash`
+	}
+	return ""
+}
+
+// mailProblem says why the part of a mailto: link before its query, one
+// address or several separated by commas, is not e-mail addresses.
+func mailProblem(to string) string {
+	if dec, err := url.PathUnescape(to); err == nil {
+		to = dec
+	}
+	for _, a := range strings.Split(to, ",") {
+		if a = strings.TrimSpace(a); a != "" && !ValidEmail(a) {
+			return fmt.Sprintf("has %q after mailto:, which is not an e-mail address; write one such as %s", a, example(Mail))
+		}
+	}
+	return ""
+}
+
+// telProblem says why the number of a tel: link cannot be dialled. A
+// national UK number (01632 960905) or a +44 one follows the site's rule
+// for numbers (package phone); another country's must have its country
+// code and at most 15 digits; a number of 3 to 6 digits with neither is a
+// short code, such as 999, 111 or the Samaritans' 116123. Spaces, dots,
+// hyphens and brackets between digits are allowed, and so are RFC 3966's
+// parameters after a semicolon (;ext=12).
+func telProblem(number string) string {
+	if i := strings.IndexByte(number, ';'); i >= 0 {
+		number = number[:i]
+	}
+	if dec, err := url.PathUnescape(number); err == nil {
+		number = dec
+	}
+	number = strings.TrimSpace(number)
+	const whole = "; write the whole number with its area code, such as "
+	digits := 0
+	for i, r := range number {
+		switch {
+		case '0' <= r && r <= '9':
+			digits++
+		case r == '+' && i == 0, r == ' ', r == '-', r == '.', r == '(', r == ')':
+		default:
+			return fmt.Sprintf("has %q in its number, where only digits belong; write the number after tel:, such as %s", string(r), example(Phone))
+		}
+	}
+	count := fmt.Sprintf("%d digits", digits)
+	if digits == 1 {
+		count = "1 digit"
+	}
+	national := strings.TrimLeft(number, "(")
+	switch {
+	case strings.HasPrefix(number, "+44") || strings.HasPrefix(national, "0"):
+		if _, why := phone.Parse(number); why != "" {
+			return "has a number that is not a UK telephone number: " + why + "; write it such as " + example(Phone)
+		}
+	case strings.HasPrefix(number, "+") && digits < 7:
+		return "has a number of " + count + ", too few for an international number; write it with its country code, such as " + example(Phone)
+	case strings.HasPrefix(number, "+") && digits > 15:
+		return "has a number of " + count + ", more than the 15 of the longest; write it with its country code, such as " + example(Phone)
+	case strings.HasPrefix(number, "+"):
+	case digits < 3:
+		return "has a number of " + count + ", too short to dial" + whole + example(Phone)
+	case digits > 6:
+		return "has a number of " + count + " with no area code or country code" + whole + example(Phone)
 	}
 	return ""
 }
