@@ -46,11 +46,20 @@ func TestVCard(t *testing.T) {
 		"ADR;TYPE=work:;;12 Mill Lane;Frithwick;South West;TR9 8TR;United Kingdom\r\n" +
 		"GEO:geo:50.70614,-4.32072\r\n" +
 		"NOTE:Registration CST-000004\\, Registered\\, certified until 19 February 202\r\n" +
-		" 7\r\n" +
+		" 7. Sample data: this practitioner is fictional\\, and these contact details\r\n" +
+		"  reach nobody.\r\n" +
 		"SOURCE:https://example.org/practitioners/aelia-thornhurst.vcf\r\n" +
 		"END:VCARD\r\n"
 	if got != want {
 		t.Errorf("vCard:\n%s\nwant:\n%s", got, want)
+	}
+
+	// A practitioner whose details are real gets no sample note, even in a
+	// register that holds sample entries.
+	real := *aeliaP
+	real.Contact = Contact{Email: "aelia@thornhurst-cst.co.uk"}
+	if card := unfold(string(d.VCard(&real))); !strings.Contains(card, "NOTE:Registration CST-000004\\, Registered\\, certified until 19 February 2027\r\n") {
+		t.Errorf("a real practitioner's vCard has a sample note or lacks the registration note:\n%s", card)
 	}
 
 	card := string(d.VCard(hostileP))

@@ -94,7 +94,9 @@
 // While practitioners or schools use the addresses and telephone numbers
 // reserved for fiction (example.org and its siblings, Ofcom's drama
 // ranges), Directory.Sample is true and every directory page says that
-// the entries are sample data.
+// the entries are sample data. The contact card (vCard) of a practitioner
+// with such details says so in its note, since a card saved to a phone
+// leaves the pages' notices behind.
 package directory
 
 import (

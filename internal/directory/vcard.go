@@ -59,6 +59,11 @@ func (d *Directory) VCard(p *Practitioner) []byte {
 	if !p.CertifiedUntil.IsZero() {
 		note += ", certified until " + p.CertifiedUntil.Format("2 January 2006")
 	}
+	if p.Contact.fictional() {
+		// A card saved to a phone leaves the site's sample notices
+		// behind, so it carries its own.
+		note += ". Sample data: this practitioner is fictional, and these contact details reach nobody."
+	}
 	line("NOTE:" + vcText(note))
 	line("SOURCE:" + vcURI(d.absURL(p.VCardURL())))
 	line("END:VCARD")
