@@ -970,3 +970,56 @@ func TestServeProblemInLargeFile(t *testing.T) {
 		t.Errorf("the problems carry %d bytes of source lines", total)
 	}
 }
+
+// TestServeFolderRestored deletes layouts/ and content/site.yaml and puts
+// them back, as a branch switch or a restore from a copy does: the preview
+// shows the problems and the last good site meanwhile, then the site as a
+// full build makes it, with no restart.
+func TestServeFolderRestored(t *testing.T) {
+	ts := start(t, fixture(t))
+	ev := ts.listen()
+	before := ts.get("/articles/first/").body
+	saved := filepath.Join(t.TempDir(), "layouts")
+	if err := os.Rename(ts.path("layouts"), saved); err != nil {
+		t.Fatal(err)
+	}
+	ev.until("problems")
+	if r := ts.get("/articles/first/"); r.body != before {
+		t.Errorf("the last good page is not served while layouts/ is away")
+	}
+	copyTree(t, saved, ts.path("layouts"))
+	ts.write("layouts/page.html", `{{define "main"}}<div class="restored">{{.Page.Content}}</div>{{end}}`)
+	ts.await(ev, "/articles/first/", `<div class="restored">`, 200)
+
+	site := ts.path("content/site.yaml")
+	data, err := os.ReadFile(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(site); err != nil {
+		t.Fatal(err)
+	}
+	ev.until("problems")
+	ts.write("content/site.yaml", string(data))
+	ts.await(ev, "/articles/first/", `<div class="restored">`, 200)
+	sameAsFullBuild(t, ts)
+}
+
+// copyTree copies the folder from to the new folder to, file by file.
+func copyTree(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return writeFile(filepath.Join(to, rel), string(data))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
