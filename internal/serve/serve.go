@@ -3,10 +3,12 @@
 // the browser to reload.
 //
 //	watcher   fsnotify on content/, layouts/ and static/, folders created
-//	          later included; editors' swap, backup and temporary files and
-//	          permission-only changes ignored; a burst of events (an
-//	          editor's write-rename-delete dance) is one batch, ended by
-//	          Config.Quiet without events
+//	          or moved in later included, a folder renamed or moved out
+//	          no longer watched under its old name; editors' swap, backup
+//	          and temporary files and permission-only changes ignored; a
+//	          burst of events (an editor's write-rename-delete dance, a
+//	          branch switched) is one batch, ended by Config.Quiet without
+//	          events
 //	rebuild   build.Builder.Build with the batch's paths: only what the
 //	          changes reach is parsed and rendered again, and the output is
 //	          byte for byte that of a full build; it stays in memory and

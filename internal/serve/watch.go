@@ -32,6 +32,8 @@ type watcher struct {
 	// build follows) to the links: the target's folder is watched, so
 	// that an edit to the target, wherever it is, changes the links.
 	links map[string][]string
+	// dirs are the folders of the site watched, by path.
+	dirs map[string]bool
 }
 
 // batch is a burst of changes; first is when its first event arrived.
@@ -46,7 +48,7 @@ func newWatcher(root string, quiet time.Duration) (*watcher, error) {
 		return nil, err
 	}
 	w := &watcher{root: root, fsw: fsw, quiet: quiet, batches: make(chan batch, 1), errs: make(chan error, 1),
-		done: make(chan struct{}), finished: make(chan struct{}), links: map[string][]string{}}
+		done: make(chan struct{}), finished: make(chan struct{}), links: map[string][]string{}, dirs: map[string]bool{}}
 	// The root itself, to see a watched folder created after the start.
 	if err := fsw.Add(root); err != nil {
 		fsw.Close()
@@ -74,7 +76,11 @@ func (w *watcher) addTree(dir string) ([]string, error) {
 			if p != dir && workfile.Skip(d.Name()) {
 				return fs.SkipDir // a hidden folder (.git), which the build does not read
 			}
-			return w.fsw.Add(p)
+			if err := w.fsw.Add(p); err != nil {
+				return err
+			}
+			w.dirs[p] = true
+			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			w.follow(p)
@@ -83,6 +89,27 @@ func (w *watcher) addTree(dir string) ([]string, error) {
 		return nil
 	})
 	return files, err
+}
+
+// forget stops watching dir and the folders below it, when dir has been
+// moved or deleted. The kernel watches a folder, not its name: a folder
+// renamed (content/articles to content/guides) or moved out of the site
+// is still watched, but fsnotify goes on naming the events of the folders
+// below it by their old names, and the watch of the folder itself is
+// dropped once the rename reaches it, whether or not the folder was
+// watched again under its new name meanwhile. So the old watches go
+// first, and a folder moved in is watched afresh when its creation
+// arrives (see paths).
+func (w *watcher) forget(dir string) {
+	if !w.dirs[dir] {
+		return
+	}
+	for d := range w.dirs {
+		if d == dir || strings.HasPrefix(d, dir+string(filepath.Separator)) {
+			w.fsw.Remove(d) // an error: the kernel has dropped it already
+			delete(w.dirs, d)
+		}
+	}
 }
 
 // follow watches the folder of the file a symbolic link points to. A link
@@ -169,6 +196,9 @@ func (w *watcher) paths(ev fsnotify.Event) []string {
 		if r, err := filepath.Rel(w.root, l); err == nil {
 			out = append(out, filepath.ToSlash(r))
 		}
+	}
+	if ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove) {
+		w.forget(ev.Name)
 	}
 	rel, err := filepath.Rel(w.root, ev.Name)
 	if err != nil || strings.HasPrefix(rel, "..") {
