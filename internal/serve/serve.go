@@ -8,7 +8,10 @@
 //	          and temporary files and permission-only changes ignored; a
 //	          burst of events (an editor's write-rename-delete dance, a
 //	          branch switched) is one batch, ended by Config.Quiet without
-//	          events
+//	          events, and what changes while a rebuild runs is the next
+//	          one, however many pauses it has; when the system's queue of
+//	          events overflows, every folder is watched again and the
+//	          whole site built
 //	rebuild   build.Builder.Build with the batch's paths: only what the
 //	          changes reach is parsed and rendered again, and the output is
 //	          byte for byte that of a full build; it stays in memory and
@@ -248,6 +251,9 @@ loop:
 			}
 			wake()
 		case b := <-s.watch.batches:
+			if b.all {
+				b.paths = nil // not known: build everything
+			}
 			s.rebuild(b.paths, b.first)
 		case werr := <-s.watch.errs:
 			s.logf("watching: %v\n", werr)

@@ -19,6 +19,8 @@ import (
 	"time"
 
 	"sitegen/internal/build"
+
+	"github.com/fsnotify/fsnotify"
 )
 
 // wait is how long a test waits for something that should happen: long,
@@ -1022,4 +1024,29 @@ func copyTree(t *testing.T, from, to string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestServeAfterOverflow: when the system's queue of file events
+// overflows (thousands of files changed at once, faster than they are
+// read), the changes it dropped are not known: the preview watches every
+// folder again and builds everything, and the terminal says why.
+func TestServeAfterOverflow(t *testing.T) {
+	ts := start(t, fixture(t))
+	ev := ts.listen()
+	// The events of a folder lost: it is not watched, as if the queue had
+	// dropped its new folder's creation; and a save in it.
+	articles := ts.path("content/articles")
+	if err := ts.watch.fsw.Remove(articles); err != nil {
+		t.Fatal(err)
+	}
+	first, _ := os.ReadFile(ts.path("content/articles/first.md"))
+	ts.write("content/articles/first.md", strings.Replace(string(first), "Intro with", "An intro nobody heard of with", 1))
+	ts.watch.fsw.Errors <- fsnotify.ErrEventOverflow
+	ts.await(ev, "/articles/first/", "An intro nobody heard of with", 200)
+	if !strings.Contains(ts.log.String(), "max_queued_events") {
+		t.Errorf("the terminal does not say what happened:\n%s", ts.log.String())
+	}
+	ts.write("content/articles/first.md", strings.Replace(string(first), "Intro with", "A watched intro with", 1))
+	ts.await(ev, "/articles/first/", "A watched intro with", 200)
+	sameAsFullBuild(t, ts)
 }

@@ -37,8 +37,10 @@ type watcher struct {
 }
 
 // batch is a burst of changes; first is when its first event arrived.
+// all: events were dropped, and paths are not all that changed.
 type batch struct {
 	paths []string
+	all   bool
 	first time.Time
 }
 
@@ -47,7 +49,7 @@ func newWatcher(root string, quiet time.Duration) (*watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{root: root, fsw: fsw, quiet: quiet, batches: make(chan batch, 1), errs: make(chan error, 1),
+	w := &watcher{root: root, fsw: fsw, quiet: quiet, batches: make(chan batch), errs: make(chan error, 1),
 		done: make(chan struct{}), finished: make(chan struct{}), links: map[string][]string{}, dirs: map[string]bool{}}
 	// The root itself, to see a watched folder created after the start.
 	if err := fsw.Add(root); err != nil {
@@ -137,8 +139,17 @@ func (w *watcher) close() error {
 
 func (w *watcher) loop() {
 	defer close(w.finished)
-	pending := map[string]bool{}
-	var first time.Time
+	// pending is the batch being gathered; out is w.batches once it is
+	// ready (Quiet has passed without events), nil until then. The send
+	// waits for the server to take it, after the rebuild it may be busy
+	// with, and events go on being read meanwhile: they join the batch,
+	// which is ready again after the next quiet spell. So a long burst
+	// (a branch switched, a folder unzipped) is one rebuild, or two, not
+	// one per pause in it, and the system's queue of events is emptied
+	// all the while.
+	var pending batch
+	seen := map[string]bool{}
+	var out chan batch
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	for {
@@ -149,6 +160,17 @@ func (w *watcher) loop() {
 		case err, ok := <-w.fsw.Errors:
 			if !ok {
 				return
+			}
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				// Events were dropped: which files changed is not known.
+				w.rewatch()
+				if !pending.all && len(pending.paths) == 0 {
+					pending.first = time.Now()
+				}
+				pending.all = true
+				out = nil
+				timer.Reset(w.quiet)
+				err = errOverflow
 			}
 			select {
 			case w.errs <- err:
@@ -162,25 +184,39 @@ func (w *watcher) loop() {
 			if len(paths) == 0 {
 				continue
 			}
-			if len(pending) == 0 {
-				first = time.Now()
+			if !pending.all && len(pending.paths) == 0 {
+				pending.first = time.Now()
 			}
 			for _, p := range paths {
-				pending[p] = true
+				if !seen[p] {
+					seen[p] = true
+					pending.paths = append(pending.paths, p)
+				}
 			}
+			out = nil
 			timer.Reset(w.quiet)
 		case <-timer.C:
-			b := batch{first: first}
-			for p := range pending {
-				b.paths = append(b.paths, p)
-			}
-			clear(pending)
-			select {
-			case w.batches <- b:
-			case <-w.done:
-				return
-			}
+			out = w.batches
+		case out <- pending:
+			pending, out = batch{}, nil
+			clear(seen)
 		}
+	}
+}
+
+// errOverflow is what the server is told when the system dropped events.
+var errOverflow = errors.New("too many changes at once: the system dropped some of their events " +
+	"(on Linux it queues fs.inotify.max_queued_events of them); watching every folder again and building everything")
+
+// rewatch watches the site's folders afresh, after events were dropped:
+// a folder made, renamed or deleted may be among them.
+func (w *watcher) rewatch() {
+	for d := range w.dirs {
+		w.fsw.Remove(d)
+	}
+	clear(w.dirs)
+	for _, d := range watched {
+		w.addTree(filepath.Join(w.root, d))
 	}
 }
 

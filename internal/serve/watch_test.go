@@ -242,3 +242,44 @@ func TestWatcherFollowsMovedFolders(t *testing.T) {
 	}
 	check("content/back", "content/back/deep", "content/notes")
 }
+
+// TestWatcherWaitsWhileBusy: while the server is busy (rebuilding), the
+// changes of several bursts gather into the one batch it takes next,
+// rather than a batch each, one rebuild after another; and the watcher
+// goes on reading events meanwhile, so the system's queue of them does
+// not overflow.
+func TestWatcherWaitsWhileBusy(t *testing.T) {
+	root := t.TempDir()
+	const quiet = 20 * time.Millisecond
+	if err := os.MkdirAll(filepath.Join(root, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	w, err := newWatcher(root, quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.close()
+	var want []string
+	for i := range 3 {
+		name := fmt.Sprintf("content/p%d.md", i)
+		want = append(want, name)
+		if err := os.WriteFile(filepath.Join(root, name), []byte("---\ntitle: P\n---\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(5 * quiet) // a pause in the burst, longer than Quiet: nobody takes the batch
+	}
+	select {
+	case b := <-w.batches:
+		if slices.Sort(b.paths); !slices.Equal(b.paths, want) {
+			t.Errorf("first batch %v, want %v", b.paths, want)
+		}
+	case <-time.After(wait):
+		t.Fatal("no batch")
+	}
+	if err := os.WriteFile(filepath.Join(root, "content/last.md"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := collect(t, w, "content/last.md"); !slices.Equal(got, []string{"content/last.md"}) {
+		t.Errorf("next batch %v, want only content/last.md", got)
+	}
+}
