@@ -11,7 +11,9 @@
 //	          events, and what changes while a rebuild runs is the next
 //	          one, however many pauses it has; when the system's queue of
 //	          events overflows, every folder is watched again and the
-//	          whole site built
+//	          whole site built; a folder the system will not watch (its
+//	          limit on watches reached) is named in the terminal with the
+//	          limit and how to raise it
 //	rebuild   build.Builder.Build with the batch's paths: only what the
 //	          changes reach is parsed and rendered again, and the output is
 //	          byte for byte that of a full build; it stays in memory and
@@ -196,7 +198,7 @@ func New(cfg Config) (*Server, error) {
 	w, err := newWatcher(opt.Src, cfg.Quiet)
 	if err != nil {
 		ln.Close()
-		return nil, fmt.Errorf("cannot watch %s: %w", opt.Src, err)
+		return nil, err
 	}
 	s.watch = w
 	return s, nil

@@ -2,11 +2,13 @@ package serve
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"sitegen/internal/workfile"
@@ -47,14 +49,14 @@ type batch struct {
 func newWatcher(root string, quiet time.Duration) (*watcher, error) {
 	fsw, err := fsnotify.NewWatcher()
 	if err != nil {
-		return nil, err
+		return nil, watchError(root, root, err)
 	}
 	w := &watcher{root: root, fsw: fsw, quiet: quiet, batches: make(chan batch), errs: make(chan error, 1),
 		done: make(chan struct{}), finished: make(chan struct{}), links: map[string][]string{}, dirs: map[string]bool{}}
 	// The root itself, to see a watched folder created after the start.
-	if err := fsw.Add(root); err != nil {
+	if err := watchFolder(fsw, root); err != nil {
 		fsw.Close()
-		return nil, err
+		return nil, watchError(root, root, err)
 	}
 	for _, d := range watched {
 		if _, err := w.addTree(filepath.Join(root, d)); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -64,6 +66,36 @@ func newWatcher(root string, quiet time.Duration) (*watcher, error) {
 	}
 	go w.loop()
 	return w, nil
+}
+
+// watchFolder is fsnotify's Add, or the tests' stand-in for it.
+var watchFolder = (*fsnotify.Watcher).Add
+
+// watchError is err, from watching dir, as the editor is told it: which
+// folder, and for the system's limits, which limit and how to raise it.
+// A folder not watched is a preview that does not follow its changes.
+func watchError(root, dir string, err error) error {
+	name := dir
+	if rel, rerr := filepath.Rel(root, dir); rerr == nil && rel != "." {
+		name = filepath.ToSlash(rel)
+	}
+	var limit, why, more string
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		limit, why, more = "fs.inotify.max_user_watches", "the system watches no more folders for you", "524288"
+	case errors.Is(err, syscall.EMFILE):
+		limit, why, more = "fs.inotify.max_user_instances", "too many programs of yours watch files", "1024"
+	default:
+		return fmt.Errorf("cannot watch %s: %w", name, err)
+	}
+	now := ""
+	if b, rerr := os.ReadFile("/proc/sys/" + strings.ReplaceAll(limit, ".", "/")); rerr == nil {
+		now = " (now " + strings.TrimSpace(string(b)) + ")"
+	}
+	return fmt.Errorf("cannot watch %[1]s: %[2]s: the limit %[3]s%[4]s is reached, so changes there are not previewed; "+
+		"raise it with `sudo sysctl %[3]s=%[5]s` (and the line %[3]s=%[5]s in /etc/sysctl.conf to keep it), "+
+		"or close other editors and servers that watch many folders, then start sitegen serve again",
+		name, why, limit, now, more)
 }
 
 // addTree watches dir and every folder below it and returns the files
@@ -78,8 +110,8 @@ func (w *watcher) addTree(dir string) ([]string, error) {
 			if p != dir && workfile.Skip(d.Name()) {
 				return fs.SkipDir // a hidden folder (.git), which the build does not read
 			}
-			if err := w.fsw.Add(p); err != nil {
-				return err
+			if err := watchFolder(w.fsw, p); err != nil {
+				return watchError(w.root, p, err)
 			}
 			w.dirs[p] = true
 			return nil
@@ -172,10 +204,7 @@ func (w *watcher) loop() {
 				timer.Reset(w.quiet)
 				err = errOverflow
 			}
-			select {
-			case w.errs <- err:
-			default:
-			}
+			w.report(err)
 		case ev, ok := <-w.fsw.Events:
 			if !ok {
 				return
@@ -201,6 +230,14 @@ func (w *watcher) loop() {
 			pending, out = batch{}, nil
 			clear(seen)
 		}
+	}
+}
+
+// report tells the server of err, unless it has not taken the last.
+func (w *watcher) report(err error) {
+	select {
+	case w.errs <- err:
+	default:
 	}
 }
 
@@ -252,7 +289,10 @@ func (w *watcher) paths(ev fsnotify.Event) []string {
 		} else if err == nil && fi.IsDir() {
 			// A new folder (made, moved in or restored): watch it, and
 			// count the files it already holds as changed.
-			files, _ := w.addTree(ev.Name)
+			files, err := w.addTree(ev.Name)
+			if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				w.report(err)
+			}
 			for _, f := range files {
 				if r, err := filepath.Rel(w.root, f); err == nil && !Ignored(filepath.ToSlash(r)) {
 					out = append(out, filepath.ToSlash(r))

@@ -2,12 +2,18 @@ package serve
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
+
+	"sitegen/internal/build"
+
+	"github.com/fsnotify/fsnotify"
 )
 
 // TestWatcherBatches: a permission change alone starts no rebuild, and a
@@ -281,5 +287,55 @@ func TestWatcherWaitsWhileBusy(t *testing.T) {
 	}
 	if got := collect(t, w, "content/last.md"); !slices.Equal(got, []string{"content/last.md"}) {
 		t.Errorf("next batch %v, want only content/last.md", got)
+	}
+}
+
+// TestWatchLimit: when the system will watch no more folders, the editor
+// is told which folder is not watched, the limit, and how to raise it,
+// when the server starts and when a folder is made later.
+func TestWatchLimit(t *testing.T) {
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "content", "articles"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	left := 0
+	watchFolder = func(w *fsnotify.Watcher, dir string) error {
+		if left == 0 {
+			return syscall.ENOSPC // as inotify_add_watch says when the limit is reached
+		}
+		left--
+		return w.Add(dir)
+	}
+	t.Cleanup(func() { watchFolder = (*fsnotify.Watcher).Add })
+	says := func(err error, dir string) {
+		t.Helper()
+		for _, want := range []string{"cannot watch " + dir + ": ", "limit fs.inotify.max_user_watches", "sudo sysctl fs.inotify.max_user_watches=524288"} {
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("error %v; want one with %q", err, want)
+			}
+		}
+	}
+
+	left = 2 // the root and content/
+	_, err := newWatcher(root, 20*time.Millisecond)
+	says(err, "content/articles")
+	left = 1 // the root
+	_, err = New(Config{Addr: "127.0.0.1:0", Log: io.Discard, Options: build.Options{Src: root, Now: fixedNow}})
+	says(err, "content")
+
+	left = 3
+	w, err := newWatcher(root, 20*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.close()
+	if err := os.MkdirAll(filepath.Join(root, "content", "guides"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-w.errs:
+		says(err, "content/guides")
+	case <-time.After(wait):
+		t.Fatal("nothing said of a folder not watched")
 	}
 }
