@@ -30,8 +30,11 @@
 //	          x/index.html, _redirects are followed, anything else is
 //	          /404.html with status 404); HTML responses
 //	          get <script src="/_sitegen/reload.js">, an external script as
-//	          the site's content security policy requires
-//	events    Server-Sent Events at /_sitegen/events: "reload" after a good
+//	          the site's content security policy requires, which names the
+//	          build the page is from
+//	events    Server-Sent Events at /_sitegen/events: "hello" with the
+//	          build served (a page from an older one reloads), "reload"
+//	          after a good
 //	          build, "css" with the new stylesheet URLs when only
 //	          stylesheets changed (swapped without a reload), "problems" with
 //	          the problems and the source lines around each when a build
@@ -119,6 +122,7 @@ type state struct {
 	// for it (see settled).
 	index    *build.Index
 	replaced chan struct{} // closed when a newer site is served
+	build    int64         // the build that made it
 }
 
 // settled returns the newest site whose search index is in place,
@@ -289,7 +293,7 @@ func (s *Server) rebuild(paths []string, first time.Time) {
 		return
 	}
 	old := s.site.Load()
-	st := &state{files: rb.Files, redirects: parseRedirects(rb.Files["_redirects"]), index: rb.Index, replaced: make(chan struct{})}
+	st := &state{files: rb.Files, redirects: parseRedirects(rb.Files["_redirects"]), index: rb.Index, replaced: make(chan struct{}), build: n}
 	s.site.Store(st)
 	if old != nil {
 		close(old.replaced)

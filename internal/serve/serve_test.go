@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
 	"net"
@@ -174,6 +175,7 @@ type sse struct {
 	events chan sseEvent
 	body   io.Closer
 	early  []event // events sent before hello: the state when the tab opened
+	hello  event
 }
 
 type sseEvent struct {
@@ -221,6 +223,7 @@ func (ts *testServer) listen() *sse {
 				ts.t.Fatal("event stream closed before hello")
 			}
 			if ev.name == "hello" {
+				s.hello = ev.data
 				return s
 			}
 			s.early = append(s.early, ev.data)
@@ -299,7 +302,7 @@ func TestServeSite(t *testing.T) {
 		}
 	}
 	home := ts.get("/")
-	if !strings.HasSuffix(home.body, reloadTag) || !strings.HasPrefix(home.ctype, "text/html") {
+	if !strings.Contains(home.body, `<script src="/_sitegen/reload.js"`) || !strings.HasSuffix(home.body, "></script>") || !strings.HasPrefix(home.ctype, "text/html") {
 		t.Errorf("the home page lacks the reload script: %q", trim(home.body))
 	}
 	if css := ts.get("/robots.txt"); strings.Contains(css.body, "reload.js") {
@@ -1049,4 +1052,47 @@ func TestServeAfterOverflow(t *testing.T) {
 	ts.write("content/articles/first.md", strings.Replace(string(first), "Intro with", "A watched intro with", 1))
 	ts.await(ev, "/articles/first/", "A watched intro with", 200)
 	sameAsFullBuild(t, ts)
+}
+
+// TestServePageKnowsItsBuild: every page says which build it is from, and
+// an event stream opened later says which build is served, so that a page
+// served just before a rebuild, whose stream connects after it, reloads.
+// A failed build serves no new site and reloads nothing.
+func TestServePageKnowsItsBuild(t *testing.T) {
+	ts := start(t, fixture(t))
+	pageBuild := func() string {
+		t.Helper()
+		body := ts.get("/articles/first/").body
+		_, tag, ok := strings.Cut(body, `<script src="/_sitegen/reload.js" data-build="`)
+		n, _, _ := strings.Cut(tag, `"`)
+		if !ok || n == "" || !strings.HasSuffix(body, " defer></script>") {
+			t.Fatalf("the page does not say its build: %q", body[max(0, len(body)-200):])
+		}
+		return n
+	}
+	helloSite := func(ev *sse) string {
+		t.Helper()
+		// The hello the stream opened with.
+		return fmt.Sprint(ev.hello.Site)
+	}
+	before := pageBuild()
+	ev := ts.listen()
+	if got := helloSite(ev); got != before {
+		t.Errorf("hello names build %s, the page %s", got, before)
+	}
+	first, _ := os.ReadFile(ts.path("content/articles/first.md"))
+	ts.write("content/articles/first.md", strings.Replace(string(first), "Intro with", "A later intro with", 1))
+	ts.await(ev, "/articles/first/", "A later intro with", 200)
+	after := pageBuild()
+	if after == before {
+		t.Fatalf("a page of a newer build names build %s, as the one before", after)
+	}
+	if got := helloSite(ts.listen()); got != after || got == before {
+		t.Errorf("after a rebuild, hello names build %s; the page served before it %s, after it %s", got, before, after)
+	}
+	ts.write("content/articles/first.md", "---\ntitle: First\ndate: not a date\n---\n")
+	ev.until("problems")
+	if got := helloSite(ts.listen()); got != after || pageBuild() != after {
+		t.Errorf("after a failed build, hello names build %s, the page %s; want %s, the site still served", got, pageBuild(), after)
+	}
 }
