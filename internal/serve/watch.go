@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -36,6 +37,9 @@ type watcher struct {
 	links map[string][]string
 	// dirs are the folders of the site watched, by path.
 	dirs map[string]bool
+	// gathered counts the changed paths gathered into batches, for the
+	// tests to wait on.
+	gathered atomic.Int64
 }
 
 // batch is a burst of changes; first is when its first event arrived.
@@ -220,6 +224,7 @@ func (w *watcher) loop() {
 				if !seen[p] {
 					seen[p] = true
 					pending.paths = append(pending.paths, p)
+					w.gathered.Add(1)
 				}
 			}
 			out = nil

@@ -274,6 +274,12 @@ func TestWatcherWaitsWhileBusy(t *testing.T) {
 		}
 		time.Sleep(5 * quiet) // a pause in the burst, longer than Quiet: nobody takes the batch
 	}
+	// Every save gathered (on a busy machine the watcher may be behind).
+	for deadline := time.Now().Add(wait); w.gathered.Load() < 3; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d of 3 saves seen", w.gathered.Load())
+		}
+	}
 	select {
 	case b := <-w.batches:
 		if slices.Sort(b.paths); !slices.Equal(b.paths, want) {
