@@ -34,6 +34,9 @@ import (
 //
 // What it keeps, and what decides that a kept result is still good:
 //
+//   - the site folder, open, until content/, layouts/ or static/ is no
+//     longer the folder opened (deleted and made again, or made later):
+//     then it is opened again and every file read again;
 //   - each Markdown file's parse (front matter, body, problems), by path and
 //     a hash of the file's bytes; only files named as changed (or every file,
 //     when Build is not told what changed) are read again;

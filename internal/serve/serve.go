@@ -16,8 +16,9 @@
 //	          limit and how to raise it
 //	rebuild   build.Builder.Build with the batch's paths: only what the
 //	          changes reach is parsed and rendered again, and the output is
-//	          byte for byte that of a full build; it stays in memory and
-//	          never touches public/. After an edit to Markdown bodies the
+//	          byte for byte that of a full build, content/, layouts/ or
+//	          static/ deleted and made again included; it stays in memory
+//	          and never touches public/. After an edit to Markdown bodies the
 //	          browser is told to reload as soon as the pages are built: the
 //	          search index finishes after, and requests under /search/
 //	          wait for the index of the newest build, so old and new index
@@ -28,15 +29,14 @@
 //	          points at this computer); pretty URLs as on Netlify (/x
 //	          redirects to /x/ when x/ has an index.html, /x/ is
 //	          x/index.html, _redirects are followed, anything else is
-//	          /404.html with status 404); HTML responses
-//	          get <script src="/_sitegen/reload.js">, an external script as
-//	          the site's content security policy requires, which names the
-//	          build the page is from
+//	          /404.html with status 404); HTML responses get
+//	          <script src="/_sitegen/reload.js">, an external script as the
+//	          site's content security policy requires, naming the build the
+//	          page is from
 //	events    Server-Sent Events at /_sitegen/events: "hello" with the
 //	          build served (a page from an older one reloads), "reload"
-//	          after a good
-//	          build, "css" with the new stylesheet URLs when only
-//	          stylesheets changed (swapped without a reload), "problems" with
+//	          after a good build, "css" with the new stylesheet URLs when
+//	          only stylesheets changed (swapped without a reload), "problems" with
 //	          the problems and the source lines around each when a build
 //	          fails (read as the build reads them, never through a link out
 //	          of the site); the last good site is served meanwhile, and the
