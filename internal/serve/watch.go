@@ -108,7 +108,7 @@ func (w *watcher) addTree(dir string) ([]string, error) {
 	var files []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			return watchError(w.root, p, err)
 		}
 		if d.IsDir() {
 			if p != dir && workfile.Skip(d.Name()) {
