@@ -31,7 +31,8 @@
 //     at 200% zoom nothing scrolls sideways, clips or overlaps; text and
 //     focus contrast from computed styles, hovered, dark and forced
 //     colours; no motion; live reload through the development
-//     server;
+//     server, also for a page whose event stream connects after the
+//     server built again;
 //   - audits, printing their figures: axe-core on every page type (zero
 //     violations), the Nu Html Checker on every generated page (zero
 //     errors), Lighthouse on the home, an article, the directory and the

@@ -4,8 +4,12 @@ import (
 	"context"
 	"io"
 	"io/fs"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -64,9 +68,9 @@ func TestLiveReload(t *testing.T) {
 	url := s.URL() + "articles/safety/"
 	tb.run(t, "opening "+url, navigate(url))
 	tb.waitJS(t, `document.readyState === "complete" && document.querySelector('script[src="/_sitegen/reload.js"]')`, "the page with the reload script")
-	// Give the event stream a moment to connect, then mark this page
-	// load: a reload forgets the mark.
-	time.Sleep(300 * time.Millisecond)
+	// Mark this page load: a reload forgets the mark. The edit below may
+	// be built before the page's event stream connects: the page reloads
+	// all the same (see TestLiveReloadBuiltMeanwhile).
 	eval[bool](t, tb, `(window.__loadMark = true)`)
 
 	file := filepath.Join(root, "content", "articles", "safety.md")
@@ -81,6 +85,91 @@ func TestLiveReload(t *testing.T) {
 	}
 	tb.waitJS(t, `!window.__loadMark && document.readyState === "complete" && document.querySelector("main").textContent.includes("`+added+`")`, "the open page to reload with the edit")
 	t.Logf("save to reloaded page: %s", time.Since(start).Round(time.Millisecond))
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
+// TestLiveReloadBuiltMeanwhile: a page whose event stream connects after
+// the server has built again (a second rebuild of a burst finishing while
+// the page reloads after the first) was served by the build before, and
+// reloads to show the newer one rather than staying as it was. The test
+// holds the page's event stream back until the server has built the edit.
+func TestLiveReloadBuiltMeanwhile(t *testing.T) {
+	tb := newTab(t)
+	root := t.TempDir()
+	copyTree(t, root, "content", "layouts", "static")
+	s, err := serve.New(serve.Config{Addr: "127.0.0.1:0", Options: build.Options{Src: root, Now: today}, Log: io.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx) }()
+	// The same server, its event stream held until release is closed.
+	release := make(chan struct{})
+	var once sync.Once
+	free := func() { once.Do(func() { close(release) }) }
+	held := make(chan struct{}, 8)
+	h := s.Handler()
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/_sitegen/events" {
+			held <- struct{}{}
+			select {
+			case <-release:
+			case <-r.Context().Done():
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	}))
+	t.Cleanup(func() {
+		free()
+		cancel() // which ends the event streams
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			t.Error("the development server did not stop within 5s")
+		}
+		proxy.CloseClientConnections()
+		proxy.Close()
+	})
+
+	url := proxy.URL + "/articles/safety/"
+	tb.run(t, "opening "+url, navigate(url))
+	tb.waitJS(t, `document.readyState === "complete"`, "the page")
+	select {
+	case <-held:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the page opened no event stream")
+	}
+	eval[bool](t, tb, `(window.__loadMark = true)`)
+
+	file := filepath.Join(root, "content", "articles", "safety.md")
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const added = "An edit built before the page connected."
+	if err := os.WriteFile(file, append(src, "\n"+added+"\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		res, err := http.Get(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if strings.Contains(string(body), added) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the server did not build the edit")
+		}
+	}
+	free()
+	tb.waitJS(t, `!window.__loadMark && document.readyState === "complete" && document.querySelector("main").textContent.includes("`+added+`")`, "the page to reload with the edit built before it connected")
 	for _, p := range tb.takeProblems() {
 		t.Error(p)
 	}

@@ -34,6 +34,9 @@ import (
 //
 // What it keeps, and what decides that a kept result is still good:
 //
+//   - the site folder, open, until content/, layouts/ or static/ is no
+//     longer the folder opened (deleted and made again, or made later):
+//     then it is opened again and every file read again;
 //   - each Markdown file's parse (front matter, body, problems), by path and
 //     a hash of the file's bytes; only files named as changed (or every file,
 //     when Build is not told what changed) are read again;
@@ -61,6 +64,9 @@ import (
 type Builder struct {
 	opt  Options
 	seed maphash.Seed
+	// ownFS: opt.FS is the site folder, opened by NewBuilder, and opened
+	// again when one of its folders is replaced (see siteFS.replaced).
+	ownFS bool
 
 	mu sync.Mutex // one Build at a time
 
@@ -203,7 +209,8 @@ type Rebuild struct {
 func NewBuilder(opt Options) (*Builder, error) {
 	opt.KeepSources = true
 	opt.DryRun = false
-	if opt.FS == nil {
+	own := opt.FS == nil
+	if own {
 		if _, err := os.Stat(filepath.Join(opt.Src, "content")); err != nil {
 			return nil, fmt.Errorf("%s has no content/ folder; run sitegen in a site root or pass -src", opt.Src)
 		}
@@ -217,7 +224,7 @@ func NewBuilder(opt Options) (*Builder, error) {
 		opt.Now = time.Now()
 	}
 	return &Builder{
-		opt: opt, seed: maphash.MakeSeed(), all: true, changed: map[string]bool{},
+		opt: opt, seed: maphash.MakeSeed(), ownFS: own, all: true, changed: map[string]bool{},
 		parsed: map[string]*parsedFile{}, rendered: map[string]*renderedPage{}, minified: map[string]dataEntry{},
 	}, nil
 }
@@ -241,6 +248,14 @@ func (x *Builder) Build(changed []string) (*Rebuild, error) {
 	defer x.mu.Unlock()
 	if changed == nil {
 		x.all = true
+	}
+	if old, ok := x.opt.FS.(siteFS); ok && x.ownFS && old.replaced() {
+		// A folder deleted and made again, or put in place of another:
+		// read from the folders as they now are, every file again.
+		if s, err := newSiteFS(x.opt.Src); err == nil {
+			old.close()
+			x.opt.FS, x.all = s, true
+		}
 	}
 	for _, c := range changed {
 		x.changed[c] = true

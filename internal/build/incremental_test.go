@@ -490,3 +490,64 @@ func TestLayoutProblemsNameTheFirstPage(t *testing.T) {
 		t.Errorf("the server reports\n%s\na full build\n%s", got, want)
 	}
 }
+
+// TestBuilderFolderReplaced: a Builder follows content/, layouts/ or
+// static/ when the folder is deleted and made again (a branch switched,
+// layouts/ restored from a backup), moved away and back, or made after
+// the Builder started: each rebuild reads the folder as it now is, as a
+// fresh build would, with no restart.
+func TestBuilderFolderReplaced(t *testing.T) {
+	src := copySite(t, filepath.Join("testdata", "fixture"))
+	opt := Options{Src: src, Now: fixedNow, Drafts: true, Future: true, Dev: true}
+	x := builtBuilder(t, opt)
+	files := func(dir string) []string {
+		var out []string
+		for name := range readTree(t, filepath.Join(src, dir)) {
+			out = append(out, dir+"/"+name)
+		}
+		return append(out, dir)
+	}
+	for _, dir := range []string{"layouts", "content", "static"} {
+		saved := filepath.Join(t.TempDir(), dir)
+		copyDir(t, filepath.Join(src, dir), saved)
+		changed := files(dir)
+		if err := os.RemoveAll(filepath.Join(src, dir)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := x.Build(changed); err == nil {
+			t.Fatalf("without %s/ the build succeeds", dir)
+		}
+		copyDir(t, saved, filepath.Join(src, dir))
+		if dir == "layouts" {
+			write(t, filepath.Join(src, "layouts", "page.html"), `{{define "main"}}<div class="restored">{{.Page.Content}}</div>{{end}}`)
+		}
+		rb, err := x.Build(changed)
+		if err != nil {
+			t.Fatalf("%s/ made again: %v\n%s", dir, err, problems(rb.Result))
+		}
+		sameTree(t, src, opt, rb)
+	}
+	// Moved away, another folder put in its place, then moved back.
+	away := filepath.Join(t.TempDir(), "layouts")
+	if err := os.Rename(filepath.Join(src, "layouts"), away); err != nil {
+		t.Fatal(err)
+	}
+	copyDir(t, away, filepath.Join(src, "layouts"))
+	write(t, filepath.Join(src, "layouts", "page.html"), `{{define "main"}}<div class="other">{{.Page.Content}}</div>{{end}}`)
+	rb, err := x.Build(files("layouts"))
+	if err != nil {
+		t.Fatalf("layouts/ replaced: %v\n%s", err, problems(rb.Result))
+	}
+	sameTree(t, src, opt, rb)
+	if err := os.RemoveAll(filepath.Join(src, "layouts")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(away, filepath.Join(src, "layouts")); err != nil {
+		t.Fatal(err)
+	}
+	rb, err = x.Build(files("layouts"))
+	if err != nil {
+		t.Fatalf("layouts/ moved back: %v\n%s", err, problems(rb.Result))
+	}
+	sameTree(t, src, opt, rb)
+}

@@ -58,6 +58,9 @@ type siteFS struct {
 	real string   // the site folder's absolute path, links resolved
 	// folders are content/, layouts/ and static/, those that exist.
 	folders map[string]*siteFolder
+	// found is what each of the three names was when the site was
+	// opened (nil: nothing): see replaced.
+	found map[string]fs.FileInfo
 }
 
 // siteFolder is one of the folders a site is read from.
@@ -88,8 +91,11 @@ func newSiteFS(dir string) (siteFS, error) {
 	if err != nil {
 		return siteFS{}, err
 	}
-	s := siteFS{root: root, dir: root.FS(), real: real, folders: map[string]*siteFolder{}}
+	s := siteFS{root: root, dir: root.FS(), real: real, folders: map[string]*siteFolder{}, found: map[string]fs.FileInfo{}}
 	for _, name := range siteFolders {
+		if fi, err := os.Stat(filepath.Join(real, name)); err == nil {
+			s.found[name] = fi
+		}
 		// A folder that is a link out of the site is not opened here:
 		// reading it reports the link (resolve).
 		r, err := root.OpenRoot(name)
@@ -113,6 +119,24 @@ func newSiteFS(dir string) (siteFS, error) {
 		s.folders[name] = f
 	}
 	return s, nil
+}
+
+// replaced reports whether one of the site's folders is no longer the
+// folder s opened: deleted, made again, moved away with another put in
+// its place, or made after s was opened. s reads the folder it opened,
+// which is empty once deleted, and none made later: a development server
+// open while an editor switches branches or restores layouts/ from a copy
+// must open the site again to read it as it now is. An open folder keeps
+// its inode, so a folder made in its place never has the same one.
+func (s siteFS) replaced() bool {
+	for _, name := range siteFolders {
+		now, err := os.Stat(filepath.Join(s.real, name))
+		was := s.found[name]
+		if (err == nil) != (was != nil) || was != nil && !os.SameFile(now, was) {
+			return true
+		}
+	}
+	return false
 }
 
 // noOpenat2, set by tests, reads every file through the roots, as on a

@@ -20,12 +20,19 @@ var reloadJS []byte
 // reloadTag is added to every HTML response. It is appended after the
 // document's end: the browser puts it in the body all the same, and the
 // published HTML (whose end tags the minifier may drop) is left as built.
-const reloadTag = `<script src="/_sitegen/reload.js" defer></script>`
+// It names the build the page is from (0: none, the site does not build
+// yet): a page whose event stream opens after a newer build was served
+// learns so from the stream's hello, and reloads.
+func reloadTag(build int64) string {
+	return fmt.Sprintf(`<script src="/_sitegen/reload.js" data-build="%d" defer></script>`, build)
+}
 
 // event is what the event stream tells the browser.
 type event struct {
-	Name     string    `json:"-"` // hello, reload, css, problems; "ok" is the status after a good build
-	Build    int64     `json:"build"`
+	Name  string `json:"-"` // hello, reload, css, problems; "ok" is the status after a good build
+	Build int64  `json:"build"`
+	// Site, in hello, is the build of the site served (none: no site yet).
+	Site     int64     `json:"site,omitempty"`
 	CSS      []string  `json:"css,omitempty"`
 	Problems []problem `json:"problems,omitempty"`
 }
@@ -112,7 +119,7 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 		// The first build failed: there is no site yet, only its problems.
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusInternalServerError)
-		fmt.Fprintf(w, "<!doctype html><title>Build failed</title><h1>The site does not build yet</h1><p>The problems are shown here and in the terminal; fix them and this page reloads.</p>%s", reloadTag)
+		fmt.Fprintf(w, "<!doctype html><title>Build failed</title><h1>The site does not build yet</h1><p>The problems are shown here and in the terminal; fix them and this page reloads.</p>%s", reloadTag(0))
 		return
 	}
 	p := path.Clean("/" + r.URL.Path)
@@ -175,7 +182,7 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-store")
 	if strings.HasPrefix(ctype, "text/html") {
-		data = append(data[:len(data):len(data)], reloadTag...)
+		data = append(data[:len(data):len(data)], reloadTag(st.build)...)
 	}
 	if status == http.StatusOK {
 		// As a file server does: a video player asks for parts of a
@@ -250,7 +257,11 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		if st.Name == "problems" {
 			writeEvent(w, *st)
 		}
-		writeEvent(w, event{Name: "hello", Build: st.Build})
+		hello := event{Name: "hello", Build: st.Build}
+		if site := s.site.Load(); site != nil {
+			hello.Site = site.build
+		}
+		writeEvent(w, hello)
 	}
 	fl.Flush()
 	ping := time.NewTicker(20 * time.Second)

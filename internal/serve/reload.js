@@ -6,28 +6,29 @@
 (() => {
   "use strict";
   const overlayID = "sitegen-problems";
-  let build = null;
+  // The build of the site this page is from; 0 when the site did not
+  // build yet.
+  const script = document.currentScript;
+  let site = script ? Number(script.dataset.build || 0) : null;
 
   const es = new EventSource("/_sitegen/events");
   const data = (e) => JSON.parse(e.data);
 
   es.addEventListener("hello", (e) => {
-    const d = data(e);
-    // Reconnected to a server that has built since this page loaded.
-    if (build !== null && d.build !== build) location.reload();
-    build = d.build;
+    // The server has served a newer site since this page was served: built
+    // before this stream first connected (a second rebuild finishing while
+    // the page reloaded after the first), or while it was away.
+    if (site !== null && (data(e).site || 0) !== site) location.reload();
   });
   es.addEventListener("reload", () => location.reload());
   es.addEventListener("css", (e) => {
     const d = data(e);
-    build = d.build;
+    site = d.build;
     clearOverlay();
     swapStyles(d.css || []);
   });
   es.addEventListener("problems", (e) => {
-    const d = data(e);
-    build = d.build;
-    showOverlay(d.problems || []);
+    showOverlay(data(e).problems || []);
   });
 
   // A fingerprinted name without its fingerprint: /assets/site.1a2b3c4d.css

@@ -3,14 +3,22 @@
 // the browser to reload.
 //
 //	watcher   fsnotify on content/, layouts/ and static/, folders created
-//	          later included; editors' swap, backup and temporary files and
-//	          permission-only changes ignored; a burst of events (an
-//	          editor's write-rename-delete dance) is one batch, ended by
-//	          Config.Quiet without events
+//	          or moved in later included, a folder renamed or moved out
+//	          no longer watched under its old name; editors' swap, backup
+//	          and temporary files and permission-only changes ignored; a
+//	          burst of events (an editor's write-rename-delete dance, a
+//	          branch switched) is one batch, ended by Config.Quiet without
+//	          events, and what changes while a rebuild runs is the next
+//	          one, however many pauses it has; when the system's queue of
+//	          events overflows, every folder is watched again and the
+//	          whole site built; a folder the system will not watch (its
+//	          limit on watches reached) is named in the terminal with the
+//	          limit and how to raise it
 //	rebuild   build.Builder.Build with the batch's paths: only what the
 //	          changes reach is parsed and rendered again, and the output is
-//	          byte for byte that of a full build; it stays in memory and
-//	          never touches public/. After an edit to Markdown bodies the
+//	          byte for byte that of a full build, content/, layouts/ or
+//	          static/ deleted and made again included; it stays in memory
+//	          and never touches public/. After an edit to Markdown bodies the
 //	          browser is told to reload as soon as the pages are built: the
 //	          search index finishes after, and requests under /search/
 //	          wait for the index of the newest build, so old and new index
@@ -21,12 +29,14 @@
 //	          points at this computer); pretty URLs as on Netlify (/x
 //	          redirects to /x/ when x/ has an index.html, /x/ is
 //	          x/index.html, _redirects are followed, anything else is
-//	          /404.html with status 404); HTML responses
-//	          get <script src="/_sitegen/reload.js">, an external script as
-//	          the site's content security policy requires
-//	events    Server-Sent Events at /_sitegen/events: "reload" after a good
-//	          build, "css" with the new stylesheet URLs when only
-//	          stylesheets changed (swapped without a reload), "problems" with
+//	          /404.html with status 404); HTML responses get
+//	          <script src="/_sitegen/reload.js">, an external script as the
+//	          site's content security policy requires, naming the build the
+//	          page is from
+//	events    Server-Sent Events at /_sitegen/events: "hello" with the
+//	          build served (a page from an older one reloads), "reload"
+//	          after a good build, "css" with the new stylesheet URLs when
+//	          only stylesheets changed (swapped without a reload), "problems" with
 //	          the problems and the source lines around each when a build
 //	          fails (read as the build reads them, never through a link out
 //	          of the site); the last good site is served meanwhile, and the
@@ -112,6 +122,7 @@ type state struct {
 	// for it (see settled).
 	index    *build.Index
 	replaced chan struct{} // closed when a newer site is served
+	build    int64         // the build that made it
 }
 
 // settled returns the newest site whose search index is in place,
@@ -191,7 +202,7 @@ func New(cfg Config) (*Server, error) {
 	w, err := newWatcher(opt.Src, cfg.Quiet)
 	if err != nil {
 		ln.Close()
-		return nil, fmt.Errorf("cannot watch %s: %w", opt.Src, err)
+		return nil, err
 	}
 	s.watch = w
 	return s, nil
@@ -246,6 +257,9 @@ loop:
 			}
 			wake()
 		case b := <-s.watch.batches:
+			if b.all {
+				b.paths = nil // not known: build everything
+			}
 			s.rebuild(b.paths, b.first)
 		case werr := <-s.watch.errs:
 			s.logf("watching: %v\n", werr)
@@ -279,7 +293,7 @@ func (s *Server) rebuild(paths []string, first time.Time) {
 		return
 	}
 	old := s.site.Load()
-	st := &state{files: rb.Files, redirects: parseRedirects(rb.Files["_redirects"]), index: rb.Index, replaced: make(chan struct{})}
+	st := &state{files: rb.Files, redirects: parseRedirects(rb.Files["_redirects"]), index: rb.Index, replaced: make(chan struct{}), build: n}
 	s.site.Store(st)
 	if old != nil {
 		close(old.replaced)

@@ -20,6 +20,8 @@ import (
 	"time"
 
 	"sitegen/internal/build"
+
+	"github.com/fsnotify/fsnotify"
 )
 
 // wait is how long a test waits for something that should happen: long,
@@ -173,6 +175,7 @@ type sse struct {
 	events chan sseEvent
 	body   io.Closer
 	early  []event // events sent before hello: the state when the tab opened
+	hello  event
 }
 
 type sseEvent struct {
@@ -220,6 +223,7 @@ func (ts *testServer) listen() *sse {
 				ts.t.Fatal("event stream closed before hello")
 			}
 			if ev.name == "hello" {
+				s.hello = ev.data
 				return s
 			}
 			s.early = append(s.early, ev.data)
@@ -298,7 +302,7 @@ func TestServeSite(t *testing.T) {
 		}
 	}
 	home := ts.get("/")
-	if !strings.HasSuffix(home.body, reloadTag) || !strings.HasPrefix(home.ctype, "text/html") {
+	if !strings.Contains(home.body, `<script src="/_sitegen/reload.js"`) || !strings.HasSuffix(home.body, "></script>") || !strings.HasPrefix(home.ctype, "text/html") {
 		t.Errorf("the home page lacks the reload script: %q", trim(home.body))
 	}
 	if css := ts.get("/robots.txt"); strings.Contains(css.body, "reload.js") {
@@ -1007,5 +1011,126 @@ func TestServeRanges(t *testing.T) {
 		whole.Header.Get("Content-Type") != "video/mp4" || whole.Header.Get("Cache-Control") != "no-store" {
 		t.Errorf("GET the clip: %d, %d bytes, Accept-Ranges %q, Content-Type %q, Cache-Control %q",
 			whole.StatusCode, len(body), whole.Header.Get("Accept-Ranges"), whole.Header.Get("Content-Type"), whole.Header.Get("Cache-Control"))
+	}
+}
+
+// TestServeFolderRestored deletes layouts/ and content/site.yaml and puts
+// them back, as a branch switch or a restore from a copy does: the preview
+// shows the problems and the last good site meanwhile, then the site as a
+// full build makes it, with no restart.
+func TestServeFolderRestored(t *testing.T) {
+	ts := start(t, fixture(t))
+	ev := ts.listen()
+	before := ts.get("/articles/first/").body
+	saved := filepath.Join(t.TempDir(), "layouts")
+	if err := os.Rename(ts.path("layouts"), saved); err != nil {
+		t.Fatal(err)
+	}
+	ev.until("problems")
+	if r := ts.get("/articles/first/"); r.body != before {
+		t.Errorf("the last good page is not served while layouts/ is away")
+	}
+	copyTree(t, saved, ts.path("layouts"))
+	ts.write("layouts/page.html", `{{define "main"}}<div class="restored">{{.Page.Content}}</div>{{end}}`)
+	ts.await(ev, "/articles/first/", `<div class="restored">`, 200)
+
+	site := ts.path("content/site.yaml")
+	data, err := os.ReadFile(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(site); err != nil {
+		t.Fatal(err)
+	}
+	ev.until("problems")
+	ts.write("content/site.yaml", string(data))
+	ts.await(ev, "/articles/first/", `<div class="restored">`, 200)
+	sameAsFullBuild(t, ts)
+}
+
+// copyTree copies the folder from to the new folder to, file by file.
+func copyTree(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return writeFile(filepath.Join(to, rel), string(data))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestServeAfterOverflow: when the system's queue of file events
+// overflows (thousands of files changed at once, faster than they are
+// read), the changes it dropped are not known: the preview watches every
+// folder again and builds everything, and the terminal says why.
+func TestServeAfterOverflow(t *testing.T) {
+	ts := start(t, fixture(t))
+	ev := ts.listen()
+	// The events of a folder lost: it is not watched, as if the queue had
+	// dropped its new folder's creation; and a save in it.
+	articles := ts.path("content/articles")
+	if err := ts.watch.fsw.Remove(articles); err != nil {
+		t.Fatal(err)
+	}
+	first, _ := os.ReadFile(ts.path("content/articles/first.md"))
+	ts.write("content/articles/first.md", strings.Replace(string(first), "Intro with", "An intro nobody heard of with", 1))
+	ts.watch.fsw.Errors <- fsnotify.ErrEventOverflow
+	ts.await(ev, "/articles/first/", "An intro nobody heard of with", 200)
+	if !strings.Contains(ts.log.String(), "max_queued_events") {
+		t.Errorf("the terminal does not say what happened:\n%s", ts.log.String())
+	}
+	ts.write("content/articles/first.md", strings.Replace(string(first), "Intro with", "A watched intro with", 1))
+	ts.await(ev, "/articles/first/", "A watched intro with", 200)
+	sameAsFullBuild(t, ts)
+}
+
+// TestServePageKnowsItsBuild: every page says which build it is from, and
+// an event stream opened later says which build is served, so that a page
+// served just before a rebuild, whose stream connects after it, reloads.
+// A failed build serves no new site and reloads nothing.
+func TestServePageKnowsItsBuild(t *testing.T) {
+	ts := start(t, fixture(t))
+	pageBuild := func() string {
+		t.Helper()
+		body := ts.get("/articles/first/").body
+		_, tag, ok := strings.Cut(body, `<script src="/_sitegen/reload.js" data-build="`)
+		n, _, _ := strings.Cut(tag, `"`)
+		if !ok || n == "" || !strings.HasSuffix(body, " defer></script>") {
+			t.Fatalf("the page does not say its build: %q", body[max(0, len(body)-200):])
+		}
+		return n
+	}
+	helloSite := func(ev *sse) string {
+		t.Helper()
+		// The hello the stream opened with.
+		return fmt.Sprint(ev.hello.Site)
+	}
+	before := pageBuild()
+	ev := ts.listen()
+	if got := helloSite(ev); got != before {
+		t.Errorf("hello names build %s, the page %s", got, before)
+	}
+	first, _ := os.ReadFile(ts.path("content/articles/first.md"))
+	ts.write("content/articles/first.md", strings.Replace(string(first), "Intro with", "A later intro with", 1))
+	ts.await(ev, "/articles/first/", "A later intro with", 200)
+	after := pageBuild()
+	if after == before {
+		t.Fatalf("a page of a newer build names build %s, as the one before", after)
+	}
+	if got := helloSite(ts.listen()); got != after || got == before {
+		t.Errorf("after a rebuild, hello names build %s; the page served before it %s, after it %s", got, before, after)
+	}
+	ts.write("content/articles/first.md", "---\ntitle: First\ndate: not a date\n---\n")
+	ev.until("problems")
+	if got := helloSite(ts.listen()); got != after || pageBuild() != after {
+		t.Errorf("after a failed build, hello names build %s, the page %s; want %s, the site still served", got, pageBuild(), after)
 	}
 }
