@@ -19,6 +19,7 @@ import (
 var visualPages = []struct{ name, path, ready string }{
 	{"home", "/", ""},
 	{"article", "/articles/what-happens-in-a-session/", ""},
+	{"safety", "/articles/safety/", ""},
 	{"directory", "/practitioners/", `!document.querySelector("#directory-filters").hidden`},
 	{"directory filtered", "/practitioners/?region=scotland", `document.querySelector("#directory-status").textContent.trim()`},
 	{"directory near", "/practitioners/?near=Edinburgh", `document.querySelector("#directory-status").textContent.trim()`},
@@ -30,6 +31,7 @@ var visualPages = []struct{ name, path, ready string }{
 	{"verify malformed", "/verify/?reg=hello", `document.querySelector("#verify-result").dataset.status === "invalid"`},
 	{"search", "/search/?q=certification", `document.querySelector("#search-page-list mark")`},
 	{"reading list", "/reading/anatomy-head-neck-spine/", ""},
+	{"reading lists", "/reading/", ""},
 	{"training", "/training/", ""},
 	{"sitemap", "/sitemap/", ""},
 	{"404", "/no-such-page/", ""},
@@ -123,7 +125,7 @@ func openVisual(t *testing.T, tb *tab, path, ready string) {
 // the light and the dark colour scheme and while hovered; no sideways
 // scrolling at 320 px outside a table's own scroll region, also with
 // WCAG 1.4.12's text spacing, which must clip nothing and overlap no
-// text; no overlapping text at 200% zoom; Tab in document order, no trap,
+// text, and with long unbreakable words in every text; no overlapping text at 200% zoom; Tab in document order, no trap,
 // a focus indicator of 3:1 against what is around it, also in
 // forced-colours mode; no animation or transition, reduced motion or not.
 func TestReflowZoomFocusContrast(t *testing.T) {
@@ -155,6 +157,14 @@ func TestReflowZoomFocusContrast(t *testing.T) {
 			}
 			for _, p := range eval[[]string](t, tb, overlapJS) {
 				t.Errorf("320px spacing overlap: %s", p)
+			}
+			// long words at 320, text spacing still applied
+			eval[int](t, tb, longWordsJS)
+			for _, p := range eval[[]string](t, tb, overflowJS) {
+				t.Errorf("320px long words: %s", p)
+			}
+			for _, p := range eval[[]string](t, tb, clippedJS) {
+				t.Errorf("320px long words clipped: %s", p)
 			}
 			// zoom 200%
 			tb.run(t, "zoom", chromedp.EmulateViewport(640, 450, chromedp.EmulateScale(2)))
@@ -211,6 +221,25 @@ const motionJS = `(() => {
 
 // spacingJS applies WCAG 1.4.12's text spacing.
 const spacingJS = `(() => { const s = document.createElement("style"); s.textContent = "* { line-height: 1.5 !important; letter-spacing: .12em !important; word-spacing: .16em !important; } p { margin-bottom: 2em !important; }"; document.head.append(s); return true; })()`
+
+// longWordsJS puts a word that has nowhere to break, as long as a real
+// practitioner's e-mail address can be, after the first word of every
+// text on the page (button labels, the site's own short words, apart):
+// a name, an address, a URL or an ISBN may be that long, in a heading, a
+// link, a list of filters, a table or a form's label. It returns how many
+// texts it changed.
+const longWordsJS = `(() => {
+	const long = "appointments.wolfeschlegelsteinhausenbergerdorff@example.org";
+	let n = 0;
+	for (const e of document.body.querySelectorAll("*")) {
+		if (e.closest("script, style, template, noscript, select, button")) continue;
+		const t = [...e.childNodes].find((c) => c.nodeType === 3 && c.textContent.trim());
+		if (!t) continue;
+		t.textContent = t.textContent.replace(/\S+/, (w) => w + long);
+		n++;
+	}
+	return n;
+})()`
 
 // overflowJS lists what sticks out past the viewport's right edge, outside
 // a scroll region of its own, and whether the page scrolls sideways.
