@@ -811,7 +811,8 @@ func TestHomeFindNear(t *testing.T) {
 
 // TestPrint: printed, the safety page keeps its text, the notices, the
 // association's address and the footer's medical note, drops what only
-// works on a screen, and shows where a link to another site goes.
+// works on a screen, and shows where a link to another site goes; so do
+// an article, a profile and a reading list, with nothing cut off.
 func TestPrint(t *testing.T) {
 	tb := newTab(t)
 	tb.open(t, "/articles/safety/")
@@ -846,7 +847,46 @@ func TestPrint(t *testing.T) {
 	if strings.Contains(inner, "/") {
 		t.Errorf("printed, a link within the site shows %q after it", inner)
 	}
+
+	// On A4 paper (about 718 CSS px inside the margins), an article, the
+	// safety page, a profile and a reading list, with long words in their
+	// text: no navigation, search box, filter or button; every link to
+	// another site shows its address, once; nothing is cut off.
+	tb.run(t, "A4 width", chromedp.EmulateViewport(718, 1000))
+	for _, path := range []string{"/articles/what-happens-in-a-session/", "/articles/safety/", "/practitioners/aelia-thornhurst/", "/reading/anatomy-head-neck-spine/"} {
+		tb.open(t, path)
+		eval[bool](t, tb, colourJS)
+		eval[int](t, tb, longWordsJS)
+		for _, p := range eval[[]string](t, tb, printedJS) {
+			t.Errorf("printed, %s: %s", path, p)
+		}
+	}
 }
+
+// printedJS lists what is wrong with a page on paper: a control or a
+// navigation shown, a link to another site whose address is not printed
+// (or printed twice, when its text is the address), and anything past
+// the paper's edge or cut off by a box that would scroll on a screen.
+const printedJS = `(() => {
+	const out = [], vw = document.documentElement.clientWidth;
+	const shown = (e) => e.getClientRects().length > 0 && !__colour.hidden(e);
+	for (const e of document.querySelectorAll("nav, form, .directory-filters, button, input, select, textarea")) if (shown(e)) out.push(__colour.name(e) + " is shown");
+	for (const a of document.querySelectorAll("a[href]")) {
+		const u = new URL(a.href);
+		if (!shown(a) || u.origin === location.origin || !/^https?:$/.test(u.protocol)) continue;
+		const href = a.getAttribute("href"), after = getComputedStyle(a, "::after").content;
+		const times = (a.textContent.includes(href) ? 1 : 0) + (after.includes(href) ? 1 : 0);
+		if (times !== 1) out.push(__colour.name(a) + " shows its address " + href + " " + times + " times");
+	}
+	for (const e of document.body.querySelectorAll("*")) {
+		if (!shown(e)) continue;
+		const r = e.getBoundingClientRect(), cs = getComputedStyle(e);
+		if (r.width > 0 && r.right > vw + 1) out.push(__colour.name(e) + " runs past the edge of the paper to " + Math.round(r.right) + " px");
+		if (cs.overflowX !== "visible" && e.scrollWidth > e.clientWidth + 1) out.push(__colour.name(e) + " is cut off: " + e.clientWidth + " px of " + e.scrollWidth);
+		if (cs.overflowY !== "visible" && e.scrollHeight > e.clientHeight + 1) out.push(__colour.name(e) + " is cut off: " + e.clientHeight + " px of " + e.scrollHeight + " high");
+	}
+	return out.slice(0, 20);
+})()`
 
 // TestNotFoundSuggestions: the 404 page offers the pages that search
 // finds for the last part of the missing address, typos included, and
