@@ -1053,21 +1053,7 @@ func TestFieldBorders(t *testing.T) {
 		if path == "/practitioners/" {
 			tb.waitJS(t, `!document.querySelector("#directory-filters").hidden`, "the filter form to appear")
 		}
-		bad := eval[[]string](t, tb, `(() => {
-			const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
-			const lum = ([r, g, b]) => { const f = (v) => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
-			const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m); return (x + 0.05) / (y + 0.05); };
-			const bgOf = (e) => { for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length === 3 || c[3] > 0) return c.slice(0, 3); } return [255, 255, 255]; };
-			const bad = [];
-			for (const e of document.querySelectorAll("input, select, textarea, button")) {
-				const r = e.getBoundingClientRect();
-				if (e.type === "hidden" || e.type === "checkbox" || e.type === "radio" || r.width < 4 || r.height < 4 || e.closest("[hidden], .visually-hidden")) continue;
-				const cs = getComputedStyle(e), around = bgOf(e.parentElement), own = rgb(cs.backgroundColor);
-				const border = parseFloat(cs.borderTopWidth) >= 1 && cs.borderTopStyle !== "none" ? ratio(rgb(cs.borderTopColor), around) : 0;
-				const fill = own.length === 3 || own[3] > 0 ? ratio(own.slice(0, 3), around) : 0;
-				if (Math.max(border, fill) < 3) bad.push(e.outerHTML.slice(0, 90) + ": border " + border.toFixed(2) + ":1, background " + fill.toFixed(2) + ":1");
-			}
-			return bad; })()`)
+		bad := eval[[]string](t, tb, fieldBordersJS)
 		for _, b := range bad {
 			t.Errorf("%s: %s; want 3:1", path, b)
 		}
@@ -1078,6 +1064,25 @@ func TestFieldBorders(t *testing.T) {
 		t.Errorf("contact form: name field %q, email %q, message %q (width, border); want them alike", f[0], f[1], f[2])
 	}
 }
+
+// fieldBordersJS lists the text fields, lists and buttons that stand out
+// from what is around them, by border or background, at less than 3:1.
+const fieldBordersJS = `(() => {
+	const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+	const lum = ([r, g, b]) => { const f = (v) => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+	const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m); return (x + 0.05) / (y + 0.05); };
+	const bgOf = (e) => { for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length === 3 || c[3] > 0) return c.slice(0, 3); } return [255, 255, 255]; };
+	const bad = [];
+	for (const e of document.querySelectorAll("input, select, textarea, button")) {
+		const r = e.getBoundingClientRect();
+		if (e.type === "hidden" || e.type === "checkbox" || e.type === "radio" || r.width < 4 || r.height < 4 || e.closest("[hidden], .visually-hidden")) continue;
+		const cs = getComputedStyle(e), around = bgOf(e.parentElement), own = rgb(cs.backgroundColor);
+		const border = parseFloat(cs.borderTopWidth) >= 1 && cs.borderTopStyle !== "none" ? ratio(rgb(cs.borderTopColor), around) : 0;
+		const fill = own.length === 3 || own[3] > 0 ? ratio(own.slice(0, 3), around) : 0;
+		if (Math.max(border, fill) < 3) bad.push(e.outerHTML.slice(0, 90) + ": border " + border.toFixed(2) + ":1, background " + fill.toFixed(2) + ":1");
+	}
+	return bad;
+})()`
 
 // TestTableScroll: the training courses' tables are each in a region named
 // by the table's caption, which Tab reaches and shows focus on, so that a

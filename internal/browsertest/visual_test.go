@@ -125,9 +125,10 @@ func openVisual(t *testing.T, tb *tab, path, ready string) {
 // the light and the dark colour scheme and while hovered; no sideways
 // scrolling at 320 px outside a table's own scroll region, also with
 // WCAG 1.4.12's text spacing, which must clip nothing and overlap no
-// text, and with long unbreakable words in every text; no overlapping text at 200% zoom; Tab in document order, no trap,
-// a focus indicator of 3:1 against what is around it, also in
-// forced-colours mode; no animation or transition, reduced motion or not.
+// text, and with long unbreakable words in every text; no overlapping
+// text at 200% zoom; Tab in document order, no trap, a focus indicator
+// of 3:1 against what is around it, also in forced-colours mode with more
+// contrast asked for; no animation or transition, reduced motion or not.
 func TestReflowZoomFocusContrast(t *testing.T) {
 	tb := newTab(t)
 	for _, pg := range visualPages {
@@ -181,7 +182,7 @@ func TestReflowZoomFocusContrast(t *testing.T) {
 			for _, p := range focusWalk(t, tb) {
 				t.Errorf("focus: %s", p)
 			}
-			tb.run(t, "fc", setMedia("forced-colors", "active"))
+			tb.run(t, "fc", setMedia("forced-colors", "active", "prefers-contrast", "more"))
 			openVisual(t, tb, pg.path, pg.ready)
 			for _, p := range focusWalk(t, tb) {
 				t.Errorf("forced focus: %s", p)
@@ -428,3 +429,71 @@ func TestSearchPopupEscape(t *testing.T) {
 		}
 	}
 }
+
+// TestForcedColours: in a forced-colours theme (Windows' contrast
+// themes), where the browser puts its own few colours in place of the
+// site's and drops shadows, and with more contrast asked for: every field
+// and button keeps a border that stands out; a search match stays marked
+// by more than its colour; a lapsed or unknown registration still looks
+// unlike a current one, beyond its words; a drawing takes the colour of
+// the text around it. Focus is checked in TestReflowZoomFocusContrast.
+func TestForcedColours(t *testing.T) {
+	tb := newTab(t)
+	tb.run(t, "desktop", chromedp.EmulateViewport(1280, 900))
+	tb.run(t, "forced colours", setMedia("forced-colors", "active", "prefers-contrast", "more"))
+	if !eval[bool](t, tb, `matchMedia("(forced-colors: active) and (prefers-contrast: more)").matches`) {
+		t.Fatal("forced colours are not emulated")
+	}
+	for _, pg := range []struct{ path, ready string }{
+		{"/", ""},
+		{"/search/?q=certification", `document.querySelector("#search-page-list mark")`},
+		{"/practitioners/", `!document.querySelector("#directory-filters").hidden`},
+		{"/verify/", ""},
+		{"/contact/", ""},
+	} {
+		openVisual(t, tb, pg.path, pg.ready)
+		if pg.ready != "" {
+			tb.waitJS(t, pg.ready, "the page's script")
+		}
+		for _, b := range eval[[]string](t, tb, fieldBordersJS) {
+			t.Errorf("forced colours, %s: %s; want a border of 3:1", pg.path, b)
+		}
+		for _, p := range eval[[]string](t, tb, forcedJS) {
+			t.Errorf("forced colours, %s: %s", pg.path, p)
+		}
+	}
+	// The registration check's answers: each is told apart by its border,
+	// not its background alone, and starts with a heading.
+	looks := map[string]string{}
+	for _, reg := range []string{"CST-000004", "CST-000031", "CST-000999"} {
+		openVisual(t, tb, "/verify/?reg="+reg, `["current", "lapsed", "unknown"].includes(document.querySelector("#verify-result").dataset.status)`)
+		tb.waitJS(t, `["current", "lapsed", "unknown"].includes(document.querySelector("#verify-result").dataset.status)`, "the answer")
+		got := eval[struct{ Status, Look, Heading string }](t, tb, `(() => { const e = document.querySelector("#verify-result"), cs = getComputedStyle(e);
+			return {status: e.dataset.status, look: cs.borderLeftStyle + " " + cs.borderLeftWidth + " " + cs.outlineStyle + " " + cs.fontWeight, heading: e.querySelector("h2")?.textContent || ""}; })()`)
+		if got.Heading == "" {
+			t.Errorf("forced colours: the %s answer for %s has no heading", got.Status, reg)
+		}
+		looks[got.Status] = got.Look
+	}
+	if looks["current"] == looks["lapsed"] || looks["current"] == looks["unknown"] {
+		t.Errorf("forced colours: a current registration looks like a lapsed or unknown one (border, outline, weight): %q", looks)
+	}
+}
+
+// forcedJS lists marks (search matches) that differ from the text around
+// them by colour alone, and drawings that do not take the text's colour.
+const forcedJS = `(() => {
+	const out = [];
+	for (const m of document.querySelectorAll("mark")) {
+		const cs = getComputedStyle(m), around = getComputedStyle(m.parentElement);
+		const weight = Number(cs.fontWeight) - Number(around.fontWeight) >= 200;
+		const line = cs.textDecorationLine !== around.textDecorationLine || (cs.borderBottomStyle !== "none" && parseFloat(cs.borderBottomWidth) > 0) || cs.outlineStyle !== "none";
+		if (!weight && !line) out.push(__colour.name(m) + " is marked by its colour alone");
+	}
+	for (const s of document.querySelectorAll("svg")) {
+		const cs = getComputedStyle(s);
+		if (__colour.hidden(s)) continue;
+		for (const [what, c] of [["fill", cs.fill], ["stroke", cs.stroke]]) if (c !== "none" && c !== cs.color) out.push("an svg's " + what + " is " + c + ", not the text's " + cs.color);
+	}
+	return out;
+})()`
