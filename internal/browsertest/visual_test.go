@@ -123,12 +123,13 @@ func openVisual(t *testing.T, tb *tab, path, ready string) {
 // TestReflowZoomFocusContrast checks on each of visualPages what axe-core
 // cannot: text contrast (placeholders included) from computed styles, in
 // the light and the dark colour scheme and while hovered; no sideways
-// scrolling at 320 px outside a table's own scroll region, also with
-// WCAG 1.4.12's text spacing, which must clip nothing and overlap no
-// text, and with long unbreakable words in every text; no overlapping
-// text at 200% zoom; Tab in document order, no trap, a focus indicator
-// of 3:1 against what is around it, also in forced-colours mode with more
-// contrast asked for; no animation or transition, reduced motion or not.
+// scrolling at 320 px outside a table's own scroll region, also with WCAG
+// 1.4.12's text spacing, which must clip nothing and overlap no text, and
+// with long unbreakable words in every text; no word of a button or a
+// table broken across lines; no overlapping text at 200% zoom; Tab in
+// document order, no trap, a focus indicator of 3:1 against what is around
+// it, also in forced-colours mode with more contrast asked for; no
+// animation or transition, reduced motion or not.
 func TestReflowZoomFocusContrast(t *testing.T) {
 	tb := newTab(t)
 	for _, pg := range visualPages {
@@ -142,10 +143,16 @@ func TestReflowZoomFocusContrast(t *testing.T) {
 			for _, p := range eval[[]string](t, tb, overflowJS) {
 				t.Errorf("1280 px: %s", p)
 			}
+			for _, p := range eval[[]string](t, tb, brokenWordsJS) {
+				t.Errorf("1280 px: %s", p)
+			}
 			// reflow 320
 			tb.run(t, "320", chromedp.EmulateViewport(320, 640))
 			openVisual(t, tb, pg.path, pg.ready)
 			for _, p := range eval[[]string](t, tb, overflowJS) {
+				t.Errorf("320px: %s", p)
+			}
+			for _, p := range eval[[]string](t, tb, brokenWordsJS) {
 				t.Errorf("320px: %s", p)
 			}
 			// text spacing at 320
@@ -240,6 +247,26 @@ const longWordsJS = `(() => {
 		n++;
 	}
 	return n;
+})()`
+
+// brokenWordsJS lists the words of buttons' labels and of tables that
+// are broken across two lines: a button squeezed by its neighbours, or a
+// column narrower than its longest word, where the table should scroll.
+const brokenWordsJS = `(() => {
+	const out = [];
+	for (const e of document.body.querySelectorAll("button, th, td")) {
+		if (__colour.hidden(e)) continue;
+		const w = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+		for (let n; (n = w.nextNode());) {
+			for (const m of n.textContent.matchAll(/[^\s\-\u2010-\u2014\/]+/g)) {
+				const r = document.createRange();
+				r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
+				const tops = new Set([...r.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.top)));
+				if (tops.size > 1) out.push(__colour.name(e) + ": the word " + JSON.stringify(m[0]) + " is broken across lines");
+			}
+		}
+	}
+	return out.slice(0, 10);
 })()`
 
 // overflowJS lists what sticks out past the viewport's right edge, outside
