@@ -817,10 +817,15 @@ func TestPrint(t *testing.T) {
 	tb := newTab(t)
 	tb.open(t, "/articles/safety/")
 	if err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		// A visitor whose screen is dark still prints black on white.
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print",
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}})
 		return err
 	})); err != nil {
 		t.Fatalf("emulating print: %v", err)
+	}
+	if ink := eval[string](t, tb, `(() => { const cs = getComputedStyle(document.body); return cs.color + " on " + cs.backgroundColor + ", " + getComputedStyle(document.documentElement).colorScheme; })()`); ink != "rgb(0, 0, 0) on rgb(255, 255, 255), light" {
+		t.Errorf("printed from a dark screen, the text is %s; want black on white", ink)
 	}
 	shown := func(sel string) bool {
 		return eval[bool](t, tb, `(() => { const e = document.querySelector(`+strconv.Quote(sel)+`); return !!e && getComputedStyle(e).display !== "none"; })()`)
@@ -1044,7 +1049,7 @@ func TestTableOfContents(t *testing.T) {
 
 // TestFieldBorders: every text field, list and button on the pages with
 // forms stands out from what is around it, by its border or its own
-// background, at a contrast of at least 3:1; the contact form's fields
+// background, at a contrast of at least 3:1, in either colour scheme; the contact form's fields
 // are styled alike, as wide as each other.
 func TestFieldBorders(t *testing.T) {
 	tb := newTab(t)
@@ -1053,10 +1058,14 @@ func TestFieldBorders(t *testing.T) {
 		if path == "/practitioners/" {
 			tb.waitJS(t, `!document.querySelector("#directory-filters").hidden`, "the filter form to appear")
 		}
-		bad := eval[[]string](t, tb, fieldBordersJS)
-		for _, b := range bad {
-			t.Errorf("%s: %s; want 3:1", path, b)
+		for _, scheme := range []string{"light", "dark"} {
+			tb.run(t, scheme, setMedia("prefers-color-scheme", scheme))
+			bad := eval[[]string](t, tb, fieldBordersJS)
+			for _, b := range bad {
+				t.Errorf("%s, %s: %s; want 3:1", path, scheme, b)
+			}
 		}
+		tb.run(t, "reset", setMedia())
 	}
 	tb.open(t, "/contact/")
 	f := eval[[]string](t, tb, `["contact-name", "contact-email", "contact-message"].map((id) => { const cs = getComputedStyle(document.getElementById(id)); return cs.width + " " + cs.borderTopWidth + " " + cs.borderTopColor; })`)

@@ -122,14 +122,15 @@ func openVisual(t *testing.T, tb *tab, path, ready string) {
 
 // TestReflowZoomFocusContrast checks on each of visualPages what axe-core
 // cannot: text contrast (placeholders included) from computed styles, in
-// the light and the dark colour scheme and while hovered; no sideways
-// scrolling at 320 px outside a table's own scroll region, also with WCAG
-// 1.4.12's text spacing, which must clip nothing and overlap no text, and
-// with long unbreakable words in every text; no word of a button or a
-// table broken across lines; no overlapping text at 200% zoom; Tab in
-// document order, no trap, a focus indicator of 3:1 against what is around
-// it, also in forced-colours mode with more contrast asked for; no
-// animation or transition, reduced motion or not.
+// the light and the dark colour scheme (which form controls follow) and
+// while hovered; no sideways scrolling at 320 px outside a table's own
+// scroll region, also with WCAG 1.4.12's text spacing, which must clip
+// nothing and overlap no text, and with long unbreakable words in every
+// text; no word of a button or a table broken across lines; no overlapping
+// text at 200% zoom; Tab in document order, no trap, a focus indicator of
+// 3:1 against what is around it, also in the dark scheme and in
+// forced-colours mode with more contrast asked for; no animation or
+// transition, reduced motion or not.
 func TestReflowZoomFocusContrast(t *testing.T) {
 	tb := newTab(t)
 	for _, pg := range visualPages {
@@ -199,6 +200,14 @@ func TestReflowZoomFocusContrast(t *testing.T) {
 			openVisual(t, tb, pg.path, pg.ready)
 			for _, p := range eval[[]string](t, tb, `__colour.text()`) {
 				t.Errorf("dark contrast: %s", p)
+			}
+			// Form controls and scroll bars follow the scheme, and the
+			// first frame, painted before the stylesheet arrives, does too.
+			if cs := eval[string](t, tb, `getComputedStyle(document.documentElement).colorScheme + " / " + (document.querySelector('head meta[name="color-scheme"]')?.content || "no meta color-scheme")`); cs != "dark / light dark" {
+				t.Errorf("dark: color-scheme %s, want dark / light dark", cs)
+			}
+			for _, p := range focusWalk(t, tb) {
+				t.Errorf("dark focus: %s", p)
 			}
 			tb.run(t, "reset", setMedia())
 			for _, m := range []string{"no-preference", "reduce"} {
