@@ -34,7 +34,8 @@ var visualPages = []struct{ name, path, ready string }{
 	{"reading lists", "/reading/", ""},
 	{"training", "/training/", ""},
 	{"sitemap", "/sitemap/", ""},
-	{"404", "/no-such-page/", ""},
+	// The suggestions arrive after the page and push the footer down.
+	{"404", "/no-such-page/", `document.getElementById("not-found-suggestions").dataset.found`},
 }
 
 // colourJS defines window.__colour: WCAG contrast from computed styles.
