@@ -27,15 +27,16 @@
 //     site search by keyboard with its count announced; the directory's
 //     filters, URL state and distance sort; the registration check; no
 //     horizontal scrolling at 375 px; every link, button and field reached
-//     by Tab with a visible focus; at 320 px, with WCAG text spacing and
-//     at 200% zoom nothing scrolls sideways, clips or overlaps; text and
-//     focus contrast from computed styles, hovered, dark and forced
-//     colours; no motion; live reload through the development
-//     server, also for a page whose event stream connects after the
-//     server built again;
-//   - audits, printing their figures: axe-core on every page type (zero
-//     violations), the Nu Html Checker on every generated page (zero
-//     errors), Lighthouse on the home, an article, the directory and the
+//     by Tab with a visible focus; at 320 px, with WCAG text spacing, with
+//     long unbreakable words and at 200% zoom nothing scrolls sideways,
+//     clips or overlaps; text and focus contrast from computed styles,
+//     hovered, dark and forced colours; fields, buttons, search matches
+//     and registration answers in forced colours; no motion; printed
+//     pages; live reload through the development server, also for a page
+//     whose event stream connects after the server built again;
+//   - audits, printing their figures: axe-core on every page type, in the
+//     light and the dark scheme (zero violations), the Nu Html Checker on
+//     every generated page (zero errors), Lighthouse on the home, an article, the directory and the
 //     search page (each category at least 95, no layout shift).
 //
 // Tools come from the machine and from .ci/node_modules (npm ci in .ci/):

@@ -811,15 +811,21 @@ func TestHomeFindNear(t *testing.T) {
 
 // TestPrint: printed, the safety page keeps its text, the notices, the
 // association's address and the footer's medical note, drops what only
-// works on a screen, and shows where a link to another site goes.
+// works on a screen, and shows where a link to another site goes; so do
+// an article, a profile and a reading list, with nothing cut off.
 func TestPrint(t *testing.T) {
 	tb := newTab(t)
 	tb.open(t, "/articles/safety/")
 	if err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		// A visitor whose screen is dark still prints black on white.
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print",
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}})
 		return err
 	})); err != nil {
 		t.Fatalf("emulating print: %v", err)
+	}
+	if ink := eval[string](t, tb, `(() => { const cs = getComputedStyle(document.body); return cs.color + " on " + cs.backgroundColor + ", " + getComputedStyle(document.documentElement).colorScheme; })()`); ink != "rgb(0, 0, 0) on rgb(255, 255, 255), light" {
+		t.Errorf("printed from a dark screen, the text is %s; want black on white", ink)
 	}
 	shown := func(sel string) bool {
 		return eval[bool](t, tb, `(() => { const e = document.querySelector(`+strconv.Quote(sel)+`); return !!e && getComputedStyle(e).display !== "none"; })()`)
@@ -846,7 +852,46 @@ func TestPrint(t *testing.T) {
 	if strings.Contains(inner, "/") {
 		t.Errorf("printed, a link within the site shows %q after it", inner)
 	}
+
+	// On A4 paper (about 718 CSS px inside the margins), an article, the
+	// safety page, a profile and a reading list, with long words in their
+	// text: no navigation, search box, filter or button; every link to
+	// another site shows its address, once; nothing is cut off.
+	tb.run(t, "A4 width", chromedp.EmulateViewport(718, 1000))
+	for _, path := range []string{"/articles/what-happens-in-a-session/", "/articles/safety/", "/practitioners/aelia-thornhurst/", "/reading/anatomy-head-neck-spine/"} {
+		tb.open(t, path)
+		eval[bool](t, tb, colourJS)
+		eval[int](t, tb, longWordsJS)
+		for _, p := range eval[[]string](t, tb, printedJS) {
+			t.Errorf("printed, %s: %s", path, p)
+		}
+	}
 }
+
+// printedJS lists what is wrong with a page on paper: a control or a
+// navigation shown, a link to another site whose address is not printed
+// (or printed twice, when its text is the address), and anything past
+// the paper's edge or cut off by a box that would scroll on a screen.
+const printedJS = `(() => {
+	const out = [], vw = document.documentElement.clientWidth;
+	const shown = (e) => e.getClientRects().length > 0 && !__colour.hidden(e);
+	for (const e of document.querySelectorAll("nav, form, .directory-filters, button, input, select, textarea")) if (shown(e)) out.push(__colour.name(e) + " is shown");
+	for (const a of document.querySelectorAll("a[href]")) {
+		const u = new URL(a.href);
+		if (!shown(a) || u.origin === location.origin || !/^https?:$/.test(u.protocol)) continue;
+		const href = a.getAttribute("href"), after = getComputedStyle(a, "::after").content;
+		const times = (a.textContent.includes(href) ? 1 : 0) + (after.includes(href) ? 1 : 0);
+		if (times !== 1) out.push(__colour.name(a) + " shows its address " + href + " " + times + " times");
+	}
+	for (const e of document.body.querySelectorAll("*")) {
+		if (!shown(e)) continue;
+		const r = e.getBoundingClientRect(), cs = getComputedStyle(e);
+		if (r.width > 0 && r.right > vw + 1) out.push(__colour.name(e) + " runs past the edge of the paper to " + Math.round(r.right) + " px");
+		if (cs.overflowX !== "visible" && e.scrollWidth > e.clientWidth + 1) out.push(__colour.name(e) + " is cut off: " + e.clientWidth + " px of " + e.scrollWidth);
+		if (cs.overflowY !== "visible" && e.scrollHeight > e.clientHeight + 1) out.push(__colour.name(e) + " is cut off: " + e.clientHeight + " px of " + e.scrollHeight + " high");
+	}
+	return out.slice(0, 20);
+})()`
 
 // TestNotFoundSuggestions: the 404 page offers the pages that search
 // finds for the last part of the missing address, typos included, and
@@ -1004,7 +1049,7 @@ func TestTableOfContents(t *testing.T) {
 
 // TestFieldBorders: every text field, list and button on the pages with
 // forms stands out from what is around it, by its border or its own
-// background, at a contrast of at least 3:1; the contact form's fields
+// background, at a contrast of at least 3:1, in either colour scheme; the contact form's fields
 // are styled alike, as wide as each other.
 func TestFieldBorders(t *testing.T) {
 	tb := newTab(t)
@@ -1013,24 +1058,14 @@ func TestFieldBorders(t *testing.T) {
 		if path == "/practitioners/" {
 			tb.waitJS(t, `!document.querySelector("#directory-filters").hidden`, "the filter form to appear")
 		}
-		bad := eval[[]string](t, tb, `(() => {
-			const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
-			const lum = ([r, g, b]) => { const f = (v) => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
-			const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m); return (x + 0.05) / (y + 0.05); };
-			const bgOf = (e) => { for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length === 3 || c[3] > 0) return c.slice(0, 3); } return [255, 255, 255]; };
-			const bad = [];
-			for (const e of document.querySelectorAll("input, select, textarea, button")) {
-				const r = e.getBoundingClientRect();
-				if (e.type === "hidden" || e.type === "checkbox" || e.type === "radio" || r.width < 4 || r.height < 4 || e.closest("[hidden], .visually-hidden")) continue;
-				const cs = getComputedStyle(e), around = bgOf(e.parentElement), own = rgb(cs.backgroundColor);
-				const border = parseFloat(cs.borderTopWidth) >= 1 && cs.borderTopStyle !== "none" ? ratio(rgb(cs.borderTopColor), around) : 0;
-				const fill = own.length === 3 || own[3] > 0 ? ratio(own.slice(0, 3), around) : 0;
-				if (Math.max(border, fill) < 3) bad.push(e.outerHTML.slice(0, 90) + ": border " + border.toFixed(2) + ":1, background " + fill.toFixed(2) + ":1");
+		for _, scheme := range []string{"light", "dark"} {
+			tb.run(t, scheme, setMedia("prefers-color-scheme", scheme))
+			bad := eval[[]string](t, tb, fieldBordersJS)
+			for _, b := range bad {
+				t.Errorf("%s, %s: %s; want 3:1", path, scheme, b)
 			}
-			return bad; })()`)
-		for _, b := range bad {
-			t.Errorf("%s: %s; want 3:1", path, b)
 		}
+		tb.run(t, "reset", setMedia())
 	}
 	tb.open(t, "/contact/")
 	f := eval[[]string](t, tb, `["contact-name", "contact-email", "contact-message"].map((id) => { const cs = getComputedStyle(document.getElementById(id)); return cs.width + " " + cs.borderTopWidth + " " + cs.borderTopColor; })`)
@@ -1038,6 +1073,25 @@ func TestFieldBorders(t *testing.T) {
 		t.Errorf("contact form: name field %q, email %q, message %q (width, border); want them alike", f[0], f[1], f[2])
 	}
 }
+
+// fieldBordersJS lists the text fields, lists and buttons that stand out
+// from what is around them, by border or background, at less than 3:1.
+const fieldBordersJS = `(() => {
+	const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+	const lum = ([r, g, b]) => { const f = (v) => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+	const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m); return (x + 0.05) / (y + 0.05); };
+	const bgOf = (e) => { for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length === 3 || c[3] > 0) return c.slice(0, 3); } return [255, 255, 255]; };
+	const bad = [];
+	for (const e of document.querySelectorAll("input, select, textarea, button")) {
+		const r = e.getBoundingClientRect();
+		if (e.type === "hidden" || e.type === "checkbox" || e.type === "radio" || r.width < 4 || r.height < 4 || e.closest("[hidden], .visually-hidden")) continue;
+		const cs = getComputedStyle(e), around = bgOf(e.parentElement), own = rgb(cs.backgroundColor);
+		const border = parseFloat(cs.borderTopWidth) >= 1 && cs.borderTopStyle !== "none" ? ratio(rgb(cs.borderTopColor), around) : 0;
+		const fill = own.length === 3 || own[3] > 0 ? ratio(own.slice(0, 3), around) : 0;
+		if (Math.max(border, fill) < 3) bad.push(e.outerHTML.slice(0, 90) + ": border " + border.toFixed(2) + ":1, background " + fill.toFixed(2) + ":1");
+	}
+	return bad;
+})()`
 
 // TestTableScroll: the training courses' tables are each in a region named
 // by the table's caption, which Tab reaches and shows focus on, so that a

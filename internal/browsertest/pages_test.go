@@ -37,7 +37,7 @@ var pageTypes = []struct{ name, path, ready string }{
 
 // TestPageTypes loads one page of every type and checks, for each: no
 // console error, failed request or CSP violation; zero axe-core
-// violations; no horizontal scrolling at 375 px; every link, button and
+// violations, in the light and the dark colour scheme; no horizontal scrolling at 375 px; every link, button and
 // field reached by Tab with a visible focus indicator.
 func TestPageTypes(t *testing.T) {
 	tb := newTab(t)
@@ -71,16 +71,19 @@ func TestPageTypes(t *testing.T) {
 				t.Errorf("%s: Content-Security-Policy violation: %s", pt.path, v)
 			}
 
-			axeCount := -1
+			axeCount, axeDark := -1, -1
 			if axeSrc != nil {
 				axeCount = runAxe(t, tb, pt.path, axeSrc)
+				tb.run(t, "dark", setMedia("prefers-color-scheme", "dark"))
+				axeDark = runAxe(t, tb, pt.path+" (dark)", axeSrc)
+				tb.run(t, "light", setMedia())
 			}
 
 			tb.run(t, "375 px viewport", chromedp.EmulateViewport(375, 812, chromedp.EmulateMobile))
 			checkNoHorizontalScroll(t, tb, pt.path)
 			tb.run(t, "desktop viewport", chromedp.EmulateViewport(1280, 900))
 			focusables := checkKeyboard(t, tb, pt.path)
-			summary = append(summary, fmt.Sprintf("%-14s %-40s axe violations %s, %d focusable", pt.name, pt.path, axeFigure(axeCount), focusables))
+			summary = append(summary, fmt.Sprintf("%-14s %-40s axe violations %s (dark %s), %d focusable", pt.name, pt.path, axeFigure(axeCount), axeFigure(axeDark), focusables))
 		})
 	}
 	t.Logf("page types:\n%s", strings.Join(summary, "\n"))
@@ -94,11 +97,14 @@ func axeFigure(n int) string {
 	return fmt.Sprint(n)
 }
 
-// runAxe injects axe-core and runs it on the whole page, reporting each
-// violation with the elements it concerns; it returns the count.
+// runAxe injects axe-core, unless the page has it, and runs it on the
+// whole page, reporting each violation with the elements it concerns; it
+// returns the count.
 func runAxe(t *testing.T, tb *tab, path string, src []byte) int {
 	t.Helper()
-	eval[bool](t, tb, string(src)+";true")
+	if !eval[bool](t, tb, `typeof axe === "object"`) {
+		eval[bool](t, tb, string(src)+";true")
+	}
 	raw := eval[json.RawMessage](t, tb, `axe.run(document, {resultTypes: ["violations"]}).then((r) => r.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ") + ": " + n.failureSummary)})))`)
 	var vs []struct {
 		ID, Impact, Help string

@@ -19,6 +19,7 @@ import (
 var visualPages = []struct{ name, path, ready string }{
 	{"home", "/", ""},
 	{"article", "/articles/what-happens-in-a-session/", ""},
+	{"safety", "/articles/safety/", ""},
 	{"directory", "/practitioners/", `!document.querySelector("#directory-filters").hidden`},
 	{"directory filtered", "/practitioners/?region=scotland", `document.querySelector("#directory-status").textContent.trim()`},
 	{"directory near", "/practitioners/?near=Edinburgh", `document.querySelector("#directory-status").textContent.trim()`},
@@ -30,9 +31,11 @@ var visualPages = []struct{ name, path, ready string }{
 	{"verify malformed", "/verify/?reg=hello", `document.querySelector("#verify-result").dataset.status === "invalid"`},
 	{"search", "/search/?q=certification", `document.querySelector("#search-page-list mark")`},
 	{"reading list", "/reading/anatomy-head-neck-spine/", ""},
+	{"reading lists", "/reading/", ""},
 	{"training", "/training/", ""},
 	{"sitemap", "/sitemap/", ""},
-	{"404", "/no-such-page/", ""},
+	// The suggestions arrive after the page and push the footer down.
+	{"404", "/no-such-page/", `document.getElementById("not-found-suggestions").dataset.found`},
 }
 
 // colourJS defines window.__colour: WCAG contrast from computed styles.
@@ -120,12 +123,15 @@ func openVisual(t *testing.T, tb *tab, path, ready string) {
 
 // TestReflowZoomFocusContrast checks on each of visualPages what axe-core
 // cannot: text contrast (placeholders included) from computed styles, in
-// the light and the dark colour scheme and while hovered; no sideways
-// scrolling at 320 px outside a table's own scroll region, also with
-// WCAG 1.4.12's text spacing, which must clip nothing and overlap no
-// text; no overlapping text at 200% zoom; Tab in document order, no trap,
-// a focus indicator of 3:1 against what is around it, also in
-// forced-colours mode; no animation or transition, reduced motion or not.
+// the light and the dark colour scheme (which form controls follow) and
+// while hovered; no sideways scrolling at 320 px outside a table's own
+// scroll region, also with WCAG 1.4.12's text spacing, which must clip
+// nothing and overlap no text, and with long unbreakable words in every
+// text; no word of a button or a table broken across lines; no overlapping
+// text at 200% zoom; Tab in document order, no trap, a focus indicator of
+// 3:1 against what is around it, also in the dark scheme and in
+// forced-colours mode with more contrast asked for; no animation or
+// transition, reduced motion or not.
 func TestReflowZoomFocusContrast(t *testing.T) {
 	tb := newTab(t)
 	for _, pg := range visualPages {
@@ -139,10 +145,16 @@ func TestReflowZoomFocusContrast(t *testing.T) {
 			for _, p := range eval[[]string](t, tb, overflowJS) {
 				t.Errorf("1280 px: %s", p)
 			}
+			for _, p := range eval[[]string](t, tb, brokenWordsJS) {
+				t.Errorf("1280 px: %s", p)
+			}
 			// reflow 320
 			tb.run(t, "320", chromedp.EmulateViewport(320, 640))
 			openVisual(t, tb, pg.path, pg.ready)
 			for _, p := range eval[[]string](t, tb, overflowJS) {
+				t.Errorf("320px: %s", p)
+			}
+			for _, p := range eval[[]string](t, tb, brokenWordsJS) {
 				t.Errorf("320px: %s", p)
 			}
 			// text spacing at 320
@@ -155,6 +167,14 @@ func TestReflowZoomFocusContrast(t *testing.T) {
 			}
 			for _, p := range eval[[]string](t, tb, overlapJS) {
 				t.Errorf("320px spacing overlap: %s", p)
+			}
+			// long words at 320, text spacing still applied
+			eval[int](t, tb, longWordsJS)
+			for _, p := range eval[[]string](t, tb, overflowJS) {
+				t.Errorf("320px long words: %s", p)
+			}
+			for _, p := range eval[[]string](t, tb, clippedJS) {
+				t.Errorf("320px long words clipped: %s", p)
 			}
 			// zoom 200%
 			tb.run(t, "zoom", chromedp.EmulateViewport(640, 450, chromedp.EmulateScale(2)))
@@ -171,7 +191,7 @@ func TestReflowZoomFocusContrast(t *testing.T) {
 			for _, p := range focusWalk(t, tb) {
 				t.Errorf("focus: %s", p)
 			}
-			tb.run(t, "fc", setMedia("forced-colors", "active"))
+			tb.run(t, "fc", setMedia("forced-colors", "active", "prefers-contrast", "more"))
 			openVisual(t, tb, pg.path, pg.ready)
 			for _, p := range focusWalk(t, tb) {
 				t.Errorf("forced focus: %s", p)
@@ -181,6 +201,14 @@ func TestReflowZoomFocusContrast(t *testing.T) {
 			openVisual(t, tb, pg.path, pg.ready)
 			for _, p := range eval[[]string](t, tb, `__colour.text()`) {
 				t.Errorf("dark contrast: %s", p)
+			}
+			// Form controls and scroll bars follow the scheme, and the
+			// first frame, painted before the stylesheet arrives, does too.
+			if cs := eval[string](t, tb, `getComputedStyle(document.documentElement).colorScheme + " / " + (document.querySelector('head meta[name="color-scheme"]')?.content || "no meta color-scheme")`); cs != "dark / light dark" {
+				t.Errorf("dark: color-scheme %s, want dark / light dark", cs)
+			}
+			for _, p := range focusWalk(t, tb) {
+				t.Errorf("dark focus: %s", p)
 			}
 			tb.run(t, "reset", setMedia())
 			for _, m := range []string{"no-preference", "reduce"} {
@@ -211,6 +239,45 @@ const motionJS = `(() => {
 
 // spacingJS applies WCAG 1.4.12's text spacing.
 const spacingJS = `(() => { const s = document.createElement("style"); s.textContent = "* { line-height: 1.5 !important; letter-spacing: .12em !important; word-spacing: .16em !important; } p { margin-bottom: 2em !important; }"; document.head.append(s); return true; })()`
+
+// longWordsJS puts a word that has nowhere to break, as long as a real
+// practitioner's e-mail address can be, after the first word of every
+// text on the page (button labels, the site's own short words, apart):
+// a name, an address, a URL or an ISBN may be that long, in a heading, a
+// link, a list of filters, a table or a form's label. It returns how many
+// texts it changed.
+const longWordsJS = `(() => {
+	const long = "appointments.wolfeschlegelsteinhausenbergerdorff@example.org";
+	let n = 0;
+	for (const e of document.body.querySelectorAll("*")) {
+		if (e.closest("script, style, template, noscript, select, button")) continue;
+		const t = [...e.childNodes].find((c) => c.nodeType === 3 && c.textContent.trim());
+		if (!t) continue;
+		t.textContent = t.textContent.replace(/\S+/, (w) => w + long);
+		n++;
+	}
+	return n;
+})()`
+
+// brokenWordsJS lists the words of buttons' labels and of tables that
+// are broken across two lines: a button squeezed by its neighbours, or a
+// column narrower than its longest word, where the table should scroll.
+const brokenWordsJS = `(() => {
+	const out = [];
+	for (const e of document.body.querySelectorAll("button, th, td")) {
+		if (__colour.hidden(e)) continue;
+		const w = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+		for (let n; (n = w.nextNode());) {
+			for (const m of n.textContent.matchAll(/[^\s\-\u2010-\u2014\/]+/g)) {
+				const r = document.createRange();
+				r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
+				const tops = new Set([...r.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.top)));
+				if (tops.size > 1) out.push(__colour.name(e) + ": the word " + JSON.stringify(m[0]) + " is broken across lines");
+			}
+		}
+	}
+	return out.slice(0, 10);
+})()`
 
 // overflowJS lists what sticks out past the viewport's right edge, outside
 // a scroll region of its own, and whether the page scrolls sideways.
@@ -399,3 +466,71 @@ func TestSearchPopupEscape(t *testing.T) {
 		}
 	}
 }
+
+// TestForcedColours: in a forced-colours theme (Windows' contrast
+// themes), where the browser puts its own few colours in place of the
+// site's and drops shadows, and with more contrast asked for: every field
+// and button keeps a border that stands out; a search match stays marked
+// by more than its colour; a lapsed or unknown registration still looks
+// unlike a current one, beyond its words; a drawing takes the colour of
+// the text around it. Focus is checked in TestReflowZoomFocusContrast.
+func TestForcedColours(t *testing.T) {
+	tb := newTab(t)
+	tb.run(t, "desktop", chromedp.EmulateViewport(1280, 900))
+	tb.run(t, "forced colours", setMedia("forced-colors", "active", "prefers-contrast", "more"))
+	if !eval[bool](t, tb, `matchMedia("(forced-colors: active) and (prefers-contrast: more)").matches`) {
+		t.Fatal("forced colours are not emulated")
+	}
+	for _, pg := range []struct{ path, ready string }{
+		{"/", ""},
+		{"/search/?q=certification", `document.querySelector("#search-page-list mark")`},
+		{"/practitioners/", `!document.querySelector("#directory-filters").hidden`},
+		{"/verify/", ""},
+		{"/contact/", ""},
+	} {
+		openVisual(t, tb, pg.path, pg.ready)
+		if pg.ready != "" {
+			tb.waitJS(t, pg.ready, "the page's script")
+		}
+		for _, b := range eval[[]string](t, tb, fieldBordersJS) {
+			t.Errorf("forced colours, %s: %s; want a border of 3:1", pg.path, b)
+		}
+		for _, p := range eval[[]string](t, tb, forcedJS) {
+			t.Errorf("forced colours, %s: %s", pg.path, p)
+		}
+	}
+	// The registration check's answers: each is told apart by its border,
+	// not its background alone, and starts with a heading.
+	looks := map[string]string{}
+	for _, reg := range []string{"CST-000004", "CST-000031", "CST-000999"} {
+		openVisual(t, tb, "/verify/?reg="+reg, `["current", "lapsed", "unknown"].includes(document.querySelector("#verify-result").dataset.status)`)
+		tb.waitJS(t, `["current", "lapsed", "unknown"].includes(document.querySelector("#verify-result").dataset.status)`, "the answer")
+		got := eval[struct{ Status, Look, Heading string }](t, tb, `(() => { const e = document.querySelector("#verify-result"), cs = getComputedStyle(e);
+			return {status: e.dataset.status, look: cs.borderLeftStyle + " " + cs.borderLeftWidth + " " + cs.outlineStyle + " " + cs.fontWeight, heading: e.querySelector("h2")?.textContent || ""}; })()`)
+		if got.Heading == "" {
+			t.Errorf("forced colours: the %s answer for %s has no heading", got.Status, reg)
+		}
+		looks[got.Status] = got.Look
+	}
+	if looks["current"] == looks["lapsed"] || looks["current"] == looks["unknown"] {
+		t.Errorf("forced colours: a current registration looks like a lapsed or unknown one (border, outline, weight): %q", looks)
+	}
+}
+
+// forcedJS lists marks (search matches) that differ from the text around
+// them by colour alone, and drawings that do not take the text's colour.
+const forcedJS = `(() => {
+	const out = [];
+	for (const m of document.querySelectorAll("mark")) {
+		const cs = getComputedStyle(m), around = getComputedStyle(m.parentElement);
+		const weight = Number(cs.fontWeight) - Number(around.fontWeight) >= 200;
+		const line = cs.textDecorationLine !== around.textDecorationLine || (cs.borderBottomStyle !== "none" && parseFloat(cs.borderBottomWidth) > 0) || cs.outlineStyle !== "none";
+		if (!weight && !line) out.push(__colour.name(m) + " is marked by its colour alone");
+	}
+	for (const s of document.querySelectorAll("svg")) {
+		const cs = getComputedStyle(s);
+		if (__colour.hidden(s)) continue;
+		for (const [what, c] of [["fill", cs.fill], ["stroke", cs.stroke]]) if (c !== "none" && c !== cs.color) out.push("an svg's " + what + " is " + c + ", not the text's " + cs.color);
+	}
+	return out;
+})()`
