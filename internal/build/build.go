@@ -30,7 +30,7 @@
 // disk) is a problem at the source it comes from, naming its path in the
 // output folder, and fails the build. Rendered pages are written as soon
 // as they are rendered; no step holds every page, or every static file,
-// in memory. (The preview's output is kept in memory, and holds both.)
+// in memory. (The preview's output is kept in memory, with its pages.)
 //
 // Problems from every step are collected into one diag.List; the build
 // fails when it has an error (or, with Strict, a warning), after every
@@ -495,7 +495,7 @@ func (b *builder) copyAssets() {
 			b.problems.Errorf(p, 1, 1, "%s", why)
 			return nil
 		}
-		if src.root != nil && b.out.copies() && b.verbatim(p) {
+		if src.root != nil && b.verbatim(p) {
 			size, err := src.size(p)
 			if err != nil {
 				b.readError(p, 0, err)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/maphash"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -67,6 +68,8 @@ type Builder struct {
 	// ownFS: opt.FS is the site folder, opened by NewBuilder, and opened
 	// again when one of its folders is replaced (see siteFS.replaced).
 	ownFS bool
+	// fsmu guards opt.FS, which Build replaces and Rebuild.Open reads.
+	fsmu sync.RWMutex
 
 	mu sync.Mutex // one Build at a time
 
@@ -131,7 +134,8 @@ type parsedFile struct {
 type keptAssets struct {
 	res     *assets.Result
 	tmpl    *render.Templates
-	files   map[string][]byte // output path -> bytes
+	files   map[string][]byte     // output path -> bytes
+	copied  map[string]copiedFile // output path -> the site's file
 	problem bool
 }
 
@@ -202,6 +206,31 @@ type Rebuild struct {
 	// Rendered lists the URLs of the pages rendered by this build, sorted;
 	// every other page came from the cache.
 	Rendered []string
+	// Copied lists the files Files leaves out because the site publishes
+	// them as they are (pictures, PDFs, videos), which are never read
+	// into memory: by output path, the site path each comes from
+	// (media/clip.mp4: static/media/clip.mp4). Open opens one.
+	Copied map[string]string
+
+	x *Builder
+}
+
+// Open opens the file published at the output path name, one of Copied,
+// from the site, with the checks a build makes of a file it reads (a
+// regular file, in the site).
+func (rb *Rebuild) Open(name string) (*os.File, error) {
+	from, ok := rb.Copied[name]
+	if !ok || rb.x == nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	rb.x.fsmu.RLock()
+	defer rb.x.fsmu.RUnlock()
+	s, ok := rb.x.opt.FS.(siteFS)
+	if !ok {
+		return nil, &fs.PathError{Op: "open", Path: from, Err: fs.ErrInvalid}
+	}
+	f, _, err := s.openFile(from)
+	return f, err
 }
 
 // NewBuilder returns a Builder for opt. Out is not used: the output stays
@@ -253,8 +282,10 @@ func (x *Builder) Build(changed []string) (*Rebuild, error) {
 		// A folder deleted and made again, or put in place of another:
 		// read from the folders as they now are, every file again.
 		if s, err := newSiteFS(x.opt.Src); err == nil {
+			x.fsmu.Lock()
 			old.close()
 			x.opt.FS, x.all = s, true
+			x.fsmu.Unlock()
 		}
 	}
 	for _, c := range changed {
@@ -303,8 +334,14 @@ func (x *Builder) Build(changed []string) (*Rebuild, error) {
 	if err != nil {
 		return rb, err
 	}
-	rb.Files = x.out.mem
-	x.files = len(rb.Files)
+	rb.Files, rb.x = x.out.mem, x
+	if len(x.out.copied) > 0 {
+		rb.Copied = make(map[string]string, len(x.out.copied))
+		for rel, c := range x.out.copied {
+			rb.Copied[rel] = c.from
+		}
+	}
+	x.files = len(rb.Files) + len(rb.Copied)
 	if unfinished {
 		x.job.state = indexSuperseded
 		close(x.job.done)
@@ -387,16 +424,30 @@ func (x *Builder) bodiesOnly() bool {
 // the index when it is finishing; nil on a failed build or when a later
 // Build superseded the index.
 func (rb *Rebuild) Complete() map[string][]byte {
-	if rb.Files == nil || rb.Index == nil {
+	if rb.Files == nil || rb.Index == nil && rb.Copied == nil {
 		return rb.Files
 	}
-	idx, ok := rb.Index.Files()
-	if !ok {
-		return nil
+	var idx map[string][]byte
+	if rb.Index != nil {
+		var ok bool
+		if idx, ok = rb.Index.Files(); !ok {
+			return nil
+		}
 	}
-	all := make(map[string][]byte, len(rb.Files)+len(idx))
+	all := make(map[string][]byte, len(rb.Files)+len(rb.Copied)+len(idx))
 	for f, d := range rb.Files {
 		all[f] = d
+	}
+	for f := range rb.Copied {
+		file, err := rb.Open(f)
+		if err != nil {
+			return nil
+		}
+		all[f], err = io.ReadAll(file)
+		file.Close()
+		if err != nil {
+			return nil
+		}
 	}
 	for f, d := range idx {
 		all[f] = d
@@ -612,16 +663,24 @@ func (x *Builder) reuseAssets(b *builder) bool {
 		b.write(f, k.files[f])
 		b.links.AddFile("/" + f)
 	}
+	for _, f := range sortedKeys(k.copied) {
+		b.wrote(f, b.out.copyFrom(f, k.copied[f].from, k.copied[f].size, nil))
+		b.links.AddFile("/" + f)
+	}
 	b.res.StaticFiles = len(k.res.Files)
 	return true
 }
 
 // keepAssets keeps what copyAssets made, for the next build.
 func (x *Builder) keepAssets(b *builder, clean bool) {
-	k := &keptAssets{res: b.assets, tmpl: b.tmpl, files: map[string][]byte{}, problem: !clean}
+	k := &keptAssets{res: b.assets, tmpl: b.tmpl, files: map[string][]byte{}, copied: map[string]copiedFile{}, problem: !clean}
 	b.out.mu.Lock()
 	for _, f := range b.assets.Files {
-		k.files[f.Path] = b.out.mem[f.Path]
+		if c, ok := b.out.copied[f.Path]; ok {
+			k.copied[f.Path] = c
+		} else {
+			k.files[f.Path] = b.out.mem[f.Path]
+		}
 	}
 	b.out.mu.Unlock()
 	x.kept = k

@@ -31,6 +31,9 @@ type output struct {
 	// the files refused because a folder of their name has files.
 	folders, refused map[string]bool
 	mem              map[string][]byte // files kept in memory instead of written, or nil
+	// copied are, beside mem, the site's files published as they are:
+	// output path -> the site path they are read from when served.
+	copied map[string]copiedFile
 	bytes            atomic.Int64
 	dirs             sync.Map
 
@@ -263,21 +266,30 @@ func (o *output) write(rel string, data []byte) error { return o.add(rel, data, 
 // the site's whole output.
 func (o *output) writeCopy(rel string, data []byte) error { return o.add(rel, data, true) }
 
-// copies reports whether files given to copyFrom are copied from the
-// site, not read: false for an output kept in memory.
-func (o *output) copies() bool { return o.mem == nil }
+// copiedFile is a file of the site an output kept in memory publishes
+// from the site itself.
+type copiedFile struct {
+	from string // site path, such as static/media/clip.mp4
+	size int64
+}
 
 // copyFrom publishes the site's file from at rel, of size bytes: a
 // writer copies it from the file itself, so that it is never held in
-// memory. Only where copies reports true.
+// memory. An output kept in memory records where it comes from instead.
 func (o *output) copyFrom(rel, from string, size int64, src copier) error {
-	if !o.copies() {
-		return fmt.Errorf("cannot copy %s: this output is kept in memory", from)
-	}
 	if err := o.reserve(rel); err != nil {
 		return err
 	}
 	o.bytes.Add(size)
+	if o.mem != nil {
+		o.mu.Lock()
+		if o.copied == nil {
+			o.copied = map[string]copiedFile{}
+		}
+		o.copied[rel] = copiedFile{from, size}
+		o.mu.Unlock()
+		return nil
+	}
 	if o.tmp == "" {
 		return nil
 	}

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -70,4 +71,70 @@ func TestLargeStaticFilesAreCopied(t *testing.T) {
 			t.Errorf("-no-minify=%v: the build counts %d bytes of output, fewer than the video's %d", noMinify, res.Bytes, want)
 		}
 	}
+}
+
+// TestBuilderServesMediaFromTheSite: the preview's Builder keeps the
+// site in memory, but not its pictures, PDFs and videos: each is listed
+// in Copied and opened from the site when asked for, through the edits
+// that keep static/ as it was (a page's text) and those that change it,
+// and a rebuild's whole site is still a full build's.
+func TestBuilderServesMediaFromTheSite(t *testing.T) {
+	src := t.TempDir()
+	copyDir(t, filepath.Join("testdata", "fixture"), src)
+	clip := filepath.Join(src, "static", "media", "clip.mp4")
+	write(t, clip, strings.Repeat("first take ", 1000))
+	opt := Options{Src: src, Now: fixedNow}
+	x, err := NewBuilder(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	served := func(rb *Rebuild) string {
+		t.Helper()
+		if _, inMemory := rb.Files["media/clip.mp4"]; inMemory {
+			t.Error("the video is held in memory")
+		}
+		if from := rb.Copied["media/clip.mp4"]; from != "static/media/clip.mp4" {
+			t.Fatalf("Copied has the video from %q", from)
+		}
+		f, err := rb.Open("media/clip.mp4")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		data, err := io.ReadAll(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	rb, err := x.Build(nil)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, problems(rb.Result))
+	}
+	if got := served(rb); got != strings.Repeat("first take ", 1000) {
+		t.Errorf("served %.40q...", got)
+	}
+	sameTree(t, src, opt, rb)
+
+	page := filepath.Join(src, "content", "articles", "first.md")
+	text, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, page, strings.Replace(string(text), "\n---\n", "\n---\nA new first line.\n\n", 1))
+	if rb, err = x.Build([]string{"content/articles/first.md"}); err != nil {
+		t.Fatalf("%v\n%s", err, problems(rb.Result))
+	}
+	if got := served(rb); got != strings.Repeat("first take ", 1000) {
+		t.Errorf("after a page's edit, served %.40q...", got)
+	}
+
+	write(t, clip, "second take")
+	if rb, err = x.Build([]string{"static/media/clip.mp4"}); err != nil {
+		t.Fatalf("%v\n%s", err, problems(rb.Result))
+	}
+	if got := served(rb); got != "second take" {
+		t.Errorf("after the video changed, served %.40q", got)
+	}
+	sameTree(t, src, opt, rb)
 }

@@ -140,7 +140,10 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 		d, ok := st.files[name]
 		return d, ok
 	}
-	has := func(name string) bool { _, ok := get(name); return ok }
+	has := func(name string) bool {
+		_, ok := get(name)
+		return ok || st.isCopied(name)
+	}
 	switch {
 	case strings.HasSuffix(p, "/"):
 		name += "index.html"
@@ -156,6 +159,10 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	}
 	data, ok := get(name)
 	status := http.StatusOK
+	if !ok && st.isCopied(name) {
+		s.copiedFile(w, r, st, name)
+		return
+	}
 	if !ok {
 		// Netlify matches a rule with or without its trailing slash.
 		other := p + "/"
@@ -175,7 +182,7 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	ctype := mime.TypeByExtension(path.Ext(name))
+	ctype := contentType(name)
 	if ctype == "" {
 		ctype = http.DetectContentType(data)
 	}
@@ -196,6 +203,57 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodHead {
 		w.Write(data)
 	}
+}
+
+// webTypes are the media types of files a site publishes that Go does
+// not know by itself, where the system's own list (/etc/mime.types) may
+// be missing: the preview sends the usual type for each on any machine.
+var webTypes = map[string]string{
+	".mp4": "video/mp4", ".webm": "video/webm", ".mp3": "audio/mpeg", ".ogg": "audio/ogg",
+	".woff": "font/woff", ".woff2": "font/woff2", ".ico": "image/x-icon",
+	".txt": "text/plain; charset=utf-8", ".vcf": "text/vcard; charset=utf-8",
+	".webmanifest": "application/manifest+json", ".ics": "text/calendar; charset=utf-8",
+}
+
+// contentType is the media type of the file name, "" when unknown.
+func contentType(name string) string {
+	ext := strings.ToLower(path.Ext(name))
+	if t, ok := webTypes[ext]; ok {
+		return t
+	}
+	return mime.TypeByExtension(ext)
+}
+
+// isCopied reports whether name is a file the site publishes as it is,
+// which the preview serves from the site's own file.
+func (st *state) isCopied(name string) bool {
+	if st.copied == nil {
+		return false
+	}
+	_, ok := st.copied.Copied[name]
+	return ok
+}
+
+// copiedFile serves a picture, PDF or video of static/ from its file in
+// the site, which the preview does not hold in memory, with ranges.
+func (s *Server) copiedFile(w http.ResponseWriter, r *http.Request, st *state, name string) {
+	f, err := st.copied.Open(name)
+	if err != nil {
+		// Gone or changed since the build: the next build says why.
+		http.NotFound(w, r)
+		return
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	if ctype := contentType(name); ctype != "" {
+		w.Header().Set("Content-Type", ctype)
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	http.ServeContent(w, r, name, fi.ModTime(), f)
 }
 
 // redirect is a line of Netlify's _redirects.

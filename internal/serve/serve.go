@@ -115,7 +115,10 @@ type Server struct {
 
 // state is a built site as served.
 type state struct {
-	files     map[string][]byte
+	files map[string][]byte
+	// copied are the files the site publishes as they are, served from
+	// the site's own files (see build.Rebuild.Copied).
+	copied    *build.Rebuild
 	redirects map[string]redirect
 	// index, when not nil, is the search index finishing after the
 	// build; its files are not in files. Requests under /search/ wait
@@ -293,7 +296,7 @@ func (s *Server) rebuild(paths []string, first time.Time) {
 		return
 	}
 	old := s.site.Load()
-	st := &state{files: rb.Files, redirects: parseRedirects(rb.Files["_redirects"]), index: rb.Index, replaced: make(chan struct{}), build: n}
+	st := &state{files: rb.Files, copied: rb, redirects: parseRedirects(rb.Files["_redirects"]), index: rb.Index, replaced: make(chan struct{}), build: n}
 	s.site.Store(st)
 	if old != nil {
 		close(old.replaced)
