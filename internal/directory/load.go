@@ -304,6 +304,18 @@ func inDays(n int) string {
 	return fmt.Sprintf("in %d days", n)
 }
 
+// daysFrom is how many days there are from now's date to the date of
+// until, both in UTC, whatever the time of day: 0 for today, -1 for
+// yesterday. A certification or an accreditation is good to the end of
+// its last day.
+func daysFrom(now, until time.Time) int {
+	day := func(t time.Time) time.Time {
+		y, m, d := t.UTC().Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	}
+	return int(day(until).Sub(day(now)).Hours() / 24)
+}
+
 // daysAgo says when a date n days before the build's today fell, for a
 // notice: "yesterday", "12 days ago".
 func daysAgo(n int) string {
@@ -323,7 +335,7 @@ func (l *loader) setStatus(p *Practitioner) {
 	}
 	y, mo, dd := p.CertifiedUntil.UTC().Date()
 	until := time.Date(y, mo, dd, 0, 0, 0, 0, time.UTC)
-	p.DaysLeft = int(until.Sub(l.d.Now).Hours() / 24)
+	p.DaysLeft = daysFrom(l.d.Now, until)
 	name := p.Name
 	if name == "" {
 		name = p.Slug
@@ -561,10 +573,16 @@ func (l *loader) school(file string) *School {
 			}
 		}
 		if cm.Date("accredited_until", &c.AccreditedUntil) {
-			if days := int(c.AccreditedUntil.Sub(l.d.Now).Hours() / 24); days >= 0 && days <= LapsingWithin {
-				line, col := dec.Pos(cm.Value("accredited_until"))
+			days := daysFrom(l.d.Now, c.AccreditedUntil)
+			line, col := dec.Pos(cm.Value("accredited_until"))
+			title, school, until := cmp.Or(c.Title, "(untitled)"), cmp.Or(s.Name, s.Slug), c.AccreditedUntil.Format("2 January 2006")
+			switch {
+			case days >= 0 && days <= LapsingWithin:
 				l.problems.Infof(file, line, col, "the accreditation of the course %q of %s ends on %s, %s; renew it, or the course leaves the training page",
-					cmp.Or(c.Title, "(untitled)"), cmp.Or(s.Name, s.Slug), c.AccreditedUntil.Format("2 January 2006"), inDays(days))
+					title, school, until, inDays(days))
+			case days < 0 && -days <= LapsingWithin:
+				l.problems.Infof(file, line, col, "the accreditation of the course %q of %s ended on %s, %s: the training page no longer lists it; when it is renewed, change accredited_until",
+					title, school, until, daysAgo(-days))
 			}
 		}
 		// Each is a cell of the course's row on the training page, which
@@ -581,7 +599,7 @@ func (l *loader) school(file string) *School {
 		if cm.Need("prerequisites", "what a student needs first, or None") {
 			cm.Str("prerequisites", &c.Prerequisites)
 		}
-		c.Lapsed = c.AccreditedUntil.IsZero() || c.AccreditedUntil.Before(l.d.Now)
+		c.Lapsed = c.AccreditedUntil.IsZero() || daysFrom(l.d.Now, c.AccreditedUntil) < 0
 		c.Anchor = courseAnchor(s, c.Title)
 		s.Courses = append(s.Courses, c)
 	}

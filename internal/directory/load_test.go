@@ -50,7 +50,7 @@ courses:
     location: Frithwick
     prerequisites: None
   - title: Old Certificate
-    accredited_until: 2026-11-30
+    accredited_until: 2026-10-01
     length: 6 weekends
     format: Blended
     location: Frithwick and online
@@ -315,7 +315,8 @@ func TestValidation(t *testing.T) {
 
 // TestCourseAccreditationEnding: a course whose accreditation ends within
 // 30 days of the build is a notice at its date, as a practitioner's
-// certification is; one ending later, or ended, is not.
+// certification is, and so is one that ended in the last 30 days; one
+// ending later, or ended earlier, is not.
 func TestCourseAccreditationEnding(t *testing.T) {
 	const file = "content/schools/frithwick-college.yaml"
 	for _, tt := range []struct{ until, want string }{
@@ -323,10 +324,16 @@ func TestCourseAccreditationEnding(t *testing.T) {
 		{"2026-12-02", file + `:7:23: info: the accreditation of the course "Diploma in Craniosacral Therapy" of Frithwick College of Craniosacral Therapy ends on 2 December 2026, tomorrow; renew it, or the course leaves the training page`},
 		{"2026-12-31", file + `:7:23: info: the accreditation of the course "Diploma in Craniosacral Therapy" of Frithwick College of Craniosacral Therapy ends on 31 December 2026, in 30 days; renew it, or the course leaves the training page`},
 		{"2027-01-01", ""},
-		{"2026-11-30", ""},
+		{"2026-11-30", file + `:7:23: info: the accreditation of the course "Diploma in Craniosacral Therapy" of Frithwick College of Craniosacral Therapy ended on 30 November 2026, yesterday: the training page no longer lists it; when it is renewed, change accredited_until`},
+		{"2026-11-01", file + `:7:23: info: the accreditation of the course "Diploma in Craniosacral Therapy" of Frithwick College of Craniosacral Therapy ended on 1 November 2026, 30 days ago: the training page no longer lists it; when it is renewed, change accredited_until`},
+		{"2026-10-31", ""},
 	} {
 		t.Run(tt.until, func(t *testing.T) {
-			_, l := loadSite(t, map[string]string{file: strings.Replace(frithwick, "accredited_until: 2028-07-31", "accredited_until: "+tt.until, 1)})
+			d, l := loadSite(t, map[string]string{file: strings.Replace(frithwick, "accredited_until: 2028-07-31", "accredited_until: "+tt.until, 1)})
+			// Accredited to the end of its last day, as a certification is.
+			if lapsed, want := d.Schools[0].Courses[0].Lapsed, tt.until < "2026-12-01"; lapsed != want {
+				t.Errorf("accredited until %s: lapsed %v on 1 December 2026, want %v", tt.until, lapsed, want)
+			}
 			var got []string
 			for _, p := range l.All() {
 				got = append(got, p.String())
@@ -511,6 +518,24 @@ func TestStatus(t *testing.T) {
 		listed := len(d.Current()) == 1
 		if listed != tt.status.Listed() || len(d.Lapsed()) == 1 == listed {
 			t.Errorf("until %s: listed %v", tt.until, listed)
+		}
+	}
+}
+
+// TestCourseLastDay: a course is accredited to the end of its last day,
+// at any time of that day, and no longer the day after.
+func TestCourseLastDay(t *testing.T) {
+	for _, now := range []time.Time{
+		time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2026, 12, 1, 23, 59, 59, 0, time.UTC),
+	} {
+		for until, want := range map[string]bool{"2026-12-01": false, "2026-11-30": true} {
+			var l diag.List
+			src := strings.Replace(frithwick, "accredited_until: 2028-07-31", "accredited_until: "+until, 1)
+			d := Load(testSite(map[string]string{"content/schools/frithwick-college.yaml": src}), testConfig(t), now, &l)
+			if got := d.Schools[0].Courses[0].Lapsed; got != want {
+				t.Errorf("at %v, accredited until %s: lapsed %v, want %v", now, until, got, want)
+			}
 		}
 	}
 }
