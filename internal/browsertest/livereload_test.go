@@ -42,13 +42,10 @@ func copyTree(t *testing.T, dst string, dirs ...string) {
 	}
 }
 
-// TestLiveReload opens a page from the development server (sitegen
-// serve), edits its Markdown and expects the open page to reload with the
-// edit, through /_sitegen/reload.js and the /_sitegen/events stream.
-func TestLiveReload(t *testing.T) {
-	tb := newTab(t)
-	root := t.TempDir()
-	copyTree(t, root, "content", "layouts", "static")
+// startPreview runs the development server on the site root until the
+// test ends, or until stop, which waits for it.
+func startPreview(t *testing.T, root string) (*serve.Server, func()) {
+	t.Helper()
 	s, err := serve.New(serve.Config{Addr: "127.0.0.1:0", Options: build.Options{Src: root, Now: today}, Log: io.Discard})
 	if err != nil {
 		t.Fatal(err)
@@ -56,14 +53,29 @@ func TestLiveReload(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- s.Run(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case <-done:
-		case <-time.After(5 * time.Second):
-			t.Error("the development server did not stop within 5s")
-		}
-	})
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			cancel()
+			select {
+			case <-done:
+			case <-time.After(5 * time.Second):
+				t.Error("the development server did not stop within 5s")
+			}
+		})
+	}
+	t.Cleanup(stop)
+	return s, stop
+}
+
+// TestLiveReload opens a page from the development server (sitegen
+// serve), edits its Markdown and expects the open page to reload with the
+// edit, through /_sitegen/reload.js and the /_sitegen/events stream.
+func TestLiveReload(t *testing.T) {
+	tb := newTab(t)
+	root := t.TempDir()
+	copyTree(t, root, "content", "layouts", "static")
+	s, _ := startPreview(t, root)
 
 	url := s.URL() + "articles/safety/"
 	tb.run(t, "opening "+url, navigate(url))
@@ -99,13 +111,7 @@ func TestLiveReloadBuiltMeanwhile(t *testing.T) {
 	tb := newTab(t)
 	root := t.TempDir()
 	copyTree(t, root, "content", "layouts", "static")
-	s, err := serve.New(serve.Config{Addr: "127.0.0.1:0", Options: build.Options{Src: root, Now: today}, Log: io.Discard})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- s.Run(ctx) }()
+	s, stop := startPreview(t, root)
 	// The same server, its event stream held until release is closed.
 	release := make(chan struct{})
 	var once sync.Once
@@ -125,12 +131,7 @@ func TestLiveReloadBuiltMeanwhile(t *testing.T) {
 	}))
 	t.Cleanup(func() {
 		free()
-		cancel() // which ends the event streams
-		select {
-		case <-done:
-		case <-time.After(5 * time.Second):
-			t.Error("the development server did not stop within 5s")
-		}
+		stop() // which ends the event streams
 		proxy.CloseClientConnections()
 		proxy.Close()
 	})

@@ -35,21 +35,7 @@ var fixedNow = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 func fixture(t testing.TB) string {
 	t.Helper()
 	src := t.TempDir()
-	from := filepath.Join("..", "build", "testdata", "fixture")
-	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return writeFile(filepath.Join(src, rel), string(data))
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	copyTree(t, filepath.Join("..", "build", "testdata", "fixture"), src)
 	base := filepath.Join(src, "layouts", "base.html")
 	data, _ := os.ReadFile(base)
 	writeFile(base, strings.Replace(string(data), "<main id=\"main\">",
@@ -1049,7 +1035,7 @@ func TestServeFolderRestored(t *testing.T) {
 }
 
 // copyTree copies the folder from to the new folder to, file by file.
-func copyTree(t *testing.T, from, to string) {
+func copyTree(t testing.TB, from, to string) {
 	t.Helper()
 	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
