@@ -33,7 +33,9 @@
 //  3. render to HTML. Raw HTML is dropped unless the site turns it on. A
 //     table is put in a region of its own that scrolls when the table is
 //     wider than the page, which Tab reaches and which is named after the
-//     table's section (tableRegions).
+//     table's section (tableRegions). An autolink, whose text is its
+//     address, has class="url", so that printed it does not show the
+//     address twice.
 package markdown
 
 import (
@@ -672,6 +674,10 @@ func (w *walker) walk(root ast.Node) {
 		case *ast.AutoLink:
 			if entering && !w.checkScheme(n, string(n.URL(w.src))) {
 				w.bad = append(w.bad, n)
+			} else if entering && n.AutoLinkType == ast.AutoLinkURL {
+				// Its text is its address: printed, the stylesheet
+				// does not add the address again.
+				n.SetAttribute([]byte("class"), []byte("url"))
 			}
 		case *ast.RawHTML:
 			if entering && !w.rawHTML && w.doc.OmittedHTML && n.Segments.Len() > 0 {

@@ -158,7 +158,7 @@ func TestAutolinkSchemes(t *testing.T) {
 	if strings.Contains(html, `href="ftp:`) || !strings.Contains(html, "ftp://files.example.org/a") {
 		t.Errorf("an ftp: autolink should be written as its text: %s", html)
 	}
-	if !strings.Contains(html, `<a href="https://example.org/">`) {
+	if !strings.Contains(html, `<a href="https://example.org/" class="url">`) {
 		t.Errorf("https autolink lost: %s", html)
 	}
 	if len(res.Problems) != 1 || !strings.Contains(res.Problems[0].Msg, "ftp: scheme") || res.Problems[0].Warning {
@@ -622,7 +622,7 @@ func TestPlainParserSameTree(t *testing.T) {
 		t.Errorf("only %d bodies without autolink candidates", plain)
 	}
 	res := convert(t, "Mail info@example.org or see www.example.org.\n")
-	if !strings.Contains(res.HTML, `<a href="mailto:info@example.org">`) || !strings.Contains(res.HTML, `<a href="http://www.example.org">`) {
+	if !strings.Contains(res.HTML, `<a href="mailto:info@example.org">`) || !strings.Contains(res.HTML, `<a href="http://www.example.org" class="url">`) {
 		t.Errorf("autolinks lost: %s", res.HTML)
 	}
 }
@@ -660,6 +660,17 @@ func TestTableRegion(t *testing.T) {
 	}
 	if strings.Count(res.HTML, "</table>\n</div>\n") != 2 || strings.Contains(res.HTML, "sitegen-region") {
 		t.Errorf("regions not closed, or the label attribute written:\n%s", res.HTML)
+	}
+}
+
+// TestAutolinkClass: an address written as a link, bare or in angle
+// brackets, is marked class="url", as its text is its address; an email
+// address and a link with words are not.
+func TestAutolinkClass(t *testing.T) {
+	got := convert(t, "See https://example.org/a and <https://example.org/b>, [words](https://example.org/c) or <info@example.org>.\n").HTML
+	want := "<p>See <a href=\"https://example.org/a\" class=\"url\">https://example.org/a</a> and <a href=\"https://example.org/b\" class=\"url\">https://example.org/b</a>, <a href=\"https://example.org/c\">words</a> or <a href=\"mailto:info@example.org\">info@example.org</a>.</p>\n"
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
 
