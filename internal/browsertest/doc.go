@@ -14,7 +14,12 @@
 //	            production
 //
 // The tests build the bundled site once (TestMain, with the build's today
-// fixed at 2026-12-01 so practitioners' statuses are stable) and check:
+// fixed at 2026-12-01 so practitioners' statuses are stable), with the
+// pages of testdata/site added: /markdown-features/ uses every Markdown
+// feature editors may write (a table wider than a phone, a code block
+// with a long line, task, nested and definition lists, footnotes
+// referenced twice, a long bare address, a wide picture, headings down to
+// level six, contents), so that every check below meets them. They check:
 //
 //   - netlify.toml against the build: the publish folder is the build's
 //     default output, the build commands and contexts, the headers the
@@ -32,8 +37,9 @@
 //     clips or overlaps; text and focus contrast from computed styles,
 //     hovered, dark and forced colours; fields, buttons, search matches
 //     and registration answers in forced colours; no motion; printed
-//     pages; live reload through the development server, also for a page
-//     whose event stream connects after the server built again;
+//     pages; footnotes and their back-links by keyboard; live reload
+//     through the development server, also for a page whose event stream
+//     connects after the server built again;
 //   - audits, printing their figures: axe-core on every page type, in the
 //     light and the dark scheme (zero violations), the Nu Html Checker on
 //     every generated page (zero errors), Lighthouse on the home, an article, the directory and the

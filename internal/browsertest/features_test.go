@@ -858,7 +858,7 @@ func TestPrint(t *testing.T) {
 	// text: no navigation, search box, filter or button; every link to
 	// another site shows its address, once; nothing is cut off.
 	tb.run(t, "A4 width", chromedp.EmulateViewport(718, 1000))
-	for _, path := range []string{"/articles/what-happens-in-a-session/", "/articles/safety/", "/practitioners/aelia-thornhurst/", "/reading/anatomy-head-neck-spine/"} {
+	for _, path := range []string{"/articles/what-happens-in-a-session/", "/articles/safety/", "/practitioners/aelia-thornhurst/", "/reading/anatomy-head-neck-spine/", "/markdown-features/"} {
 		tb.open(t, path)
 		eval[bool](t, tb, colourJS)
 		eval[int](t, tb, longWordsJS)
@@ -875,7 +875,8 @@ func TestPrint(t *testing.T) {
 const printedJS = `(() => {
 	const out = [], vw = document.documentElement.clientWidth;
 	const shown = (e) => e.getClientRects().length > 0 && !__colour.hidden(e);
-	for (const e of document.querySelectorAll("nav, form, .directory-filters, button, input, select, textarea")) if (shown(e)) out.push(__colour.name(e) + " is shown");
+	// A task list's disabled checkbox is the page's text, not a control.
+	for (const e of document.querySelectorAll("nav, form, .directory-filters, button, input:not(.prose input[type=checkbox][disabled]), select, textarea")) if (shown(e)) out.push(__colour.name(e) + " is shown");
 	for (const a of document.querySelectorAll("a[href]")) {
 		const u = new URL(a.href);
 		if (!shown(a) || u.origin === location.origin || !/^https?:$/.test(u.protocol)) continue;
@@ -1027,7 +1028,7 @@ func TestRegistrationCheckWithoutJS(t *testing.T) {
 // 1, 2, 3 with no gaps.
 func TestTableOfContents(t *testing.T) {
 	tb := newTab(t)
-	for _, path := range []string{"/glossary/", "/articles/safety/"} {
+	for _, path := range []string{"/glossary/", "/articles/safety/", "/markdown-features/"} {
 		tb.open(t, path)
 		bad := eval[[]string](t, tb, `(() => {
 			const bad = [], toc = document.querySelector("nav.toc"), top = toc.querySelector(":scope > ol");
@@ -1304,5 +1305,49 @@ func TestDirectoryChoicesFindSomeone(t *testing.T) {
 	}
 	for _, p := range tb.takeProblems() {
 		t.Error(p)
+	}
+}
+
+// TestFootnoteFocus: on a page whose note is referenced twice, following a
+// footnote's number by keyboard takes the next Tab into its note, and each
+// of the note's back-links, named for where it goes, takes the next Tab
+// to the reference it belongs to; the contents' links lead to their
+// headings.
+func TestFootnoteFocus(t *testing.T) {
+	tb := newTab(t)
+	tb.open(t, "/markdown-features/")
+	refs := eval[[]string](t, tb, `[...document.querySelectorAll("a.footnote-ref")].map((a) => a.parentElement.id)`)
+	if len(refs) < 3 {
+		t.Fatalf("footnote references %q; want a note referenced twice", refs)
+	}
+	for _, id := range refs {
+		eval[bool](t, tb, `(document.getElementById(`+strconv.Quote(id)+`).querySelector("a").focus(), true)`)
+		note := eval[string](t, tb, `document.activeElement.hash.slice(1)`)
+		tb.key(t, kb.Enter)
+		tb.key(t, "\t")
+		if in := eval[string](t, tb, `document.activeElement.closest("li[id]")?.id || document.activeElement.outerHTML.slice(0, 80)`); in != note {
+			t.Errorf("Enter on the reference %s, then Tab: focus is on %s, want in the note %s", id, in, note)
+		}
+	}
+	backs := eval[[]string](t, tb, `[...document.querySelectorAll("a.footnote-backref")].map((a) => a.hash.slice(1))`)
+	for i, target := range backs {
+		eval[bool](t, tb, `(document.querySelectorAll("a.footnote-backref")[`+strconv.Itoa(i)+`].focus(), true)`)
+		tb.key(t, kb.Enter)
+		tb.key(t, "\t")
+		if at := eval[string](t, tb, `document.activeElement.parentElement.id || document.activeElement.outerHTML.slice(0, 80)`); at != target {
+			t.Errorf("Enter on back-link %d, then Tab: focus is on %s, want the reference %s", i+1, at, target)
+		}
+	}
+	names := eval[[]string](t, tb, `[...document.querySelectorAll("a.footnote-backref")].map((a) => a.getAttribute("aria-label") || a.textContent)`)
+	seen := map[string]bool{}
+	for _, n := range names {
+		if !strings.ContainsAny(strings.ToLower(n), "abcdefghijklmnopqrstuvwxyz") || seen[n] {
+			t.Errorf("footnote back-links are named %q; want words saying where each goes, each its own", names)
+			break
+		}
+		seen[n] = true
+	}
+	for _, h := range eval[[]string](t, tb, `[...document.querySelectorAll("nav.toc a")].map((a) => a.hash).filter((h) => !document.getElementById(decodeURIComponent(h.slice(1))))`) {
+		t.Errorf("the contents link to %s, which no element has", h)
 	}
 }

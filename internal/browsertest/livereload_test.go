@@ -20,12 +20,19 @@ import (
 // copyTree copies the folders of a site root that a build reads.
 func copyTree(t *testing.T, dst string, dirs ...string) {
 	t.Helper()
+	if err := copyDirs(dst, siteRoot, dirs...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// copyDirs copies the folders dirs of root into dst, over what dst holds.
+func copyDirs(dst, root string, dirs ...string) error {
 	for _, d := range dirs {
-		err := filepath.WalkDir(filepath.Join(siteRoot, d), func(p string, e fs.DirEntry, err error) error {
+		err := filepath.WalkDir(filepath.Join(root, d), func(p string, e fs.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}
-			rel, _ := filepath.Rel(siteRoot, p)
+			rel, _ := filepath.Rel(root, p)
 			out := filepath.Join(dst, rel)
 			if e.IsDir() {
 				return os.MkdirAll(out, 0o755)
@@ -37,9 +44,10 @@ func copyTree(t *testing.T, dst string, dirs ...string) {
 			return os.WriteFile(out, src, 0o644)
 		})
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
 	}
+	return nil
 }
 
 // startPreview runs the development server on the site root until the

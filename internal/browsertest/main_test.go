@@ -24,7 +24,7 @@ const (
 // today is the build's date: practitioners' statuses are computed from it.
 var today = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 
-// The built bundled site, its server and netlify.toml, set by TestMain.
+// The built bundled site (with the pages of testdata/site), its server and netlify.toml, set by TestMain.
 var (
 	siteDir  string // the built folder
 	siteURL  string // http://127.0.0.1:port, no trailing slash
@@ -57,8 +57,19 @@ func run(m *testing.M) int {
 	}
 	siteURL = "http://" + ln.Addr().String()
 	siteDir = filepath.Join(tmp, "public")
+	// The bundled site, with the pages of testdata/site added: pages that
+	// use what editors may write and the bundled content does not.
+	src := filepath.Join(tmp, "site")
+	if err := copyDirs(src, siteRoot, "content", "layouts", "static"); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	if err := copyDirs(src, "testdata/site", "content"); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
 	t := time.Now()
-	buildRes, err = build.Run(build.Options{Src: siteRoot, Out: siteDir, Now: today, BaseURL: siteURL + "/", Strict: true})
+	buildRes, err = build.Run(build.Options{Src: src, Out: siteDir, Now: today, BaseURL: siteURL + "/", Strict: true})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "building the bundled site:", err)
 		if buildRes != nil && buildRes.Problems != nil {

@@ -33,6 +33,7 @@ var pageTypes = []struct{ name, path, ready string }{
 	{"reading list", "/reading/anatomy-head-neck-spine/", ""},
 	{"reading index", "/reading/", ""},
 	{"search", "/search/?q=certification", `document.querySelector("#search-page-list a")`},
+	{"markdown features", "/markdown-features/", ""},
 }
 
 // TestPageTypes loads one page of every type and checks, for each: no

@@ -34,6 +34,7 @@ var visualPages = []struct{ name, path, ready string }{
 	{"reading lists", "/reading/", ""},
 	{"training", "/training/", ""},
 	{"sitemap", "/sitemap/", ""},
+	{"markdown features", "/markdown-features/", ""},
 	// The suggestions arrive after the page and push the footer down.
 	{"404", "/no-such-page/", `document.getElementById("not-found-suggestions").dataset.found`},
 }
@@ -487,6 +488,7 @@ func TestForcedColours(t *testing.T) {
 		{"/practitioners/", `!document.querySelector("#directory-filters").hidden`},
 		{"/verify/", ""},
 		{"/contact/", ""},
+		{"/markdown-features/", ""},
 	} {
 		openVisual(t, tb, pg.path, pg.ready)
 		if pg.ready != "" {

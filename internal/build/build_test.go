@@ -144,7 +144,7 @@ func TestFixtureBehaviour(t *testing.T) {
 		`<title>First &#34;quoted&#34; article | Fixture Site</title>`,
 		`content="The first &lt;article&gt; &amp; its escaping."`,
 		`id="details"`, `id="details-2"`, `<table>`, `<del>strike</del>`, `type="checkbox"`,
-		`<dt>Term</dt>`, `id="fn:1"`, `<a href="https://example.org/auto">`, `&ldquo;`, `class="toc"`,
+		`<dt>Term</dt>`, `id="fn:1"`, `<a href="https://example.org/auto" class="url">`, `&ldquo;`, `class="toc"`,
 		`href="/tags/safety/"`)
 	must("articles/the-second/index.html", `href="/articles/first/#details-2"`, `href="/"`)
 	must("articles/index.html", `/articles/first/`, `/articles/the-second/`)

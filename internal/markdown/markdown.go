@@ -33,7 +33,14 @@
 //  3. render to HTML. Raw HTML is dropped unless the site turns it on. A
 //     table is put in a region of its own that scrolls when the table is
 //     wider than the page, which Tab reaches and which is named after the
-//     table's section (tableRegions).
+//     table's section (accessibleHTML); so is a code block, which a long line
+//     makes scroll too. A task list's checkbox is labelled by its task.
+//     A table cell's alignment (|---:|) is a class, align-right and so
+//     on, as the site's Content-Security-Policy blocks style attributes.
+//     A footnote's back-link is named after the reference it goes back
+//     to, not its arrow.
+//     An autolink, whose text is its address, has class="url", so that
+//     printed it does not show the address twice.
 package markdown
 
 import (
@@ -96,10 +103,12 @@ func New(rawHTML bool) *Renderer {
 			popts = append(popts, parser.WithInlineParsers(util.Prioritized(extension.NewLinkifyParser(), 999)))
 		}
 		return goldmark.New(
-			goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList,
+			// A cell's alignment is a class (see walk), not a style
+			// attribute, which the Content-Security-Policy blocks.
+			goldmark.WithExtensions(extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)), extension.Strikethrough, extension.TaskList,
 				extension.Footnote, extension.DefinitionList, extension.Typographer),
 			goldmark.WithParserOptions(popts...),
-			goldmark.WithRendererOptions(append(htmlOpts, renderer.WithNodeRenderers(util.Prioritized(newTableRegions(), 100)))...),
+			goldmark.WithRendererOptions(append(htmlOpts, renderer.WithNodeRenderers(util.Prioritized(newAccessibleHTML(), 100)))...),
 		)
 	}
 	return &Renderer{rawHTML: rawHTML, md: md(true), plain: md(false).Parser()}
@@ -461,10 +470,13 @@ type walker struct {
 	res   *Result
 	lines []int // where each line of src starts; found when first needed
 	cur   Section
-	text  spaceWriter
-	bad   []*ast.AutoLink // autolinks with a scheme that is not allowed
-	level int             // the level of the last heading; the page title is 1
-	todo  bool            // look for placeholders: Doc.Placeholders, and src has the marker
+	// regions counts the names given to tables' and code blocks'
+	// regions, to number repeats (see regionName).
+	regions map[string]int
+	text    spaceWriter
+	bad     []*ast.AutoLink // autolinks with a scheme that is not allowed
+	level   int             // the level of the last heading; the page title is 1
+	todo    bool            // look for placeholders: Doc.Placeholders, and src has the marker
 	// footnotes: look for footnote references left as text, as src has
 	// "[^" somewhere (most pages have none, and are not read again).
 	footnotes bool
@@ -672,6 +684,10 @@ func (w *walker) walk(root ast.Node) {
 		case *ast.AutoLink:
 			if entering && !w.checkScheme(n, string(n.URL(w.src))) {
 				w.bad = append(w.bad, n)
+			} else if entering && n.AutoLinkType == ast.AutoLinkURL {
+				// Its text is its address: printed, the stylesheet
+				// does not add the address again.
+				n.SetAttribute([]byte("class"), []byte("url"))
 			}
 		case *ast.RawHTML:
 			if entering && !w.rawHTML && w.doc.OmittedHTML && n.Segments.Len() > 0 {
@@ -707,14 +723,20 @@ func (w *walker) walk(root ast.Node) {
 			}
 		case *east.Table:
 			if entering {
-				label := "Table"
-				if w.cur.Heading != "" {
-					label += ": " + w.cur.Heading
-				}
-				n.SetAttribute(regionLabel, []byte(label))
+				n.SetAttribute(regionLabel, []byte(w.regionName("Table")))
+			}
+		case *east.TableCell:
+			// goldmark would write the alignment as a style
+			// attribute, which the Content-Security-Policy blocks.
+			if entering && n.Alignment != east.AlignNone {
+				n.SetAttribute([]byte("class"), []byte("align-"+n.Alignment.String()))
+			}
+			if !entering {
+				w.text.Stop()
 			}
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
 			if entering {
+				n.SetAttribute(regionLabel, []byte(w.regionName("Code")))
 				l := n.Lines()
 				for i := 0; i < l.Len(); i++ {
 					seg := l.At(i)
@@ -728,6 +750,24 @@ func (w *walker) walk(root ast.Node) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// regionName names a table's or a code block's region after the section
+// it is in ("Table: Fees"), numbering the second and later of one name
+// ("Table: Fees (2)") so that each region's name is its own.
+func (w *walker) regionName(what string) string {
+	name := what
+	if w.cur.Heading != "" {
+		name += ": " + w.cur.Heading
+	}
+	if w.regions == nil {
+		w.regions = map[string]int{}
+	}
+	w.regions[name]++
+	if n := w.regions[name]; n > 1 {
+		name += " (" + strconv.Itoa(n) + ")"
+	}
+	return name
 }
 
 // plainText is the text of an inline container, typographic quotes included.
@@ -757,45 +797,75 @@ func (w *walker) problem(n ast.Node, back int, format string, args ...any) *Prob
 	return &w.res.Problems[len(w.res.Problems)-1]
 }
 
-// regionLabel is the attribute in which the walker gives a table the
-// name of its region (see tableRegions). No attribute filter of
-// goldmark's lets it through to the HTML.
+// regionLabel is the attribute in which the walker gives a table or a
+// code block the name of its region (see accessibleHTML). No attribute filter
+// of goldmark's lets it through to the HTML.
 var regionLabel = []byte("sitegen-region")
 
-// tableRegions renders a table, as goldmark's table extension does,
-// inside a region that scrolls on its own when the table is wider than
-// the page: <div class="table-scroll" role="region" tabindex="0"
-// aria-label="Table: section">. Tab reaches the region, so a keyboard can
-// scroll it in every browser, and a screen reader names it after the
-// section the table is in.
-type tableRegions struct{ table renderer.NodeRenderer }
+// accessibleHTML renders what goldmark does in a way a keyboard and a
+// screen reader can use:
+//
+//   - a table, as goldmark's table extension does, inside a region that
+//     scrolls on its own when the table is wider than the page:
+//     <div class="table-scroll" role="region" tabindex="0"
+//     aria-label="Table: section">;
+//   - a code block as <pre role="region" tabindex="0" aria-label="Code:
+//     section">, since a long line makes it scroll sideways too (Tab
+//     reaches each region, so a keyboard can scroll it in every browser,
+//     and a screen reader names it after the section it is in);
+//   - a task list's checkbox inside a <label> that holds the rest of the
+//     item's first paragraph, so that the box is named by its task;
+//   - a footnote's back-link, whose text is an arrow, with a name that
+//     says where it goes: "Back to reference 2", or, for a note referenced
+//     twice, "Back to reference 2 (first use)" and "(second use)".
+type accessibleHTML struct {
+	table renderer.NodeRenderer // goldmark's table renderer
+	core  renderer.NodeRenderer // goldmark's renderer of CommonMark
+	notes renderer.NodeRenderer // goldmark's footnote renderer
+}
 
-func newTableRegions() *tableRegions { return &tableRegions{table: extension.NewTableHTMLRenderer()} }
+func newAccessibleHTML() *accessibleHTML {
+	return &accessibleHTML{table: extension.NewTableHTMLRenderer(), core: html.NewRenderer(), notes: extension.NewFootnoteHTMLRenderer()}
+}
 
-// SetOption passes goldmark's options (XHTML, and so on) to the table
-// renderer.
-func (t *tableRegions) SetOption(name renderer.OptionName, value any) {
-	if o, ok := t.table.(renderer.SetOptioner); ok {
-		o.SetOption(name, value)
+// SetOption passes goldmark's options (XHTML, and so on) to the renderers
+// accessibleHTML wraps.
+func (t *accessibleHTML) SetOption(name renderer.OptionName, value any) {
+	for _, r := range []renderer.NodeRenderer{t.table, t.core, t.notes} {
+		if o, ok := r.(renderer.SetOptioner); ok {
+			o.SetOption(name, value)
+		}
 	}
 }
 
-func (t *tableRegions) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	var table renderer.NodeRendererFunc
-	t.table.RegisterFuncs(funcRegisterer(func(k ast.NodeKind, f renderer.NodeRendererFunc) {
-		if k == east.KindTable {
-			table = f
+func (t *accessibleHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	funcs := map[ast.NodeKind]renderer.NodeRendererFunc{}
+	keep := funcRegisterer(func(k ast.NodeKind, f renderer.NodeRendererFunc) { funcs[k] = f })
+	t.table.RegisterFuncs(keep)
+	t.core.RegisterFuncs(keep)
+	t.notes.RegisterFuncs(keep)
+	backlink := funcs[east.KindFootnoteBacklink]
+	reg.Register(east.KindFootnoteBacklink, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return backlink(w, src, n, entering)
 		}
-	}))
+		var b bytes.Buffer
+		bw := bufio.NewWriter(&b)
+		st, err := backlink(bw, src, n, entering)
+		_ = bw.Flush()
+		bl := n.(*east.FootnoteBacklink)
+		name := "Back to reference " + strconv.Itoa(bl.Index)
+		if bl.RefCount > 1 {
+			name += " (" + ordinal(bl.RefIndex+1) + " use)"
+		}
+		_, _ = w.Write(bytes.Replace(b.Bytes(), []byte(` role="doc-backlink">`), []byte(` aria-label="`+name+`" role="doc-backlink">`), 1))
+		return st, err
+	})
+	table := funcs[east.KindTable]
 	reg.Register(east.KindTable, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
-			label, _ := n.Attribute(regionLabel)
-			b, _ := label.([]byte)
-			if len(b) == 0 {
-				b = []byte("Table")
-			}
 			_, _ = w.WriteString(`<div class="table-scroll" role="region" tabindex="0" aria-label="`)
-			_, _ = w.Write(util.EscapeHTML(b))
+			_, _ = w.Write(util.EscapeHTML(label(n, "Table")))
 			_, _ = w.WriteString("\">\n")
 		}
 		st, err := table(w, src, n, entering)
@@ -804,6 +874,77 @@ func (t *tableRegions) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		}
 		return st, err
 	})
+	for _, k := range []ast.NodeKind{ast.KindCodeBlock, ast.KindFencedCodeBlock} {
+		code := funcs[k]
+		reg.Register(k, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering {
+				return code(w, src, n, entering)
+			}
+			// goldmark writes <pre><code ...>, then the lines: the
+			// attributes go into the <pre>.
+			var b bytes.Buffer
+			bw := bufio.NewWriter(&b)
+			st, err := code(bw, src, n, entering)
+			_ = bw.Flush()
+			out, ok := bytes.CutPrefix(b.Bytes(), []byte("<pre>"))
+			if ok {
+				_, _ = w.WriteString(`<pre role="region" tabindex="0" aria-label="`)
+				_, _ = w.Write(util.EscapeHTML(label(n, "Code")))
+				_, _ = w.WriteString(`">`)
+			}
+			_, _ = w.Write(out)
+			return st, err
+		})
+	}
+	reg.Register(east.KindTaskCheckBox, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			_, _ = w.WriteString("<label>")
+			if n.(*east.TaskCheckBox).IsChecked {
+				_, _ = w.WriteString(`<input checked="" disabled="" type="checkbox"> `)
+			} else {
+				_, _ = w.WriteString(`<input disabled="" type="checkbox"> `)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, k := range []ast.NodeKind{ast.KindParagraph, ast.KindTextBlock} {
+		block := funcs[k]
+		reg.Register(k, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if _, task := n.FirstChild().(*east.TaskCheckBox); task && !entering {
+				_, _ = w.WriteString("</label>")
+			}
+			return block(w, src, n, entering)
+		})
+	}
+}
+
+// ordinal is "first", "second", and so on, and "11th" past the tenth.
+func ordinal(n int) string {
+	words := []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+	if n >= 1 && n <= len(words) {
+		return words[n-1]
+	}
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return strconv.Itoa(n) + suffix
+}
+
+// label is the name the walker gave n's region, or what when it gave none.
+func label(n ast.Node, what string) []byte {
+	v, _ := n.Attribute(regionLabel)
+	if b, _ := v.([]byte); len(b) > 0 {
+		return b
+	}
+	return []byte(what)
 }
 
 type funcRegisterer func(ast.NodeKind, renderer.NodeRendererFunc)

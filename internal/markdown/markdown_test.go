@@ -158,7 +158,7 @@ func TestAutolinkSchemes(t *testing.T) {
 	if strings.Contains(html, `href="ftp:`) || !strings.Contains(html, "ftp://files.example.org/a") {
 		t.Errorf("an ftp: autolink should be written as its text: %s", html)
 	}
-	if !strings.Contains(html, `<a href="https://example.org/">`) {
+	if !strings.Contains(html, `<a href="https://example.org/" class="url">`) {
 		t.Errorf("https autolink lost: %s", html)
 	}
 	if len(res.Problems) != 1 || !strings.Contains(res.Problems[0].Msg, "ftp: scheme") || res.Problems[0].Warning {
@@ -225,9 +225,12 @@ func TestAutolinksMatchLinkify(t *testing.T) {
 		if err := ref.Renderer().Render(&want, []byte(src), root); err != nil {
 			t.Fatal(err)
 		}
-		// A table is put in its own scrolling region (tableRegions).
+		// A table is put in its own scrolling region, a task's checkbox
+		// in a label with its text (accessibleHTML).
 		g := strings.Replace(got.String(), "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">\n", "", 1)
 		g = strings.Replace(g, "</table>\n</div>\n", "</table>\n", 1)
+		g = strings.ReplaceAll(strings.ReplaceAll(g, "<label><input", "<input"), "</label>", "")
+		g = strings.ReplaceAll(g, ` aria-label="Back to reference 1"`, "") // a footnote's back-link is named
 		if g != want.String() {
 			t.Errorf("%q:\n got %s\nwant %s", src, got.String(), want.String())
 		}
@@ -622,7 +625,7 @@ func TestPlainParserSameTree(t *testing.T) {
 		t.Errorf("only %d bodies without autolink candidates", plain)
 	}
 	res := convert(t, "Mail info@example.org or see www.example.org.\n")
-	if !strings.Contains(res.HTML, `<a href="mailto:info@example.org">`) || !strings.Contains(res.HTML, `<a href="http://www.example.org">`) {
+	if !strings.Contains(res.HTML, `<a href="mailto:info@example.org">`) || !strings.Contains(res.HTML, `<a href="http://www.example.org" class="url">`) {
 		t.Errorf("autolinks lost: %s", res.HTML)
 	}
 }
@@ -660,6 +663,85 @@ func TestTableRegion(t *testing.T) {
 	}
 	if strings.Count(res.HTML, "</table>\n</div>\n") != 2 || strings.Contains(res.HTML, "sitegen-region") {
 		t.Errorf("regions not closed, or the label attribute written:\n%s", res.HTML)
+	}
+}
+
+// TestCodeRegion: a code block, which a long line makes scroll sideways,
+// is a region Tab reaches, named after its section, fenced or indented.
+func TestCodeRegion(t *testing.T) {
+	res := convert(t, "```yaml\ntitle: <b>\n```\n\n## Checking \"drafts\"\n\n    sitegen check -drafts\n")
+	for _, want := range []string{
+		"<pre role=\"region\" tabindex=\"0\" aria-label=\"Code\"><code class=\"language-yaml\">title: &lt;b&gt;\n</code></pre>\n",
+		"<pre role=\"region\" tabindex=\"0\" aria-label=\"Code: Checking “drafts”\"><code>sitegen check -drafts\n</code></pre>\n",
+	} {
+		if !strings.Contains(res.HTML, want) {
+			t.Errorf("no %q in\n%s", want, res.HTML)
+		}
+	}
+	if strings.Contains(res.HTML, "sitegen-region") {
+		t.Errorf("the label attribute written:\n%s", res.HTML)
+	}
+}
+
+// TestTaskListLabels: a task list's checkbox is in a label with the text
+// of its task, in a tight list and a loose one, and a nested list stays
+// out of the label.
+func TestTaskListLabels(t *testing.T) {
+	for src, want := range map[string]string{
+		"- [x] Ask for a [photo](/training/)\n- [ ] Check the date\n  - a sub-item\n": "<ul>\n<li><label><input checked=\"\" disabled=\"\" type=\"checkbox\"> Ask for a <a href=\"/training/\">photo</a></label></li>\n<li><label><input disabled=\"\" type=\"checkbox\"> Check the date</label>\n<ul>\n<li>a sub-item</li>\n</ul>\n</li>\n</ul>\n",
+		"- [ ] One\n\n- [x] Two\n": "<ul>\n<li>\n<p><label><input disabled=\"\" type=\"checkbox\"> One</label></p>\n</li>\n<li>\n<p><label><input checked=\"\" disabled=\"\" type=\"checkbox\"> Two</label></p>\n</li>\n</ul>\n",
+		"Not a task: [x] here\n":   "<p>Not a task: [x] here</p>\n",
+	} {
+		if got := convert(t, src).HTML; got != want {
+			t.Errorf("%q:\n got %s\nwant %s", src, got, want)
+		}
+	}
+}
+
+// TestAutolinkClass: an address written as a link, bare or in angle
+// brackets, is marked class="url", as its text is its address; an email
+// address and a link with words are not.
+func TestAutolinkClass(t *testing.T) {
+	got := convert(t, "See https://example.org/a and <https://example.org/b>, [words](https://example.org/c) or <info@example.org>.\n").HTML
+	want := "<p>See <a href=\"https://example.org/a\" class=\"url\">https://example.org/a</a> and <a href=\"https://example.org/b\" class=\"url\">https://example.org/b</a>, <a href=\"https://example.org/c\">words</a> or <a href=\"mailto:info@example.org\">info@example.org</a>.</p>\n"
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// TestRegionNamesUnique: two tables or two code blocks in one section get
+// names of their own; a table's column alignment is a class, not a style
+// attribute the Content-Security-Policy would block.
+func TestRegionNamesUnique(t *testing.T) {
+	html := convert(t, "## Fees\n\n| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n\n| d |\n|---|\n| 4 |\n\n    one\n\ntext\n\n    two\n").HTML
+	for _, want := range []string{`aria-label="Table: Fees">`, `aria-label="Table: Fees (2)">`, `aria-label="Code: Fees">`, `aria-label="Code: Fees (2)">`,
+		`<th class="align-left">a</th>`, `<th class="align-center">b</th>`, `<td class="align-right">3</td>`, "<th>d</th>"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("no %s in\n%s", want, html)
+		}
+	}
+	if strings.Contains(html, "style=") {
+		t.Errorf("a style attribute in\n%s", html)
+	}
+}
+
+// TestFootnoteBacklinkNames: a footnote's back-link says which reference
+// it goes back to, and the back-links of a note referenced twice differ.
+func TestFootnoteBacklinkNames(t *testing.T) {
+	html := convert(t, "One.[^a] Two.[^b] Again.[^b]\n\n[^a]: A.\n[^b]: B.\n").HTML
+	for _, want := range []string{
+		`<a href="#fnref:1" class="footnote-backref" aria-label="Back to reference 1" role="doc-backlink">`,
+		`<a href="#fnref:2" class="footnote-backref" aria-label="Back to reference 2 (first use)" role="doc-backlink">`,
+		`<a href="#fnref1:2" class="footnote-backref" aria-label="Back to reference 2 (second use)" role="doc-backlink">`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("no %s in\n%s", want, html)
+		}
+	}
+	for n, want := range map[int]string{1: "first", 10: "tenth", 11: "11th", 12: "12th", 21: "21st", 22: "22nd", 23: "23rd", 113: "113th"} {
+		if got := ordinal(n); got != want {
+			t.Errorf("ordinal(%d) = %q, want %q", n, got, want)
+		}
 	}
 }
 
