@@ -30,7 +30,12 @@
 //     title (Doc.Level), about link text that says nothing ("click
 //     here") and about an image with no alt text (![], which tells
 //     screen readers it is decoration; ![""] says so on purpose);
-//  3. render to HTML. Raw HTML is dropped unless the site turns it on. A
+//  3. render to HTML. Raw HTML is dropped unless the site turns it on;
+//     then step 2 has read it with an HTML5 tokenizer, as a browser
+//     does, and refused whatever would run a script, load from another
+//     site, send visitors on, or leave a tag or comment open where the
+//     Markdown takes over again (checkRawHTML), so that the page is safe
+//     without the site's Content-Security-Policy. A
 //     table is put in a region of its own that scrolls when the table is
 //     wider than the page, which Tab reaches and which is named after the
 //     table's section (accessibleHTML); so is a code block, which a long line
@@ -979,10 +984,12 @@ func (w *walker) omitted(seg text.Segment, block bool) {
 
 // checkRawHTML applies to raw HTML, published when site.yaml allows it,
 // the rules the rest of a page keeps: links only to the site and to
-// http(s), mailto and tel addresses, no redirect by meta refresh; and it
-// warns about what the site's Content-Security-Policy would silently
-// block: inline scripts and styles, event handlers and files loaded
-// from other sites. segs are one run of raw HTML, a block's lines or an
+// http(s), mailto and tel addresses, no redirect by meta refresh. What
+// would run a script or load from another site is an error even where
+// the site's Content-Security-Policy would block it (refusedElement,
+// event handlers, files from other sites), as the published page must
+// be safe without the policy; what the policy only makes useless (a
+// plain style attribute) is a warning. segs are one run of raw HTML, a block's lines or an
 // inline tag's, read together by an HTML5 tokenizer as a browser reads
 // them: an attribute after a /, on the next line or in another
 // namespace (<a/href=...>, xlink:href) is an attribute all the same.
@@ -1002,41 +1009,58 @@ func (w *walker) checkRawHTML(segs []text.Segment) {
 	off := 0
 	for {
 		tt := z.Next()
-		if tt == xhtml.ErrorToken {
-			return
-		}
 		raw := z.Raw()
 		tokStart := off
 		off += len(raw)
-		if tt != xhtml.StartTagToken && tt != xhtml.SelfClosingTagToken {
-			continue
-		}
 		add := func(i int, warning bool, format string, args ...any) {
 			l, c := at(tokStart + i)
 			w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Msg: fmt.Sprintf(format, args...), Warning: warning})
 		}
+		// The HTML ends where Markdown takes over again (a blank line
+		// ends a block of it). A tag or comment still open there would
+		// take in the HTML the page's Markdown turns into, which a
+		// browser then reads as attributes or hides, and which no check
+		// here has read as such.
+		switch {
+		case tt == xhtml.ErrorToken && len(raw) > 0:
+			if m := openTagRe.FindSubmatch(raw); m != nil {
+				add(0, false, "the <%s%s> tag is not closed where its HTML ends, so a browser would read the page after it as part of the tag; end it with >", m[1], bytes.ToLower(m[2]))
+			}
+			return
+		case tt == xhtml.ErrorToken:
+			return
+		case tt == xhtml.CommentToken && !bytes.HasSuffix(raw, []byte(">")):
+			add(0, false, "a comment is not closed where its HTML ends, so a browser would hide the page after it; end it with -->")
+			continue
+		}
+		if tt != xhtml.StartTagToken && tt != xhtml.SelfClosingTagToken {
+			continue
+		}
 		name, more := z.TagName()
 		el := string(name)
-		type attr struct{ key, val string }
-		var attrs []attr
+		var attrs []htmlAttr
 		for more {
 			var k, v []byte
 			k, v, more = z.TagAttr()
-			attrs = append(attrs, attr{string(k), string(v)})
+			attrs = append(attrs, htmlAttr{string(k), string(v)})
 		}
-		hasSrc, hasAlt, refresh := false, false, false
+		hasAlt, refresh, blank, rel := false, false, false, ""
 		for _, a := range attrs {
-			hasSrc = hasSrc || a.key == "src"
+			blank = blank || a.key == "target" && strings.EqualFold(strings.TrimSpace(a.val), "_blank")
+			if a.key == "rel" {
+				rel = strings.ToLower(a.val)
+			}
 			hasAlt = hasAlt || a.key == "alt"
 			refresh = refresh || a.key == "http-equiv" && strings.EqualFold(strings.TrimSpace(a.val), "refresh")
 		}
-		switch {
-		case el == "img" && !hasAlt:
+		if why := refusedElement(el, attrs); why != "" {
+			// The element is reported as a whole; its attributes would
+			// only repeat it.
+			add(0, false, "%s", why)
+			continue
+		}
+		if el == "img" && !hasAlt {
 			add(1, true, "an <img> has no alt attribute, so screen readers read out its file name instead; describe the picture in alt=\"…\", or write alt=\"\" if it is only decoration")
-		case el == "script" && !hasSrc:
-			add(1, true, "an inline <script> does not run: the site's Content-Security-Policy allows scripts only from files; put it in static/js and load it from a layout")
-		case el == "style":
-			add(1, true, "a <style> element has no effect: the site's Content-Security-Policy allows styles only from files; put the rules in static/css")
 		}
 		from := 1 + len(name)
 		for _, a := range attrs {
@@ -1046,22 +1070,28 @@ func (w *walker) checkRawHTML(segs []text.Segment) {
 			}
 			local := a.key[strings.LastIndexByte(a.key, ':')+1:] // xlink:href is an href
 			switch {
+			case a.key == "style" && strings.ContainsAny(a.val, "(\\@"):
+				// url(), image-set(), @import and CSS escapes, which
+				// can spell either, load files or run code in old browsers.
+				add(i, false, "a style attribute with %q in it can load a file from another site or run code, which the page must not leave to the site's Content-Security-Policy to block; give the element a class and style it in static/css", a.val)
 			case a.key == "style":
 				add(i, true, "a style attribute has no effect: the site's Content-Security-Policy allows styles only from files; give the element a class and style it in static/css")
 			case strings.HasPrefix(a.key, "on"):
-				add(i, true, "the %s attribute does not run: the site's Content-Security-Policy allows no inline event handlers; handle the event in a script in static/js", a.key)
+				add(i, false, "the %s attribute would run a script, which the page must not leave to the site's Content-Security-Policy to block; remove it, and handle the event in a script in static/js", a.key)
+			case a.key == "target" && blank && !strings.Contains(rel, "noopener") && !strings.Contains(rel, "noreferrer"):
+				add(i, true, "a link that opens a new window should have rel=\"noopener\", so that the page it opens cannot take over this one in an older browser; add rel=\"noopener\", or leave out target=\"_blank\" and let visitors choose")
 			case a.key == "http-equiv":
 				if refresh {
 					add(i, false, "a meta refresh sends visitors on without asking; for an old address, add it to the new page's aliases")
 				}
-			case a.key == "srcdoc":
-				add(i, false, "an iframe's srcdoc is a page of its own that no check reads; publish that page and give the iframe its address")
 			case urlAttr[local]:
 				for _, v := range urlValues(local, a.val) {
 					if why := link.Problem(v, link.Any); why != "" {
 						add(i, false, "%s %q %s", a.key, v, why)
-					} else if (local == "src" || local == "poster" || local == "background" || local == "data") && link.Problem(v, link.Web) == "" {
-						add(i, true, "%s %q loads a file from another site, which the site's Content-Security-Policy blocks and which would tell that site about every visitor; copy the file into static/ and use its path", a.key, v)
+					} else if loads(el, local) && link.Problem(v, link.Web) == "" {
+						add(i, false, "%s %q loads a file from another site, which would tell that site about every visitor and which the site's Content-Security-Policy blocks; copy the file into static/ and use its path", a.key, v)
+					} else if (local == "action" || local == "formaction") && link.Problem(v, link.Web) == "" {
+						add(i, false, "%s %q sends what visitors type to another site; link to that site's own page for it instead", a.key, v)
 					} else if a.key == "href" || a.key == "src" {
 						// Published as written: the link check of the page finds
 						// it under this destination and reports it here, not at
@@ -1500,4 +1530,76 @@ func Slugify(s string) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), "-")
+}
+
+// htmlAttr is an attribute of a tag, its value with references decoded.
+type htmlAttr struct{ key, val string }
+
+// openTagRe is the start of a tag, <div or </div, left open at the end of
+// a run of raw HTML.
+var openTagRe = regexp.MustCompile(`^<(/?)([A-Za-z][^\s/>]*)`)
+
+// embedWatch maps the address a video site gives for embedding to the
+// address of its own page for the video, to link to in its place.
+var embedWatch = []struct {
+	re   *regexp.Regexp
+	page string
+}{
+	{regexp.MustCompile(`^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]+)`), "https://www.youtube.com/watch?v=$1"},
+	{regexp.MustCompile(`^(?:https?:)?//player\.vimeo\.com/video/(\d+)`), "https://vimeo.com/$1"},
+}
+
+// refusedElement says why the element el, with attrs, may not be in a
+// page, and what to write instead; "" when it may. Whatever would run a
+// script, load a page or a plugin, change where the page's links lead, or
+// make a browser read the markup after it differently from the build's
+// checks (the raw text elements: a browser reads <noembed><img
+// title="</noembed><img onerror=..."> as two images) is refused, whether
+// or not the site's Content-Security-Policy would block it: the page must
+// be safe without the policy.
+func refusedElement(el string, attrs []htmlAttr) string {
+	an := "a"
+	if strings.IndexByte("aeiou", el[0]) >= 0 {
+		an = "an"
+	}
+	switch el {
+	case "script":
+		return "a <script> would run in the page, which must not leave it to the site's Content-Security-Policy to block; the site's scripts are files in static/js, loaded from a layout"
+	case "style":
+		return "a <style> element would restyle the whole page and can load files from other sites; put the rules in static/css and give the element a class"
+	case "iframe":
+		example := "[Watch the video](https://www.youtube.com/watch?v=…)"
+		for _, a := range attrs {
+			if a.key != "src" {
+				continue
+			}
+			for _, e := range embedWatch {
+				if m := e.re.FindStringSubmatchIndex(strings.TrimSpace(a.val)); m != nil {
+					example = "[Watch the video](" + string(e.re.ExpandString(nil, e.page, strings.TrimSpace(a.val), m)) + ")"
+				}
+			}
+		}
+		return "an <iframe> loads another page into this one, which would tell its site about every visitor and which the site's Content-Security-Policy blocks; link to it instead, such as " + example
+	case "object", "embed", "applet", "frame", "frameset", "portal":
+		return an + " <" + el + "> loads a plugin or another page into this one, which the site's Content-Security-Policy blocks; link to the file instead, such as [The leaflet (PDF)](/files/leaflet.pdf)"
+	case "base":
+		return "a <base> would change where every link of the page leads; remove it, and write each link in full"
+	case "link":
+		return "a <link> in a page loads a stylesheet or other file into the page; put styles in static/css, which a layout loads, or write a link in Markdown, [text](address)"
+	case "title", "textarea", "noscript", "noembed", "noframes", "xmp", "plaintext":
+		return an + " <" + el + "> makes a browser read what follows it as plain text up to its end tag, which can hide markup from the build's checks; write the text in Markdown"
+	}
+	return ""
+}
+
+// loads says whether the attribute local of the element el is an address
+// the browser fetches on its own, without a click.
+func loads(el, local string) bool {
+	switch local {
+	case "src", "srcset", "poster", "background", "data", "ping", "lowsrc", "dynsrc", "codebase", "archive", "manifest", "icon":
+		return true
+	case "href":
+		return el == "use" || el == "image" || el == "feimage"
+	}
+	return false
 }

@@ -557,13 +557,14 @@ func TestRawHTMLChecked(t *testing.T) {
 		"<img src=\"/images/a.png\"></div>\n"
 	want := []string{
 		`11:15: error: href "JavaScript:alert(1)" uses the javascript: scheme; link to a page on this site or to an http, https, mailto or tel address`,
-		`11:62: warning: src "https://cdn.example.net/x.png" loads a file from another site, which the site's Content-Security-Policy blocks and which would tell that site about every visitor; copy the file into static/ and use its path`,
+		`11:62: error: src "https://cdn.example.net/x.png" loads a file from another site, which would tell that site about every visitor and which the site's Content-Security-Policy blocks; copy the file into static/ and use its path`,
 		`13:6: warning: a style attribute has no effect: the site's Content-Security-Policy allows styles only from files; give the element a class and style it in static/css`,
-		`13:24: warning: the onclick attribute does not run: the site's Content-Security-Policy allows no inline event handlers; handle the event in a script in static/js`,
+		`13:24: error: the onclick attribute would run a script, which the page must not leave to the site's Content-Security-Policy to block; remove it, and handle the event in a script in static/js`,
 		`14:7: error: a meta refresh sends visitors on without asking; for an old address, add it to the new page's aliases`,
 		`15:76: error: href "//example.net/" starts with //, which browsers read as an address on another site; write it in full, such as https://example.net/`,
-		`16:38: warning: an inline <script> does not run: the site's Content-Security-Policy allows scripts only from files; put it in static/js and load it from a layout`,
-		`16:63: warning: a <style> element has no effect: the site's Content-Security-Policy allows styles only from files; put the rules in static/css`,
+		`16:1: error: a <script> would run in the page, which must not leave it to the site's Content-Security-Policy to block; the site's scripts are files in static/js, loaded from a layout`,
+		`16:37: error: a <script> would run in the page, which must not leave it to the site's Content-Security-Policy to block; the site's scripts are files in static/js, loaded from a layout`,
+		`16:62: error: a <style> element would restyle the whole page and can load files from other sites; put the rules in static/css and give the element a class`,
 		`17:2: warning: an <img> has no alt attribute, so screen readers read out its file name instead; describe the picture in alt="…", or write alt="" if it is only decoration`,
 	}
 	r := New(true)
@@ -588,7 +589,7 @@ func TestRawHTMLChecked(t *testing.T) {
 	for _, l := range res.Links {
 		links = append(links, fmt.Sprintf("%d:%d %s", l.Line, l.Col, l.Dest))
 	}
-	if want := "15:4 /verify/ 15:33 mailto:info@example.org 16:9 /assets/x.js 17:6 /images/a.png"; strings.Join(links, " ") != want {
+	if want := "15:4 /verify/ 15:33 mailto:info@example.org 17:6 /images/a.png"; strings.Join(links, " ") != want {
 		t.Errorf("links %q, want %q", strings.Join(links, " "), want)
 	}
 	if res := convert(t, src); len(res.Problems) != 0 {
@@ -792,11 +793,11 @@ func TestRawHTMLAsBrowsersReadIt(t *testing.T) {
 		`2:4 href "javascript:alert(1)" uses the javascript: scheme`,
 		`4:1 href "javascript:alert(2)" uses the javascript: scheme`,
 		`5:9 xlink:href "javascript:alert(3)" uses the javascript: scheme`,
-		`6:9 data "javascript:alert(5)" uses the javascript: scheme`,
+		`6:1 an <object> loads a plugin or another page`,
 		`8:1 a meta refresh sends visitors on without asking`,
 		`9:4 href "javascript:alert(7)" uses the javascript: scheme`,
 		`11:13 srcset "javascript:alert(8)" uses the javascript: scheme`,
-		`12:9 an iframe's srcdoc is a page of its own that no check reads`,
+		`12:1 an <iframe> loads another page into this one`,
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d errors, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
