@@ -19,7 +19,9 @@
 // feature editors may write (a table wider than a phone, a code block
 // with a long line, task, nested and definition lists, footnotes
 // referenced twice, a long bare address, a wide picture, headings down to
-// level six, contents), so that every check below meets them. They check:
+// level six, contents), and with raw HTML allowed, /pasted-html/ holds
+// the HTML editors paste (details, abbr, kbd, sup, br, a figure), so that
+// every check below meets them. They check:
 //
 //   - netlify.toml against the build: the publish folder is the build's
 //     default output, the build commands and contexts, the headers the

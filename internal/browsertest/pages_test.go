@@ -34,6 +34,7 @@ var pageTypes = []struct{ name, path, ready string }{
 	{"reading index", "/reading/", ""},
 	{"search", "/search/?q=certification", `document.querySelector("#search-page-list a")`},
 	{"markdown features", "/markdown-features/", ""},
+	{"pasted HTML", "/pasted-html/", ""},
 }
 
 // TestPageTypes loads one page of every type and checks, for each: no
