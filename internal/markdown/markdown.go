@@ -1586,6 +1586,10 @@ func refusedElement(el string, attrs []htmlAttr) string {
 		return "a <base> would change where every link of the page leads; remove it, and write each link in full"
 	case "link":
 		return "a <link> in a page loads a stylesheet or other file into the page; put styles in static/css, which a layout loads, or write a link in Markdown, [text](address)"
+	case "animate", "set", "animatemotion", "animatetransform":
+		// <a><set attributeName="href" to="javascript:..."> changes the
+		// link after every check.
+		return "an SVG <" + el + "> can change the picture's links and attributes after the build has checked them; draw the picture as a file in static/images and show it with ![text](/images/name.svg)"
 	case "title", "textarea", "noscript", "noembed", "noframes", "xmp", "plaintext":
 		return an + " <" + el + "> makes a browser read what follows it as plain text up to its end tag, which can hide markup from the build's checks; write the text in Markdown"
 	}

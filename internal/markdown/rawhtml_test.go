@@ -42,6 +42,8 @@ func TestRawHTMLHostile(t *testing.T) {
 		{"ONCLICK", "<div ONCLICK=\"alert(1)\">x</div>\n", "1:6 error: the onclick attribute"},
 		{"onmouseover after slash", "<div>\n<img/alt=\"\"/onmouseover=alert(1)/src=x>\n</div>\n", "2:13 error: the onmouseover attribute"},
 		{"math xlink", "<math><maction actiontype=\"statusline\" xlink:href=\"javascript:alert(1)\">x</maction></math>\n", "1:40 error: xlink:href \"javascript:alert(1)\""},
+		{"svg set href", "<svg><a><set attributeName=\"href\" to=\"javascript:alert(1)\"/><text>x</text></a></svg>\n", "1:9 error: an SVG <set> can change"},
+		{"svg animate href", "<svg><a><animate attributeName=\"href\" values=\"javascript:alert(1)\"/><text>x</text></a></svg>\n", "1:9 error: an SVG <animate> can change"},
 		{"math breakout", "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>\n", "1:29 error: a <style>"},
 		{"svg title breakout", "<svg><title><img alt=\"\" src=x onerror=alert(1)></title></svg>\n", "1:6 error: a <title>"},
 		{"noembed", "<noembed><img title=\"</noembed><img src=x onerror=alert(1)>\"></noembed>\n", "1:1 error: a <noembed>"},
