@@ -16,7 +16,7 @@ import (
 // attribute of its own (raw HTML is off) and no link a browser would
 // follow to anything but http, https, mailto or tel.
 //
-// make test runs the seeds below; go test -fuzz FuzzConvert searches.
+// make test runs the seeds below; go test -fuzz '^FuzzConvert$' searches.
 func FuzzConvert(f *testing.F) {
 	for _, s := range []string{
 		"# Title\n\nSome *text* with [a link](safety.md#risks) and ![img](pic.png).\n",
