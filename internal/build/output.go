@@ -34,8 +34,8 @@ type output struct {
 	// copied are, beside mem, the site's files published as they are:
 	// output path -> the site path they are read from when served.
 	copied map[string]copiedFile
-	bytes            atomic.Int64
-	dirs             sync.Map
+	bytes  atomic.Int64
+	dirs   sync.Map
 
 	// Files are written by a small pool of writers so that rendering (on
 	// GOMAXPROCS workers) is not held up by the file system.
