@@ -19,6 +19,7 @@ sitegen:
 	$(GO) build -o bin/sitegen ./cmd/sitegen
 
 test:
+	@unformatted=$$("$$($(GO) env GOROOT)/bin/gofmt" -l cmd internal); if [ -n "$$unformatted" ]; then echo "not gofmt-formatted (run gofmt -w):"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test -race -timeout 30m ./...
 
