@@ -420,9 +420,10 @@ func (x *Builder) bodiesOnly() bool {
 	return true
 }
 
-// Complete returns the whole site, the search index included, waiting for
-// the index when it is finishing; nil on a failed build or when a later
-// Build superseded the index.
+// Complete returns the whole site, the search index and the files of
+// Copied (read from the site) included, waiting for the index when it is
+// finishing; nil on a failed build, when a later Build superseded the
+// index, or when a file of Copied can no longer be read.
 func (rb *Rebuild) Complete() map[string][]byte {
 	if rb.Files == nil || rb.Index == nil && rb.Copied == nil {
 		return rb.Files
