@@ -854,16 +854,13 @@ func (t *accessibleHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) 
 		if !entering {
 			return backlink(w, src, n, entering)
 		}
-		var b bytes.Buffer
-		bw := bufio.NewWriter(&b)
-		st, err := backlink(bw, src, n, entering)
-		_ = bw.Flush()
+		out, st, err := opening(backlink, src, n)
 		bl := n.(*east.FootnoteBacklink)
 		name := "Back to reference " + strconv.Itoa(bl.Index)
 		if bl.RefCount > 1 {
 			name += " (" + ordinal(bl.RefIndex+1) + " use)"
 		}
-		_, _ = w.Write(bytes.Replace(b.Bytes(), []byte(` role="doc-backlink">`), []byte(` aria-label="`+name+`" role="doc-backlink">`), 1))
+		_, _ = w.Write(bytes.Replace(out, []byte(` role="doc-backlink">`), []byte(` aria-label="`+name+`" role="doc-backlink">`), 1))
 		return st, err
 	})
 	table := funcs[east.KindTable]
@@ -887,11 +884,8 @@ func (t *accessibleHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) 
 			}
 			// goldmark writes <pre><code ...>, then the lines: the
 			// attributes go into the <pre>.
-			var b bytes.Buffer
-			bw := bufio.NewWriter(&b)
-			st, err := code(bw, src, n, entering)
-			_ = bw.Flush()
-			out, ok := bytes.CutPrefix(b.Bytes(), []byte("<pre>"))
+			out, st, err := opening(code, src, n)
+			out, ok := bytes.CutPrefix(out, []byte("<pre>"))
 			if ok {
 				_, _ = w.WriteString(`<pre role="region" tabindex="0" aria-label="`)
 				_, _ = w.Write(util.EscapeHTML(label(n, "Code")))
@@ -921,6 +915,16 @@ func (t *accessibleHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) 
 			return block(w, src, n, entering)
 		})
 	}
+}
+
+// opening is what goldmark's renderer f writes on entering n, for a
+// wrapper to change before it is written.
+func opening(f renderer.NodeRendererFunc, src []byte, n ast.Node) ([]byte, ast.WalkStatus, error) {
+	var b bytes.Buffer
+	bw := bufio.NewWriter(&b)
+	st, err := f(bw, src, n, true)
+	_ = bw.Flush()
+	return b.Bytes(), st, err
 }
 
 // ordinal is "first", "second", and so on, and "11th" past the tenth.
