@@ -572,14 +572,7 @@ func TestRawHTMLChecked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, p := range res.Problems {
-		sev := "error"
-		if p.Warning {
-			sev = "warning"
-		}
-		got = append(got, fmt.Sprintf("%d:%d: %s: %s", p.Line, p.Col, sev, p.Msg))
-	}
+	got := problemLines(res)
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
@@ -941,4 +934,18 @@ func TestFootnoteWithoutText(t *testing.T) {
 	if len(res.Problems) != 1 || res.Problems[0].Msg != `footnote [^a] has no text, and is published as the characters [^a]; write its text on a line of its own at the end of the page, starting [^a]:` {
 		t.Errorf("problems %+v", res.Problems)
 	}
+}
+
+// problemLines writes a conversion's problems as "line:col: severity:
+// message", in order.
+func problemLines(res *Result) []string {
+	var lines []string
+	for _, p := range res.Problems {
+		sev := "error"
+		if p.Warning {
+			sev = "warning"
+		}
+		lines = append(lines, fmt.Sprintf("%d:%d: %s: %s", p.Line, p.Col, sev, p.Msg))
+	}
+	return lines
 }
