@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -104,36 +105,50 @@ func TestGitHubEscaping(t *testing.T) {
 	}
 }
 
+// annExample is a practitioner with only the keys a build requires.
+const annExample = `name: Ann Example
+registration: CST-000001
+certified_until: 2030-12-18
+accepting_new_clients: true
+home_visits: false
+locations:
+  - {town: Frithwick, region: South West, postcode: TR9 8TR, lat: 50.7, lon: -4.3, wheelchair_access: true}
+`
+
+// registerSite is a small site with the register's layouts, a region and
+// the files given, by site path.
+func registerSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	site := smallSite(t, "---\ntitle: A\n---\nHello.\n")
+	all := map[string]string{
+		"content/site.yaml":                  "title: T\nbase_url: https://example.org/\nvocabularies: {regions: [South West]}\n",
+		"layouts/practitioners/list.html":    `{{define "main"}}list{{end}}`,
+		"layouts/practitioners/profile.html": `{{define "main"}}profile{{end}}`,
+		"layouts/training.html":              `{{define "main"}}training{{end}}`,
+		"layouts/verify.html":                `{{define "main"}}verify{{end}}`,
+	}
+	maps.Copy(all, files)
+	for name, text := range all {
+		p := filepath.Join(site, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return site
+}
+
 // TestCheckPrintsNotices: check prints a build's notices (a certification
 // ending soon) in every format, in order with the problems, and they fail
 // nothing.
 func TestCheckPrintsNotices(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1796083200") // 2026-12-01
 	t.Setenv("GITHUB_ACTIONS", "")
-	site := smallSite(t, "---\ntitle: A\n---\nHello.\n")
 	const file = "content/practitioners/ann-example.yaml"
-	practitioner := `name: Ann Example
-registration: CST-000001
-certified_until: 2026-12-18
-accepting_new_clients: true
-home_visits: false
-locations:
-  - {town: Frithwick, region: South West, postcode: TR9 8TR, lat: 50.7, lon: -4.3, wheelchair_access: true}
-`
-	for name, text := range map[string]string{
-		"content/site.yaml":                  "title: T\nbase_url: https://example.org/\nvocabularies: {regions: [South West]}\n",
-		"layouts/practitioners/list.html":    `{{define "main"}}list{{end}}`,
-		"layouts/practitioners/profile.html": `{{define "main"}}profile{{end}}`,
-		"layouts/training.html":              `{{define "main"}}training{{end}}`,
-		"layouts/verify.html":                `{{define "main"}}verify{{end}}`,
-		file:                                 practitioner,
-	} {
-		p := filepath.Join(site, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	practitioner := strings.Replace(annExample, "2030-12-18", "2026-12-18", 1)
+	site := registerSite(t, map[string]string{file: practitioner})
 	p := filepath.Join(site, filepath.FromSlash(file))
 	const msg = "the certification of Ann Example (CST-000001) ends on 18 December 2026, in 17 days; remind them to renew"
 	cases := []struct {
@@ -186,31 +201,12 @@ locations:
 func TestCheckLeavesOutWorkingFiles(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1796083200") // 2026-12-01
 	t.Setenv("GITHUB_ACTIONS", "")
-	site := smallSite(t, "---\ntitle: A\n---\nHello.\n")
-	for name, text := range map[string]string{
-		"content/site.yaml":                  "title: T\nbase_url: https://example.org/\nvocabularies: {regions: [South West]}\n",
-		"layouts/practitioners/list.html":    `{{define "main"}}list{{end}}`,
-		"layouts/practitioners/profile.html": `{{define "main"}}profile{{end}}`,
-		"layouts/training.html":              `{{define "main"}}training{{end}}`,
-		"layouts/verify.html":                `{{define "main"}}verify{{end}}`,
-		"content/practitioners/ann-example.yaml": `name: Ann Example
-registration: CST-000001
-certified_until: 2030-12-18
-accepting_new_clients: true
-home_visits: false
-locations:
-  - {town: Frithwick, region: South West, postcode: TR9 8TR, lat: 50.7, lon: -4.3, wheelchair_access: true}
-`,
+	site := registerSite(t, map[string]string{
+		"content/practitioners/ann-example.yaml":  annExample,
 		"content/practitioners/~$n-example.yaml":  "\x00\x01 a lock file",
 		"content/practitioners/ann-example.yaml~": "name: Ann Example\nregistration: CST-000009\n",
 		"content/schools/~$ithwick-college.yaml":  "\x00\x01 a lock file",
-	} {
-		p := filepath.Join(site, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	// Emacs's lock is a symbolic link to a name that is no file.
 	if err := os.Symlink("user@host.1234:1700000000", filepath.Join(site, "content", "practitioners", ".#ann-example.yaml")); err != nil {
 		t.Fatal(err)
