@@ -322,7 +322,7 @@ func practitionerDoc(p *directory.Practitioner, bio []markdown.Section) search.D
 		// What a parent types is "baby" or "children", not "paediatric":
 		// a profile that only says it does not treat them must not be
 		// what they find, and one with the training must.
-		d.Tags = append(d.Tags, "Trained to work with babies and children")
+		d.Tags = append(d.Tags, "Works with babies and children")
 	}
 	if len(p.Languages) > 0 {
 		// As a sentence, "Speaks English and Arabic", so that a visitor
