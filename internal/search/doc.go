@@ -214,9 +214,16 @@
 // Impacts are BM25F computed at index time: per document, the weighted term
 // frequency is title×4 + keywords×4 + headings×2 + tags×2 + description×1.5
 // + body frequency / (1 − b + b·bodyLength/averageBodyLength), saturated as
-// (k1+1)·w/(w+k1) with k1=1.2, b=0.75, plus 1 when the term is in the title
-// or the keywords, times idf = ln(1 + (N−df+0.5)/(df+0.5)), scaled so the
-// highest impact in the index is 255. The average body length is that of
+// (k1+1)·w/(w+k1) with k1=1.2, b=0.75, plus a bonus for a term in a field
+// that names what the document or a part of it is about, in proportion to
+// the field's weight: 1 when the term is in the title or the keywords, else
+// 0.5 when it is in a heading or a tag; times idf = ln(1 + (N−df+0.5)/(df+0.5)),
+// scaled so the highest impact in the index is 255. Saturated, a heading's
+// weight alone put the glossary's "Biodynamic craniosacral therapy" below
+// a reading list that names the word three times in passing; with half
+// the title's bonus, a section headed by the word (a definition, an FAQ's
+// question, a course) ranks with the pages titled by it, just below
+// them. The average body length is that of
 // the document's class, among documents with a body: pages of prose
 // (articles and other pages) form one class, and each kind of entry made
 // from data (books, practitioners, training) one of its own. Against the

@@ -67,6 +67,7 @@ const (
 	weightTag         = 2
 	weightDescription = 1.5
 	bonusExact        = 1.0 // added for a term in the title or the keywords
+	bonusLabel        = 0.5 // added for a term in a heading or a tag, but neither of those
 	k1                = 1.2
 	bm25b             = 0.75
 	boostScale        = 4 // fixed-point scale of posting.boost
@@ -95,7 +96,7 @@ const (
 type docTerm struct {
 	term  uint32
 	body  uint16 // term frequency in the body (section text)
-	boost uint16 // weighted frequency in the other fields × boostScale, | exactBit
+	boost uint16 // weighted frequency in the other fields × boostScale, | exactBit or labelBit
 }
 
 // docTerms are a document's terms, packed: for each, uvarint(term<<1 |
@@ -144,8 +145,12 @@ type posting struct {
 	boost uint16
 }
 
-// exactBit marks a posting whose term is in the title or the keywords.
-const exactBit = 1 << 15
+// exactBit marks a posting whose term is in the title or the keywords;
+// labelBit, one whose term is in a heading or a tag and not in those.
+const (
+	exactBit = 1 << 15
+	labelBit = 1 << 14
+)
 
 type docMeta struct {
 	url     string
@@ -280,15 +285,15 @@ type analyser struct {
 	scan   wordScanner
 	buf    []byte
 	weight int32
-	exact  bool
+	label  uint16 // exactBit, labelBit or 0: what a term of the field adds to its posting
 	body   int32
 }
 
 type freq struct {
 	term  int32
 	body  int32
-	boost int32 // × boostScale
-	exact bool
+	boost int32  // × boostScale
+	label uint16 // exactBit and labelBit, of every field the term is in
 }
 
 func (v *Vocabulary) analyser() *analyser {
@@ -481,7 +486,7 @@ func (k *fieldSink) add(id int32) {
 		a := (*analyser)(k)
 		f := a.freq(id)
 		f.boost += a.weight
-		f.exact = f.exact || a.exact
+		f.label |= a.label
 	}
 }
 
@@ -497,8 +502,8 @@ func (k *bodySink) add(id int32) {
 	}
 }
 
-func (a *analyser) fieldText(text string, weight float64, exact bool) {
-	a.weight, a.exact = int32(weight*boostScale), exact
+func (a *analyser) fieldText(text string, weight float64, label uint16) {
+	a.weight, a.label = int32(weight*boostScale), label
 	a.scan.scan(text, (*fieldSink)(a))
 }
 
@@ -529,24 +534,26 @@ func (v *Vocabulary) Analyse(doc Doc) (*Analysis, error) {
 	a := v.analyser()
 	defer v.release(a)
 	a.body = 0
-	a.fieldText(doc.Title, weightTitle, true)
-	a.fieldText(doc.Description, weightDescription, false)
+	a.fieldText(doc.Title, weightTitle, exactBit)
+	a.fieldText(doc.Description, weightDescription, 0)
 	for _, s := range doc.Keywords {
-		a.fieldText(s, weightKeyword, true)
+		a.fieldText(s, weightKeyword, exactBit)
 	}
 	for _, s := range doc.Tags {
-		a.fieldText(s, weightTag, false)
+		a.fieldText(s, weightTag, labelBit)
 	}
 	for _, s := range doc.Sections {
-		a.fieldText(s.Heading, weightHeading, false)
+		a.fieldText(s.Heading, weightHeading, labelBit)
 		a.scan.scan(s.Text, (*bodySink)(a))
 	}
 	an := &Analysis{vocab: v, url: doc.URL, kind: uint8(k), date: doc.Date, bodyLen: a.body}
 	a.terms = a.terms[:0]
 	for _, f := range a.tf {
-		t := docTerm{term: uint32(f.term), body: uint16(min(f.body, math.MaxUint16)), boost: uint16(min(f.boost, exactBit-1))}
-		if f.exact {
+		t := docTerm{term: uint32(f.term), body: uint16(min(f.body, math.MaxUint16)), boost: uint16(min(f.boost, labelBit-1))}
+		if f.label&exactBit != 0 {
 			t.boost |= exactBit
+		} else {
+			t.boost |= f.label
 		}
 		a.terms = a.terms.append(t)
 		a.slot[f.term] = 0
@@ -960,10 +967,13 @@ func (ix *Indexer) finish(stop <-chan struct{}) ([]File, Stats, error) {
 		return math.Log(1 + (n-df+0.5)/(df+0.5))
 	}
 	score := func(p posting, idf float64) float64 {
-		w := float64(p.boost&^exactBit)/boostScale + float64(p.body)/norm[p.doc]
+		w := float64(p.boost&^(exactBit|labelBit))/boostScale + float64(p.body)/norm[p.doc]
 		s := (k1 + 1) * w / (w + k1)
-		if p.boost&exactBit != 0 {
+		switch {
+		case p.boost&exactBit != 0:
 			s += bonusExact
+		case p.boost&labelBit != 0:
+			s += bonusLabel
 		}
 		return idf * s
 	}

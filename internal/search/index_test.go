@@ -240,6 +240,45 @@ func TestLengthByClass(t *testing.T) {
 	}
 }
 
+// TestLabels checks the bonus of a term in a heading or a tag: half the
+// title's, so that a glossary's entry headed by a word ranks below a book
+// titled by it, but above a short page that names it three times in
+// passing; and a heading and a tag weigh the same.
+func TestLabels(t *testing.T) {
+	var glossary []Section
+	for i := range 30 {
+		glossary = append(glossary, Section{Heading: fmt.Sprintf("Term %c", 'a'+i), Anchor: fmt.Sprintf("t%d", i),
+			Text: "A plain meaning of the term, in a sentence or two of ordinary words for patients and students alike."})
+	}
+	glossary = append(glossary, Section{Heading: "Biodynamic craniosacral therapy", Anchor: "biodynamic",
+		Text: "One of the styles of CST, which works with slower rhythms and long periods of still touch."})
+	docs := []Doc{
+		{URL: "/glossary/", Kind: "page", Title: "Glossary", Sections: glossary},
+		{URL: "/reading/intro/", Kind: "page", Title: "Introductions", Sections: []Section{{Text: strings.Repeat("Some words of history. ", 40) +
+			"Teachers developed the biodynamic approach. The biodynamic books come later. Read them for the biodynamic ideas."}}},
+		{URL: "/reading/intro/#book", Kind: "book", Title: "Foundations in Biodynamics, Volume One: The Breath of Life",
+			Sections: []Section{{Text: "A training text for the approach."}}},
+		{URL: "/practitioners/p/", Kind: "practitioner", Title: "Person", Tags: []string{"Certificate in Paediatric CST"}},
+		{URL: "/training/#school", Kind: "training", Title: "School", Sections: []Section{{Heading: "Certificate in Paediatric CST", Anchor: "school--course"}}},
+	}
+	for i := range 4 {
+		docs = append(docs, Doc{URL: fmt.Sprintf("/articles/a%d/", i), Kind: "article", Title: fmt.Sprintf("Article %d", i),
+			Sections: []Section{{Text: strings.Repeat("An article of ordinary length. ", 60)}}})
+	}
+	r := newReader(t, mustBuild(t, docs))
+	want := []string{"/reading/intro/#book", "/glossary/", "/reading/intro/"}
+	if got := r.rank(t, "biodynamic"); !equalStrings(got, want) {
+		t.Errorf("rank(biodynamic) = %q, want %q", got, want)
+	}
+	var impacts []int
+	for _, v := range r.postings(t, "paediatr") {
+		impacts = append(impacts, v)
+	}
+	if len(impacts) != 2 || impacts[0] != impacts[1] {
+		t.Errorf("paediatr: a tag and a heading give impacts %v, want the same", impacts)
+	}
+}
+
 func mustBuild(t testing.TB, docs []Doc) map[string][]byte {
 	files, _ := build(t, docs)
 	return files
