@@ -15,8 +15,9 @@
 //     "ﬁ"→"fi"), any other code point is lower-cased on its own. In the
 //     browser, search-normalize.js folds with static/js/match.js.
 //  2. Split into words. A word character is a code point whose fold holds a
-//     letter or a digit (\p{L}, \p{N}); only those letters and digits are
-//     kept. An apostrophe (' ‘ ’ ʼ) or a hyphen (- ‐ ‑) between a word
+//     letter or a digit (\p{L}, \p{N}) other than ʼ (U+02BC, a letter to
+//     Unicode and an apostrophe to a reader); only those letters and digits
+//     are kept. An apostrophe (' ‘ ’ ʼ) or a hyphen (- ‐ ‑) between a word
 //     character and the next joins: apostrophes are dropped, together with
 //     a final "'s" ("practitioner's"→"practitioner", "O'Brien"→"obrien");
 //     hyphens split a word into parts. Everything else separates words.

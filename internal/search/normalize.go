@@ -71,6 +71,13 @@ var maxPhraseWord = func() (n int) {
 	return n
 }()
 
+// isWordRune reports whether c, a folded code point, is a letter or a
+// digit of a word: the modifier letter apostrophe ʼ is a letter to
+// Unicode, but an apostrophe to a reader.
+func isWordRune(c rune) bool {
+	return (unicode.IsLetter(c) || unicode.IsNumber(c)) && c != '\u02bc'
+}
+
 // wordPart keeps the letters and digits of a folded code point.
 func wordPart(f string) string {
 	if f == "" {
@@ -78,7 +85,7 @@ func wordPart(f string) string {
 	}
 	var b strings.Builder
 	for _, r := range f {
-		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+		if isWordRune(r) {
 			b.WriteRune(r)
 		}
 	}
@@ -147,13 +154,13 @@ func appendFold(buf []byte, r rune) ([]byte, bool) {
 	if f, ok := fold.Table(r); ok {
 		l := len(buf)
 		for _, c := range f {
-			if unicode.IsLetter(c) || unicode.IsNumber(c) {
+			if isWordRune(c) {
 				buf = utf8.AppendRune(buf, c)
 			}
 		}
 		return buf, len(buf) > l
 	}
-	if lr := unicode.ToLower(r); unicode.IsLetter(lr) || unicode.IsNumber(lr) {
+	if lr := unicode.ToLower(r); isWordRune(lr) {
 		return utf8.AppendRune(buf, lr), true
 	}
 	return buf, false

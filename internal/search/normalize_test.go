@@ -27,6 +27,7 @@ var termCases = []struct {
 	{"Zoe\u0308 (decomposed)", []string{"zoe", "decompos"}},
 	{"the practitioner's room", []string{"practition", "room"}},
 	{"practitioner’s", []string{"practition"}},
+	{"practitionerʼs Oʼbrien ŉ", []string{"practition", "obrien", "n"}},
 	{"practitioners' register", []string{"practition", "regist"}},
 	{"O'Brien", []string{"obrien"}},
 	{"CST-000004", []string{"cst", "000004", "cst000004"}},

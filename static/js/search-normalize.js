@@ -18,7 +18,8 @@ export const LISTS = {
 };
 const STOP = set(LISTS.stop), PHRASE = new Map(pairs(LISTS.phrases));
 const MARK = /\p{M}/u;
-const NOT_WORD = /[^\p{L}\p{N}]/gu;
+// Not a letter or digit of a word: the apostrophe ʼ is a letter to Unicode.
+const NOT_WORD = /[^\p{L}\p{N}]|\u02bc/gu;
 
 const wordPart = (c) => foldChar(c).replace(NOT_WORD, "");
 const APOS = "'\u2018\u2019\u02bc";
