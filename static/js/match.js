@@ -13,7 +13,8 @@
 export const FOLD_RANGES = [[0xc0, 0x24f], [0x370, 0x3ff], [0x1e00, 0x1eff], [0xfb00, 0xfb06]];
 /** SPECIAL are the letters of the ranges that do not decompose to a plain one. */
 export const SPECIAL = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ł": "l", "ı": "i", "ħ": "h", "ŧ": "t", "ĸ": "k", "ŋ": "ng", "ς": "σ"};
-const MARK = /\p{M}/u;
+/** MARK matches a combining mark, which folds to nothing. */
+export const MARK = /\p{M}/u;
 const cache = new Map();
 
 /** foldChar folds one code point (a string) as fold.Rune does in Go. */

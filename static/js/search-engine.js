@@ -1,6 +1,8 @@
 // Site search engine: loads the index written by internal/search (see its
 // package doc for the file formats) shard by shard and ranks results.
 import {tokens, term, pairs} from "./search-normalize.js";
+// The rule for a query that is a registration number, for the search box.
+export {registrationQuery} from "./match.js";
 
 const MAX_EXPAND = 30; // prefix expansions of the last word
 const MAX_CHECK = 50;  // fragments loaded to verify quoted phrases
@@ -80,6 +82,17 @@ export function cmp(a, b) {
     }
   }
   return a.length - b.length;
+}
+
+// bisect returns the number of strings of sorted a that sort before t,
+// or, with orEqual, before or as t (by code point, as cmp).
+function bisect(a, t, orEqual) {
+  let lo = 0, hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1, c = cmp(a[mid], t);
+    if (c < 0 || orEqual && !c) lo = mid + 1; else hi = mid;
+  }
+  return lo;
 }
 
 // toks caches the tokens of fragment texts, which results show repeatedly.
@@ -171,15 +184,9 @@ export function openIndex(base = "/search/", load) {
   }).catch((err) => { entryP = null; throw err; });
 
   // shardOf returns the shard holding term: the last one whose separator
-  // sorts before it (in code points, as in Go).
-  const shardAt = (e, t) => {
-    let lo = 0, hi = e.shards.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (cmp(e.shards[mid], t) <= 0) lo = mid; else hi = mid - 1;
-    }
-    return lo;
-  };
+  // sorts before it or is it (in code points, as in Go); the first
+  // separator is "".
+  const shardAt = (e, t) => bisect(e.shards, t, true) - 1;
   const shardName = (e, i) => `v/${e.version}/s${i}.json`;
   const shardOf = (e, t) => shardName(e, shardAt(e, t));
   // shardsFrom returns the shards that may hold terms starting with p.
@@ -220,14 +227,8 @@ export function openIndex(base = "/search/", load) {
   // withPrefix calls f(d, term, number of postings × 2) for each term of
   // shard d starting with p.
   const withPrefix = (d, p, f) => {
-    const keys = keysOf(d);
-    let lo = 0, hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cmp(keys[mid], p) < 0) lo = mid + 1; else hi = mid;
-    }
-    const counts = d.counts;
-    for (let i = lo; i < keys.length && keys[i].startsWith(p); i++) f(d, keys[i], counts[i]);
+    const keys = keysOf(d), counts = d.counts;
+    for (let i = bisect(keys, p); i < keys.length && keys[i].startsWith(p); i++) f(d, keys[i], counts[i]);
   };
 
   // candidates returns [term, weight, postings] for one query group: first
@@ -374,7 +375,7 @@ export function openIndex(base = "/search/", load) {
     return {total, top};
   }
 
-  // search returns {total, results, terms}: results are the best `limit`
+  // search returns {total, results}: results are the best `limit`
   // documents (of the given kinds, all when empty) with their fragments.
   // With exact, words match only as typed (no prefix, no typo) and a
   // document must have them all: for a registration number, a practitioner
@@ -383,9 +384,8 @@ export function openIndex(base = "/search/", load) {
   async function search(q, {kinds = [], limit = 10, exact = false, all = false} = {}) {
     const e = await entry();
     const {groups, phrases} = parseQuery(q);
-    if (!groups.length) return {total: 0, results: [], terms: new Set()};
+    if (!groups.length) return {total: 0, results: []};
     const cands = await Promise.all(groups.map((g) => candidates(e, g, exact)));
-    const terms = new Set(cands.flat().map(([t]) => t));
     const allow = kinds.length ? Uint8Array.from(e.kinds, (k) => kinds.includes(k)) : null;
     // With phrases, up to MAX_CHECK documents are checked, limit at a time.
     const k = limit <= 0 ? 0 : phrases.length ? Math.ceil(MAX_CHECK / limit) * limit : limit;
@@ -398,7 +398,7 @@ export function openIndex(base = "/search/", load) {
         if (results.length < limit && (!phrases.length || phrases.every((p) => hasPhrase(f, p)))) results.push(present(f, cands));
       }
     }
-    return {total: phrases.length ? results.length : total, results, terms};
+    return {total: phrases.length ? results.length : total, results};
   }
 
   async function fragment(e, id) {

@@ -3,7 +3,7 @@
 // specification and both sides are tested against the same vectors
 // (internal/search/testdata/normalize-vectors.json). Folding is match.js,
 // the port of internal/fold.
-import {foldChar} from "./match.js";
+import {foldChar, MARK} from "./match.js";
 
 const set = (s) => new Set(s.split(" "));
 export const pairs = (s) => s.split(" ").map((p) => p.split(":"));
@@ -17,7 +17,6 @@ export const LISTS = {
   stems: "booking:booking bookings:booking booked:booking complaint:complain complaints:complain",
 };
 const STOP = set(LISTS.stop), PHRASE = new Map(pairs(LISTS.phrases));
-const MARK = /\p{M}/u;
 // Not a letter or digit of a word: the apostrophe ʼ is a letter to Unicode.
 const NOT_WORD = /[^\p{L}\p{N}]|\u02bc/gu;
 

@@ -18,8 +18,8 @@
 // registration numbers, once, as [index, registrationQuery]; a failed
 // fetch is tried again next time.
 let loading;
-const load = () => loading ??= Promise.all([import("./search-engine.js"), import("./match.js")])
-  .then(([engine, match]) => [engine.openIndex("/search/"), match.registrationQuery])
+const load = () => loading ??= import("./search-engine.js")
+  .then((engine) => [engine.openIndex(), engine.registrationQuery])
   .catch((err) => { loading = undefined; throw err; });
 
 const el = (tag, cls, text) => {
@@ -29,11 +29,20 @@ const el = (tag, cls, text) => {
   return e;
 };
 
-// excerptNode renders excerpt segments; matched words go in <mark>.
-function excerptNode(segs, cls) {
-  const p = el("p", cls);
-  for (const s of segs || []) p.append(s.mark ? el("mark", "", s.text) : document.createTextNode(s.text));
-  return p;
+// item makes a result's list item: its title (a link to href, or the
+// text of a popup option), its kind and its excerpt, whose matched words
+// go in <mark>.
+function item(cls, title, kind, excerpt, href) {
+  const li = el("li", cls), t = el(href ? "a" : "span", "search-title", title);
+  if (href) t.href = href;
+  li.append(t);
+  if (kind) li.append(el("span", "search-kind", kind));
+  if (excerpt) {
+    const p = el("p", "search-excerpt");
+    for (const s of excerpt) p.append(s.mark ? el("mark", "", s.text) : s.text);
+    li.append(p);
+  }
+  return li;
 }
 
 function setup(form) {
@@ -66,31 +75,20 @@ function setup(form) {
   }
   // option adds a popup option named by name; its excerpt describes it.
   function option(href, cls, name, title, kind, excerpt) {
-    const li = el("li", cls), id = `${list.id}-${options.length}`;
+    const li = item(cls, title, kind, excerpt), p = li.querySelector("p");
+    li.id = `${list.id}-${options.length}`;
     li.setAttribute("role", "option");
-    li.id = id;
     li.dataset.href = href;
     li.setAttribute("aria-label", name);
-    li.append(el("span", "search-title", title));
-    if (kind) li.append(el("span", "search-kind", kind));
-    if (excerpt) {
-      const p = excerptNode(excerpt, "search-excerpt");
-      p.id = id + "-x";
+    if (p) {
+      p.id = li.id + "-x";
       li.setAttribute("aria-describedby", p.id);
-      li.append(p);
     }
     options.push(li);
     list.append(li);
   }
   // link is a result on the /search/ page: a list item led by a link.
-  function link(href, text, kind, excerpt) {
-    const li = el("li", "search-result"), a = el("a", "search-title", text);
-    a.href = href;
-    li.append(a);
-    if (kind) li.append(el("span", "search-kind", kind));
-    if (excerpt) li.append(excerptNode(excerpt, "search-excerpt"));
-    return li;
-  }
+  const link = (href, text, kind, excerpt) => item("search-result", text, kind, excerpt, href);
   function render(q, res, msg) {
     q = q.trim();
     list.replaceChildren();
@@ -140,7 +138,12 @@ function setup(form) {
     }
   }
 
-  input.addEventListener("focus", () => load().then(([index]) => index.ready()).catch(() => {}));
+  // Focus loads the engine and index, and shows the popup again (open
+  // does nothing on the /search/ page).
+  input.addEventListener("focus", () => {
+    load().then(([index]) => index.ready()).catch(() => {});
+    if (options.length || note) open(true);
+  });
   input.addEventListener("input", () => {
     clearTimeout(timer);
     timer = setTimeout(run, 80);
@@ -196,7 +199,6 @@ function setup(form) {
   addEventListener("pointercancel", () => { pressed = false; }, true);
   form.addEventListener("focusout", (ev) => { if (!pressed && !form.contains(ev.relatedTarget)) open(false); });
   document.addEventListener("click", (ev) => { if (!form.contains(ev.target)) open(false); });
-  input.addEventListener("focus", () => { if (options.length || note) open(true); });
 }
 
 document.querySelectorAll("form[data-search]").forEach(setup);
