@@ -68,7 +68,9 @@ var lineRe = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 // empty mapping. Text that is not UTF-8 is reported at its first bad byte,
 // a syntax error at the line and column where the parser stopped, and then
 // Parse returns nil. A second document (after a line "---"), which would
-// otherwise be dropped without a word, is an error at its "---".
+// otherwise be dropped without a word, is an error at its "---". Aliases
+// and merge keys are resolved (resolveAliases): the tree has none, and a
+// value written once may be reached from more than one place.
 func (d *Decoder) Parse() *Node {
 	if !d.Problems.CheckUTF8(d.File, d.Src, d.Line) {
 		return nil
@@ -116,6 +118,9 @@ func (d *Decoder) Parse() *Node {
 	// a line past the end.
 	restore(&doc, d.seps)
 	d.secondDocument()
+	if !d.resolveAliases(&doc) {
+		return nil
+	}
 	if len(doc.Content) == 0 || (doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null" && doc.Content[0].Value == "") {
 		return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1, Column: 1}
 	}
@@ -419,9 +424,6 @@ func (d *Decoder) Map(n *Node, what string, known ...string) Map {
 	if n == nil {
 		return m
 	}
-	if n.Kind == yaml.AliasNode {
-		n = n.Alias
-	}
 	if n.Kind != yaml.MappingNode {
 		m.isMap = false
 		hint := ""
@@ -433,9 +435,6 @@ func (d *Decoder) Map(n *Node, what string, known ...string) Map {
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if v.Kind == yaml.AliasNode && v.Alias != nil {
-			v = v.Alias
-		}
 		name := k.Value
 		if k.Kind != yaml.ScalarNode {
 			d.Errorf(k, "%s keys must be plain words", what)

@@ -1,6 +1,7 @@
 package yamldoc
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -211,5 +212,81 @@ func TestSeparatorsKeptAsWritten(t *testing.T) {
 	}
 	if len(l.All()) > 0 {
 		t.Errorf("problems: %v", l.All())
+	}
+}
+
+// TestAliases: an alias (*name) reads as the value its anchor (&name)
+// names, in a list too, and a merge key (<<) brings in a mapping's keys;
+// a problem with an aliased value is where the value is written. A file
+// whose aliases repeat lists of aliases (a "billion laughs") is an error
+// at the alias that goes past MaxValues, and is not read.
+func TestAliases(t *testing.T) {
+	bomb := "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+	for i := 1; i <= 8; i++ {
+		bomb += fmt.Sprintf("a%d: &a%d [%s]\n", i, i, strings.TrimSuffix(strings.Repeat(fmt.Sprintf("*a%d, ", i-1), 10), ", "))
+	}
+	tests := []struct {
+		name, src string
+		tags      []string // the tags read, joined by |
+		town      string
+		want      []string
+	}{
+		{"alias of a list", "a: &t [x, y]\ntags: *t\n", []string{"x", "y"}, "", nil},
+		{"alias in a list", "a: &x first\ntags: [*x, second]\n", []string{"first", "second"}, "", nil},
+		{"alias in a block list", "a: &x first\ntags:\n  - *x\n  - second\n", []string{"first", "second"}, "", nil},
+		{"alias of a mapping", "a: &p {town: Frithwick}\nplace: *p\n", nil, "Frithwick", nil},
+		{"merge key", "a: &p {town: Frithwick}\nplace:\n  <<: *p\n", nil, "Frithwick", nil},
+		{"own key wins over a merged one", "a: &p {town: Frithwick}\nplace:\n  <<: *p\n  town: Aberystwyth\n", nil, "Aberystwyth", nil},
+		{"own key before the merge wins too", "a: &p {town: Frithwick}\nplace:\n  town: Aberystwyth\n  <<: *p\n", nil, "Aberystwyth", nil},
+		{"first of a list of merges wins", "a: &p {town: Frithwick}\nb: &q {town: Bala}\nplace:\n  <<: [*p, *q]\n", nil, "Frithwick", nil},
+		{"merged unknown key, where it is written", "a: &p {twon: Frithwick}\nplace:\n  <<: *p\n", nil, "",
+			[]string{`f.yaml:1:8: unknown key "twon" in place; did you mean "town"?`}},
+		{"aliased item of the wrong kind, where it is written", "a: &x {b: 1}\ntags: [*x]\n", nil, "",
+			[]string{"f.yaml:1:4: each item of tags must be text, not a mapping"}},
+		{"merge of a text", "a: &x Frithwick\nplace:\n  <<: *x\n", nil, "",
+			[]string{`f.yaml:1:4: << (a merge key) brings in the keys of a mapping, not the text "Frithwick"; write <<: *name, where &name is written before a mapping, or write the keys out`}},
+		{"billion laughs", bomb + "tags: *a8\n", nil, "",
+			[]string{"f.yaml:5:45: *a3 makes the file too large to read: with the values its aliases repeat, it would hold more than 100000 values; write the values out where they belong instead of repeating aliases of aliases"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var l diag.List
+			d := New("f.yaml", []byte(tt.src), 0, &l)
+			root := d.Parse()
+			var tags []string
+			var town string
+			if root != nil {
+				m := d.Map(root, "front matter", "a", "b", "tags", "place", "a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8")
+				m.Strings("tags", &tags)
+				if m.Has("place") {
+					d.Map(m.Value("place"), "place", "town").OneLine("town", &town)
+				}
+				l.Add(d.Placeholders(root)...)
+			}
+			var got []string
+			for _, p := range l.All() {
+				got = append(got, p.String())
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if tt.want == nil && (strings.Join(tags, "|") != strings.Join(tt.tags, "|") || town != tt.town) {
+				t.Errorf("tags %q, town %q; want %q, %q", tags, town, tt.tags, tt.town)
+			}
+		})
+	}
+}
+
+// TestPlaceholderInAnchor: a placeholder in a value that aliases repeat is
+// reported once, where it is written.
+func TestPlaceholderInAnchor(t *testing.T) {
+	var l diag.List
+	d := New("f.yaml", []byte("a: &x TODO\ntags: [*x, *x]\nb: *x\n"), 0, &l)
+	var got []string
+	for _, p := range d.Placeholders(d.Parse()) {
+		got = append(got, p.String())
+	}
+	if len(got) != 1 || !strings.HasPrefix(got[0], "f.yaml:1:7: warning:") {
+		t.Errorf("placeholders %q, want one at f.yaml:1:7", got)
 	}
 }
