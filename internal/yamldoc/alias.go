@@ -161,3 +161,35 @@ func (r *resolver) merge(n *Node) {
 	}
 	n.Content = out
 }
+
+// coreTags are the tags YAML gives values itself, which an editor may
+// also write (`!!str 5` for the text "5").
+var coreTags = []string{"!!str", "!!int", "!!float", "!!bool", "!!null", "!!timestamp", "!!map", "!!seq"}
+
+// checkTags reports each value under n written with a tag (!name or
+// !!name) that is not one of YAML's core types: the site would read the
+// value as if the tag were not there (`bio: !include bio.md` is the text
+// "bio.md"), or, for !!binary, publish its base64 letters as the text. It
+// returns false when it reported one.
+func (d *Decoder) checkTags(n *Node) bool {
+	if !bytes.Contains(d.Src, []byte("!")) {
+		return true
+	}
+	ok := true
+	var walk func(n *Node)
+	walk = func(n *Node) {
+		if n.Style&yaml.TaggedStyle != 0 && !contains(coreTags, n.ShortTag()) {
+			ok = false
+			if n.ShortTag() == "!!binary" {
+				d.Errorf(n, "the tag !!binary makes YAML read this value as base64-encoded bytes, which the site would publish as their code letters; delete !!binary and write the text itself")
+			} else {
+				d.Errorf(n, "the tag %s means nothing to this site, which would read the value as if the tag were not there; delete %s and write the value itself", n.Tag, n.Tag)
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(n)
+	return ok
+}

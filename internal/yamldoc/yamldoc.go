@@ -70,7 +70,9 @@ var lineRe = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 // Parse returns nil. A second document (after a line "---"), which would
 // otherwise be dropped without a word, is an error at its "---". Aliases
 // and merge keys are resolved (resolveAliases): the tree has none, and a
-// value written once may be reached from more than one place.
+// value written once may be reached from more than one place. A value
+// with a tag other than YAML's own types (`!!binary`, `!include`) is an
+// error, and then Parse returns nil.
 func (d *Decoder) Parse() *Node {
 	if !d.Problems.CheckUTF8(d.File, d.Src, d.Line) {
 		return nil
@@ -118,7 +120,7 @@ func (d *Decoder) Parse() *Node {
 	// a line past the end.
 	restore(&doc, d.seps)
 	d.secondDocument()
-	if !d.resolveAliases(&doc) {
+	if !d.checkTags(&doc) || !d.resolveAliases(&doc) {
 		return nil
 	}
 	if len(doc.Content) == 0 || (doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null" && doc.Content[0].Value == "") {

@@ -290,3 +290,29 @@ func TestPlaceholderInAnchor(t *testing.T) {
 		t.Errorf("placeholders %q, want one at f.yaml:1:7", got)
 	}
 }
+
+// TestTags: a value may carry one of YAML's own tags (!!str 5 is the text
+// "5"); any other tag is an error at the tag, not a value read as if the
+// tag were not there, nor base64 letters published as a name.
+func TestTags(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"name: !!str 5\n", ""},
+		{"name: !!binary QWVsaWEgVGhvcm5odXJzdA==\n", "f.yaml:1:7: the tag !!binary makes YAML read this value as base64-encoded bytes, which the site would publish as their code letters; delete !!binary and write the text itself"},
+		{"name: !foo Aelia\n", "f.yaml:1:7: the tag !foo means nothing to this site, which would read the value as if the tag were not there; delete !foo and write the value itself"},
+		{"name: x\nbio: !include bio.md\n", "f.yaml:2:6: the tag !include means nothing to this site, which would read the value as if the tag were not there; delete !include and write the value itself"},
+		{"tags: !!set {a, b}\n", "f.yaml:1:7: the tag !!set means nothing to this site, which would read the value as if the tag were not there; delete !!set and write the value itself"},
+		{"name: Welcome!\n", ""},
+	}
+	for _, tt := range tests {
+		var l diag.List
+		d := New("f.yaml", []byte(tt.src), 0, &l)
+		root := d.Parse()
+		var got []string
+		for _, p := range l.All() {
+			got = append(got, p.String())
+		}
+		if strings.Join(got, "\n") != tt.want || (tt.want == "") != (root != nil) {
+			t.Errorf("%q: root %v, problems\n%s\nwant\n%s", tt.src, root != nil, strings.Join(got, "\n"), tt.want)
+		}
+	}
+}
