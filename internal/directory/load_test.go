@@ -183,7 +183,7 @@ func TestValidation(t *testing.T) {
 		{"registration garbage", "registration: CST-000004", "registration: ABC-1",
 			[]string{file + `:2:15: registration "ABC-1" must be CST- followed by 6 digits, like CST-000004`}},
 		{"date", "certified_until: 2027-02-19", "certified_until: 19/02/2027",
-			[]string{file + `:4:18: certified_until: "19/02/2027" is not a date; write it as YYYY-MM-DD, for example certified_until: 2024-03-01`}},
+			[]string{file + `:4:18: certified_until: "19/02/2027" is not a date the site reads; dates are written year first: if you mean 19 February 2027, write certified_until: 2027-02-19`}},
 		{"dates in order", "certified_since: 2015-06-01", "certified_since: 2028-06-01",
 			[]string{file + `:4:18: certified_until 2027-02-19 is before certified_since 2028-06-01; check the dates`}},
 		{"level vocabulary", "level: Registered", "level: Registred",

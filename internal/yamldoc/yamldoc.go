@@ -758,11 +758,54 @@ func (m Map) Date(key string, dst *time.Time) bool {
 	}
 	t, ok := ParseDate(v.Value)
 	if !ok {
-		m.d.Errorf(v, "%s: %q is not a date; write it as YYYY-MM-DD, for example %s: 2024-03-01", key, v.Value, key)
+		m.d.Errorf(v, "%s", notDate(key, v.Value))
 		return false
 	}
 	*dst = t
 	return true
+}
+
+var (
+	// shortDateRe is a date with a one-digit month or day: 2026-2-3.
+	shortDateRe = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+	// dayFirstRe is a date written day first, as in Britain: 19/02/2027.
+	dayFirstRe = regexp.MustCompile(`^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$`)
+	// zoneRe is a date and time with a zone after a space: YAML's
+	// "2026-02-03 10:00:00 +02:00", which ParseDate does not read.
+	zoneRe = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?) *([+-]\d{1,2}(?::?\d{2})?|Z)$`)
+)
+
+// notDate is the problem with key's value s, which is not a date
+// (ParseDate): what is wrong with it, when it is close to one, and how to
+// write it.
+func notDate(key, s string) string {
+	s = strings.TrimSpace(s)
+	write := fmt.Sprintf("write it as YYYY-MM-DD, for example %s: 2024-03-01", key)
+	if m := shortDateRe.FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		dd, _ := strconv.Atoi(m[3])
+		if mo < 1 || mo > 12 {
+			return fmt.Sprintf("%s: %q is not a date: there is no month %d; %s", key, s, mo, write)
+		}
+		days := time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+		if dd < 1 || dd > days {
+			return fmt.Sprintf("%s: %q is not a date: %s %d has %d days; check the day", key, s, time.Month(mo), y, days)
+		}
+		return fmt.Sprintf("%s: %q needs two digits for the month and the day; write %s: %04d-%02d-%02d", key, s, key, y, mo, dd)
+	}
+	if m := dayFirstRe.FindStringSubmatch(s); m != nil {
+		dd, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		y, _ := strconv.Atoi(m[3])
+		if t := time.Date(y, time.Month(mo), dd, 0, 0, 0, 0, time.UTC); mo >= 1 && mo <= 12 && t.Day() == dd {
+			return fmt.Sprintf("%s: %q is not a date the site reads; dates are written year first: if you mean %d %s %d, write %s: %s", key, s, dd, time.Month(mo), y, key, t.Format("2006-01-02"))
+		}
+	}
+	if m := zoneRe.FindStringSubmatch(s); m != nil {
+		return fmt.Sprintf("%s: %q is not a date the site reads; write a time in UTC after the date, as in %s: %s 09:00, or with its zone as in %s: %sT09:00:00+01:00", key, s, key, m[1], key, m[1])
+	}
+	return fmt.Sprintf("%s: %q is not a date; %s", key, s, write)
 }
 
 // Strings stores key's list of texts. A single text is accepted as a list

@@ -316,3 +316,33 @@ func TestTags(t *testing.T) {
 		}
 	}
 }
+
+// TestDates: the date forms editors write are read, and one that is close
+// to a date says what is wrong with it and how to write it.
+func TestDates(t *testing.T) {
+	tests := []struct{ value, want string }{
+		{"2026-02-03", ""},
+		{"2026-02-03 09:30", ""},
+		{"2026-02-03T09:30:00+02:00", ""},
+		{"2026-2-3", `f.yaml:1:7: date: "2026-2-3" needs two digits for the month and the day; write date: 2026-02-03`},
+		{"2026-02-30", `f.yaml:1:7: date: "2026-02-30" is not a date: February 2026 has 28 days; check the day`},
+		{"2028-2-30", `f.yaml:1:7: date: "2028-2-30" is not a date: February 2028 has 29 days; check the day`},
+		{"2026-13-01", `f.yaml:1:7: date: "2026-13-01" is not a date: there is no month 13; write it as YYYY-MM-DD, for example date: 2024-03-01`},
+		{"19/02/2027", `f.yaml:1:7: date: "19/02/2027" is not a date the site reads; dates are written year first: if you mean 19 February 2027, write date: 2027-02-19`},
+		{"2026-02-03 10:00:00 +02:00", `f.yaml:1:7: date: "2026-02-03 10:00:00 +02:00" is not a date the site reads; write a time in UTC after the date, as in date: 2026-02-03 09:00, or with its zone as in date: 2026-02-03T09:00:00+01:00`},
+		{"soon", `f.yaml:1:7: date: "soon" is not a date; write it as YYYY-MM-DD, for example date: 2024-03-01`},
+	}
+	for _, tt := range tests {
+		var l diag.List
+		d := New("f.yaml", []byte("date: "+tt.value+"\n"), 0, &l)
+		var date time.Time
+		d.Map(d.Parse(), "front matter", "date").Date("date", &date)
+		var got []string
+		for _, p := range l.All() {
+			got = append(got, p.String())
+		}
+		if strings.Join(got, "\n") != tt.want || (tt.want == "") == date.IsZero() {
+			t.Errorf("%s: date %v, problems\n%s\nwant\n%s", tt.value, date, strings.Join(got, "\n"), tt.want)
+		}
+	}
+}
