@@ -431,7 +431,7 @@ func TestProblems(t *testing.T) {
 		{"empty file", map[string]string{"content/a.md": ""},
 			"content/a.md:1:1: file is empty; start it with front matter: a line ---, then title: ..., then a line ---"},
 		{"not UTF-8", map[string]string{"content/a.md": "---\ntitle: A\n---\ncaf\xe9\n"},
-			"content/a.md:4:4: file is not UTF-8 text; save it with UTF-8 encoding"},
+			"content/a.md:4:4: file is not UTF-8 text (the byte 0xE9 here is é in Windows-1252, which older Windows programs save); save it with UTF-8 encoding"},
 		{"slug with ..", map[string]string{"content/a.md": "---\ntitle: A\nslug: ../../etc\n---\n"},
 			`content/a.md:3:7: slug "../../etc" must be one path segment (no /); use aliases for old URLs`},
 		{"slug ..", map[string]string{"content/a.md": "---\ntitle: A\nslug: ..\n---\n"},

@@ -17,6 +17,7 @@
 package diag
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"slices"
@@ -144,15 +145,22 @@ func (l *List) AddFrom(err error) bool {
 // CheckUTF8 reports whether src, the text of file after its first
 // lineOffset lines, is UTF-8. Every source file is read as UTF-8 text: when
 // src is not, CheckUTF8 records an error at the line and column of its
-// first byte that is not, which says to save the file as UTF-8.
+// first byte that is not, which says to save the file as UTF-8 and, for a
+// byte on its own, which character it is in Windows-1252; a file with the
+// byte order mark of UTF-16 is reported as such, at its start.
 func (l *List) CheckUTF8(file string, src []byte, lineOffset int) bool {
 	if utf8.Valid(src) {
 		return true
 	}
-	line, col := 1, 1
+	if bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff}) {
+		l.Errorf(file, 1+lineOffset, 1, "file is UTF-16 text, not UTF-8; save it with UTF-8 encoding")
+		return false
+	}
+	line, col, at := 1, 1, len(src)
 	for i := 0; i < len(src); {
 		r, size := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && size <= 1 {
+			at = i
 			break
 		}
 		if r == '\n' {
@@ -162,8 +170,31 @@ func (l *List) CheckUTF8(file string, src []byte, lineOffset int) bool {
 		}
 		i += size
 	}
-	l.Errorf(file, line+lineOffset, col, "file is not UTF-8 text; save it with UTF-8 encoding")
+	l.Errorf(file, line+lineOffset, col, "file is not UTF-8 text%s; save it with UTF-8 encoding", windows1252(src[at:]))
 	return false
+}
+
+// cp1252 are the characters Windows-1252 has at bytes 0x80 to 0x9F (0
+// where it has none); from 0xA0 it has those of Latin-1, U+00A0 to
+// U+00FF.
+var cp1252 = [32]rune{'€', 0, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0, 'Ž', 0,
+	0, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0, 'ž', 'Ÿ'}
+
+// windows1252 says what the byte that starts bad, which is not UTF-8, is
+// in Windows-1252, the encoding older Windows programs save text in: a
+// byte on its own, not the start of a character cut short.
+func windows1252(bad []byte) string {
+	if len(bad) == 0 || bad[0] < 0x80 || (len(bad) > 1 && bad[1]&0xc0 == 0x80) {
+		return ""
+	}
+	r := rune(bad[0])
+	if r < 0xa0 {
+		r = cp1252[r-0x80]
+	}
+	if r == 0 || r == 0xa0 || r == 0xad {
+		return ""
+	}
+	return fmt.Sprintf(" (the byte 0x%02X here is %c in Windows-1252, which older Windows programs save)", bad[0], r)
 }
 
 // Merge adds every problem of other to l.

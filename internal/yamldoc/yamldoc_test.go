@@ -346,3 +346,28 @@ func TestDates(t *testing.T) {
 		}
 	}
 }
+
+// TestControlCharacters: a character YAML refuses, which no editor shows,
+// is named at its line and column; a file of UTF-16 without a byte order
+// mark, whose every other byte is zero, is reported as UTF-16.
+func TestControlCharacters(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"name: A\ntown: Fri\x00th\n", "f.yaml:2:10: YAML syntax error: a NUL character (U+0000) is here, which YAML does not allow and editors do not show; delete it"},
+		{"bio: \"one\vtwo\"\n", "f.yaml:1:10: YAML syntax error: a vertical tab (U+000B), which a word processor writes for a line break within a paragraph, is here, which YAML does not allow and editors do not show; delete it"},
+		{"name: Zoë\x1b\n", "f.yaml:1:10: YAML syntax error: the control character U+001B is here, which YAML does not allow and editors do not show; delete it"},
+		{"n\x00a\x00m\x00e\x00:\x00 \x00A\x00\n\x00", "f.yaml:1:1: YAML syntax error: the file is saved as UTF-16 text (every other byte is zero); save it with UTF-8 encoding"},
+	}
+	for _, tt := range tests {
+		var l diag.List
+		if New("f.yaml", []byte(tt.src), 0, &l).Parse() != nil {
+			t.Errorf("%q: parsed", tt.src)
+		}
+		var got []string
+		for _, p := range l.All() {
+			got = append(got, p.String())
+		}
+		if strings.Join(got, "\n") != tt.want {
+			t.Errorf("%q: problems\n%s\nwant\n%s", tt.src, strings.Join(got, "\n"), tt.want)
+		}
+	}
+}
