@@ -279,6 +279,9 @@ func (b *builder) load() {
 			b.problems.Errorf(config.Path, 0, 0, "cannot read site.yaml: %v; every site needs one", errors.Unwrap(err))
 		}
 		b.cfg = config.Parse([]byte("title: Untitled\nbase_url: https://example.org/\n"), &diag.List{})
+		// No value can be checked against vocabularies that were not
+		// read: reporting each would bury the reason.
+		b.cfg.Vocab.Unread = true
 	} else {
 		b.cfg = config.Parse(src, b.problems)
 	}
@@ -310,6 +313,8 @@ func (b *builder) load() {
 		}
 		if !d.IsDir() {
 			all = append(all, p)
+		} else if strings.HasSuffix(d.Name(), ".md") {
+			b.problems.Errorf(p, 0, 0, "is a folder, but its name ends in .md, as a page's file does; a page is a file: remove the folder and save the page in a file of that name, or rename the folder without .md")
 		}
 		if !d.IsDir() && strings.HasSuffix(p, ".md") {
 			files = append(files, p)

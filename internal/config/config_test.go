@@ -220,3 +220,20 @@ func TestOrganisationDetails(t *testing.T) {
 		t.Errorf("Irish postcode: %q, problems %v", c.Org.Address.Postcode, ie.All())
 	}
 }
+
+// TestEmptyIsUnread: a site.yaml with nothing in it is reported for its
+// missing keys, and has no vocabularies to check values against, rather
+// than vocabularies that are empty, which would make every data file's
+// every region, language and topic an error of its own.
+func TestEmptyIsUnread(t *testing.T) {
+	for _, src := range []string{"", "# settings\n", "---\n"} {
+		var l diag.List
+		if c := Parse([]byte(src), &l); !c.Vocab.Unread {
+			t.Errorf("Parse(%q): vocabularies read", src)
+		}
+	}
+	var l diag.List
+	if c := Parse([]byte("title: x\nbase_url: https://e.org/\n"), &l); c.Vocab.Unread {
+		t.Error("a site.yaml with keys and no vocabularies: vocabularies unread")
+	}
+}

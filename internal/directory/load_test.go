@@ -649,3 +649,27 @@ func TestFoldedBio(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldersInDataFolders: practitioners and schools are read from the
+// files of content/practitioners/ and content/schools/ themselves; a
+// folder there, such as one per region, or a folder named like a data
+// file, is an error that says what to move, not data left out without a
+// word. A hidden folder (.git) is an editor's, and left out.
+func TestFoldersInDataFolders(t *testing.T) {
+	_, l := loadSite(t, map[string]string{
+		"content/practitioners/aelia-thornhurst.yaml":      aelia,
+		"content/practitioners/wales/bryony-ashcombe.yaml": aelia,
+		"content/practitioners/calum-drennoch.yaml/x":      "",
+		"content/practitioners/.git/HEAD":                  "",
+		"content/schools/frithwick-college.yaml":           frithwick,
+		"content/schools/old/frithwick-college.yaml":       frithwick,
+	})
+	want := []string{
+		`content/practitioners/calum-drennoch.yaml: is a folder, not a file; a practitioner is read from a file content/practitioners/calum-drennoch.yaml: remove the folder and save the practitioner's details in a file of that name`,
+		`content/practitioners/wales: is a folder, and the files in it are not read: each practitioner's file goes straight into content/practitioners/; move them there (their addresses come from their file names alone)`,
+		`content/schools/old: is a folder, and the files in it are not read: each school's file goes straight into content/schools/; move them there (their addresses come from their file names alone)`,
+	}
+	if got := messages(l, diag.Error); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
