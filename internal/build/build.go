@@ -441,9 +441,9 @@ func (b *builder) assemble() {
 		for i, a := range p.Aliases {
 			switch q, prev := b.site.ByURL[a], aliased[a]; {
 			case q != nil:
-				b.problems.Errorf(p.File, p.Source.AliasLines[i], 1, "alias %s is the URL of %s; an old URL cannot redirect from a live page", a, displayPage(q))
+				b.problems.Errorf(p.File, p.Source.AliasLines[i], p.Source.AliasCols[i], "alias %s is the URL of %s; an old URL cannot redirect from a live page", a, displayPage(q))
 			case prev != nil:
-				b.problems.Errorf(p.File, p.Source.AliasLines[i], 1, "alias %s already redirects to %s (%s); an old URL can redirect to one page only", a, prev.URL, prev.File)
+				b.problems.Errorf(p.File, p.Source.AliasLines[i], p.Source.AliasCols[i], "alias %s already redirects to %s (%s); an old URL can redirect to one page only", a, prev.URL, prev.File)
 			default:
 				aliased[a] = p
 			}

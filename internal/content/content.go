@@ -86,8 +86,9 @@ type Page struct {
 	// server compares them (build's sameModel) to know that an edit
 	// moved a problem without changing the meta. A new one goes there too.
 
-	// AliasLines are the file lines of each alias, for redirect errors.
-	AliasLines []int
+	// AliasLines and AliasCols are the file lines and columns of each
+	// alias, for redirect errors.
+	AliasLines, AliasCols []int
 	// TagPos are the file positions (line, column) of each tag, for
 	// problems with tags.
 	TagPos [][2]int
@@ -299,8 +300,9 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 			continue
 		}
 		meta.Aliases = append(meta.Aliases, a)
-		l, _ := d.Pos(n)
+		l, c := d.Pos(n)
 		p.AliasLines = append(p.AliasLines, l)
+		p.AliasCols = append(p.AliasCols, c)
 	}
 	if m.Str("layout", &meta.Layout) {
 		p.LayoutLine, p.LayoutCol = d.Pos(m.Value("layout"))
