@@ -21,6 +21,7 @@ package yamldoc
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -676,7 +677,13 @@ func (m Map) Int(key string, dst *int) bool {
 	}
 	n, err := strconv.Atoi(strings.ReplaceAll(v.Value, "_", ""))
 	if err != nil || v.ShortTag() != "!!int" {
-		if d, ok := notDecimal(v); ok {
+		if why := asText(v); why != "" && err == nil {
+			m.d.Errorf(v, "%s must be a whole number, but %s make it text; write it without them: %s: %d", key, why, key, n)
+		} else if f, ferr := strconv.ParseFloat(v.Value, 64); ferr == nil && v.ShortTag() == "!!float" && f == math.Trunc(f) && math.Abs(f) < 1e15 {
+			m.d.Errorf(v, "%s must be a whole number, written without a decimal point: %s: %d", key, key, int64(f))
+		} else if errors.Is(err, strconv.ErrRange) && v.ShortTag() != "!!str" {
+			m.d.Errorf(v, "%s is %s, a number too large to be right; check it", key, v.Value)
+		} else if d, ok := notDecimal(v); ok {
 			m.d.Errorf(v, "%s must be a whole number written in decimal, such as %d", key, d)
 		} else {
 			m.d.Errorf(v, "%s must be a whole number, not %s", key, describe(v))
@@ -685,6 +692,21 @@ func (m Map) Int(key string, dst *int) bool {
 	}
 	*dst = n
 	return true
+}
+
+// asText says what makes scalar n text when YAML would otherwise read its
+// value as something else, such as a number: "the quotes" of `"2012"`,
+// or "the tag !!str" of `!!str 2012`; "" when neither does.
+func asText(n *Node) string {
+	switch {
+	case n.ShortTag() != "!!str":
+		return ""
+	case n.Style&yaml.TaggedStyle != 0:
+		return "the tag !!str and any quotes"
+	case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
+		return "the quotes"
+	}
+	return ""
 }
 
 // notDecimal returns the value of n when YAML reads it as a whole number
@@ -706,7 +728,9 @@ func (m Map) Float(key string, dst *float64) bool {
 	}
 	f, err := strconv.ParseFloat(v.Value, 64)
 	if err != nil || (v.ShortTag() != "!!int" && v.ShortTag() != "!!float") || math.IsNaN(f) || math.IsInf(f, 0) {
-		if d, ok := notDecimal(v); ok {
+		if why := asText(v); why != "" && err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
+			m.d.Errorf(v, "%s must be a number, but %s make it text; write it without them: %s: %s", key, why, key, v.Value)
+		} else if d, ok := notDecimal(v); ok {
 			m.d.Errorf(v, "%s must be a number written in decimal, such as %d", key, d)
 		} else {
 			m.d.Errorf(v, "%s must be a number, not %s", key, describe(v))

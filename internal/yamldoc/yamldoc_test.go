@@ -30,6 +30,14 @@ func TestNumbers(t *testing.T) {
 		{"1.5", "f.yaml:1:9: weight must be a whole number, not a number (1.5)", "", 0},
 		{"sixteen", `f.yaml:1:9: weight must be a whole number, not the text "sixteen"`,
 			`f.yaml:2:6: lat must be a number, not the text "sixteen"`, 0},
+		{`"16"`, "f.yaml:1:9: weight must be a whole number, but the quotes make it text; write it without them: weight: 16",
+			"f.yaml:2:6: lat must be a number, but the quotes make it text; write it without them: lat: 16", 0},
+		{`'-1.5'`, `f.yaml:1:9: weight must be a whole number, not the text "-1.5"`,
+			"f.yaml:2:6: lat must be a number, but the quotes make it text; write it without them: lat: -1.5", 0},
+		{"!!str 16", "f.yaml:1:9: weight must be a whole number, but the tag !!str and any quotes make it text; write it without them: weight: 16",
+			"f.yaml:2:6: lat must be a number, but the tag !!str and any quotes make it text; write it without them: lat: 16", 0},
+		{"2012.0", "f.yaml:1:9: weight must be a whole number, written without a decimal point: weight: 2012", "", 0},
+		{"99999999999999999999", "f.yaml:1:9: weight is 99999999999999999999, a number too large to be right; check it", "", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.value, func(t *testing.T) {
