@@ -146,13 +146,14 @@ func (l *List) AddFrom(err error) bool {
 // lineOffset lines, is UTF-8. Every source file is read as UTF-8 text: when
 // src is not, CheckUTF8 records an error at the line and column of its
 // first byte that is not, which says to save the file as UTF-8 and, for a
-// byte on its own, which character it is in Windows-1252; a file with the
-// byte order mark of UTF-16 is reported as such, at its start.
+// byte on its own, which character it is in Windows-1252; a file of
+// UTF-16, with its byte order mark or without, is reported as such, at its
+// start.
 func (l *List) CheckUTF8(file string, src []byte, lineOffset int) bool {
-	if utf8.Valid(src) {
+	if utf8.Valid(src) && !utf16(src) {
 		return true
 	}
-	if bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff}) {
+	if bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff}) || utf16(src) {
 		l.Errorf(file, 1+lineOffset, 1, "file is UTF-16 text, not UTF-8; save it with UTF-8 encoding")
 		return false
 	}
@@ -172,6 +173,23 @@ func (l *List) CheckUTF8(file string, src []byte, lineOffset int) bool {
 	}
 	l.Errorf(file, line+lineOffset, col, "file is not UTF-8 text%s; save it with UTF-8 encoding", windows1252(src[at:]))
 	return false
+}
+
+// utf16 reports whether src looks like text saved as UTF-16 without a
+// byte order mark, which may pass for UTF-8: of its first characters,
+// most of those of ASCII have a zero byte beside them.
+func utf16(src []byte) bool {
+	n := min(len(src), 64) &^ 1
+	if n < 4 || bytes.IndexByte(src[:n], 0) < 0 {
+		return false
+	}
+	ascii := 0
+	for i := 0; i < n; i += 2 {
+		if (src[i] == 0) != (src[i+1] == 0) {
+			ascii++
+		}
+	}
+	return ascii*4 >= n/2*3
 }
 
 // cp1252 are the characters Windows-1252 has at bytes 0x80 to 0x9F (0

@@ -438,9 +438,8 @@ func notYAML(r rune) bool {
 }
 
 // controlHint finds the first character of src that YAML refuses
-// (notYAML), which no editor shows, and says what it is: a NUL, which a
-// file saved as UTF-16 has in every other byte, or another control
-// character, such as the vertical tab (U+000B) a word processor writes for
+// (notYAML), which no editor shows, and says what it is: a NUL, or
+// another control character, such as the vertical tab (U+000B) a word processor writes for
 // a line break within a paragraph.
 func controlHint(src []byte) (line, col int, hint string, ok bool) {
 	for i, text := range strings.Split(string(src), "\n") {
@@ -450,8 +449,6 @@ func controlHint(src []byte) (line, col int, hint string, ok bool) {
 		}
 		r, _ := utf8.DecodeRuneInString(text[j:])
 		switch {
-		case r == 0 && utf16(src):
-			return 1, 1, "the file is saved as UTF-16 text (every other byte is zero); save it with UTF-8 encoding", true
 		case r == 0:
 			hint = "a NUL character (U+0000)"
 		case r == '\v':
@@ -462,18 +459,4 @@ func controlHint(src []byte) (line, col int, hint string, ok bool) {
 		return i + 1, column(text, j), hint + " is here, which YAML does not allow and editors do not show; delete it", true
 	}
 	return 0, 0, "", false
-}
-
-// utf16 reports whether src looks like text saved as UTF-16 without a
-// byte order mark: of its first characters, those of ASCII have a zero
-// byte beside them.
-func utf16(src []byte) bool {
-	n := min(len(src), 64) &^ 1
-	zeros := 0
-	for i := 0; i < n; i += 2 {
-		if (src[i] == 0) != (src[i+1] == 0) {
-			zeros++
-		}
-	}
-	return n >= 4 && zeros*4 >= n*3/2
 }

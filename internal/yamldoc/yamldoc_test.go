@@ -363,7 +363,7 @@ func TestControlCharacters(t *testing.T) {
 		{"name: A\ntown: Fri\x00th\n", "f.yaml:2:10: YAML syntax error: a NUL character (U+0000) is here, which YAML does not allow and editors do not show; delete it"},
 		{"bio: \"one\vtwo\"\n", "f.yaml:1:10: YAML syntax error: a vertical tab (U+000B), which a word processor writes for a line break within a paragraph, is here, which YAML does not allow and editors do not show; delete it"},
 		{"name: Zoë\x1b\n", "f.yaml:1:10: YAML syntax error: the control character U+001B is here, which YAML does not allow and editors do not show; delete it"},
-		{"n\x00a\x00m\x00e\x00:\x00 \x00A\x00\n\x00", "f.yaml:1:1: YAML syntax error: the file is saved as UTF-16 text (every other byte is zero); save it with UTF-8 encoding"},
+		{"n\x00a\x00m\x00e\x00:\x00 \x00A\x00\n\x00", "f.yaml:1:1: file is UTF-16 text, not UTF-8; save it with UTF-8 encoding"},
 	}
 	for _, tt := range tests {
 		var l diag.List
