@@ -276,7 +276,11 @@ func (b *builder) load() {
 	src, err := fs.ReadFile(b.fsys, config.Path)
 	if err != nil {
 		if !b.problems.AddFrom(err) {
-			b.problems.Errorf(config.Path, 0, 0, "cannot read site.yaml: %v; every site needs one", errors.Unwrap(err))
+			if errors.Is(err, fs.ErrNotExist) {
+				b.problems.Errorf(config.Path, 0, 0, "cannot read site.yaml: %v; every site needs one", errors.Unwrap(err))
+			} else {
+				b.problems.Errorf(config.Path, 0, 0, "%s", diag.CannotRead(config.Path, err))
+			}
 		}
 		b.cfg = config.Parse([]byte("title: Untitled\nbase_url: https://example.org/\n"), &diag.List{})
 		// No value can be checked against vocabularies that were not
@@ -403,7 +407,7 @@ func (b *builder) readError(file string, line int, err error) {
 		if line > 0 {
 			col = 1
 		}
-		b.problems.Errorf(file, line, col, "cannot read: %v", err)
+		b.problems.Errorf(file, line, col, "%s", diag.CannotRead(file, err))
 	}
 }
 

@@ -20,6 +20,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 	"sort"
 	"strconv"
@@ -190,6 +191,21 @@ func utf16(src []byte) bool {
 		}
 	}
 	return ascii*4 >= n/2*3
+}
+
+// CannotRead is the message of a problem at name, a file or folder of the
+// site that could not be read because of err: what went wrong, without
+// the path the problem names already, and, when the system refused
+// permission, the command that gives it.
+func CannotRead(name string, err error) string {
+	if errors.Is(err, fs.ErrPermission) {
+		return fmt.Sprintf("cannot be read: the system refuses permission; let everyone read it, with chmod -R a+rX %s, or build as its owner", name)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Sprintf("cannot be read: %v", err)
 }
 
 // cp1252 are the characters Windows-1252 has at bytes 0x80 to 0x9F (0

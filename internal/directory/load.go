@@ -165,7 +165,7 @@ func (l *loader) read(file, oneEach string) (*yamldoc.Decoder, *yamldoc.Node) {
 	src, err := fs.ReadFile(l.fsys, file)
 	if err != nil {
 		if !l.problems.AddFrom(err) {
-			l.problems.Errorf(file, 0, 0, "cannot read the file: %v", err)
+			l.problems.Errorf(file, 0, 0, "%s", diag.CannotRead(file, err))
 		}
 		return nil, nil
 	}
