@@ -440,7 +440,22 @@ func (d *Decoder) Map(n *Node, what string, known ...string) Map {
 		k, v := n.Content[i], n.Content[i+1]
 		name := k.Value
 		if k.Kind != yaml.ScalarNode {
-			d.Errorf(k, "%s keys must be plain words", what)
+			written := strings.TrimSpace(strings.SplitN(string(d.From(k)), "\n", 2)[0])
+			if k.Style&yaml.FlowStyle != 0 {
+				// The key as written, up to its colon.
+				if i := strings.LastIndexAny(written, "]}"); i >= 0 {
+					written = written[:i+1]
+				}
+			}
+			kind, marks := "a list", "brackets"
+			if k.Kind == yaml.MappingNode {
+				kind, marks = "a mapping", "braces"
+			}
+			example := "name"
+			if len(known) > 0 {
+				example = known[0]
+			}
+			d.Errorf(k, "a key of %s is %s (%s); keys are plain words, such as %s: write the key without %s", what, kind, written, example, marks)
 			continue
 		}
 		if known != nil && !contains(known, name) {

@@ -379,3 +379,25 @@ func TestControlCharacters(t *testing.T) {
 		}
 	}
 }
+
+// TestKeysThatAreNotWords: a key written as a list or a mapping is an
+// error at the key that says what it is and what a key is.
+func TestKeysThatAreNotWords(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"name: A\n[a, b]: 1\n", "f.yaml:2:1: a key of practitioner is a list ([a, b]); keys are plain words, such as name: write the key without brackets"},
+		{"name: A\n{town: x}: 1\n", "f.yaml:2:1: a key of practitioner is a mapping ({town: x}); keys are plain words, such as name: write the key without braces"},
+		{"name: A\n? - a\n: 1\n", "f.yaml:2:3: a key of practitioner is a list (- a); keys are plain words, such as name: write the key without brackets"},
+	}
+	for _, tt := range tests {
+		var l diag.List
+		d := New("f.yaml", []byte(tt.src), 0, &l)
+		d.Map(d.Parse(), "practitioner", "name")
+		var got []string
+		for _, p := range l.All() {
+			got = append(got, p.String())
+		}
+		if strings.Join(got, "\n") != tt.want {
+			t.Errorf("%q: problems\n%s\nwant\n%s", tt.src, strings.Join(got, "\n"), tt.want)
+		}
+	}
+}
