@@ -276,9 +276,16 @@ func (b *builder) load() {
 	src, err := fs.ReadFile(b.fsys, config.Path)
 	if err != nil {
 		if !b.problems.AddFrom(err) {
-			b.problems.Errorf(config.Path, 0, 0, "cannot read site.yaml: %v; every site needs one", errors.Unwrap(err))
+			if errors.Is(err, fs.ErrNotExist) {
+				b.problems.Errorf(config.Path, 0, 0, "cannot read site.yaml: %v; every site needs one", errors.Unwrap(err))
+			} else {
+				b.problems.Errorf(config.Path, 0, 0, "%s", diag.CannotRead(config.Path, err))
+			}
 		}
 		b.cfg = config.Parse([]byte("title: Untitled\nbase_url: https://example.org/\n"), &diag.List{})
+		// No value can be checked against vocabularies that were not
+		// read: reporting each would bury the reason.
+		b.cfg.Vocab.Unread = true
 	} else {
 		b.cfg = config.Parse(src, b.problems)
 	}
@@ -310,6 +317,8 @@ func (b *builder) load() {
 		}
 		if !d.IsDir() {
 			all = append(all, p)
+		} else if strings.HasSuffix(d.Name(), ".md") {
+			b.problems.Errorf(p, 0, 0, "is a folder, but its name ends in .md, as a page's file does; a page is a file: remove the folder and save the page in a file of that name, or rename the folder without .md")
 		}
 		if !d.IsDir() && strings.HasSuffix(p, ".md") {
 			files = append(files, p)
@@ -398,7 +407,7 @@ func (b *builder) readError(file string, line int, err error) {
 		if line > 0 {
 			col = 1
 		}
-		b.problems.Errorf(file, line, col, "cannot read: %v", err)
+		b.problems.Errorf(file, line, col, "%s", diag.CannotRead(file, err))
 	}
 }
 
@@ -436,9 +445,9 @@ func (b *builder) assemble() {
 		for i, a := range p.Aliases {
 			switch q, prev := b.site.ByURL[a], aliased[a]; {
 			case q != nil:
-				b.problems.Errorf(p.File, p.Source.AliasLines[i], 1, "alias %s is the URL of %s; an old URL cannot redirect from a live page", a, displayPage(q))
+				b.problems.Errorf(p.File, p.Source.AliasLines[i], p.Source.AliasCols[i], "alias %s is the URL of %s; an old URL cannot redirect from a live page", a, displayPage(q))
 			case prev != nil:
-				b.problems.Errorf(p.File, p.Source.AliasLines[i], 1, "alias %s already redirects to %s (%s); an old URL can redirect to one page only", a, prev.URL, prev.File)
+				b.problems.Errorf(p.File, p.Source.AliasLines[i], p.Source.AliasCols[i], "alias %s already redirects to %s (%s); an old URL can redirect to one page only", a, prev.URL, prev.File)
 			default:
 				aliased[a] = p
 			}

@@ -48,7 +48,7 @@ func (b *builder) checkShadowedAliases() {
 			rel := strings.TrimPrefix(strings.TrimSuffix(a, "/"), "/")
 			for _, f := range []string{rel, rel + "/index.html", rel + ".html"} {
 				if b.out.has(f) {
-					b.problems.Errorf(p.File, p.Source.AliasLines[i], 1, "alias %s is the address of %s, which the site publishes; a redirect never replaces a file that exists, so remove the alias", a, f)
+					b.problems.Errorf(p.File, p.Source.AliasLines[i], p.Source.AliasCols[i], "alias %s is the address of %s, which the site publishes; a redirect never replaces a file that exists, so remove the alias", a, f)
 					break
 				}
 			}

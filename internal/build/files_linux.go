@@ -70,7 +70,7 @@ func (s siteFS) openBeneath(name string) (int, int64, error) {
 	if err := unix.Fstat(fd, &st); err != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
 		unix.Close(fd)
 		if err == nil {
-			err = notRegular(name)
+			err = notRegular(name, st.Mode&unix.S_IFMT == unix.S_IFDIR)
 		}
 		return -1, 0, &fs.PathError{Op: "open", Path: name, Err: err}
 	}

@@ -117,7 +117,7 @@ func openRegular(fsys fs.FS, name string) (fs.File, error) {
 		return nil, err
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, notRegular(name)
+		return nil, notRegular(name, fi.IsDir())
 	}
 	return fsys.Open(name)
 }

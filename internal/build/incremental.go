@@ -476,7 +476,7 @@ func renew(b *builder, e extension) extension {
 // sameModel reports whether two parses of a file give the same model: all
 // that differs is the body.
 func sameModel(a, b *content.Page) bool {
-	return reflect.DeepEqual(a.Meta, b.Meta) && slices.Equal(a.AliasLines, b.AliasLines) && a.SlugLine == b.SlugLine && a.SlugCol == b.SlugCol &&
+	return reflect.DeepEqual(a.Meta, b.Meta) && slices.Equal(a.AliasLines, b.AliasLines) && slices.Equal(a.AliasCols, b.AliasCols) && a.SlugLine == b.SlugLine && a.SlugCol == b.SlugCol &&
 		a.LayoutLine == b.LayoutLine && a.LayoutCol == b.LayoutCol && slices.Equal(a.TagPos, b.TagPos) &&
 		a.DateLine == b.DateLine && a.DateCol == b.DateCol
 }

@@ -340,7 +340,7 @@ func (s siteFS) openFromRoot(name string) (*os.File, int64, error) {
 	if err != nil {
 		return nil, 0, err
 	} else if !fi.Mode().IsRegular() {
-		return nil, 0, &fs.PathError{Op: "open", Path: name, Err: notRegular(name)}
+		return nil, 0, &fs.PathError{Op: "open", Path: name, Err: notRegular(name, fi.IsDir())}
 	}
 	f, err := inRoot(s, "open", name, s.open)
 	if err != nil {
@@ -424,9 +424,14 @@ func (s siteFS) readFromRoot(buf []byte, name string) ([]byte, error) {
 	}
 }
 
-// notRegular is the problem of a name in the site that is neither a
-// folder nor a regular file.
-func notRegular(name string) diag.Problem {
+// notRegular is the problem of a name in the site that is read as a
+// file but is not a regular file: a folder (dir), or a named pipe, socket
+// or device.
+func notRegular(name string, dir bool) diag.Problem {
+	if dir {
+		return diag.Problem{File: name,
+			Msg: "is a folder, where a file of this name is read; remove or rename the folder, and save the file in its place"}
+	}
 	return diag.Problem{File: name, Line: 1, Col: 1,
 		Msg: "is not a regular file (a named pipe, socket or device), which cannot be published; remove it"}
 }

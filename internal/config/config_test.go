@@ -36,7 +36,7 @@ func TestParseErrors(t *testing.T) {
 		{"title: x\nbase_url: https://e.org/\nraw_html: maybe\n", `content/site.yaml:3:11: raw_html must be true or false`},
 		{"title: [x\nbase_url: y\n", `content/site.yaml:1:8: YAML syntax error: the [ that starts the value of title is never closed`},
 		{"title: x\nbase_url: https://e.org/\nlanguage: *en\n", `content/site.yaml:3:11: YAML syntax error: the value of language starts with *, which YAML reads as a reference to an anchor &en`},
-		{"title: Caf\xe9\nbase_url: https://e.org/\n", `content/site.yaml:1:11: file is not UTF-8 text; save it with UTF-8 encoding`},
+		{"title: Caf\xe9\nbase_url: https://e.org/\n", `content/site.yaml:1:11: file is not UTF-8 text (the byte 0xE9 here is é in Windows-1252, which older Windows programs save); save it with UTF-8 encoding`},
 		{"---\n", `content/site.yaml:1:1: site.yaml is missing required key "title"`},
 		{"title: x\nbase_url: https://e.org/\nmenu:\n  - {name: A}\n", `content/site.yaml:4:5: menu item is missing required key "url"`},
 		{"title: x\nbase_url: https://e.org/\norganisation:\n  name: \"TODO: name\"\n", `content/site.yaml:4:9: warning: placeholder "TODO: name" left to fill in; write the name in its place`},
@@ -218,5 +218,22 @@ func TestOrganisationDetails(t *testing.T) {
 	c = Parse([]byte(org("  address:\n    postcode: D02 X285\n    country: Ireland\n")), &ie)
 	if ie.Len() != 0 || c.Org.Address.Postcode != "D02 X285" {
 		t.Errorf("Irish postcode: %q, problems %v", c.Org.Address.Postcode, ie.All())
+	}
+}
+
+// TestEmptyIsUnread: a site.yaml with nothing in it is reported for its
+// missing keys, and has no vocabularies to check values against, rather
+// than vocabularies that are empty, which would make every data file's
+// every region, language and topic an error of its own.
+func TestEmptyIsUnread(t *testing.T) {
+	for _, src := range []string{"", "# settings\n", "---\n"} {
+		var l diag.List
+		if c := Parse([]byte(src), &l); !c.Vocab.Unread {
+			t.Errorf("Parse(%q): vocabularies read", src)
+		}
+	}
+	var l diag.List
+	if c := Parse([]byte("title: x\nbase_url: https://e.org/\n"), &l); c.Vocab.Unread {
+		t.Error("a site.yaml with keys and no vocabularies: vocabularies unread")
 	}
 }

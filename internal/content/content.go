@@ -37,6 +37,7 @@ import (
 	"fmt"
 	"iter"
 	"path"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -86,8 +87,9 @@ type Page struct {
 	// server compares them (build's sameModel) to know that an edit
 	// moved a problem without changing the meta. A new one goes there too.
 
-	// AliasLines are the file lines of each alias, for redirect errors.
-	AliasLines []int
+	// AliasLines and AliasCols are the file lines and columns of each
+	// alias, for redirect errors.
+	AliasLines, AliasCols []int
 	// TagPos are the file positions (line, column) of each tag, for
 	// problems with tags.
 	TagPos [][2]int
@@ -299,8 +301,9 @@ func Parse(file string, src []byte, list *diag.List, extra ...string) *Page {
 			continue
 		}
 		meta.Aliases = append(meta.Aliases, a)
-		l, _ := d.Pos(n)
+		l, c := d.Pos(n)
 		p.AliasLines = append(p.AliasLines, l)
+		p.AliasCols = append(p.AliasCols, c)
 	}
 	if m.Str("layout", &meta.Layout) {
 		p.LayoutLine, p.LayoutCol = d.Pos(m.Value("layout"))
@@ -434,10 +437,20 @@ func Rename(what, name, ext string) string {
 }
 
 // checkSlug returns why s cannot be a URL slug, or "".
+// htmlExtRe matches the end of a file name of a web page.
+var htmlExtRe = regexp.MustCompile(`(?i)\.html?$`)
+
 func checkSlug(s string) string {
 	switch {
 	case s == "":
 		return "is empty"
+	case strings.Trim(s, "/") != s && strings.Trim(s, "/") != "" && !strings.ContainsAny(strings.Trim(s, "/"), `/\`) && checkSlug(strings.Trim(s, "/")) == "":
+		return fmt.Sprintf("is one path segment, without slashes: the build adds them; write slug: %s", strings.Trim(s, "/"))
+	case htmlExtRe.MatchString(s) && checkSlug(htmlExtRe.ReplaceAllString(s, "")) == "":
+		// The page is written to <slug>/index.html and its address ends
+		// in a slash: slug: about.html would be /about.html/.
+		return fmt.Sprintf("ends in %s, but a slug is the last part of the page's address, which ends with a slash (/%s/); write slug: %s, and list the old address with .html under aliases if it was one",
+			htmlExtRe.FindString(s), s, htmlExtRe.ReplaceAllString(s, ""))
 	case strings.Contains(s, "/") || strings.Contains(s, `\`):
 		return "must be one path segment (no /); use aliases for old URLs"
 	case s == ".":

@@ -78,6 +78,19 @@ func TestParseFrontMatterProblems(t *testing.T) {
 			`content/a.md:2:1: unknown key "titel" in front matter; did you mean "title"?`},
 		{"a problem after blank lines at the top", "\n\n---\ntitle: A\ntitel: B\n---\nHello\n",
 			`content/a.md:5:1: unknown key "titel" in front matter; did you mean "title"?`},
+		{"a slug with a slash at its end", "---\ntitle: A\nslug: first-visit/\n---\nHello\n",
+			`content/a.md:3:7: slug "first-visit/" is one path segment, without slashes: the build adds them; write slug: first-visit`},
+		{"a slug with slashes around it", "---\ntitle: A\nslug: /first-visit/\n---\nHello\n",
+			`content/a.md:3:7: slug "/first-visit/" is one path segment, without slashes: the build adds them; write slug: first-visit`},
+		{"a slug of two segments", "---\ntitle: A\nslug: a/b\n---\nHello\n",
+			`content/a.md:3:7: slug "a/b" must be one path segment (no /); use aliases for old URLs`},
+		{"a slug ending in .html", "---\ntitle: A\nslug: about.html\n---\nHello\n",
+			`content/a.md:3:7: slug "about.html" ends in .html, but a slug is the last part of the page's address, which ends with a slash (/about.html/); write slug: about, and list the old address with .html under aliases if it was one`},
+		{"a slug of index.HTM", "---\ntitle: A\nslug: index.HTM\n---\nHello\n",
+			`content/a.md:3:7: slug "index.HTM" ends in .HTM, but a slug is the last part of the page's address, which ends with a slash (/index.HTM/); write slug: index, and list the old address with .html under aliases if it was one`},
+		{"saved as UTF-16 without a byte order mark", "-\x00-\x00-\x00\n\x00t\x00i\x00t\x00l\x00e\x00:\x00 \x00A\x00\n\x00-\x00-\x00-\x00\n\x00",
+			"content/a.md:1:1: file is UTF-16 text, not UTF-8; save it with UTF-8 encoding"},
+		{"a slug in another alphabet", "---\ntitle: A\nslug: café-safety\n---\nHello\n", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

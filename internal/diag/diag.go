@@ -17,8 +17,10 @@
 package diag
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 	"sort"
 	"strconv"
@@ -144,15 +146,23 @@ func (l *List) AddFrom(err error) bool {
 // CheckUTF8 reports whether src, the text of file after its first
 // lineOffset lines, is UTF-8. Every source file is read as UTF-8 text: when
 // src is not, CheckUTF8 records an error at the line and column of its
-// first byte that is not, which says to save the file as UTF-8.
+// first byte that is not, which says to save the file as UTF-8 and, for a
+// byte on its own, which character it is in Windows-1252; a file of
+// UTF-16, with its byte order mark or without, is reported as such, at its
+// start.
 func (l *List) CheckUTF8(file string, src []byte, lineOffset int) bool {
-	if utf8.Valid(src) {
+	if utf8.Valid(src) && !utf16(src) {
 		return true
 	}
-	line, col := 1, 1
+	if bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff}) || utf16(src) {
+		l.Errorf(file, 1+lineOffset, 1, "file is UTF-16 text, not UTF-8; save it with UTF-8 encoding")
+		return false
+	}
+	line, col, at := 1, 1, len(src)
 	for i := 0; i < len(src); {
 		r, size := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && size <= 1 {
+			at = i
 			break
 		}
 		if r == '\n' {
@@ -162,8 +172,63 @@ func (l *List) CheckUTF8(file string, src []byte, lineOffset int) bool {
 		}
 		i += size
 	}
-	l.Errorf(file, line+lineOffset, col, "file is not UTF-8 text; save it with UTF-8 encoding")
+	l.Errorf(file, line+lineOffset, col, "file is not UTF-8 text%s; save it with UTF-8 encoding", windows1252(src[at:]))
 	return false
+}
+
+// utf16 reports whether src looks like text saved as UTF-16 without a
+// byte order mark, which may pass for UTF-8: of its first characters,
+// most of those of ASCII have a zero byte beside them.
+func utf16(src []byte) bool {
+	n := min(len(src), 64) &^ 1
+	if n < 4 || bytes.IndexByte(src[:n], 0) < 0 {
+		return false
+	}
+	ascii := 0
+	for i := 0; i < n; i += 2 {
+		if (src[i] == 0) != (src[i+1] == 0) {
+			ascii++
+		}
+	}
+	return ascii*4 >= n/2*3
+}
+
+// CannotRead is the message of a problem at name, a file or folder of the
+// site that could not be read because of err: what went wrong, without
+// the path the problem names already, and, when the system refused
+// permission, the command that gives it.
+func CannotRead(name string, err error) string {
+	if errors.Is(err, fs.ErrPermission) {
+		return fmt.Sprintf("cannot be read: the system refuses permission; let everyone read it, with chmod -R a+rX %s, or build as its owner", name)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Sprintf("cannot be read: %v", err)
+}
+
+// cp1252 are the characters Windows-1252 has at bytes 0x80 to 0x9F (0
+// where it has none); from 0xA0 it has those of Latin-1, U+00A0 to
+// U+00FF.
+var cp1252 = [32]rune{'€', 0, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0, 'Ž', 0,
+	0, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0, 'ž', 'Ÿ'}
+
+// windows1252 says what the byte that starts bad, which is not UTF-8, is
+// in Windows-1252, the encoding older Windows programs save text in: a
+// byte on its own, not the start of a character cut short.
+func windows1252(bad []byte) string {
+	if len(bad) == 0 || bad[0] < 0x80 || (len(bad) > 1 && bad[1]&0xc0 == 0x80) {
+		return ""
+	}
+	r := rune(bad[0])
+	if r < 0xa0 {
+		r = cp1252[r-0x80]
+	}
+	if r == 0 || r == 0xa0 || r == 0xad {
+		return ""
+	}
+	return fmt.Sprintf(" (the byte 0x%02X here is %c in Windows-1252, which older Windows programs save)", bad[0], r)
 }
 
 // Merge adds every problem of other to l.

@@ -63,10 +63,16 @@ func TestCheckUTF8(t *testing.T) {
 		want   string // "" when the text is UTF-8
 	}{
 		{"UTF-8 text", "title: Zoë\n", 0, ""},
-		{"a Latin-1 byte", "name: Caf\xe9 Person\n", 0, "f.yaml:1:10: file is not UTF-8 text; save it with UTF-8 encoding"},
-		{"after other lines and characters", "a: 1\nb: Zoë \xff\n", 0, "f.yaml:2:8: file is not UTF-8 text; save it with UTF-8 encoding"},
+		{"a Latin-1 byte", "name: Caf\xe9 Person\n", 0, "f.yaml:1:10: file is not UTF-8 text (the byte 0xE9 here is é in Windows-1252, which older Windows programs save); save it with UTF-8 encoding"},
+		{"a curly quote of Windows-1252", "bio: \x93Hello\x94\n", 0, "f.yaml:1:6: file is not UTF-8 text (the byte 0x93 here is “ in Windows-1252, which older Windows programs save); save it with UTF-8 encoding"},
+		{"a byte Windows-1252 has no character for", "bio: \x81\n", 0, "f.yaml:1:6: file is not UTF-8 text; save it with UTF-8 encoding"},
+		{"after other lines and characters", "a: 1\nb: Zoë \xff\n", 0, "f.yaml:2:8: file is not UTF-8 text (the byte 0xFF here is ÿ in Windows-1252, which older Windows programs save); save it with UTF-8 encoding"},
 		{"a character cut short at the end", "a: 1\nb: \xe2\x82", 0, "f.yaml:2:4: file is not UTF-8 text; save it with UTF-8 encoding"},
-		{"after the lines before the text", "title: A\ndescription: caf\xe9\n", 1, "f.yaml:3:17: file is not UTF-8 text; save it with UTF-8 encoding"},
+		{"after the lines before the text", "title: A\ndescription: caf\xe9\n", 1, "f.yaml:3:17: file is not UTF-8 text (the byte 0xE9 here is é in Windows-1252, which older Windows programs save); save it with UTF-8 encoding"},
+		{"UTF-16, little-endian", "\xff\xfea\x00:\x00 \x00b\x00\n\x00", 0, "f.yaml:1:1: file is UTF-16 text, not UTF-8; save it with UTF-8 encoding"},
+		{"UTF-16 without a byte order mark", "t\x00i\x00t\x00l\x00e\x00:\x00 \x00A\x00\n\x00", 0, "f.yaml:1:1: file is UTF-16 text, not UTF-8; save it with UTF-8 encoding"},
+		{"a NUL in UTF-8 text", "title: A\x00B\n", 0, ""},
+		{"UTF-16, big-endian", "\xfe\xff\x00a\x00:\x00 \x00b\x00\n", 1, "f.yaml:2:1: file is UTF-16 text, not UTF-8; save it with UTF-8 encoding"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

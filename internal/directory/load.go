@@ -97,7 +97,8 @@ type loader struct {
 }
 
 // list returns the .yaml files of dir, sorted, reporting file names that
-// are not slugs and other files that would be ignored. The files editors'
+// are not slugs, other files that would be ignored and folders, whose
+// files are not read. The files editors'
 // programs leave beside the data (a lock file, a backup, a hidden file:
 // workfile.Skip) are left out, as every reader of the site leaves them.
 func (l *loader) list(dir string) []string {
@@ -106,12 +107,24 @@ func (l *loader) list(dir string) []string {
 		return nil // no directory: no entries
 	}
 	var out []string
+	what := "practitioner"
+	if dir == SchoolsDir {
+		what = "school"
+	}
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || workfile.Skip(name) {
-			continue // a folder, or an editor's working file (workfile)
+		if workfile.Skip(name) {
+			continue // an editor's working file or folder (workfile)
 		}
 		file := dir + "/" + name
+		if e.IsDir() && strings.HasSuffix(name, ".yaml") {
+			l.problems.Errorf(file, 0, 0, "is a folder, not a file; a %s is read from a file %s: remove the folder and save the %s's details in a file of that name", what, file, what)
+			continue
+		}
+		if e.IsDir() {
+			l.problems.Errorf(file, 0, 0, "is a folder, and the files in it are not read: each %s's file goes straight into %s/; move them there (their addresses come from their file names alone)", what, dir)
+			continue
+		}
 		ext := path.Ext(name)
 		if ext != ".yaml" {
 			if ext == ".yml" || ext == ".YAML" {
@@ -152,7 +165,7 @@ func (l *loader) read(file, oneEach string) (*yamldoc.Decoder, *yamldoc.Node) {
 	src, err := fs.ReadFile(l.fsys, file)
 	if err != nil {
 		if !l.problems.AddFrom(err) {
-			l.problems.Errorf(file, 0, 0, "cannot read the file: %v", err)
+			l.problems.Errorf(file, 0, 0, "%s", diag.CannotRead(file, err))
 		}
 		return nil, nil
 	}

@@ -183,7 +183,7 @@ func TestValidation(t *testing.T) {
 		{"registration garbage", "registration: CST-000004", "registration: ABC-1",
 			[]string{file + `:2:15: registration "ABC-1" must be CST- followed by 6 digits, like CST-000004`}},
 		{"date", "certified_until: 2027-02-19", "certified_until: 19/02/2027",
-			[]string{file + `:4:18: certified_until: "19/02/2027" is not a date; write it as YYYY-MM-DD, for example certified_until: 2024-03-01`}},
+			[]string{file + `:4:18: certified_until: "19/02/2027" is not a date the site reads; dates are written year first: if you mean 19 February 2027, write certified_until: 2027-02-19`}},
 		{"dates in order", "certified_since: 2015-06-01", "certified_since: 2028-06-01",
 			[]string{file + `:4:18: certified_until 2027-02-19 is before certified_since 2028-06-01; check the dates`}},
 		{"level vocabulary", "level: Registered", "level: Registred",
@@ -280,9 +280,9 @@ func TestValidation(t *testing.T) {
 			"bio: |\n  Aelia has practised craniosacral therapy in *Frithwick* since 2015.\n---\nname: Bryn Other\nregistration: CST-000005\n",
 			[]string{file + `:25:1: a second document (---) starts here, and the build reads only the first; put each practitioner in a file of their own`}},
 		{"name not in UTF-8", "name: Aelia Thornhurst", "name: Aelia Thornh\xfcrst",
-			[]string{file + `:1:19: file is not UTF-8 text; save it with UTF-8 encoding`}},
+			[]string{file + `:1:19: file is not UTF-8 text (the byte 0xFC here is ü in Windows-1252, which older Windows programs save); save it with UTF-8 encoding`}},
 		{"bio not in UTF-8", "  Aelia has practised", "  Aelia has practis\xe9d",
-			[]string{file + `:24:20: file is not UTF-8 text; save it with UTF-8 encoding`}},
+			[]string{file + `:24:20: file is not UTF-8 text (the byte 0xE9 here is é in Windows-1252, which older Windows programs save); save it with UTF-8 encoding`}},
 		{"region as the start of its name", "region: South West", "region: Yorkshire",
 			[]string{file + `:16:13: region "Yorkshire" is not one of the regions; did you mean "Yorkshire and the Humber"?`}},
 		{"website on this computer", "website: https://example.org/aelia", "website: http://localhost:8080/x",
@@ -647,5 +647,29 @@ func TestFoldedBio(t *testing.T) {
 		if got := d.Practitioners[0].Bio; got != tc.want {
 			t.Errorf("%q: bio %q, want %q", tc.bio, got, tc.want)
 		}
+	}
+}
+
+// TestFoldersInDataFolders: practitioners and schools are read from the
+// files of content/practitioners/ and content/schools/ themselves; a
+// folder there, such as one per region, or a folder named like a data
+// file, is an error that says what to move, not data left out without a
+// word. A hidden folder (.git) is an editor's, and left out.
+func TestFoldersInDataFolders(t *testing.T) {
+	_, l := loadSite(t, map[string]string{
+		"content/practitioners/aelia-thornhurst.yaml":      aelia,
+		"content/practitioners/wales/bryony-ashcombe.yaml": aelia,
+		"content/practitioners/calum-drennoch.yaml/x":      "",
+		"content/practitioners/.git/HEAD":                  "",
+		"content/schools/frithwick-college.yaml":           frithwick,
+		"content/schools/old/frithwick-college.yaml":       frithwick,
+	})
+	want := []string{
+		`content/practitioners/calum-drennoch.yaml: is a folder, not a file; a practitioner is read from a file content/practitioners/calum-drennoch.yaml: remove the folder and save the practitioner's details in a file of that name`,
+		`content/practitioners/wales: is a folder, and the files in it are not read: each practitioner's file goes straight into content/practitioners/; move them there (their addresses come from their file names alone)`,
+		`content/schools/old: is a folder, and the files in it are not read: each school's file goes straight into content/schools/; move them there (their addresses come from their file names alone)`,
+	}
+	if got := messages(l, diag.Error); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

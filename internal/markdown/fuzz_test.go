@@ -30,6 +30,7 @@ func FuzzConvert(f *testing.F) {
 		"## Same\n## Same\n### Same\n",
 		"\u00a0\r\n\ufeff---\n",
 		"TODO: the text.\n\n- TODO\n\n> TODO\n>  TODO\n\n## TODO\n\n\tTODO in code\n",
+		"See [the FAQ][fqa], [fees][] and [x](my file.md), `[a][b]`, \\[c][d].\n\n[faq]: /faq/\n",
 	} {
 		f.Add(s)
 	}

@@ -717,6 +717,7 @@ func (w *walker) walk(root ast.Node) {
 				if w.footnotes {
 					w.checkFootnoteRefs(n)
 				}
+				w.checkLinksLeftAsText(n)
 				w.text.Write(n.Segment.Value(w.src))
 				if n.SoftLineBreak() || n.HardLineBreak() {
 					w.text.Break()
@@ -1188,9 +1189,65 @@ func (w *walker) checkFootnoteRefs(n *ast.Text) {
 	}
 }
 
+var (
+	// refAsTextRe is a reference link, [text][label] or [text][], and
+	// spacedLinkRe an inline link whose address has a space,
+	// [text](my file.md): when Markdown leaves either as text, it
+	// publishes its characters.
+	refAsTextRe  = regexp.MustCompile(`^\[([^\[\]\n]+)\]\[([^\[\]\n^]*)\]`)
+	spacedLinkRe = regexp.MustCompile(`^\[([^\[\]\n]+)\]\(([^()<>\s]+(?: [^()<>\s"']+)+)\)`)
+	// refDefRe is the start of a link reference definition, [label]:.
+	refDefRe = regexp.MustCompile(`^ {0,3}\[([^\]\[^][^\]\[]*)\]:`)
+)
+
+// checkLinksLeftAsText warns at each link in text n that Markdown did not
+// read as one, and so publishes as its characters: a reference link whose
+// label the page defines nowhere ([the FAQ][fqa] with only [faq]: …), which
+// names the page's definitions, as the label is most often a slip for one
+// of them; and an inline link whose address has a space, which Markdown
+// reads only in angle brackets. Text in code and an escaped \[ are not
+// links.
+func (w *walker) checkLinksLeftAsText(n *ast.Text) {
+	if _, code := n.Parent().(*ast.CodeSpan); code {
+		return
+	}
+	seg := n.Segment
+	for o := seg.Start; o < seg.Stop; o++ {
+		if w.src[o] != '[' || o > 0 && w.src[o-1] == '\\' {
+			continue
+		}
+		var msg string
+		if m := refAsTextRe.FindSubmatch(w.src[o:]); m != nil {
+			text, label := string(m[1]), string(m[2])
+			if label == "" {
+				label = text
+			}
+			msg = fmt.Sprintf("link %s is published as its characters, as the page has no line [%s]: to give it an address; add [%s]: and its address on a line of its own at the end of the page, or write [%s](address)", m[0], label, label, text)
+			if defs := w.refLabels(); len(defs) > 0 {
+				msg += " (the page's link definitions: [" + strings.Join(defs, "], [") + "])"
+			}
+		} else if m := spacedLinkRe.FindSubmatch(w.src[o:]); m != nil {
+			text, dest := string(m[1]), string(m[2])
+			msg = fmt.Sprintf("link %s is published as its characters, as its address has a space; write the space as %%20, [%s](%s), or put the address in angle brackets: [%s](<%s>)", m[0], text, strings.ReplaceAll(dest, " ", "%20"), text, dest)
+		} else {
+			continue
+		}
+		l, c := w.pos(o)
+		w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Warning: true, Msg: msg})
+	}
+}
+
+// refLabels are the labels of the link reference definitions written in
+// the page, outside fenced code, in order.
+func (w *walker) refLabels() []string { return w.labels(refDefRe) }
+
 // footnoteLabels are the labels of the footnotes written in the page,
 // outside fenced code, in order.
-func (w *walker) footnoteLabels() []string {
+func (w *walker) footnoteLabels() []string { return w.labels(footnoteDefRe) }
+
+// labels are the labels that def finds at the start of the page's lines,
+// outside fenced code, in order.
+func (w *walker) labels(def *regexp.Regexp) []string {
 	var out []string
 	var fence []byte
 	for _, l := range bytes.Split(w.src, []byte("\n")) {
@@ -1206,7 +1263,7 @@ func (w *walker) footnoteLabels() []string {
 		if fence != nil {
 			continue
 		}
-		if m := footnoteDefRe.FindSubmatch(l); m != nil && !slices.Contains(out, string(m[1])) {
+		if m := def.FindSubmatch(l); m != nil && !slices.Contains(out, string(m[1])) {
 			out = append(out, string(m[1]))
 		}
 	}

@@ -949,3 +949,29 @@ func problemLines(res *Result) []string {
 	}
 	return lines
 }
+
+// TestLinksLeftAsText: a reference link whose label the page defines
+// nowhere ([text][label], [text][]) and a link whose address has a space
+// ([x](my file.md)) are not links to Markdown, which publishes their
+// characters; each is a warning at its [ that says what to write. A link
+// whose label is defined, an address in angle brackets, code and an
+// escaped \[ are not.
+func TestLinksLeftAsText(t *testing.T) {
+	src := "See [the FAQ][fqa], [our fees][] and [ok][faq].\n\n" +
+		"Read [the form](my form.md) or [the glossary](<../glossary.md>).\n\n" +
+		"Code `[a][b]` and \\[c][d] are text.\n\n" +
+		"[faq]: /faq/\n"
+	res := convert(t, src)
+	var got []string
+	for _, p := range res.Problems {
+		got = append(got, fmt.Sprintf("%d:%d %t %s", p.Line, p.Col, p.Warning, p.Msg))
+	}
+	want := []string{
+		`10:5 true link [the FAQ][fqa] is published as its characters, as the page has no line [fqa]: to give it an address; add [fqa]: and its address on a line of its own at the end of the page, or write [the FAQ](address) (the page's link definitions: [faq])`,
+		`10:21 true link [our fees][] is published as its characters, as the page has no line [our fees]: to give it an address; add [our fees]: and its address on a line of its own at the end of the page, or write [our fees](address) (the page's link definitions: [faq])`,
+		`12:6 true link [the form](my form.md) is published as its characters, as its address has a space; write the space as %20, [the form](my%20form.md), or put the address in angle brackets: [the form](<my form.md>)`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -265,3 +265,32 @@ func TestOrdinalAndAuthorList(t *testing.T) {
 		t.Errorf("AuthorList = %q", got)
 	}
 }
+
+// TestListWithoutBooks: a reading list with no books (books: left empty,
+// written [], or not written at all) would be published as a page, a .bib
+// and a .ris file with nothing in them; it is a warning that says to add
+// one, at books: or at the front matter. A list whose books all have
+// errors is reported for those alone.
+func TestListWithoutBooks(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"books left empty", "title: A list\nbooks:\n",
+			testFile + ":3:1: warning: the reading list has no books, and would be published with none; add them under books:, each with its title, authors and level"},
+		{"books as []", "title: A list\nbooks: []\n",
+			testFile + ":3:8: warning: the reading list has no books, and would be published with none; add them under books:, each with its title, authors and level"},
+		{"no books key", "title: A list\n",
+			testFile + ":2:1: warning: the reading list has no books, and would be published with none; add them under books:, each with its title, authors and level"},
+		{"one book", book(), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, msgs := decode(t, tt.src)
+			if strings.Join(msgs, "\n") != tt.want {
+				t.Errorf("problems\n%s\nwant\n%s", strings.Join(msgs, "\n"), tt.want)
+			}
+		})
+	}
+	_, msgs := decode(t, "title: A list\nbooks:\n  - {title: T}\n")
+	if len(msgs) != 2 || strings.Contains(strings.Join(msgs, "\n"), "has no books") {
+		t.Errorf("a list whose only book has errors: %q", msgs)
+	}
+}

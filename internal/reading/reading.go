@@ -153,7 +153,8 @@ const MinYear = 1450
 // a book may be published up to the year after it, so that a list names a
 // book announced for next year and builds the same on every machine.
 // Books missing a title or authors are reported and left out; other
-// faulty values are reported and left empty.
+// faulty values are reported and left empty. A list with no books written
+// is a warning.
 func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
 	maxYear := today.Year() + 1
 	d := m.Decoder()
@@ -303,6 +304,18 @@ func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
 			}
 			books = append(books, b)
 		}
+	}
+	if v := m.Value("books"); m.IsMapping() && (v == nil || len(v.Content) == 0 && v.Tag != "!!str") {
+		// No books written: a page, a .bib and a .ris with nothing in
+		// them. (Books that are all reported are not this.)
+		at := m.Node
+		switch {
+		case v != nil && v.Kind == yaml.SequenceNode:
+			at = v
+		case v != nil:
+			at = m.Key("books")
+		}
+		d.Warnf(at, "the reading list has no books, and would be published with none; add them under books:, each with its title, authors and level")
 	}
 	return books
 }

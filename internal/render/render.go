@@ -70,7 +70,7 @@ func Load(fsys fs.FS, funcs template.FuncMap, list *diag.List) *Templates {
 		}
 		if err != nil {
 			if !list.AddFrom(err) {
-				list.Errorf(p, 0, 0, "cannot read: %v", err)
+				list.Errorf(p, 0, 0, "%s", diag.CannotRead(p, err))
 			}
 			return nil
 		}

@@ -20,11 +20,15 @@ import (
 // YAML reads as a reference to an anchor), a key without a space after its
 // colon (date:2024-01-01), a line indented with a tab, a key indented
 // under one whose value is on the same line (title: x, then "  date: ...")
-// and a line of a block text (bio: |) indented less than its first line.
+// and a line of a block text (bio: |) indented less than its first line;
+// and a control character, which YAML refuses anywhere (controlHint).
 // Given the parser's message, it returns the 1-based line and column of
 // the cause in src and a message that says what to write instead; ok is
 // false when none of these is the cause.
 func syntaxHint(src []byte, msg string) (line, col int, hint string, ok bool) {
+	if strings.Contains(msg, "control characters are not allowed") {
+		return controlHint(src)
+	}
 	lines := strings.Split(string(src), "\n")
 	colon := strings.Contains(msg, "mapping values are not allowed")
 	noSpace := strings.Contains(msg, "could not find expected ':'")
@@ -424,4 +428,35 @@ func flowEnd(s string) int {
 		}
 	}
 	return -1
+}
+
+// notYAML reports whether YAML refuses r anywhere in a file: a control
+// character other than a tab, a line break and U+0085, and U+FFFE and
+// U+FFFF.
+func notYAML(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r <= 0x9f && r != 0x85) || r == 0xfffe || r == 0xffff
+}
+
+// controlHint finds the first character of src that YAML refuses
+// (notYAML), which no editor shows, and says what it is: a NUL, or
+// another control character, such as the vertical tab (U+000B) a word processor writes for
+// a line break within a paragraph.
+func controlHint(src []byte) (line, col int, hint string, ok bool) {
+	for i, text := range strings.Split(string(src), "\n") {
+		j := strings.IndexFunc(text, notYAML)
+		if j < 0 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(text[j:])
+		switch {
+		case r == 0:
+			hint = "a NUL character (U+0000)"
+		case r == '\v':
+			hint = "a vertical tab (U+000B), which a word processor writes for a line break within a paragraph,"
+		default:
+			hint = fmt.Sprintf("the control character %U", r)
+		}
+		return i + 1, column(text, j), hint + " is here, which YAML does not allow and editors do not show; delete it", true
+	}
+	return 0, 0, "", false
 }

@@ -25,17 +25,22 @@ func (d *Decoder) Placeholders(n *Node) []diag.Problem {
 		return nil
 	}
 	var out []diag.Problem
-	d.placeholders(n, "", &out)
+	d.placeholders(n, "", map[*Node]bool{}, &out)
 	return out
 }
 
 // placeholders adds the placeholders under n, the value of key ("" at the
-// top), to out.
-func (d *Decoder) placeholders(n *Node, key string, out *[]diag.Problem) {
+// top), to out. A value an alias repeats is met again (seen): it is
+// reported once, where it is written.
+func (d *Decoder) placeholders(n *Node, key string, seen map[*Node]bool, out *[]diag.Problem) {
+	if seen[n] {
+		return
+	}
+	seen[n] = true
 	switch n.Kind {
 	case yaml.DocumentNode, yaml.SequenceNode:
 		for _, c := range n.Content {
-			d.placeholders(c, key, out)
+			d.placeholders(c, key, seen, out)
 		}
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -43,7 +48,7 @@ func (d *Decoder) placeholders(n *Node, key string, out *[]diag.Problem) {
 			if n.Content[i].Kind == yaml.ScalarNode {
 				k = n.Content[i].Value
 			}
-			d.placeholders(n.Content[i+1], k, out)
+			d.placeholders(n.Content[i+1], k, seen, out)
 		}
 	case yaml.ScalarNode:
 		if !strings.Contains(n.Value, diag.PlaceholderMarker) {

@@ -58,7 +58,7 @@ func TestSyntaxErrorPositions(t *testing.T) {
 			"f.yaml:4:6: YAML syntax error: mapping values are not allowed in this context" + advice},
 		{"a byte that is not UTF-8", 1,
 			"title: x\ndescription: Caf\xe9\n",
-			"f.yaml:3:17: file is not UTF-8 text; save it with UTF-8 encoding"},
+			"f.yaml:3:17: file is not UTF-8 text (the byte 0xE9 here is é in Windows-1252, which older Windows programs save); save it with UTF-8 encoding"},
 		{"a mistake on the first line", 0,
 			"]\n",
 			"f.yaml:1:1: YAML syntax error: did not find expected node content" + advice},

@@ -21,6 +21,7 @@ package yamldoc
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -68,7 +69,11 @@ var lineRe = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 // empty mapping. Text that is not UTF-8 is reported at its first bad byte,
 // a syntax error at the line and column where the parser stopped, and then
 // Parse returns nil. A second document (after a line "---"), which would
-// otherwise be dropped without a word, is an error at its "---".
+// otherwise be dropped without a word, is an error at its "---". Aliases
+// and merge keys are resolved (resolveAliases): the tree has none, and a
+// value written once may be reached from more than one place. A value
+// with a tag other than YAML's own types (`!!binary`, `!include`) is an
+// error, and then Parse returns nil.
 func (d *Decoder) Parse() *Node {
 	if !d.Problems.CheckUTF8(d.File, d.Src, d.Line) {
 		return nil
@@ -116,6 +121,9 @@ func (d *Decoder) Parse() *Node {
 	// a line past the end.
 	restore(&doc, d.seps)
 	d.secondDocument()
+	if !d.checkTags(&doc) || !d.resolveAliases(&doc) {
+		return nil
+	}
 	if len(doc.Content) == 0 || (doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null" && doc.Content[0].Value == "") {
 		return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1, Column: 1}
 	}
@@ -419,9 +427,6 @@ func (d *Decoder) Map(n *Node, what string, known ...string) Map {
 	if n == nil {
 		return m
 	}
-	if n.Kind == yaml.AliasNode {
-		n = n.Alias
-	}
 	if n.Kind != yaml.MappingNode {
 		m.isMap = false
 		hint := ""
@@ -433,12 +438,24 @@ func (d *Decoder) Map(n *Node, what string, known ...string) Map {
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if v.Kind == yaml.AliasNode && v.Alias != nil {
-			v = v.Alias
-		}
 		name := k.Value
 		if k.Kind != yaml.ScalarNode {
-			d.Errorf(k, "%s keys must be plain words", what)
+			written := strings.TrimSpace(strings.SplitN(string(d.From(k)), "\n", 2)[0])
+			if k.Style&yaml.FlowStyle != 0 {
+				// The key as written, up to its colon.
+				if i := strings.LastIndexAny(written, "]}"); i >= 0 {
+					written = written[:i+1]
+				}
+			}
+			kind, marks := "a list", "brackets"
+			if k.Kind == yaml.MappingNode {
+				kind, marks = "a mapping", "braces"
+			}
+			example := "name"
+			if len(known) > 0 {
+				example = known[0]
+			}
+			d.Errorf(k, "a key of %s is %s (%s); keys are plain words, such as %s: write the key without %s", what, kind, written, example, marks)
 			continue
 		}
 		if known != nil && !contains(known, name) {
@@ -675,7 +692,13 @@ func (m Map) Int(key string, dst *int) bool {
 	}
 	n, err := strconv.Atoi(strings.ReplaceAll(v.Value, "_", ""))
 	if err != nil || v.ShortTag() != "!!int" {
-		if d, ok := notDecimal(v); ok {
+		if why := asText(v); why != "" && err == nil {
+			m.d.Errorf(v, "%s must be a whole number, but %s make it text; write it without them: %s: %d", key, why, key, n)
+		} else if f, ferr := strconv.ParseFloat(v.Value, 64); ferr == nil && v.ShortTag() == "!!float" && f == math.Trunc(f) && math.Abs(f) < 1e15 {
+			m.d.Errorf(v, "%s must be a whole number, written without a decimal point: %s: %d", key, key, int64(f))
+		} else if errors.Is(err, strconv.ErrRange) && v.ShortTag() != "!!str" {
+			m.d.Errorf(v, "%s is %s, a number too large to be right; check it", key, v.Value)
+		} else if d, ok := notDecimal(v); ok {
 			m.d.Errorf(v, "%s must be a whole number written in decimal, such as %d", key, d)
 		} else {
 			m.d.Errorf(v, "%s must be a whole number, not %s", key, describe(v))
@@ -684,6 +707,21 @@ func (m Map) Int(key string, dst *int) bool {
 	}
 	*dst = n
 	return true
+}
+
+// asText says what makes scalar n text when YAML would otherwise read its
+// value as something else, such as a number: "the quotes" of `"2012"`,
+// or "the tag !!str" of `!!str 2012`; "" when neither does.
+func asText(n *Node) string {
+	switch {
+	case n.ShortTag() != "!!str":
+		return ""
+	case n.Style&yaml.TaggedStyle != 0:
+		return "the tag !!str and any quotes"
+	case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
+		return "the quotes"
+	}
+	return ""
 }
 
 // notDecimal returns the value of n when YAML reads it as a whole number
@@ -705,7 +743,9 @@ func (m Map) Float(key string, dst *float64) bool {
 	}
 	f, err := strconv.ParseFloat(v.Value, 64)
 	if err != nil || (v.ShortTag() != "!!int" && v.ShortTag() != "!!float") || math.IsNaN(f) || math.IsInf(f, 0) {
-		if d, ok := notDecimal(v); ok {
+		if why := asText(v); why != "" && err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
+			m.d.Errorf(v, "%s must be a number, but %s make it text; write it without them: %s: %s", key, why, key, v.Value)
+		} else if d, ok := notDecimal(v); ok {
 			m.d.Errorf(v, "%s must be a number written in decimal, such as %d", key, d)
 		} else {
 			m.d.Errorf(v, "%s must be a number, not %s", key, describe(v))
@@ -757,11 +797,54 @@ func (m Map) Date(key string, dst *time.Time) bool {
 	}
 	t, ok := ParseDate(v.Value)
 	if !ok {
-		m.d.Errorf(v, "%s: %q is not a date; write it as YYYY-MM-DD, for example %s: 2024-03-01", key, v.Value, key)
+		m.d.Errorf(v, "%s", notDate(key, v.Value))
 		return false
 	}
 	*dst = t
 	return true
+}
+
+var (
+	// shortDateRe is a date with a one-digit month or day: 2026-2-3.
+	shortDateRe = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+	// dayFirstRe is a date written day first, as in Britain: 19/02/2027.
+	dayFirstRe = regexp.MustCompile(`^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$`)
+	// zoneRe is a date and time with a zone after a space: YAML's
+	// "2026-02-03 10:00:00 +02:00", which ParseDate does not read.
+	zoneRe = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?) *([+-]\d{1,2}(?::?\d{2})?|Z)$`)
+)
+
+// notDate is the problem with key's value s, which is not a date
+// (ParseDate): what is wrong with it, when it is close to one, and how to
+// write it.
+func notDate(key, s string) string {
+	s = strings.TrimSpace(s)
+	write := fmt.Sprintf("write it as YYYY-MM-DD, for example %s: 2024-03-01", key)
+	if m := shortDateRe.FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		dd, _ := strconv.Atoi(m[3])
+		if mo < 1 || mo > 12 {
+			return fmt.Sprintf("%s: %q is not a date: there is no month %d; %s", key, s, mo, write)
+		}
+		days := time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+		if dd < 1 || dd > days {
+			return fmt.Sprintf("%s: %q is not a date: %s %d has %d days; check the day", key, s, time.Month(mo), y, days)
+		}
+		return fmt.Sprintf("%s: %q needs two digits for the month and the day; write %s: %04d-%02d-%02d", key, s, key, y, mo, dd)
+	}
+	if m := dayFirstRe.FindStringSubmatch(s); m != nil {
+		dd, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		y, _ := strconv.Atoi(m[3])
+		if t := time.Date(y, time.Month(mo), dd, 0, 0, 0, 0, time.UTC); mo >= 1 && mo <= 12 && t.Day() == dd {
+			return fmt.Sprintf("%s: %q is not a date the site reads; dates are written year first: if you mean %d %s %d, write %s: %s", key, s, dd, time.Month(mo), y, key, t.Format("2006-01-02"))
+		}
+	}
+	if m := zoneRe.FindStringSubmatch(s); m != nil {
+		return fmt.Sprintf("%s: %q is not a date the site reads; write a time in UTC after the date, as in %s: %s 09:00, or with its zone as in %s: %sT09:00:00+01:00", key, s, key, m[1], key, m[1])
+	}
+	return fmt.Sprintf("%s: %q is not a date; %s", key, s, write)
 }
 
 // Strings stores key's list of texts. A single text is accepted as a list

@@ -1,6 +1,7 @@
 package yamldoc
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -29,6 +30,14 @@ func TestNumbers(t *testing.T) {
 		{"1.5", "f.yaml:1:9: weight must be a whole number, not a number (1.5)", "", 0},
 		{"sixteen", `f.yaml:1:9: weight must be a whole number, not the text "sixteen"`,
 			`f.yaml:2:6: lat must be a number, not the text "sixteen"`, 0},
+		{`"16"`, "f.yaml:1:9: weight must be a whole number, but the quotes make it text; write it without them: weight: 16",
+			"f.yaml:2:6: lat must be a number, but the quotes make it text; write it without them: lat: 16", 0},
+		{`'-1.5'`, `f.yaml:1:9: weight must be a whole number, not the text "-1.5"`,
+			"f.yaml:2:6: lat must be a number, but the quotes make it text; write it without them: lat: -1.5", 0},
+		{"!!str 16", "f.yaml:1:9: weight must be a whole number, but the tag !!str and any quotes make it text; write it without them: weight: 16",
+			"f.yaml:2:6: lat must be a number, but the tag !!str and any quotes make it text; write it without them: lat: 16", 0},
+		{"2012.0", "f.yaml:1:9: weight must be a whole number, written without a decimal point: weight: 2012", "", 0},
+		{"99999999999999999999", "f.yaml:1:9: weight is 99999999999999999999, a number too large to be right; check it", "", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.value, func(t *testing.T) {
@@ -211,5 +220,184 @@ func TestSeparatorsKeptAsWritten(t *testing.T) {
 	}
 	if len(l.All()) > 0 {
 		t.Errorf("problems: %v", l.All())
+	}
+}
+
+// TestAliases: an alias (*name) reads as the value its anchor (&name)
+// names, in a list too, and a merge key (<<) brings in a mapping's keys;
+// a problem with an aliased value is where the value is written. A file
+// whose aliases repeat lists of aliases (a "billion laughs") is an error
+// at the alias that goes past MaxValues, and is not read.
+func TestAliases(t *testing.T) {
+	bomb := "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+	for i := 1; i <= 8; i++ {
+		bomb += fmt.Sprintf("a%d: &a%d [%s]\n", i, i, strings.TrimSuffix(strings.Repeat(fmt.Sprintf("*a%d, ", i-1), 10), ", "))
+	}
+	tests := []struct {
+		name, src string
+		tags      []string // the tags read, joined by |
+		town      string
+		want      []string
+	}{
+		{"alias of a list", "a: &t [x, y]\ntags: *t\n", []string{"x", "y"}, "", nil},
+		{"alias in a list", "a: &x first\ntags: [*x, second]\n", []string{"first", "second"}, "", nil},
+		{"alias in a block list", "a: &x first\ntags:\n  - *x\n  - second\n", []string{"first", "second"}, "", nil},
+		{"alias of a mapping", "a: &p {town: Frithwick}\nplace: *p\n", nil, "Frithwick", nil},
+		{"merge key", "a: &p {town: Frithwick}\nplace:\n  <<: *p\n", nil, "Frithwick", nil},
+		{"own key wins over a merged one", "a: &p {town: Frithwick}\nplace:\n  <<: *p\n  town: Aberystwyth\n", nil, "Aberystwyth", nil},
+		{"own key before the merge wins too", "a: &p {town: Frithwick}\nplace:\n  town: Aberystwyth\n  <<: *p\n", nil, "Aberystwyth", nil},
+		{"first of a list of merges wins", "a: &p {town: Frithwick}\nb: &q {town: Bala}\nplace:\n  <<: [*p, *q]\n", nil, "Frithwick", nil},
+		{"merged unknown key, where it is written", "a: &p {twon: Frithwick}\nplace:\n  <<: *p\n", nil, "",
+			[]string{`f.yaml:1:8: unknown key "twon" in place; did you mean "town"?`}},
+		{"aliased item of the wrong kind, where it is written", "a: &x {b: 1}\ntags: [*x]\n", nil, "",
+			[]string{"f.yaml:1:4: each item of tags must be text, not a mapping"}},
+		{"merge of a text", "a: &x Frithwick\nplace:\n  <<: *x\n", nil, "",
+			[]string{`f.yaml:1:4: << (a merge key) brings in the keys of a mapping, not the text "Frithwick"; write <<: *name, where &name is written before a mapping, or write the keys out`}},
+		{"billion laughs", bomb + "tags: *a8\n", nil, "",
+			[]string{"f.yaml:5:45: *a3 makes the file too large to read: with the values its aliases repeat, it would hold more than 100000 values; write the values out where they belong instead of repeating aliases of aliases"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var l diag.List
+			d := New("f.yaml", []byte(tt.src), 0, &l)
+			root := d.Parse()
+			var tags []string
+			var town string
+			if root != nil {
+				m := d.Map(root, "front matter", "a", "b", "tags", "place", "a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8")
+				m.Strings("tags", &tags)
+				if m.Has("place") {
+					d.Map(m.Value("place"), "place", "town").OneLine("town", &town)
+				}
+				l.Add(d.Placeholders(root)...)
+			}
+			var got []string
+			for _, p := range l.All() {
+				got = append(got, p.String())
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if tt.want == nil && (strings.Join(tags, "|") != strings.Join(tt.tags, "|") || town != tt.town) {
+				t.Errorf("tags %q, town %q; want %q, %q", tags, town, tt.tags, tt.town)
+			}
+		})
+	}
+}
+
+// TestPlaceholderInAnchor: a placeholder in a value that aliases repeat is
+// reported once, where it is written.
+func TestPlaceholderInAnchor(t *testing.T) {
+	var l diag.List
+	d := New("f.yaml", []byte("a: &x TODO\ntags: [*x, *x]\nb: *x\n"), 0, &l)
+	var got []string
+	for _, p := range d.Placeholders(d.Parse()) {
+		got = append(got, p.String())
+	}
+	if len(got) != 1 || !strings.HasPrefix(got[0], "f.yaml:1:7: warning:") {
+		t.Errorf("placeholders %q, want one at f.yaml:1:7", got)
+	}
+}
+
+// TestTags: a value may carry one of YAML's own tags (!!str 5 is the text
+// "5"); any other tag is an error at the tag, not a value read as if the
+// tag were not there, nor base64 letters published as a name.
+func TestTags(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"name: !!str 5\n", ""},
+		{"name: !!binary QWVsaWEgVGhvcm5odXJzdA==\n", "f.yaml:1:7: the tag !!binary makes YAML read this value as base64-encoded bytes, which the site would publish as their code letters; delete !!binary and write the text itself"},
+		{"name: !foo Aelia\n", "f.yaml:1:7: the tag !foo means nothing to this site, which would read the value as if the tag were not there; delete !foo and write the value itself"},
+		{"name: x\nbio: !include bio.md\n", "f.yaml:2:6: the tag !include means nothing to this site, which would read the value as if the tag were not there; delete !include and write the value itself"},
+		{"tags: !!set {a, b}\n", "f.yaml:1:7: the tag !!set means nothing to this site, which would read the value as if the tag were not there; delete !!set and write the value itself"},
+		{"name: Welcome!\n", ""},
+	}
+	for _, tt := range tests {
+		var l diag.List
+		d := New("f.yaml", []byte(tt.src), 0, &l)
+		root := d.Parse()
+		var got []string
+		for _, p := range l.All() {
+			got = append(got, p.String())
+		}
+		if strings.Join(got, "\n") != tt.want || (tt.want == "") != (root != nil) {
+			t.Errorf("%q: root %v, problems\n%s\nwant\n%s", tt.src, root != nil, strings.Join(got, "\n"), tt.want)
+		}
+	}
+}
+
+// TestDates: the date forms editors write are read, and one that is close
+// to a date says what is wrong with it and how to write it.
+func TestDates(t *testing.T) {
+	tests := []struct{ value, want string }{
+		{"2026-02-03", ""},
+		{"2026-02-03 09:30", ""},
+		{"2026-02-03T09:30:00+02:00", ""},
+		{"2026-2-3", `f.yaml:1:7: date: "2026-2-3" needs two digits for the month and the day; write date: 2026-02-03`},
+		{"2026-02-30", `f.yaml:1:7: date: "2026-02-30" is not a date: February 2026 has 28 days; check the day`},
+		{"2028-2-30", `f.yaml:1:7: date: "2028-2-30" is not a date: February 2028 has 29 days; check the day`},
+		{"2026-13-01", `f.yaml:1:7: date: "2026-13-01" is not a date: there is no month 13; write it as YYYY-MM-DD, for example date: 2024-03-01`},
+		{"19/02/2027", `f.yaml:1:7: date: "19/02/2027" is not a date the site reads; dates are written year first: if you mean 19 February 2027, write date: 2027-02-19`},
+		{"2026-02-03 10:00:00 +02:00", `f.yaml:1:7: date: "2026-02-03 10:00:00 +02:00" is not a date the site reads; write a time in UTC after the date, as in date: 2026-02-03 09:00, or with its zone as in date: 2026-02-03T09:00:00+01:00`},
+		{"soon", `f.yaml:1:7: date: "soon" is not a date; write it as YYYY-MM-DD, for example date: 2024-03-01`},
+	}
+	for _, tt := range tests {
+		var l diag.List
+		d := New("f.yaml", []byte("date: "+tt.value+"\n"), 0, &l)
+		var date time.Time
+		d.Map(d.Parse(), "front matter", "date").Date("date", &date)
+		var got []string
+		for _, p := range l.All() {
+			got = append(got, p.String())
+		}
+		if strings.Join(got, "\n") != tt.want || (tt.want == "") == date.IsZero() {
+			t.Errorf("%s: date %v, problems\n%s\nwant\n%s", tt.value, date, strings.Join(got, "\n"), tt.want)
+		}
+	}
+}
+
+// TestControlCharacters: a character YAML refuses, which no editor shows,
+// is named at its line and column; a file of UTF-16 without a byte order
+// mark, whose every other byte is zero, is reported as UTF-16.
+func TestControlCharacters(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"name: A\ntown: Fri\x00th\n", "f.yaml:2:10: YAML syntax error: a NUL character (U+0000) is here, which YAML does not allow and editors do not show; delete it"},
+		{"bio: \"one\vtwo\"\n", "f.yaml:1:10: YAML syntax error: a vertical tab (U+000B), which a word processor writes for a line break within a paragraph, is here, which YAML does not allow and editors do not show; delete it"},
+		{"name: Zoë\x1b\n", "f.yaml:1:10: YAML syntax error: the control character U+001B is here, which YAML does not allow and editors do not show; delete it"},
+		{"n\x00a\x00m\x00e\x00:\x00 \x00A\x00\n\x00", "f.yaml:1:1: file is UTF-16 text, not UTF-8; save it with UTF-8 encoding"},
+	}
+	for _, tt := range tests {
+		var l diag.List
+		if New("f.yaml", []byte(tt.src), 0, &l).Parse() != nil {
+			t.Errorf("%q: parsed", tt.src)
+		}
+		var got []string
+		for _, p := range l.All() {
+			got = append(got, p.String())
+		}
+		if strings.Join(got, "\n") != tt.want {
+			t.Errorf("%q: problems\n%s\nwant\n%s", tt.src, strings.Join(got, "\n"), tt.want)
+		}
+	}
+}
+
+// TestKeysThatAreNotWords: a key written as a list or a mapping is an
+// error at the key that says what it is and what a key is.
+func TestKeysThatAreNotWords(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"name: A\n[a, b]: 1\n", "f.yaml:2:1: a key of practitioner is a list ([a, b]); keys are plain words, such as name: write the key without brackets"},
+		{"name: A\n{town: x}: 1\n", "f.yaml:2:1: a key of practitioner is a mapping ({town: x}); keys are plain words, such as name: write the key without braces"},
+		{"name: A\n? - a\n: 1\n", "f.yaml:2:3: a key of practitioner is a list (- a); keys are plain words, such as name: write the key without brackets"},
+	}
+	for _, tt := range tests {
+		var l diag.List
+		d := New("f.yaml", []byte(tt.src), 0, &l)
+		d.Map(d.Parse(), "practitioner", "name")
+		var got []string
+		for _, p := range l.All() {
+			got = append(got, p.String())
+		}
+		if strings.Join(got, "\n") != tt.want {
+			t.Errorf("%q: problems\n%s\nwant\n%s", tt.src, strings.Join(got, "\n"), tt.want)
+		}
 	}
 }
