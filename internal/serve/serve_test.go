@@ -1120,3 +1120,35 @@ func TestServePageKnowsItsBuild(t *testing.T) {
 		t.Errorf("after a failed build, hello names build %s, the page %s; want %s, the site still served", got, pageBuild(), after)
 	}
 }
+
+// TestServeSaveThroughTemporaryFile: programs that save by writing a new
+// file under a temporary name and renaming it over the old one (GNU sed
+// -i writes sed and six random characters, atomic writers name.tmp.1234)
+// may be slow enough for the watcher to see the temporary file alone.
+// It changes nothing: no rebuild names it, none publishes it, and a
+// stylesheet saved so is swapped in without a reload, as any other save
+// of it.
+func TestServeSaveThroughTemporaryFile(t *testing.T) {
+	ts := start(t, fixture(t), func(c *Config) { c.Quiet = 20 * time.Millisecond })
+	ev := ts.listen()
+	css, _ := os.ReadFile(ts.path("static/css/site.css"))
+	for i, tmp := range []string{"static/css/sedAbC123", "static/css/site.css.tmp.1234"} {
+		if err := os.WriteFile(ts.path(tmp), fmt.Appendf(css, "\nmain{color:#12345%d}\n", i), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(200 * time.Millisecond) // longer than Quiet: a batch of its own, if it counts
+		if err := os.Rename(ts.path(tmp), ts.path("static/css/site.css")); err != nil {
+			t.Fatal(err)
+		}
+		if got := ev.next("css"); len(got.CSS) != 1 {
+			t.Errorf("%s: css event %+v, want the new stylesheet", tmp, got)
+		}
+		if r := ts.get("/" + strings.TrimPrefix(tmp, "static/")); r.status != 404 {
+			t.Errorf("GET /%s: %d, want 404", tmp, r.status)
+		}
+	}
+	if log := ts.log.String(); strings.Contains(log, "sedAbC123") || strings.Contains(log, ".tmp.") {
+		t.Errorf("the terminal names a temporary file:\n%s", log)
+	}
+	sameAsFullBuild(t, ts)
+}
