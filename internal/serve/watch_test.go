@@ -205,6 +205,30 @@ func TestWatcherLinks(t *testing.T) {
 		t.Errorf("making the file a link leads to again: %v", got)
 	}
 	check()
+
+	// The hidden folder a link leads into renamed to a folder of the
+	// site, and back: the link changes each time, and the folder is
+	// watched as the site's, then for the link again.
+	link(".shared/a.md", "content/in.md")
+	collect(t, w, "content/in.md")
+	if err := os.Rename(p("content/.shared"), p("content/shared")); err != nil {
+		t.Fatal(err)
+	}
+	if got := collect(t, w, "content/in.md"); !slices.Contains(got, "content/shared/a.md") {
+		t.Errorf("renaming the folder a link leads into: %v", got)
+	}
+	check("content/shared")
+	if got := only(p("content/shared/a.md")); !slices.Equal(got, []string{"content/shared/a.md"}) {
+		t.Errorf("saving a file the link led to before its folder was renamed: %v", got)
+	}
+	if err := os.Rename(p("content/shared"), p("content/.shared")); err != nil {
+		t.Fatal(err)
+	}
+	collect(t, w, "content/in.md")
+	check("content/.shared")
+	if got := only(p("content/.shared/a.md")); !slices.Equal(got, []string{"content/in.md"}) {
+		t.Errorf("saving the linked file once its folder is back: %v", got)
+	}
 }
 
 // TestWatcherLinkedTopFolder: static/ may itself be a link to a folder
