@@ -33,6 +33,8 @@ func TestWorkingFilesLeftOut(t *testing.T) {
 		// Editors' and programs' temporary files, renamed into place
 		// when a save ends.
 		"static/css/sedAbC123":               "body{}",
+		"static/css/CuX1y2Z3":                "body{}",
+		"static/css/tmpk3_9xq0a":             "body{}",
 		"static/css/site.css.tmp.1234":       "body{}",
 		"static/images/4913":                 "",
 		"static/images/5036":                 "",
@@ -73,7 +75,7 @@ func TestWorkingFilesLeftOut(t *testing.T) {
 		if strings.Contains(f, "Thumbs") || strings.Contains(f, "desktop") || strings.Contains(f, "~") ||
 			strings.Contains(f, ".git") || strings.Contains(f, "draft") || strings.Contains(f, "obsidian") || strings.Contains(f, "#") ||
 			strings.Contains(f, "sed") || strings.Contains(f, "tmp") || strings.Contains(f, "49") || strings.Contains(f, "50") ||
-			strings.Contains(f, "photo") || strings.Contains(f, "kate") {
+			strings.Contains(f, "photo") || strings.Contains(f, "kate") || strings.Contains(f, "CuX") {
 			t.Errorf("published %s", f)
 		}
 	}

@@ -15,7 +15,11 @@
 // (safety.md___jb_tmp___, safety.md___jb_old___); vim's write test
 // (4913, or 5036, 5159 and so on, 123 apart, when it is taken); the file
 // GNU sed -i writes before renaming it over the one it edits (sed and six
-// random letters and digits: sedAbC123); the temporary files of programs
+// random letters and digits: sedAbC123), and the link GNU ln -sf makes
+// before renaming it over the old (Cu and six: CuX1y2Z3); Python's
+// temporary files (tmp and eight random lower-case letters, digits or
+// underscores: tmpk3_9xq0a), which its atomic writers rename into place;
+// the temporary files of programs
 // that save by writing a new file and renaming it into place (a name
 // ending in .tmp or .temp, or with .tmp or .temp and a number or a random
 // word after it: safety.md.tmp.1234, site.css.tmp-98fa); a download a
@@ -52,7 +56,7 @@ func Skip(name string) bool {
 		return true
 	case strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"):
 		return true
-	case name == "Icon\r" || vimWriteTest(name) || sedTemp(name):
+	case name == "Icon\r" || vimWriteTest(name) || random(name, "sed", 6, false) || random(name, "Cu", 6, false) || random(name, "tmp", 8, true):
 		return true
 	}
 	lower := strings.ToLower(name)
@@ -76,14 +80,19 @@ func vimWriteTest(name string) bool {
 	return err == nil && name[0] != '0' && name[0] != '+' && n >= 4913 && (n-4913)%123 == 0
 }
 
-// sedTemp reports whether name is the temporary file of GNU sed -i:
-// "sed" and six letters or digits, with no extension.
-func sedTemp(name string) bool {
-	if len(name) != 9 || !strings.HasPrefix(name, "sed") {
+// random reports whether name is prefix followed by n random letters or
+// digits, as GNU sed -i and ln -sf name their temporary files, or by n
+// lower-case letters, digits or underscores (python: as Python's tempfile
+// names them), with no extension.
+func random(name, prefix string, n int, python bool) bool {
+	if len(name) != len(prefix)+n || !strings.HasPrefix(name, prefix) {
 		return false
 	}
-	for _, c := range name[3:] {
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+	for _, c := range name[len(prefix):] {
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case python && c == '_', !python && 'A' <= c && c <= 'Z':
+		default:
 			return false
 		}
 	}
