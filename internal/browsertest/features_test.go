@@ -507,7 +507,7 @@ func TestDirectoryAnnouncements(t *testing.T) {
 
 	tb.run(t, "typing a name", chromedp.SendKeys(chromedp.CSS("#f-q"), "zzzzqx"))
 	tb.run(t, "showing nobody", chromedp.Click(chromedp.CSS(`#directory-filters .directory-actions button:not(#f-clear)`)))
-	tb.waitJS(t, `document.activeElement.id === "results-heading"`, "focus to move to the results")
+	tb.waitJS(t, `document.activeElement?.id === "results-heading"`, "focus to move to the results")
 	r := eval[struct {
 		Said, Described string
 		Visible         bool
@@ -800,7 +800,7 @@ func TestHomeFindNear(t *testing.T) {
 	if got := eval[string](t, tb, `document.getElementById("f-near").value`); got != "Edinburgh" {
 		t.Errorf("the directory's distance field holds %q, want Edinburgh", got)
 	}
-	tb.waitJS(t, `document.activeElement.id === "results-heading"`, "focus to move to the results")
+	tb.waitJS(t, `document.activeElement?.id === "results-heading"`, "focus to move to the results")
 	if top := eval[float64](t, tb, `document.activeElement.getBoundingClientRect().top`); top < 0 || top > 844/2 {
 		t.Errorf("the results' heading is at %.0f px from the top of an 844 px screen; want it in view", top)
 	}
@@ -1146,7 +1146,7 @@ func TestTableScroll(t *testing.T) {
 	}
 	tb.run(t, "focusing the Markdown table's region", chromedp.Focus(chromedp.CSS("main .prose [role=region]")))
 	tb.key(t, kb.ArrowRight)
-	tb.waitJS(t, `document.activeElement.scrollLeft > 0`, "ArrowRight to scroll the focused table")
+	tb.waitJS(t, `document.activeElement?.scrollLeft > 0`, "ArrowRight to scroll the focused table")
 }
 
 // TestMarkdownTableScroll: a table written in an article's Markdown

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -179,6 +180,88 @@ func TestLiveReloadBuiltMeanwhile(t *testing.T) {
 	}
 	free()
 	tb.waitJS(t, `!window.__loadMark && document.readyState === "complete" && document.querySelector("main").textContent.includes("`+added+`")`, "the page to reload with the edit built before it connected")
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
+// TestLiveReloadWatchNotice: the preview's news of a folder the system
+// will not watch is shown over the page in the overlay that shows a
+// failed build's problems, with the folder and what to do; it can be
+// hidden, stays hidden across reloads while it says the same, shows
+// again with the build's problems, and goes when every folder is watched.
+// The page's event stream is the test's, sending what the preview sends.
+func TestLiveReloadWatchNotice(t *testing.T) {
+	tb := newTab(t)
+	root := t.TempDir()
+	copyTree(t, root, "content", "layouts", "static")
+	s, stop := startPreview(t, root)
+	events := make(chan string, 8)
+	// open counts the streams open, opened those ever opened: the page's
+	// stream before a reload must be closed before the test sends to the
+	// next.
+	var open, opened atomic.Int32
+	streams := func(want int32) {
+		t.Helper()
+		for deadline := time.Now().Add(20 * time.Second); open.Load() != 1 || opened.Load() != want; time.Sleep(10 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("%d event streams open, %d opened; want 1 open, %d opened", open.Load(), opened.Load(), want)
+			}
+		}
+	}
+	h := s.Handler()
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/_sitegen/events" {
+			h.ServeHTTP(w, r)
+			return
+		}
+		open.Add(1)
+		opened.Add(1)
+		defer open.Add(-1)
+		w.Header().Set("Content-Type", "text/event-stream")
+		w.(http.Flusher).Flush()
+		for {
+			select {
+			case ev := <-events:
+				io.WriteString(w, ev)
+				w.(http.Flusher).Flush()
+			case <-r.Context().Done():
+				return
+			}
+		}
+	}))
+	t.Cleanup(func() {
+		stop()
+		proxy.CloseClientConnections()
+		proxy.Close()
+	})
+	const msg = "cannot watch content/guides: the system watches no more folders for you: the limit fs.inotify.max_user_watches (now 8192) is reached"
+	watching := `event: watching` + "\n" + `data: {"build":1,"problems":[{"file":"content/guides","message":"` + msg + `","severity":"warning","text":"` + msg + `"}]}` + "\n\n"
+	overlay := `document.getElementById("sitegen-problems")`
+
+	tb.run(t, "opening the page", navigate(proxy.URL+"/articles/safety/"))
+	tb.waitJS(t, `document.readyState === "complete"`, "the page")
+	streams(1)
+	events <- watching
+	tb.waitJS(t, overlay+` && `+overlay+`.textContent.includes("content/guides") && `+overlay+`.textContent.includes("max_user_watches")`, "the notice of the folder not watched")
+	eval[bool](t, tb, `(document.querySelector("#sitegen-problems button").click(), true)`)
+	tb.waitJS(t, `!`+overlay, "the notice hidden")
+	// After a reload (a save elsewhere), the same news stays hidden.
+	tb.run(t, "reloading the page", navigate(proxy.URL+"/articles/safety/"))
+	tb.waitJS(t, `document.readyState === "complete"`, "the page")
+	streams(2)
+	events <- watching
+	events <- "event: hello\ndata: {\"build\":1,\"site\":1}\n\n"
+	time.Sleep(300 * time.Millisecond)
+	if eval[bool](t, tb, `!!`+overlay) {
+		t.Error("the hidden notice shows again after a reload")
+	}
+	// A failed build shows its problems, and the notice with them.
+	events <- `event: problems` + "\n" + `data: {"build":2,"problems":[{"file":"content/index.md","line":2,"col":1,"message":"a broken line","severity":"error","text":"content/index.md:2:1: a broken line"}]}` + "\n\n"
+	tb.waitJS(t, overlay+` && `+overlay+`.textContent.includes("a broken line") && `+overlay+`.textContent.includes("content/guides")`, "the build's problems with the notice")
+	// Every folder watched: only the build's problems are left.
+	events <- "event: watching\ndata: {\"build\":2}\n\n"
+	tb.waitJS(t, overlay+` && `+overlay+`.textContent.includes("a broken line") && !`+overlay+`.textContent.includes("content/guides")`, "the notice gone, the problems left")
 	for _, p := range tb.takeProblems() {
 		t.Error(p)
 	}

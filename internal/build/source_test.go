@@ -286,3 +286,49 @@ func TestLargeStaticFileHeldOnce(t *testing.T) {
 		t.Errorf("building a site with a file of %d MiB allocated %d MiB", size>>20, n>>20)
 	}
 }
+
+// TestLinkedFoldersNotFollowed: a symbolic link to a folder of the site,
+// in content/ or static/, is not followed (the preview watches no folder
+// through a link either) and is a warning that says so, in each folder
+// alike; a link that leads nowhere or to itself is an error that says
+// what it is, not a file that cannot be read.
+func TestLinkedFoldersNotFollowed(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "site")
+	copyDir(t, filepath.Join("testdata", "fixture"), src)
+	if err := os.MkdirAll(filepath.Join(src, "static", "shared"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "static", "shared", "a.txt"), []byte("a\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for rel, target := range map[string]string{
+		"static/linked":            "shared",
+		"content/linked":           "../static/shared",
+		"static/loop.txt":          "loop.txt",
+		"static/gone.txt":          "nothing-here.txt",
+		"content/articles/gone.md": "nothing-here.md",
+	} {
+		if err := os.Symlink(target, filepath.Join(src, filepath.FromSlash(rel))); err != nil {
+			t.Skip("no symlinks here:", err)
+		}
+	}
+	res, err := Run(Options{Src: src, DryRun: true, Now: fixedNow})
+	if !errors.Is(err, ErrFailed) {
+		t.Fatalf("build: %v, want ErrFailed", err)
+	}
+	text := problems(res)
+	for _, want := range []string{
+		"content/linked: warning: symbolic link to a folder is not followed; move the folder into content/ instead\n",
+		"static/linked: warning: symbolic link to a folder is not followed; move the folder into static/ instead\n",
+		"static/loop.txt: broken or looping symbolic link; remove it or point it at a file\n",
+		"static/gone.txt: broken or looping symbolic link; remove it or point it at a file\n",
+		"content/articles/gone.md: broken or looping symbolic link; remove it or point it at a file\n",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing %q in:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "named pipe") || strings.Contains(text, "cannot read") {
+		t.Errorf("a link reported as a file that cannot be read:\n%s", text)
+	}
+}

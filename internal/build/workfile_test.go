@@ -30,6 +30,23 @@ func TestWorkingFilesLeftOut(t *testing.T) {
 		"static/.well-known/security.txt": "Contact: mailto:security@example.org\n",
 		"layouts/.#page.html":             "{{define",
 		"layouts/~$page.html":             "{{end}}",
+		// Editors' and programs' temporary files, renamed into place
+		// when a save ends.
+		"static/css/sedAbC123":               "body{}",
+		"static/css/CuX1y2Z3":                "body{}",
+		"static/css/tmpk3_9xq0a":             "body{}",
+		"static/css/site.css.tmp.1234":       "body{}",
+		"static/images/4913":                 "",
+		"static/images/5036":                 "",
+		"static/images/logo.svg___jb_tmp___": "<svg/>",
+		"static/images/.logo.svg.kate-swp":   "x",
+		"static/images/photo.jpg.crdownload": "x",
+		"static/images/photo.jpg.part":       "x",
+		"static/images/logo.svg.tmp-98fa":    "<svg/>",
+		"content/articles/sedx8Qp2z":         "---\ntitle: [\n",
+		"content/articles/ok.md.tmp.77":      "---\ntitle: [\n",
+		"layouts/sedx8Qp2z":                  "{{define",
+		"layouts/page.html.tmp.12":           "{{define",
 	} {
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
 	}
@@ -56,7 +73,9 @@ func TestWorkingFilesLeftOut(t *testing.T) {
 	}
 	for _, f := range files {
 		if strings.Contains(f, "Thumbs") || strings.Contains(f, "desktop") || strings.Contains(f, "~") ||
-			strings.Contains(f, ".git") || strings.Contains(f, "draft") || strings.Contains(f, "obsidian") || strings.Contains(f, "#") {
+			strings.Contains(f, ".git") || strings.Contains(f, "draft") || strings.Contains(f, "obsidian") || strings.Contains(f, "#") ||
+			strings.Contains(f, "sed") || strings.Contains(f, "tmp") || strings.Contains(f, "49") || strings.Contains(f, "50") ||
+			strings.Contains(f, "photo") || strings.Contains(f, "kate") || strings.Contains(f, "CuX") {
 			t.Errorf("published %s", f)
 		}
 	}

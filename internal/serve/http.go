@@ -29,7 +29,7 @@ func reloadTag(build int64) string {
 
 // event is what the event stream tells the browser.
 type event struct {
-	Name  string `json:"-"` // hello, reload, css, problems; "ok" is the status after a good build
+	Name  string `json:"-"` // hello, reload, css, problems, watching; "ok" is the status after a good build
 	Build int64  `json:"build"`
 	// Site, in hello, is the build of the site served (none: no site yet).
 	Site     int64     `json:"site,omitempty"`
@@ -309,8 +309,11 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Accel-Buffering", "no")
 	fmt.Fprint(w, "retry: 500\n\n")
-	// A new page learns the problems if the last build failed, then the
-	// current build.
+	// A new page learns the folders not watched and the problems if the
+	// last build failed, then the current build.
+	if wt := s.watching.Load(); wt != nil && len(wt.Problems) > 0 {
+		writeEvent(w, *wt)
+	}
 	if st := s.status.Load(); st != nil {
 		if st.Name == "problems" {
 			writeEvent(w, *st)

@@ -2,7 +2,10 @@
 // to every HTML page it serves (never to the published site). It listens to
 // /_sitegen/events: "reload" reloads the page, "css" swaps the changed
 // stylesheets in place, "problems" shows the failed build's problems over
-// the page until a good build clears them.
+// the page until a good build clears them, and "watching" the folders the
+// system will not watch, in the same overlay, until they are watched (an
+// event with none); that notice alone can be hidden, for as long as it
+// says the same.
 (() => {
   "use strict";
   const overlayID = "sitegen-problems";
@@ -21,14 +24,26 @@
     if (site !== null && (data(e).site || 0) !== site) location.reload();
   });
   es.addEventListener("reload", () => location.reload());
+  // What the overlay shows: the failed build's problems and the folders
+  // not watched.
+  let buildProblems = [];
+  let watchProblems = [];
+  const hiddenKey = "sitegen-watching-hidden";
+
   es.addEventListener("css", (e) => {
     const d = data(e);
     site = d.build;
-    clearOverlay();
+    buildProblems = [];
+    showOverlay();
     swapStyles(d.css || []);
   });
   es.addEventListener("problems", (e) => {
-    showOverlay(data(e).problems || []);
+    buildProblems = data(e).problems || [];
+    showOverlay();
+  });
+  es.addEventListener("watching", (e) => {
+    watchProblems = data(e).problems || [];
+    showOverlay();
   });
 
   // A fingerprinted name without its fingerprint: /assets/site.1a2b3c4d.css
@@ -60,8 +75,22 @@
     return n;
   }
 
-  function showOverlay(problems) {
+  function watchText() {
+    return watchProblems.map((p) => p.text).join("\n");
+  }
+
+  function hidden() {
+    try {
+      return sessionStorage.getItem(hiddenKey) === watchText();
+    } catch {
+      return false;
+    }
+  }
+
+  function showOverlay() {
     clearOverlay();
+    const watching = watchProblems.length > 0 && (buildProblems.length > 0 || !hidden());
+    if (buildProblems.length === 0 && !watching) return;
     const box = el("div", {
       position: "fixed", inset: "0", zIndex: "2147483647", overflow: "auto",
       background: "rgba(20, 20, 24, 0.94)", color: "#f4f4f4", padding: "2rem",
@@ -69,10 +98,41 @@
     });
     box.id = overlayID;
     box.setAttribute("role", "alert");
-    box.append(el("h2", { margin: "0 0 1rem", color: "#ff8a80", font: "bold 18px/1.4 system-ui, sans-serif" },
-      "The site does not build: " + problems.length + (problems.length === 1 ? " problem" : " problems")));
-    box.append(el("p", { margin: "0 0 1.5rem", font: "14px/1.4 system-ui, sans-serif", color: "#ccc" },
-      "The last good version is still served. Fix the file and save: this goes away by itself."));
+    if (buildProblems.length > 0) {
+      box.append(el("h2", { margin: "0 0 1rem", color: "#ff8a80", font: "bold 18px/1.4 system-ui, sans-serif" },
+        "The site does not build: " + buildProblems.length + (buildProblems.length === 1 ? " problem" : " problems")));
+      box.append(el("p", { margin: "0 0 1.5rem", font: "14px/1.4 system-ui, sans-serif", color: "#ccc" },
+        "The last good version is still served. Fix the file and save: this goes away by itself."));
+      appendProblems(box, buildProblems);
+    }
+    if (watching) {
+      box.append(el("h2", { margin: "0 0 1rem", color: "#ffd180", font: "bold 18px/1.4 system-ui, sans-serif" },
+        "The preview does not see every change"));
+      box.append(el("p", { margin: "0 0 1.5rem", font: "14px/1.4 system-ui, sans-serif", color: "#ccc" },
+        "Saves in the folder named below do not reach the preview. Raise the limit as it says: " +
+        "this goes away by itself once the folder is watched."));
+      const list = el("div", {});
+      list.className = "sitegen-watching";
+      appendProblems(list, watchProblems);
+      box.append(list);
+      if (buildProblems.length === 0) {
+        const hide = el("button", { font: "14px/1.4 system-ui, sans-serif", padding: "0.25rem 0.75rem" }, "Hide");
+        hide.type = "button";
+        hide.addEventListener("click", () => {
+          try {
+            sessionStorage.setItem(hiddenKey, watchText());
+          } catch {
+            // No storage: hidden until the page reloads.
+          }
+          clearOverlay();
+        });
+        box.append(hide);
+      }
+    }
+    (document.body || document.documentElement).append(box);
+  }
+
+  function appendProblems(box, problems) {
     for (const p of problems) {
       const item = el("section", { margin: "0 0 1.5rem" });
       item.className = "sitegen-problem";
@@ -93,6 +153,5 @@
       }
       box.append(item);
     }
-    (document.body || document.documentElement).append(box);
   }
 })();

@@ -12,8 +12,13 @@
 //	          one, however many pauses it has; when the system's queue of
 //	          events overflows, every folder is watched again and the
 //	          whole site built; a folder the system will not watch (its
-//	          limit on watches reached) is named in the terminal with the
-//	          limit and how to raise it
+//	          limit on watches reached) is named, with the limit and how
+//	          to raise it, in the terminal and in the browser, tried again
+//	          every few seconds, and once watched its files count as
+//	          changed and the browser's notice goes; the folders watched
+//	          are those the build reads (a symbolic link to a folder is
+//	          not followed, one to a file is, within the site's folders,
+//	          and a watch kept for a link's file goes with the link)
 //	rebuild   build.Builder.Build with the batch's paths: only what the
 //	          changes reach is parsed and rendered again, and the output is
 //	          byte for byte that of a full build, content/, layouts/ or
@@ -40,7 +45,9 @@
 //	          the problems and the source lines around each when a build
 //	          fails (read as the build reads them, never through a link out
 //	          of the site); the last good site is served meanwhile, and the
-//	          next good build clears the overlay
+//	          next good build clears the overlay; "watching" with the
+//	          folders not watched, shown in the same overlay (and with
+//	          none, once they are watched, which clears it)
 //
 // A Server is an instance: tests run several at once. Drafts and future
 // pages are shown, with the banners the layouts give them.
@@ -105,7 +112,10 @@ type Server struct {
 
 	site   atomic.Pointer[state] // the last good site
 	status atomic.Pointer[event] // the last build's outcome, sent to new clients
-	builds atomic.Int64
+	// watching is the last news of folders not watched, sent to new
+	// clients while it names any.
+	watching atomic.Pointer[event]
+	builds   atomic.Int64
 
 	mu      sync.Mutex
 	clients map[chan event]bool
@@ -266,6 +276,8 @@ loop:
 			s.rebuild(b.paths, b.first)
 		case werr := <-s.watch.errs:
 			s.logf("watching: %v\n", werr)
+		case u := <-s.watch.unwatched:
+			s.unwatched(u)
 		}
 	}
 	s.mu.Lock()
@@ -279,6 +291,34 @@ loop:
 		return err
 	}
 	return errors.Join(serr, werr)
+}
+
+// unwatched tells the terminal and the browsers of the folders the system
+// would not watch (u), or that every folder is watched again (nil): the
+// browser shows it as it shows a failed build's problems, since an
+// editor looking at the preview would otherwise wait for a reload that
+// does not come.
+func (s *Server) unwatched(u *unwatched) {
+	ev := event{Name: "watching", Build: s.builds.Load()}
+	if u == nil {
+		if prev := s.watching.Load(); prev == nil || len(prev.Problems) == 0 {
+			return
+		}
+		s.logf("watching every folder again: changes anywhere in the site are previewed\n")
+	} else {
+		msg := u.err.Error()
+		if u.more > 0 {
+			others := "folder"
+			if u.more > 1 {
+				others = "folders"
+			}
+			msg += fmt.Sprintf(" (%d other %s are not watched either)", u.more, others)
+		}
+		s.logf("watching: %s\n", msg)
+		ev.Problems = []problem{{File: u.dir, Msg: msg, Severity: "warning", Text: msg}}
+	}
+	s.watching.Store(&ev)
+	s.broadcast(ev)
 }
 
 // rebuild builds after a batch of changes and tells the browsers.

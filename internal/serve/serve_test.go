@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -1119,4 +1120,94 @@ func TestServePageKnowsItsBuild(t *testing.T) {
 	if got := helloSite(ts.listen()); got != after || pageBuild() != after {
 		t.Errorf("after a failed build, hello names build %s, the page %s; want %s, the site still served", got, pageBuild(), after)
 	}
+}
+
+// TestServeSaveThroughTemporaryFile: programs that save by writing a new
+// file under a temporary name and renaming it over the old one (GNU sed
+// -i writes sed and six random characters, atomic writers name.tmp.1234)
+// may be slow enough for the watcher to see the temporary file alone.
+// It changes nothing: no rebuild names it, none publishes it, and a
+// stylesheet saved so is swapped in without a reload, as any other save
+// of it.
+func TestServeSaveThroughTemporaryFile(t *testing.T) {
+	ts := start(t, fixture(t), func(c *Config) { c.Quiet = 20 * time.Millisecond })
+	ev := ts.listen()
+	css, _ := os.ReadFile(ts.path("static/css/site.css"))
+	for i, tmp := range []string{"static/css/sedAbC123", "static/css/site.css.tmp.1234"} {
+		if err := os.WriteFile(ts.path(tmp), fmt.Appendf(css, "\nmain{color:#12345%d}\n", i), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(200 * time.Millisecond) // longer than Quiet: a batch of its own, if it counts
+		if err := os.Rename(ts.path(tmp), ts.path("static/css/site.css")); err != nil {
+			t.Fatal(err)
+		}
+		if got := ev.next("css"); len(got.CSS) != 1 {
+			t.Errorf("%s: css event %+v, want the new stylesheet", tmp, got)
+		}
+		if r := ts.get("/" + strings.TrimPrefix(tmp, "static/")); r.status != 404 {
+			t.Errorf("GET /%s: %d, want 404", tmp, r.status)
+		}
+	}
+	if log := ts.log.String(); strings.Contains(log, "sedAbC123") || strings.Contains(log, ".tmp.") {
+		t.Errorf("the terminal names a temporary file:\n%s", log)
+	}
+	sameAsFullBuild(t, ts)
+}
+
+// TestServeWatchLimitShown: a folder the system will not watch (its limit
+// on watches reached) is named with the limit and how to raise it in the
+// browser, over the page, as well as in the terminal, to every tab, one
+// opened later included; once the limit is raised the preview watches the
+// folder by itself, builds what was saved there meanwhile and clears the
+// notice.
+func TestServeWatchLimitShown(t *testing.T) {
+	var left atomic.Int64
+	left.Store(1 << 20)
+	watchFolder = func(w *fsnotify.Watcher, dir string) error {
+		if left.Add(-1) < 0 {
+			left.Store(0)
+			return syscall.ENOSPC
+		}
+		return w.Add(dir)
+	}
+	retryMissed = 50 * time.Millisecond
+	t.Cleanup(func() { watchFolder, retryMissed = (*fsnotify.Watcher).Add, 2*time.Second })
+	ts := start(t, fixture(t))
+	ev := ts.listen()
+
+	left.Store(0)
+	ts.write("content/guides/new.md", "---\ntitle: New guide\n---\nGuide text.\n")
+	shows := func(e event) {
+		t.Helper()
+		if len(e.Problems) != 1 {
+			t.Fatalf("watching event %+v, want one problem", e)
+		}
+		for _, want := range []string{"cannot watch content/guides", "fs.inotify.max_user_watches", "sudo sysctl fs.inotify.max_user_watches=524288", "as soon as it can"} {
+			if !strings.Contains(e.Problems[0].Text, want) {
+				t.Errorf("watching event %q, want %q in it", e.Problems[0].Text, want)
+			}
+		}
+	}
+	shows(ev.until("watching"))
+	later := ts.listen()
+	if len(later.early) != 1 || later.early[0].Name != "watching" {
+		t.Fatalf("a tab opened later is told %+v before hello, want the folder not watched", later.early)
+	}
+	shows(later.early[0])
+	if !strings.Contains(ts.log.String(), "watching: cannot watch content/guides") {
+		t.Errorf("the terminal does not name the folder:\n%s", ts.log.String())
+	}
+
+	left.Store(1 << 20)
+	if e := ev.until("watching"); len(e.Problems) != 0 {
+		t.Errorf("watching event %+v once the folder is watched, want none", e)
+	}
+	ts.await(ev, "/guides/new/", "Guide text.", 200)
+	if !strings.Contains(ts.log.String(), "watching every folder again") {
+		t.Errorf("the terminal does not say every folder is watched again:\n%s", ts.log.String())
+	}
+	if early := ts.listen().early; len(early) != 0 {
+		t.Errorf("a tab opened after is told %+v, want nothing", early)
+	}
+	sameAsFullBuild(t, ts)
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -69,57 +70,227 @@ func TestWatcherBatches(t *testing.T) {
 	}
 }
 
-// TestWatcherFollowsLinkedFiles: a page that is a symbolic link to a file
-// elsewhere (which the build follows) changes when that file is saved,
-// whether the link was there at the start or made later.
-func TestWatcherFollowsLinkedFiles(t *testing.T) {
+// TestWatcherLinks: the watcher watches the folders the build reads, no
+// more. A page that is a symbolic link to a file of the site (which the
+// build follows) changes when that file is saved, even in a hidden folder
+// the site does not otherwise read; a link out of the site's folders
+// (which the build refuses) or to a folder (which it does not follow)
+// adds no watch. A link retargeted or removed gives up the watch it
+// needed: the kernel's watches do not grow, and a save to the file it
+// led to no longer counts.
+func TestWatcherLinks(t *testing.T) {
 	root, elsewhere := t.TempDir(), t.TempDir()
-	dir := filepath.Join(root, "content")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range []string{"a.md", "b.md"} {
-		if err := os.WriteFile(filepath.Join(elsewhere, name), []byte("---\ntitle: A\n---\n"), 0o644); err != nil {
+	for _, f := range []string{"content/.shared/a.md", "content/.shared/b.md", "static/c.md", "content/other.md"} {
+		if err := writeFile(filepath.Join(root, f), "---\ntitle: A\n---\n"); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := os.Symlink(filepath.Join(elsewhere, "a.md"), filepath.Join(dir, "a.md")); err != nil {
+	if err := writeFile(filepath.Join(elsewhere, "x.md"), "---\ntitle: X\n---\n"); err != nil {
 		t.Fatal(err)
 	}
-	const quiet = 100 * time.Millisecond
-	w, err := newWatcher(root, quiet)
+	p := func(rel string) string { return filepath.Join(root, filepath.FromSlash(rel)) }
+	// ln -sfn: a link made under another name and renamed over the old.
+	link := func(target, rel string) {
+		t.Helper()
+		tmp := p(rel) + ".new~"
+		if err := os.Symlink(target, tmp); err != nil {
+			t.Skip("no symlinks here:", err)
+		}
+		if err := os.Rename(tmp, p(rel)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	save := func(path string) {
+		t.Helper()
+		f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.WriteString("Saved.\n")
+		f.Close()
+	}
+	link(".shared/a.md", "content/in.md")
+	link(filepath.Join(elsewhere, "x.md"), "content/out.md")
+	link("../static", "content/folder")
+	link("loop", "content/loop")
+	w, err := newWatcher(root, 20*time.Millisecond)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer w.close()
-	next := func(what string) []string {
+	check := func(want ...string) {
 		t.Helper()
-		select {
-		case b := <-w.batches:
-			slices.Sort(b.paths)
-			return b.paths
-		case <-time.After(wait):
-			t.Fatalf("no batch after %s", what)
-			return nil
+		got, kernel := watchedFolders(w)
+		want = append([]string{".", "content", "static"}, want...)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("watching %v, want %v", got, want)
+		}
+		if kernel >= 0 && kernel != len(want) {
+			t.Errorf("the kernel holds %d watches for %d folders", kernel, len(want))
 		}
 	}
-	if err := os.WriteFile(filepath.Join(elsewhere, "a.md"), []byte("---\ntitle: A2\n---\n"), 0o644); err != nil {
+	// only saves file, then content/other.md, and returns what changed.
+	only := func(file string) []string {
+		t.Helper()
+		save(file)
+		save(p("content/other.md"))
+		got := collect(t, w, "content/other.md")
+		return slices.DeleteFunc(got, func(s string) bool { return s == "content/other.md" })
+	}
+	check("content/.shared")
+	if got := only(p("content/.shared/a.md")); !slices.Equal(got, []string{"content/in.md"}) {
+		t.Errorf("saving the linked file in a hidden folder: %v, want [content/in.md]", got)
+	}
+	if got := only(filepath.Join(elsewhere, "x.md")); len(got) != 0 {
+		t.Errorf("saving a file outside the site: %v, want nothing", got)
+	}
+
+	for i := range 3 {
+		link(".shared/b.md", "content/in.md")
+		collect(t, w, "content/in.md")
+		check("content/.shared")
+		if got := only(p("content/.shared/a.md")); len(got) != 0 {
+			t.Errorf("round %d: saving the file a link led to before: %v, want nothing", i, got)
+		}
+		if got := only(p("content/.shared/b.md")); !slices.Equal(got, []string{"content/in.md"}) {
+			t.Errorf("round %d: saving the file the link leads to now: %v, want [content/in.md]", i, got)
+		}
+		link("../static/c.md", "content/in.md")
+		collect(t, w, "content/in.md")
+		check()
+		if got := only(p("content/.shared/b.md")); len(got) != 0 {
+			t.Errorf("round %d: saving the file a link led to before: %v, want nothing", i, got)
+		}
+		if got := only(p("static/c.md")); !slices.Equal(got, []string{"content/in.md", "static/c.md"}) {
+			t.Errorf("round %d: saving the file the link leads to now: %v, want [content/in.md static/c.md]", i, got)
+		}
+		link(".shared/a.md", "content/in.md")
+		collect(t, w, "content/in.md")
+		check("content/.shared")
+	}
+	// A link to a file outside the site, retargeted into the site, and
+	// back out.
+	link(".shared/b.md", "content/out.md")
+	collect(t, w, "content/out.md")
+	if got := only(p("content/.shared/b.md")); !slices.Equal(got, []string{"content/out.md"}) {
+		t.Errorf("saving the file a link retargeted into the site leads to: %v", got)
+	}
+	link(filepath.Join(elsewhere, "x.md"), "content/out.md")
+	collect(t, w, "content/out.md")
+	if got := only(p("content/.shared/b.md")); len(got) != 0 {
+		t.Errorf("saving the file a link led to before: %v, want nothing", got)
+	}
+	if err := os.Remove(p("content/in.md")); err != nil {
 		t.Fatal(err)
 	}
-	if got := next("saving a linked file"); !slices.Equal(got, []string{"content/a.md"}) {
-		t.Errorf("batch %v, want [content/a.md]", got)
+	collect(t, w, "content/in.md")
+	check()
+	if got := only(p("content/.shared/a.md")); len(got) != 0 {
+		t.Errorf("saving the file a removed link led to: %v, want nothing", got)
 	}
-	if err := os.Symlink(filepath.Join(elsewhere, "b.md"), filepath.Join(dir, "b.md")); err != nil {
+	// A link whose file is deleted and made again changes with it.
+	link("../static/c.md", "content/in.md")
+	collect(t, w, "content/in.md")
+	if err := os.Remove(p("static/c.md")); err != nil {
 		t.Fatal(err)
 	}
-	if got := next("making a link"); !slices.Equal(got, []string{"content/b.md"}) {
-		t.Errorf("batch %v, want [content/b.md]", got)
+	if got := collect(t, w, "static/c.md"); !slices.Equal(got, []string{"content/in.md", "static/c.md"}) {
+		t.Errorf("deleting the file a link leads to: %v", got)
 	}
-	if err := os.WriteFile(filepath.Join(elsewhere, "b.md"), []byte("---\ntitle: B2\n---\n"), 0o644); err != nil {
+	if err := writeFile(p("static/c.md"), "---\ntitle: C\n---\n"); err != nil {
 		t.Fatal(err)
 	}
-	if got := next("saving a file linked later"); !slices.Equal(got, []string{"content/b.md"}) {
-		t.Errorf("batch %v, want [content/b.md]", got)
+	if got := collect(t, w, "content/in.md"); !slices.Contains(got, "static/c.md") {
+		t.Errorf("making the file a link leads to again: %v", got)
+	}
+	check()
+
+	// The hidden folder a link leads into renamed to a folder of the
+	// site, and back: the link changes each time, and the folder is
+	// watched as the site's, then for the link again.
+	link(".shared/a.md", "content/in.md")
+	collect(t, w, "content/in.md")
+	if err := os.Rename(p("content/.shared"), p("content/shared")); err != nil {
+		t.Fatal(err)
+	}
+	if got := collect(t, w, "content/in.md"); !slices.Contains(got, "content/shared/a.md") {
+		t.Errorf("renaming the folder a link leads into: %v", got)
+	}
+	check("content/shared")
+	if got := only(p("content/shared/a.md")); !slices.Equal(got, []string{"content/shared/a.md"}) {
+		t.Errorf("saving a file the link led to before its folder was renamed: %v", got)
+	}
+	if err := os.Rename(p("content/shared"), p("content/.shared")); err != nil {
+		t.Fatal(err)
+	}
+	collect(t, w, "content/in.md")
+	check("content/.shared")
+	if got := only(p("content/.shared/a.md")); !slices.Equal(got, []string{"content/in.md"}) {
+		t.Errorf("saving the linked file once its folder is back: %v", got)
+	}
+}
+
+// TestWatcherLinkedTopFolder: static/ may itself be a link to a folder
+// elsewhere in the site, which the build reads: its folders are watched,
+// under static/, and retargeting the link watches the new folder in place
+// of the old.
+func TestWatcherLinkedTopFolder(t *testing.T) {
+	root := t.TempDir()
+	for _, f := range []string{"content/a.md", "assets/one/css/a.css", "assets/two/css/a.css"} {
+		if err := writeFile(filepath.Join(root, f), "x"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := func(rel string) string { return filepath.Join(root, filepath.FromSlash(rel)) }
+	if err := os.Symlink("assets/one", p("static")); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	w, err := newWatcher(root, 20*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.close()
+	check := func(what string) {
+		t.Helper()
+		got, kernel := watchedFolders(w)
+		want := []string{".", "content", "static", "static/css"}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: watching %v, want %v", what, got, want)
+		}
+		if kernel >= 0 && kernel != len(want) {
+			t.Errorf("%s: the kernel holds %d watches for %d folders", what, kernel, len(want))
+		}
+	}
+	check("at the start")
+	if err := writeFile(p("assets/one/css/a.css"), "y"); err != nil {
+		t.Fatal(err)
+	}
+	if got := collect(t, w, "static/css/a.css"); !slices.Equal(got, []string{"static/css/a.css"}) {
+		t.Errorf("a save in the linked folder: %v", got)
+	}
+	if err := os.Symlink("assets/two", p("static.new")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(p("static.new"), p("static")); err != nil {
+		t.Fatal(err)
+	}
+	collect(t, w, "static/css/a.css")
+	check("after retargeting")
+	if err := writeFile(p("assets/one/css/a.css"), "z"); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeFile(p("content/a.md"), "z"); err != nil {
+		t.Fatal(err)
+	}
+	if got := collect(t, w, "content/a.md"); !slices.Equal(got, []string{"content/a.md"}) {
+		t.Errorf("a save in the folder static/ led to before: %v", got)
+	}
+	if err := writeFile(p("assets/two/css/a.css"), "z"); err != nil {
+		t.Fatal(err)
+	}
+	if got := collect(t, w, "static/css/a.css"); !slices.Equal(got, []string{"static/css/a.css"}) {
+		t.Errorf("a save in the folder static/ leads to now: %v", got)
 	}
 }
 
@@ -298,21 +469,26 @@ func TestWatcherWaitsWhileBusy(t *testing.T) {
 
 // TestWatchLimit: when the system will watch no more folders, the editor
 // is told which folder is not watched, the limit, and how to raise it,
-// when the server starts and when a folder is made later.
+// when the server starts and when a folder is made later; the preview
+// tries again by itself, and once the limit is raised it watches the
+// folder, counts the files saved there meanwhile as changed, and says
+// every folder is watched. A folder not watched that is deleted is no
+// longer missed.
 func TestWatchLimit(t *testing.T) {
 	root := t.TempDir()
 	if err := os.MkdirAll(filepath.Join(root, "content", "articles"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	left := 0
+	var left atomic.Int64
 	watchFolder = func(w *fsnotify.Watcher, dir string) error {
-		if left == 0 {
+		if left.Add(-1) < 0 {
+			left.Store(0)
 			return syscall.ENOSPC // as inotify_add_watch says when the limit is reached
 		}
-		left--
 		return w.Add(dir)
 	}
-	t.Cleanup(func() { watchFolder = (*fsnotify.Watcher).Add })
+	retryMissed = 50 * time.Millisecond
+	t.Cleanup(func() { watchFolder, retryMissed = (*fsnotify.Watcher).Add, 2*time.Second })
 	says := func(err error, dir string) {
 		t.Helper()
 		for _, want := range []string{"cannot watch " + dir + ": ", "limit fs.inotify.max_user_watches", "sudo sysctl fs.inotify.max_user_watches=524288"} {
@@ -322,26 +498,63 @@ func TestWatchLimit(t *testing.T) {
 		}
 	}
 
-	left = 2 // the root and content/
+	left.Store(2) // the root and content/
 	_, err := newWatcher(root, 20*time.Millisecond)
 	says(err, "content/articles")
-	left = 1 // the root
+	left.Store(1) // the root
 	_, err = New(Config{Addr: "127.0.0.1:0", Log: io.Discard, Options: build.Options{Src: root, Now: fixedNow}})
 	says(err, "content")
 
-	left = 3
+	left.Store(3)
 	w, err := newWatcher(root, 20*time.Millisecond)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer w.close()
+	news := func(what string) *unwatched {
+		t.Helper()
+		select {
+		case u := <-w.unwatched:
+			return u
+		case <-time.After(wait):
+			t.Fatalf("nothing said %s", what)
+			return nil
+		}
+	}
 	if err := os.MkdirAll(filepath.Join(root, "content", "guides"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	select {
-	case err := <-w.errs:
-		says(err, "content/guides")
-	case <-time.After(wait):
-		t.Fatal("nothing said of a folder not watched")
+	u := news("of a folder not watched")
+	if u == nil || u.dir != "content/guides" || u.more != 0 {
+		t.Fatalf("news %+v, want content/guides alone", u)
+	}
+	says(u.err, "content/guides")
+	if !strings.Contains(u.err.Error(), "as soon as it can") {
+		t.Errorf("error %v; want it to say the preview tries again", u.err)
+	}
+	collect(t, w, "content/guides")
+	if err := writeFile(filepath.Join(root, "content", "guides", "a.md"), "---\ntitle: A\n---\n"); err != nil {
+		t.Fatal(err)
+	}
+	left.Store(100) // the limit raised
+	if u := news("once the folder is watched"); u != nil {
+		t.Errorf("news %+v once the limit is raised, want none", u)
+	}
+	if got := collect(t, w, "content/guides/a.md"); !slices.Equal(got, []string{"content/guides/a.md"}) {
+		t.Errorf("files saved while the folder was not watched: %v", got)
+	}
+
+	left.Store(0)
+	if err := os.MkdirAll(filepath.Join(root, "content", "gone"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if u := news("of another folder not watched"); u == nil || u.dir != "content/gone" {
+		t.Fatalf("news %+v, want content/gone", u)
+	}
+	if err := os.Remove(filepath.Join(root, "content", "gone")); err != nil {
+		t.Fatal(err)
+	}
+	if u := news("once the folder is deleted"); u != nil {
+		t.Errorf("news %+v once the folder is deleted, want none", u)
 	}
 }

@@ -13,11 +13,30 @@
 // (safety.md~); Microsoft Office's lock files (~$safety.md); Emacs's
 // auto-save files (#safety.md#); JetBrains's safe-write files
 // (safety.md___jb_tmp___, safety.md___jb_old___); vim's write test
-// (4913); and the files Windows and macOS keep in folders (Thumbs.db,
-// ehthumbs.db, desktop.ini, Icon\r).
+// (4913, or 5036, 5159 and so on, 123 apart, when it is taken); the file
+// GNU sed -i writes before renaming it over the one it edits (sed and six
+// random letters and digits: sedAbC123), and the link GNU ln -sf makes
+// before renaming it over the old (Cu and six: CuX1y2Z3); Python's
+// temporary files (tmp and eight random lower-case letters, digits or
+// underscores: tmpk3_9xq0a), which its atomic writers rename into place;
+// the temporary files of programs
+// that save by writing a new file and renaming it into place (a name
+// ending in .tmp or .temp, or with .tmp or .temp and a number or a random
+// word after it: safety.md.tmp.1234, site.css.tmp-98fa); a download a
+// browser has not finished (hands.jpg.crdownload, hands.jpg.part, Safari's
+// folder hands.jpg.download); and the files Windows and macOS keep in
+// folders (Thumbs.db, ehthumbs.db, desktop.ini, Icon\r). Kate's swap
+// file (.safety.md.kate-swp) and gedit's (.goutputstream-X1Y2Z3) are
+// hidden files.
+//
+// A page or a picture is never named so: a page ends in .md, and a
+// picture, a stylesheet or a download in its own extension.
 package workfile
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Skip reports whether the file or folder called name (a base name, not
 // a path) is a working file or folder, left out of the site.
@@ -37,12 +56,78 @@ func Skip(name string) bool {
 		return true
 	case strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"):
 		return true
-	case name == "4913" || name == "Icon\r":
+	case name == "Icon\r" || vimWriteTest(name) || random(name, "sed", 6, false) || random(name, "Cu", 6, false) || random(name, "tmp", 8, true):
 		return true
 	}
-	switch strings.ToLower(name) {
+	lower := strings.ToLower(name)
+	switch lower {
 	case "thumbs.db", "ehthumbs.db", "desktop.ini":
 		return true
+	}
+	for _, ext := range []string{".crdownload", ".part", ".download"} {
+		if strings.HasSuffix(lower, ext) && len(lower) > len(ext) {
+			return true
+		}
+	}
+	return tempName(lower)
+}
+
+// vimWriteTest reports whether name is one of the files vim writes to
+// learn whether it may write in a folder: 4913, or when that exists
+// 5036, 5159, and so on.
+func vimWriteTest(name string) bool {
+	n, err := strconv.Atoi(name)
+	return err == nil && name[0] != '0' && name[0] != '+' && n >= 4913 && (n-4913)%123 == 0
+}
+
+// random reports whether name is prefix followed by n random letters or
+// digits, as GNU sed -i and ln -sf name their temporary files, or by n
+// lower-case letters, digits or underscores (python: as Python's tempfile
+// names them), with no extension.
+func random(name, prefix string, n int, python bool) bool {
+	if len(name) != len(prefix)+n || !strings.HasPrefix(name, prefix) {
+		return false
+	}
+	for _, c := range name[len(prefix):] {
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case python && c == '_', !python && 'A' <= c && c <= 'Z':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// tempName reports whether the lower-case name is a temporary file an
+// atomic save renames into place: it ends in .tmp or .temp, or has .tmp
+// or .temp followed by a dot, hyphen or underscore and letters and digits
+// with a digit among them (safety.md.tmp.1234, site.css.tmp-98fa), which
+// no extension such as .html has.
+func tempName(lower string) bool {
+	for _, mark := range []string{".tmp", ".temp"} {
+		i := strings.LastIndex(lower, mark)
+		if i <= 0 {
+			continue
+		}
+		rest := lower[i+len(mark):]
+		if rest == "" {
+			return true
+		}
+		if rest[0] != '.' && rest[0] != '-' && rest[0] != '_' || len(rest) == 1 {
+			continue
+		}
+		word, digit := true, false
+		for _, c := range rest[1:] {
+			digit = digit || '0' <= c && c <= '9'
+			if !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+				word = false
+				break
+			}
+		}
+		if word && digit {
+			return true
+		}
 	}
 	return false
 }

@@ -30,6 +30,43 @@ func TestSkipPath(t *testing.T) {
 		"content/articles/a-list-of-swaps.md":         false,
 		"content/articles/about-thumbs.md":            false,
 		"content/practitioners/aelia-thornhurst.yaml": false,
+		// GNU sed -i writes the new file as sed and six random letters
+		// and digits, then renames it over the old one.
+		"static/css/sedAbC123":          true,
+		"content/articles/sed0x9Zq1":    true,
+		"static/css/sedation.css":       false,
+		"content/articles/sedentary.md": false,
+		"static/images/sedona":          false,
+		"static/images/sedXYZ12345":     false,
+		// GNU ln -sf makes the new link as Cu and six random letters and
+		// digits; Python's tempfile names a file tmp and eight.
+		"content/articles/CuX1y2Z3":    true,
+		"content/articles/Cupboard.md": false,
+		"content/articles/tmpk3_9xq0a": true,
+		"content/articles/tmpK3_9xq0a": false,
+		"static/templates/tmpl-a.html": false,
+		// vim tries 4913, then 5036, 5159, ... (adding 123) when one is taken.
+		"content/articles/5036":                true,
+		"content/articles/17213":               true,
+		"content/articles/5037":                false,
+		"static/images/2026.svg":               false,
+		"content/articles/.safety.md.kate-swp": true,
+		// Atomic writers: a temporary file renamed into place.
+		"content/articles/safety.md.tmp.1234": true,
+		"content/articles/safety.md.tmp-98fa": true,
+		"static/css/site.css.tmp":             true,
+		"static/data/export.TMP":              true,
+		"static/data/report.temp":             true,
+		"static/css/site.css.temp.5":          true,
+		"static/templates/tmp.html":           false,
+		"static/css/template.css":             false,
+		"static/images/tmp":                   false,
+		"static/docs/tmp.pdf":                 false,
+		// A browser still downloading a picture into static/images.
+		"static/images/hands.jpg.crdownload": true,
+		"static/images/hands.jpg.part":       true,
+		"static/images/hands.jpg.download/x": true,
+		"static/images/part.jpg":             false,
 	} {
 		if got := SkipPath(rel); got != want {
 			t.Errorf("SkipPath(%q) = %v, want %v", rel, got, want)
