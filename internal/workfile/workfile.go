@@ -83,20 +83,27 @@ func vimWriteTest(name string) bool {
 // random reports whether name is prefix followed by n random letters or
 // digits, as GNU sed -i and ln -sf name their temporary files, or by n
 // lower-case letters, digits or underscores (python: as Python's tempfile
-// names them), with no extension.
+// names them), with no extension. Of sed's and ln's names, only those
+// with a digit or a capital among the six count: a word such as
+// "sedentary" or "Customer" may be a real file's name, while fewer than
+// one random name in 150 is all lower-case letters, and a rebuild for
+// that one is harmless.
 func random(name, prefix string, n int, python bool) bool {
 	if len(name) != len(prefix)+n || !strings.HasPrefix(name, prefix) {
 		return false
 	}
+	mixed := python
 	for _, c := range name[len(prefix):] {
 		switch {
-		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-		case python && c == '_', !python && 'A' <= c && c <= 'Z':
+		case 'a' <= c && c <= 'z':
+		case '0' <= c && c <= '9', !python && 'A' <= c && c <= 'Z':
+			mixed = true
+		case python && c == '_':
 		default:
 			return false
 		}
 	}
-	return true
+	return mixed
 }
 
 // tempName reports whether the lower-case name is a temporary file an

@@ -38,10 +38,12 @@ func TestSkipPath(t *testing.T) {
 		"content/articles/sedentary.md": false,
 		"static/images/sedona":          false,
 		"static/images/sedXYZ12345":     false,
+		"static/files/sedentary":        false,
 		// GNU ln -sf makes the new link as Cu and six random letters and
 		// digits; Python's tempfile names a file tmp and eight.
 		"content/articles/CuX1y2Z3":    true,
 		"content/articles/Cupboard.md": false,
+		"static/files/Customer":        false,
 		"content/articles/tmpk3_9xq0a": true,
 		"content/articles/tmpK3_9xq0a": false,
 		"static/templates/tmpl-a.html": false,
