@@ -53,6 +53,22 @@ test("parseQuery: phrases, prefix on the last word, compounds", () => {
   assert.deepEqual(parseQuery("covid19 mp3").groups.map((g) => g.term), ["covid19", "mp3"]);
 });
 
+test("pasted text: invisible characters and full-width forms", () => {
+  // A word with a soft hyphen or a zero-width character in it is one
+  // word, typed or shown; its highlight covers it whole, as shown.
+  for (const q of ["cranio\u00adsacral", "cranio\u200bsacral", "\ufeffcranio\u200dsacral\u2060"]) {
+    assert.deepEqual(parseQuery(q).groups.map((g) => [g.term, g.joins]), [["craniosacr", []]], JSON.stringify(q));
+  }
+  const text = "About cranio\u00adsacral\u200b therapy.";
+  const ex = excerpt(text, new Set(["craniosacr"]));
+  assert.deepEqual(ex, [{text: "About ", mark: false}, {text: "cranio\u00adsacral\u200b", mark: true}, {text: " therapy.", mark: false}]);
+  assert.equal(ex.map((s) => s.text).join(""), text);
+  // Full-width forms are the ASCII they stand for.
+  const g = parseQuery("ＣＳＴ－０００００４ ").groups;
+  assert.deepEqual(g.map((x) => [x.term, x.alt]), [["cst", "cst000004"], ["000004", "cst000004"]]);
+  assert.deepEqual(parseQuery("ｃｒａｎｉａｌ\u3000ｔｈｅｒａｐｉｓｔｓ").groups.map((x) => x.term), ["cranial", "therapist"]);
+});
+
 test("parseQuery: only the last part of a hyphenated last word is a prefix", () => {
   const parts = (q) => parseQuery(q).groups.map((g) => [g.term, g.prefix]);
   // "part-time" does not also find "particular".
