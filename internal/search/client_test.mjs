@@ -457,6 +457,15 @@ test("judged queries", needSite, async () => {
   assert.deepEqual(await judge(site, pairs), []);
 });
 
+test("judge: a kind among the top 3, whichever page of it", needSite, async () => {
+  // Practitioners who tie are listed in the order of their names; a
+  // judged query that wants any of them names their kind, not one page.
+  assert.deepEqual(await judge(site, [{query: "zoe", kind: "practitioner"}, {query: "foundation course", kind: "training"}]), []);
+  const got = await judge(site, [{query: "anatomy", kind: "training"}, {query: "head injury", kind: "practitioner", kinds: ["article"]}]);
+  assert.deepEqual(got.map((f) => [f.query, f.url]), [["anatomy", "a training page"], ["head injury", "a practitioner page"]]);
+  assert.deepEqual(got[0].got, ["/reading/gray-anatomy/", "/articles/history/"]);
+});
+
 test("query latency on loaded shards", needSite, async () => {
   const {index} = openSite(site);
   const qs = ["certification", "head inj", "cst-000004", "craniosacral therapy", '"tidal rhythm"', "pregnacy"];
