@@ -321,8 +321,12 @@ func practitionerDoc(p *directory.Practitioner, bio []markdown.Section) search.D
 	if p.Paediatric() {
 		// What a parent types is "baby" or "children", not "paediatric":
 		// a profile that only says it does not treat them must not be
-		// what they find, and one with the training must.
-		d.Tags = append(d.Tags, "Works with babies and children")
+		// what they find, and one with the training must. The tag names
+		// whom the practitioner treats and nothing else: a tag's words
+		// count as a label, so a verb in it ("works with", "trained to")
+		// put these profiles above the site's answers for "does it work"
+		// or "training".
+		d.Tags = append(d.Tags, "Babies and children")
 	}
 	if len(p.Languages) > 0 {
 		// As a sentence, "Speaks English and Arabic", so that a visitor

@@ -37,6 +37,7 @@ import (
 	"unicode"
 
 	"sitegen/internal/diag"
+	"sitegen/internal/fold"
 	"sitegen/internal/link"
 	"sitegen/internal/phone"
 	"sitegen/internal/postcode"
@@ -366,8 +367,9 @@ func itoa(n int) string {
 // registration number: the hyphens, dashes and minus signs that phones'
 // autocorrection and word processors put in its place (hyphen, non-breaking
 // hyphen, figure dash, en dash, em dash, horizontal bar, minus sign, small
-// em dash, small hyphen-minus, full-width hyphen-minus).
-const registrationDashes = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+// em dash, small hyphen-minus). The full-width hyphen-minus is read as the
+// ASCII one with every other full-width form.
+const registrationDashes = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"
 
 // AbsURL is the absolute URL of a site path ("/images/card.png"), for
 // places that need one, such as link previews' og:image.
@@ -435,20 +437,25 @@ func NormalizeBaseURL(s string) string {
 
 // NormalizeRegistration turns what a visitor or editor types ("cst 4",
 // "000004", "CST-000004") into the canonical form, or "" when it cannot be
-// one. White space (unicode.IsSpace) is dropped, ASCII letters are
-// upper-cased (no other letter can be part of a number), any of the dashes
-// in registrationDashes stands for the hyphen, and one full stop at the end
+// one. A full-width form (U+FF01–U+FF5E, from an East Asian keyboard) is
+// read as its ASCII character, white space (unicode.IsSpace) and invisible
+// characters (fold.Invisible) are dropped, ASCII letters are upper-cased
+// (no other letter can be part of a number), any of the dashes in
+// registrationDashes stands for the hyphen, and one full stop at the end
 // (a number copied from a sentence) is ignored. The browser's registration
 // check applies the same rule (static/js/match.js); both are tested
 // against internal/directory/testdata/registration-vectors.json.
 func (c *Config) NormalizeRegistration(s string) string {
 	s = strings.Map(func(r rune) rune {
+		if 0xff01 <= r && r <= 0xff5e {
+			r -= 0xff01 - '!' // a full-width form
+		}
 		switch {
 		case 'a' <= r && r <= 'z':
 			return r - 'a' + 'A'
 		case strings.ContainsRune(registrationDashes, r):
 			return '-'
-		case unicode.IsSpace(r):
+		case unicode.IsSpace(r) || fold.Invisible(r):
 			return -1
 		}
 		return r

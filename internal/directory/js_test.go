@@ -108,7 +108,7 @@ var slugCases = []string{
 	"Zoe\u0308 decomposed", "DİYARBAKIR", "ıstanbul", "O'Neill", "King’s Lynn", "Brontë’s", "ʼOkina", "'quoted'",
 	"Stratford-upon-Avon", "well‐being", "Craniosacral – therapy", "--leading and trailing--", "a  b\tc\nd",
 	"Area 51", "M25 corridor", "2026", "CST-000004", "C++ & C#", "Ζωή και ΟΔΟΣ", "Москва", "日本語", "🙂", "", " ",
-	"łukasz-wrobel", "Ŋaŋa ĸalâleq",
+	"łukasz-wrobel", "Ŋaŋa ĸalâleq", "Cranio\u00adsacral\u200b ther\u200capy", "ＣＳＴ－０００００４　Ｚｏë",
 }
 
 // TestSlugVectors holds Slugify to testdata/slug-vectors.json (go test

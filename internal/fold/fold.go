@@ -8,13 +8,25 @@
 // # Fold
 //
 // Text is folded code point by code point. Combining marks (Unicode
-// category M) are dropped. A code point in the fold ranges U+00C0–U+024F,
-// U+0370–U+03FF, U+1E00–U+1EFF and U+FB00–U+FB06 is replaced by its
-// lower-case NFKD decomposition without marks, then ß→ss, æ→ae, œ→oe,
-// ø→o, đ→d, ð→d, þ→th, ł→l, ı→i, ħ→h, ŧ→t, ĸ→k, ŋ→ng, ς→σ ("Zoë"→"zoe",
-// "İ"→"i", "Wałęsa"→"walesa", "ﬁ"→"fi"). Any other code point is
-// lower-cased on its own (simple case mapping). Latin letters so become
-// ASCII ones; Greek letters lose their accents and stay Greek.
+// category M) are dropped, and so are the invisible characters that text
+// pasted from a word processor or a web page carries inside its words:
+// the soft hyphen U+00AD, the zero-width space, non-joiner and joiner
+// U+200B–U+200D, the word joiner U+2060 and the byte order mark (zero-width
+// no-break space) U+FEFF. A reader sees no break where they are, so
+// neither does the site: "cranio\u00ADsacral" is "craniosacral". (The
+// zero-width space marks where a line may break, between the words of
+// scripts written without spaces, such as Thai; in this site's English it
+// is an invisible artefact inside a word or a long address, and a visitor
+// who pastes one into the search box means the word they see.) A code
+// point in the fold ranges U+00C0–U+024F, U+0370–U+03FF, U+1E00–U+1EFF,
+// U+3000, U+FB00–U+FB06 and U+FF01–U+FF5E is replaced by its lower-case
+// NFKD decomposition without marks, then ß→ss, æ→ae, œ→oe, ø→o, đ→d,
+// ð→d, þ→th, ł→l, ı→i, ħ→h, ŧ→t, ĸ→k, ŋ→ng, ς→σ ("Zoë"→"zoe", "İ"→"i",
+// "Wałęsa"→"walesa", "ﬁ"→"fi"). Any other code point is lower-cased on its
+// own (simple case mapping). Latin letters so become ASCII ones; Greek
+// letters lose their accents and stay Greek; the full-width forms of
+// East Asian keyboards, and the ideographic space, are the ASCII they
+// stand for ("ＣＳＴ－０００００４"→"cst-000004", U+3000 a space).
 //
 // # Slugs
 //
@@ -39,7 +51,7 @@ import (
 )
 
 // Rune returns the fold of r: lower case, diacritics and ligatures
-// decomposed, and nothing for a combining mark.
+// decomposed, and nothing for a combining mark or an invisible character.
 func Rune(r rune) string {
 	if r < 0x80 && r >= 0 {
 		return lowerASCII[r : r+1] // no string to make for most text
@@ -47,10 +59,27 @@ func Rune(r rune) string {
 	if f, ok := table[r]; ok {
 		return f
 	}
-	if unicode.Is(unicode.M, r) {
+	if Ignored(r) {
 		return ""
 	}
 	return string(unicode.ToLower(r))
+}
+
+// Ignored reports whether r folds to nothing: a combining mark or an
+// invisible character.
+func Ignored(r rune) bool {
+	return Invisible(r) || r >= 0x300 && unicode.Is(unicode.M, r)
+}
+
+// Invisible reports whether r is one of the invisible characters of the
+// Fold rule: the soft hyphen, a zero-width space, non-joiner or joiner,
+// the word joiner or the byte order mark.
+func Invisible(r rune) bool {
+	switch r {
+	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+		return true
+	}
+	return false
 }
 
 // lowerASCII is the fold of each ASCII character, at its own index.
@@ -65,7 +94,8 @@ var lowerASCII = func() string {
 // Table returns the fold of r when r is in the fold ranges and folds to
 // something else than itself; ok is false for any other code point, whose
 // fold is its lower case (or nothing, for a mark). It is Rune for callers
-// that handle the common case themselves, without building a string.
+// that handle the common case themselves, without building a string (and
+// Ignored for the code points that fold to nothing).
 func Table(r rune) (f string, ok bool) {
 	f, ok = table[r]
 	return f, ok

@@ -21,6 +21,10 @@ func TestString(t *testing.T) {
 		"Москва":        "москва",
 		"O'Brien":       "o'brien",
 		"":              "",
+		// Invisible characters pasted with text are nothing.
+		"cranio\u00adsacral \u200bcranio\u200csacral\u200d \u2060CST\ufeff": "craniosacral craniosacral cst",
+		// Full-width forms are their ASCII letters, digits and signs.
+		"ＣＳＴ－０００００４\u3000ｃｒａｎｉａｌ（Ｚｏë）": "cst-000004 cranial(zoe)",
 	} {
 		if got := String(in); got != want {
 			t.Errorf("String(%q) = %q, want %q", in, got, want)
@@ -30,18 +34,20 @@ func TestString(t *testing.T) {
 
 func TestSlug(t *testing.T) {
 	for in, want := range map[string]string{
-		"Łódź and Søren":               "lodz-and-soren",
-		"Łukasz Søren":                 "lukasz-soren",
-		"İstanbul Turkish":             "istanbul-turkish",
-		"Zoë's café":                   "zoes-cafe",
-		"King’s Lynn":                  "kings-lynn",
-		"Stratford-upon-Avon":          "stratford-upon-avon",
-		"  --Weird   spacing--  ":      "weird-spacing",
-		"Step 1: anatomy & physiology": "step-1-anatomy-physiology",
-		"Gruß Straße":                  "gruss-strasse",
-		"Ζωή":                          "",
-		"🙂":                            "",
-		"":                             "",
+		"Łódź and Søren":                   "lodz-and-soren",
+		"Łukasz Søren":                     "lukasz-soren",
+		"İstanbul Turkish":                 "istanbul-turkish",
+		"Zoë's café":                       "zoes-cafe",
+		"King’s Lynn":                      "kings-lynn",
+		"Stratford-upon-Avon":              "stratford-upon-avon",
+		"  --Weird   spacing--  ":          "weird-spacing",
+		"Step 1: anatomy & physiology":     "step-1-anatomy-physiology",
+		"Gruß Straße":                      "gruss-strasse",
+		"Ζωή":                              "",
+		"🙂":                                "",
+		"":                                 "",
+		"Cranio\u00adsacral\u200b therapy": "craniosacral-therapy",
+		"ＣＳＴ－０００００４　Ｚｏë": "cst-000004-zoe",
 	} {
 		if got := Slug(in); got != want {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
@@ -52,7 +58,7 @@ func TestSlug(t *testing.T) {
 // Table agrees with Rune on every code point it has an entry for, and
 // has none for a code point whose fold is its own lower case.
 func TestTable(t *testing.T) {
-	for r := rune(0); r < 0x3000; r++ {
+	for r := rune(0); r < 0x10000; r++ {
 		f, ok := Table(r)
 		if ok && f != Rune(r) {
 			t.Errorf("Table(%U) = %q, Rune = %q", r, f, Rune(r))

@@ -29,6 +29,10 @@ func TestSlugify(t *testing.T) {
 		"Ζωή και Москва":               "ζωη-και-москва",
 		"x² and ½":                     "x2-and-1-2",
 		"":                             "",
+		// Invisible characters pasted with a heading are nothing: its id
+		// is the one an editor who links to it reads off the page.
+		"Cranio\u00adsacral\u200b ther\u200capy\ufeff": "craniosacral-therapy",
+		"Ｈｅａｄ　ｉｎｊｕｒｉｅｓ":                                "head-injuries",
 	} {
 		if got := Slugify(in); got != want {
 			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)

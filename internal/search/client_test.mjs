@@ -53,6 +53,22 @@ test("parseQuery: phrases, prefix on the last word, compounds", () => {
   assert.deepEqual(parseQuery("covid19 mp3").groups.map((g) => g.term), ["covid19", "mp3"]);
 });
 
+test("pasted text: invisible characters and full-width forms", () => {
+  // A word with a soft hyphen or a zero-width character in it is one
+  // word, typed or shown; its highlight covers it whole, as shown.
+  for (const q of ["cranio\u00adsacral", "cranio\u200bsacral", "\ufeffcranio\u200dsacral\u2060"]) {
+    assert.deepEqual(parseQuery(q).groups.map((g) => [g.term, g.joins]), [["craniosacr", []]], JSON.stringify(q));
+  }
+  const text = "About cranio\u00adsacral\u200b therapy.";
+  const ex = excerpt(text, new Set(["craniosacr"]));
+  assert.deepEqual(ex, [{text: "About ", mark: false}, {text: "cranio\u00adsacral\u200b", mark: true}, {text: " therapy.", mark: false}]);
+  assert.equal(ex.map((s) => s.text).join(""), text);
+  // Full-width forms are the ASCII they stand for.
+  const g = parseQuery("ＣＳＴ－０００００４ ").groups;
+  assert.deepEqual(g.map((x) => [x.term, x.alt]), [["cst", "cst000004"], ["000004", "cst000004"]]);
+  assert.deepEqual(parseQuery("ｃｒａｎｉａｌ\u3000ｔｈｅｒａｐｉｓｔｓ").groups.map((x) => x.term), ["cranial", "therapist"]);
+});
+
 test("parseQuery: only the last part of a hyphenated last word is a prefix", () => {
   const parts = (q) => parseQuery(q).groups.map((g) => [g.term, g.prefix]);
   // "part-time" does not also find "particular".
@@ -439,6 +455,15 @@ test("the best k are the first k of the full ranking, with the same total", need
 test("judged queries", needSite, async () => {
   const pairs = JSON.parse(readFileSync(new URL("./testdata/judged.json", import.meta.url), "utf8"));
   assert.deepEqual(await judge(site, pairs), []);
+});
+
+test("judge: a kind among the top 3, whichever page of it", needSite, async () => {
+  // Practitioners who tie are listed in the order of their names; a
+  // judged query that wants any of them names their kind, not one page.
+  assert.deepEqual(await judge(site, [{query: "zoe", kind: "practitioner"}, {query: "foundation course", kind: "training"}]), []);
+  const got = await judge(site, [{query: "anatomy", kind: "training"}, {query: "head injury", kind: "practitioner", kinds: ["article"]}]);
+  assert.deepEqual(got.map((f) => [f.query, f.url]), [["anatomy", "a training page"], ["head injury", "a practitioner page"]]);
+  assert.deepEqual(got[0].got, ["/reading/gray-anatomy/", "/articles/history/"]);
 });
 
 test("query latency on loaded shards", needSite, async () => {

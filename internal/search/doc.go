@@ -12,16 +12,31 @@
 //  1. Fold, as package fold specifies for the whole site: combining marks
 //     are dropped, the letters of the fold ranges (Latin, Greek, ligatures)
 //     lose diacritics and are lower-cased ("Zoë"→"zoe", "İ"→"i", "ß"→"ss",
-//     "ﬁ"→"fi"), any other code point is lower-cased on its own. In the
-//     browser, search-normalize.js folds with static/js/match.js.
+//     "ﬁ"→"fi"), full-width forms are the ASCII they stand for
+//     ("ＣＳＴ－０００００４"→"cst-000004"), any other code point is
+//     lower-cased on its own. The invisible characters that pasted text
+//     carries (soft hyphen U+00AD, zero-width space, non-joiner and joiner
+//     U+200B–U+200D, word joiner U+2060, byte order mark U+FEFF) fold to
+//     nothing, as marks do: they neither join nor split, so
+//     "cranio\u00ADsacral" is the word "craniosacral", in the text and in a
+//     query alike. A reader sees one word there, and a visitor who pastes
+//     it means that word. The zero-width space is a line-break opportunity
+//     too, which separates words in scripts written without spaces (Thai,
+//     Khmer); the site's text is English, where it comes only from pasting,
+//     inside a word or a long address, so it is read as the text shows it:
+//     without a break. A highlight's span covers the whole word as shown,
+//     invisible characters included. In the browser, search-normalize.js
+//     folds with static/js/match.js.
 //  2. Split into words. A word character is a code point whose fold holds a
 //     letter or a digit (\p{L}, \p{N}) other than ʼ (U+02BC, a letter to
 //     Unicode and an apostrophe to a reader); only those letters and digits
-//     are kept. An apostrophe (' ‘ ’ ʼ) or a hyphen (- ‐ ‑) between a word
-//     character and the next joins: apostrophes are dropped, together with
-//     a final "'s" ("practitioner's"→"practitioner", "O'Brien"→"obrien");
-//     hyphens split a word into parts. Everything else separates words.
-//     Numbers split at punctuation ("1,000"→"1" "000").
+//     are kept. An apostrophe (' ‘ ’ ʼ, or the full-width ＇) or a hyphen
+//     (- ‐ ‑, or the full-width －) between a word character and the next
+//     (marks and invisible characters aside) joins: apostrophes are
+//     dropped, together with a final "'s" ("practitioner's" →
+//     "practitioner", "O'Brien"→"obrien"); hyphens split a word into parts.
+//     Everything else separates words. Numbers split at punctuation
+//     ("1,000"→"1" "000").
 //  3. Terms. Each part of a word gives a term; a word of two or more parts
 //     also gives their concatenation, marked compound, after the parts
 //     ("CST-000004"→"cst" "000004" "cst000004", so the registration number
@@ -206,7 +221,9 @@
 // title or one section (stop words ignored). Results can be limited to
 // kinds. An exact search (what the site's search box runs when the whole
 // query is a registration number, "CST-000004" or "cst 4") takes every
-// word only as typed, with no completions or typos, and requires them all.
+// word only as typed, with no completions or typos, and requires them all;
+// the search box reads the number as the registration check does, in
+// full-width forms too ("ＣＳＴ－０００００４").
 // A search for all words (what the 404 page runs on the words of the
 // missing address) requires them all too, completions and typos counting.
 //

@@ -20,11 +20,14 @@ export const sum = (fs, k) => fs.reduce((a, f) => a + f[k], 0);
 
 // judge runs {query, url} pairs (url expected among the top 3 results,
 // ignoring the #anchor the result links to; with link, that result must
-// link there, "" for the top of the page) and returns the failures.
+// link there, "" for the top of the page) and returns the failures. A
+// pair with kind in place of url wants a page of that kind among the top
+// 3, whichever it is: many profiles that say the same thing tie, and
+// their order (by name) is not what the visitor needs.
 export async function judge(publicDir, pairs) {
   const {index} = openSite(publicDir);
   const failures = [];
-  for (const {query, url, kinds, link, not} of pairs) {
+  for (const {query, url, kinds, link, not, kind} of pairs) {
     if (not) {
       // Pages that must not be in the first ten: a profile that says
       // it does not treat what the visitor asks about.
@@ -34,6 +37,10 @@ export async function judge(publicDir, pairs) {
       continue;
     }
     const {results} = await index.search(query, {kinds: kinds || [], limit: 3});
+    if (kind && url === undefined) {
+      if (!results.some((r) => r.kind === kind)) failures.push({query, url: `a ${kind} page`, got: results.map((r) => r.page)});
+      continue;
+    }
     const r = results.find((r) => r.page === url);
     // A link's anchor replaces the page's own: a course's row, for a
     // school on the training page.

@@ -743,3 +743,26 @@ func TestLongWordsLeftOut(t *testing.T) {
 		t.Errorf("aardvark is found on %v, want /articles/0/", got)
 	}
 }
+
+// TestPastedText: text pasted from a word processor, with soft hyphens
+// and zero-width characters inside its words, or typed in full-width
+// forms, is indexed as the words a reader sees, in every field.
+func TestPastedText(t *testing.T) {
+	docs := []Doc{
+		{URL: "/articles/a/", Kind: "article", Title: "Cranio\u00adsacral therapy", Description: "What it is\u200b, in brief.",
+			Tags: []string{"pa\u200bediatric"}, Keywords: []string{"ＣＳＴ－０００００４"},
+			Sections: []Section{{Heading: "Hi\u2060story", Anchor: "history", Text: "Practi\u00adtioners of cranio\u200csacral ther\ufeffapy."}}},
+		{URL: "/articles/b/", Kind: "article", Title: "Other", Sections: []Section{{Text: "ｃｒａｎｉａｌ ｂｏｎｅｓ"}}},
+	}
+	r := newReader(t, mustBuild(t, docs))
+	for term, want := range map[string]int{"craniosacr": 1, "therapi": 1, "brief": 1, "paediatr": 1, "cst000004": 1, "000004": 1, "histori": 1, "practition": 1, "cranial": 1, "bone": 1} {
+		if got := r.postings(t, term); len(got) != want {
+			t.Errorf("%q is in %d documents, want %d", term, len(got), want)
+		}
+	}
+	for _, term := range []string{"cranio", "sacral", "pa", "ediatr", "practi", "tioner", "hi", "stori", "ther", "api"} {
+		if got := r.postings(t, term); len(got) != 0 {
+			t.Errorf("%q, a piece of a word, is a term of %d documents", term, len(got))
+		}
+	}
+}

@@ -2,8 +2,10 @@
 // Checks that each judged query ({"query", "url", optional "kinds" and
 // "link"}) has its expected page among the top 3 results of the built site
 // in public/ and, with "link" ("#anchor", or "" for the top of the page),
-// that the result links there. A query with "not" (a list of pages)
-// checks instead that none of them is among its top 10.
+// that the result links there. A query with "kind" ("practitioner") in
+// place of "url" checks that a page of that kind is among the top 3,
+// whichever it is. A query with "not" (a list of pages) checks instead
+// that none of them is among its top 10.
 import {readFileSync} from "node:fs";
 import {judge} from "./fsindex.mjs";
 

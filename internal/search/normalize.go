@@ -92,11 +92,15 @@ func wordPart(f string) string {
 	return b.String()
 }
 
+// isApostrophe reports whether r is an apostrophe, or one when folded
+// (the full-width ＇).
 func isApostrophe(r rune) bool {
-	return r == '\'' || r == '\u2018' || r == '\u2019' || r == '\u02bc'
+	return r == '\'' || r == '\u2018' || r == '\u2019' || r == '\u02bc' || r == '\uff07'
 }
 
-func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
+// isHyphen reports whether r is a hyphen, or one when folded (the
+// full-width －).
+func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' || r == '\uff0d' }
 
 // Token is one term of a text. Compound marks the joined form of a
 // hyphenated word ("cst000004" for "CST-000004"), which follows its parts;
@@ -166,15 +170,15 @@ func appendFold(buf []byte, r rune) ([]byte, bool) {
 	return buf, false
 }
 
-// wordAt reports whether the first code point at or after text[i] that is
-// not a mark is a word character.
+// wordAt reports whether the first code point at or after text[i] that
+// does not fold to nothing is a word character.
 func wordAt(text string, i int) bool {
 	for i < len(text) {
 		if c := text[i]; c < utf8.RuneSelf {
 			return asciiWord[c] != 0
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
-		if unicode.Is(unicode.M, r) {
+		if fold.Ignored(r) {
 			i += n
 			continue
 		}
@@ -309,7 +313,7 @@ func (s *wordScanner) scan(text string, k wordSink) {
 			}
 		} else {
 			r, n = utf8.DecodeRuneInString(text[i:])
-			if unicode.Is(unicode.M, r) {
+			if fold.Ignored(r) {
 				i += n
 				continue
 			}

@@ -21,8 +21,9 @@ const STOP = set(LISTS.stop), PHRASE = new Map(pairs(LISTS.phrases));
 const NOT_WORD = /[^\p{L}\p{N}]|\u02bc/gu;
 
 const wordPart = (c) => foldChar(c).replace(NOT_WORD, "");
-const APOS = "'\u2018\u2019\u02bc";
-const HYPH = "-\u2010\u2011";
+// Apostrophes and hyphens, with the full-width ones, which fold to ' and -.
+const APOS = "'\u2018\u2019\u02bc\uff07";
+const HYPH = "-\u2010\u2011\uff0d";
 
 // tokens splits text into terms like Tokens in Go. Each token also carries
 // the UTF-16 span [start, end) of its word in text, for highlighting.

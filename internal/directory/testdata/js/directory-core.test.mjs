@@ -22,6 +22,9 @@ test("a search query is a registration number when it names the prefix or gives 
   for (const [q, want] of [
     ["CST-000031", "CST-000031"], ["cst 4", "CST-000004"], ["CST 4", "CST-000004"], ["cst–000004.", "CST-000004"],
     ["000004", "CST-000004"], ["4", ""], ["2026", ""], ["cst", ""], ["cst therapy", ""], ["CST-1234567", ""],
+    // Typed or pasted in full-width forms, or with invisible characters.
+    ["ＣＳＴ－０００００４", "CST-000004"], ["ｃｓｔ　４", "CST-000004"], ["０００００４", "CST-000004"], ["４", ""],
+    ["\ufeffCST-000\u200b004\u00ad", "CST-000004"],
   ]) {
     assert.equal(registrationQuery(q, "CST-", 6), want, JSON.stringify(q));
   }
