@@ -714,10 +714,7 @@ func (w *walker) walk(root ast.Node) {
 			}
 		case *ast.Text:
 			if entering {
-				if w.footnotes {
-					w.checkFootnoteRefs(n)
-				}
-				w.checkLinksLeftAsText(n)
+				w.checkLeftAsText(n)
 				w.text.Write(n.Segment.Value(w.src))
 				if n.SoftLineBreak() || n.HardLineBreak() {
 					w.text.Break()
@@ -1161,34 +1158,6 @@ var (
 	footnoteDefRe = regexp.MustCompile(`^ {0,3}\[\^([^\]\s\[]+)\]:`)
 )
 
-// checkFootnoteRefs warns at each footnote reference left in text n: one
-// whose label no footnote has ([^1] with its note written [^2]: …) is
-// published as the characters [^1]. The warning names the page's
-// footnotes, as the label is most often a slip for one of them. Text in
-// code and an escaped \[ are not references.
-func (w *walker) checkFootnoteRefs(n *ast.Text) {
-	if _, code := n.Parent().(*ast.CodeSpan); code {
-		return
-	}
-	seg := n.Segment
-	for o := seg.Start; o < seg.Stop; o++ {
-		if w.src[o] != '[' || o > 0 && w.src[o-1] == '\\' {
-			continue
-		}
-		m := footnoteRefRe.FindSubmatch(w.src[o:])
-		if m == nil {
-			continue
-		}
-		label := string(m[1])
-		msg := fmt.Sprintf("footnote [^%s] has no text, and is published as the characters [^%s]; write its text on a line of its own at the end of the page, starting [^%s]:", label, label, label)
-		if defs := w.footnoteLabels(); len(defs) > 0 {
-			msg += " (the page's footnotes: [^" + strings.Join(defs, "], [^") + "])"
-		}
-		l, c := w.pos(o)
-		w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Warning: true, Msg: msg})
-	}
-}
-
 var (
 	// refAsTextRe is a reference link, [text][label] or [text][], and
 	// spacedLinkRe an inline link whose address has a space,
@@ -1200,24 +1169,40 @@ var (
 	refDefRe = regexp.MustCompile(`^ {0,3}\[([^\]\[^][^\]\[]*)\]:`)
 )
 
-// checkLinksLeftAsText warns at each link in text n that Markdown did not
-// read as one, and so publishes as its characters: a reference link whose
-// label the page defines nowhere ([the FAQ][fqa] with only [faq]: …), which
-// names the page's definitions, as the label is most often a slip for one
-// of them; and an inline link whose address has a space, which Markdown
-// reads only in angle brackets. Text in code and an escaped \[ are not
-// links.
-func (w *walker) checkLinksLeftAsText(n *ast.Text) {
+// checkLeftAsText warns at each footnote reference or link in text n
+// that Markdown did not read as one, and so publishes as its characters:
+//   - a footnote reference whose label no footnote has ([^1] with its note
+//     written [^2]: …), on a page that may have footnotes;
+//   - a reference link whose label the page defines nowhere ([the FAQ][fqa]
+//     with only [faq]: …);
+//   - an inline link whose address has a space, which Markdown reads only
+//     in angle brackets.
+//
+// The warnings name the page's footnotes or link definitions, as a label
+// is most often a slip for one of them. Text in code and an escaped \[
+// are neither.
+func (w *walker) checkLeftAsText(n *ast.Text) {
 	if _, code := n.Parent().(*ast.CodeSpan); code {
 		return
 	}
 	seg := n.Segment
 	for o := seg.Start; o < seg.Stop; o++ {
-		if w.src[o] != '[' || o > 0 && w.src[o-1] == '\\' {
+		i := bytes.IndexByte(w.src[o:seg.Stop], '[')
+		if i < 0 {
+			return
+		}
+		o += i
+		if o > 0 && w.src[o-1] == '\\' {
 			continue
 		}
 		var msg string
-		if m := refAsTextRe.FindSubmatch(w.src[o:]); m != nil {
+		if m := footnoteRefRe.FindSubmatch(w.src[o:]); m != nil && w.footnotes {
+			label := string(m[1])
+			msg = fmt.Sprintf("footnote [^%s] has no text, and is published as the characters [^%s]; write its text on a line of its own at the end of the page, starting [^%s]:", label, label, label)
+			if defs := w.footnoteLabels(); len(defs) > 0 {
+				msg += " (the page's footnotes: [^" + strings.Join(defs, "], [^") + "])"
+			}
+		} else if m := refAsTextRe.FindSubmatch(w.src[o:]); m != nil {
 			text, label := string(m[1]), string(m[2])
 			if label == "" {
 				label = text
