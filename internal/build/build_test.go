@@ -279,6 +279,17 @@ func copyDir(t testing.TB, from, to string) {
 	}
 }
 
+// builtOnce builds the site at src into a new folder and returns the
+// folder and what it holds, for a test of what a later build leaves.
+func builtOnce(t testing.TB, src string) (out string, files map[string][]byte) {
+	t.Helper()
+	out = filepath.Join(t.TempDir(), "public")
+	if _, err := Run(Options{Src: src, Out: out, Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	return out, readTree(t, out)
+}
+
 // copySite copies a site's content/, layouts/ and static/ (the bundled
 // site's or the fixture's) into a new folder and returns it.
 func copySite(t testing.TB, root string) string {

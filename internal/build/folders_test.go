@@ -16,15 +16,8 @@ import (
 // each reported as well. The previous site stays as it was.
 func TestFolderWhereAFileBelongs(t *testing.T) {
 	withAndWithoutOpenat2(t, func(t *testing.T) {
-		src := filepath.Join(t.TempDir(), "site")
-		for _, dir := range []string{"content", "layouts", "static"} {
-			copyDir(t, filepath.Join("..", "..", dir), filepath.Join(src, dir))
-		}
-		out := filepath.Join(t.TempDir(), "public")
-		if _, err := Run(Options{Src: src, Out: out, Now: fixedNow}); err != nil {
-			t.Fatal(err)
-		}
-		before := readTree(t, out)
+		src := copySite(t, filepath.Join("..", ".."))
+		out, before := builtOnce(t, src)
 		for _, rel := range []string{"content/site.yaml", "content/articles/safety.md", "content/practitioners/aelia-thornhurst.yaml"} {
 			p := filepath.Join(src, filepath.FromSlash(rel))
 			if err := os.RemoveAll(p); err != nil {

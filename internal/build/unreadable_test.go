@@ -19,15 +19,8 @@ import (
 // the test is skipped.
 func TestUnreadableFiles(t *testing.T) {
 	withAndWithoutOpenat2(t, func(t *testing.T) {
-		src := filepath.Join(t.TempDir(), "site")
-		for _, dir := range []string{"content", "layouts", "static"} {
-			copyDir(t, filepath.Join("..", "..", dir), filepath.Join(src, dir))
-		}
-		out := filepath.Join(t.TempDir(), "public")
-		if _, err := Run(Options{Src: src, Out: out, Now: fixedNow}); err != nil {
-			t.Fatal(err)
-		}
-		before := readTree(t, out)
+		src := copySite(t, filepath.Join("..", ".."))
+		out, before := builtOnce(t, src)
 		locked := []string{"content/articles/safety.md", "content/practitioners/aelia-thornhurst.yaml", "static/images"}
 		for _, rel := range locked {
 			p := filepath.Join(src, filepath.FromSlash(rel))
