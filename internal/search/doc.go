@@ -119,6 +119,40 @@
 // both spellings, a word cut short ("organiz") only the terms that start
 // with it.
 //
+// # Synonyms
+//
+// Visitors ask in their own words: "kids" for the children the site
+// writes about, "physio" for a physiotherapist, "credentials" for
+// certification. The index, not the client, knows these words, from a
+// short curated table (synonyms.txt, embedded in the program; SynonymPath
+// names it in its errors): each line is the words a visitor types, a
+// colon, and the words of the text, as in
+//
+//	kid kids youngster youngsters: child children
+//
+// A document with a term of a word after the colon also gets the term of
+// each word before it, as if it said that word as often, and in the same
+// fields, as it says those words together; the browser finds it by that
+// term like any other, so the client carries no table. The table is read
+// one way: "children" does not find a page that says only "kids" ("kids"
+// is informal, and a page about goats' kids is no answer to "children"),
+// and a line the other way round makes a pair that means the same both
+// ways ("gp: gps" and "gps: gp"). Words are read as the index reads them
+// (normalised and stemmed, one term each), so "kids" and "kid" are one
+// word; a stop word, a hyphenated word or the same word on both sides is
+// an error, file:line:col: message. A document that has the word itself
+// keeps its own score and gets nothing from the synonym. A synonym scores
+// half what the word would (BM25F as in Ranking, times 0.5), and never
+// more than one less than the lowest impact of a document that has the
+// word itself (1 at least): a page that says "kids" scores higher for it
+// than every page that only says "children", whatever their lengths
+// (unless the word's lowest impact is 1, where they tie). Synonyms work on
+// terms, so a word whose stem other words share (Porter2 makes
+// "expecting" and "expected" one term, "expect") would bring its synonyms
+// to every search for the others, and is kept out of the table. Each
+// distinct term of a document is looked up once, after its words are
+// counted, not each word as it is read.
+//
 // # Files
 //
 // All files are under search/ in the output. Only the entry has a fixed

@@ -43,9 +43,13 @@ func FuzzTokens(f *testing.F) {
 				t.Fatal(err)
 			}
 			all := v.snapshot()
-			var got []string
+			var got, syn []string
 			body := 0
 			for dt := range an.terms.all {
+				if dt.body&synBit != 0 {
+					syn = append(syn, all[dt.term])
+					continue
+				}
 				got = append(got, all[dt.term])
 				body += int(dt.body)
 			}
@@ -53,6 +57,12 @@ func FuzzTokens(f *testing.F) {
 			w := slices.Compact(slices.Sorted(slices.Values(want)))
 			if !slices.Equal(got, w) || body != len(want) {
 				t.Fatalf("Analyse(%q) has terms %v (%d in the body), Tokens %v", s, got, body, want)
+			}
+			// A synonym is a synonym of one of the words, and not a word.
+			for _, q := range syn {
+				if slices.Contains(w, q) || !slices.ContainsFunc(w, func(t string) bool { return slices.Contains(siteSynonyms[t], q) }) {
+					t.Fatalf("Analyse(%q) has the synonym %q; words %v", s, q, w)
+				}
 			}
 		}
 	})

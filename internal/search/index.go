@@ -68,6 +68,7 @@ const (
 	weightDescription = 1.5
 	bonusExact        = 1.0 // added for a term in the title or the keywords
 	bonusLabel        = 0.5 // added for a term in a heading or a tag, but neither of those
+	synonymWeight     = 0.5 // times the score of a term the document has only as a synonym
 	k1                = 1.2
 	bm25b             = 0.75
 	boostScale        = 4 // fixed-point scale of posting.boost
@@ -152,6 +153,10 @@ const (
 	labelBit = 1 << 14
 )
 
+// synBit marks, in a posting's body frequency, a term the document has
+// only as a synonym of its words.
+const synBit = 1 << 15
+
 type docMeta struct {
 	url     string
 	kind    uint8
@@ -229,11 +234,39 @@ type Vocabulary struct {
 	ids   map[string]int32 // term → id
 	terms []string         // by id
 	idle  []*analyser
+	// syn maps a term's id to the ids of its synonyms' terms (see
+	// Synonyms in the package doc); it does not change once made.
+	syn map[int32][]int32
 }
 
-// NewVocabulary returns an empty Vocabulary.
-func NewVocabulary() *Vocabulary {
-	return &Vocabulary{ids: map[string]int32{}}
+// NewVocabulary returns an empty Vocabulary with the site's synonyms.
+func NewVocabulary() *Vocabulary { return NewVocabularySynonyms(siteSynonyms) }
+
+// NewVocabularySynonyms returns an empty Vocabulary with the synonyms syn.
+func NewVocabularySynonyms(syn Synonyms) *Vocabulary {
+	v := &Vocabulary{ids: map[string]int32{}}
+	if len(syn) > 0 {
+		v.syn = map[int32][]int32{}
+		for t, qs := range syn {
+			id := v.termID(t)
+			for _, q := range qs {
+				v.syn[id] = append(v.syn[id], v.termID(q))
+			}
+		}
+	}
+	return v
+}
+
+// termID returns the id of term t, numbering it when new; v.mu is held
+// or v is not yet shared. A term no document has is left out of the index.
+func (v *Vocabulary) termID(t string) int32 {
+	id, ok := v.ids[t]
+	if !ok {
+		id = int32(len(v.terms))
+		v.terms = append(v.terms, t)
+		v.ids[t] = id
+	}
+	return id
 }
 
 // lookup returns the term id of a folded word, adding its term when new.
@@ -256,11 +289,7 @@ func (v *Vocabulary) lookup(w []byte) int32 {
 	}
 	id = -1
 	if t != "" {
-		if id, ok = v.ids[t]; !ok {
-			id = int32(len(v.terms))
-			v.terms = append(v.terms, t)
-			v.ids[t] = id
-		}
+		id = v.termID(t)
 	}
 	v.words.put(w, h, id)
 	return id
@@ -294,6 +323,7 @@ type freq struct {
 	body  int32
 	boost int32  // × boostScale
 	label uint16 // exactBit and labelBit, of every field the term is in
+	syn   bool   // the term is only a synonym of the document's words
 }
 
 func (v *Vocabulary) analyser() *analyser {
@@ -470,6 +500,32 @@ func (a *analyser) freq(id int32) *freq {
 	return &a.tf[s-1]
 }
 
+// synonyms gives the document the terms of the synonyms of its terms,
+// one lookup per distinct term: a synonym counts as often, and in the
+// same fields, as the words it stands for together, and is marked so that
+// Finish scores it below the word itself. A term the document has of its
+// own is left as it is.
+func (a *analyser) synonyms() {
+	n := len(a.tf)
+	for i := 0; i < n; i++ {
+		qs := a.v.syn[a.tf[i].term]
+		if qs == nil {
+			continue
+		}
+		src := a.tf[i]
+		for _, q := range qs {
+			if int(q) < len(a.slot) && a.slot[q] != 0 && int(a.slot[q]) <= n {
+				continue // the document has the word itself
+			}
+			f := a.freq(q)
+			f.syn = true
+			f.body += src.body
+			f.boost += src.boost
+			f.label |= src.label
+		}
+	}
+}
+
 // fieldSink and bodySink are an analyser taking the words of a field
 // and of the body; see wordSink.
 type (
@@ -546,10 +602,16 @@ func (v *Vocabulary) Analyse(doc Doc) (*Analysis, error) {
 		a.fieldText(s.Heading, weightHeading, labelBit)
 		a.scan.scan(s.Text, (*bodySink)(a))
 	}
+	if v.syn != nil {
+		a.synonyms()
+	}
 	an := &Analysis{vocab: v, url: doc.URL, kind: uint8(k), date: doc.Date, bodyLen: a.body}
 	a.terms = a.terms[:0]
 	for _, f := range a.tf {
-		t := docTerm{term: uint32(f.term), body: uint16(min(f.body, math.MaxUint16)), boost: uint16(min(f.boost, labelBit-1))}
+		t := docTerm{term: uint32(f.term), body: uint16(min(f.body, synBit-1)), boost: uint16(min(f.boost, labelBit-1))}
+		if f.syn {
+			t.body |= synBit
+		}
 		if f.label&exactBit != 0 {
 			t.boost |= exactBit
 		} else {
@@ -967,13 +1029,16 @@ func (ix *Indexer) finish(stop <-chan struct{}) ([]File, Stats, error) {
 		return math.Log(1 + (n-df+0.5)/(df+0.5))
 	}
 	score := func(p posting, idf float64) float64 {
-		w := float64(p.boost&^(exactBit|labelBit))/boostScale + float64(p.body)/norm[p.doc]
+		w := float64(p.boost&^(exactBit|labelBit))/boostScale + float64(p.body&^synBit)/norm[p.doc]
 		s := (k1 + 1) * w / (w + k1)
 		switch {
 		case p.boost&exactBit != 0:
 			s += bonusExact
 		case p.boost&labelBit != 0:
 			s += bonusLabel
+		}
+		if p.body&synBit != 0 {
+			s *= synonymWeight
 		}
 		return idf * s
 	}
@@ -1013,12 +1078,22 @@ func (ix *Indexer) finish(stop <-chan struct{}) ([]File, Stats, error) {
 		b = appendJSONString(b, t)
 		b = append(b, ":["...)
 		f := idf(id)
+		// A synonym scores below every document that has the word itself.
+		synMax := 255
+		for _, p := range ps {
+			if p.body&synBit == 0 {
+				synMax = min(synMax, max(1, int(math.Round(255*score(p, f)/maxScore)))-1)
+			}
+		}
 		prev := uint32(0)
 		for k, p := range ps {
 			if k > 0 {
 				b = append(b, ',')
 			}
 			q := max(1, int(math.Round(255*score(p, f)/maxScore)))
+			if p.body&synBit != 0 {
+				q = max(1, min(q, synMax))
+			}
 			b = strconv.AppendUint(b, uint64(p.doc-prev), 10)
 			b = append(b, ',')
 			b = strconv.AppendInt(b, int64(q), 10)

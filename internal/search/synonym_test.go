@@ -1,0 +1,95 @@
+package search
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSiteSynonymsParse(t *testing.T) {
+	if siteSynonymsErr != nil {
+		t.Fatal(siteSynonymsErr)
+	}
+	if len(siteSynonyms["children"]) == 0 || siteSynonyms["children"][0] != "kid" {
+		t.Fatalf("children's synonyms are %q, want kid first", siteSynonyms["children"])
+	}
+}
+
+func TestParseSynonymsErrors(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"kids children\n", "syn.txt:1:1: a synonym line needs a colon"},
+		{"# c\n\nkids: the\n", `syn.txt:3:7: "the" is a word the search ignores`},
+		{"kids: well-being\n", `syn.txt:1:7: "well-being" is more than one word`},
+		{"  : children\n", "syn.txt:1:1: no words before the colon"},
+		{"kids:   # nothing\n", "syn.txt:1:6: no words after the colon"},
+		{"kid: kids\n", `syn.txt:1:1: a word before the colon and one after it are the same word to the search ("kid")`},
+		{"physio: physiotherapy\nzoë kids: the\n", `syn.txt:2:11: "the"`},
+	} {
+		_, err := ParseSynonyms("syn.txt", c.src)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("ParseSynonyms(%q) = %v, want an error with %q", c.src, err, c.want)
+		}
+	}
+	syn, err := ParseSynonyms("syn.txt", "# comment\nKids kid: children child # kids\nkids: infants\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(syn["children"], " ") + "|" + strings.Join(syn["infant"], " "); got != "kid|kid" {
+		t.Errorf("synonyms: %v", syn)
+	}
+}
+
+// buildWith indexes docs with the synonyms of src.
+func buildWith(t *testing.T, src string, docs []Doc) *reader {
+	syn, err := ParseSynonyms("syn.txt", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := NewVocabularySynonyms(syn).NewIndexer()
+	out := map[string][]byte{}
+	for i, d := range docs {
+		fs, err := ix.Add(i, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range fs {
+			out[f.Path] = f.Data
+		}
+	}
+	fs, _ := ix.Finish()
+	for _, f := range fs {
+		out[f.Path] = f.Data
+	}
+	return newReader(t, out)
+}
+
+// A page that says "children" is found by "kids", below every page that
+// says "kids", however much more it says "children"; and only one way: a
+// page that says "kids" is not found by "children".
+func TestSynonyms(t *testing.T) {
+	long := strings.Repeat("A long page about the body and its rhythms. ", 60)
+	docs := []Doc{
+		{URL: "/children/", Kind: "article", Title: "Children and babies",
+			Sections: []Section{{Heading: "Children", Text: "Children, children and more children."}}},
+		{URL: "/kids/", Kind: "article", Title: "Sessions",
+			Sections: []Section{{Text: long + "Kids are welcome."}}},
+		{URL: "/other/", Kind: "article", Title: "Other", Sections: []Section{{Text: "Nothing of the sort."}}},
+	}
+	r := buildWith(t, "kids: children\n", docs)
+	if got := strings.Join(r.rank(t, "kids"), " "); got != "/kids/ /children/" {
+		t.Errorf("kids finds %q, want the page that says it, then the page that says children", got)
+	}
+	if got := strings.Join(r.rank(t, "children"), " "); got != "/children/" {
+		t.Errorf("children finds %q, want only the page that says it", got)
+	}
+	// Without the table, "kids" finds only the page that says it.
+	r = buildWith(t, "", docs)
+	if got := strings.Join(r.rank(t, "kids"), " "); got != "/kids/" {
+		t.Errorf("without synonyms, kids finds %q", got)
+	}
+	// A page that has both words keeps the word's own score.
+	both := []Doc{{URL: "/both/", Kind: "article", Title: "Kids", Sections: []Section{{Text: "Children."}}}, docs[2]}
+	a, b := buildWith(t, "kids: children\n", both), buildWith(t, "", both)
+	if pa, pb := a.postings(t, "kid"), b.postings(t, "kid"); len(pa) != 1 || pa[0] != pb[0] {
+		t.Errorf("kid postings with the synonym %v, without %v", pa, pb)
+	}
+}
