@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -234,9 +235,11 @@ type Vocabulary struct {
 	ids   map[string]int32 // term → id
 	terms []string         // by id
 	idle  []*analyser
-	// syn maps a term's id to the ids of its synonyms' terms (see
-	// Synonyms in the package doc); it does not change once made.
-	syn map[int32][]int32
+	// syn gives, by term id, the ids of a term's synonyms' terms (see
+	// Synonyms in the package doc). The table's terms are numbered
+	// first, so syn stops at the last of them and a term of the text
+	// costs one comparison; it does not change once made.
+	syn [][]int32
 }
 
 // NewVocabulary returns an empty Vocabulary with the site's synonyms.
@@ -245,13 +248,15 @@ func NewVocabulary() *Vocabulary { return NewVocabularySynonyms(siteSynonyms) }
 // NewVocabularySynonyms returns an empty Vocabulary with the synonyms syn.
 func NewVocabularySynonyms(syn Synonyms) *Vocabulary {
 	v := &Vocabulary{ids: map[string]int32{}}
-	if len(syn) > 0 {
-		v.syn = map[int32][]int32{}
-		for t, qs := range syn {
-			id := v.termID(t)
-			for _, q := range qs {
-				v.syn[id] = append(v.syn[id], v.termID(q))
-			}
+	keys := slices.Sorted(maps.Keys(syn)) // numbered in the same order each time
+	for _, t := range keys {
+		v.termID(t)
+	}
+	v.syn = make([][]int32, len(v.terms))
+	for _, t := range keys {
+		id := v.termID(t)
+		for _, q := range syn[t] {
+			v.syn[id] = append(v.syn[id], v.termID(q))
 		}
 	}
 	return v
@@ -507,11 +512,13 @@ func (a *analyser) freq(id int32) *freq {
 // own is left as it is.
 func (a *analyser) synonyms() {
 	n := len(a.tf)
+	syn := a.v.syn
 	for i := 0; i < n; i++ {
-		qs := a.v.syn[a.tf[i].term]
-		if qs == nil {
+		t := a.tf[i].term
+		if int(t) >= len(syn) || syn[t] == nil {
 			continue
 		}
+		qs := syn[t]
 		src := a.tf[i]
 		for _, q := range qs {
 			if int(q) < len(a.slot) && a.slot[q] != 0 && int(a.slot[q]) <= n {
@@ -602,7 +609,7 @@ func (v *Vocabulary) Analyse(doc Doc) (*Analysis, error) {
 		a.fieldText(s.Heading, weightHeading, labelBit)
 		a.scan.scan(s.Text, (*bodySink)(a))
 	}
-	if v.syn != nil {
+	if len(v.syn) > 0 {
 		a.synonyms()
 	}
 	an := &Analysis{vocab: v, url: doc.URL, kind: uint8(k), date: doc.Date, bodyLen: a.body}

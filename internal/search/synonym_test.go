@@ -93,3 +93,26 @@ func TestSynonyms(t *testing.T) {
 		t.Errorf("kid postings with the synonym %v, without %v", pa, pb)
 	}
 }
+
+// BenchmarkAddSynonyms compares BenchmarkAdd's indexing with the site's
+// synonyms and with none: a lookup per distinct term of a document.
+func BenchmarkAddSynonyms(b *testing.B) {
+	docs := syntheticDocs(200, 1000)
+	for _, c := range []struct {
+		name string
+		syn  Synonyms
+	}{{"none", nil}, {"site", siteSynonyms}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				ix := NewVocabularySynonyms(c.syn).NewIndexer()
+				for n, d := range docs {
+					if _, err := ix.Add(n, d); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(docs)), "ns/doc")
+		})
+	}
+}
