@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as core from "../../../../static/js/directory-core.js";
-import { registrationQuery } from "../../../../static/js/match.js";
+import { registrationQuery, fold, foldChar } from "../../../../static/js/match.js";
 
 const here = new URL(".", import.meta.url);
 const data = JSON.parse(readFileSync(new URL("../filter-fixture.json", here)));
@@ -36,6 +36,17 @@ test("slugify matches the build's Slugify on the shared vectors", () => {
   for (const [input, want] of vectors) {
     assert.equal(core.slugify(input), want, JSON.stringify(input));
   }
+});
+
+test("plain ASCII text folds as each of its characters folds", () => {
+  // fold reads ASCII text at once as its lower case: every ASCII
+  // character, and names as a register holds them, fold as one by one.
+  let all = "";
+  for (let c = 0; c < 0x80; c++) all += String.fromCharCode(c);
+  for (const s of [all, "Aela Dunby", "ASHBY-DE-LA-ZOUCH LE65", "King's Lynn PE30", "St. Albans AL1", ""]) {
+    assert.equal(fold(s), Array.from(s, foldChar).join(""), JSON.stringify(s));
+  }
+  assert.equal(fold("Ashby Zoë"), "ashby zoe");
 });
 
 test("text is folded as the build folds it", () => {
