@@ -20,6 +20,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"sitegen/internal/directory"
 )
 
 // TestSearch types into the header's search box as a visitor would: the
@@ -420,7 +422,13 @@ func readDirectoryData(t *testing.T) (regions []string, people []person) {
 			t.Fatalf("directory data row %s: %v", raw, err)
 		}
 		var p person
+		// The slug is left out ("") when it is the name's.
+		var name string
 		json.Unmarshal(row[0], &p.slug)
+		json.Unmarshal(row[1], &name)
+		if p.slug == "" {
+			p.slug = directory.Slugify(name)
+		}
 		json.Unmarshal(row[2], &p.flags)
 		var locs [][]any
 		json.Unmarshal(row[5], &locs)

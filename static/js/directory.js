@@ -87,7 +87,7 @@ async function start(form) {
     li.className = "practitioner-card";
     const h = document.createElement("h3");
     const a = document.createElement("a");
-    a.href = p.url;
+    a.href = core.profileURL(p);
     a.textContent = p.name;
     h.append(a);
     const meta = document.createElement("p");
