@@ -2,10 +2,30 @@
 // JavaScript the form stays hidden and the server-rendered lists are the
 // directory. The filter data is fetched when a visitor first filters (or
 // opens a shared filtered link), and the view is kept in the query string.
+
+// FILTERS are the query's filters (directory-core.js reads them): a link
+// that has one opens the directory filtered, so needs its data at once.
+const FILTERS = ["q", "region", "modality", "language", "children", "accepting", "home", "wheelchair", "near"];
+
 const form = document.getElementById("directory-filters");
 if (form) start(form);
 
 async function start(form) {
+  // The data is downloaded once, by the first to ask: a link that opens
+  // the directory filtered asks at once, while the modules load.
+  let data = null;
+  const download = () => {
+    if (!data) {
+      data = fetch(form.dataset.directory, { credentials: "same-origin" }).then((r) => {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.json();
+      });
+      data.catch(() => (data = null));
+    }
+    return data;
+  };
+  const params = new URLSearchParams(location.search);
+  if (FILTERS.some((k) => params.get(k))) download();
   const core = await import(form.dataset.core);
   const $ = (id) => document.getElementById(id);
   const status = $("directory-status");
@@ -44,11 +64,7 @@ async function start(form) {
     if (index) return Promise.resolve(index);
     if (!loading) {
       say(loadingSays);
-      loading = fetch(form.dataset.directory, { credentials: "same-origin" })
-        .then((r) => {
-          if (!r.ok) throw new Error("HTTP " + r.status);
-          return r.json();
-        })
+      loading = download()
         .then((data) => {
           index = core.prepare(data);
           const dl = $("f-places");
