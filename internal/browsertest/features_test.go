@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
@@ -19,6 +20,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"sitegen/internal/directory"
 )
 
 // TestSearch types into the header's search box as a visitor would: the
@@ -419,7 +422,13 @@ func readDirectoryData(t *testing.T) (regions []string, people []person) {
 			t.Fatalf("directory data row %s: %v", raw, err)
 		}
 		var p person
+		// The slug is left out ("") when it is the name's.
+		var name string
 		json.Unmarshal(row[0], &p.slug)
+		json.Unmarshal(row[1], &name)
+		if p.slug == "" {
+			p.slug = directory.Slugify(name)
+		}
 		json.Unmarshal(row[2], &p.flags)
 		var locs [][]any
 		json.Unmarshal(row[5], &locs)
@@ -531,6 +540,41 @@ func TestDirectoryAnnouncements(t *testing.T) {
 	f := eval[struct{ Status, Focus string }](t, tb, `({status: document.querySelector("#directory-status").textContent, focus: document.activeElement === document.querySelector("#directory-list h2") ? "first region" : document.activeElement.outerHTML.slice(0, 80)})`)
 	if f.Status != cleared || f.Focus != "first region" {
 		t.Errorf("Show practitioners with no filters: status %q, focus on %s; want %q and the first region's heading", f.Status, f.Focus, cleared)
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
+// TestDirectoryTypingSaysOnce: a name typed a letter at a time, as on a
+// phone or by someone who types slowly, narrows the list after each
+// letter, but the count is said once, when the typing pauses, not after
+// every letter: a screen reader would otherwise read out a count per
+// keystroke, each interrupting the letter just typed.
+func TestDirectoryTypingSaysOnce(t *testing.T) {
+	tb := newTab(t)
+	tb.open(t, "/practitioners/")
+	tb.waitJS(t, `!document.querySelector("#directory-filters").hidden`, "the filter form to appear")
+	// Focus reaches the form's listener once directory.js has started:
+	// step in again until the data has come.
+	tb.waitJS(t, `(() => { const q = document.getElementById("f-q"); q.blur(); q.focus();
+		return document.querySelector("#f-places option") && document.querySelector("#directory-status").textContent === ""; })()`,
+		"the directory's data to load")
+	eval[bool](t, tb, `(window.__said = [], new MutationObserver(() => { const s = document.querySelector("#directory-status").textContent; if (s) window.__said.push(s); }).observe(document.querySelector("#directory-status"), {childList: true, characterData: true, subtree: true}), true)`)
+	var seen []string
+	for _, c := range "mar" {
+		tb.key(t, string(c))
+		time.Sleep(400 * time.Millisecond)
+		seen = append(seen, eval[string](t, tb, `location.search`))
+	}
+	if want := []string{"?q=m", "?q=ma", "?q=mar"}; !slices.Equal(seen, want) {
+		t.Errorf("typing \"mar\" a letter every 400 ms, the list showed %v after each letter; want %v", seen, want)
+	}
+	tb.waitJS(t, `window.__said.length > 0`, "the count to be said")
+	time.Sleep(300 * time.Millisecond)
+	said := eval[[]string](t, tb, `window.__said`)
+	if len(said) != 1 || !strings.Contains(said[0], "match") {
+		t.Errorf("typing \"mar\" a letter every 400 ms, the status line said %q; want one count, once the typing paused", said)
 	}
 	for _, p := range tb.takeProblems() {
 		t.Error(p)

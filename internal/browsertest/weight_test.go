@@ -1,8 +1,13 @@
 package browsertest
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // searchFiles are the files site search needs: its engine modules and
@@ -93,5 +98,49 @@ func TestProfilePhotoKeepsItsBox(t *testing.T) {
 		return {w: r.width, h: r.height, fit: getComputedStyle(img).objectFit}; })()`)
 	if box.W != 240 || box.H != 240 || box.Fit != "cover" {
 		t.Errorf("a 1200×630 photo shows %v×%v px with object-fit %q; want the 240×240 box its attributes reserve, covered", box.W, box.H, box.Fit)
+	}
+}
+
+// TestLinkedDataFetchedAtOnce: a link to one number's registration check
+// (/verify/?reg=…) or to a filtered directory (/practitioners/?children=1)
+// needs the page's data at once, so the data is asked for while the
+// page's modules load, not after them: on a slow phone every step of that
+// chain is a round trip, and the directory's data the largest download of
+// the site. The modules are served slowly here, as over a phone's
+// connection, and the data must be on its way before they have come.
+func TestLinkedDataFetchedAtOnce(t *testing.T) {
+	const lag = 400 * time.Millisecond
+	site := NewServer(siteDir, netlify)
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/assets/directory-core.") {
+			time.Sleep(lag)
+		}
+		w.Header().Set("Cache-Control", "no-store")
+		site.ServeHTTP(w, r)
+	}))
+	defer slow.Close()
+	tb := newTab(t)
+	for _, c := range []struct{ path, data, ready string }{
+		{"/verify/?reg=CST-000004", "/verify/index.", `document.getElementById("verify-result").dataset.status === "current"`},
+		{"/practitioners/?children=1", "/practitioners/directory.", `!document.getElementById("directory-results").hidden && document.querySelector("#directory-result-list li")`},
+	} {
+		tb.run(t, "opening "+c.path, chromedp.Navigate(slow.URL+c.path))
+		tb.waitJS(t, c.ready, c.path+" to answer")
+		at := eval[map[string]float64](t, tb, `(() => { const at = {};
+			for (const e of performance.getEntriesByType("resource")) {
+				const p = new URL(e.name).pathname;
+				if (p.startsWith("/assets/directory-core.")) at.coreEnd = e.responseEnd;
+				if (p.startsWith("`+c.data+`")) at.dataStart = e.startTime;
+			}
+			return at; })()`)
+		if at["coreEnd"] == 0 || at["dataStart"] == 0 {
+			t.Fatalf("%s: did not load both directory-core.js and %s*: %v", c.path, c.data, at)
+		}
+		if at["dataStart"] >= at["coreEnd"] {
+			t.Errorf("%s: its data (%s*) was asked for %.0f ms after the page's modules had come; ask for it while they load", c.path, c.data, at["dataStart"]-at["coreEnd"])
+		}
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
 	}
 }

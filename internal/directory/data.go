@@ -26,15 +26,19 @@ type File struct {
 }
 
 // FilterData is the JSON the directory page's filters load, written as
-// practitioners/directory.<hash>.json. Vocabulary values are indexes into
-// Regions, Modalities and Languages, and each practitioner is an array
-// rather than an object, to keep the file small:
+// practitioners/directory.<hash>.json. A visitor's phone downloads and
+// reads all of it before the first filter answers, so it says each thing
+// once: vocabulary values are indexes into Regions, Modalities and
+// Languages, towns and postcode districts indexes into Places, and each
+// practitioner is an array rather than an object:
 //
 //	[slug, name, flags, [modality...], [language...], [location...], level, registration]
 //
-// flags is 1 for accepting new clients plus 2 for home visits plus 4 for
-// working with children (Practitioner.Paediatric); a location
-// is [town, region, postcode district, lat, lon, wheelchair (0 or 1)], with
+// slug is "" when it is the slug of the name (Slugify), as it nearly
+// always is; flags is 1 for accepting new clients plus 2 for home visits
+// plus 4 for working with children (Practitioner.Paediatric); a location
+// is [town, region, postcode district, lat, lon, wheelchair (0 or 1)], its
+// town and district the indexes of their places (-1 for none), with
 // lat and lon rounded to 3 decimals (about 100 m). Places are the towns and
 // postcode districts of the directory with the mean position of their
 // locations, [label, lat, lon], for "sort by distance from"; Areas are the
@@ -168,7 +172,39 @@ func (d *Directory) FilterData() FilterData {
 		a.n++
 		a.regions[region] = true
 	}
-	for _, p := range sortByName(d.Current()) {
+	listed := sortByName(d.Current())
+	for _, p := range listed {
+		for _, l := range p.Locations {
+			add(towns, l.Town, l.Region, l)
+			add(districts, l.District(), l.Region, l)
+		}
+	}
+	var places [][3]any
+	placeAt := map[[2]string]int{} // {"town" or "district", its name}
+	for i, m := range []map[string]*acc{towns, districts} {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			if k != "" {
+				keys = append(keys, k)
+			}
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			a := m[k]
+			placeAt[[2]string{[]string{"town", "district"}[i], k}] = len(places)
+			places = append(places, [3]any{k, round3(a.lat / float64(a.n)), round3(a.lon / float64(a.n))})
+		}
+	}
+	if places != nil {
+		fd.Places = places
+	}
+	place := func(kind, name string) int {
+		if i, ok := placeAt[[2]string{kind, name}]; ok {
+			return i
+		}
+		return -1
+	}
+	for _, p := range listed {
 		flags := 0
 		if p.Accepting {
 			flags |= 1
@@ -192,29 +228,14 @@ func (d *Directory) FilterData() FilterData {
 			if l.WheelchairAccess {
 				wc = 1
 			}
-			locs = append(locs, []any{l.Town, index(d.regions, l.Region), l.District(), round3(l.Lat), round3(l.Lon), wc})
-			add(towns, l.Town, l.Region, l)
-			add(districts, l.District(), l.Region, l)
+			locs = append(locs, []any{place("town", l.Town), index(d.regions, l.Region), place("district", l.District()), round3(l.Lat), round3(l.Lon), wc})
 		}
 		level := index(d.levels, p.Level)
-		fd.People = append(fd.People, []any{p.Slug, p.Name, flags, mods, langs, locs, level, p.Registration})
-	}
-	var places [][3]any
-	for _, m := range []map[string]*acc{towns, districts} {
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			if k != "" {
-				keys = append(keys, k)
-			}
+		slug := p.Slug
+		if slug == Slugify(p.Name) {
+			slug = ""
 		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			a := m[k]
-			places = append(places, [3]any{k, round3(a.lat / float64(a.n)), round3(a.lon / float64(a.n))})
-		}
-	}
-	if places != nil {
-		fd.Places = places
+		fd.People = append(fd.People, []any{slug, p.Name, flags, mods, langs, locs, level, p.Registration})
 	}
 	fd.Areas = make([][5]any, len(ukAreas))
 	for i, a := range ukAreas {

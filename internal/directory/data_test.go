@@ -148,15 +148,21 @@ func TestFilterData(t *testing.T) {
 	var aeliaRow string
 	for _, p := range fd.People {
 		row, _ := json.Marshal(p)
-		if strings.HasPrefix(string(row), `["aelia-thornhurst"`) {
+		if strings.Contains(string(row), `"Aelia Thornhurst"`) {
 			aeliaRow = string(row)
 		}
 	}
-	// slug, name, flags (accepting), modalities (0 Craniosacral, 16 Visceral), languages (0, 1),
-	// locations [town, region 10 = South West, district, lat, lon, wheelchair], level 0, registration.
-	want := `["aelia-thornhurst","Aelia Thornhurst",1,[0,16],[0,1],[["Frithwick",10,"TR9",50.706,-4.321,1]],0,"CST-000004"]`
+	// slug ("" for the slug of the name, aelia-thornhurst), name, flags (accepting),
+	// modalities (0 Craniosacral, 16 Visceral), languages (0, 1), locations [town
+	// (place 0, Frithwick), region 10 = South West, district (place 3, TR9), lat, lon,
+	// wheelchair], level 0, registration: each town and district written once, in
+	// the places, however many practitioners work there.
+	want := `["","Aelia Thornhurst",1,[0,16],[0,1],[[0,10,3,50.706,-4.321,1]],0,"CST-000004"]`
 	if aeliaRow != want {
 		t.Errorf("row:\n%s\nwant:\n%s", aeliaRow, want)
+	}
+	if len(fd.Places) < 4 || fd.Places[0][0] != "Frithwick" || fd.Places[3][0] != "TR9" {
+		t.Errorf("places 0 and 3 are not Frithwick and TR9: %v", fd.Places)
 	}
 	if fd.Regions[10] != "South West" || fd.Modalities[16] != "Visceral manipulation" || fd.Levels[0] != "Registered" {
 		t.Errorf("vocabularies: %v %v %v", fd.Regions, fd.Modalities, fd.Levels)

@@ -83,6 +83,11 @@ type PageLink struct {
 	N       int
 	URL     string
 	Current bool
+	// First and Last are the names of the first and last practitioners on
+	// the page, so that its link says whom it lists: in a region of
+	// thousands, "7" alone sends a visitor looking for one name through
+	// every page in turn.
+	First, Last string
 }
 
 // Option is one choice of a filter.
@@ -377,7 +382,11 @@ func (d *Directory) listPages() []PageSpec {
 			ld.Region = r
 			ld.Page, ld.Pages = i, n
 			for j, u := range urls {
-				ld.PageLinks = append(ld.PageLinks, PageLink{N: j + 1, URL: u, Current: j+1 == i})
+				pl := PageLink{N: j + 1, URL: u, Current: j+1 == i}
+				if on := cards[j*PageSize : min((j+1)*PageSize, len(cards))]; len(on) > 0 {
+					pl.First, pl.Last = on[0].Name, on[len(on)-1].Name
+				}
+				ld.PageLinks = append(ld.PageLinks, pl)
 			}
 			if i > 1 {
 				ld.PrevURL = urls[i-2]

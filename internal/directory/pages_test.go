@@ -352,8 +352,12 @@ func TestRegionPagination(t *testing.T) {
 		t.Errorf("page 3: %d cards, prev %q next %q pages %d", len(data.Groups[0].Cards), data.PrevURL, data.NextURL, data.Pages)
 	}
 	out := render(t, cfg, p3)
-	if !strings.Contains(out, `<a href="/practitioners/region/south-west/page/3/" aria-current="page">3</a>`) {
-		t.Errorf("page 3 does not mark itself current:\n%s", out)
+	if !strings.Contains(out, `<a href="/practitioners/region/south-west/page/3/" aria-current="page" aria-label="3: Person 000201 to Person 000205">3</a>`) {
+		t.Errorf("page 3 does not mark itself current, or its link does not say whom it lists:\n%s", out)
+	}
+	// Each page's link says whom that page lists, as a screen reader reads it.
+	if !strings.Contains(out, `<a href="/practitioners/region/south-west/page/2/" aria-label="2: Person 000101 to Person 000200">2</a>`) {
+		t.Errorf("the link to page 2 does not say it lists Person 000101 to Person 000200:\n%s", out)
 	}
 	pageByURL(t, pages, "/practitioners/region/wales/") // empty regions still have a page
 	// Search lists a region's first page; the others continue its list.

@@ -7,8 +7,9 @@
 // The filter data is the JSON written by the build (see FilterData in
 // internal/directory): vocabularies as arrays, each practitioner as
 // [slug, name, flags, [modality], [language], [location], level,
-// registration] with a
-// location as [town, region, district, lat, lon, wheelchair].
+// registration], its slug "" when it is the slug of the name, with a
+// location as [town, region, district, lat, lon, wheelchair], its town and
+// district indexes into the places.
 
 import { fold as foldText, slug, registrationQuery } from "./match.js";
 
@@ -79,12 +80,12 @@ export function isFiltered(st) {
  * searchable text of each practitioner is folded once here. */
 export function prepare(data) {
   const slugIndex = (list) => new Map(list.map((w, i) => [slugify(w), i]));
+  const place = (i) => (i >= 0 && i < data.places.length ? data.places[i][0] : "");
   const people = data.people.map(([slug, name, flags, mods, langs, locs, level, reg]) => {
-    const locations = locs.map(([town, region, district, lat, lon, wc]) => ({ town, region, district, lat, lon, wheelchair: wc === 1 }));
+    const locations = locs.map(([town, region, district, lat, lon, wc]) => ({ town: place(town), region, district: place(district), lat, lon, wheelchair: wc === 1 }));
     return {
       slug,
       name,
-      url: "/practitioners/" + slug + "/",
       accepting: (flags & 1) !== 0,
       home: (flags & 2) !== 0,
       children: (flags & 4) !== 0,
@@ -128,6 +129,13 @@ export function prepare(data) {
     registration: data.registration || null,
     placeLabels: [...new Set([...data.places, ...(data.areas || [])].map((p) => p[0]))],
   };
+}
+
+/** profileURL is the address of a practitioner's profile: the slug of
+ * their name, unless the data gives another. It is worked out for the
+ * cards shown, not for every practitioner as the data arrives. */
+export function profileURL(p) {
+  return "/practitioners/" + (p.slug || slugify(p.name)) + "/";
 }
 
 /** findPlace resolves "from a town or postcode district" to a place of the

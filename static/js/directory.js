@@ -2,10 +2,30 @@
 // JavaScript the form stays hidden and the server-rendered lists are the
 // directory. The filter data is fetched when a visitor first filters (or
 // opens a shared filtered link), and the view is kept in the query string.
+
+// FILTERS are the query's filters (directory-core.js reads them): a link
+// that has one opens the directory filtered, so needs its data at once.
+const FILTERS = ["q", "region", "modality", "language", "children", "accepting", "home", "wheelchair", "near"];
+
 const form = document.getElementById("directory-filters");
 if (form) start(form);
 
 async function start(form) {
+  // The data is downloaded once, by the first to ask: a link that opens
+  // the directory filtered asks at once, while the modules load.
+  let data = null;
+  const download = () => {
+    if (!data) {
+      data = fetch(form.dataset.directory, { credentials: "same-origin" }).then((r) => {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.json();
+      });
+      data.catch(() => (data = null));
+    }
+    return data;
+  };
+  const params = new URLSearchParams(location.search);
+  if (FILTERS.some((k) => params.get(k))) download();
   const core = await import(form.dataset.core);
   const $ = (id) => document.getElementById(id);
   const status = $("directory-status");
@@ -22,6 +42,17 @@ async function start(form) {
   let origin = null; // {lat, lon, label}
   let matches = [];
   let shown = 0;
+  // The status line is a polite live region: what is written there is
+  // read out. The list follows a name or town as it is typed, but its
+  // count is said once the typing pauses for TYPING_PAUSE ms, not after
+  // every letter, which would read a count over each letter typed.
+  const TYPING_PAUSE = 1000;
+  let sayTimer = 0;
+  function say(text, after = 0) {
+    clearTimeout(sayTimer);
+    if (after) sayTimer = setTimeout(() => (status.textContent = text), after);
+    else status.textContent = text;
+  }
 
   form.hidden = false;
 
@@ -32,12 +63,8 @@ async function start(form) {
   function load() {
     if (index) return Promise.resolve(index);
     if (!loading) {
-      status.textContent = loadingSays;
-      loading = fetch(form.dataset.directory, { credentials: "same-origin" })
-        .then((r) => {
-          if (!r.ok) throw new Error("HTTP " + r.status);
-          return r.json();
-        })
+      say(loadingSays);
+      loading = download()
         .then((data) => {
           index = core.prepare(data);
           const dl = $("f-places");
@@ -51,7 +78,7 @@ async function start(form) {
         })
         .catch((err) => {
           loading = null;
-          status.textContent = "The directory could not be loaded (" + err.message + "). The lists below still work.";
+          say("The directory could not be loaded (" + err.message + "). The lists below still work.");
           throw err;
         });
     }
@@ -76,7 +103,7 @@ async function start(form) {
     li.className = "practitioner-card";
     const h = document.createElement("h3");
     const a = document.createElement("a");
-    a.href = p.url;
+    a.href = core.profileURL(p);
     a.textContent = p.name;
     h.append(a);
     const meta = document.createElement("p");
@@ -129,14 +156,16 @@ async function start(form) {
   // be lost on the way through it, showing everyone instead of nobody.
   // Going back to everyone (clearing the filters, or asking to be shown
   // practitioners with none set) is said, as any other change of the list.
-  async function apply(push, st = readForm(), say = false) {
+  // typed is true while a name, town or postcode is being typed: what the
+  // list shows is then said after a pause.
+  async function apply(push, st = readForm(), sayCleared = false, typed = false) {
     const query = core.toQuery(st);
     if (push !== false) history.replaceState(null, "", location.pathname + query + location.hash);
     if (!core.isFiltered(st) && !origin) {
-      say = say || !results.hidden;
+      sayCleared = sayCleared || !results.hidden;
       results.hidden = true;
       serverList.hidden = false;
-      status.textContent = say ? "Filters cleared; showing all " + total + " practitioners by region." : "";
+      say(sayCleared ? "Filters cleared; showing all " + total + " practitioners by region." : "", typed && sayCleared ? TYPING_PAUSE : 0);
       return;
     }
     try {
@@ -160,7 +189,7 @@ async function start(form) {
     showMore();
     results.hidden = false;
     serverList.hidden = true;
-    status.textContent = core.summary(matches.length, from ? from.label : "") + note;
+    say(core.summary(matches.length, from ? from.label : "") + note, typed ? TYPING_PAUSE : 0);
     // With no matches the results section says so itself, where focus
     // goes, and its heading is described by that.
     empty.hidden = matches.length > 0;
@@ -188,7 +217,8 @@ async function start(form) {
   form.addEventListener("input", (e) => {
     clearTimeout(timer);
     if (e.target.name === "near") origin = null;
-    timer = setTimeout(() => apply(), e.target.type === "search" || e.target.type === "text" ? 200 : 0);
+    const typed = e.target.type === "search" || e.target.type === "text";
+    timer = setTimeout(() => apply(true, readForm(), false, typed), typed ? 200 : 0);
   });
   // focusResults moves focus to the results' heading (or the first
   // region's), which also scrolls it into view, past the form.
@@ -216,10 +246,10 @@ async function start(form) {
   });
   $("f-locate").addEventListener("click", () => {
     if (!("geolocation" in navigator)) {
-      status.textContent = "This browser cannot share your location; enter a town or postcode district instead.";
+      say("This browser cannot share your location; enter a town or postcode district instead.");
       return;
     }
-    status.textContent = "Finding your location…";
+    say("Finding your location…");
     navigator.geolocation.getCurrentPosition(
       (pos) => {
         origin = { lat: pos.coords.latitude, lon: pos.coords.longitude, label: "your location" };
@@ -227,7 +257,7 @@ async function start(form) {
         apply();
       },
       () => {
-        status.textContent = "Your location is not available; enter a town or postcode district instead.";
+        say("Your location is not available; enter a town or postcode district instead.");
       },
       { maximumAge: 600000, timeout: 15000 },
     );

@@ -1,5 +1,5 @@
 // The registration check at /verify/: normalises what the visitor typed,
-// fetches the manifest and then the one shard that can hold the number,
+// fetches the manifest (as the page opens) and then the one shard that can hold the number,
 // and says whether the registration is current, lapsed or unknown. The
 // result is shareable as /verify/?reg=CST-000004. Each answer starts with a
 // heading that names it, and the result's data-status (current, lapsed,
@@ -10,20 +10,32 @@ const form = document.getElementById("verify-form");
 const NUMBER_WORDS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 if (form) start(form);
 
+async function json(url) {
+  const r = await fetch(url, { credentials: "same-origin" });
+  if (!r.ok) throw new Error("HTTP " + r.status);
+  return r.json();
+}
+
 async function start(form) {
+  // The register's manifest (under a kilobyte) is asked for while the
+  // check's modules load, so that on a slow connection a number, typed or
+  // linked, waits only for its own shard; one that fails is asked for
+  // again at the next check.
+  let manifest = null;
+  const getManifest = () => {
+    if (!manifest) {
+      manifest = json(form.dataset.index);
+      manifest.catch(() => (manifest = null));
+    }
+    return manifest;
+  };
+  getManifest();
   const core = await import(form.dataset.core);
   const input = document.getElementById("verify-reg");
   const out = document.getElementById("verify-result");
   const prefix = form.dataset.prefix;
   const digits = Number(form.dataset.digits);
-  let manifest = null;
   const shards = new Map();
-
-  async function json(url) {
-    const r = await fetch(url, { credentials: "same-origin" });
-    if (!r.ok) throw new Error("HTTP " + r.status);
-    return r.json();
-  }
 
   // say writes the answer: an optional heading, then a paragraph for each
   // part (a string, or an array of strings, {text} in bold and {text,
@@ -88,9 +100,9 @@ async function start(form) {
     out.dataset.status = "checking";
     out.textContent = "Checking " + reg + "…";
     try {
-      manifest = manifest || (await json(form.dataset.index));
-      const key = core.shardKey(reg, prefix, manifest.size);
-      const url = manifest.shards[key];
+      const m = await getManifest();
+      const key = core.shardKey(reg, prefix, m.size);
+      const url = m.shards[key];
       let shard = null;
       if (url) {
         if (!shards.has(url)) shards.set(url, await json(url));

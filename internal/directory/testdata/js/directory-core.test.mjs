@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as core from "../../../../static/js/directory-core.js";
-import { registrationQuery } from "../../../../static/js/match.js";
+import { registrationQuery, fold, foldChar } from "../../../../static/js/match.js";
 
 const here = new URL(".", import.meta.url);
 const data = JSON.parse(readFileSync(new URL("../filter-fixture.json", here)));
@@ -36,6 +36,17 @@ test("slugify matches the build's Slugify on the shared vectors", () => {
   for (const [input, want] of vectors) {
     assert.equal(core.slugify(input), want, JSON.stringify(input));
   }
+});
+
+test("plain ASCII text folds as each of its characters folds", () => {
+  // fold reads ASCII text at once as its lower case: every ASCII
+  // character, and names as a register holds them, fold as one by one.
+  let all = "";
+  for (let c = 0; c < 0x80; c++) all += String.fromCharCode(c);
+  for (const s of [all, "Aela Dunby", "ASHBY-DE-LA-ZOUCH LE65", "King's Lynn PE30", "St. Albans AL1", ""]) {
+    assert.equal(fold(s), Array.from(s, foldChar).join(""), JSON.stringify(s));
+  }
+  assert.equal(fold("Ashby Zoë"), "ashby zoe");
 });
 
 test("text is folded as the build folds it", () => {
@@ -138,9 +149,20 @@ test("a town is found however its hyphens, apostrophes and full stops are typed;
   assert.equal(core.findPlace(idx, "Stratford"), null);
 });
 
+test("a practitioner's address, towns and districts are read back from the compact data", () => {
+  const alice = index.people.find((p) => p.name === "Alice Lakeby");
+  assert.equal(core.profileURL(alice), "/practitioners/alice-lakeby/");
+  assert.deepEqual(alice.locations.map((l) => [l.town, l.district]), [["Hackney", "E8"]]);
+  // A file name other than the name's slug is written out.
+  const idx = core.prepare({ ...data, people: [["alice-lakeby-2", ...data.people[0].slice(1)]] });
+  assert.equal(core.profileURL(idx.people[0]), "/practitioners/alice-lakeby-2/");
+});
+
 test("name or town search ignores hyphens and apostrophes", () => {
-  const people = [...data.people, ["x", "Oisín O'Brien-Hale", 0, [], [], [["Stratford-upon-Avon", 0, "CV37", 52.19, -1.71, 0]], -1]];
-  const idx = core.prepare({ ...data, people });
+  const n = data.places.length;
+  const places = [...data.places, ["Stratford-upon-Avon", 52.19, -1.71], ["CV37", 52.19, -1.71]];
+  const people = [...data.people, ["x", "Oisín O'Brien-Hale", 0, [], [], [[n, 0, n + 1, 52.19, -1.71, 0]], -1]];
+  const idx = core.prepare({ ...data, places, people });
   for (const q of ["obrien", "o'brien hale", "O’Brien-Hale", "stratford upon avon", "stratford-upon-avon cv37"]) {
     assert.deepEqual(names(core.filter(idx, { ...core.emptyState(), q })), ["Oisín O'Brien-Hale"], q);
   }
