@@ -34,11 +34,8 @@ export function foldChar(c) {
   return f;
 }
 
-/** fold folds a string code point by code point, as fold.String does.
- * Text with nothing beyond ASCII, as most names and towns are, folds to
- * its lower case at once: the directory folds ten thousand names and
- * towns as its data arrives. */
-export const fold = (s) => (/^[\0-\x7f]*$/.test(s) ? s.toLowerCase() : Array.from(s, foldChar).join(""));
+/** fold folds a string code point by code point, as fold.String does. */
+export const fold = (s) => Array.from(s, foldChar).join("");
 
 /** slug makes an address segment as fold.Slug does: the fold of s without
  * its apostrophes, its runs of a–z and 0–9 joined by single hyphens
