@@ -23,14 +23,15 @@ const MaxValues = 100_000
 // the whole tree must visit each node once (see Placeholders).
 //
 // It reports a problem and returns false when a merge key is followed by
-// something other than a mapping, or when the aliases would stand for
+// something other than a mapping (at the alias, when an alias names it),
+// or when the aliases would stand for
 // more than MaxValues values: the problem is at the alias that goes past
 // the limit.
 func (d *Decoder) resolveAliases(n *Node) bool {
 	if !bytes.Contains(d.Src, []byte("&")) && !bytes.Contains(d.Src, []byte("<<")) {
 		return true // no anchor, so no alias, and no merge key
 	}
-	r := resolver{d: d, done: map[*Node]bool{}, size: map[*Node]int{}}
+	r := resolver{d: d, done: map[*Node]bool{}, size: map[*Node]int{}, alias: map[slot]*Node{}}
 	r.node(n)
 	return r.ok()
 }
@@ -42,6 +43,24 @@ type resolver struct {
 	total int           // values the aliases met so far stand for
 	stop  bool          // too many values: reported, nothing more is read
 	bad   bool          // a merge key was reported
+	// alias is the alias written at each place an anchor's value now
+	// fills, for a problem with the merge key that wrote it.
+	alias map[slot]*Node
+}
+
+// slot is the place of a value in its parent's Content.
+type slot struct {
+	parent *Node
+	i      int
+}
+
+// written is the node written at s: the alias, when an anchor's value
+// replaced it, or the value itself.
+func (r *resolver) written(s slot) *Node {
+	if a, ok := r.alias[s]; ok {
+		return a
+	}
+	return s.parent.Content[s.i]
 }
 
 func (r *resolver) ok() bool { return !r.stop && !r.bad }
@@ -68,6 +87,7 @@ func (r *resolver) node(n *Node) {
 		}
 		r.node(t)
 		n.Content[i] = t
+		r.alias[slot{n, i}] = c
 		r.count(c, r.sizeOf(t))
 	}
 	if n.Kind == yaml.MappingNode && !r.stop {
@@ -137,13 +157,20 @@ func (r *resolver) merge(n *Node) {
 			out = append(out, k, v)
 			continue
 		}
-		sources := []*Node{v}
+		sources := []slot{{n, i + 1}}
 		if v.Kind == yaml.SequenceNode {
-			sources = v.Content
+			sources = sources[:0]
+			for j := range v.Content {
+				sources = append(sources, slot{v, j})
+			}
 		}
-		for _, s := range sources {
+		for _, at := range sources {
+			s := at.parent.Content[at.i]
 			if s.Kind != yaml.MappingNode {
-				r.d.Errorf(s, "<< (a merge key) brings in the keys of a mapping, not %s; write <<: *name, where &name is written before a mapping, or write the keys out", describe(s))
+				// At the alias, where the merge goes wrong, not at
+				// the value its anchor names, which may be right
+				// where it is.
+				r.d.Errorf(r.written(at), "<< (a merge key) brings in the keys of a mapping, not %s; write <<: *name, where &name is written before a mapping, or write the keys out", describe(s))
 				r.bad = true
 				continue
 			}
