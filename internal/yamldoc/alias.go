@@ -190,7 +190,8 @@ func (r *resolver) merge(n *Node) {
 }
 
 // coreTags are the tags YAML gives values itself, which an editor may
-// also write (`!!str 5` for the text "5").
+// also write (`!!str 5` for the text "5"). A key may also have the tag
+// of a merge key, !!merge (`!!merge <<: *defaults`, as isMerge reads it).
 var coreTags = []string{"!!str", "!!int", "!!float", "!!bool", "!!null", "!!timestamp", "!!map", "!!seq"}
 
 // checkTags reports each value under n written with a tag (!name or
@@ -203,9 +204,9 @@ func (d *Decoder) checkTags(n *Node) bool {
 		return true
 	}
 	ok := true
-	var walk func(n *Node)
-	walk = func(n *Node) {
-		if n.Style&yaml.TaggedStyle != 0 && !contains(coreTags, n.ShortTag()) {
+	var walk func(n *Node, key bool)
+	walk = func(n *Node, key bool) {
+		if n.Style&yaml.TaggedStyle != 0 && !contains(coreTags, n.ShortTag()) && !(key && n.ShortTag() == "!!merge") {
 			ok = false
 			if n.ShortTag() == "!!binary" {
 				d.Errorf(n, "the tag !!binary makes YAML read this value as base64-encoded bytes, which the site would publish as their code letters; delete !!binary and write the text itself")
@@ -213,10 +214,10 @@ func (d *Decoder) checkTags(n *Node) bool {
 				d.Errorf(n, "the tag %s means nothing to this site, which would read the value as if the tag were not there; delete %s and write the value itself", n.Tag, n.Tag)
 			}
 		}
-		for _, c := range n.Content {
-			walk(c)
+		for i, c := range n.Content {
+			walk(c, n.Kind == yaml.MappingNode && i%2 == 0)
 		}
 	}
-	walk(n)
+	walk(n, false)
 	return ok
 }

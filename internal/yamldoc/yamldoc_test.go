@@ -258,6 +258,7 @@ func TestAliases(t *testing.T) {
 		{"merge of a written list", "place:\n  <<: [a, b]\n", nil, "",
 			[]string{`f.yaml:2:8: << (a merge key) brings in the keys of a mapping, not the text "a"; write <<: *name, where &name is written before a mapping, or write the keys out`,
 				`f.yaml:2:11: << (a merge key) brings in the keys of a mapping, not the text "b"; write <<: *name, where &name is written before a mapping, or write the keys out`}},
+		{"merge key with its tag", "a: &p {town: Frithwick}\nplace:\n  !!merge <<: *p\n", nil, "Frithwick", nil},
 		{"billion laughs", bomb + "tags: *a8\n", nil, "",
 			[]string{"f.yaml:5:45: *a3 makes the file too large to read: with the values its aliases repeat, it would hold more than 100000 values; write the values out where they belong instead of repeating aliases of aliases"}},
 	}
@@ -315,6 +316,7 @@ func TestTags(t *testing.T) {
 		{"name: x\nbio: !include bio.md\n", "f.yaml:2:6: the tag !include means nothing to this site, which would read the value as if the tag were not there; delete !include and write the value itself"},
 		{"tags: !!set {a, b}\n", "f.yaml:1:7: the tag !!set means nothing to this site, which would read the value as if the tag were not there; delete !!set and write the value itself"},
 		{"name: Welcome!\n", ""},
+		{"name: !!merge Aelia\n", "f.yaml:1:7: the tag !!merge means nothing to this site, which would read the value as if the tag were not there; delete !!merge and write the value itself"},
 	}
 	for _, tt := range tests {
 		var l diag.List
