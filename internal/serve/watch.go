@@ -116,9 +116,7 @@ func newWatcher(root string, quiet time.Duration) (*watcher, error) {
 		fsw.Close()
 		return nil, watchError(root, root, err, false)
 	}
-	for _, d := range watched {
-		w.addTop(filepath.Join(root, d))
-	}
+	w.addTops()
 	// At the start, the editor is at the terminal: a folder not watched
 	// stops the server with what to do.
 	if len(w.missed) > 0 {
@@ -174,6 +172,17 @@ type watchErr struct {
 func (e *watchErr) Error() string { return e.msg }
 
 func (e *watchErr) Unwrap() error { return e.err }
+
+// addTops watches content/, layouts/ and static/ and the folders below
+// them. A link is read as each folder is, before the folders after it:
+// once all three are, the links are read again, so that a link in
+// content/ to a file in static/ leads there.
+func (w *watcher) addTops() {
+	for _, d := range watched {
+		w.addTop(filepath.Join(w.root, d))
+	}
+	w.relink()
+}
 
 // addTop watches dir, one of content/, layouts/ and static/, and the
 // folders below it, and returns the files already in them. The folder
@@ -586,9 +595,7 @@ func (w *watcher) rewatch() {
 		clear(w.extraMissed)
 		w.missedNews = true
 	}
-	for _, d := range watched {
-		w.addTop(filepath.Join(w.root, d))
-	}
+	w.addTops()
 }
 
 // paths returns the site paths an event changes, or none for events that

@@ -558,3 +558,44 @@ func TestWatchLimit(t *testing.T) {
 		t.Errorf("news %+v once the folder is deleted, want none", u)
 	}
 }
+
+// startLinked makes the files of a site and the links (path: target) in
+// it, and starts watching it.
+func startLinked(t *testing.T, files []string, links [][2]string) (*watcher, func(string) string) {
+	t.Helper()
+	root := t.TempDir()
+	for _, f := range files {
+		if err := writeFile(filepath.Join(root, f), "---\ntitle: A\n---\n"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := func(rel string) string { return filepath.Join(root, filepath.FromSlash(rel)) }
+	for _, l := range links {
+		if err := os.Symlink(l[1], p(l[0])); err != nil {
+			t.Skip("no symlinks here:", err)
+		}
+	}
+	w, err := newWatcher(root, 20*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.close() })
+	return w, p
+}
+
+// TestWatcherLinkAtStartIntoStatic: a link in content/ to a file in
+// static/, found when the preview starts (before static/ is read),
+// changes when that file is saved.
+func TestWatcherLinkAtStartIntoStatic(t *testing.T) {
+	w, p := startLinked(t, []string{"static/d.md", "content/other.md"}, [][2]string{{"content/c.md", "../static/d.md"}})
+	// Saved in place, as an editor that writes over the file does.
+	f, err := os.OpenFile(p("static/d.md"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("Saved.\n")
+	f.Close()
+	if got := collect(t, w, "static/d.md"); !slices.Equal(got, []string{"content/c.md", "static/d.md"}) {
+		t.Errorf("saving the file in static/ a link in content/ leads to: %v, want [content/c.md static/d.md]", got)
+	}
+}
