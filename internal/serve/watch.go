@@ -346,8 +346,10 @@ func (w *watcher) setLink(link, target string) bool {
 		if dir := filepath.Dir(old); w.extra[dir] > 0 {
 			if w.extra[dir]--; w.extra[dir] == 0 {
 				delete(w.extra, dir)
-				w.fsw.Remove(dir)
-				w.found(dir)
+				if !w.dirs[dir] { // a folder of the site stays watched
+					w.fsw.Remove(dir)
+					w.found(dir)
+				}
 			}
 		}
 	}

@@ -599,3 +599,23 @@ func TestWatcherLinkAtStartIntoStatic(t *testing.T) {
 		t.Errorf("saving the file in static/ a link in content/ leads to: %v, want [content/c.md static/d.md]", got)
 	}
 }
+
+// TestWatcherLinkBeforeItsFolder: a link read before the folder of the
+// site it leads into (content/a.md to zz/b.md), once removed, leaves that
+// folder watched, as a folder of the site.
+func TestWatcherLinkBeforeItsFolder(t *testing.T) {
+	w, p := startLinked(t, []string{"content/zz/b.md"}, [][2]string{{"content/a.md", "zz/b.md"}})
+	if err := os.Remove(p("content/a.md")); err != nil {
+		t.Fatal(err)
+	}
+	collect(t, w, "content/a.md")
+	if got, _ := watchedFolders(w); !slices.Contains(got, "content/zz") {
+		t.Fatalf("watching %v once the link into content/zz is gone, want content/zz among them", got)
+	}
+	if err := writeFile(p("content/zz/b.md"), "---\ntitle: B\n---\n"); err != nil {
+		t.Fatal(err)
+	}
+	if got := collect(t, w, "content/zz/b.md"); !slices.Equal(got, []string{"content/zz/b.md"}) {
+		t.Errorf("saving a file of content/zz: %v", got)
+	}
+}
