@@ -306,19 +306,24 @@ func (s *Server) unwatched(u *unwatched) {
 		}
 		s.logf("watching every folder again: changes anywhere in the site are previewed\n")
 	} else {
-		msg := u.err.Error()
-		if u.more > 0 {
-			others := "folder"
-			if u.more > 1 {
-				others = "folders"
-			}
-			msg += fmt.Sprintf(" (%d other %s are not watched either)", u.more, others)
-		}
+		msg := u.message()
 		s.logf("watching: %s\n", msg)
 		ev.Problems = []problem{{File: u.dir, Msg: msg, Severity: "warning", Text: msg}}
 	}
 	s.watching.Store(&ev)
 	s.broadcast(ev)
+}
+
+// message is what the editor is told of u: why its folder is not
+// watched, and how many others are not either.
+func (u *unwatched) message() string {
+	switch {
+	case u.more == 1:
+		return u.err.Error() + " (1 other folder is not watched either)"
+	case u.more > 1:
+		return u.err.Error() + fmt.Sprintf(" (%d other folders are not watched either)", u.more)
+	}
+	return u.err.Error()
 }
 
 // rebuild builds after a batch of changes and tells the browsers.

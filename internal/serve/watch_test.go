@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -617,5 +618,20 @@ func TestWatcherLinkBeforeItsFolder(t *testing.T) {
 	}
 	if got := collect(t, w, "content/zz/b.md"); !slices.Equal(got, []string{"content/zz/b.md"}) {
 		t.Errorf("saving a file of content/zz: %v", got)
+	}
+}
+
+// TestUnwatchedMessage: the count of the other folders not watched agrees
+// with its verb.
+func TestUnwatchedMessage(t *testing.T) {
+	for more, want := range map[int]string{
+		0: "cannot watch content/a",
+		1: "cannot watch content/a (1 other folder is not watched either)",
+		2: "cannot watch content/a (2 other folders are not watched either)",
+	} {
+		u := &unwatched{dir: "content/a", err: errors.New("cannot watch content/a"), more: more}
+		if got := u.message(); got != want {
+			t.Errorf("%d more: %q, want %q", more, got, want)
+		}
 	}
 }
