@@ -199,7 +199,7 @@ func utf16(src []byte) bool {
 // permission, the command that gives it.
 func CannotRead(name string, err error) string {
 	if errors.Is(err, fs.ErrPermission) {
-		return fmt.Sprintf("cannot be read: the system refuses permission; let everyone read it, with chmod -R a+rX %s, or build as its owner", shellWord(name))
+		return fmt.Sprintf("cannot be read: the system refuses permission; let everyone read it, with chmod -R a+rX %s, or build as its owner", ShellWord(name))
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -208,10 +208,11 @@ func CannotRead(name string, err error) string {
 	return fmt.Sprintf("cannot be read: %v", err)
 }
 
-// shellWord is name as a shell reads it as one word, to be pasted into
+// ShellWord is name as a shell reads it as one word, to be pasted into
 // a command: as it is when it holds only letters, digits and . _ - / +,
-// else in single quotes (a quote in it written '\'').
-func shellWord(name string) string {
+// else in single quotes, each quote in it written as a quote escaped
+// between two closed and reopened quotes.
+func ShellWord(name string) string {
 	if name != "" && strings.Trim(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/+") == "" {
 		return name
 	}

@@ -12,10 +12,11 @@
 //	          one, however many pauses it has; when the system's queue of
 //	          events overflows, every folder is watched again and the
 //	          whole site built; a folder the system will not watch (its
-//	          limit on watches reached) is named, with the limit and how
-//	          to raise it, in the terminal and in the browser, tried again
-//	          every few seconds, and once watched its files count as
-//	          changed and the browser's notice goes; the folders watched
+//	          limit on watches reached, or no permission to read it) is
+//	          named, with the limit and how to raise it or the chmod
+//	          that gives permission, in the terminal and in the browser,
+//	          tried again every few seconds, and once watched its files
+//	          count as changed and the browser's notice goes; the folders watched
 //	          are those the build reads (a symbolic link to a folder is
 //	          not followed, one to a file is, within the site's folders,
 //	          and a watch kept for a link's file goes with the link)

@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"sitegen/internal/diag"
 	"sitegen/internal/workfile"
 
 	"github.com/fsnotify/fsnotify"
@@ -140,22 +141,25 @@ func watchError(root, dir string, err error, later bool) error {
 	if rel, rerr := filepath.Rel(root, dir); rerr == nil && rel != "." {
 		name = filepath.ToSlash(rel)
 	}
+	then := "then start sitegen serve again"
+	if later {
+		then = "the preview watches it as soon as it can, with no restart"
+	}
 	var limit, why, more string
 	switch {
 	case errors.Is(err, syscall.ENOSPC):
 		limit, why, more = "fs.inotify.max_user_watches", "the system watches no more folders for you", "524288"
 	case errors.Is(err, syscall.EMFILE):
 		limit, why, more = "fs.inotify.max_user_instances", "too many programs of yours watch files", "1024"
+	case errors.Is(err, fs.ErrPermission):
+		return &watchErr{fmt.Sprintf("cannot watch %s: the system refuses permission; let everyone read it, with chmod -R a+rX %s, or run sitegen serve as its owner; %s",
+			name, diag.ShellWord(name), then), err}
 	default:
 		return &watchErr{fmt.Sprintf("cannot watch %s: %v", name, err), err}
 	}
 	now := ""
 	if b, rerr := os.ReadFile("/proc/sys/" + strings.ReplaceAll(limit, ".", "/")); rerr == nil {
 		now = " (now " + strings.TrimSpace(string(b)) + ")"
-	}
-	then := "then start sitegen serve again"
-	if later {
-		then = "the preview watches it as soon as it can, with no restart"
 	}
 	return &watchErr{fmt.Sprintf("cannot watch %[1]s: %[2]s: the limit %[3]s%[4]s is reached, so changes there are not previewed; "+
 		"raise it with `sudo sysctl %[3]s=%[5]s` (and the line %[3]s=%[5]s in /etc/sysctl.conf to keep it), "+

@@ -635,3 +635,27 @@ func TestUnwatchedMessage(t *testing.T) {
 		}
 	}
 }
+
+// TestWatchPermission: a folder the system will not let the preview
+// watch (no read permission: inotify_add_watch says EACCES) is named with
+// what to run, as the build names a folder it may not read, not with the
+// system's bare error.
+func TestWatchPermission(t *testing.T) {
+	root := t.TempDir()
+	locked := filepath.Join(root, "content", "my notes")
+	if err := os.MkdirAll(locked, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	watchFolder = func(w *fsnotify.Watcher, dir string) error {
+		if dir == locked {
+			return syscall.EACCES
+		}
+		return w.Add(dir)
+	}
+	t.Cleanup(func() { watchFolder = (*fsnotify.Watcher).Add })
+	_, err := newWatcher(root, 20*time.Millisecond)
+	want := "cannot watch content/my notes: the system refuses permission; let everyone read it, with chmod -R a+rX 'content/my notes', or run sitegen serve as its owner; then start sitegen serve again"
+	if err == nil || err.Error() != want {
+		t.Errorf("error %v; want %s", err, want)
+	}
+}
