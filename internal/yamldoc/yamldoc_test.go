@@ -37,6 +37,8 @@ func TestNumbers(t *testing.T) {
 		{"!!str 16", "f.yaml:1:9: weight must be a whole number, but the tag !!str and any quotes make it text; write it without them: weight: 16",
 			"f.yaml:2:6: lat must be a number, but the tag !!str and any quotes make it text; write it without them: lat: 16", 0},
 		{"2012.0", "f.yaml:1:9: weight must be a whole number, written without a decimal point: weight: 2012", "", 0},
+		{"2e3", "f.yaml:1:9: weight must be a whole number, written in digits without an exponent: weight: 2000", "", 0},
+		{"1.2E+1", "f.yaml:1:9: weight must be a whole number, written in digits without a decimal point or an exponent: weight: 12", "", 0},
 		{"99999999999999999999", "f.yaml:1:9: weight is 99999999999999999999, a number too large to be right; check it", "", 0},
 	}
 	for _, tt := range tests {
