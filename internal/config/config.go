@@ -197,7 +197,7 @@ type Vocabularies struct {
 	Languages  []string
 	Levels     []string
 	Topics     []string
-	// Unread is set when site.yaml could not be read or is empty: no value can be
+	// Unread is set when site.yaml could not be read or holds no keys: no value can be
 	// checked against its vocabularies, and none is reported, so that its
 	// syntax error is not buried under every data file's values.
 	Unread bool
@@ -218,13 +218,13 @@ func Parse(src []byte, list *diag.List) *Config {
 		return c
 	}
 	list.Add(d.Placeholders(root)...)
-	// An empty file (or one holding a single value, not keys) is
+	m := d.Map(root, "site.yaml", "title", "description", "base_url", "language", "raw_html", "notice",
+		"organisation", "menu", "registration", "vocabularies")
+	// An empty file (or one holding a text or a list, not keys) is
 	// reported for what it lacks, as one that could not be read: not as
 	// empty vocabularies, against which every data file's values would
 	// be errors too.
-	c.Vocab.Unread = len(root.Content) == 0
-	m := d.Map(root, "site.yaml", "title", "description", "base_url", "language", "raw_html", "notice",
-		"organisation", "menu", "registration", "vocabularies")
+	c.Vocab.Unread = !m.IsMapping() || len(root.Content) == 0
 	m.Require("title", "base_url")
 	m.OneLine("title", &c.Title)
 	m.Text("description", &c.Description)

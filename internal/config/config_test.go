@@ -221,12 +221,12 @@ func TestOrganisationDetails(t *testing.T) {
 	}
 }
 
-// TestEmptyIsUnread: a site.yaml with nothing in it is reported for its
-// missing keys, and has no vocabularies to check values against, rather
+// TestEmptyIsUnread: a site.yaml with nothing in it, or with a text or a
+// list in place of its keys, is reported for that, and has no vocabularies to check values against, rather
 // than vocabularies that are empty, which would make every data file's
 // every region, language and topic an error of its own.
 func TestEmptyIsUnread(t *testing.T) {
-	for _, src := range []string{"", "# settings\n", "---\n"} {
+	for _, src := range []string{"", "# settings\n", "---\n", "Our site\n", "- title: x\n  base_url: https://e.org/\n"} {
 		var l diag.List
 		if c := Parse([]byte(src), &l); !c.Vocab.Unread {
 			t.Errorf("Parse(%q): vocabularies read", src)

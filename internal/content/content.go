@@ -436,10 +436,10 @@ func Rename(what, name, ext string) string {
 	return "rename the " + what + " with lower-case letters, digits and hyphens"
 }
 
-// checkSlug returns why s cannot be a URL slug, or "".
 // htmlExtRe matches the end of a file name of a web page.
 var htmlExtRe = regexp.MustCompile(`(?i)\.html?$`)
 
+// checkSlug returns why s cannot be a URL slug, or "".
 func checkSlug(s string) string {
 	switch {
 	case s == "":

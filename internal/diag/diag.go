@@ -199,13 +199,24 @@ func utf16(src []byte) bool {
 // permission, the command that gives it.
 func CannotRead(name string, err error) string {
 	if errors.Is(err, fs.ErrPermission) {
-		return fmt.Sprintf("cannot be read: the system refuses permission; let everyone read it, with chmod -R a+rX %s, or build as its owner", name)
+		return fmt.Sprintf("cannot be read: the system refuses permission; let everyone read it, with chmod -R a+rX %s, or build as its owner", ShellWord(name))
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
 	return fmt.Sprintf("cannot be read: %v", err)
+}
+
+// ShellWord is name as a shell reads it as one word, to be pasted into
+// a command: as it is when it holds only letters, digits and . _ - / +,
+// else in single quotes, each quote in it written as a quote escaped
+// between two closed and reopened quotes.
+func ShellWord(name string) string {
+	if name != "" && strings.Trim(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/+") == "" {
+		return name
+	}
+	return "'" + strings.ReplaceAll(name, "'", `'\''`) + "'"
 }
 
 // cp1252 are the characters Windows-1252 has at bytes 0x80 to 0x9F (0

@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
 )
@@ -128,5 +129,21 @@ func TestProblemIsOneLine(t *testing.T) {
 	want := `content/a.md:2:3: title "A\n::error::x\x1b[2J" and a` + "\t" + `tab\u2028`
 	if got := p.String(); got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// TestCannotReadCommand: the command that gives permission names the file
+// as a shell reads it, a name with a space or a quote too.
+func TestCannotReadCommand(t *testing.T) {
+	err := &fs.PathError{Op: "open", Path: "x", Err: fs.ErrPermission}
+	for name, want := range map[string]string{
+		"content/notes.md":         "chmod -R a+rX content/notes.md,",
+		"content/my notes.md":      "chmod -R a+rX 'content/my notes.md',",
+		"content/king's-lynn.md":   `chmod -R a+rX 'content/king'\''s-lynn.md',`,
+		"static/images/$5 off.jpg": "chmod -R a+rX 'static/images/$5 off.jpg',",
+	} {
+		if got := CannotRead(name, err); !strings.Contains(got, want) {
+			t.Errorf("%s: %q, want %q in it", name, got, want)
+		}
 	}
 }

@@ -280,6 +280,8 @@ func TestListWithoutBooks(t *testing.T) {
 		{"no books key", "title: A list\n",
 			testFile + ":2:1: warning: the reading list has no books, and would be published with none; add them under books:, each with its title, authors and level"},
 		{"one book", book(), ""},
+		{"books as {}, an error alone", "title: A list\nbooks: {}\n",
+			testFile + ":3:8: books must be a list, not a mapping"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

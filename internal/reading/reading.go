@@ -305,9 +305,10 @@ func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
 			books = append(books, b)
 		}
 	}
-	if v := m.Value("books"); m.IsMapping() && (v == nil || len(v.Content) == 0 && v.Tag != "!!str") {
+	if v := m.Value("books"); m.IsMapping() && (v == nil || v.Kind == yaml.SequenceNode && len(v.Content) == 0 || v.ShortTag() == "!!null") {
 		// No books written: a page, a .bib and a .ris with nothing in
-		// them. (Books that are all reported are not this.)
+		// them. (Books that are all reported are not this, nor books
+		// written as something other than a list, an error already.)
 		at := m.Node
 		switch {
 		case v != nil && v.Kind == yaml.SequenceNode:

@@ -109,7 +109,7 @@
       box.append(el("h2", { margin: "0 0 1rem", color: "#ffd180", font: "bold 18px/1.4 system-ui, sans-serif" },
         "The preview does not see every change"));
       box.append(el("p", { margin: "0 0 1.5rem", font: "14px/1.4 system-ui, sans-serif", color: "#ccc" },
-        "Saves in the folder named below do not reach the preview. Raise the limit as it says: " +
+        "Saves in the folder named below do not reach the preview. Do what it says: " +
         "this goes away by itself once the folder is watched."));
       const list = el("div", {});
       list.className = "sitegen-watching";

@@ -12,10 +12,11 @@
 //	          one, however many pauses it has; when the system's queue of
 //	          events overflows, every folder is watched again and the
 //	          whole site built; a folder the system will not watch (its
-//	          limit on watches reached) is named, with the limit and how
-//	          to raise it, in the terminal and in the browser, tried again
-//	          every few seconds, and once watched its files count as
-//	          changed and the browser's notice goes; the folders watched
+//	          limit on watches reached, or no permission to read it) is
+//	          named, with the limit and how to raise it or the chmod
+//	          that gives permission, in the terminal and in the browser,
+//	          tried again every few seconds, and once watched its files
+//	          count as changed and the browser's notice goes; the folders watched
 //	          are those the build reads (a symbolic link to a folder is
 //	          not followed, one to a file is, within the site's folders,
 //	          and a watch kept for a link's file goes with the link)
@@ -306,19 +307,24 @@ func (s *Server) unwatched(u *unwatched) {
 		}
 		s.logf("watching every folder again: changes anywhere in the site are previewed\n")
 	} else {
-		msg := u.err.Error()
-		if u.more > 0 {
-			others := "folder"
-			if u.more > 1 {
-				others = "folders"
-			}
-			msg += fmt.Sprintf(" (%d other %s are not watched either)", u.more, others)
-		}
+		msg := u.message()
 		s.logf("watching: %s\n", msg)
 		ev.Problems = []problem{{File: u.dir, Msg: msg, Severity: "warning", Text: msg}}
 	}
 	s.watching.Store(&ev)
 	s.broadcast(ev)
+}
+
+// message is what the editor is told of u: why its folder is not
+// watched, and how many others are not either.
+func (u *unwatched) message() string {
+	switch {
+	case u.more == 1:
+		return u.err.Error() + " (1 other folder is not watched either)"
+	case u.more > 1:
+		return u.err.Error() + fmt.Sprintf(" (%d other folders are not watched either)", u.more)
+	}
+	return u.err.Error()
 }
 
 // rebuild builds after a batch of changes and tells the browsers.

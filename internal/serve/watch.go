@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"sitegen/internal/diag"
 	"sitegen/internal/workfile"
 
 	"github.com/fsnotify/fsnotify"
@@ -116,9 +117,7 @@ func newWatcher(root string, quiet time.Duration) (*watcher, error) {
 		fsw.Close()
 		return nil, watchError(root, root, err, false)
 	}
-	for _, d := range watched {
-		w.addTop(filepath.Join(root, d))
-	}
+	w.addTops()
 	// At the start, the editor is at the terminal: a folder not watched
 	// stops the server with what to do.
 	if len(w.missed) > 0 {
@@ -142,22 +141,25 @@ func watchError(root, dir string, err error, later bool) error {
 	if rel, rerr := filepath.Rel(root, dir); rerr == nil && rel != "." {
 		name = filepath.ToSlash(rel)
 	}
+	then := "then start sitegen serve again"
+	if later {
+		then = "the preview watches it as soon as it can, with no restart"
+	}
 	var limit, why, more string
 	switch {
 	case errors.Is(err, syscall.ENOSPC):
 		limit, why, more = "fs.inotify.max_user_watches", "the system watches no more folders for you", "524288"
 	case errors.Is(err, syscall.EMFILE):
 		limit, why, more = "fs.inotify.max_user_instances", "too many programs of yours watch files", "1024"
+	case errors.Is(err, fs.ErrPermission):
+		return &watchErr{fmt.Sprintf("cannot watch %s: the system refuses permission; let everyone read it, with chmod -R a+rX %s, or run sitegen serve as its owner; %s",
+			name, diag.ShellWord(name), then), err}
 	default:
 		return &watchErr{fmt.Sprintf("cannot watch %s: %v", name, err), err}
 	}
 	now := ""
 	if b, rerr := os.ReadFile("/proc/sys/" + strings.ReplaceAll(limit, ".", "/")); rerr == nil {
 		now = " (now " + strings.TrimSpace(string(b)) + ")"
-	}
-	then := "then start sitegen serve again"
-	if later {
-		then = "the preview watches it as soon as it can, with no restart"
 	}
 	return &watchErr{fmt.Sprintf("cannot watch %[1]s: %[2]s: the limit %[3]s%[4]s is reached, so changes there are not previewed; "+
 		"raise it with `sudo sysctl %[3]s=%[5]s` (and the line %[3]s=%[5]s in /etc/sysctl.conf to keep it), "+
@@ -174,6 +176,17 @@ type watchErr struct {
 func (e *watchErr) Error() string { return e.msg }
 
 func (e *watchErr) Unwrap() error { return e.err }
+
+// addTops watches content/, layouts/ and static/ and the folders below
+// them. A link is read as each folder is, before the folders after it:
+// once all three are, the links are read again, so that a link in
+// content/ to a file in static/ leads there.
+func (w *watcher) addTops() {
+	for _, d := range watched {
+		w.addTop(filepath.Join(w.root, d))
+	}
+	w.relink()
+}
 
 // addTop watches dir, one of content/, layouts/ and static/, and the
 // folders below it, and returns the files already in them. The folder
@@ -337,8 +350,10 @@ func (w *watcher) setLink(link, target string) bool {
 		if dir := filepath.Dir(old); w.extra[dir] > 0 {
 			if w.extra[dir]--; w.extra[dir] == 0 {
 				delete(w.extra, dir)
-				w.fsw.Remove(dir)
-				w.found(dir)
+				if !w.dirs[dir] { // a folder of the site stays watched
+					w.fsw.Remove(dir)
+					w.found(dir)
+				}
 			}
 		}
 	}
@@ -586,9 +601,7 @@ func (w *watcher) rewatch() {
 		clear(w.extraMissed)
 		w.missedNews = true
 	}
-	for _, d := range watched {
-		w.addTop(filepath.Join(w.root, d))
-	}
+	w.addTops()
 }
 
 // paths returns the site paths an event changes, or none for events that

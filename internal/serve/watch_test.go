@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -556,5 +557,105 @@ func TestWatchLimit(t *testing.T) {
 	}
 	if u := news("once the folder is deleted"); u != nil {
 		t.Errorf("news %+v once the folder is deleted, want none", u)
+	}
+}
+
+// startLinked makes the files of a site and the links (path: target) in
+// it, and starts watching it.
+func startLinked(t *testing.T, files []string, links [][2]string) (*watcher, func(string) string) {
+	t.Helper()
+	root := t.TempDir()
+	for _, f := range files {
+		if err := writeFile(filepath.Join(root, f), "---\ntitle: A\n---\n"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := func(rel string) string { return filepath.Join(root, filepath.FromSlash(rel)) }
+	for _, l := range links {
+		if err := os.Symlink(l[1], p(l[0])); err != nil {
+			t.Skip("no symlinks here:", err)
+		}
+	}
+	w, err := newWatcher(root, 20*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.close() })
+	return w, p
+}
+
+// TestWatcherLinkAtStartIntoStatic: a link in content/ to a file in
+// static/, found when the preview starts (before static/ is read),
+// changes when that file is saved.
+func TestWatcherLinkAtStartIntoStatic(t *testing.T) {
+	w, p := startLinked(t, []string{"static/d.md", "content/other.md"}, [][2]string{{"content/c.md", "../static/d.md"}})
+	// Saved in place, as an editor that writes over the file does.
+	f, err := os.OpenFile(p("static/d.md"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("Saved.\n")
+	f.Close()
+	if got := collect(t, w, "static/d.md"); !slices.Equal(got, []string{"content/c.md", "static/d.md"}) {
+		t.Errorf("saving the file in static/ a link in content/ leads to: %v, want [content/c.md static/d.md]", got)
+	}
+}
+
+// TestWatcherLinkBeforeItsFolder: a link read before the folder of the
+// site it leads into (content/a.md to zz/b.md), once removed, leaves that
+// folder watched, as a folder of the site.
+func TestWatcherLinkBeforeItsFolder(t *testing.T) {
+	w, p := startLinked(t, []string{"content/zz/b.md"}, [][2]string{{"content/a.md", "zz/b.md"}})
+	if err := os.Remove(p("content/a.md")); err != nil {
+		t.Fatal(err)
+	}
+	collect(t, w, "content/a.md")
+	if got, _ := watchedFolders(w); !slices.Contains(got, "content/zz") {
+		t.Fatalf("watching %v once the link into content/zz is gone, want content/zz among them", got)
+	}
+	if err := writeFile(p("content/zz/b.md"), "---\ntitle: B\n---\n"); err != nil {
+		t.Fatal(err)
+	}
+	if got := collect(t, w, "content/zz/b.md"); !slices.Equal(got, []string{"content/zz/b.md"}) {
+		t.Errorf("saving a file of content/zz: %v", got)
+	}
+}
+
+// TestUnwatchedMessage: the count of the other folders not watched agrees
+// with its verb.
+func TestUnwatchedMessage(t *testing.T) {
+	for more, want := range map[int]string{
+		0: "cannot watch content/a",
+		1: "cannot watch content/a (1 other folder is not watched either)",
+		2: "cannot watch content/a (2 other folders are not watched either)",
+	} {
+		u := &unwatched{dir: "content/a", err: errors.New("cannot watch content/a"), more: more}
+		if got := u.message(); got != want {
+			t.Errorf("%d more: %q, want %q", more, got, want)
+		}
+	}
+}
+
+// TestWatchPermission: a folder the system will not let the preview
+// watch (no read permission: inotify_add_watch says EACCES) is named with
+// what to run, as the build names a folder it may not read, not with the
+// system's bare error.
+func TestWatchPermission(t *testing.T) {
+	root := t.TempDir()
+	locked := filepath.Join(root, "content", "my notes")
+	if err := os.MkdirAll(locked, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	watchFolder = func(w *fsnotify.Watcher, dir string) error {
+		if dir == locked {
+			return syscall.EACCES
+		}
+		return w.Add(dir)
+	}
+	t.Cleanup(func() { watchFolder = (*fsnotify.Watcher).Add })
+	_, err := newWatcher(root, 20*time.Millisecond)
+	want := "cannot watch content/my notes: the system refuses permission; let everyone read it, with chmod -R a+rX 'content/my notes', or run sitegen serve as its owner; then start sitegen serve again"
+	if err == nil || err.Error() != want {
+		t.Errorf("error %v; want %s", err, want)
 	}
 }

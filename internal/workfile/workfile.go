@@ -110,7 +110,9 @@ func random(name, prefix string, n int, python bool) bool {
 // atomic save renames into place: it ends in .tmp or .temp, or has .tmp
 // or .temp followed by a dot, hyphen or underscore and letters and digits
 // with a digit among them (safety.md.tmp.1234, site.css.tmp-98fa), which
-// no extension such as .html has.
+// no extension such as .html has. After a dot, letters with a digit are
+// random only when longer than an extension (.mp3, .mp4, .woff2): a file
+// named talk.tmp.mp3 is published.
 func tempName(lower string) bool {
 	for _, mark := range []string{".tmp", ".temp"} {
 		i := strings.LastIndex(lower, mark)
@@ -124,15 +126,18 @@ func tempName(lower string) bool {
 		if rest[0] != '.' && rest[0] != '-' && rest[0] != '_' || len(rest) == 1 {
 			continue
 		}
-		word, digit := true, false
+		word, digit, letter := true, false, false
 		for _, c := range rest[1:] {
 			digit = digit || '0' <= c && c <= '9'
+			letter = letter || 'a' <= c && c <= 'z'
 			if !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
 				word = false
 				break
 			}
 		}
-		if word && digit {
+		// After a dot, letters and digits as short as an extension are
+		// one (talk.tmp.mp3, body.temp.woff2): a real file's.
+		if word && digit && (rest[0] != '.' || !letter || len(rest) > 6) {
 			return true
 		}
 	}

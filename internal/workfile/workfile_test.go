@@ -64,6 +64,11 @@ func TestSkipPath(t *testing.T) {
 		"static/css/template.css":             false,
 		"static/images/tmp":                   false,
 		"static/docs/tmp.pdf":                 false,
+		// A real file's extension after .tmp or .temp, with a digit in it.
+		"static/audio/breathing.tmp.mp3": false,
+		"static/video/session.temp.mp4":  false,
+		"static/fonts/body.tmp.woff2":    false,
+		"static/css/site.css.tmp.a1b2c3": true,
 		// A browser still downloading a picture into static/images.
 		"static/images/hands.jpg.crdownload": true,
 		"static/images/hands.jpg.part":       true,

@@ -23,14 +23,15 @@ const MaxValues = 100_000
 // the whole tree must visit each node once (see Placeholders).
 //
 // It reports a problem and returns false when a merge key is followed by
-// something other than a mapping, or when the aliases would stand for
+// something other than a mapping (at the alias, when an alias names it),
+// or when the aliases would stand for
 // more than MaxValues values: the problem is at the alias that goes past
 // the limit.
 func (d *Decoder) resolveAliases(n *Node) bool {
 	if !bytes.Contains(d.Src, []byte("&")) && !bytes.Contains(d.Src, []byte("<<")) {
 		return true // no anchor, so no alias, and no merge key
 	}
-	r := resolver{d: d, done: map[*Node]bool{}, size: map[*Node]int{}}
+	r := resolver{d: d, done: map[*Node]bool{}, size: map[*Node]int{}, alias: map[slot]*Node{}}
 	r.node(n)
 	return r.ok()
 }
@@ -42,6 +43,24 @@ type resolver struct {
 	total int           // values the aliases met so far stand for
 	stop  bool          // too many values: reported, nothing more is read
 	bad   bool          // a merge key was reported
+	// alias is the alias written at each place an anchor's value now
+	// fills, for a problem with the merge key that wrote it.
+	alias map[slot]*Node
+}
+
+// slot is the place of a value in its parent's Content.
+type slot struct {
+	parent *Node
+	i      int
+}
+
+// written is the node written at s: the alias, when an anchor's value
+// replaced it, or the value itself.
+func (r *resolver) written(s slot) *Node {
+	if a, ok := r.alias[s]; ok {
+		return a
+	}
+	return s.parent.Content[s.i]
 }
 
 func (r *resolver) ok() bool { return !r.stop && !r.bad }
@@ -68,6 +87,7 @@ func (r *resolver) node(n *Node) {
 		}
 		r.node(t)
 		n.Content[i] = t
+		r.alias[slot{n, i}] = c
 		r.count(c, r.sizeOf(t))
 	}
 	if n.Kind == yaml.MappingNode && !r.stop {
@@ -137,13 +157,20 @@ func (r *resolver) merge(n *Node) {
 			out = append(out, k, v)
 			continue
 		}
-		sources := []*Node{v}
+		sources := []slot{{n, i + 1}}
 		if v.Kind == yaml.SequenceNode {
-			sources = v.Content
+			sources = sources[:0]
+			for j := range v.Content {
+				sources = append(sources, slot{v, j})
+			}
 		}
-		for _, s := range sources {
+		for _, at := range sources {
+			s := at.parent.Content[at.i]
 			if s.Kind != yaml.MappingNode {
-				r.d.Errorf(s, "<< (a merge key) brings in the keys of a mapping, not %s; write <<: *name, where &name is written before a mapping, or write the keys out", describe(s))
+				// At the alias, where the merge goes wrong, not at
+				// the value its anchor names, which may be right
+				// where it is.
+				r.d.Errorf(r.written(at), "<< (a merge key) brings in the keys of a mapping, not %s; write <<: *name, where &name is written before a mapping, or write the keys out", describe(s))
 				r.bad = true
 				continue
 			}
@@ -163,7 +190,8 @@ func (r *resolver) merge(n *Node) {
 }
 
 // coreTags are the tags YAML gives values itself, which an editor may
-// also write (`!!str 5` for the text "5").
+// also write (`!!str 5` for the text "5"). A key may also have the tag
+// of a merge key, !!merge (`!!merge <<: *defaults`, as isMerge reads it).
 var coreTags = []string{"!!str", "!!int", "!!float", "!!bool", "!!null", "!!timestamp", "!!map", "!!seq"}
 
 // checkTags reports each value under n written with a tag (!name or
@@ -176,9 +204,9 @@ func (d *Decoder) checkTags(n *Node) bool {
 		return true
 	}
 	ok := true
-	var walk func(n *Node)
-	walk = func(n *Node) {
-		if n.Style&yaml.TaggedStyle != 0 && !contains(coreTags, n.ShortTag()) {
+	var walk func(n *Node, key bool)
+	walk = func(n *Node, key bool) {
+		if n.Style&yaml.TaggedStyle != 0 && !contains(coreTags, n.ShortTag()) && !(key && n.ShortTag() == "!!merge") {
 			ok = false
 			if n.ShortTag() == "!!binary" {
 				d.Errorf(n, "the tag !!binary makes YAML read this value as base64-encoded bytes, which the site would publish as their code letters; delete !!binary and write the text itself")
@@ -186,10 +214,10 @@ func (d *Decoder) checkTags(n *Node) bool {
 				d.Errorf(n, "the tag %s means nothing to this site, which would read the value as if the tag were not there; delete %s and write the value itself", n.Tag, n.Tag)
 			}
 		}
-		for _, c := range n.Content {
-			walk(c)
+		for i, c := range n.Content {
+			walk(c, n.Kind == yaml.MappingNode && i%2 == 0)
 		}
 	}
-	walk(n)
+	walk(n, false)
 	return ok
 }

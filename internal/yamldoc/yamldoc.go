@@ -695,7 +695,14 @@ func (m Map) Int(key string, dst *int) bool {
 		if why := asText(v); why != "" && err == nil {
 			m.d.Errorf(v, "%s must be a whole number, but %s make it text; write it without them: %s: %d", key, why, key, n)
 		} else if f, ferr := strconv.ParseFloat(v.Value, 64); ferr == nil && v.ShortTag() == "!!float" && f == math.Trunc(f) && math.Abs(f) < 1e15 {
-			m.d.Errorf(v, "%s must be a whole number, written without a decimal point: %s: %d", key, key, int64(f))
+			without := "without a decimal point"
+			switch exp := strings.ContainsAny(v.Value, "eE"); {
+			case exp && strings.Contains(v.Value, "."):
+				without = "in digits without a decimal point or an exponent"
+			case exp:
+				without = "in digits without an exponent"
+			}
+			m.d.Errorf(v, "%s must be a whole number, written %s: %s: %d", key, without, key, int64(f))
 		} else if errors.Is(err, strconv.ErrRange) && v.ShortTag() != "!!str" {
 			m.d.Errorf(v, "%s is %s, a number too large to be right; check it", key, v.Value)
 		} else if d, ok := notDecimal(v); ok {

@@ -37,6 +37,8 @@ func TestNumbers(t *testing.T) {
 		{"!!str 16", "f.yaml:1:9: weight must be a whole number, but the tag !!str and any quotes make it text; write it without them: weight: 16",
 			"f.yaml:2:6: lat must be a number, but the tag !!str and any quotes make it text; write it without them: lat: 16", 0},
 		{"2012.0", "f.yaml:1:9: weight must be a whole number, written without a decimal point: weight: 2012", "", 0},
+		{"2e3", "f.yaml:1:9: weight must be a whole number, written in digits without an exponent: weight: 2000", "", 0},
+		{"1.2E+1", "f.yaml:1:9: weight must be a whole number, written in digits without a decimal point or an exponent: weight: 12", "", 0},
 		{"99999999999999999999", "f.yaml:1:9: weight is 99999999999999999999, a number too large to be right; check it", "", 0},
 	}
 	for _, tt := range tests {
@@ -251,8 +253,14 @@ func TestAliases(t *testing.T) {
 			[]string{`f.yaml:1:8: unknown key "twon" in place; did you mean "town"?`}},
 		{"aliased item of the wrong kind, where it is written", "a: &x {b: 1}\ntags: [*x]\n", nil, "",
 			[]string{"f.yaml:1:4: each item of tags must be text, not a mapping"}},
-		{"merge of a text", "a: &x Frithwick\nplace:\n  <<: *x\n", nil, "",
-			[]string{`f.yaml:1:4: << (a merge key) brings in the keys of a mapping, not the text "Frithwick"; write <<: *name, where &name is written before a mapping, or write the keys out`}},
+		{"merge of a text, at its alias", "a: &x Frithwick\nplace:\n  <<: *x\n", nil, "",
+			[]string{`f.yaml:3:7: << (a merge key) brings in the keys of a mapping, not the text "Frithwick"; write <<: *name, where &name is written before a mapping, or write the keys out`}},
+		{"merge of a text in a list, at its alias", "a: &p {town: Frithwick}\nb: &x Bala\nplace:\n  <<: [*p, *x]\n", nil, "",
+			[]string{`f.yaml:4:12: << (a merge key) brings in the keys of a mapping, not the text "Bala"; write <<: *name, where &name is written before a mapping, or write the keys out`}},
+		{"merge of a written list", "place:\n  <<: [a, b]\n", nil, "",
+			[]string{`f.yaml:2:8: << (a merge key) brings in the keys of a mapping, not the text "a"; write <<: *name, where &name is written before a mapping, or write the keys out`,
+				`f.yaml:2:11: << (a merge key) brings in the keys of a mapping, not the text "b"; write <<: *name, where &name is written before a mapping, or write the keys out`}},
+		{"merge key with its tag", "a: &p {town: Frithwick}\nplace:\n  !!merge <<: *p\n", nil, "Frithwick", nil},
 		{"billion laughs", bomb + "tags: *a8\n", nil, "",
 			[]string{"f.yaml:5:45: *a3 makes the file too large to read: with the values its aliases repeat, it would hold more than 100000 values; write the values out where they belong instead of repeating aliases of aliases"}},
 	}
@@ -310,6 +318,7 @@ func TestTags(t *testing.T) {
 		{"name: x\nbio: !include bio.md\n", "f.yaml:2:6: the tag !include means nothing to this site, which would read the value as if the tag were not there; delete !include and write the value itself"},
 		{"tags: !!set {a, b}\n", "f.yaml:1:7: the tag !!set means nothing to this site, which would read the value as if the tag were not there; delete !!set and write the value itself"},
 		{"name: Welcome!\n", ""},
+		{"name: !!merge Aelia\n", "f.yaml:1:7: the tag !!merge means nothing to this site, which would read the value as if the tag were not there; delete !!merge and write the value itself"},
 	}
 	for _, tt := range tests {
 		var l diag.List

@@ -32,9 +32,10 @@ export function fold(s) {
 /** looseKey is fold for names and places as people type them: hyphens
  * read as spaces, apostrophes and full stops dropped ("Stratford upon
  * Avon" for "Stratford-upon-Avon", "kings lynn" for "King's Lynn", "St
- * Albans" for "St. Albans"). */
+ * Albans" for "St. Albans"). The text is folded first, so that the
+ * full-width forms of these marks (＇ ． －) count as the marks. */
 function looseKey(s) {
-  return fold(String(s).replace(/['\u2018\u2019\u02bc.]/g, "").replace(/[-\u2010-\u2014]/g, " "));
+  return fold(fold(s).replace(/['\u2018\u2019\u02bc.]/g, "").replace(/[-\u2010-\u2014]/g, " "));
 }
 
 const FILTERS = ["q", "region", "modality", "language", "children", "accepting", "home", "wheelchair", "near"];

@@ -142,6 +142,9 @@ test("a town is found however its hyphens, apostrophes and full stops are typed;
   for (const [typed, label] of [
     ["Stratford upon Avon", "Stratford-upon-Avon"], ["stratford-upon-avon", "Stratford-upon-Avon"], [" STRATFORD  UPON-AVON ", "Stratford-upon-Avon"],
     ["Kings Lynn", "King's Lynn"], ["king’s lynn", "King's Lynn"], ["St Albans", "St. Albans"],
+    // Typed on an East Asian keyboard, or pasted with a soft hyphen.
+    ["Ｋｉｎｇ＇ｓ Ｌｙｎｎ", "King's Lynn"], ["Ｓｔ．\u3000Ａｌｂａｎｓ", "St. Albans"], ["Ｓｔｒａｔｆｏｒｄ－ｕｐｏｎ－Ａｖｏｎ", "Stratford-upon-Avon"],
+    ["Strat\u00adford-upon-Avon", "Stratford-upon-Avon"],
     ["CF101EP", "CF10"], ["cf10 1ep", "CF10"], ["LL571NN", "LL57"],
   ]) {
     assert.equal(core.findPlace(idx, typed)?.label, label, typed);
@@ -163,7 +166,7 @@ test("name or town search ignores hyphens and apostrophes", () => {
   const places = [...data.places, ["Stratford-upon-Avon", 52.19, -1.71], ["CV37", 52.19, -1.71]];
   const people = [...data.people, ["x", "Oisín O'Brien-Hale", 0, [], [], [[n, 0, n + 1, 52.19, -1.71, 0]], -1]];
   const idx = core.prepare({ ...data, places, people });
-  for (const q of ["obrien", "o'brien hale", "O’Brien-Hale", "stratford upon avon", "stratford-upon-avon cv37"]) {
+  for (const q of ["obrien", "o'brien hale", "O’Brien-Hale", "stratford upon avon", "stratford-upon-avon cv37", "Ｏ＇Ｂｒｉｅｎ－Ｈａｌｅ"]) {
     assert.deepEqual(names(core.filter(idx, { ...core.emptyState(), q })), ["Oisín O'Brien-Hale"], q);
   }
 });
