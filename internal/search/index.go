@@ -1065,6 +1065,7 @@ func (ix *Indexer) finish(stop <-chan struct{}) ([]File, Stats, error) {
 	seps := []string{}
 	b := make([]byte, 0, shardLimit+shardLimit/4)
 	prevTerm := ""
+	var qs []int // the quantised scores of one term's postings
 	for j, id := range terms {
 		if j%1024 == 0 && stopped(stop) {
 			return nil, st, context.Canceled
@@ -1086,10 +1087,13 @@ func (ix *Indexer) finish(stop <-chan struct{}) ([]File, Stats, error) {
 		b = append(b, ":["...)
 		f := idf(id)
 		// A synonym scores below every document that has the word itself.
+		qs = qs[:0]
 		synMax := 255
 		for _, p := range ps {
+			q := max(1, int(math.Round(255*score(p, f)/maxScore)))
+			qs = append(qs, q)
 			if p.body&synBit == 0 {
-				synMax = min(synMax, max(1, int(math.Round(255*score(p, f)/maxScore)))-1)
+				synMax = min(synMax, q-1)
 			}
 		}
 		prev := uint32(0)
@@ -1097,7 +1101,7 @@ func (ix *Indexer) finish(stop <-chan struct{}) ([]File, Stats, error) {
 			if k > 0 {
 				b = append(b, ',')
 			}
-			q := max(1, int(math.Round(255*score(p, f)/maxScore)))
+			q := qs[k]
 			if p.body&synBit != 0 {
 				q = max(1, min(q, synMax))
 			}
