@@ -455,7 +455,15 @@ func (d *Decoder) Map(n *Node, what string, known ...string) Map {
 			if len(known) > 0 {
 				example = known[0]
 			}
-			d.Errorf(k, "a key of %s is %s (%s); keys are plain words, such as %s: write the key without %s", what, kind, written, example, marks)
+			fix := "write the key without " + marks
+			if k.Style&yaml.FlowStyle == 0 {
+				// A block list or mapping can only be a key after a ?
+				// (`? - a`, then `: value`): there are no brackets or
+				// braces to drop, so say what to write instead.
+				written = "? " + written
+				fix = "write " + example + ": value on one line, without the ?"
+			}
+			d.Errorf(k, "a key of %s is %s (%s); keys are plain words, such as %s: %s", what, kind, written, example, fix)
 			continue
 		}
 		if known != nil && !contains(known, name) {

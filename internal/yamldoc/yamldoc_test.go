@@ -40,6 +40,13 @@ func TestNumbers(t *testing.T) {
 		{"2e3", "f.yaml:1:9: weight must be a whole number, written in digits without an exponent: weight: 2000", "", 0},
 		{"1.2E+1", "f.yaml:1:9: weight must be a whole number, written in digits without a decimal point or an exponent: weight: 12", "", 0},
 		{"99999999999999999999", "f.yaml:1:9: weight is 99999999999999999999, a number too large to be right; check it", "", 0},
+		{"-99999999999999999999", "f.yaml:1:9: weight is -99999999999999999999, a number too far below zero to be right; check it", "", 0},
+		{`'0x1p-2'`, `f.yaml:1:9: weight must be a whole number, not the text "0x1p-2"`,
+			"f.yaml:2:6: lat must be a number written in decimal, such as lat: 0.25", 0},
+		{`0x1p-2`, `f.yaml:1:9: weight must be a whole number, not the text "0x1p-2"`,
+			"f.yaml:2:6: lat must be a number written in decimal, such as lat: 0.25", 0},
+		{`"-0x1.8p1"`, `f.yaml:1:9: weight must be a whole number, not the text "-0x1.8p1"`,
+			"f.yaml:2:6: lat must be a number written in decimal, such as lat: -3", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.value, func(t *testing.T) {
@@ -261,6 +268,11 @@ func TestAliases(t *testing.T) {
 			[]string{`f.yaml:2:8: << (a merge key) brings in the keys of a mapping, not the text "a"; write <<: *name, where &name is written before a mapping, or write the keys out`,
 				`f.yaml:2:11: << (a merge key) brings in the keys of a mapping, not the text "b"; write <<: *name, where &name is written before a mapping, or write the keys out`}},
 		{"merge key with its tag", "a: &p {town: Frithwick}\nplace:\n  !!merge <<: *p\n", nil, "Frithwick", nil},
+		// The tag alone makes a merge key, in a file with no & and no <<.
+		{"merge key by its tag alone", "place:\n  !!merge defaults: {town: Frithwick}\n", nil, "Frithwick", nil},
+		{"merge key by its full tag", "place:\n  !<tag:yaml.org,2002:merge> defaults: {town: Frithwick}\n", nil, "Frithwick", nil},
+		{"merge of a text by its tag alone", "place:\n  !!merge town: Frithwick\n", nil, "",
+			[]string{`f.yaml:2:16: !!merge town (a merge key) brings in the keys of a mapping, not the text "Frithwick"; write <<: *name, where &name is written before a mapping, or write the keys out`}},
 		{"billion laughs", bomb + "tags: *a8\n", nil, "",
 			[]string{"f.yaml:5:45: *a3 makes the file too large to read: with the values its aliases repeat, it would hold more than 100000 values; write the values out where they belong instead of repeating aliases of aliases"}},
 	}
@@ -372,6 +384,7 @@ func TestControlCharacters(t *testing.T) {
 		{"name: A\ntown: Fri\x00th\n", "f.yaml:2:10: YAML syntax error: a NUL character (U+0000) is here, which YAML does not allow and editors do not show; delete it"},
 		{"bio: \"one\vtwo\"\n", "f.yaml:1:10: YAML syntax error: a vertical tab (U+000B), which a word processor writes for a line break within a paragraph, is here, which YAML does not allow and editors do not show; delete it"},
 		{"name: Zoë\x1b\n", "f.yaml:1:10: YAML syntax error: the control character U+001B is here, which YAML does not allow and editors do not show; delete it"},
+		{"bio: It\u0092s\n", "f.yaml:1:8: YAML syntax error: the control character U+0092 is here, which YAML does not allow and editors do not show; it stands for ’ in text saved as Windows-1252 and read as if it were not: retype it as ’"},
 		{"n\x00a\x00m\x00e\x00:\x00 \x00A\x00\n\x00", "f.yaml:1:1: file is UTF-16 text, not UTF-8; save it with UTF-8 encoding"},
 	}
 	for _, tt := range tests {
@@ -395,7 +408,9 @@ func TestKeysThatAreNotWords(t *testing.T) {
 	tests := []struct{ src, want string }{
 		{"name: A\n[a, b]: 1\n", "f.yaml:2:1: a key of practitioner is a list ([a, b]); keys are plain words, such as name: write the key without brackets"},
 		{"name: A\n{town: x}: 1\n", "f.yaml:2:1: a key of practitioner is a mapping ({town: x}); keys are plain words, such as name: write the key without braces"},
-		{"name: A\n? - a\n: 1\n", "f.yaml:2:3: a key of practitioner is a list (- a); keys are plain words, such as name: write the key without brackets"},
+		{"name: A\n? - a\n: 1\n", "f.yaml:2:3: a key of practitioner is a list (? - a); keys are plain words, such as name: write name: value on one line, without the ?"},
+		{"name: A\n? {town: x}\n: 1\n", "f.yaml:2:3: a key of practitioner is a mapping ({town: x}); keys are plain words, such as name: write the key without braces"},
+		{"name: A\n? town: x\n: 1\n", "f.yaml:2:3: a key of practitioner is a mapping (? town: x); keys are plain words, such as name: write name: value on one line, without the ?"},
 	}
 	for _, tt := range tests {
 		var l diag.List
