@@ -28,8 +28,11 @@ const MaxValues = 100_000
 // more than MaxValues values: the problem is at the alias that goes past
 // the limit.
 func (d *Decoder) resolveAliases(n *Node) bool {
-	if !bytes.Contains(d.Src, []byte("&")) && !bytes.Contains(d.Src, []byte("<<")) {
-		return true // no anchor, so no alias, and no merge key
+	// No anchor, so no alias, and no merge key: a merge key is << or a
+	// key with the tag !!merge (or !<tag:yaml.org,2002:merge>), whose
+	// text need not be << (`!!merge defaults: {town: x}`).
+	if !bytes.Contains(d.Src, []byte("&")) && !bytes.Contains(d.Src, []byte("<<")) && !bytes.Contains(d.Src, []byte("merge")) {
+		return true
 	}
 	r := resolver{d: d, done: map[*Node]bool{}, size: map[*Node]int{}, alias: map[slot]*Node{}}
 	r.node(n)
@@ -130,6 +133,15 @@ func isMerge(k *Node) bool {
 	return k.Kind == yaml.ScalarNode && (k.Tag == "!!merge" || (k.Value == "<<" && k.Style == 0 && k.ShortTag() != "!!str"))
 }
 
+// mergeKey is merge key k as written: << or, when its tag alone makes it
+// a merge key, the tag and the key (!!merge defaults).
+func mergeKey(k *Node) string {
+	if k.Value == "<<" {
+		return "<<"
+	}
+	return "!!merge " + k.Value
+}
+
 // merge replaces the merge keys of mapping n by the keys they bring in.
 // A key the mapping writes itself wins over a merged one, and a mapping
 // named earlier in `<<: [*a, *b]` wins over one named later.
@@ -170,7 +182,7 @@ func (r *resolver) merge(n *Node) {
 				// At the alias, where the merge goes wrong, not at
 				// the value its anchor names, which may be right
 				// where it is.
-				r.d.Errorf(r.written(at), "<< (a merge key) brings in the keys of a mapping, not %s; write <<: *name, where &name is written before a mapping, or write the keys out", describe(s))
+				r.d.Errorf(r.written(at), "%s (a merge key) brings in the keys of a mapping, not %s; write <<: *name, where &name is written before a mapping, or write the keys out", mergeKey(k), describe(s))
 				r.bad = true
 				continue
 			}

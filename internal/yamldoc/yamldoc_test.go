@@ -272,7 +272,7 @@ func TestAliases(t *testing.T) {
 		{"merge key by its tag alone", "place:\n  !!merge defaults: {town: Frithwick}\n", nil, "Frithwick", nil},
 		{"merge key by its full tag", "place:\n  !<tag:yaml.org,2002:merge> defaults: {town: Frithwick}\n", nil, "Frithwick", nil},
 		{"merge of a text by its tag alone", "place:\n  !!merge town: Frithwick\n", nil, "",
-			[]string{`f.yaml:2:16: !!merge town (a merge key) brings in the keys of a mapping, not the text "Frithwick"; write <<: *name, where &name is written before a mapping, or write the keys out`}},
+			[]string{`f.yaml:2:17: !!merge town (a merge key) brings in the keys of a mapping, not the text "Frithwick"; write <<: *name, where &name is written before a mapping, or write the keys out`}},
 		{"billion laughs", bomb + "tags: *a8\n", nil, "",
 			[]string{"f.yaml:5:45: *a3 makes the file too large to read: with the values its aliases repeat, it would hold more than 100000 values; write the values out where they belong instead of repeating aliases of aliases"}},
 	}
