@@ -712,7 +712,11 @@ func (m Map) Int(key string, dst *int) bool {
 			}
 			m.d.Errorf(v, "%s must be a whole number, written %s: %s: %d", key, without, key, int64(f))
 		} else if errors.Is(err, strconv.ErrRange) && v.ShortTag() != "!!str" {
-			m.d.Errorf(v, "%s is %s, a number too large to be right; check it", key, v.Value)
+			how := "too large"
+			if strings.HasPrefix(v.Value, "-") {
+				how = "too far below zero"
+			}
+			m.d.Errorf(v, "%s is %s, a number %s to be right; check it", key, v.Value, how)
 		} else if d, ok := notDecimal(v); ok {
 			m.d.Errorf(v, "%s must be a whole number written in decimal, such as %d", key, d)
 		} else {
@@ -750,6 +754,23 @@ func notDecimal(n *Node) (int64, bool) {
 	return d, err == nil
 }
 
+// hexFloat reports whether s is a number in hexadecimal with an
+// exponent (0x1p-2), which strconv.ParseFloat reads but YAML does not.
+func hexFloat(s string) bool {
+	s = strings.TrimLeft(s, "+-")
+	return len(s) > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')
+}
+
+// decimal writes f as YAML reads a number: in digits with a decimal
+// point where it needs one, with an exponent only when it is very large
+// or very small.
+func decimal(f float64) string {
+	if a := math.Abs(f); a != 0 && (a < 1e-6 || a >= 1e15) {
+		return strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
 // Float stores key's numeric value.
 func (m Map) Float(key string, dst *float64) bool {
 	v := m.scalar(key, "a number")
@@ -758,7 +779,11 @@ func (m Map) Float(key string, dst *float64) bool {
 	}
 	f, err := strconv.ParseFloat(v.Value, 64)
 	if err != nil || (v.ShortTag() != "!!int" && v.ShortTag() != "!!float") || math.IsNaN(f) || math.IsInf(f, 0) {
-		if why := asText(v); why != "" && err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
+		if err == nil && hexFloat(v.Value) && !math.IsInf(f, 0) {
+			// Go reads 0x1p-2, but YAML does not, quoted or not: the
+			// number in decimal is what to write.
+			m.d.Errorf(v, "%s must be a number written in decimal, such as %s: %s", key, key, decimal(f))
+		} else if why := asText(v); why != "" && err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
 			m.d.Errorf(v, "%s must be a number, but %s make it text; write it without them: %s: %s", key, why, key, v.Value)
 		} else if d, ok := notDecimal(v); ok {
 			m.d.Errorf(v, "%s must be a number written in decimal, such as %d", key, d)
