@@ -225,6 +225,21 @@ func ShellWord(name string) string {
 var cp1252 = [32]rune{'€', 0, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0, 'Ž', 0,
 	0, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0, 'ž', 'Ÿ'}
 
+// C1 says, for r one of the control characters U+0080 to U+009F, which
+// character of Windows-1252 it most likely stands for, and to retype it:
+// text saved by an older Windows program and read as Latin-1 has these
+// characters in place of its curly quotes, dashes and ellipses (’ is
+// the byte 0x92 in Windows-1252, and 0x92 read as Latin-1 is U+0092).
+// It is "" for any other r, and for the five of U+0080 to U+009F that
+// Windows-1252 has no character at.
+func C1(r rune) string {
+	if r < 0x80 || r > 0x9f || cp1252[r-0x80] == 0 {
+		return ""
+	}
+	c := cp1252[r-0x80]
+	return fmt.Sprintf("it is most likely %c from text saved in Windows-1252 and read with the wrong encoding; retype it as %c", c, c)
+}
+
 // windows1252 says what the byte that starts bad, which is not UTF-8, is
 // in Windows-1252, the encoding older Windows programs save text in: a
 // byte on its own, not the start of a character cut short.

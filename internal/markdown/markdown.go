@@ -274,15 +274,18 @@ func (r *Renderer) parse(src []byte) ast.Node {
 }
 
 // controlChars reports each line of src that has a control character
-// other than a tab or a line break, or a byte order mark (U+FEFF): HTML
+// other than a tab or a line break (one of U+0080 to U+009F named with
+// the character of Windows-1252 it most likely stood for, as text from
+// an older Windows program read with the wrong encoding has them), or a
+// byte order mark (U+FEFF): HTML
 // does not allow the first, browsers show neither, and they come in with
 // text pasted from elsewhere (a word processor writes a line break in a
 // paragraph as U+000B, a vertical tab; a byte order mark starts many a
 // file that text is copied from). A byte order mark at the very start of
 // a page's file is no text, and content.Normalize has dropped it before
 // the body gets here. It looks at eight bytes at a time; text has few
-// bytes under 0x20 besides its line breaks, and few 0xEF bytes (the first
-// of U+FEFF's three in UTF-8).
+// bytes under 0x20 besides its line breaks, and few 0xEF or 0xC2 bytes
+// (the first of U+FEFF's three in UTF-8, and of U+0080 to U+00BF's two).
 func controlChars(src []byte, doc Doc) []Problem {
 	var out []Problem
 	line, lineStart, last := doc.BodyLine, 0, -1
@@ -293,8 +296,9 @@ func controlChars(src []byte, doc Doc) []Problem {
 			// its lane is set in one of the three.
 			y := x ^ 0x7f7f7f7f7f7f7f7f // DEL lanes become 0
 			z := x ^ 0xefefefefefefefef // 0xEF lanes become 0
+			w := x ^ 0xc2c2c2c2c2c2c2c2 // 0xC2 lanes become 0
 			if (x-0x2020202020202020)&^x&0x8080808080808080 == 0 && (y-0x0101010101010101)&^y&0x8080808080808080 == 0 &&
-				(z-0x0101010101010101)&^z&0x8080808080808080 == 0 {
+				(z-0x0101010101010101)&^z&0x8080808080808080 == 0 && (w-0x0101010101010101)&^w&0x8080808080808080 == 0 {
 				i += 8
 				continue
 			}
@@ -311,6 +315,13 @@ func controlChars(src []byte, doc Doc) []Problem {
 				what += " (a vertical tab: a word processor's line break)"
 			}
 			what += " is in the text, which browsers do not show and HTML does not allow; remove it"
+		case c == 0xc2 && i+1 < len(src) && src[i+1] >= 0x80 && src[i+1] <= 0x9f:
+			r := rune(src[i+1])
+			fix := diag.C1(r)
+			if fix == "" {
+				fix = "remove it"
+			}
+			what = fmt.Sprintf("the control character %U is in the text, which browsers do not show and HTML does not allow; %s", r, fix)
 		case c == 0xef && i+2 < len(src) && src[i+1] == 0xbb && src[i+2] == 0xbf:
 			what = "a byte order mark (U+FEFF) is in the text, an invisible character that comes with text pasted from elsewhere; browsers do not show it, but it stays in the page; remove it"
 		}

@@ -835,6 +835,37 @@ func TestControlCharacters(t *testing.T) {
 	}
 }
 
+// TestC1Characters: a control character of U+0080 to U+009F in a page's
+// text, which text saved in Windows-1252 and read with the wrong encoding
+// has in place of its curly quotes and dashes, is a warning at its line
+// and column that names the character it stood for, wherever it falls
+// among the eight-byte steps of the scan; the characters that share its
+// first byte (£, ©, a no-break space) are none.
+func TestC1Characters(t *testing.T) {
+	for pad := 0; pad < 9; pad++ {
+		src := "Fine line.\n" + strings.Repeat("é", pad) + "It\u0092s \u0093soft\u0094.\n\u0081And more.\n"
+		res, err := New(false).Convert([]byte(src), Doc{File: "content/a.md", BodyLine: 4, Placeholders: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range res.Problems {
+			got = append(got, fmt.Sprintf("%d:%d %v %s", p.Line, p.Col, p.Warning, p.Msg))
+		}
+		want := []string{
+			fmt.Sprintf("5:%d true the control character U+0092 is in the text, which browsers do not show and HTML does not allow; it is most likely ’ from text saved in Windows-1252 and read with the wrong encoding; retype it as ’", pad+3),
+			"6:1 true the control character U+0081 is in the text, which browsers do not show and HTML does not allow; remove it",
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("after %d characters: got\n%s\nwant\n%s", pad, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+	src := "Fees £45, © 2024, a\u00a0no-break space, ½ hour, ¿qué?\n"
+	if res, _ := New(false).Convert([]byte(src), Doc{File: "content/a.md", BodyLine: 4}); len(res.Problems) != 0 {
+		t.Errorf("%q: %+v", src, res.Problems)
+	}
+}
+
 // TestByteOrderMark: a byte order mark (U+FEFF) inside the text, pasted in
 // with text from elsewhere and shown by no browser, is a warning at its
 // line and column, like a control character, wherever it falls among the

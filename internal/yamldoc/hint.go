@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"sitegen/internal/diag"
 )
 
 // syntaxHint recognises the YAML mistakes editors make most, which the
@@ -456,7 +458,11 @@ func controlHint(src []byte) (line, col int, hint string, ok bool) {
 		default:
 			hint = fmt.Sprintf("the control character %U", r)
 		}
-		return i + 1, column(text, j), hint + " is here, which YAML does not allow and editors do not show; delete it", true
+		fix := "delete it"
+		if c1 := diag.C1(r); c1 != "" {
+			fix = c1
+		}
+		return i + 1, column(text, j), hint + " is here, which YAML does not allow and editors do not show; " + fix, true
 	}
 	return 0, 0, "", false
 }

@@ -654,6 +654,9 @@ func (m Map) OneLine(key string, dst *string) bool {
 	return m.text(key, dst, func(r rune) bool {
 		return unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
 	}, func(r rune) string {
+		if c1 := diag.C1(r); c1 != "" {
+			return fmt.Sprintf("%s has the control character %U, which browsers do not show and HTML does not allow; %s", key, r, c1)
+		}
 		what := "a line break"
 		if r != '\n' && r != '\r' && r != '\u2028' && r != '\u2029' {
 			what = fmt.Sprintf("the control character %U", r)
@@ -670,7 +673,11 @@ func (m Map) Text(key string, dst *string) bool {
 	return m.text(key, dst, func(r rune) bool {
 		return unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t'
 	}, func(r rune) string {
-		return fmt.Sprintf("%s has the control character %U, which browsers do not show and HTML does not allow; remove it", key, r)
+		fix := "remove it"
+		if c1 := diag.C1(r); c1 != "" {
+			fix = c1
+		}
+		return fmt.Sprintf("%s has the control character %U, which browsers do not show and HTML does not allow; %s", key, r, fix)
 	})
 }
 

@@ -177,7 +177,7 @@ func TestLineSeparators(t *testing.T) {
 		{"in a plain value", "title: A\ndescription: one\u2029two\ndate: x\n", "one\u2029two",
 			`f.yaml:3:7: date: "x" is not a date; write it as YYYY-MM-DD, for example date: 2024-03-01`},
 		{"a next-line character", "title: A\ndescription: one\u0085two\ndate: x\n", "",
-			"f.yaml:2:14: description has the control character U+0085, which browsers do not show and HTML does not allow; remove it\n" +
+			"f.yaml:2:14: description has the control character U+0085, which browsers do not show and HTML does not allow; it is most likely … from text saved in Windows-1252 and read with the wrong encoding; retype it as …\n" +
 				`f.yaml:3:7: date: "x" is not a date; write it as YYYY-MM-DD, for example date: 2024-03-01`},
 		{"in a title", "title: \"A\u2028B\"\ndate: x\n", "",
 			"f.yaml:1:8: title must be on one line, but it has a line break; remove it\n" +
@@ -384,7 +384,8 @@ func TestControlCharacters(t *testing.T) {
 		{"name: A\ntown: Fri\x00th\n", "f.yaml:2:10: YAML syntax error: a NUL character (U+0000) is here, which YAML does not allow and editors do not show; delete it"},
 		{"bio: \"one\vtwo\"\n", "f.yaml:1:10: YAML syntax error: a vertical tab (U+000B), which a word processor writes for a line break within a paragraph, is here, which YAML does not allow and editors do not show; delete it"},
 		{"name: Zoë\x1b\n", "f.yaml:1:10: YAML syntax error: the control character U+001B is here, which YAML does not allow and editors do not show; delete it"},
-		{"bio: It\u0092s\n", "f.yaml:1:8: YAML syntax error: the control character U+0092 is here, which YAML does not allow and editors do not show; it stands for ’ in text saved as Windows-1252 and read as if it were not: retype it as ’"},
+		{"bio: It\u0092s\n", "f.yaml:1:8: YAML syntax error: the control character U+0092 is here, which YAML does not allow and editors do not show; it is most likely ’ from text saved in Windows-1252 and read with the wrong encoding; retype it as ’"},
+		{"bio: It\u0081s\n", "f.yaml:1:8: YAML syntax error: the control character U+0081 is here, which YAML does not allow and editors do not show; delete it"},
 		{"n\x00a\x00m\x00e\x00:\x00 \x00A\x00\n\x00", "f.yaml:1:1: file is UTF-16 text, not UTF-8; save it with UTF-8 encoding"},
 	}
 	for _, tt := range tests {
@@ -392,6 +393,34 @@ func TestControlCharacters(t *testing.T) {
 		if New("f.yaml", []byte(tt.src), 0, &l).Parse() != nil {
 			t.Errorf("%q: parsed", tt.src)
 		}
+		var got []string
+		for _, p := range l.All() {
+			got = append(got, p.String())
+		}
+		if strings.Join(got, "\n") != tt.want {
+			t.Errorf("%q: problems\n%s\nwant\n%s", tt.src, strings.Join(got, "\n"), tt.want)
+		}
+	}
+}
+
+// TestC1Characters: a control character of U+0080 to U+009F in a quoted
+// value, where YAML allows it, is named with the character of
+// Windows-1252 it most likely stood for, to retype; one that stands for
+// none is to be removed.
+func TestC1Characters(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"town: \"Frith\\x96wick\"\n", "f.yaml:1:7: town has the control character U+0096, which browsers do not show and HTML does not allow; it is most likely – from text saved in Windows-1252 and read with the wrong encoding; retype it as –"},
+		{"bio: \"It\\x92s\"\n", "f.yaml:1:6: bio has the control character U+0092, which browsers do not show and HTML does not allow; it is most likely ’ from text saved in Windows-1252 and read with the wrong encoding; retype it as ’"},
+		{"bio: \"It\\x8Ds\"\n", "f.yaml:1:6: bio has the control character U+008D, which browsers do not show and HTML does not allow; remove it"},
+		{"town: \"Frith\\x8Dwick\"\n", "f.yaml:1:7: town must be on one line, but it has the control character U+008D; remove it"},
+	}
+	for _, tt := range tests {
+		var l diag.List
+		d := New("f.yaml", []byte(tt.src), 0, &l)
+		m := d.Map(d.Parse(), "practitioner", "town", "bio")
+		var town, bio string
+		m.OneLine("town", &town)
+		m.Text("bio", &bio)
 		var got []string
 		for _, p := range l.All() {
 			got = append(got, p.String())
