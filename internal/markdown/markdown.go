@@ -1185,7 +1185,8 @@ var (
 //   - a footnote reference whose label no footnote has ([^1] with its note
 //     written [^2]: …), on a page that may have footnotes;
 //   - a reference link whose label the page defines nowhere ([the FAQ][fqa]
-//     with only [faq]: …);
+//     with only [faq]: …), unless it is numbers alone ([1][2]) on a page
+//     with no link definitions, as prose cites its sources;
 //   - an inline link whose address has a space, which Markdown reads only
 //     in angle brackets.
 //
@@ -1218,8 +1219,18 @@ func (w *walker) checkLeftAsText(n *ast.Text) {
 			if label == "" {
 				label = text
 			}
+			defs := w.refLabels()
+			if digits(text) && digits(label) && len(defs) == 0 {
+				// [1][2] or [3][] on a page with no link definitions is
+				// prose citing its sources by number, meant to be read
+				// as written, not a link whose definition was left out:
+				// the page uses no reference links at all. On a page
+				// that defines some, it is most likely one whose
+				// definition is missing, and warned about.
+				continue
+			}
 			msg = fmt.Sprintf("link %s is published as its characters, as the page has no line [%s]: to give it an address; add [%s]: and its address on a line of its own at the end of the page, or write [%s](address)", m[0], label, label, text)
-			if defs := w.refLabels(); len(defs) > 0 {
+			if len(defs) > 0 {
 				msg += " (the page's link definitions: [" + strings.Join(defs, "], [") + "])"
 			}
 		} else if m := spacedLinkRe.FindSubmatch(w.src[o:]); m != nil {
@@ -1231,6 +1242,12 @@ func (w *walker) checkLeftAsText(n *ast.Text) {
 		l, c := w.pos(o)
 		w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Warning: true, Msg: msg})
 	}
+}
+
+// digits reports whether s is a number written in digits alone, as a
+// citation is ([1]).
+func digits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
 }
 
 // refLabels are the labels of the link reference definitions written in

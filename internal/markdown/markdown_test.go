@@ -1010,3 +1010,26 @@ func TestLinksLeftAsText(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestNumericCitations: numbers in brackets side by side ([1][2], [3][]),
+// as prose cites its sources, are no warning on a page with no link
+// definitions, which does not use reference links; on a page that has
+// some, or with words between the first brackets, they are a warning
+// like any reference link without its definition.
+func TestNumericCitations(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"Clients describe calm [1][2], and sleep [3][].\n", ""},
+		{"Clients describe calm [1][2].\n\n[3]: https://example.org/three\n",
+			"10:23: warning: link [1][2] is published as its characters, as the page has no line [2]: to give it an address; add [2]: and its address on a line of its own at the end of the page, or write [1](address) (the page's link definitions: [3])"},
+		{"See [the study][1].\n",
+			"10:5: warning: link [the study][1] is published as its characters, as the page has no line [1]: to give it an address; add [1]: and its address on a line of its own at the end of the page, or write [the study](address)"},
+		{"See [1][the study].\n",
+			"10:5: warning: link [1][the study] is published as its characters, as the page has no line [the study]: to give it an address; add [the study]: and its address on a line of its own at the end of the page, or write [1](address)"},
+	}
+	for _, tt := range tests {
+		res := convert(t, tt.src)
+		if got := strings.Join(problemLines(res), "\n"); got != tt.want {
+			t.Errorf("%q: problems\n%s\nwant\n%s", tt.src, got, tt.want)
+		}
+	}
+}
