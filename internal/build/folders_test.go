@@ -34,7 +34,7 @@ func TestFolderWhereAFileBelongs(t *testing.T) {
 		text := problems(res)
 		for _, want := range []string{
 			"content/articles/safety.md: is a folder, but its name ends in .md, as a page's file does; a page is a file: remove the folder and save the page in a file of that name, or rename the folder without .md\n",
-			"content/practitioners/aelia-thornhurst.yaml: is a folder, not a file; a practitioner is read from a file content/practitioners/aelia-thornhurst.yaml: remove the folder and save the practitioner's details in a file of that name\n",
+			"content/practitioners/aelia-thornhurst.yaml: is a folder, where a practitioner's details are read from a file of this name; remove the folder and save the details in a file of that name\n",
 			"content/site.yaml: is a folder, where a file of this name is read; remove or rename the folder, and save the file in its place\n",
 		} {
 			if !strings.Contains(text, want) {

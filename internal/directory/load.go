@@ -118,7 +118,7 @@ func (l *loader) list(dir string) []string {
 		}
 		file := dir + "/" + name
 		if e.IsDir() && strings.HasSuffix(name, ".yaml") {
-			l.problems.Errorf(file, 0, 0, "is a folder, not a file; a %s is read from a file %s: remove the folder and save the %s's details in a file of that name", what, file, what)
+			l.problems.Errorf(file, 0, 0, "is a folder, where a %s's details are read from a file of this name; remove the folder and save the details in a file of that name", what)
 			continue
 		}
 		if e.IsDir() {

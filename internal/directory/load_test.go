@@ -665,7 +665,7 @@ func TestFoldersInDataFolders(t *testing.T) {
 		"content/schools/old/frithwick-college.yaml":       frithwick,
 	})
 	want := []string{
-		`content/practitioners/calum-drennoch.yaml: is a folder, not a file; a practitioner is read from a file content/practitioners/calum-drennoch.yaml: remove the folder and save the practitioner's details in a file of that name`,
+		`content/practitioners/calum-drennoch.yaml: is a folder, where a practitioner's details are read from a file of this name; remove the folder and save the details in a file of that name`,
 		`content/practitioners/wales: is a folder, and the files in it are not read: each practitioner's file goes straight into content/practitioners/; move them there (their addresses come from their file names alone)`,
 		`content/schools/old: is a folder, and the files in it are not read: each school's file goes straight into content/schools/; move them there (their addresses come from their file names alone)`,
 	}
