@@ -364,7 +364,7 @@ func (b *builder) load() {
 }
 
 // linkedFile reports whether the entry p of a walk of content/ or static/
-// is read: anything but a symbolic link, or a link to a file. A link to a
+// is read (layouts/ has the same rule, in internal/render): anything but a symbolic link, or a link to a file. A link to a
 // folder is not followed, so that a link to a folder above it cannot make
 // a loop and every folder the build reads is one the preview watches
 // (internal/serve), and is a warning; a link that leads nowhere, to
