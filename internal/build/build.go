@@ -179,6 +179,21 @@ type builder struct {
 	images   imageSizes // the sizes of the images pages show
 	// sources are the content files found, loaded or not.
 	sources []string
+	// unread are the files and folders of static/ that could not be read
+	// (each an error already): an asset or image under one is not
+	// reported missing as well.
+	unread []string
+}
+
+// unreadable reports whether the file p of the site is, or is under, a
+// file or folder of static/ that could not be read.
+func (b *builder) unreadable(p string) bool {
+	for _, u := range b.unread {
+		if p == u || strings.HasPrefix(p, u+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // Run builds the site.
@@ -495,6 +510,7 @@ func (b *builder) copyAssets() {
 		if err != nil {
 			if !errors.Is(err, fs.ErrNotExist) {
 				b.readError(p, 0, err)
+				b.unread = append(b.unread, p)
 			}
 			return nil
 		}
@@ -525,6 +541,7 @@ func (b *builder) copyAssets() {
 			size, err := src.size(p)
 			if err != nil {
 				b.readError(p, 0, err)
+				b.unread = append(b.unread, p)
 				return nil
 			}
 			files[dir+name] = nil
@@ -534,6 +551,7 @@ func (b *builder) copyAssets() {
 		data, err := fs.ReadFile(b.fsys, p)
 		if err != nil {
 			b.readError(p, 0, err)
+			b.unread = append(b.unread, p)
 			return nil
 		}
 		files[dir+name] = data
@@ -610,6 +628,11 @@ func (b *builder) funcs() template.FuncMap {
 		"asset": func(name string) (string, error) {
 			u, ok := b.assets.URLs[strings.TrimPrefix(name, "/")]
 			if !ok {
+				if b.unreadable(path.Join("static", name)) {
+					// Its folder or file could not be read: that error
+					// alone says what to fix, and the build fails.
+					return "", nil
+				}
 				return "", fmt.Errorf("asset %q is not in static/", name)
 			}
 			return u, nil
@@ -628,7 +651,12 @@ func (b *builder) funcs() template.FuncMap {
 		},
 		"telURL": telURL,
 		"number": number,
-		"image":  func(name string) (Image, error) { return staticImage(b.assets, b.fsys, name) },
+		"image": func(name string) (Image, error) {
+			if b.unreadable(path.Join("static", name)) {
+				return Image{}, nil // as for asset
+			}
+			return staticImage(b.assets, b.fsys, name)
+		},
 	}
 }
 
