@@ -1046,7 +1046,12 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch) {
 		if p.File != "" {
 			b.problems.Add(pr)
 		} else {
-			b.once.add("missing:"+name, p.URL, 0, pr) // pages the site makes: once
+			// A page the site makes, reported once for the layout: at
+			// the first file it is made from, or, made from none, at the
+			// layout to add, so that every problem names a file.
+			pr.File, pr.Line, pr.Col = cmp.Or(p.Origin, "layouts/"+name), 1, 1
+			pr.Msg = "no layout for the page " + p.URL + ": add layouts/" + name
+			b.once.add("missing:"+name, p.URL, 0, pr)
 		}
 		b.links.Add(&linkcheck.Page{URL: p.URL, Unrendered: true})
 		return
