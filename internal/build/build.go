@@ -179,6 +179,21 @@ type builder struct {
 	images   imageSizes // the sizes of the images pages show
 	// sources are the content files found, loaded or not.
 	sources []string
+	// unread are the files and folders of static/ that could not be read
+	// (each an error already): an asset or image under one is not
+	// reported missing as well.
+	unread []string
+}
+
+// unreadable reports whether the file p of the site is, or is under, a
+// file or folder of static/ that could not be read.
+func (b *builder) unreadable(p string) bool {
+	for _, u := range b.unread {
+		if p == u || strings.HasPrefix(p, u+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // Run builds the site.
@@ -364,7 +379,7 @@ func (b *builder) load() {
 }
 
 // linkedFile reports whether the entry p of a walk of content/ or static/
-// is read: anything but a symbolic link, or a link to a file. A link to a
+// is read (layouts/ has the same rule, in internal/render): anything but a symbolic link, or a link to a file. A link to a
 // folder is not followed, so that a link to a folder above it cannot make
 // a loop and every folder the build reads is one the preview watches
 // (internal/serve), and is a warning; a link that leads nowhere, to
@@ -495,6 +510,7 @@ func (b *builder) copyAssets() {
 		if err != nil {
 			if !errors.Is(err, fs.ErrNotExist) {
 				b.readError(p, 0, err)
+				b.unread = append(b.unread, p)
 			}
 			return nil
 		}
@@ -525,6 +541,7 @@ func (b *builder) copyAssets() {
 			size, err := src.size(p)
 			if err != nil {
 				b.readError(p, 0, err)
+				b.unread = append(b.unread, p)
 				return nil
 			}
 			files[dir+name] = nil
@@ -534,6 +551,7 @@ func (b *builder) copyAssets() {
 		data, err := fs.ReadFile(b.fsys, p)
 		if err != nil {
 			b.readError(p, 0, err)
+			b.unread = append(b.unread, p)
 			return nil
 		}
 		files[dir+name] = data
@@ -610,6 +628,11 @@ func (b *builder) funcs() template.FuncMap {
 		"asset": func(name string) (string, error) {
 			u, ok := b.assets.URLs[strings.TrimPrefix(name, "/")]
 			if !ok {
+				if b.unreadable(path.Join("static", name)) {
+					// Its folder or file could not be read: that error
+					// alone says what to fix, and the build fails.
+					return "", nil
+				}
 				return "", fmt.Errorf("asset %q is not in static/", name)
 			}
 			return u, nil
@@ -628,7 +651,12 @@ func (b *builder) funcs() template.FuncMap {
 		},
 		"telURL": telURL,
 		"number": number,
-		"image":  func(name string) (Image, error) { return staticImage(b.assets, b.fsys, name) },
+		"image": func(name string) (Image, error) {
+			if b.unreadable(path.Join("static", name)) {
+				return Image{}, nil // as for asset
+			}
+			return staticImage(b.assets, b.fsys, name)
+		},
 	}
 }
 
@@ -1018,7 +1046,12 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch) {
 		if p.File != "" {
 			b.problems.Add(pr)
 		} else {
-			b.once.add("missing:"+name, p.URL, 0, pr) // pages the site makes: once
+			// A page the site makes, reported once for the layout: at
+			// the first file it is made from, or, made from none, at the
+			// layout to add, so that every problem names a file.
+			pr.File, pr.Line, pr.Col = cmp.Or(p.Origin, "layouts/"+name), 1, 1
+			pr.Msg = "no layout for the page " + p.URL + ": add layouts/" + name
+			b.once.add("missing:"+name, p.URL, 0, pr)
 		}
 		b.links.Add(&linkcheck.Page{URL: p.URL, Unrendered: true})
 		return

@@ -549,7 +549,7 @@ func TestOneMistakeOneProblem(t *testing.T) {
 			}},
 		{"a layout that fails is not also every link to its pages",
 			map[string]string{"content/l.md": "---\ntitle: L\n---\n[x](articles/ok.md#risks)\n", "layouts/section.html": `{{define "main"}}{{.Page.Nope}}{{end}}`},
-			[]string{`layouts/section.html:1:25: the page has no field Nope; it has Aliases, Alternates, Content, Contents, Continued, Count, Data, Date, Description, Draft, File, Future, HasTOC, Headings, Indexed, IsDated, JSONLD, Keywords, Kind, Line, Links, NoIndex, OutPath, Pager, Pages, Parent, Permalink, Search, Section, Source, TOC, Tags, Template, Title, Tree, URL, Updated, Weight (rendering /articles/)`}},
+			[]string{`layouts/section.html:1:25: the page has no field Nope; it has Aliases, Alternates, Content, Contents, Continued, Count, Data, Date, Description, Draft, File, Future, HasTOC, Headings, Indexed, IsDated, JSONLD, Keywords, Kind, Line, Links, NoIndex, Origin, OutPath, Pager, Pages, Parent, Permalink, Search, Section, Source, TOC, Tags, Template, Title, Tree, URL, Updated, Weight (rendering /articles/)`}},
 		{"a slug that needs a folder where the site writes a file",
 			map[string]string{"content/nf.md": "---\ntitle: NF\nslug: sitemap.xml\n---\n"},
 			[]string{`content/nf.md:3:7: content/nf.md (/sitemap.xml/) needs a folder sitemap.xml/ for sitemap.xml/index.html, where the site's generated sitemap.xml is written as a file; give one of them another URL or file name`}},

@@ -83,7 +83,7 @@ func (d *practitioners) pages(b *builder) []*site.Page {
 	for _, s := range specs {
 		p := &site.Page{
 			Kind: site.KindData, Title: s.Title, Description: s.Description, URL: s.URL,
-			Template: s.Template, Data: s.Data, JSONLD: s.JSONLD, File: s.Source, Line: s.Line,
+			Template: s.Template, Data: s.Data, JSONLD: s.JSONLD, File: s.Source, Line: s.Line, Origin: s.Origin,
 			Search: s.Search, Keywords: s.Keywords, NoIndex: s.NoIndex, Continued: s.Continued,
 		}
 		if bi := waiting[s.URL]; bi != nil {

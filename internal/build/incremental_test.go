@@ -551,3 +551,29 @@ func TestBuilderFolderReplaced(t *testing.T) {
 	}
 	sameTree(t, src, opt, rb)
 }
+
+// TestBuilderLayoutsLinkedFolder: a symbolic link to a folder made in
+// layouts/ while the preview runs is the warning a full build gives, and
+// goes with the link.
+func TestBuilderLayoutsLinkedFolder(t *testing.T) {
+	src := t.TempDir()
+	copyDir(t, filepath.Join("testdata", "fixture"), src)
+	write(t, filepath.Join(src, "static", "shared", "page.html"), `{{define "main"}}{{end}}`)
+	opt := Options{Src: src, Now: fixedNow, Dev: true}
+	x := builtBuilder(t, opt)
+	link := filepath.Join(src, "layouts", "linked")
+	if err := os.Symlink("../static/shared", link); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	rb, _ := x.Build([]string{"layouts/linked"})
+	want := "layouts/linked: warning: symbolic link to a folder is not followed; move the folder into layouts/ instead"
+	if !strings.Contains(problems(rb.Result), want) {
+		t.Errorf("missing %q in:\n%s", want, problems(rb.Result))
+	}
+	sameTree(t, src, opt, rb)
+	os.Remove(link)
+	rb, err := x.Build([]string{"layouts/linked"})
+	if err != nil || strings.Contains(problems(rb.Result), "layouts/linked") {
+		t.Errorf("link removed: %v\n%s", err, problems(rb.Result))
+	}
+}

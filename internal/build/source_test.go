@@ -288,7 +288,7 @@ func TestLargeStaticFileHeldOnce(t *testing.T) {
 }
 
 // TestLinkedFoldersNotFollowed: a symbolic link to a folder of the site,
-// in content/ or static/, is not followed (the preview watches no folder
+// in content/, layouts/ or static/, is not followed (the preview watches no folder
 // through a link either) and is a warning that says so, in each folder
 // alike; a link that leads nowhere or to itself is an error that says
 // what it is, not a file that cannot be read.
@@ -304,6 +304,8 @@ func TestLinkedFoldersNotFollowed(t *testing.T) {
 	for rel, target := range map[string]string{
 		"static/linked":            "shared",
 		"content/linked":           "../static/shared",
+		"layouts/linked":           "../static/shared",
+		"layouts/gone.html":        "nothing-here.html",
 		"static/loop.txt":          "loop.txt",
 		"static/gone.txt":          "nothing-here.txt",
 		"content/articles/gone.md": "nothing-here.md",
@@ -320,6 +322,8 @@ func TestLinkedFoldersNotFollowed(t *testing.T) {
 	for _, want := range []string{
 		"content/linked: warning: symbolic link to a folder is not followed; move the folder into content/ instead\n",
 		"static/linked: warning: symbolic link to a folder is not followed; move the folder into static/ instead\n",
+		"layouts/linked: warning: symbolic link to a folder is not followed; move the folder into layouts/ instead\n",
+		"layouts/gone.html: broken or looping symbolic link; remove it or point it at a file\n",
 		"static/loop.txt: broken or looping symbolic link; remove it or point it at a file\n",
 		"static/gone.txt: broken or looping symbolic link; remove it or point it at a file\n",
 		"content/articles/gone.md: broken or looping symbolic link; remove it or point it at a file\n",

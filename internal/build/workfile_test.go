@@ -123,3 +123,32 @@ home_visits: false
 locations:
   - {town: Frithwick, region: South West, postcode: TR9 8TR, lat: 50.7, lon: -4.3, wheelchair_access: true}
 `
+
+// TestNumberNamesPublished: a file or folder named by digits alone (a
+// year, a date, a number of ten digits) is the site's own and published,
+// though Go's os.CreateTemp names a temporary file so when given no
+// pattern (see workfile's package comment for why those are not left out).
+func TestNumberNamesPublished(t *testing.T) {
+	fsys := minimalSite()
+	for name, data := range map[string]string{
+		"static/years/2026":           "a year",
+		"static/reports/20261127":     "a date",
+		"static/files/4294967295":     "ten digits",
+		"content/2026/_index.md":      "---\ntitle: 2026\n---\n",
+		"content/2026/review.md":      "---\ntitle: The year\n---\nText.\n",
+		"static/downloads/123456789":  "nine digits",
+		"static/downloads/0123456789": "a leading zero",
+	} {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := Run(Options{FS: fsys, Out: out, Now: fixedNow})
+	if err != nil {
+		t.Fatalf("build failed: %v\n%s", err, problems(res))
+	}
+	for _, want := range []string{"years/2026", "reports/20261127", "files/4294967295", "downloads/123456789", "downloads/0123456789", "2026/review/index.html"} {
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(want))); err != nil {
+			t.Errorf("%s is not published: %v", want, err)
+		}
+	}
+}

@@ -40,6 +40,10 @@ type PageSpec struct {
 	JSONLD                  any
 	Source                  string // the YAML file the page comes from, or ""
 	Line                    int
+	// Origin is, for a page made from many files (the training page, the
+	// directory), the first of them by name, where a problem of the
+	// whole page (its layout missing) is reported; "" for none.
+	Origin string
 	// Search: the site's search lists the page itself, by its title,
 	// description and Keywords (the directory, a region's first page, the
 	// registration check, the training page). A profile is not listed
@@ -253,6 +257,7 @@ func (d *Directory) Pages(cfg *config.Config, md Markdown) ([]PageSpec, error) {
 		Title:       "Check a registration",
 		Description: "Check whether a craniosacral therapist's registration with " + orgName(cfg) + " is current, or has lapsed or expired.",
 		Template:    VerifyTemplate,
+		Origin:      d.firstPractitioner(),
 		Search:      true,
 		Keywords:    []string{"Verify a registration number", "Is my practitioner or therapist certified and registered?"}, // its address, /verify/; what patients ask
 		Data: VerifyData{Sample: d.Sample, IndexURL: d.VerifyIndexURL(), Prefix: cfg.RegistrationPrefix,
@@ -260,6 +265,10 @@ func (d *Directory) Pages(cfg *config.Config, md Markdown) ([]PageSpec, error) {
 	})
 
 	td := TrainingData{Sample: d.Sample}
+	var firstSchool string
+	if len(d.Schools) > 0 {
+		firstSchool = d.Schools[0].Source // sorted by slug, the file's name
+	}
 	for _, s := range sortSchools(d.Schools) {
 		td.Schools = append(td.Schools, SchoolView{School: s, Current: s.CurrentCourses()})
 	}
@@ -268,6 +277,7 @@ func (d *Directory) Pages(cfg *config.Config, md Markdown) ([]PageSpec, error) {
 		Title:       "Training",
 		Description: "Accredited craniosacral therapy training providers and their courses.",
 		Template:    TrainingTemplate,
+		Origin:      firstSchool,
 		Data:        td,
 		Search:      true,
 		Keywords:    []string{"Accredited training courses"}, // what the page lists
@@ -330,6 +340,15 @@ func RegionURL(region string, n int) string {
 	return u
 }
 
+// firstPractitioner is the first practitioner file by name, the origin of
+// the pages made from them all, or "" when there is none.
+func (d *Directory) firstPractitioner() string {
+	if len(d.Practitioners) == 0 {
+		return ""
+	}
+	return d.Practitioners[0].Source // sorted by slug, the file's name
+}
+
 func (d *Directory) listPages() []PageSpec {
 	listed := sortByName(d.Current())
 	byRegion := map[string][]Card{}
@@ -366,6 +385,7 @@ func (d *Directory) listPages() []PageSpec {
 		Title:       "Find a practitioner",
 		Description: fmt.Sprintf("Find one of %d certified craniosacral therapists near you, by region, town, therapy and language.", len(listed)),
 		Template:    ListTemplate,
+		Origin:      d.firstPractitioner(),
 		Data:        overview,
 		Search:      true,
 		Keywords:    []string{"Directory of certified practitioners", "Find a craniosacral therapist (CST) near me"}, // as the site calls it; as a patient asks
@@ -405,6 +425,7 @@ func (d *Directory) listPages() []PageSpec {
 				Title:       title,
 				Description: fmt.Sprintf("Craniosacral therapy (CST) in %s: %d certified therapists.", r, len(cards)), // as a visitor asks: "cst in wales"
 				Template:    ListTemplate,
+				Origin:      d.firstPractitioner(),
 				Data:        ld,
 				Search:      i == 1, // the others continue its list
 				Continued:   i > 1,

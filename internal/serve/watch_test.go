@@ -659,3 +659,35 @@ func TestWatchPermission(t *testing.T) {
 		t.Errorf("error %v; want %s", err, want)
 	}
 }
+
+// TestWatcherLayoutsLinkedFolder: a symbolic link to a folder in
+// layouts/ is treated as in content/ and static/: the folder is not
+// watched through it (the build does not read it there), and the link
+// made while the preview runs is a change to layouts/, which the build
+// reports as a warning at the link.
+func TestWatcherLayoutsLinkedFolder(t *testing.T) {
+	w, p := startLinked(t, []string{"layouts/base.html", "static/shared/a.html", "content/other.md"},
+		[][2]string{{"layouts/linked", "../static/shared"}})
+	got, _ := watchedFolders(w)
+	if want := []string{".", "content", "layouts", "static", "static/shared"}; !slices.Equal(got, want) {
+		t.Errorf("watching %v, want %v", got, want)
+	}
+	if err := os.Symlink("../static/shared", p("layouts/more")); err != nil {
+		t.Fatal(err)
+	}
+	if got := collect(t, w, "layouts/more"); !slices.Equal(got, []string{"layouts/more"}) {
+		t.Errorf("a link to a folder made in layouts/: %v, want [layouts/more]", got)
+	}
+	if err := writeFile(p("static/shared/a.html"), "saved"); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range collect(t, w, "static/shared/a.html") {
+		if strings.HasPrefix(c, "layouts/") {
+			t.Errorf("a save in the linked folder seen through the link, as %s", c)
+		}
+	}
+	got, _ = watchedFolders(w)
+	if want := []string{".", "content", "layouts", "static", "static/shared"}; !slices.Equal(got, want) {
+		t.Errorf("after the link: watching %v, want %v", got, want)
+	}
+}

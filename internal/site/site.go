@@ -56,10 +56,15 @@ const (
 
 // Page is one page of the site.
 type Page struct {
-	Kind        string
-	Source      *content.Page // nil for generated pages
-	File        string        // source file for messages ("" when generated)
-	Line        int
+	Kind   string
+	Source *content.Page // nil for generated pages
+	File   string        // source file for messages ("" when generated)
+	Line   int
+	// Origin is, for a page the site makes from many files (the training
+	// page from the school files), the first of them: a problem of the
+	// whole page, such as its layout missing, is reported there. "" when
+	// the page has a File or is made from none.
+	Origin      string
 	Title       string
 	Description string
 	URL         string // site path, such as /articles/safety/

@@ -31,6 +31,19 @@
 //
 // A page or a picture is never named so: a page ends in .md, and a
 // picture, a stylesheet or a download in its own extension.
+//
+// Not left out are names of digits alone, which Go's os.CreateTemp gives
+// when called with no pattern (a random number of up to ten digits:
+// 123456789). No editor saves so: Go editors (micro) write over the file,
+// Go formatters of YAML (yamlfmt) write in place, and atomic-write
+// packages name their files after the target (renameio: .site.css123,
+// hidden) or with .tmp. Only a program's own helper that calls
+// os.CreateTemp(dir, "") beside the file it replaces would, and nothing
+// tells its names from a year or a date (static/2026, 20261127) or a
+// number a download is filed under, which must be published. vim's write
+// test (4913) is the one number left out, since it is that exact number
+// or 123 more. Missing such a file costs one more rebuild in the preview;
+// leaving out a real one would leave it off the site without a word.
 package workfile
 
 import (

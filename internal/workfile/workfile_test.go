@@ -48,10 +48,17 @@ func TestSkipPath(t *testing.T) {
 		"content/articles/tmpK3_9xq0a": false,
 		"static/templates/tmpl-a.html": false,
 		// vim tries 4913, then 5036, 5159, ... (adding 123) when one is taken.
-		"content/articles/5036":                true,
-		"content/articles/17213":               true,
-		"content/articles/5037":                false,
-		"static/images/2026.svg":               false,
+		"content/articles/5036":  true,
+		"content/articles/17213": true,
+		"content/articles/5037":  false,
+		"static/images/2026.svg": false,
+		// Go's os.CreateTemp with no pattern names a file by digits alone,
+		// as a year, a date or a number is: those are the site's.
+		"static/2026":                          false,
+		"content/2026/review.md":               false,
+		"static/reports/20261127":              false,
+		"static/downloads/123456789":           false,
+		"static/downloads/4294967295":          false,
 		"content/articles/.safety.md.kate-swp": true,
 		// Atomic writers: a temporary file renamed into place.
 		"content/articles/safety.md.tmp.1234": true,
