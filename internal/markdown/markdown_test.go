@@ -848,13 +848,10 @@ func TestC1Characters(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var got []string
-		for _, p := range res.Problems {
-			got = append(got, fmt.Sprintf("%d:%d %v %s", p.Line, p.Col, p.Warning, p.Msg))
-		}
+		got := problemLines(res)
 		want := []string{
-			fmt.Sprintf("5:%d true the control character U+0092 is in the text, which browsers do not show and HTML does not allow; it is most likely ’ from text saved in Windows-1252 and read with the wrong encoding; retype it as ’", pad+3),
-			"6:1 true the control character U+0081 is in the text, which browsers do not show and HTML does not allow; remove it",
+			fmt.Sprintf("5:%d: warning: the control character U+0092 is in the text, which browsers do not show and HTML does not allow; it is most likely ’ from text saved in Windows-1252 and read with the wrong encoding; retype it as ’", pad+3),
+			"6:1: warning: the control character U+0081 is in the text, which browsers do not show and HTML does not allow; remove it",
 		}
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("after %d characters: got\n%s\nwant\n%s", pad, strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -878,12 +875,9 @@ func TestByteOrderMark(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var got []string
-		for _, p := range res.Problems {
-			got = append(got, fmt.Sprintf("%d:%d %v %s", p.Line, p.Col, p.Warning, p.Msg))
-		}
+		got := problemLines(res)
 		const msg = "a byte order mark (U+FEFF) is in the text, an invisible character that comes with text pasted from elsewhere; browsers do not show it, but it stays in the page; remove it"
-		want := []string{fmt.Sprintf("5:%d true %s", pad+7, msg), "6:1 true " + msg}
+		want := []string{fmt.Sprintf("5:%d: warning: %s", pad+7, msg), "6:1: warning: " + msg}
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("after %d characters: got\n%s\nwant\n%s", pad, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}

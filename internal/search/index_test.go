@@ -66,7 +66,11 @@ func tinyDocs() []Doc {
 
 // build indexes docs and returns every file by path.
 func build(t testing.TB, docs []Doc) (map[string][]byte, Stats) {
-	ix := NewIndexer()
+	return indexAll(t, NewIndexer(), docs)
+}
+
+// indexAll indexes docs with ix and returns every file by path.
+func indexAll(t testing.TB, ix *Indexer, docs []Doc) (map[string][]byte, Stats) {
 	out := map[string][]byte{}
 	for i, d := range docs {
 		fs, err := ix.Add(i, d)

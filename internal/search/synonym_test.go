@@ -44,21 +44,7 @@ func buildWith(t *testing.T, src string, docs []Doc) *reader {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix := NewVocabularySynonyms(syn).NewIndexer()
-	out := map[string][]byte{}
-	for i, d := range docs {
-		fs, err := ix.Add(i, d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range fs {
-			out[f.Path] = f.Data
-		}
-	}
-	fs, _ := ix.Finish()
-	for _, f := range fs {
-		out[f.Path] = f.Data
-	}
+	out, _ := indexAll(t, NewVocabularySynonyms(syn).NewIndexer(), docs)
 	return newReader(t, out)
 }
 
