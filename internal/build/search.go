@@ -50,7 +50,7 @@ func (s *siteSearch) frontKeys(string) []string { return nil }
 func (s *siteSearch) load(b *builder) {
 	s.ix = nil
 	if _, err := fs.Stat(b.fsys, "layouts/search.html"); err == nil {
-		s.ix = search.NewIndexer()
+		s.ix = search.NewVocabularyWith(b.cfg.Synonyms).NewIndexer()
 	}
 }
 
@@ -401,12 +401,15 @@ func courseCount(n int) string {
 }
 
 // searchCache is what a Builder keeps of the search index from build to
-// build: one Vocabulary, and each document's analysis by URL with the
-// document it was made from. A document equal to the kept one (its text
+// build: one Vocabulary, made with site.yaml's synonyms, and each
+// document's analysis by URL with the document it was made from. A
+// document's analysis holds the synonyms of its words, so when site.yaml's
+// synonyms change the cache is dropped and every document analysed again. A document equal to the kept one (its text
 // is usually the very strings of the kept Markdown result, so comparing
 // costs little) is not analysed again.
 type searchCache struct {
 	vocab *search.Vocabulary
+	syn   search.Synonyms // site.yaml's synonyms, which vocab was made with
 	docs  map[string]*analysedDoc
 	ok    bool // the last index was built without problems
 	// The last build's documents and analyses by number, for the fast
@@ -523,8 +526,8 @@ func indexAll(ctx context.Context, v *search.Vocabulary, list []*search.Analysis
 // or on the fast path in the background (Rebuild.Index).
 func (x *Builder) index(b *builder, docs []*search.Doc) {
 	c := x.search
-	if c == nil {
-		c = &searchCache{vocab: search.NewVocabulary(), docs: map[string]*analysedDoc{}}
+	if c == nil || !c.syn.Equal(b.cfg.Synonyms) {
+		c = &searchCache{vocab: search.NewVocabularyWith(b.cfg.Synonyms), syn: b.cfg.Synonyms, docs: map[string]*analysedDoc{}}
 		x.search = c
 	}
 	list := make([]*search.Analysis, len(docs))

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -226,5 +227,71 @@ func TestSearchTextIsReadText(t *testing.T) {
 	}
 	if linked == 0 {
 		t.Error("no profile's text has its bio's link text, \"read our safety advice for parents first\"")
+	}
+}
+
+// hasTerm reports whether the search index among a build's files has the
+// term t.
+func hasTerm(t *testing.T, files map[string][]byte, term string) bool {
+	t.Helper()
+	shards := 0
+	for name, data := range files {
+		if !strings.HasPrefix(name, "search/v/") || !strings.HasPrefix(path.Base(name), "s") || !strings.HasSuffix(name, ".json") {
+			continue
+		}
+		var postings map[string]json.RawMessage
+		if err := json.Unmarshal(data, &postings); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		shards++
+		if _, ok := postings[term]; ok {
+			return true
+		}
+	}
+	if shards == 0 {
+		t.Fatal("the build has no search shards")
+	}
+	return false
+}
+
+// TestSiteSynonymsRebuild: site.yaml's synonyms are in the index of a
+// full build and of the development server's builds, which analyse every
+// document again when they change, and leave them out when they go.
+func TestSiteSynonymsRebuild(t *testing.T) {
+	src := t.TempDir()
+	copyDir(t, filepath.Join("testdata", "fixture"), src)
+	write(t, filepath.Join(src, "layouts", "search.html"), `{{define "main"}}<form role="search"></form>{{end}}`)
+	opt := Options{Src: src, Now: fixedNow}
+	x, err := NewBuilder(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rb, err := x.Build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hasTerm(t, rb.Complete(), "mum") {
+		t.Fatal("the index has a synonym site.yaml does not give")
+	}
+	yml := filepath.Join(src, "content", "site.yaml")
+	orig, _ := os.ReadFile(yml)
+	for _, step := range []struct {
+		yaml string
+		mum  bool
+	}{
+		{string(orig) + "synonyms:\n  mum mums: smart\n", true},
+		{string(orig) + "synonyms:\n  mum mums: nowhere\n", false},
+		{string(orig) + "synonyms:\n  mum mums: smart\n", true},
+		{string(orig), false},
+	} {
+		write(t, yml, step.yaml)
+		rb, err := x.Build([]string{"content/site.yaml"})
+		if err != nil {
+			t.Fatalf("%q: %v\n%s", step.yaml, err, problems(rb.Result))
+		}
+		if got := hasTerm(t, rb.Complete(), "mum"); got != step.mum {
+			t.Errorf("%q: the index has mum: %v, want %v", step.yaml, got, step.mum)
+		}
+		sameTree(t, src, opt, rb)
 	}
 }

@@ -26,6 +26,11 @@
 // front matter: the title and the menu's names on one line, the
 // description and the notice without control characters.
 //
+// synonyms, optional, are the site's own words visitors type for the
+// words of its pages, one entry a line as in the search's curated table
+// ("mum mums: mother mothers"), added to that table when the search index
+// is built; a bad word is an error at its line and column.
+//
 // Unknown keys are errors with a did-you-mean, like everywhere else, so a
 // misspelt key never silently does nothing.
 package config
@@ -35,13 +40,17 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"sitegen/internal/diag"
 	"sitegen/internal/fold"
 	"sitegen/internal/link"
 	"sitegen/internal/phone"
 	"sitegen/internal/postcode"
+	"sitegen/internal/search"
 	"sitegen/internal/yamldoc"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Path is where the config lives, relative to the site root.
@@ -66,6 +75,11 @@ type Config struct {
 	RegistrationRe     *regexp.Regexp
 
 	Vocab Vocabularies
+
+	// Synonyms are the site's own words visitors type for the words of
+	// its pages, added to the search's curated table (package search,
+	// Synonyms); nil when site.yaml has none.
+	Synonyms search.Synonyms
 }
 
 // Organisation is the association behind the site.
@@ -219,7 +233,7 @@ func Parse(src []byte, list *diag.List) *Config {
 	}
 	list.Add(d.Placeholders(root)...)
 	m := d.Map(root, "site.yaml", "title", "description", "base_url", "language", "raw_html", "notice",
-		"organisation", "menu", "registration", "vocabularies")
+		"organisation", "menu", "registration", "vocabularies", "synonyms")
 	// An empty file (or one holding a text or a list, not keys) is
 	// reported for what it lacks, as one that could not be read: not as
 	// empty vocabularies, against which every data file's values would
@@ -292,8 +306,82 @@ func Parse(src []byte, list *diag.List) *Config {
 		v.Strings("levels", &c.Vocab.Levels)
 		v.Strings("topics", &c.Vocab.Topics)
 	}
+	if m.Has("synonyms") {
+		c.Synonyms = synonyms(d, m.Value("synonyms"))
+	}
 	c.compile()
 	return c
+}
+
+// synonymExample is how an entry of synonyms is written.
+const synonymExample = "as in \"mum mums: mother mothers\""
+
+// synonyms reads the site's synonyms: a mapping from the words a visitor
+// types to the words of the site's pages, each side words separated by
+// spaces, read as the curated table's lines are (search.Synonyms.Add). A
+// problem is reported at the word it is about.
+func synonyms(d *yamldoc.Decoder, n *yamldoc.Node) search.Synonyms {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		d.Errorf(n, "synonyms must be a mapping from the words visitors type to the words of the site's pages, one entry a line, %s", synonymExample)
+		return nil
+	}
+	syn := search.Synonyms{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.Errorf(k, "each entry of synonyms is words visitors type, a colon, then the words of the site's pages, %s", synonymExample)
+			continue
+		}
+		if v.Kind != yaml.ScalarNode {
+			d.Errorf(v, "the words for %q must be words separated by spaces on the same line, not a list or mapping, %s", k.Value, synonymExample)
+			continue
+		}
+		text := v.Value
+		if v.Tag == "!!null" {
+			text = ""
+		}
+		for _, p := range syn.Add(k.Value, text) {
+			at, side := k, k.Value
+			if p.Text {
+				at, side = v, text
+			}
+			line, col := wordPos(d, at, side, p.Offset)
+			switch {
+			case p.Empty && p.Text:
+				d.Problems.Errorf(d.File, line, col, "synonyms entry %q has no words after the colon; write the words of the site's pages that a search for it should also find, %s", k.Value, synonymExample)
+			case p.Empty:
+				d.Problems.Errorf(d.File, line, col, "a synonyms entry has no words before the colon; write the words visitors type, %s", synonymExample)
+			default:
+				d.Problems.Errorf(d.File, line, col, "synonyms: %s", p.Msg)
+			}
+		}
+	}
+	if len(syn) == 0 {
+		return nil
+	}
+	return syn
+}
+
+// wordPos is the file position of the byte at of a scalar's value: its
+// column in the file when the value is written as it is read (a plain
+// scalar, or a quoted one without escapes, on one line), the scalar's
+// own position otherwise.
+func wordPos(d *yamldoc.Decoder, n *yamldoc.Node, value string, at int) (line, col int) {
+	line, col = d.Pos(n)
+	src := string(d.From(n))
+	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 && src != "" {
+		src, col = src[1:], col+1
+	}
+	if end := strings.IndexByte(src, '\n'); end >= 0 {
+		src = src[:end]
+	}
+	if !strings.HasPrefix(src, value) || n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		return d.Pos(n)
+	}
+	return line, col + utf8.RuneCountInString(value[:at])
 }
 
 // organisation reads the organisation's details, each held to the rule

@@ -237,3 +237,40 @@ func TestEmptyIsUnread(t *testing.T) {
 		t.Error("a site.yaml with keys and no vocabularies: vocabularies unread")
 	}
 }
+
+// The site's synonyms are read as the curated table's lines, each
+// problem reported at the word it is about, with what to write.
+func TestSynonyms(t *testing.T) {
+	const head = "title: x\nbase_url: https://e.org/\n"
+	var l diag.List
+	c := Parse([]byte(head+"synonyms:\n  mum mums: mother mothers\n  \"nan\": 'grandmother'\n"), &l)
+	if l.Len() != 0 {
+		t.Fatal(l.All())
+	}
+	if got := strings.Join(c.Synonyms["mother"], " ") + "|" + strings.Join(c.Synonyms["grandmoth"], " "); got != "mum|nan" {
+		t.Errorf("synonyms: %v", c.Synonyms)
+	}
+	if c := Parse([]byte(head), &l); c.Synonyms != nil {
+		t.Errorf("no synonyms: %v", c.Synonyms)
+	}
+	for _, tc := range []struct{ src, want string }{
+		{"synonyms:\n  mum the: mother\n", `content/site.yaml:4:7: synonyms: "the" is a word the search ignores (a small word or punctuation); leave it out`},
+		{"synonyms:\n  mum: mother well-being\n", `content/site.yaml:4:15: synonyms: "well-being" is more than one word to the search; write single words, each on its own`},
+		{"synonyms:\n  \"mum\": \"mother the\"\n", `content/site.yaml:4:18: synonyms: "the" is a word the search ignores`},
+		{"synonyms:\n  mum:\n", `content/site.yaml:4:7: synonyms entry "mum" has no words after the colon; write the words of the site's pages that a search for it should also find, as in "mum mums: mother mothers"`},
+		{"synonyms:\n  mums: mum\n", `content/site.yaml:4:3: synonyms: a word visitors type and a word of the text are the same word to the search ("mum"); leave one out`},
+		{"synonyms:\n  - mum mums: mother\n", `content/site.yaml:4:3: synonyms must be a mapping from the words visitors type to the words of the site's pages`},
+		{"synonyms:\n  mum: [mother, mothers]\n", `content/site.yaml:4:8: the words for "mum" must be words separated by spaces on the same line`},
+		{"synonym:\n  mum: mother\n", `content/site.yaml:3:1: unknown key "synonym" in site.yaml; did you mean "synonyms"?`},
+	} {
+		var l diag.List
+		Parse([]byte(head+tc.src), &l)
+		var all []string
+		for _, p := range l.All() {
+			all = append(all, p.String())
+		}
+		if got := strings.Join(all, "\n"); !strings.Contains(got, tc.want) {
+			t.Errorf("%q:\n got %s\nwant %s", tc.src, got, tc.want)
+		}
+	}
+}

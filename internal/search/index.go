@@ -245,6 +245,15 @@ type Vocabulary struct {
 // NewVocabulary returns an empty Vocabulary with the site's synonyms.
 func NewVocabulary() *Vocabulary { return NewVocabularySynonyms(siteSynonyms) }
 
+// NewVocabularyWith returns an empty Vocabulary with the site's synonyms
+// and the entries of more (a site's own, from its site.yaml) added to them.
+func NewVocabularyWith(more Synonyms) *Vocabulary {
+	if len(more) == 0 {
+		return NewVocabulary()
+	}
+	return NewVocabularySynonyms(siteSynonyms.With(more))
+}
+
 // NewVocabularySynonyms returns an empty Vocabulary with the synonyms syn.
 func NewVocabularySynonyms(syn Synonyms) *Vocabulary {
 	v := &Vocabulary{ids: map[string]int32{}}

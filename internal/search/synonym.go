@@ -3,6 +3,8 @@ package search
 import (
 	_ "embed"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -22,6 +24,92 @@ type Synonyms map[string][]string
 
 // siteSynonyms is the parsed table; a test checks that it parses.
 var siteSynonyms, siteSynonymsErr = ParseSynonyms(SynonymPath, synonymFile)
+
+// BuiltinSynonyms returns a copy of the curated table.
+func BuiltinSynonyms() Synonyms { return siteSynonyms.With(nil) }
+
+// With returns a new table with the entries of syn and then those of
+// more: a term of the text has the synonyms of both, each once. Neither
+// table is changed.
+func (syn Synonyms) With(more Synonyms) Synonyms {
+	out := make(Synonyms, len(syn)+len(more))
+	for t, qs := range syn {
+		out[t] = slices.Clone(qs)
+	}
+	for _, t := range slices.Sorted(maps.Keys(more)) {
+		for _, q := range more[t] {
+			if !contains(out[t], q) {
+				out[t] = append(out[t], q)
+			}
+		}
+	}
+	return out
+}
+
+// Equal reports whether syn and o give every term the same synonyms in
+// the same order.
+func (syn Synonyms) Equal(o Synonyms) bool {
+	return maps.EqualFunc(syn, o, slices.Equal)
+}
+
+// SynonymProblem is what is wrong with one side of an entry given to
+// Synonyms.Add: Text tells the side (false for the words visitors type,
+// true for the words of the text), Offset the byte in that side's string
+// where the problem is, Msg what to write instead. Empty is set when the
+// side has no words at all, which a caller words for its own form.
+type SynonymProblem struct {
+	Text   bool
+	Offset int
+	Empty  bool
+	Msg    string
+}
+
+// Add reads one entry, the words a visitor types and the words of the
+// text, each side words separated by spaces, as the index reads them
+// (normalised and stemmed, one term each), and adds its pairs to syn. It
+// returns the problems of the entry, in order; the words without one are
+// added all the same.
+func (syn Synonyms) Add(typed, text string) []SynonymProblem {
+	var probs []SynonymProblem
+	words := func(side string, isText bool) []string {
+		var out []string
+		at := 0
+		for _, w := range strings.Fields(side) {
+			i := strings.Index(side[at:], w) + at
+			at = i + len(w)
+			toks := Tokens(w)
+			switch {
+			case len(toks) == 0:
+				probs = append(probs, SynonymProblem{isText, i, false, fmt.Sprintf("%q is a word the search ignores (a small word or punctuation); leave it out", w)})
+				continue
+			case len(toks) > 1:
+				probs = append(probs, SynonymProblem{isText, i, false, fmt.Sprintf("%q is more than one word to the search; write single words, each on its own", w)})
+				continue
+			}
+			if t := toks[0].Term; !contains(out, t) {
+				out = append(out, t)
+			}
+		}
+		if len(strings.Fields(side)) == 0 {
+			probs = append(probs, SynonymProblem{Text: isText, Empty: true})
+		}
+		return out
+	}
+	qs := words(typed, false)
+	ts := words(text, true)
+	for _, q := range qs {
+		for _, t := range ts {
+			if q == t {
+				probs = append(probs, SynonymProblem{Msg: fmt.Sprintf("a word visitors type and a word of the text are the same word to the search (%q); leave one out", q)})
+				continue
+			}
+			if !contains(syn[t], q) {
+				syn[t] = append(syn[t], q)
+			}
+		}
+	}
+	return probs
+}
 
 // ParseSynonyms reads a table of synonyms: lines of "typed words: text
 // words", with # comments. Errors are file:line:col: message, one per
@@ -45,46 +133,16 @@ func ParseSynonyms(file, src string) (Synonyms, error) {
 			fail(n, 1, "a synonym line needs a colon between the words visitors type and the words of the text, as in \"kids: children\"")
 			continue
 		}
-		// word reads the words of line[from:to] as terms, each once.
-		words := func(from, to int, side string) []string {
-			var out []string
-			rest := line[from:to]
-			at := from
-			for _, w := range strings.Fields(rest) {
-				i := strings.Index(line[at:], w) + at
-				at = i + len(w)
-				col := utf8.RuneCountInString(line[:i]) + 1
-				toks := Tokens(w)
-				switch {
-				case len(toks) == 0:
-					fail(n, col, "%q is a word the search ignores (a small word or punctuation); leave it out", w)
-					continue
-				case len(toks) > 1:
-					fail(n, col, "%q is more than one word to the search; write single words, each on its own", w)
-					continue
-				}
-				t := toks[0].Term
-				if !contains(out, t) {
-					out = append(out, t)
-				}
+		for _, p := range syn.Add(line[:colon], line[colon+1:]) {
+			at, side := p.Offset, "before"
+			if p.Text {
+				at, side = colon+1+p.Offset, "after"
 			}
-			if len(out) == 0 && len(strings.Fields(rest)) == 0 {
-				fail(n, utf8.RuneCountInString(line[:from])+1, "no words %s the colon; write the words visitors type, a colon, then the words of the text", side)
+			if p.Empty {
+				fail(n, utf8.RuneCountInString(line[:at])+1, "no words %s the colon; write the words visitors type, a colon, then the words of the text", side)
+				continue
 			}
-			return out
-		}
-		typed := words(0, colon, "before")
-		text := words(colon+1, len(line), "after")
-		for _, q := range typed {
-			for _, t := range text {
-				if q == t {
-					fail(n, 1, "a word before the colon and one after it are the same word to the search (%q); leave one out", q)
-					continue
-				}
-				if !contains(syn[t], q) {
-					syn[t] = append(syn[t], q)
-				}
-			}
+			fail(n, utf8.RuneCountInString(line[:at])+1, "%s", p.Msg)
 		}
 	}
 	if len(errs) > 0 {

@@ -21,7 +21,7 @@ func TestParseSynonymsErrors(t *testing.T) {
 		{"kids: well-being\n", `syn.txt:1:7: "well-being" is more than one word`},
 		{"  : children\n", "syn.txt:1:1: no words before the colon"},
 		{"kids:   # nothing\n", "syn.txt:1:6: no words after the colon"},
-		{"kid: kids\n", `syn.txt:1:1: a word before the colon and one after it are the same word to the search ("kid")`},
+		{"kid: kids\n", `syn.txt:1:1: a word visitors type and a word of the text are the same word to the search ("kid")`},
 		{"physio: physiotherapy\nzoë kids: the\n", `syn.txt:2:11: "the"`},
 	} {
 		_, err := ParseSynonyms("syn.txt", c.src)
@@ -100,5 +100,31 @@ func BenchmarkAddSynonyms(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(docs)), "ns/doc")
 		})
+	}
+}
+
+// A site's entries are added to the curated table: a term gets the
+// synonyms of both, once each, and neither table changes.
+func TestSynonymsWith(t *testing.T) {
+	site := Synonyms{}
+	if p := site.Add("mum mums kid", "mother children"); len(p) != 0 {
+		t.Fatal(p)
+	}
+	all := BuiltinSynonyms().With(site)
+	if got := strings.Join(all["children"], " "); got != "kid youngster mum" {
+		t.Errorf("children: %q, want the curated kid youngster, then mum", got)
+	}
+	if got := strings.Join(all["mother"], " "); got != "mum kid" {
+		t.Errorf("mother: %q", got)
+	}
+	if strings.Join(siteSynonyms["children"], " ") != "kid youngster" || len(site["children"]) != 2 {
+		t.Errorf("With changed a table: %v %v", siteSynonyms["children"], site["children"])
+	}
+	if !all.Equal(BuiltinSynonyms().With(site)) || all.Equal(BuiltinSynonyms()) {
+		t.Error("Equal")
+	}
+	p := Synonyms{}.Add("mum the", "")
+	if len(p) != 2 || p[0].Offset != 4 || p[0].Text || !p[1].Empty || !p[1].Text {
+		t.Errorf("problems: %+v", p)
 	}
 }
