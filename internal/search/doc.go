@@ -149,7 +149,20 @@
 // (unless the word's lowest impact is 1, where they tie). Synonyms work on
 // terms, so a word whose stem other words share (Porter2 makes
 // "expecting" and "expected" one term, "expect") would bring its synonyms
-// to every search for the others, and is kept out of the table. Each
+// to every search for the others, and is kept out of the table.
+//
+// A site adds entries of its own under synonyms in content/site.yaml
+// (package config), a mapping written as the table's lines are:
+//
+//	synonyms:
+//	  mum mums: mother mothers
+//
+// Synonyms.Add reads each entry as ParseSynonyms reads a line, and its
+// problems are reported at their line and column in site.yaml;
+// NewVocabularyWith adds the entries to the table (a term gets the
+// synonyms of both, each once, so an entry that repeats the table's
+// changes nothing). A document's analysis holds its synonyms' terms, so
+// analyses made with one table are not reused with another. Each
 // distinct term of a document is looked up once, after its words are
 // counted, not each word as it is read.
 //
