@@ -10,7 +10,8 @@
 // changing a module renames every module that depends on it. Every module
 // is published flat in /assets/, so an import by absolute path
 // ("/js/x.js") could never load and is a problem, as are an import of a
-// module that is not in static/ and an import cycle; each is reported at
+// module that is not in static/ (unless the caller could not read it, which
+// its own read error says) and an import cycle; each is reported at
 // the import's line and column. Process is pure: file contents in, files
 // and problems out.
 package assets
@@ -59,8 +60,11 @@ var importRe = regexp.MustCompile(`((?:\bimport|\bfrom|\bimport\s*\()\s*["'])((?
 // paths to their contents; only a fingerprinted file's contents are read,
 // so the caller may leave out (as nil) those of a file it publishes as it
 // is. Problems are positioned in static/-relative files (the caller adds
-// the folder).
-func Process(files map[string][]byte) (*Result, []diag.Problem) {
+// the folder). unread are the static/-relative files and folders that
+// could not be read, each an error of the caller's already: an import of
+// a module that is, or lies under, one of them is not reported again as
+// a module that is not in static/.
+func Process(files map[string][]byte, unread []string) (*Result, []diag.Problem) {
 	res := &Result{URLs: map[string]string{}}
 	var problems []diag.Problem
 	names := make([]string, 0, len(files))
@@ -87,6 +91,8 @@ func Process(files map[string][]byte) (*Result, []diag.Problem) {
 		if strings.HasSuffix(name, "js") {
 			src, ok = rewriteImports(name, src, func(dep string) (string, string) {
 				switch {
+				case !has(files, dep) && under(dep, unread):
+					return "", "" // its read error says why
 				case !has(files, dep):
 					return "", ", which is not in static/"
 				case state[dep] == 1:
@@ -126,6 +132,16 @@ func Process(files map[string][]byte) (*Result, []diag.Problem) {
 	}
 	sort.Slice(res.Files, func(i, j int) bool { return res.Files[i].Path < res.Files[j].Path })
 	return res, problems
+}
+
+// under reports whether name is, or lies under, one of paths.
+func under(name string, paths []string) bool {
+	for _, p := range paths {
+		if name == p || strings.HasPrefix(name, p+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 func has(files map[string][]byte, name string) bool {

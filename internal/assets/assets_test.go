@@ -30,7 +30,7 @@ func TestFingerprintsAndRewritesImports(t *testing.T) {
 		"favicon.svg":            []byte("<svg/>"),
 		"docs/guide.txt":         []byte("import x from \"./nothing.js\""),
 	}
-	res, problems := Process(files)
+	res, problems := Process(files, nil)
 	if len(problems) != 0 {
 		t.Fatalf("problems: %v", problems)
 	}
@@ -73,9 +73,9 @@ func TestFingerprintFollowsImports(t *testing.T) {
 		"js/b.js": []byte("export const b = 1;\n"),
 		"js/c.js": []byte("export const c = 1;\n"),
 	}
-	before, _ := Process(files)
+	before, _ := Process(files, nil)
 	files["js/b.js"] = []byte("export const b = 2;\n")
-	after, _ := Process(files)
+	after, _ := Process(files, nil)
 	for _, c := range []struct {
 		src     string
 		renamed bool
@@ -83,6 +83,24 @@ func TestFingerprintFollowsImports(t *testing.T) {
 		if got := before.URLs[c.src] != after.URLs[c.src]; got != c.renamed {
 			t.Errorf("%s: renamed = %v (%s, %s); want %v", c.src, got, before.URLs[c.src], after.URLs[c.src], c.renamed)
 		}
+	}
+}
+
+// TestUnreadModule: an import of a module that could not be read, or of
+// one in a folder that could not be read, is not reported as a module
+// missing from static/: the read error says why. Another missing module
+// still is.
+func TestUnreadModule(t *testing.T) {
+	files := map[string][]byte{
+		"js/a.js": []byte("import './b.js';\nimport '../lib/c.js';\nimport './d.js';\n"),
+	}
+	_, problems := Process(files, []string{"js/b.js", "lib"})
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	if want := `js/a.js:3:9: imports ./d.js, which is not in static/`; strings.Join(got, "\n") != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
 }
 
@@ -129,7 +147,7 @@ func TestImportProblems(t *testing.T) {
 			for n, s := range c.files {
 				files[n] = []byte(s)
 			}
-			_, problems := Process(files)
+			_, problems := Process(files, nil)
 			var got []string
 			for _, p := range problems {
 				if p.Severity != diag.Error {

@@ -562,7 +562,13 @@ func (b *builder) copyAssets() {
 		names = append(names, "static/"+f)
 	}
 	sameOnMacAndWindows(names, b.problems)
-	res, probs := assets.Process(files)
+	var unread []string // static/-relative
+	for _, u := range b.unread {
+		if rel, ok := strings.CutPrefix(u, "static/"); ok {
+			unread = append(unread, rel)
+		}
+	}
+	res, probs := assets.Process(files, unread)
 	for _, p := range probs {
 		p.File = "static/" + p.File
 		b.problems.Add(p)

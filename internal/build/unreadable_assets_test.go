@@ -56,3 +56,45 @@ func TestUnreadableStaticFolderAlone(t *testing.T) {
 		t.Errorf("with js/app.js missing and static/css unreadable:\n%s", text)
 	}
 }
+
+// TestUnreadableModuleAlone: a module of static/ that cannot be read is
+// the one error about it: the module that imports it (js/app.js imports
+// ./lib.js) is not reported as importing a module that is not in static/
+// as well. A module missing from a folder that was read is still
+// reported.
+func TestUnreadableModuleAlone(t *testing.T) {
+	src := filepath.Join("testdata", "fixture")
+	for _, denied := range []string{"static/js/lib.js", "static/lib"} {
+		site := filepath.Join(t.TempDir(), "site")
+		copyDir(t, src, site)
+		if denied == "static/lib" {
+			// The imported module in a folder of its own.
+			os.MkdirAll(filepath.Join(site, "static", "lib"), 0o755)
+			os.Rename(filepath.Join(site, "static", "js", "lib.js"), filepath.Join(site, "static", "lib", "lib.js"))
+			app := filepath.Join(site, "static", "js", "app.js")
+			b, _ := os.ReadFile(app)
+			os.WriteFile(app, []byte(strings.Replace(string(b), `"./lib.js"`, `"../lib/lib.js"`, 1)), 0o644)
+		}
+		res, err := Run(Options{Src: site, DryRun: true, Now: fixedNow, FS: deniedFS{os.DirFS(site), []string{denied}}})
+		if !errors.Is(err, ErrFailed) {
+			t.Fatalf("%s denied: build: %v, want ErrFailed", denied, err)
+		}
+		text := problems(res)
+		want := denied + ": cannot be read: the system refuses permission;"
+		if !strings.HasPrefix(text, want) || strings.Count(text, "\n") != 1 {
+			t.Errorf("%s denied: problems:\n%s\nwant only the read error", denied, text)
+		}
+	}
+
+	// A module missing from a folder that was read.
+	site := filepath.Join(t.TempDir(), "site")
+	copyDir(t, src, site)
+	os.Remove(filepath.Join(site, "static", "js", "lib.js"))
+	res, err := Run(Options{Src: site, DryRun: true, Now: fixedNow, FS: deniedFS{os.DirFS(site), []string{"static/css"}}})
+	if !errors.Is(err, ErrFailed) {
+		t.Fatalf("build: %v, want ErrFailed", err)
+	}
+	if text := problems(res); !strings.Contains(text, `static/js/app.js:1:24: imports ./lib.js, which is not in static/`) {
+		t.Errorf("with js/lib.js missing and static/css unreadable:\n%s", text)
+	}
+}

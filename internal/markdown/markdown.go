@@ -68,6 +68,7 @@ import (
 	"sitegen/internal/diag"
 	"sitegen/internal/fold"
 	"sitegen/internal/link"
+	"sitegen/internal/ordinal"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -867,7 +868,7 @@ func (t *accessibleHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) 
 		bl := n.(*east.FootnoteBacklink)
 		name := "Back to reference " + strconv.Itoa(bl.Index)
 		if bl.RefCount > 1 {
-			name += " (" + ordinal(bl.RefIndex+1) + " use)"
+			name += " (" + ordinal.Word(bl.RefIndex+1) + " use)"
 		}
 		_, _ = w.Write(bytes.Replace(out, []byte(` role="doc-backlink">`), []byte(` aria-label="`+name+`" role="doc-backlink">`), 1))
 		return st, err
@@ -934,26 +935,6 @@ func opening(f renderer.NodeRendererFunc, src []byte, n ast.Node) ([]byte, ast.W
 	st, err := f(bw, src, n, true)
 	_ = bw.Flush()
 	return b.Bytes(), st, err
-}
-
-// ordinal is "first", "second", and so on, and "11th" past the tenth.
-func ordinal(n int) string {
-	words := []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
-	if n >= 1 && n <= len(words) {
-		return words[n-1]
-	}
-	suffix := "th"
-	if n%100 < 11 || n%100 > 13 {
-		switch n % 10 {
-		case 1:
-			suffix = "st"
-		case 2:
-			suffix = "nd"
-		case 3:
-			suffix = "rd"
-		}
-	}
-	return strconv.Itoa(n) + suffix
 }
 
 // label is the name the walker gave n's region, or what when it gave none.

@@ -736,11 +736,6 @@ func TestFootnoteBacklinkNames(t *testing.T) {
 			t.Errorf("no %s in\n%s", want, html)
 		}
 	}
-	for n, want := range map[int]string{1: "first", 10: "tenth", 11: "11th", 12: "12th", 21: "21st", 22: "22nd", 23: "23rd", 113: "113th"} {
-		if got := ordinal(n); got != want {
-			t.Errorf("ordinal(%d) = %q, want %q", n, got, want)
-		}
-	}
 }
 
 // TestHeadingTakesOnlyAnID: the attribute braces of a heading may give it

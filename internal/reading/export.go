@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"sitegen/internal/fold"
+	"sitegen/internal/ordinal"
 	"sitegen/internal/personname"
 )
 
@@ -129,15 +130,14 @@ func innerCapital(w string) bool {
 	return false
 }
 
-var editionWords = []string{"", "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"}
-
 // bibEdition is the edition as BibTeX styles expect: a capitalised ordinal
 // ("Third"), printed before "edition".
 func bibEdition(n int) string {
-	if n < len(editionWords) {
-		return editionWords[n]
+	if n < 1 {
+		return ""
 	}
-	return Ordinal(n)
+	w := ordinal.Word(n)
+	return strings.ToUpper(w[:1]) + w[1:]
 }
 
 // BibTeX writes the list as @book entries, one per book, with the fields

@@ -78,7 +78,6 @@ package reading
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"regexp"
 	"strconv"
@@ -88,6 +87,7 @@ import (
 
 	"sitegen/internal/diag"
 	"sitegen/internal/link"
+	"sitegen/internal/ordinal"
 	"sitegen/internal/personname"
 	"sitegen/internal/yamldoc"
 
@@ -455,7 +455,7 @@ func (b Book) EditionLabel() string {
 	if b.Edition == 0 {
 		return ""
 	}
-	return Ordinal(b.Edition) + " edition"
+	return ordinal.Number(b.Edition) + " edition"
 }
 
 // ISBN is the book's ISBN-13 in display form, or "".
@@ -467,20 +467,4 @@ func (b Book) OpenLibrary() string {
 		return ""
 	}
 	return OpenLibraryURL(b.ISBN13)
-}
-
-// Ordinal writes n as 1st, 2nd, 3rd, 4th, 11th, 21st...
-func Ordinal(n int) string {
-	suffix := "th"
-	if n%100 < 11 || n%100 > 13 {
-		switch n % 10 {
-		case 1:
-			suffix = "st"
-		case 2:
-			suffix = "nd"
-		case 3:
-			suffix = "rd"
-		}
-	}
-	return fmt.Sprintf("%d%s", n, suffix)
 }

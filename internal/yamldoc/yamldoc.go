@@ -826,6 +826,8 @@ var dateLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 
 
 // ParseDate parses the date forms editors write: 2024-03-01,
 // 2024-03-01T10:00:00Z and 2024-03-01 10:00. A date without a zone is UTC.
+// A time's zone may follow it after a space, as YAML 1.1 allows and some
+// tools write it: 2024-03-01 10:00 +02:00, or +0200, or +2.
 func ParseDate(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	for _, l := range dateLayouts {
@@ -833,7 +835,40 @@ func ParseDate(s string) (time.Time, bool) {
 			return t, true
 		}
 	}
+	if m := zoneRe.FindStringSubmatch(s); m != nil {
+		if t, err := time.Parse(time.RFC3339Nano, m[1]+"T"+clock(m[2])+offset(m[3])); err == nil {
+			return t, true
+		}
+	}
 	return time.Time{}, false
+}
+
+// clock writes a time of zoneRe (9:00, 10:00:30.5) as RFC 3339 does:
+// two digits for the hour, and seconds.
+func clock(s string) string {
+	if s[1] == ':' {
+		s = "0" + s
+	}
+	if len(s) == len("15:04") {
+		s += ":00"
+	}
+	return s
+}
+
+// offset writes a zone of zoneRe (Z, +2, +0200, +02:00) as RFC 3339
+// does: Z, or +02:00.
+func offset(z string) string {
+	if z == "Z" {
+		return z
+	}
+	sign, hm := z[:1], strings.ReplaceAll(z[1:], ":", "")
+	if len(hm) == 1 || len(hm) == 3 {
+		hm = "0" + hm
+	}
+	if len(hm) == 2 {
+		hm += "00"
+	}
+	return sign + hm[:2] + ":" + hm[2:]
 }
 
 // Date stores key's date value.
@@ -856,9 +891,12 @@ var (
 	shortDateRe = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
 	// dayFirstRe is a date written day first, as in Britain: 19/02/2027.
 	dayFirstRe = regexp.MustCompile(`^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$`)
-	// zoneRe is a date and time with a zone after a space: YAML's
-	// "2026-02-03 10:00:00 +02:00", which ParseDate does not read.
+	// zoneRe is a date and time with its zone, after a space or not:
+	// YAML's "2026-02-03 10:00:00 +02:00".
 	zoneRe = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?) *([+-]\d{1,2}(?::?\d{2})?|Z)$`)
+	// namedZoneRe is a date and time with a zone's name or abbreviation
+	// after it: "2026-02-03 10:00 BST", "10:00 Europe/London".
+	namedZoneRe = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?) +[A-Za-z][A-Za-z_/+-]*$`)
 )
 
 // notDate is the problem with key's value s, which is not a date
@@ -889,7 +927,13 @@ func notDate(key, s string) string {
 		}
 	}
 	if m := zoneRe.FindStringSubmatch(s); m != nil {
-		return fmt.Sprintf("%s: %q is not a date the site reads; write a time in UTC after the date, as in %s: %s 09:00, or with its zone as in %s: %sT09:00:00+01:00", key, s, key, m[1], key, m[1])
+		return fmt.Sprintf("%s: %q is not a date and time: check the hour, the minutes and the zone; write it as in %s: %s 09:00 +01:00", key, s, key, m[1])
+	}
+	if m := namedZoneRe.FindStringSubmatch(s); m != nil {
+		if z := s[strings.LastIndexByte(s, ' ')+1:]; strings.EqualFold(z, "UTC") || strings.EqualFold(z, "GMT") {
+			return fmt.Sprintf("%s: %q is not a date the site reads; a time without a zone is in UTC already: write %s: %s %s", key, s, key, m[1], m[2])
+		}
+		return fmt.Sprintf("%s: %q names its zone, and a zone's name can mean more than one zone; write its offset from UTC instead, as in %s: %s %s +01:00", key, s, key, m[1], m[2])
 	}
 	return fmt.Sprintf("%s: %q is not a date; %s", key, s, write)
 }

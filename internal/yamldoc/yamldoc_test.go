@@ -358,7 +358,11 @@ func TestDates(t *testing.T) {
 		{"2028-2-30", `f.yaml:1:7: date: "2028-2-30" is not a date: February 2028 has 29 days; check the day`},
 		{"2026-13-01", `f.yaml:1:7: date: "2026-13-01" is not a date: there is no month 13; write it as YYYY-MM-DD, for example date: 2024-03-01`},
 		{"19/02/2027", `f.yaml:1:7: date: "19/02/2027" is not a date the site reads; dates are written year first: if you mean 19 February 2027, write date: 2027-02-19`},
-		{"2026-02-03 10:00:00 +02:00", `f.yaml:1:7: date: "2026-02-03 10:00:00 +02:00" is not a date the site reads; write a time in UTC after the date, as in date: 2026-02-03 09:00, or with its zone as in date: 2026-02-03T09:00:00+01:00`},
+		{"2026-02-03 10:00:00 +02:00", ""},
+		{"2026-02-03 10:00 +02:00", ""},
+		{"2026-02-03 25:00 +02:00", `f.yaml:1:7: date: "2026-02-03 25:00 +02:00" is not a date and time: check the hour, the minutes and the zone; write it as in date: 2026-02-03 09:00 +01:00`},
+		{"2026-02-03 10:00 BST", `f.yaml:1:7: date: "2026-02-03 10:00 BST" names its zone, and a zone's name can mean more than one zone; write its offset from UTC instead, as in date: 2026-02-03 10:00 +01:00`},
+		{"2026-02-03 10:00 UTC", `f.yaml:1:7: date: "2026-02-03 10:00 UTC" is not a date the site reads; a time without a zone is in UTC already: write date: 2026-02-03 10:00`},
 		{"soon", `f.yaml:1:7: date: "soon" is not a date; write it as YYYY-MM-DD, for example date: 2024-03-01`},
 	}
 	for _, tt := range tests {
@@ -372,6 +376,22 @@ func TestDates(t *testing.T) {
 		}
 		if strings.Join(got, "\n") != tt.want || (tt.want == "") == date.IsZero() {
 			t.Errorf("%s: date %v, problems\n%s\nwant\n%s", tt.value, date, strings.Join(got, "\n"), tt.want)
+		}
+	}
+}
+
+// TestDateZoneAfterSpace: a date and time with its zone after a space,
+// as YAML 1.1 and some tools write it, is the instant it names.
+func TestDateZoneAfterSpace(t *testing.T) {
+	want := time.Date(2026, 2, 3, 8, 0, 0, 0, time.UTC)
+	for _, s := range []string{
+		"2026-02-03 10:00 +02:00", "2026-02-03 10:00:00 +02:00", "2026-02-03 10:00:00+02:00",
+		"2026-02-03T10:00 +02:00", "2026-02-03 10:00 +0200", "2026-02-03 10:00 +2", "2026-02-03 08:00 Z",
+		"2026-02-03 9:00 +01:00", "2026-02-03 07:00:00.000 -01:00",
+	} {
+		got, ok := ParseDate(s)
+		if !ok || !got.Equal(want) {
+			t.Errorf("ParseDate(%q) = %v, %v; want %v", s, got, ok, want)
 		}
 	}
 }
