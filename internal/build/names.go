@@ -9,8 +9,6 @@ import (
 
 	"sitegen/internal/content"
 	"sitegen/internal/diag"
-
-	"golang.org/x/text/cases"
 )
 
 // staticName says why the path of a file under static/ (images/a.png)
@@ -62,14 +60,6 @@ func urlBreaking(name string) (rune, bool) {
 	return 0, false
 }
 
-// caseKey is p with its letter case folded as Unicode folds it for
-// comparing without case, in full: "Straße" and "STRASSE" are one key,
-// as are "café" and "CAFÉ". Accents stay, so "café" and "cafe", two
-// names on every computer and two addresses, are two keys.
-func caseKey(p string) string {
-	return cases.Fold().String(p)
-}
-
 // sameOnMacAndWindows reports paths (content/... or static/...) that
 // differ only in letter case, or lie in folders that do: macOS and
 // Windows read such names as one, so an editor who checks the site out
@@ -85,7 +75,7 @@ func sameOnMacAndWindows(paths []string, list *diag.List) {
 		clash := false
 		for i := 1; i < len(parts) && !clash; i++ {
 			dir := strings.Join(parts[:i], "/")
-			k := caseKey(dir)
+			k := strings.ToLower(dir)
 			prev, ok := first[k]
 			switch {
 			case !ok:
@@ -101,7 +91,7 @@ func sameOnMacAndWindows(paths []string, list *diag.List) {
 		if clash {
 			continue
 		}
-		k := caseKey(p)
+		k := strings.ToLower(p)
 		if prev, ok := first[k]; ok && prev != p {
 			list.Errorf(p, 1, 1, "%s and %s differ only in capital letters, which macOS and Windows read as one name: an editor there would have only one of the two files; rename one", prev, p)
 			continue
