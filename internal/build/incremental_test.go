@@ -51,11 +51,18 @@ func write(t *testing.T, file, text string) {
 	}
 }
 
-func TestBuilderMatchesFullBuild(t *testing.T) {
+// searchFixture copies the fixture site into a new folder and gives it a
+// search page, so that every page is indexed as it renders.
+func searchFixture(t *testing.T) string {
+	t.Helper()
 	src := t.TempDir()
 	copyDir(t, filepath.Join("testdata", "fixture"), src)
-	// With a search page, every page is indexed as it renders.
 	write(t, filepath.Join(src, "layouts", "search.html"), `{{define "main"}}<form role="search"></form>{{end}}`)
+	return src
+}
+
+func TestBuilderMatchesFullBuild(t *testing.T) {
+	src := searchFixture(t)
 	opt := Options{Src: src, Now: fixedNow, Drafts: true, Future: true, Dev: true}
 	x, err := NewBuilder(opt)
 	if err != nil {
@@ -247,9 +254,7 @@ func TestBuilderBodyEditProblems(t *testing.T) {
 // build that succeeds supersedes it, one that fails leaves it to finish,
 // and every finished index is that of a full build.
 func TestBuilderBackgroundIndex(t *testing.T) {
-	src := t.TempDir()
-	copyDir(t, filepath.Join("testdata", "fixture"), src)
-	write(t, filepath.Join(src, "layouts", "search.html"), `{{define "main"}}<form role="search"></form>{{end}}`)
+	src := searchFixture(t)
 	opt := Options{Src: src, Now: fixedNow}
 	x, err := NewBuilder(opt)
 	if err != nil {

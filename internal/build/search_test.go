@@ -258,9 +258,7 @@ func hasTerm(t *testing.T, files map[string][]byte, term string) bool {
 // full build and of the development server's builds, which analyse every
 // document again when they change, and leave them out when they go.
 func TestSiteSynonymsRebuild(t *testing.T) {
-	src := t.TempDir()
-	copyDir(t, filepath.Join("testdata", "fixture"), src)
-	write(t, filepath.Join(src, "layouts", "search.html"), `{{define "main"}}<form role="search"></form>{{end}}`)
+	src := searchFixture(t)
 	opt := Options{Src: src, Now: fixedNow}
 	x, err := NewBuilder(opt)
 	if err != nil {
