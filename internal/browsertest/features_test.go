@@ -168,7 +168,9 @@ func TestSearchNoResults(t *testing.T) {
 	tb.open(t, "/")
 	tb.run(t, "typing a query", chromedp.Click(chromedp.CSS("#search-box-q")), chromedp.SendKeys(chromedp.CSS("#search-box-q"), "zzzzqx"))
 	status := `document.querySelector("#search-box-q").form.querySelector(".search-status")`
-	tb.waitJS(t, status+`.textContent.includes("No results")`, "the no-results message")
+	// Each letter typed searches again, and "zzzzq" has no results
+	// either: wait for the message about the whole query.
+	tb.waitJS(t, status+`.textContent === "No results for “zzzzqx”"`, "the no-results message")
 	// visible: the message is drawn at least one line tall and is what is
 	// on top at its centre.
 	visible := `(() => { const s = ` + status + `, r = s.getBoundingClientRect(); const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
