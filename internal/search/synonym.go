@@ -38,7 +38,7 @@ func (syn Synonyms) With(more Synonyms) Synonyms {
 	}
 	for _, t := range slices.Sorted(maps.Keys(more)) {
 		for _, q := range more[t] {
-			if !contains(out[t], q) {
+			if !slices.Contains(out[t], q) {
 				out[t] = append(out[t], q)
 			}
 		}
@@ -74,7 +74,8 @@ func (syn Synonyms) Add(typed, text string) []SynonymProblem {
 	words := func(side string, isText bool) []string {
 		var out []string
 		at := 0
-		for _, w := range strings.Fields(side) {
+		fields := strings.Fields(side)
+		for _, w := range fields {
 			i := strings.Index(side[at:], w) + at
 			at = i + len(w)
 			toks := Tokens(w)
@@ -86,11 +87,11 @@ func (syn Synonyms) Add(typed, text string) []SynonymProblem {
 				probs = append(probs, SynonymProblem{isText, i, false, fmt.Sprintf("%q is more than one word to the search; write single words, each on its own", w)})
 				continue
 			}
-			if t := toks[0].Term; !contains(out, t) {
+			if t := toks[0].Term; !slices.Contains(out, t) {
 				out = append(out, t)
 			}
 		}
-		if len(strings.Fields(side)) == 0 {
+		if len(fields) == 0 {
 			probs = append(probs, SynonymProblem{Text: isText, Empty: true})
 		}
 		return out
@@ -103,7 +104,7 @@ func (syn Synonyms) Add(typed, text string) []SynonymProblem {
 				probs = append(probs, SynonymProblem{Msg: fmt.Sprintf("a word visitors type and a word of the text are the same word to the search (%q); leave one out", q)})
 				continue
 			}
-			if !contains(syn[t], q) {
+			if !slices.Contains(syn[t], q) {
 				syn[t] = append(syn[t], q)
 			}
 		}
@@ -149,13 +150,4 @@ func ParseSynonyms(file, src string) (Synonyms, error) {
 		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
 	}
 	return syn, nil
-}
-
-func contains(l []string, s string) bool {
-	for _, x := range l {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
