@@ -278,9 +278,8 @@ func (w *watcher) found(dir string) {
 // watched afresh when its creation arrives (see paths). The links in
 // those folders go with them.
 func (w *watcher) forget(dir string) {
-	below := func(d string) bool { return d == dir || strings.HasPrefix(d, dir+string(filepath.Separator)) }
 	for d := range w.missed {
-		if below(d) && !w.extraMissed[d] {
+		if within(dir, d) && !w.extraMissed[d] {
 			w.found(d)
 		}
 	}
@@ -289,13 +288,13 @@ func (w *watcher) forget(dir string) {
 		return
 	}
 	for d := range w.dirs {
-		if below(d) {
+		if within(dir, d) {
 			w.fsw.Remove(d) // an error: the kernel has dropped it already
 			delete(w.dirs, d)
 		}
 	}
 	for l := range w.links {
-		if below(l) {
+		if within(dir, l) {
 			w.setLink(l, "")
 			delete(w.links, l)
 		}
