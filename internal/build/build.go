@@ -319,7 +319,7 @@ func (b *builder) load() {
 			b.readError(p, 0, err)
 			return nil
 		}
-		if !b.linkedFile(p, d) {
+		if !workfile.Read(b.fsys, p, d, b.problems) {
 			return nil
 		}
 		if !d.IsDir() {
@@ -376,31 +376,6 @@ func (b *builder) load() {
 			p.Front = yamldoc.Map{}
 		}
 	}
-}
-
-// linkedFile reports whether the entry p of a walk of content/ or static/
-// is read (layouts/ has the same rule, in internal/render): anything but a symbolic link, or a link to a file. A link to a
-// folder is not followed, so that a link to a folder above it cannot make
-// a loop and every folder the build reads is one the preview watches
-// (internal/serve), and is a warning; a link that leads nowhere, to
-// itself or out of the site is an error at the link.
-func (b *builder) linkedFile(p string, d fs.DirEntry) bool {
-	if d.Type()&fs.ModeSymlink == 0 {
-		return true
-	}
-	fi, err := fs.Stat(b.fsys, p)
-	if err != nil {
-		if !b.problems.AddFrom(err) {
-			b.problems.Errorf(p, 0, 0, "broken or looping symbolic link; remove it or point it at a file")
-		}
-		return false
-	}
-	if fi.IsDir() {
-		top, _, _ := strings.Cut(p, "/")
-		b.problems.Warnf(p, 0, 0, "symbolic link to a folder is not followed; move the folder into %s/ instead", top)
-		return false
-	}
-	return true
 }
 
 // skip is what a walk returns for a working file or folder (workfile):
@@ -517,7 +492,7 @@ func (b *builder) copyAssets() {
 		if p != "static" && workfile.Skip(d.Name()) {
 			return skip(d) // an editor's or the system's, not the site's
 		}
-		if d.IsDir() || !b.linkedFile(p, d) {
+		if d.IsDir() || !workfile.Read(b.fsys, p, d, b.problems) {
 			return nil
 		}
 		dir, name := path.Split(strings.TrimPrefix(p, "static/"))

@@ -74,7 +74,7 @@ func Load(fsys fs.FS, funcs template.FuncMap, list *diag.List) *Templates {
 			}
 			return nil
 		}
-		if !linkedFile(fsys, p, d, list) || d.IsDir() || !strings.HasSuffix(p, ".html") {
+		if !workfile.Read(fsys, p, d, list) || d.IsDir() || !strings.HasSuffix(p, ".html") {
 			return nil
 		}
 		rel := strings.TrimPrefix(p, Dir+"/")
@@ -118,30 +118,6 @@ func Load(fsys fs.FS, funcs template.FuncMap, list *diag.List) *Templates {
 		}
 	}
 	return t
-}
-
-// linkedFile reports whether the entry p of the walk of layouts/ is read:
-// anything but a symbolic link, or a link to a file. As in content/ and
-// static/ (internal/build), a link to a folder is not followed, so that
-// every folder the build reads is one the preview watches, and is a
-// warning at the link; a link that leads nowhere or to itself is an error
-// at the link.
-func linkedFile(fsys fs.FS, p string, d fs.DirEntry, list *diag.List) bool {
-	if d.Type()&fs.ModeSymlink == 0 {
-		return true
-	}
-	fi, err := fs.Stat(fsys, p)
-	if err != nil {
-		if !list.AddFrom(err) { // a link out of the site is reported at the link
-			list.Errorf(p, 0, 0, "broken or looping symbolic link; remove it or point it at a file")
-		}
-		return false
-	}
-	if fi.IsDir() {
-		list.Warnf(p, 0, 0, "symbolic link to a folder is not followed; move the folder into %s/ instead", Dir)
-		return false
-	}
-	return true
 }
 
 // parseFile parses the template file name into set and keeps its text for

@@ -44,11 +44,17 @@
 // test (4913) is the one number left out, since it is that exact number
 // or 123 more. Missing such a file costs one more rebuild in the preview;
 // leaving out a real one would leave it off the site without a word.
+//
+// The same readers share one rule for symbolic links (Read): a link to a
+// file is read, a link to a folder is not followed.
 package workfile
 
 import (
+	"io/fs"
 	"strconv"
 	"strings"
+
+	"sitegen/internal/diag"
 )
 
 // Skip reports whether the file or folder called name (a base name, not
@@ -166,4 +172,32 @@ func SkipPath(rel string) bool {
 		}
 	}
 	return false
+}
+
+// Read reports whether the entry p (a path in fsys, beneath one of the
+// site's folders: content/layouts/...) met in a walk of that folder is
+// read: anything but a symbolic link, or a link to a file. A link to a
+// folder is not followed, so that a link to a folder above it cannot make
+// a loop and every folder the build reads is one the preview watches
+// (internal/serve), and is a warning at the link; a link that leads
+// nowhere, to itself or out of the site is an error at the link. The
+// build's readers of content/ and static/ and the layouts' reader share
+// this rule.
+func Read(fsys fs.FS, p string, d fs.DirEntry, list *diag.List) bool {
+	if d.Type()&fs.ModeSymlink == 0 {
+		return true
+	}
+	fi, err := fs.Stat(fsys, p)
+	if err != nil {
+		if !list.AddFrom(err) { // a link out of the site is reported at the link
+			list.Errorf(p, 0, 0, "broken or looping symbolic link; remove it or point it at a file")
+		}
+		return false
+	}
+	if fi.IsDir() {
+		top, _, _ := strings.Cut(p, "/")
+		list.Warnf(p, 0, 0, "symbolic link to a folder is not followed; move the folder into %s/ instead", top)
+		return false
+	}
+	return true
 }
