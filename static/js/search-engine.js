@@ -212,8 +212,9 @@ export function openIndex(base = "/search/", load) {
     return d.keys;
   };
   // raw is the postings of term t in shard d, or false: a shard is a
-  // parsed JSON object, whose "constructor" is every object's.
-  const raw = (d, t) => Object.prototype.hasOwnProperty.call(d.sh, t) && d.sh[t];
+  // parsed JSON object, whose "constructor" is every object's, and no
+  // property an object inherits is an array.
+  const raw = (d, t) => Array.isArray(d.sh[t]) && d.sh[t];
   const list = (d, term) => {
     let p = d.lists.get(term);
     const a = raw(d, term);
@@ -321,12 +322,11 @@ export function openIndex(base = "/search/", load) {
   // not send the compiled ranking code back to the interpreter.
   function rank(e, cands, must, allow, k, required) {
     const n = e.docs;
-    if (scratch && scratch.score.length !== n) scratch = null;
+    if (scratch && scratch.a[0].length !== n) scratch = null;
     // hits counts a document's groups times 65536 plus those matched by
     // an own term, so that it orders documents by both at once.
-    const s = scratch ??= {score: new Float64Array(n), best: new Float64Array(n), hits: new Uint32Array(n),
-      musts: new Uint16Array(n), mark: new Uint32Array(n), epoch: 0, touched: new Int32Array(n), group: new Int32Array(n)};
-    const {score, best, hits, musts, mark, touched, group} = s;
+    const s = scratch ??= {epoch: 0, a: [Float64Array, Float64Array, Uint32Array, Uint16Array, Uint32Array, Int32Array, Int32Array].map((T) => new T(n))};
+    const [score, best, hits, musts, mark, touched, group] = s.a;
     const kindOf = e.kindOf;
     let nt = 0, nm = 0;
     for (let gi = 0; gi < cands.length; gi++) {
