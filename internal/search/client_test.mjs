@@ -307,6 +307,28 @@ test("present: a word counts by its rarity among the page's sections, and more i
   assert.equal(present(h, [[["fee", 1], ["feel", 0.8]]]).url, "/after/#feel");
 });
 
+test("present: a word the page has only as a synonym links the section of the page's word, at half weight", () => {
+  // f.y: "grievanc" is in the index for this page as a synonym of its
+  // "complaint" (see Synonyms in internal/search/doc.go).
+  const f = {u: "/faq/", t: "Questions", k: "page", y: [["grievanc", "complain"]], s: [
+    ["", "", 0, "Answers to the questions people ask most."],
+    ["Costs", "costs", 2, "A session costs about the same as a massage."],
+    ["Complaints", "complaints", 2, "Tell us about your complaint, and we will look into it."],
+    ["Who we are", "who", 2, "We answer every complaint within a week."],
+  ]};
+  const r = present(f, words("grievance"));
+  assert.equal(r.url, "/faq/#complaints");
+  assert.deepEqual(r.subs.map((s) => s.url), ["/faq/#complaints", "/faq/#who"]);
+  assert.deepEqual(r.excerpt.filter((s) => s.mark).map((s) => s.text), ["complaint"]);
+  // Half the weight of the word itself: the synonym's word in a heading
+  // (2 × 0.5) counts as much as a word typed in a text (1).
+  const g = {...f, y: [["grievanc", "complain"]], s: [["Complaints", "complaints", 2, ""], ["Grievances", "grievances", 2, ""], ["Other", "other", 2, "A grievance."]]};
+  const s = present(g, words("grievance")).subs;
+  assert.deepEqual(s.map((x) => [x.url, x.heading]), [["/faq/#grievances", "Grievances"], ["/faq/#complaints", "Complaints"], ["/faq/#other", "Other"]]);
+  // Without the table's entry for the page, the synonym is nowhere.
+  assert.equal(present({...f, y: undefined}, words("grievance")).url, "/faq/");
+});
+
 test("present: a title with every word links the top of the page", () => {
   const f = {u: "/safety/", t: "Is craniosacral therapy safe?", k: "article", d: "Who should ask a doctor before craniosacral therapy.", s: [
     ["", "", 0, "Most people find it gentle."],

@@ -151,6 +151,12 @@
 // "expecting" and "expected" one term, "expect") would bring its synonyms
 // to every search for the others, and is kept out of the table.
 //
+// A document's fragment lists the synonyms it has only as synonyms, each
+// with the terms of its words that it stands for ("y", under Files), so
+// that the browser links a result found by a synonym to the section where
+// those words are, as it does for a word typed: there a synonym counts
+// half what its word would, as in the index.
+//
 // A site adds entries of its own under synonyms in content/site.yaml
 // (package config), a mapping written as the table's lines are:
 //
@@ -201,9 +207,12 @@
 //     pack, as a flat array [pack, place, pack, place, ...].
 //   - search/doc/<hash>.json, fragment packs: a JSON array of fragments, one
 //     per document, {"u":url, "t":title, "k":kind, "d":description,
-//     "g":tags, "w":keywords, "s":[[heading, anchor, level, text], ...]}.
-//     The client builds excerpts, heading sub-results and phrase checks
-//     from them. Documents are packed in the caller's numbering (for a
+//     "g":tags, "w":keywords, "s":[[heading, anchor, level, text], ...],
+//     "y":[[synonym, term, ...], ...]}, d, g, w and y left out when empty;
+//     y gives each synonym the document has only as a synonym (Synonyms)
+//     with the terms of its words it stands for, in the order the
+//     document has them. The client builds excerpts, heading sub-results
+//     and phrase checks from them. Documents are packed in the caller's numbering (for a
 //     site, the order of its pages), and a pack is closed once it holds
 //     packLimit bytes: one long article, or a few short ones, or dozens of
 //     practitioners. Creating a file costs more than writing bytes to it,
@@ -311,7 +320,7 @@
 // sections link /training/#school--course. In a section, each
 // word of the query scores 2 when the heading has it and 1 when only the
 // text does (times 0.8 or 0.6 when only a completion or typo of it is
-// there, and twice that when the term is one of two words of the query:
+// there, 0.5 when only the words a synonym of it stands for are, and twice that when the term is one of two words of the query:
 // the word two words typed apart make, or the hyphenated word they are
 // parts of, so that "light headed" links the section that says
 // "light-headed" rather than the one headed "Head injuries"), times its

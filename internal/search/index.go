@@ -240,6 +240,9 @@ type Vocabulary struct {
 	// first, so syn stops at the last of them and a term of the text
 	// costs one comparison; it does not change once made.
 	syn [][]int32
+	// synTerms are the table's terms by id (those of syn's keys and
+	// values), read without locking for the fragments.
+	synTerms []string
 }
 
 // NewVocabulary returns an empty Vocabulary with the site's synonyms.
@@ -268,6 +271,7 @@ func NewVocabularySynonyms(syn Synonyms) *Vocabulary {
 			v.syn[id] = append(v.syn[id], v.termID(q))
 		}
 	}
+	v.synTerms = slices.Clone(v.terms)
 	return v
 }
 
@@ -330,7 +334,12 @@ type analyser struct {
 	weight int32
 	label  uint16 // exactBit, labelBit or 0: what a term of the field adds to its posting
 	body   int32
+	ys     []synWord // the document's synonyms and the terms they stand for
 }
+
+// synWord is a synonym a document has only as a synonym, and one of the
+// document's terms it stands for.
+type synWord struct{ syn, term int32 }
 
 type freq struct {
 	term  int32
@@ -533,6 +542,7 @@ func (a *analyser) synonyms() {
 			if int(q) < len(a.slot) && a.slot[q] != 0 && int(a.slot[q]) <= n {
 				continue // the document has the word itself
 			}
+			a.ys = append(a.ys, synWord{q, t})
 			f := a.freq(q)
 			f.syn = true
 			f.body += src.body
@@ -605,7 +615,7 @@ func (v *Vocabulary) Analyse(doc Doc) (*Analysis, error) {
 	}
 	a := v.analyser()
 	defer v.release(a)
-	a.body = 0
+	a.body, a.ys = 0, a.ys[:0]
 	a.fieldText(doc.Title, weightTitle, exactBit)
 	a.fieldText(doc.Description, weightDescription, 0)
 	for _, s := range doc.Keywords {
@@ -639,8 +649,39 @@ func (v *Vocabulary) Analyse(doc Doc) (*Analysis, error) {
 	an.terms = bytes.Clone(a.terms)
 	a.tf = a.tf[:0]
 	a.buf = appendFragment(a.buf[:0], &doc)
+	a.buf = a.appendSynonyms(a.buf)
 	an.frag = bytes.Clone(a.buf)
 	return an, nil
+}
+
+// appendSynonyms adds to the fragment just appended to b its synonyms,
+// as "y":[[synonym, term, ...], ...]: each synonym the document has
+// only as a synonym, in the order they were found, with the terms of its
+// words it stands for (see Synonyms in the package doc).
+func (a *analyser) appendSynonyms(b []byte) []byte {
+	if len(a.ys) == 0 {
+		return b
+	}
+	terms := a.v.synTerms
+	b = append(b[:len(b)-1], `,"y":[`...)
+	for i, y := range a.ys {
+		if slices.ContainsFunc(a.ys[:i], func(x synWord) bool { return x.syn == y.syn }) {
+			continue // listed with its first
+		}
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = appendJSONString(b, terms[y.syn])
+		for _, x := range a.ys[i:] {
+			if x.syn == y.syn {
+				b = append(b, ',')
+				b = appendJSONString(b, terms[x.term])
+			}
+		}
+		b = append(b, ']')
+	}
+	return append(b, "]}"...)
 }
 
 // appendFragment appends the fragment of doc, as json.Marshal would

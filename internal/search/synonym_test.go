@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -126,5 +127,47 @@ func TestSynonymsWith(t *testing.T) {
 	p := Synonyms{}.Add("mum the", "")
 	if len(p) != 2 || p[0].Offset != 4 || p[0].Text || !p[1].Empty || !p[1].Text {
 		t.Errorf("problems: %+v", p)
+	}
+}
+
+// A document's fragment lists the synonyms it has only as synonyms, each
+// with the terms of its own words they stand for, so that the browser can
+// link a result found by one to the section where those words are.
+func TestSynonymsInFragment(t *testing.T) {
+	syn, err := ParseSynonyms("syn.txt", "kid kids: child children\ncheap: cost price\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := NewVocabularySynonyms(syn)
+	frag := func(d Doc) []string {
+		a, err := v.Analyse(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var f struct {
+			Y [][]string `json:"y"`
+		}
+		if err := json.Unmarshal(a.frag, &f); err != nil {
+			t.Fatalf("%s: %v", a.frag, err)
+		}
+		var out []string
+		for _, y := range f.Y {
+			out = append(out, strings.Join(y, " "))
+		}
+		return out
+	}
+	d := Doc{URL: "/a/", Kind: "article", Title: "Prices", Sections: []Section{
+		{Text: "About a child."}, {Heading: "Children", Anchor: "children", Text: "What it costs for children."}}}
+	if got, want := strings.Join(frag(d), "|"), "cheap price cost|kid child children"; got != want {
+		t.Errorf("y = %q, want %q", got, want)
+	}
+	// A page that says "kids" has the word itself: only "cheap" is listed.
+	d.Sections = append(d.Sections, Section{Text: "Kids welcome."})
+	if got, want := strings.Join(frag(d), "|"), "cheap price cost"; got != want {
+		t.Errorf("with kids, y = %q, want %q", got, want)
+	}
+	// None: no y.
+	if got := frag(Doc{URL: "/b/", Kind: "article", Title: "Other"}); got != nil {
+		t.Errorf("y = %q, want none", got)
 	}
 }

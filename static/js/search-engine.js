@@ -466,6 +466,10 @@ export function opening(text, len = 160) {
 // matches, else the keywords or tags that match, else the opening of the
 // page. An excerpt is null rather than empty.
 export function present(f, groups) {
+  // A word the page has only as a synonym (f.y: [synonym, term, …])
+  // counts, at half its weight, where the page has the terms it stands for.
+  const y = new Map((f.y || []).map(([s, ...t]) => [s, t]));
+  groups = groups.map((g) => g.flatMap((c) => [c, ...(y.get(c[0]) || []).map((t) => [t, c[1] / 2])]));
   const terms = new Set(groups.flatMap((g) => g.map(([t]) => t)));
   // s.w: the section's best weight for each group, doubled in the heading;
   // n: the number of sections with each group.
