@@ -29,7 +29,10 @@
 // synonyms, optional, are the site's own words visitors type for the
 // words of its pages, one entry a line as in the search's curated table
 // ("mum mums: mother mothers"), added to that table when the search index
-// is built; a bad word is an error at its line and column.
+// is built; a bad word is an error at its line and column, and so is a
+// word written twice on one side, or a word visitors type that an earlier
+// entry has (two spellings of it, "mum mums", are one entry's), naming
+// that entry's line: a typed word's synonyms are written in one entry.
 //
 // Unknown keys are errors with a did-you-mean, like everywhere else, so a
 // misspelt key never silently does nothing.
@@ -329,6 +332,14 @@ func synonyms(d *yamldoc.Decoder, n *yamldoc.Node) search.Synonyms {
 		return nil
 	}
 	syn := search.Synonyms{}
+	// A word visitors type belongs in one entry: the entries written
+	// so far, by key, and the first entry of each typed term.
+	type entry struct {
+		key  *yamldoc.Node
+		text string
+		word string // the word that gave the term, for typed
+	}
+	keys, typed := map[string]entry{}, map[string]entry{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -342,6 +353,28 @@ func synonyms(d *yamldoc.Decoder, n *yamldoc.Node) search.Synonyms {
 		text := v.Value
 		if v.Tag == "!!null" {
 			text = ""
+		}
+		if first, dup := keys[k.Value]; dup {
+			line, _ := d.Pos(first.key)
+			d.Errorf(k, "synonyms entry %q appears twice (first on line %d); join the two in one entry, as in %q", k.Value, line, k.Value+": "+strings.Join(strings.Fields(first.text+" "+text), " "))
+			continue
+		}
+		keys[k.Value] = entry{key: k, text: text}
+		for _, w := range search.SynonymWords(k.Value) {
+			if w.Term == "" {
+				continue // reported by Add
+			}
+			first, dup := typed[w.Term]
+			if !dup {
+				typed[w.Term] = entry{key: k, word: w.Word}
+				continue
+			}
+			if first.key == k {
+				continue // two spellings of a word in one entry ("mum mums")
+			}
+			line, _ := d.Pos(first.key)
+			at, col := wordPos(d, k, k.Value, w.Offset)
+			d.Problems.Errorf(d.File, at, col, "synonyms: %q is already in the entry on line %d (as %q); a word visitors type belongs in one entry: add the words after this colon to that entry and leave %q out here", w.Word, line, first.word, w.Word)
 		}
 		for _, p := range syn.Add(k.Value, text) {
 			at, side := k, k.Value

@@ -262,6 +262,11 @@ func TestSynonyms(t *testing.T) {
 		{"synonyms:\n  - mum mums: mother\n", `content/site.yaml:4:3: synonyms must be a mapping from the words visitors type to the words of the site's pages`},
 		{"synonyms:\n  mum: [mother, mothers]\n", `content/site.yaml:4:8: the words for "mum" must be words separated by spaces on the same line`},
 		{"synonym:\n  mum: mother\n", `content/site.yaml:3:1: unknown key "synonym" in site.yaml; did you mean "synonyms"?`},
+		// The same words twice: an entry's words are in one entry.
+		{"synonyms:\n  mum: mother\n  nan: grandmother\n  mum: mothers\n", `content/site.yaml:6:3: synonyms entry "mum" appears twice (first on line 4); join the two in one entry, as in "mum: mother mothers"`},
+		{"synonyms:\n  mum: mother\n  nan mums: parent\n", `content/site.yaml:5:7: synonyms: "mums" is already in the entry on line 4 (as "mum"); a word visitors type belongs in one entry: add the words after this colon to that entry and leave "mums" out here`},
+		{"synonyms:\n  mum Mum: mother\n", `content/site.yaml:4:7: synonyms: "Mum" is written twice before the colon; leave one out`},
+		{"synonyms:\n  mum: mother  mother\n", `content/site.yaml:4:16: synonyms: "mother" is written twice after the colon; leave one out`},
 	} {
 		var l diag.List
 		Parse([]byte(head+tc.src), &l)

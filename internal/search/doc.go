@@ -139,8 +139,8 @@
 // and a line the other way round makes a pair that means the same both
 // ways ("gp: gps" and "gps: gp"). Words are read as the index reads them
 // (normalised and stemmed, one term each), so "kids" and "kid" are one
-// word; a stop word, a hyphenated word or the same word on both sides is
-// an error, file:line:col: message. A document that has the word itself
+// word; a stop word, a hyphenated word, the same word on both sides or a
+// word written twice on one side is an error, file:line:col: message. A document that has the word itself
 // keeps its own score and gets nothing from the synonym. A synonym scores
 // half what the word would (BM25F as in Ranking, times 0.5), and never
 // more than one less than the lowest impact of a document that has the

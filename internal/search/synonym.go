@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"sitegen/internal/fold"
 )
 
 // synonymFile is the curated table of synonyms (see Synonyms in the
@@ -64,6 +66,35 @@ type SynonymProblem struct {
 	Msg    string
 }
 
+// SynonymWord is a word of one side of a synonym entry: as written, at
+// byte Offset of the side, with its term. Term is "" when the word gives
+// the search no term (Words is 0) or more than one (Words is their
+// number).
+type SynonymWord struct {
+	Word   string
+	Offset int
+	Term   string
+	Words  int
+}
+
+// SynonymWords splits one side of a synonym entry into its words, as Add
+// reads them.
+func SynonymWords(side string) []SynonymWord {
+	var out []SynonymWord
+	at := 0
+	for _, w := range strings.Fields(side) {
+		i := strings.Index(side[at:], w) + at
+		at = i + len(w)
+		toks := Tokens(w)
+		sw := SynonymWord{Word: w, Offset: i, Words: len(toks)}
+		if len(toks) == 1 {
+			sw.Term = toks[0].Term
+		}
+		out = append(out, sw)
+	}
+	return out
+}
+
 // Add reads one entry, the words a visitor types and the words of the
 // text, each side words separated by spaces, as the index reads them
 // (normalised and stemmed, one term each), and adds its pairs to syn. It
@@ -73,25 +104,28 @@ func (syn Synonyms) Add(typed, text string) []SynonymProblem {
 	var probs []SynonymProblem
 	words := func(side string, isText bool) []string {
 		var out []string
-		at := 0
-		fields := strings.Fields(side)
-		for _, w := range fields {
-			i := strings.Index(side[at:], w) + at
-			at = i + len(w)
-			toks := Tokens(w)
+		ws := SynonymWords(side)
+		for i, w := range ws {
+			where := "before"
+			if isText {
+				where = "after"
+			}
 			switch {
-			case len(toks) == 0:
-				probs = append(probs, SynonymProblem{isText, i, false, fmt.Sprintf("%q is a word the search ignores (a small word or punctuation); leave it out", w)})
+			case slices.ContainsFunc(ws[:i], func(x SynonymWord) bool { return fold.String(x.Word) == fold.String(w.Word) }):
+				probs = append(probs, SynonymProblem{isText, w.Offset, false, fmt.Sprintf("%q is written twice %s the colon; leave one out", w.Word, where)})
 				continue
-			case len(toks) > 1:
-				probs = append(probs, SynonymProblem{isText, i, false, fmt.Sprintf("%q is more than one word to the search; write single words, each on its own", w)})
+			case w.Term == "" && w.Words == 0:
+				probs = append(probs, SynonymProblem{isText, w.Offset, false, fmt.Sprintf("%q is a word the search ignores (a small word or punctuation); leave it out", w.Word)})
+				continue
+			case w.Term == "":
+				probs = append(probs, SynonymProblem{isText, w.Offset, false, fmt.Sprintf("%q is more than one word to the search; write single words, each on its own", w.Word)})
 				continue
 			}
-			if t := toks[0].Term; !slices.Contains(out, t) {
-				out = append(out, t)
+			if !slices.Contains(out, w.Term) {
+				out = append(out, w.Term)
 			}
 		}
-		if len(fields) == 0 {
+		if len(ws) == 0 {
 			probs = append(probs, SynonymProblem{Text: isText, Empty: true})
 		}
 		return out

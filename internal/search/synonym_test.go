@@ -24,6 +24,8 @@ func TestParseSynonymsErrors(t *testing.T) {
 		{"kids:   # nothing\n", "syn.txt:1:6: no words after the colon"},
 		{"kid: kids\n", `syn.txt:1:1: a word visitors type and a word of the text are the same word to the search ("kid")`},
 		{"physio: physiotherapy\nzoë kids: the\n", `syn.txt:2:11: "the"`},
+		{"kid Kids kids: children\n", `syn.txt:1:10: "kids" is written twice before the colon; leave one out`},
+		{"zoë: child children child\n", `syn.txt:1:21: "child" is written twice after the colon; leave one out`},
 	} {
 		_, err := ParseSynonyms("syn.txt", c.src)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
