@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -738,6 +739,69 @@ func TestServeSearchAfterEdit(t *testing.T) {
 		before = r
 	}
 	sameAsFullBuild(t, ts)
+}
+
+// TestServeSynonymsEdit edits the synonyms in site.yaml while serving: the
+// search index served after the reload has the new entry's word for the
+// pages with the words it stands for, and loses it when the entry goes,
+// each time as a full build has it.
+func TestServeSynonymsEdit(t *testing.T) {
+	src := fixture(t)
+	writeFile(filepath.Join(src, "layouts", "search.html"), `{{define "main"}}<form role="search"></form>{{end}}`)
+	ts := start(t, src)
+	ev := ts.listen()
+	// "zzintro" is no word of the fixture: it is in the index only as a
+	// synonym of the first article's "intro".
+	if ts.servedTerm("zzintro") {
+		t.Fatal("the index has zzintro before any synonym names it")
+	}
+	site, _ := os.ReadFile(ts.path("content/site.yaml"))
+	ts.write("content/site.yaml", string(site)+"synonyms:\n  zzintro: intro\n")
+	ts.awaitTerm(ev, "zzintro", true)
+	sameAsFullBuild(t, ts)
+
+	ts.write("content/site.yaml", string(site))
+	ts.awaitTerm(ev, "zzintro", false)
+	sameAsFullBuild(t, ts)
+}
+
+// servedTerm reports whether the search index served has term: its entry,
+// then the shard that holds the term.
+func (ts *testServer) servedTerm(term string) bool {
+	ts.t.Helper()
+	var entry struct {
+		Version string
+		Shards  []string
+	}
+	if r := ts.get("/search/index.json"); r.status != 200 || json.Unmarshal([]byte(r.body), &entry) != nil {
+		ts.t.Fatalf("GET /search/index.json: %d %q", r.status, trim(r.body))
+	}
+	i := sort.Search(len(entry.Shards), func(i int) bool { return entry.Shards[i] > term }) - 1
+	var shard map[string]json.RawMessage
+	p := fmt.Sprintf("/search/v/%s/s%d.json", entry.Version, i)
+	if r := ts.get(p); r.status != 200 || json.Unmarshal([]byte(r.body), &shard) != nil {
+		ts.t.Fatalf("GET %s: %d %q", p, r.status, trim(r.body))
+	}
+	_, ok := shard[term]
+	return ok
+}
+
+// awaitTerm waits for reloads until the index served has term, or has it
+// no more.
+func (ts *testServer) awaitTerm(ev *sse, term string, want bool) {
+	ts.t.Helper()
+	deadline := time.Now().Add(wait)
+	for {
+		ev.next("reload")
+		// The reload comes before the index is finished: a request
+		// under /search/ waits for it.
+		if ts.servedTerm(term) == want {
+			return
+		}
+		if time.Now().After(deadline) {
+			ts.t.Fatalf("the served index has %q: %v, want %v", term, !want, want)
+		}
+	}
 }
 
 // TestWarnsBeyondLoopback: a server reachable from other computers says
