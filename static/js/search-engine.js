@@ -201,7 +201,7 @@ export function openIndex(base = "/search/", load) {
   const postings = async (name) => {
     const sh = await get(name);
     let d = decoded.get(sh);
-    if (!d) decoded.set(sh, d = {sh, lists: new Map(), keys: null, counts: null});
+    if (!d) decoded.set(sh, d = {sh, lists: new Map()});
     return d;
   };
   const keysOf = (d) => {
@@ -381,7 +381,7 @@ export function openIndex(base = "/search/", load) {
   // document must have them all: for a registration number, a practitioner
   // with another number is no answer. With all, a document must have them
   // all too, typos and completions counting.
-  async function search(q, {kinds = [], limit = 10, exact = false, all = false} = {}) {
+  async function search(q, {kinds = [], limit = 10, exact, all} = {}) {
     const e = await entry();
     const {groups, phrases} = parseQuery(q);
     if (!groups.length) return {total: 0, results: []};
