@@ -325,6 +325,8 @@ test("present: a word the page has only as a synonym links the section of the pa
   const g = {...f, y: [["grievanc", "complain"]], s: [["Complaints", "complaints", 2, ""], ["Grievances", "grievances", 2, ""], ["Other", "other", 2, "A grievance."]]};
   const s = present(g, words("grievance")).subs;
   assert.deepEqual(s.map((x) => [x.url, x.heading]), [["/faq/#grievances", "Grievances"], ["/faq/#complaints", "Complaints"], ["/faq/#other", "Other"]]);
+  // A completion's synonym picks no section: the word was not typed.
+  assert.equal(present(f, [[["grievanc", 0.8]]]).url, "/faq/");
   // Without the table's entry for the page, the synonym is nowhere.
   assert.equal(present({...f, y: undefined}, words("grievance")).url, "/faq/");
 });

@@ -55,8 +55,10 @@
 //     "certification" → "certif"), except for the site's own stems
 //     (siteStems): "booking", "bookings" and "booked" stem to "booking",
 //     so that a search for booking a session does not list every book,
-//     and "complaint" and "complaints" to "complain", so that "how to
-//     complain" finds the answers about complaints; anything else
+//     "complaint" and "complaints" to "complain", so that "how to
+//     complain" finds the answers about complaints, and "expectant" and
+//     "expecting" are their own stems, apart from "expect", so that a
+//     synonym can give them the pages about pregnancy (Synonyms); anything else
 //     ("tr9", "000004", "ζωη") is kept as folded. stopList, phraseList
 //     and siteStems are shared verbatim with search-normalize.js.
 //
@@ -149,13 +151,17 @@
 // (unless the word's lowest impact is 1, where they tie). Synonyms work on
 // terms, so a word whose stem other words share (Porter2 makes
 // "expecting" and "expected" one term, "expect") would bring its synonyms
-// to every search for the others, and is kept out of the table.
+// to every search for the others, and is kept out of the table unless the
+// site's stems (Normalisation) keep it apart: "expectant" and "expecting"
+// (a baby) have terms of their own, and find the pages about pregnancy,
+// while "what to expect" does not.
 //
 // A document's fragment lists the synonyms it has only as synonyms, each
 // with the terms of its words that it stands for ("y", under Files), so
 // that the browser links a result found by a synonym to the section where
 // those words are, as it does for a word typed: there a synonym counts
-// half what its word would, as in the index.
+// half what its word would, as in the index. Only a word's own terms
+// count so, not the synonyms of its completions or typos.
 //
 // A site adds entries of its own under synonyms in content/site.yaml
 // (package config), a mapping written as the table's lines are:
@@ -320,7 +326,8 @@
 // sections link /training/#school--course. In a section, each
 // word of the query scores 2 when the heading has it and 1 when only the
 // text does (times 0.8 or 0.6 when only a completion or typo of it is
-// there, 0.5 when only the words a synonym of it stands for are, and twice that when the term is one of two words of the query:
+// there, 0.5 when only the words a synonym of it stands for are, and
+// twice that when the term is one of two words of the query:
 // the word two words typed apart make, or the hyphenated word they are
 // parts of, so that "light headed" links the section that says
 // "light-headed" rather than the one headed "Head injuries"), times its

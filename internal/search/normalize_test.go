@@ -197,10 +197,12 @@ func TestSpellRules(t *testing.T) {
 }
 
 // stemCases come from the Snowball English sample vocabulary, but for the
-// first two lines: the site's own exceptions (see Stem) and their neighbours.
+// first three lines: the site's own exceptions (see Stem) and their
+// neighbours.
 var stemCases = map[string]string{
 	"booking": "booking", "bookings": "booking", "booked": "booking", "book": "book", "books": "book", "bookish": "bookish",
 	"complaint": "complain", "complaints": "complain", "complain": "complain", "complained": "complain", "complaining": "complain",
+	"expectant": "expectant", "expecting": "expecting", "expect": "expect", "expected": "expect", "expects": "expect", "expectantly": "expect",
 	"constructor": "constructor",
 	"consign":     "consign", "consigned": "consign", "consigning": "consign", "consignment": "consign",
 	"consist": "consist", "consisted": "consist", "consistency": "consist", "consistent": "consist",

@@ -45,25 +45,32 @@ func Stem(w string) string {
 	return strings.ReplaceAll(string(b), "Y", "y")
 }
 
-var stemExceptions = map[string]string{
-	"skis": "ski", "skies": "sky", "dying": "die", "lying": "lie", "tying": "tie",
-	"idly": "idl", "gently": "gentl", "ugly": "ugli", "early": "earli", "only": "onli",
-	"singly": "singl", "sky": "sky", "news": "news", "howe": "howe", "atlas": "atlas",
-	"cosmos": "cosmos", "bias": "bias", "andes": "andes",
-}
+// stemExceptions are Porter2's exceptions and the site's own (siteStems).
+// They are made as a variable, not in an init function, so that whatever
+// reads words as the index does while the package's variables are made
+// (the curated synonyms) has them all.
+var stemExceptions = func() map[string]string {
+	m := map[string]string{
+		"skis": "ski", "skies": "sky", "dying": "die", "lying": "lie", "tying": "tie",
+		"idly": "idl", "gently": "gentl", "ugly": "ugli", "early": "earli", "only": "onli",
+		"singly": "singl", "sky": "sky", "news": "news", "howe": "howe", "atlas": "atlas",
+		"cosmos": "cosmos", "bias": "bias", "andes": "andes",
+	}
+	for w, s := range pairs(siteStems) {
+		m[w] = s
+	}
+	return m
+}()
 
 // siteStems are the site's own exceptions to Porter2, each word and its
 // stem, shared verbatim with static/js/search-normalize.js (the vectors
 // file carries them). A visitor who searches for booking wants to book a
 // session, not the reading lists' books; one who wants to complain about
-// a practitioner wants the answers about complaints.
-const siteStems = "booking:booking bookings:booking booked:booking complaint:complain complaints:complain"
-
-func init() {
-	for w, s := range pairs(siteStems) {
-		stemExceptions[w] = s
-	}
-}
+// a practitioner wants the answers about complaints; "expectant" and
+// "expecting" (a baby) are kept apart from "expect", so that a synonym
+// can give them the pages about pregnancy without giving those to every
+// "what to expect".
+const siteStems = "booking:booking bookings:booking booked:booking complaint:complain complaints:complain expectant:expectant expecting:expecting"
 
 var stem1aExceptions = map[string]bool{
 	"inning": true, "outing": true, "canning": true, "herring": true, "earring": true,

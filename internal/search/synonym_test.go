@@ -15,6 +15,21 @@ func TestSiteSynonymsParse(t *testing.T) {
 	}
 }
 
+// The table is read as the index reads words, the site's own stems
+// included, however early the program reads it.
+func TestSiteSynonymsSiteStems(t *testing.T) {
+	again, err := ParseSynonyms(SynonymPath, synonymFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !again.Equal(siteSynonyms) {
+		t.Errorf("the table read at start %v, read now %v", siteSynonyms, again)
+	}
+	if got := strings.Join(siteSynonyms["pregnant"], " "); got != "expectant expecting" {
+		t.Errorf("pregnant's synonyms are %q, want expectant expecting", got)
+	}
+}
+
 func TestParseSynonymsErrors(t *testing.T) {
 	for _, c := range []struct{ src, want string }{
 		{"kids children\n", "syn.txt:1:1: a synonym line needs a colon"},

@@ -466,10 +466,12 @@ export function opening(text, len = 160) {
 // matches, else the keywords or tags that match, else the opening of the
 // page. An excerpt is null rather than empty.
 export function present(f, groups) {
-  // A word the page has only as a synonym (f.y: [synonym, term, …])
-  // counts, at half its weight, where the page has the terms it stands for.
+  // A word typed that the page has only as a synonym (f.y: [synonym,
+  // term, …]) counts, at half its weight, where the page has the terms it
+  // stands for (not a completion or typo: a synonym of a word not typed
+  // is too far from what the visitor wants to pick a section by).
   const y = new Map((f.y || []).map(([s, ...t]) => [s, t]));
-  groups = groups.map((g) => g.flatMap((c) => [c, ...(y.get(c[0]) || []).map((t) => [t, c[1] / 2])]));
+  groups = groups.map((g) => g.flatMap((c) => [c, ...(c[1] < 1 ? [] : y.get(c[0]) || []).map((t) => [t, c[1] / 2])]));
   const terms = new Set(groups.flatMap((g) => g.map(([t]) => t)));
   // s.w: the section's best weight for each group, doubled in the heading;
   // n: the number of sections with each group.

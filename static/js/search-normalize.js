@@ -14,7 +14,7 @@ export const pairs = (s) => s.split(" ").map((p) => p.split(":"));
 export const LISTS = {
   stop: "a an and are as at be but by can could did do does for from has have he her his how i if in is it its me my near of on or our she should that the their them they this to us was we were what when where which who why will with would you your",
   phrases: "near-me:nearby near-you:nearby near-us:nearby to-book:booking i-book:booking you-book:booking we-book:booking",
-  stems: "booking:booking bookings:booking booked:booking complaint:complain complaints:complain",
+  stems: "booking:booking bookings:booking booked:booking complaint:complain complaints:complain expectant:expectant expecting:expecting",
 };
 const STOP = set(LISTS.stop), PHRASE = new Map(pairs(LISTS.phrases));
 // Not a letter or digit of a word: the apostrophe ʼ is a letter to Unicode.
