@@ -466,19 +466,23 @@ export function opening(text, len = 160) {
 // matches, else the keywords or tags that match, else the opening of the
 // page. An excerpt is null rather than empty.
 export function present(f, groups) {
-  // A word typed that the page has only as a synonym (f.y: [synonym,
-  // term, …]) counts, at half its weight, where the page has the terms it
-  // stands for (not a completion or typo: a synonym of a word not typed
-  // is too far from what the visitor wants to pick a section by).
-  const y = new Map((f.y || []).map(([s, ...t]) => [s, t]));
-  groups = groups.map((g) => g.flatMap((c) => [c, ...(c[1] < 1 ? [] : y.get(c[0]) || []).map((t) => [t, c[1] / 2])]));
-  const terms = new Set(groups.flatMap((g) => g.map(([t]) => t)));
-  // s.w: the section's best weight for each group, doubled in the heading;
-  // n: the number of sections with each group.
+  // all: [term, group, weight] for each term of each group.
   // A term of two words (the word two words typed apart make, or the
   // hyphenated word they are parts of) counts twice for each: the text
-  // has them as the visitor put them together.
-  const n = groups.map(() => 0), all = groups.flatMap((g, i) => g.map(([t, w]) => [t, i, groups.some((h, j) => j !== i && h.some(([u]) => u === t)) ? 2 * w : w]));
+  // has them as the visitor put them together. A word typed that the
+  // page has only as a synonym (f.y: [synonym, term, …]) counts, at half
+  // its weight, where the page has the terms it stands for (not a
+  // completion or typo: a synonym of a word not typed is too far from
+  // what the visitor wants to pick a section by).
+  const y = new Map((f.y || []).map(([s, ...t]) => [s, t]));
+  const all = groups.flatMap((g, i) => g.flatMap(([t, w]) => {
+    const x = groups.some((h, j) => j !== i && h.some(([u]) => u === t)) ? 2 * w : w;
+    return [[t, i, x], ...(w < 1 ? [] : y.get(t) || []).map((u) => [u, i, x / 2])];
+  }));
+  const terms = new Set(all.map(([t]) => t));
+  // s.w: the section's best weight for each group, doubled in the heading;
+  // n: the number of sections with each group.
+  const n = groups.map(() => 0);
   const see = (s, text, k) => {
     const has = termsOf(text);
     for (const [t, i, w] of all) if (w * k > s.w[i] && has.has(t)) s.w[i] = w * k;
