@@ -147,9 +147,16 @@ func jsStrings(ss []string) string {
 // server's URL (no trailing slash) and the built folder.
 func serveLargeSite(b *testing.B) (string, string) {
 	b.Helper()
+	return serveGeneratedSite(b, benchcorpus.Options{Articles: 10000, Practitioners: 10000})
+}
+
+// serveGeneratedSite generates the site opts describe, builds it into a
+// temporary folder and serves it, as serveLargeSite does.
+func serveGeneratedSite(b *testing.B, opts benchcorpus.Options) (string, string) {
+	b.Helper()
 	tmp := b.TempDir()
 	src := filepath.Join(tmp, "site")
-	if _, err := benchcorpus.Site(src, siteRoot, benchcorpus.Options{Articles: 10000, Practitioners: 10000}); err != nil {
+	if _, err := benchcorpus.Site(src, siteRoot, opts); err != nil {
 		b.Fatal(err)
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

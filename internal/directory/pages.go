@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"maps"
 	"net/url"
 	"slices"
 	"strconv"
@@ -19,6 +20,15 @@ import (
 // more continues on /practitioners/region/<slug>/page/2/ and so on. The
 // overview lists everyone inline only while the whole directory fits on one
 // page.
+//
+// A region too large for one page also lists its towns, with how many
+// practitioners work in each, on every one of its pages, and each town has
+// pages of its own, /practitioners/region/<slug>/town/<town>/ (continued
+// on .../page/2/ past PageSize), listing by name only the practitioners
+// who work there: without JavaScript, the region's pages by name alone
+// would send a visitor looking for someone near them through every page.
+// Spellings of a town with one slug ("St Ives", "St. Ives") are one town,
+// named as most of its practitioners write it.
 const PageSize = 100
 
 // Template names, relative to layouts/.
@@ -55,7 +65,8 @@ type PageSpec struct {
 	// lapsed practitioner's former profile), and out of the site's
 	// search unless Search is set.
 	NoIndex bool
-	// Continued marks a region's second and later pages: the sitemap page
+	// Continued marks a region's second and later pages and the pages of
+	// its towns, which every page of the region links to: the sitemap page
 	// for people lists a region's first page only.
 	Continued bool
 }
@@ -65,7 +76,13 @@ type ListData struct {
 	Sample   bool
 	Overview bool   // /practitioners/
 	Total    int    // practitioners listed in the whole directory
-	Region   string // on a region page
+	Region   string // on a region page, and on a town page its region
+	Town     string // on a town page
+	// RegionURL is, on a town page, the first page of its region.
+	RegionURL string
+	// Towns are, on the pages of a region too large for one page and of
+	// its towns, the region's towns, by name.
+	Towns []TownLink
 	// Groups are every region (overview) or the one region of the page.
 	Groups []RegionGroup
 	// Inline is true on the overview when it lists every practitioner.
@@ -92,6 +109,14 @@ type PageLink struct {
 	// thousands, "7" alone sends a visitor looking for one name through
 	// every page in turn.
 	First, Last string
+}
+
+// TownLink links to the first page of a town of a region, with how many
+// practitioners work there; Current marks the town of the page.
+type TownLink struct {
+	Name, URL string
+	Count     int
+	Current   bool
 }
 
 // Option is one choice of a filter.
@@ -340,6 +365,15 @@ func RegionURL(region string, n int) string {
 	return u
 }
 
+// TownURL is the site path of page n (from 1) of a town of a region.
+func TownURL(region, town string, n int) string {
+	u := RegionURL(region, 1) + "town/" + Slugify(town) + "/"
+	if n > 1 {
+		u += "page/" + strconv.Itoa(n) + "/"
+	}
+	return u
+}
+
 // firstPractitioner is the first practitioner file by name, the origin of
 // the pages made from them all, or "" when there is none.
 func (d *Directory) firstPractitioner() string {
@@ -390,49 +424,145 @@ func (d *Directory) listPages() []PageSpec {
 		Search:      true,
 		Keywords:    []string{"Directory of certified practitioners", "Find a craniosacral therapist (CST) near me"}, // as the site calls it; as a patient asks
 	}}
+	origin := d.firstPractitioner()
 	for _, r := range d.regions {
 		cards := byRegion[r]
-		n := max(1, (len(cards)+PageSize-1)/PageSize)
-		var urls []string
-		for i := 1; i <= n; i++ {
-			urls = append(urls, RegionURL(r, i))
+		region := base
+		region.Region = r
+		desc := fmt.Sprintf("Craniosacral therapy (CST) in %s: %d certified therapists.", r, len(cards)) // as a visitor asks: "cst in wales"
+		var towns []town
+		if len(cards) > PageSize {
+			towns = townsOf(r, cards)
+			for _, t := range towns {
+				region.Towns = append(region.Towns, TownLink{Name: t.name, URL: TownURL(r, t.name, 1), Count: len(t.cards)})
+			}
 		}
-		for i := 1; i <= n; i++ {
-			ld := base
-			ld.Region = r
-			ld.Page, ld.Pages = i, n
-			for j, u := range urls {
-				pl := PageLink{N: j + 1, URL: u, Current: j+1 == i}
-				if on := cards[j*PageSize : min((j+1)*PageSize, len(cards))]; len(on) > 0 {
-					pl.First, pl.Last = on[0].Name, on[len(on)-1].Name
-				}
-				ld.PageLinks = append(ld.PageLinks, pl)
-			}
-			if i > 1 {
-				ld.PrevURL = urls[i-2]
-			}
-			if i < n {
-				ld.NextURL = urls[i]
-			}
-			lo, hi := (i-1)*PageSize, min(i*PageSize, len(cards))
-			ld.Groups = []RegionGroup{{Name: r, Slug: RegionSlug(r), URL: urls[0], Count: len(cards), Cards: cards[lo:hi]}}
+		group := RegionGroup{Name: r, Slug: RegionSlug(r), URL: RegionURL(r, 1), Count: len(cards)}
+		for i, ld := range paginate(region, group, cards, func(n int) string { return RegionURL(r, n) }) {
 			title := "Practitioners in " + r
-			if n > 1 {
-				title += fmt.Sprintf(" (page %d of %d)", i, n)
+			if ld.Pages > 1 {
+				title += fmt.Sprintf(" (page %d of %d)", i+1, ld.Pages)
 			}
 			pages = append(pages, PageSpec{
-				URL:         urls[i-1],
-				Title:       title,
-				Description: fmt.Sprintf("Craniosacral therapy (CST) in %s: %d certified therapists.", r, len(cards)), // as a visitor asks: "cst in wales"
-				Template:    ListTemplate,
-				Origin:      d.firstPractitioner(),
-				Data:        ld,
-				Search:      i == 1, // the others continue its list
-				Continued:   i > 1,
+				URL: ld.PageLinks[i].URL, Title: title, Description: desc, Template: ListTemplate, Origin: origin, Data: ld,
+				Search:    i == 0, // the others continue its list
+				Continued: i > 0,
 			})
+		}
+		for k, t := range towns {
+			tl := region
+			tl.Town, tl.RegionURL = t.name, group.URL
+			tl.Towns = slices.Clone(region.Towns)
+			tl.Towns[k].Current = true
+			name := t.name + ", " + r
+			g := RegionGroup{Name: t.name, Slug: "town-" + Slugify(t.name), URL: tl.Towns[k].URL, Count: len(t.cards)}
+			for i, ld := range paginate(tl, g, t.cards, func(n int) string { return TownURL(r, t.name, n) }) {
+				title := "Practitioners in " + name
+				if ld.Pages > 1 {
+					title += fmt.Sprintf(" (page %d of %d)", i+1, ld.Pages)
+				}
+				// A town's pages are reached from every page of its
+				// region: search and the sitemap for people list the
+				// region's first page, not each town.
+				pages = append(pages, PageSpec{
+					URL: ld.PageLinks[i].URL, Title: title, Template: ListTemplate, Origin: origin, Data: ld,
+					Description: fmt.Sprintf("Craniosacral therapy (CST) in %s: %d certified therapists.", name, len(t.cards)),
+					Continued:   true,
+				})
+			}
 		}
 	}
 	return pages
+}
+
+// paginate splits cards (by name) into pages of PageSize, at least one,
+// and returns each page's data: ld with the page's number, the links to
+// every page (url(n) is page n's address) and group holding the page's
+// cards.
+func paginate(ld ListData, group RegionGroup, cards []Card, url func(n int) string) []ListData {
+	n := max(1, (len(cards)+PageSize-1)/PageSize)
+	links := make([]PageLink, n)
+	for j := range links {
+		links[j] = PageLink{N: j + 1, URL: url(j + 1)}
+		if on := cards[j*PageSize : min((j+1)*PageSize, len(cards))]; len(on) > 0 {
+			links[j].First, links[j].Last = on[0].Name, on[len(on)-1].Name
+		}
+	}
+	out := make([]ListData, n)
+	for i := range out {
+		p := ld
+		p.Page, p.Pages = i+1, n
+		p.PageLinks = slices.Clone(links)
+		p.PageLinks[i].Current = true
+		if i > 0 {
+			p.PrevURL = links[i-1].URL
+		}
+		if i < n-1 {
+			p.NextURL = links[i+1].URL
+		}
+		g := group
+		g.Cards = cards[i*PageSize : min((i+1)*PageSize, len(cards))]
+		p.Groups = []RegionGroup{g}
+		out[i] = p
+	}
+	return out
+}
+
+// A town is the practitioners of a region who work in one town, by name,
+// each card with their locations in that town.
+type town struct {
+	name  string
+	cards []Card
+}
+
+// townsOf groups a region's cards (by name) by the slug of their
+// locations' towns, sorted by that slug; a town's name is its most
+// written spelling (the first in byte order when two are written as
+// often). A town whose name makes no slug has no page of its own.
+func townsOf(region string, cards []Card) []town {
+	type acc struct {
+		spellings map[string]int
+		cards     []Card
+	}
+	bySlug := map[string]*acc{}
+	for _, c := range cards {
+		seen := map[string]bool{}
+		for _, l := range c.Here {
+			s := Slugify(l.Town)
+			if s == "" {
+				continue
+			}
+			a := bySlug[s]
+			if a == nil {
+				a = &acc{spellings: map[string]int{}}
+				bySlug[s] = a
+			}
+			a.spellings[l.Town]++
+			if seen[s] {
+				continue
+			}
+			seen[s] = true
+			here := Card{Practitioner: c.Practitioner}
+			for _, m := range c.Here {
+				if Slugify(m.Town) == s {
+					here.Here = append(here.Here, m)
+				}
+			}
+			a.cards = append(a.cards, here)
+		}
+	}
+	out := make([]town, 0, len(bySlug))
+	for _, s := range slices.Sorted(maps.Keys(bySlug)) {
+		a := bySlug[s]
+		name := ""
+		for sp, n := range a.spellings {
+			if best := a.spellings[name]; name == "" || n > best || n == best && sp < name {
+				name = sp
+			}
+		}
+		out = append(out, town{name: name, cards: a.cards})
+	}
+	return out
 }
 
 // lazyJSON is a value made when it is marshalled: kept for every profile

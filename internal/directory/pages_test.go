@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -401,5 +402,111 @@ func TestFilterChoices(t *testing.T) {
 	}
 	if got, want := labels(ld.Languages), "welsh=Welsh"; got != want {
 		t.Errorf("languages offered: %s, want %s", got, want)
+	}
+}
+
+// TestRegionTowns: a region too large for one page lists its towns, each
+// with how many practitioners work there, on every one of its pages, and
+// each town has pages of its own listing only the practitioners who work
+// there (by name, in pages of PageSize), so that a visitor without
+// JavaScript can find someone near them without reading every page of the
+// region. Spellings of one town that make the same slug ("St Ives", "St.
+// Ives") are one town, named as most practitioners write it. A region
+// that fits on one page stays as it was.
+func TestRegionTowns(t *testing.T) {
+	files := map[string]string{"content/schools/frithwick-college.yaml": frithwick}
+	town := func(i int) string {
+		switch {
+		case i < PageSize+10:
+			return "Frithwick"
+		case i < 2*PageSize:
+			return "Netherley"
+		case i < 2*PageSize+3:
+			return "St Ives"
+		default:
+			return "St. Ives"
+		}
+	}
+	for i := 0; i < 2*PageSize+5; i++ {
+		reg := "CST-" + leftPad(i+1)
+		slug := "p-" + leftPad(i+1)
+		files["content/practitioners/"+slug+".yaml"] = strings.NewReplacer("CST-000004", reg, "name: Aelia Thornhurst", "name: Person "+leftPad(i+1),
+			"town: Frithwick", "town: "+town(i)).Replace(aelia)
+	}
+	// One practitioner in Wales: a region of one page.
+	files["content/practitioners/w-000001.yaml"] = strings.NewReplacer("CST-000004", "CST-000900", "name: Aelia Thornhurst", "name: Welsh Person",
+		"region: South West", "region: Wales").Replace(aelia)
+	d, l := loadSite(t, files)
+	if l.Len() != 0 {
+		t.Fatal(l.All()[0])
+	}
+	cfg := testConfig(t)
+	pages, err := d.Pages(cfg, markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const base = "/practitioners/region/south-west/town/"
+	want := []TownLink{
+		{Name: "Frithwick", URL: base + "frithwick/", Count: PageSize + 10},
+		{Name: "Netherley", URL: base + "netherley/", Count: PageSize - 10},
+		{Name: "St Ives", URL: base + "st-ives/", Count: 5},
+	}
+	for _, u := range []string{"/practitioners/region/south-west/", "/practitioners/region/south-west/page/3/"} {
+		data := pageByURL(t, pages, u).Data.(ListData)
+		if !slices.Equal(data.Towns, want) {
+			t.Errorf("%s: towns %+v, want %+v", u, data.Towns, want)
+		}
+	}
+	out := render(t, cfg, pageByURL(t, pages, "/practitioners/region/south-west/"))
+	if !strings.Contains(out, `<a href="/practitioners/region/south-west/town/frithwick/">Frithwick</a> (110)`) {
+		t.Errorf("the region's first page does not link to Frithwick with its count:\n%s", out)
+	}
+
+	// Frithwick: two pages, by name, only its practitioners.
+	p1 := pageByURL(t, pages, base+"frithwick/")
+	p2 := pageByURL(t, pages, base+"frithwick/page/2/")
+	d1, d2 := p1.Data.(ListData), p2.Data.(ListData)
+	if p1.Title != "Practitioners in Frithwick, South West (page 1 of 2)" || d1.Town != "Frithwick" || d1.Region != "South West" {
+		t.Errorf("Frithwick's first page: title %q, town %q, region %q", p1.Title, d1.Town, d1.Region)
+	}
+	if len(d1.Groups[0].Cards) != PageSize || len(d2.Groups[0].Cards) != 10 || d1.Groups[0].Count != PageSize+10 || d1.NextURL != base+"frithwick/page/2/" || d2.PrevURL != base+"frithwick/" {
+		t.Errorf("Frithwick's pages: %d and %d cards of %d, next %q, prev %q", len(d1.Groups[0].Cards), len(d2.Groups[0].Cards), d1.Groups[0].Count, d1.NextURL, d2.PrevURL)
+	}
+	for _, c := range append(d1.Groups[0].Cards, d2.Groups[0].Cards...) {
+		if len(c.Here) != 1 || c.Here[0].Town != "Frithwick" {
+			t.Errorf("Frithwick's pages list %s, who works in %+v", c.Name, c.Here)
+		}
+	}
+	if d1.Groups[0].Cards[0].Name != "Person 000001" || d2.Groups[0].Cards[9].Name != "Person 000110" {
+		t.Errorf("Frithwick's pages are not by name: %s first, %s last", d1.Groups[0].Cards[0].Name, d2.Groups[0].Cards[9].Name)
+	}
+	ives := pageByURL(t, pages, base+"st-ives/").Data.(ListData)
+	if len(ives.Groups[0].Cards) != 5 || ives.Pages != 1 {
+		t.Errorf("St Ives, spelt two ways, lists %d practitioners on %d pages, want 5 on 1", len(ives.Groups[0].Cards), ives.Pages)
+	}
+	out = render(t, cfg, p2)
+	for _, s := range []string{
+		`<a href="/practitioners/region/south-west/town/frithwick/" aria-current="page">Frithwick</a> (110)`, // the town list marks where the visitor is
+		`<a href="/practitioners/region/south-west/">everyone in South West</a>`,
+		`aria-label="Pages of Frithwick"`,
+	} {
+		if !strings.Contains(out, s) {
+			t.Errorf("Frithwick's second page lacks %s:\n%s", s, out)
+		}
+	}
+	// A town's pages are reached from its region's, which search and the
+	// sitemap for people list.
+	if p1.Search || !p1.Continued {
+		t.Errorf("a town page: Search %v, Continued %v; want false, true", p1.Search, p1.Continued)
+	}
+
+	// Wales fits on one page: no towns, no town pages.
+	if w := pageByURL(t, pages, "/practitioners/region/wales/").Data.(ListData); len(w.Towns) != 0 {
+		t.Errorf("Wales, on one page, lists towns %+v", w.Towns)
+	}
+	for _, p := range pages {
+		if strings.HasPrefix(p.URL, "/practitioners/region/wales/town/") {
+			t.Errorf("Wales, on one page, has a town page %s", p.URL)
+		}
 	}
 }

@@ -82,14 +82,62 @@ export function isFiltered(st) {
   return toQuery(st) !== "";
 }
 
+/** PREPARE_STEP is how many practitioners prepareInSteps prepares
+ * between two looks at the clock. */
+export const PREPARE_STEP = 100;
+
 /** prepare turns the filter data into an index for fast filtering: the
  * searchable text of each practitioner is folded once here. */
 export function prepare(data) {
-  const slugIndex = (list) => new Map(list.map((w, i) => [slugify(w), i]));
+  const people = new Array(data.people.length);
+  preparePeople(data, people, 0, people.length);
+  return finishIndex(data, people);
+}
+
+/** prepareInSteps makes the index prepare makes, giving the page back
+ * between steps: it awaits pause() first, so that parsing the data ends
+ * its own task, and again whenever the work since the last pause has
+ * taken budgetMs. Ten thousand practitioners take about a tenth of a
+ * second on a slow phone; in one task that would hold up every tap and
+ * key meanwhile. */
+export async function prepareInSteps(data, pause = nextTask, budgetMs = 10) {
+  const people = new Array(data.people.length);
+  await pause();
+  let since = performance.now();
+  for (let i = 0; i < people.length; i += PREPARE_STEP) {
+    preparePeople(data, people, i, Math.min(people.length, i + PREPARE_STEP));
+    if (performance.now() - since >= budgetMs) {
+      await pause();
+      since = performance.now();
+    }
+  }
+  return finishIndex(data, people);
+}
+
+/** nextTask resolves in a later task, letting the browser handle input
+ * and paint meanwhile: scheduler.yield where the browser has it, which
+ * resumes ahead of other waiting work, else a message to the page
+ * itself (setTimeout waits at least 4 ms once calls nest). */
+export function nextTask() {
+  if (globalThis.scheduler && typeof globalThis.scheduler.yield === "function") return globalThis.scheduler.yield();
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
+}
+
+/** preparePeople prepares the practitioners from up to (not including)
+ * to of the data into people. */
+function preparePeople(data, people, from, to) {
   const place = (i) => (i >= 0 && i < data.places.length ? data.places[i][0] : "");
-  const people = data.people.map(([slug, name, flags, mods, langs, locs, level, reg]) => {
+  for (let i = from; i < to; i++) {
+    const [slug, name, flags, mods, langs, locs, level, reg] = data.people[i];
     const locations = locs.map(([town, region, district, lat, lon, wc]) => ({ town: place(town), region, district: place(district), lat, lon, wheelchair: wc === 1 }));
-    return {
+    people[i] = {
       slug,
       name,
       accepting: (flags & 1) !== 0,
@@ -103,7 +151,12 @@ export function prepare(data) {
       nameKey: looseKey(name),
       townKey: locations.map((l) => looseKey(l.town) + " " + l.district.toLowerCase()).join(" | "),
     };
-  });
+  }
+}
+
+/** finishIndex makes the index of the prepared people. */
+function finishIndex(data, people) {
+  const slugIndex = (list) => new Map(list.map((w, i) => [slugify(w), i]));
   // The directory's own towns and districts come first; the gazetteer's
   // towns fill in the rest, and its postcode areas answer a postcode
   // whose district no practitioner has.

@@ -64,9 +64,13 @@ async function start(form) {
     if (index) return Promise.resolve(index);
     if (!loading) {
       say(loadingSays);
+      // Prepared in steps, between which the page answers taps and keys:
+      // in one go, ten thousand practitioners hold a slow phone up for
+      // about a tenth of a second.
       loading = download()
-        .then((data) => {
-          index = core.prepare(data);
+        .then((data) => core.prepareInSteps(data))
+        .then((prepared) => {
+          index = prepared;
           const dl = $("f-places");
           for (const label of index.placeLabels) {
             const o = document.createElement("option");
