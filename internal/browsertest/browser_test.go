@@ -4,12 +4,14 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -64,6 +66,11 @@ func sharedBrowser(t *testing.T) context.Context {
 			chromedp.Flag("disable-background-networking", true),
 			chromedp.Flag("disable-component-update", true),
 			chromedp.Flag("disable-sync", true),
+			// A scroll by the keyboard jumps at once instead of animating:
+			// on a loaded machine Chromium drops some smooth scrolls'
+			// animations altogether, and a test waiting for an arrow key to
+			// scroll a table would wait for nothing.
+			chromedp.Flag("disable-smooth-scrolling", true),
 			chromedp.WindowSize(1280, 900),
 		)
 		actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
@@ -107,6 +114,8 @@ const watchScript = `window.__csp = [];
 document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " at " + e.sourceFile + ":" + e.lineNumber));`
 
 // newTab opens a tab in the shared browser, closed when the test ends.
+// With BROWSERTEST_CPU_SLOWDOWN=N its pages run N times slower, as on a
+// machine busy with other work, which shows a test that races the page.
 func newTab(t *testing.T) *tab {
 	t.Helper()
 	tb := &tab{}
@@ -117,6 +126,18 @@ func newTab(t *testing.T) *tab {
 		return err
 	})); err != nil {
 		t.Fatalf("opening a tab: %v", err)
+	}
+	if slow := os.Getenv("BROWSERTEST_CPU_SLOWDOWN"); slow != "" {
+		rate, err := strconv.ParseFloat(slow, 64)
+		if err != nil || rate < 1 {
+			t.Fatalf("BROWSERTEST_CPU_SLOWDOWN=%q: want how many times slower pages run, such as 20", slow)
+		}
+		if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: rate})
+			return err
+		})); err != nil {
+			t.Fatalf("slowing the tab down: %v", err)
+		}
 	}
 	tb.ctx = ctx
 	return tb

@@ -47,6 +47,10 @@
 //     every generated page (zero errors), Lighthouse on the home, an article, the directory and the
 //     search page (each category at least 95, no layout shift).
 //
+// A test waits for what it checks to be so (waitJS), never for a set time,
+// so that it holds on a loaded machine too: BROWSERTEST_CPU_SLOWDOWN=20
+// runs every page twenty times slower, to try one there.
+//
 // Tools come from the machine and from .ci/node_modules (npm ci in .ci/):
 // chromium, node and java. A test whose tool is missing is skipped with a
 // message saying what to install; with CI=true it fails instead.

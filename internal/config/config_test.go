@@ -177,7 +177,7 @@ func TestOrganisationDetails(t *testing.T) {
 	}
 	const tel = "; write it like 01632 960905 or +44 1632 960905"
 	for _, tt := range []struct{ src, want string }{
-		{org("  telephone: \"01632 9600\"\n"), `content/site.yaml:5:14: telephone "01632 9600" is not a UK telephone number: it has 9 digits, and a number starting 01 has 10 or 11` + tel},
+		{org("  telephone: \"01632 9600\"\n"), `content/site.yaml:5:14: telephone "01632 9600" is not a UK telephone number: it has 9 digits, and a number starting 01632 has 11` + tel},
 		{org("  telephone: \"+1 555 0100\"\n"), `content/site.yaml:5:14: telephone "+1 555 0100" is not a UK telephone number: it does not start with the UK's code, +44 or 0044` + tel},
 		{org("  telephone: ring us\n"), `content/site.yaml:5:14: telephone "ring us" is not a UK telephone number: it holds "r", where only digits, spaces and a + before the country code belong` + tel},
 		{org("  telephone: \"07700 90012\"\n"), `content/site.yaml:5:14: telephone "07700 90012" is not a UK telephone number: it has 10 digits, and a number starting 07 has 11` + tel},

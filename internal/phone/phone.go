@@ -25,9 +25,9 @@
 //
 // The check is of the number's shape (digits, country code, the length its
 // first digits call for), not of whether anyone answers it: a digit typed
-// twice or left out of most numbers is caught, but one of the few areas
-// whose numbers have 10 digits (016977 3456) lets a ten-digit 01 number
-// through. Fictional tells the ranges Ofcom keeps for drama (01632 960...,
+// twice or left out is caught, except in the forty-one areas (01204,
+// 016977 and others) that have numbers of both 10 and 11 digits, where a
+// number of either length is taken. Fictional tells the ranges Ofcom keeps for drama (01632 960...,
 // 07700 900... and others), which the sample site uses.
 //
 // The package imports nothing of the project.
@@ -92,8 +92,7 @@ func Parse(s string) (Number, string) {
 	case len(d) > 1 && d[1] == '0':
 		return Number{}, "a UK number starts with 0 and then a digit from 1 to 9"
 	}
-	// Only some geographic numbers (01...) have ten digits.
-	if n := len(d); n != 11 && (n != 10 || d[1] != '1') {
+	if n := len(d); n != 11 && (n != 10 || !tenDigits(d)) {
 		count := fmt.Sprintf("%d digits", n)
 		if n == 1 {
 			count = "1 digit"
@@ -102,17 +101,77 @@ func Parse(s string) (Number, string) {
 		case n < 2:
 			return Number{}, "it has " + count + ", and a UK number has 10 or 11"
 		case d[1] == '1':
-			return Number{}, fmt.Sprintf("it has %s, and a number starting 01 has 10 or 11", count)
+			start, lengths := area(d), "11"
+			if tenDigits(d) || start == "01" || start == "01697" {
+				lengths = "10 or 11"
+			}
+			return Number{}, fmt.Sprintf("it has %s, and a number starting %s has %s", count, start, lengths)
 		}
 		return Number{}, fmt.Sprintf("it has %s, and a number starting %s has 11", count, d[:2])
 	}
 	return Number{Display: group(d), Tel: "tel:+44" + d[1:]}, ""
 }
 
+// tenDigitAreas are the geographic area codes with numbers of ten digits
+// (nine after the 0): forty four-digit codes (01xxx), each with some
+// five-digit local numbers beside its six-digit ones, and 016977, whose
+// local numbers have four digits (016977 2xxx and 3xxx) or five. Every
+// other number starting 01 has eleven digits. The list is that of Google's
+// libphonenumber (resources/PhoneNumberMetadata.xml, region GB, the
+// fixedLine pattern's numbers of nine national digits), which follows
+// Ofcom's National Telephone Numbering Plan; libphonenumber also narrows
+// the five-digit local numbers of each code by their first digits, which
+// this list does not.
+var tenDigitAreas = map[string]bool{
+	"01204": true, "01208": true, "01254": true, "01276": true, "01297": true,
+	"01298": true, "01363": true, "01364": true, "01384": true, "01386": true,
+	"01404": true, "01420": true, "01460": true, "01461": true, "01480": true,
+	"01488": true, "01524": true, "01527": true, "01562": true, "01566": true,
+	"01606": true, "01629": true, "01635": true, "01647": true, "01659": true,
+	"01695": true, "01726": true, "01744": true, "01750": true, "01768": true,
+	"01827": true, "01837": true, "01884": true, "01900": true, "01905": true,
+	"01935": true, "01946": true, "01949": true, "01963": true, "01995": true,
+	"016977": true,
+}
+
+// tenDigits reports whether the national number d, starting 0, is in an
+// area whose numbers may have ten digits.
+func tenDigits(d string) bool {
+	return len(d) >= 5 && tenDigitAreas[d[:5]] || len(d) >= 6 && tenDigitAreas[d[:6]]
+}
+
+// area is the start of a national number d, starting 01, that decides how
+// many digits it has: its area code ("0121", "01632"), or "016977" and
+// "01697" and one more digit apart, or "01" when d is too short to tell.
+func area(d string) string {
+	switch {
+	case len(d) >= 4 && (d[2] == '1' || d[3] == '1'): // 0113, 0161
+		return d[:4]
+	case len(d) >= 6 && d[:5] == "01697":
+		return d[:6]
+	case len(d) >= 5:
+		return d[:5]
+	}
+	return "01"
+}
+
+// sixDigitAreas are the codes of six digits (five after the 0), each inside
+// an area of a four-digit code, whose numbers are written with the longer
+// code: "013873 12345" (Langholm), not "01387 312345" (Dumfries). The list
+// is libphonenumber's (PhoneNumberMetadata.xml, region GB, the format for
+// five-digit area codes).
+var sixDigitAreas = map[string]bool{
+	"013873": true, "015242": true, "015394": true, "015395": true, "015396": true,
+	"016973": true, "016974": true, "016977": true, "017683": true, "017684": true,
+	"017687": true, "019467": true,
+}
+
 // group spaces a national number as Ofcom writes it.
 func group(d string) string {
 	switch {
-	case len(d) == 10: // 01xxx xxxxx
+	case strings.HasPrefix(d, "016977") || len(d) == 11 && sixDigitAreas[d[:6]]: // 016977 3456, 013873 12345
+		return d[:6] + " " + d[6:]
+	case len(d) == 10: // 01204 12345
 		return d[:5] + " " + d[5:]
 	case d[1] == '2': // 020 7946 0123
 		return d[:3] + " " + d[3:7] + " " + d[7:]

@@ -1275,3 +1275,27 @@ func TestServeWatchLimitShown(t *testing.T) {
 	}
 	sameAsFullBuild(t, ts)
 }
+
+// TestServeEditThroughFolderLink: a file saved through a symbolic link to
+// a folder of content/ (content/alias to articles), which the build does
+// not follow, is the file under its own name, which the preview watches:
+// the page built from it is built again, and nothing under the link's
+// name is published.
+func TestServeEditThroughFolderLink(t *testing.T) {
+	ts := start(t, fixture(t))
+	ev := ts.listen()
+	if err := os.Symlink("articles", ts.path("content/alias")); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	ev.until("reload")
+	for i, save := range []func(p, text string) error{writeFile, func(p, text string) error { return os.WriteFile(p, []byte(text), 0o644) }} {
+		text := fmt.Sprintf("Saved through the link, way %d.", i+1)
+		if err := save(ts.path("content/alias/second.md"), "---\ntitle: Second\nslug: the-second\n---\n"+text+"\n"); err != nil {
+			t.Fatal(err)
+		}
+		ts.await(ev, "/articles/the-second/", text, 200)
+	}
+	if r := ts.get("/alias/the-second/"); r.status != 404 {
+		t.Errorf("/alias/the-second/ is served with status %d; want 404, the link not followed", r.status)
+	}
+}

@@ -220,6 +220,10 @@ async function start(form) {
   let timer = 0;
   form.addEventListener("input", (e) => {
     clearTimeout(timer);
+    // A count still waiting to be said is of the list before this change:
+    // it is dropped now, not when the list next changes, so that it is not
+    // read out over the letter just typed.
+    clearTimeout(sayTimer);
     if (e.target.name === "near") origin = null;
     const typed = e.target.type === "search" || e.target.type === "text";
     timer = setTimeout(() => apply(true, readForm(), false, typed), typed ? 200 : 0);
