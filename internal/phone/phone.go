@@ -27,8 +27,10 @@
 // first digits call for), not of whether anyone answers it: a digit typed
 // twice or left out is caught, except in the forty-one areas (01204,
 // 016977 and others) that have numbers of both 10 and 11 digits, where a
-// number of either length is taken. Fictional tells the ranges Ofcom keeps for drama (01632 960...,
-// 07700 900... and others), which the sample site uses.
+// number of either length is taken, and among freephone numbers, where
+// 0800 has both too (and Childline's 0800 1111). Fictional tells the
+// ranges Ofcom keeps for drama (01632 960..., 07700 900... and others),
+// which the sample site uses.
 //
 // The package imports nothing of the project.
 package phone
@@ -92,7 +94,7 @@ func Parse(s string) (Number, string) {
 	case len(d) > 1 && d[1] == '0':
 		return Number{}, "a UK number starts with 0 and then a digit from 1 to 9"
 	}
-	if n := len(d); n != 11 && (n != 10 || !tenDigits(d)) {
+	if n := len(d); n != 11 && (n != 10 || !tenDigits(d)) && !freephone(d) {
 		count := fmt.Sprintf("%d digits", n)
 		if n == 1 {
 			count = "1 digit"
@@ -107,9 +109,21 @@ func Parse(s string) (Number, string) {
 			}
 			return Number{}, fmt.Sprintf("it has %s, and a number starting %s has %s", count, start, lengths)
 		}
+		if strings.HasPrefix(d, "0800") {
+			return Number{}, fmt.Sprintf("it has %s, and a number starting 0800 has 10 or 11 (or is 0800 1111)", count)
+		}
 		return Number{}, fmt.Sprintf("it has %s, and a number starting %s has 11", count, d[:2])
 	}
 	return Number{Display: group(d), Tel: "tel:+44" + d[1:]}, ""
+}
+
+// freephone reports whether d is one of the shorter freephone numbers:
+// 0800 and six digits (0800 123456), or Childline's 0800 1111. Other
+// numbers starting 08, 0800 ones too, have eleven digits. The lengths are
+// libphonenumber's (PhoneNumberMetadata.xml, region GB, the tollFree
+// pattern).
+func freephone(d string) bool {
+	return strings.HasPrefix(d, "0800") && len(d) == 10 || d == "08001111"
 }
 
 // tenDigitAreas are the geographic area codes with numbers of ten digits
@@ -171,6 +185,8 @@ func group(d string) string {
 	switch {
 	case strings.HasPrefix(d, "016977") || len(d) == 11 && sixDigitAreas[d[:6]]: // 016977 3456, 013873 12345
 		return d[:6] + " " + d[6:]
+	case len(d) < 11 && d[1] == '8': // 0800 123456, 0800 1111
+		return d[:4] + " " + d[4:]
 	case len(d) == 10: // 01204 12345
 		return d[:5] + " " + d[5:]
 	case d[1] == '2': // 020 7946 0123

@@ -15,6 +15,14 @@ func TestParse(t *testing.T) {
 		{"0113 496 0123", "0113 496 0123", "tel:+441134960123"},
 		{"0161 496 0123", "0161 496 0123", "tel:+441614960123"},
 		{"0300 123 4567", "0300 123 4567", "tel:+443001234567"},
+		// Freephone: 0800 and 0808 with seven digits, 0800 also with six,
+		// and Childline's 0800 1111.
+		{"0800 123 4567", "0800 123 4567", "tel:+448001234567"},
+		{"0808 157 0000", "0808 157 0000", "tel:+448081570000"},
+		{"0800 123456", "0800 123456", "tel:+44800123456"},
+		{"0800 1111", "0800 1111", "tel:+448001111"},
+		{"0808 123456", "", ""},
+		{"0800 1112", "", ""},
 		// The areas whose numbers have 10 digits, at their first and last
 		// (016977 with four-digit local numbers), and others as written.
 		{"016977 3456", "016977 3456", "tel:+44169773456"},
@@ -68,6 +76,8 @@ func TestWhy(t *testing.T) {
 	for in, want := range map[string]string{
 		"960905":              "it has no area code, which starts with 0",
 		"07700 90012":         "it has 10 digits, and a number starting 07 has 11",
+		"0808 123456":         "it has 10 digits, and a number starting 08 has 11",
+		"0800 12345":          "it has 9 digits, and a number starting 0800 has 10 or 11 (or is 0800 1111)",
 		"01632 9609050":       "it has 12 digits, and a number starting 01632 has 11",
 		"01632 9600":          "it has 9 digits, and a number starting 01632 has 11",
 		"01632 96090":         "it has 10 digits, and a number starting 01632 has 11",
