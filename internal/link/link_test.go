@@ -59,7 +59,7 @@ func TestProblem(t *testing.T) {
 		{"tel:999", Any, ""},
 		{"tel:116123", Any, ""},
 		{"tel:01632-9609", Any, "has a number that is not a UK telephone number: it has 9 digits, and a number starting 01632 has 11; write it such as tel:+441632960905"},
-		{"tel:0800 12345", Any, "has a number that is not a UK telephone number: it has 9 digits, and a number starting 08 has 11; write it such as tel:+441632960905"},
+		{"tel:0800 12345", Any, "has a number that is not a UK telephone number: it has 9 digits, and a number starting 0800 has 10 or 11 (or is 0800 1111); write it such as tel:+441632960905"},
 		{"tel:ring-us", Any, `has "r" in its number, where only digits belong; write the number after tel:, such as tel:+441632960905`},
 		{"tel:+1", Any, "has a number of 1 digit, too few for an international number; write it with its country code, such as tel:+441632960905"},
 		{"tel:+3312345678901234567", Any, "has a number of 19 digits, more than the 15 of the longest; write it with its country code, such as tel:+441632960905"},
