@@ -68,8 +68,8 @@ func startPreview(t *testing.T, root string) (*serve.Server, func()) {
 			cancel()
 			select {
 			case <-done:
-			case <-time.After(5 * time.Second):
-				t.Error("the development server did not stop within 5s")
+			case <-time.After(20 * time.Second): // as long as waitJS waits: make test loads the cores
+				t.Error("the development server did not stop within 20s")
 			}
 		})
 	}
