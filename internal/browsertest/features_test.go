@@ -577,7 +577,11 @@ func TestDirectoryTypingSaysOnce(t *testing.T) {
 		time.Sleep(time.Until(next)) // a letter every 400 ms at most
 	}
 	tb.waitJS(t, `window.__said.some((s) => s.at > window.__typed.at(-1))`, "the count to be said once the typing pauses")
-	time.Sleep(300 * time.Millisecond) // for a second saying, if any
+	// A second saying, if any, would come from a timer the page set by
+	// then. The page's timers fire in the order they are due, however
+	// loaded the machine: one set now for longer than the pause fires
+	// after any set earlier for the pause or less.
+	eval[bool](t, tb, `new Promise((ok) => setTimeout(() => ok(true), 2 * 1000))`)
 	var r struct {
 		Typed []float64
 		Said  []struct {

@@ -415,15 +415,19 @@ func hoverWalk(t *testing.T, tb *tab) []string {
 		});
 		return out.slice(0, 40);
 	})()`)
+	if len(targets) == 0 {
+		return []string{"no link or button shown to hover over"}
+	}
 	var out []string
 	for _, tg := range targets {
 		// Chromium applies :hover at its next frame after the move, and a
 		// page still settling (the directory's results arriving on a
 		// loaded machine) can move the element from under the pointer:
-		// measure and move again until it is hovered, for up to a second.
+		// measure and move again until it is hovered, for as long as
+		// waitJS waits.
 		hovered := `document.querySelector("` + tg.Sel + `").matches(":hover")`
 		var pos []float64
-		for i := 0; i < 20; i++ {
+		for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); {
 			pos = eval[[]float64](t, tb, `(() => { const e = document.querySelector("`+tg.Sel+`"); e.scrollIntoView({block: "center"}); const r = e.getClientRects()[0]; return [r.left + Math.min(4, r.width / 2), r.top + r.height / 2]; })()`)
 			tb.run(t, "hovering", chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
 				_, err := cdp.Call(ctx, target, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: input.DispatchMouseEventTypeMouseMoved, X: pos[0], Y: pos[1]})
