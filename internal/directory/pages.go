@@ -97,6 +97,15 @@ type ListData struct {
 	Modalities        []Option
 	Languages         []Option
 	RegistrationCheck string // "/verify/"
+	// Children is where the note before the list sends a parent looking
+	// for a practitioner who works with children: on a region's and a
+	// town's pages, the directory filtered to the region (ChildrenIn
+	// names it), so that a parent in Wales is not sent through the whole
+	// country; to the whole directory when nobody there lists a paediatric
+	// qualification (ChildrenIn is then "" and ChildrenNoneIn names the
+	// region).
+	Children                   string
+	ChildrenIn, ChildrenNoneIn string
 }
 
 // PageLink links to page N of a region.
@@ -403,6 +412,7 @@ func (d *Directory) listPages() []PageSpec {
 		Modalities:        options(held(d.mods, listed, func(p *Practitioner) []string { return p.Modalities })),
 		Languages:         options(held(d.langs, listed, func(p *Practitioner) []string { return p.Languages })),
 		RegistrationCheck: "/verify/",
+		Children:          childrenURL(""),
 	}
 	overview := base
 	overview.Overview = true
@@ -429,6 +439,11 @@ func (d *Directory) listPages() []PageSpec {
 		cards := byRegion[r]
 		region := base
 		region.Region = r
+		if slices.ContainsFunc(cards, func(c Card) bool { return c.Paediatric() }) {
+			region.Children, region.ChildrenIn = childrenURL(r), r
+		} else {
+			region.ChildrenNoneIn = r
+		}
 		desc := fmt.Sprintf("Craniosacral therapy (CST) in %s: %d certified therapists.", r, len(cards)) // as a visitor asks: "cst in wales"
 		var towns []town
 		if len(cards) > PageSize {
@@ -473,6 +488,15 @@ func (d *Directory) listPages() []PageSpec {
 		}
 	}
 	return pages
+}
+
+// childrenURL is the directory filtered to practitioners who work with
+// children, in region when it is not "".
+func childrenURL(region string) string {
+	if region == "" {
+		return "/practitioners/?children=1"
+	}
+	return "/practitioners/?region=" + url.QueryEscape(RegionSlug(region)) + "&children=1"
 }
 
 // paginate splits cards (by name) into pages of PageSize, at least one,

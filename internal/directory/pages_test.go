@@ -510,3 +510,34 @@ func TestRegionTowns(t *testing.T) {
 		}
 	}
 }
+
+// TestChildrenLinkKeepsTheRegion: the note before a region's list sends a
+// parent to the practitioners who work with children in that region, not
+// in the whole country; where none there does, it says so and sends them
+// to the whole directory's.
+func TestChildrenLinkKeepsTheRegion(t *testing.T) {
+	paed := strings.Replace(aelia, "qualifications:\n", "qualifications:\n  - {title: Advanced Certificate in Paediatric Craniosacral Therapy, year: 2018}\n", 1)
+	paed = strings.NewReplacer("CST-000004", "CST-000005", "name: Aelia Thornhurst", "name: Bea Paed").Replace(paed)
+	d, l := loadSite(t, map[string]string{
+		"content/practitioners/aelia-thornhurst.yaml": aelia,
+		"content/practitioners/bea-paed.yaml":         paed,
+		"content/schools/frithwick-college.yaml":      frithwick,
+	})
+	if l.Count(0) != 0 {
+		t.Fatal(l.All())
+	}
+	cfg := testConfig(t)
+	pages, err := d.Pages(cfg, markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for u, want := range map[string]string{
+		"/practitioners/":                   `<a href="/practitioners/?children=1">practitioner who works with children</a>.`,
+		"/practitioners/region/south-west/": `<a href="/practitioners/?region=south-west&amp;children=1">practitioner in South West who works with children</a>.`,
+		"/practitioners/region/wales/":      `<a href="/practitioners/?children=1">practitioner who works with children</a> in another region: none in Wales lists a paediatric qualification yet.`,
+	} {
+		if out := render(t, cfg, pageByURL(t, pages, u)); !strings.Contains(out, want) {
+			t.Errorf("%s: the note for parents lacks\n%s\nin:\n%s", u, want, out)
+		}
+	}
+}
