@@ -541,3 +541,36 @@ func TestChildrenLinkKeepsTheRegion(t *testing.T) {
 		}
 	}
 }
+
+// TestProfileChildSafety: the profile of a practitioner who works with
+// children tells a parent, before they book, to talk to their GP or health
+// visitor first and where the warning signs for a child are; a profile
+// of one who does not sends them to those who do.
+func TestProfileChildSafety(t *testing.T) {
+	paed := strings.Replace(aelia, "qualifications:\n", "qualifications:\n  - {title: Advanced Certificate in Paediatric Craniosacral Therapy, year: 2018}\n", 1)
+	d, l := loadSite(t, map[string]string{"content/practitioners/aelia-thornhurst.yaml": paed, "content/schools/frithwick-college.yaml": frithwick})
+	if l.Count(0) != 0 {
+		t.Fatal(l.All())
+	}
+	cfg := testConfig(t)
+	pages, err := d.Pages(cfg, markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := render(t, cfg, pageByURL(t, pages, "/practitioners/aelia-thornhurst/"))
+	book := out[strings.Index(out, `id="before-you-book"`):strings.Index(out, `id="contact"`)]
+	for _, want := range []string{"talk to your GP or health visitor first", `<a href="/articles/craniosacral-therapy-for-babies-and-children/">CST for babies and children</a>`} {
+		if !strings.Contains(book, want) {
+			t.Errorf("a paediatric practitioner's \"Before you book\" lacks %q:\n%s", want, book)
+		}
+	}
+	d, _ = fixture(t)
+	pages, err = d.Pages(cfg, markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out = render(t, cfg, pageByURL(t, pages, "/practitioners/aelia-thornhurst/"))
+	if strings.Contains(out, "health visitor first") || !strings.Contains(out, `<a href="/practitioners/?children=1">practitioner who works with children</a>`) {
+		t.Errorf("a profile without a paediatric qualification must send parents to those who work with children:\n%s", out)
+	}
+}
