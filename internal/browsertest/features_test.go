@@ -1003,7 +1003,9 @@ func TestNotFoundSuggestions(t *testing.T) {
 // TestRegistrationCheck checks current, lapsed and unknown numbers, typed
 // in the form and shared as links: each answer starts with a heading that
 // says which it is, a lapsed or unknown number is styled apart from a
-// current one and says not to book them and how to tell the association.
+// current one and says not to book them, where to find a certified
+// practitioner instead and how to tell the association; a current one is
+// followed by the safety advice to read before booking.
 func TestRegistrationCheck(t *testing.T) {
 	tb := newTab(t)
 	tests := []struct{ typed, heading, want string }{
@@ -1018,7 +1020,7 @@ func TestRegistrationCheck(t *testing.T) {
 	}
 	type answer struct {
 		Heading, Text, Status, Border, Background string
-		TellUs                                    []string
+		TellUs, Next                              []string
 	}
 	styles := map[string]answer{}
 	tb.open(t, "/verify/")
@@ -1031,13 +1033,18 @@ func TestRegistrationCheck(t *testing.T) {
 		got := eval[answer](t, tb, `(() => { const r = document.querySelector("#verify-result"), h = r.querySelector("h2"), cs = getComputedStyle(r);
 			const a = {heading: h ? h.textContent : "", text: [...r.querySelectorAll("p")].map((p) => p.textContent).join(" "), status: r.dataset.status,
 				border: cs.borderLeftWidth + " " + cs.borderLeftColor, background: cs.backgroundColor,
-				tellUs: [...r.querySelectorAll("a")].map((a) => a.getAttribute("href")).filter((h) => h === "/contact/" || h.startsWith("mailto:"))};
+				tellUs: [...r.querySelectorAll("a")].map((a) => a.getAttribute("href")).filter((h) => h === "/contact/" || h.startsWith("mailto:")),
+				next: [...r.querySelectorAll("a")].map((a) => a.getAttribute("href")).filter((h) => h === "/practitioners/" || h === "/articles/safety/")};
 			r.textContent = ""; return a; })()`)
 		if !regexp.MustCompile(tt.want).MatchString(got.Text) || got.Heading != tt.heading {
 			t.Errorf("checking %q says %q under the heading %q, want %s under %q", tt.typed, got.Text, got.Heading, tt.want, tt.heading)
 		}
 		if warn := got.Status == "lapsed" || got.Status == "unknown"; warn != (len(got.TellUs) == 2) {
 			t.Errorf("checking %q (%s): links to tell the association %v; want the contact page and an email address for a lapsed or unknown number only", tt.typed, got.Status, got.TellUs)
+		}
+		next := map[string][]string{"current": {"/articles/safety/"}, "lapsed": {"/practitioners/"}, "unknown": {"/practitioners/"}}[got.Status]
+		if !slices.Equal(got.Next, next) {
+			t.Errorf("checking %q (%s): the next step links to %v; want %v", tt.typed, got.Status, got.Next, next)
 		}
 		styles[got.Status] = got
 		want := []string{"", "verify-help"}
