@@ -181,6 +181,11 @@ type ProfileData struct {
 	Bio            template.HTML // rendered Markdown, no raw HTML
 	Qualifications []QualificationView
 	Now            time.Time
+	// Children is where the profile of a practitioner without a paediatric
+	// qualification sends a parent: the directory filtered to those who
+	// work with children in the practitioner's (first) region, ChildrenIn,
+	// or in the whole country when nobody there does (ChildrenIn "").
+	Children, ChildrenIn string
 }
 
 // LapsedData is the data of the page left at a lapsed practitioner's
@@ -251,13 +256,25 @@ func (d *Directory) Pages(cfg *config.Config, md Markdown) ([]PageSpec, error) {
 		}
 		bios[i] = h
 	})
+	paediatricIn := map[string]bool{}
+	for _, p := range current {
+		if p.Paediatric() {
+			for _, r := range p.Regions() {
+				paediatricIn[r] = true
+			}
+		}
+	}
 	for i, p := range current {
+		data := ProfileData{Sample: d.Sample, P: p, Bio: bios[i], Qualifications: d.qualifications(p), Now: d.Now, Children: childrenURL("")}
+		if rs := p.Regions(); len(rs) > 0 && paediatricIn[rs[0]] {
+			data.Children, data.ChildrenIn = childrenURL(rs[0]), rs[0]
+		}
 		pages = append(pages, PageSpec{
 			URL:         p.URL(),
 			Title:       p.Name,
 			Description: d.profileDescription(p),
 			Template:    ProfileTemplate,
-			Data:        ProfileData{Sample: d.Sample, P: p, Bio: bios[i], Qualifications: d.qualifications(p), Now: d.Now},
+			Data:        data,
 			JSONLD:      lazyJSON(func() any { return d.personLD(p) }),
 			Source:      p.Source,
 			Line:        1,

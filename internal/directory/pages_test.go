@@ -571,6 +571,19 @@ func TestProfileChildSafety(t *testing.T) {
 	}
 	out = render(t, cfg, pageByURL(t, pages, "/practitioners/aelia-thornhurst/"))
 	if strings.Contains(out, "health visitor first") || !strings.Contains(out, `<a href="/practitioners/?children=1">practitioner who works with children</a>`) {
+		t.Errorf("a profile without a paediatric qualification, in a region where nobody works with children, must send parents to those who do in the whole directory:\n%s", out)
+	}
+	// In a region where someone works with children, the link keeps to it.
+	paed = strings.NewReplacer("CST-000004", "CST-000005", "name: Aelia Thornhurst", "name: Bea Paed").Replace(paed)
+	d, l = loadSite(t, map[string]string{"content/practitioners/aelia-thornhurst.yaml": aelia, "content/practitioners/bea-paed.yaml": paed, "content/schools/frithwick-college.yaml": frithwick})
+	if l.Count(0) != 0 {
+		t.Fatal(l.All())
+	}
+	if pages, err = d.Pages(cfg, markdown); err != nil {
+		t.Fatal(err)
+	}
+	out = render(t, cfg, pageByURL(t, pages, "/practitioners/aelia-thornhurst/"))
+	if !strings.Contains(out, `<a href="/practitioners/?region=south-west&amp;children=1">practitioner in South West who works with children</a>`) {
 		t.Errorf("a profile without a paediatric qualification must send parents to those who work with children:\n%s", out)
 	}
 }
