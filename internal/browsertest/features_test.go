@@ -478,6 +478,32 @@ func TestDirectoryEarlyChoice(t *testing.T) {
 	tb.waitJS(t, `!document.querySelector("#directory-results").hidden && new URLSearchParams(location.search).get("region") === "south-west"`, "the region chosen early to apply")
 }
 
+// TestRegionChildrenLink: a region page's link for parents opens the
+// directory with that region and "work with children" chosen, listing only
+// the region's practitioners who hold a paediatric qualification.
+func TestRegionChildrenLink(t *testing.T) {
+	tb := newTab(t)
+	cards := `[...document.querySelectorAll("#directory-result-list .practitioner-card")]`
+	tb.open(t, "/practitioners/region/wales/")
+	tb.run(t, "following the link for parents", chromedp.Click(chromedp.CSS(`a[href*="children=1"]`)))
+	tb.waitJS(t, `location.pathname === "/practitioners/" && document.querySelector("#directory-results")?.hidden === false && `+cards+`.length > 0`, "the filtered directory")
+	got := eval[[]string](t, tb, cards+`.map((c) => c.querySelector(".practitioner-towns").textContent + " | " + c.querySelector(".practitioner-badges").textContent)`)
+	for _, c := range got {
+		if !strings.Contains(c, "Wales") || !strings.Contains(c, "Works with children") {
+			t.Errorf("the link for parents on the page for Wales lists %q; want practitioners in Wales who work with children only", c)
+		}
+	}
+	if len(got) != 2 {
+		t.Errorf("the link for parents on the page for Wales lists %d practitioners, want the 2 in Wales with a paediatric qualification: %q", len(got), got)
+	}
+	if f := eval[[]any](t, tb, `[document.getElementById("f-region").value, document.getElementById("f-children").checked]`); f[0] != "wales" || f[1] != true {
+		t.Errorf("the filters show region %v and children %v, want wales and checked", f[0], f[1])
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
 // TestDirectorySharedValues: a shared link's region is read regardless of
 // case, and one the directory does not know lists nobody, saying so,
 // rather than everyone.
