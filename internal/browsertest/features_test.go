@@ -478,6 +478,32 @@ func TestDirectoryEarlyChoice(t *testing.T) {
 	tb.waitJS(t, `!document.querySelector("#directory-results").hidden && new URLSearchParams(location.search).get("region") === "south-west"`, "the region chosen early to apply")
 }
 
+// TestRegionChildrenLink: a region page's link for parents opens the
+// directory with that region and "work with children" chosen, listing only
+// the region's practitioners who hold a paediatric qualification.
+func TestRegionChildrenLink(t *testing.T) {
+	tb := newTab(t)
+	cards := `[...document.querySelectorAll("#directory-result-list .practitioner-card")]`
+	tb.open(t, "/practitioners/region/wales/")
+	tb.run(t, "following the link for parents", chromedp.Click(chromedp.CSS(`a[href*="children=1"]`)))
+	tb.waitJS(t, `location.pathname === "/practitioners/" && document.querySelector("#directory-results")?.hidden === false && `+cards+`.length > 0`, "the filtered directory")
+	got := eval[[]string](t, tb, cards+`.map((c) => c.querySelector(".practitioner-towns").textContent + " | " + c.querySelector(".practitioner-badges").textContent)`)
+	for _, c := range got {
+		if !strings.Contains(c, "Wales") || !strings.Contains(c, "Works with children") {
+			t.Errorf("the link for parents on the page for Wales lists %q; want practitioners in Wales who work with children only", c)
+		}
+	}
+	if len(got) != 2 {
+		t.Errorf("the link for parents on the page for Wales lists %d practitioners, want the 2 in Wales with a paediatric qualification: %q", len(got), got)
+	}
+	if f := eval[[]any](t, tb, `[document.getElementById("f-region").value, document.getElementById("f-children").checked]`); f[0] != "wales" || f[1] != true {
+		t.Errorf("the filters show region %v and children %v, want wales and checked", f[0], f[1])
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
 // TestDirectorySharedValues: a shared link's region is read regardless of
 // case, and one the directory does not know lists nobody, saying so,
 // rather than everyone.
@@ -1007,7 +1033,9 @@ func TestNotFoundSuggestions(t *testing.T) {
 // TestRegistrationCheck checks current, lapsed and unknown numbers, typed
 // in the form and shared as links: each answer starts with a heading that
 // says which it is, a lapsed or unknown number is styled apart from a
-// current one and says not to book them and how to tell the association.
+// current one and says not to book them, where to find a certified
+// practitioner instead and how to tell the association; a current one is
+// followed by the safety advice to read before booking.
 func TestRegistrationCheck(t *testing.T) {
 	tb := newTab(t)
 	tests := []struct{ typed, heading, want string }{
@@ -1022,7 +1050,7 @@ func TestRegistrationCheck(t *testing.T) {
 	}
 	type answer struct {
 		Heading, Text, Status, Border, Background string
-		TellUs                                    []string
+		TellUs, Next                              []string
 	}
 	styles := map[string]answer{}
 	tb.open(t, "/verify/")
@@ -1035,13 +1063,18 @@ func TestRegistrationCheck(t *testing.T) {
 		got := eval[answer](t, tb, `(() => { const r = document.querySelector("#verify-result"), h = r.querySelector("h2"), cs = getComputedStyle(r);
 			const a = {heading: h ? h.textContent : "", text: [...r.querySelectorAll("p")].map((p) => p.textContent).join(" "), status: r.dataset.status,
 				border: cs.borderLeftWidth + " " + cs.borderLeftColor, background: cs.backgroundColor,
-				tellUs: [...r.querySelectorAll("a")].map((a) => a.getAttribute("href")).filter((h) => h === "/contact/" || h.startsWith("mailto:"))};
+				tellUs: [...r.querySelectorAll("a")].map((a) => a.getAttribute("href")).filter((h) => h === "/contact/" || h.startsWith("mailto:")),
+				next: [...r.querySelectorAll("a")].map((a) => a.getAttribute("href")).filter((h) => h === "/practitioners/" || h === "/articles/safety/")};
 			r.textContent = ""; return a; })()`)
 		if !regexp.MustCompile(tt.want).MatchString(got.Text) || got.Heading != tt.heading {
 			t.Errorf("checking %q says %q under the heading %q, want %s under %q", tt.typed, got.Text, got.Heading, tt.want, tt.heading)
 		}
 		if warn := got.Status == "lapsed" || got.Status == "unknown"; warn != (len(got.TellUs) == 2) {
 			t.Errorf("checking %q (%s): links to tell the association %v; want the contact page and an email address for a lapsed or unknown number only", tt.typed, got.Status, got.TellUs)
+		}
+		next := map[string][]string{"current": {"/articles/safety/"}, "lapsed": {"/practitioners/"}, "unknown": {"/practitioners/"}}[got.Status]
+		if !slices.Equal(got.Next, next) {
+			t.Errorf("checking %q (%s): the next step links to %v; want %v", tt.typed, got.Status, got.Next, next)
 		}
 		styles[got.Status] = got
 		want := []string{"", "verify-help"}

@@ -97,6 +97,15 @@ type ListData struct {
 	Modalities        []Option
 	Languages         []Option
 	RegistrationCheck string // "/verify/"
+	// Children is where the note before the list sends a parent looking
+	// for a practitioner who works with children: on a region's and a
+	// town's pages, the directory filtered to the region (ChildrenIn
+	// names it), so that a parent in Wales is not sent through the whole
+	// country; to the whole directory when nobody there lists a paediatric
+	// qualification (ChildrenIn is then "" and ChildrenNoneIn names the
+	// region).
+	Children                   string
+	ChildrenIn, ChildrenNoneIn string
 }
 
 // PageLink links to page N of a region.
@@ -172,6 +181,11 @@ type ProfileData struct {
 	Bio            template.HTML // rendered Markdown, no raw HTML
 	Qualifications []QualificationView
 	Now            time.Time
+	// Children is where the profile of a practitioner without a paediatric
+	// qualification sends a parent: the directory filtered to those who
+	// work with children in the practitioner's (first) region, ChildrenIn,
+	// or in the whole country when nobody there does (ChildrenIn "").
+	Children, ChildrenIn string
 }
 
 // LapsedData is the data of the page left at a lapsed practitioner's
@@ -242,13 +256,25 @@ func (d *Directory) Pages(cfg *config.Config, md Markdown) ([]PageSpec, error) {
 		}
 		bios[i] = h
 	})
+	paediatricIn := map[string]bool{}
+	for _, p := range current {
+		if p.Paediatric() {
+			for _, r := range p.Regions() {
+				paediatricIn[r] = true
+			}
+		}
+	}
 	for i, p := range current {
+		data := ProfileData{Sample: d.Sample, P: p, Bio: bios[i], Qualifications: d.qualifications(p), Now: d.Now, Children: childrenURL("")}
+		if rs := p.Regions(); len(rs) > 0 && paediatricIn[rs[0]] {
+			data.Children, data.ChildrenIn = childrenURL(rs[0]), rs[0]
+		}
 		pages = append(pages, PageSpec{
 			URL:         p.URL(),
 			Title:       p.Name,
 			Description: d.profileDescription(p),
 			Template:    ProfileTemplate,
-			Data:        ProfileData{Sample: d.Sample, P: p, Bio: bios[i], Qualifications: d.qualifications(p), Now: d.Now},
+			Data:        data,
 			JSONLD:      lazyJSON(func() any { return d.personLD(p) }),
 			Source:      p.Source,
 			Line:        1,
@@ -403,6 +429,7 @@ func (d *Directory) listPages() []PageSpec {
 		Modalities:        options(held(d.mods, listed, func(p *Practitioner) []string { return p.Modalities })),
 		Languages:         options(held(d.langs, listed, func(p *Practitioner) []string { return p.Languages })),
 		RegistrationCheck: "/verify/",
+		Children:          childrenURL(""),
 	}
 	overview := base
 	overview.Overview = true
@@ -429,6 +456,11 @@ func (d *Directory) listPages() []PageSpec {
 		cards := byRegion[r]
 		region := base
 		region.Region = r
+		if slices.ContainsFunc(cards, func(c Card) bool { return c.Paediatric() }) {
+			region.Children, region.ChildrenIn = childrenURL(r), r
+		} else {
+			region.ChildrenNoneIn = r
+		}
 		desc := fmt.Sprintf("Craniosacral therapy (CST) in %s: %d certified therapists.", r, len(cards)) // as a visitor asks: "cst in wales"
 		var towns []town
 		if len(cards) > PageSize {
@@ -473,6 +505,15 @@ func (d *Directory) listPages() []PageSpec {
 		}
 	}
 	return pages
+}
+
+// childrenURL is the directory filtered to practitioners who work with
+// children, in region when it is not "".
+func childrenURL(region string) string {
+	if region == "" {
+		return "/practitioners/?children=1"
+	}
+	return "/practitioners/?region=" + url.QueryEscape(RegionSlug(region)) + "&children=1"
 }
 
 // paginate splits cards (by name) into pages of PageSize, at least one,

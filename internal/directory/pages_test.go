@@ -510,3 +510,80 @@ func TestRegionTowns(t *testing.T) {
 		}
 	}
 }
+
+// TestChildrenLinkKeepsTheRegion: the note before a region's list sends a
+// parent to the practitioners who work with children in that region, not
+// in the whole country; where none there does, it says so and sends them
+// to the whole directory's.
+func TestChildrenLinkKeepsTheRegion(t *testing.T) {
+	paed := strings.Replace(aelia, "qualifications:\n", "qualifications:\n  - {title: Advanced Certificate in Paediatric Craniosacral Therapy, year: 2018}\n", 1)
+	paed = strings.NewReplacer("CST-000004", "CST-000005", "name: Aelia Thornhurst", "name: Bea Paed").Replace(paed)
+	d, l := loadSite(t, map[string]string{
+		"content/practitioners/aelia-thornhurst.yaml": aelia,
+		"content/practitioners/bea-paed.yaml":         paed,
+		"content/schools/frithwick-college.yaml":      frithwick,
+	})
+	if l.Count(0) != 0 {
+		t.Fatal(l.All())
+	}
+	cfg := testConfig(t)
+	pages, err := d.Pages(cfg, markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for u, want := range map[string]string{
+		"/practitioners/":                   `<a href="/practitioners/?children=1">practitioner who works with children</a>.`,
+		"/practitioners/region/south-west/": `<a href="/practitioners/?region=south-west&amp;children=1">practitioner in South West who works with children</a>.`,
+		"/practitioners/region/wales/":      `<a href="/practitioners/?children=1">practitioner who works with children</a> in another region: none in Wales lists a paediatric qualification yet.`,
+	} {
+		if out := render(t, cfg, pageByURL(t, pages, u)); !strings.Contains(out, want) {
+			t.Errorf("%s: the note for parents lacks\n%s\nin:\n%s", u, want, out)
+		}
+	}
+}
+
+// TestProfileChildSafety: the profile of a practitioner who works with
+// children tells a parent, before they book, to talk to their GP or health
+// visitor first and where the warning signs for a child are; a profile
+// of one who does not sends them to those who do.
+func TestProfileChildSafety(t *testing.T) {
+	paed := strings.Replace(aelia, "qualifications:\n", "qualifications:\n  - {title: Advanced Certificate in Paediatric Craniosacral Therapy, year: 2018}\n", 1)
+	d, l := loadSite(t, map[string]string{"content/practitioners/aelia-thornhurst.yaml": paed, "content/schools/frithwick-college.yaml": frithwick})
+	if l.Count(0) != 0 {
+		t.Fatal(l.All())
+	}
+	cfg := testConfig(t)
+	pages, err := d.Pages(cfg, markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := render(t, cfg, pageByURL(t, pages, "/practitioners/aelia-thornhurst/"))
+	book := out[strings.Index(out, `id="before-you-book"`):strings.Index(out, `id="contact"`)]
+	for _, want := range []string{"talk to your GP or health visitor first", `<a href="/articles/craniosacral-therapy-for-babies-and-children/">CST for babies and children</a>`} {
+		if !strings.Contains(book, want) {
+			t.Errorf("a paediatric practitioner's \"Before you book\" lacks %q:\n%s", want, book)
+		}
+	}
+	d, _ = fixture(t)
+	pages, err = d.Pages(cfg, markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out = render(t, cfg, pageByURL(t, pages, "/practitioners/aelia-thornhurst/"))
+	if strings.Contains(out, "health visitor first") || !strings.Contains(out, `<a href="/practitioners/?children=1">practitioner who works with children</a>`) {
+		t.Errorf("a profile without a paediatric qualification, in a region where nobody works with children, must send parents to those who do in the whole directory:\n%s", out)
+	}
+	// In a region where someone works with children, the link keeps to it.
+	paed = strings.NewReplacer("CST-000004", "CST-000005", "name: Aelia Thornhurst", "name: Bea Paed").Replace(paed)
+	d, l = loadSite(t, map[string]string{"content/practitioners/aelia-thornhurst.yaml": aelia, "content/practitioners/bea-paed.yaml": paed, "content/schools/frithwick-college.yaml": frithwick})
+	if l.Count(0) != 0 {
+		t.Fatal(l.All())
+	}
+	if pages, err = d.Pages(cfg, markdown); err != nil {
+		t.Fatal(err)
+	}
+	out = render(t, cfg, pageByURL(t, pages, "/practitioners/aelia-thornhurst/"))
+	if !strings.Contains(out, `<a href="/practitioners/?region=south-west&amp;children=1">practitioner in South West who works with children</a>`) {
+		t.Errorf("a profile without a paediatric qualification must send parents to those who work with children:\n%s", out)
+	}
+}

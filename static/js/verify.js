@@ -4,8 +4,9 @@
 // result is shareable as /verify/?reg=CST-000004. Each answer starts with a
 // heading that names it, and the result's data-status (current, lapsed,
 // unknown, invalid) styles it; a lapsed or unknown number is followed by
-// what to do, with the page's template #verify-tell-us (how to tell the
-// association). On a small screen the answer is scrolled into view.
+// what to do, with the page's templates #verify-find (the directory) and
+// #verify-tell-us (how to tell the association), and a current one by
+// #verify-before-booking (the safety advice). On a small screen the answer is scrolled into view.
 const form = document.getElementById("verify-form");
 const NUMBER_WORDS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 if (form) start(form);
@@ -39,7 +40,7 @@ async function start(form) {
 
   // say writes the answer: an optional heading, then a paragraph for each
   // part (a string, or an array of strings, {text} in bold and {text,
-  // href} links), then the nodes of extra.
+  // href} links), then the nodes of extra (one, or a list).
   function say(status, heading, parts, extra) {
     out.replaceChildren();
     out.dataset.status = status;
@@ -62,13 +63,15 @@ async function start(form) {
       }
       out.append(p);
     }
-    if (extra) out.append(extra);
+    for (const node of [].concat(extra || [])) if (node) out.append(node);
   }
 
-  function tellUs() {
-    const t = document.getElementById("verify-tell-us");
+  // fromTemplate is a copy of the page's template id, or null.
+  function fromTemplate(id) {
+    const t = document.getElementById(id);
     return t ? t.content.cloneNode(true) : null;
   }
+  const nextSteps = () => [fromTemplate("verify-find"), fromTemplate("verify-tell-us")];
 
   // show scrolls the answer into view when it ends below the screen (a
   // phone, after the keyboard closes), without moving focus from the field.
@@ -113,18 +116,18 @@ async function start(form) {
         say("unknown", "Not on the register", [
           [{ text: reg }, " is not on the register."],
           "Check the number with the practitioner: a certified practitioner can tell you theirs, and is listed in our directory. Until it checks out, do not book them as a certified practitioner.",
-        ], tellUs());
+        ], nextSteps());
       } else if (r.status === "current") {
         const lines = [[{ text: reg }, " is current: ", { text: r.name }, " is certified until " + core.longDate(r.until) + "."]];
         if (r.level) lines.push("Level: " + r.level + ".");
         if (r.conditions) lines.push("Conditions on practice: " + r.conditions);
         lines.push([{ text: "See " + r.name + "’s profile", href: r.profile }]);
-        say("current", "Current registration", lines);
+        say("current", "Current registration", lines, fromTemplate("verify-before-booking"));
       } else {
         say("lapsed", "Lapsed: not certified now", [
           [{ text: reg }, " has lapsed: ", { text: r.name }, " was certified" + (r.since ? " from " + core.longDate(r.since) : "") + " until " + core.longDate(r.until) + ", and is not certified now."],
           "Do not book " + r.name + " as a certified practitioner: they are not on our register and not in our directory.",
-        ], tellUs());
+        ], nextSteps());
       }
     } catch (err) {
       say("error", "", ["The register could not be loaded (" + err.message + "). Please try again, or contact us."]);
