@@ -86,6 +86,9 @@ func TestDecodeBooksValidation(t *testing.T) {
 		{"authors not text", "books:\n  - title: A Book\n    authors: {name: A}\n    level: further\n", []string{
 			p + `4:14: authors must be a list of text, not a mapping; write authors: [first, second]`}},
 		{"single author as text", book(), nil},
+		{"two authors as one text", "books:\n  - title: A Book\n    authors: John E. Upledger, Jon D. Vredevoogd\n    level: further\n", []string{
+			p + `4:14: authors: "John E. Upledger, Jon D. Vredevoogd" is one item with a comma in it; write a list in square brackets, authors: [John E. Upledger, Jon D. Vredevoogd], or put one item in quotes: authors: "John E. Upledger, Jon D. Vredevoogd"`}},
+		{"one author, surname first, in quotes", "books:\n  - title: A Book\n    authors: \"Upledger, John E.\"\n    level: further\n", nil},
 		{"unknown key", book(`auther: B`), []string{
 			p + `6:5: unknown key "auther" in book; did you mean "authors"?`}},
 		{"unknown key without suggestion", book(`colour: red`), []string{
