@@ -420,6 +420,8 @@ func TestProblems(t *testing.T) {
 			`content/a.md:3:7: date: "yesterday" is not a date; write it as YYYY-MM-DD, for example date: 2024-03-01`},
 		{"weight in hexadecimal", map[string]string{"content/a.md": "---\ntitle: A\nweight: 0x10\n---\n"},
 			"content/a.md:3:9: weight must be a whole number written in decimal, such as 16"},
+		{"a link to the site written in full", map[string]string{"content/a.md": "---\ntitle: A\n---\nSee [the check](http://example.org/verify/).\n"},
+			`content/a.md:4:5: warning: link to "http://example.org/verify/", which is this site's own address written in full: a link written so is not checked, and leads a preview's readers to the live site; write it from the root: /verify/`},
 		{"tags without brackets", map[string]string{"content/a.md": "---\ntitle: A\ntags: safety, treatment\n---\n"},
 			`content/a.md:3:7: tags: "safety, treatment" is one item with a comma in it; write a list in square brackets, tags: [safety, treatment], or put one item in quotes: tags: "safety, treatment"`},
 		{"wrong type: tags", map[string]string{"content/a.md": "---\ntitle: A\ntags: 5\n---\n"},
