@@ -448,6 +448,20 @@ func (b *builder) assemble() {
 	for _, e := range b.ext {
 		e.assembled(b)
 	}
+	// A page whose file did not load is reported at its mistake; a link
+	// to its address (a bio's, a layout's, the menu's) is not reported
+	// again as a link to a missing page, nor its #fragments.
+	for _, f := range b.sources {
+		rel := strings.TrimPrefix(f, "content/")
+		if b.site.ByFile[rel] != nil {
+			continue
+		}
+		if _, quiet, _ := b.site.Unlinked(rel); quiet {
+			if u := site.URLFor(rel); b.site.ByURL[u] == nil {
+				b.links.Add(&linkcheck.Page{URL: u, Unrendered: true})
+			}
+		}
+	}
 	// An alias is an old URL that no page has now, and it redirects to
 	// one page only. Pages are in URL order, so the first to claim an
 	// alias keeps it in every build.
