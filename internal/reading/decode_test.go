@@ -115,6 +115,8 @@ func TestDecodeBooksValidation(t *testing.T) {
 			p + `6:11: isbn "0-306-4061" has 8 digits; an ISBN has 10 or 13; copy it again from the book's back cover or its publisher's page`}},
 		{"isbn unquoted number", book(`isbn: 9780306406157`), nil},
 		{"same isbn twice", "books:\n  - title: One\n    authors: [A]\n    isbn: 0-306-40615-2\n    level: further\n  - title: Two\n    authors: [B]\n    isbn: \"978 0 306 40615 7\"\n    level: further\n", []string{
+			p + `9:11: isbn "978 0 306 40615 7" here and 0-306-40615-2 on line 5 are the ISBN-13 and the ISBN-10 of one book, 978-0-306-40615-7, which appears twice in this list; keep one of the two books`}},
+		{"same isbn twice, written alike", "books:\n  - title: One\n    authors: [A]\n    isbn: 0-306-40615-2\n    level: further\n  - title: Two\n    authors: [B]\n    isbn: \"0306406152\"\n    level: further\n", []string{
 			p + `9:11: isbn 978-0-306-40615-7 appears twice in this list, on lines 5 and 9; keep one of the two books`}},
 		{"missing level", "books:\n  - title: A Book\n    authors: [A]\n", []string{
 			p + `3:5: book is missing required key "level"; add level: essential, recommended or further`}},

@@ -159,7 +159,11 @@ func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
 	maxYear := today.Year() + 1
 	d := m.Decoder()
 	var books []Book
-	seen := map[string]int{} // ISBN-13 -> line of the isbn value
+	type written struct {
+		line int
+		isbn string // as written
+	}
+	seen := map[string]written{} // ISBN-13 -> the first isbn value
 	for _, it := range m.List("books") {
 		bm := d.Map(it, "book", bookKeys...)
 		if it.Kind != yaml.MappingNode {
@@ -211,10 +215,19 @@ func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
 		if bm.Str("isbn", &isbn) {
 			if n, err := ISBN13(isbn); err != nil {
 				bm.Errorf("isbn", "%s; copy it again from the book's back cover or its publisher's page", err)
-			} else if prev, dup := seen[n]; dup {
-				bm.Errorf("isbn", "isbn %s appears twice in this list, on lines %d and %d; keep one of the two books", FormatISBN13(n), prev, bm.Line("isbn"))
+			} else if prev, dup := seen[n]; dup && isbnDigits(prev.isbn) != isbnDigits(isbn) {
+				// The ISBN-10 on one and the ISBN-13 on the other: the
+				// message says why two different numbers are one book.
+				here, there := "ISBN-13", "ISBN-10"
+				if isbnDigits(isbn) == 10 {
+					here, there = there, here
+				}
+				bm.Errorf("isbn", "isbn %q here and %s on line %d are the %s and the %s of one book, %s, which appears twice in this list; keep one of the two books",
+					isbn, prev.isbn, prev.line, here, there, FormatISBN13(n))
+			} else if dup {
+				bm.Errorf("isbn", "isbn %s appears twice in this list, on lines %d and %d; keep one of the two books", FormatISBN13(n), prev.line, bm.Line("isbn"))
 			} else {
-				seen[n] = bm.Line("isbn")
+				seen[n] = written{bm.Line("isbn"), isbn}
 				b.ISBN13 = n
 			}
 		}
@@ -467,4 +480,16 @@ func (b Book) OpenLibrary() string {
 		return ""
 	}
 	return OpenLibraryURL(b.ISBN13)
+}
+
+// isbnDigits is how many digits (or check letters X) an ISBN is written
+// with: 10 or 13 for one ISBN13 accepts.
+func isbnDigits(isbn string) int {
+	n := 0
+	for _, r := range isbn {
+		if r >= '0' && r <= '9' || r == 'X' || r == 'x' {
+			n++
+		}
+	}
+	return n
 }
