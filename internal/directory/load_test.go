@@ -231,6 +231,8 @@ func TestValidation(t *testing.T) {
 			[]string{file + `:11:69: website "javascript:alert(1)" must be an absolute http or https address, such as https://example.org/`}},
 		{"ftp website", "website: https://example.org/aelia", "website: ftp://example.org/aelia",
 			[]string{file + `:11:69: website "ftp://example.org/aelia" must be an absolute http or https address, such as https://example.org/`}},
+		{"website without https://", "website: https://example.org/aelia", "website: www.example.org/aelia",
+			[]string{file + `:11:69: website "www.example.org/aelia" must be an absolute http or https address, such as https://example.org/; did you mean "https://www.example.org/aelia"?`}},
 		{"contact key", "{email: aelia@example.org,", "{e-mail: aelia@example.org,",
 			[]string{file + `:11:11: unknown key "e-mail" in contact; did you mean "email"?`}},
 		{"postcode", "postcode: TR9 8TR", "postcode: TR99 XYZ",
