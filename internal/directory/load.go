@@ -428,10 +428,10 @@ func contact(dec *yamldoc.Decoder, n *yamldoc.Node) Contact {
 	var c Contact
 	var email, tel string
 	if cm.Str("email", &email) && email != "" {
-		if link.ValidEmail(email) {
+		if why := link.EmailProblem(email); why == "" {
 			c.Email = email
 		} else {
-			cm.Errorf("email", "email %q is not an e-mail address; write it like name@example.org", email)
+			cm.Errorf("email", "email %q %s", email, why)
 		}
 	}
 	if cm.Str("phone", &tel) && tel != "" {

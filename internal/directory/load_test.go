@@ -207,6 +207,8 @@ func TestValidation(t *testing.T) {
 			[]string{file + `:1:7: name must be text, not a list`}},
 		{"email", "aelia@example.org", "aelia-at-example.org",
 			[]string{file + `:11:18: email "aelia-at-example.org" is not an e-mail address; write it like name@example.org`}},
+		{"email as a mailto: link", "{email: aelia@example.org", "{email: mailto:aelia@example.org",
+			[]string{file + `:11:18: email "mailto:aelia@example.org" is a mailto: link; write the address alone: aelia@example.org`}},
 		{"phone", `"01632 960905"`, `"960905"`,
 			[]string{file + `:11:44: phone "960905" is not a UK telephone number: it has no area code, which starts with 0; write it like 01632 960905 or +44 1632 960905`}},
 		{"phone with a digit missing", `"01632 960905"`, `"07700 90012"`,
