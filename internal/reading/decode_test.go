@@ -88,6 +88,11 @@ func TestDecodeBooksValidation(t *testing.T) {
 		{"single author as text", book(), nil},
 		{"two authors as one text", "books:\n  - title: A Book\n    authors: John E. Upledger, Jon D. Vredevoogd\n    level: further\n", []string{
 			p + `4:14: authors: "John E. Upledger, Jon D. Vredevoogd" is one item with a comma in it; write a list in square brackets, authors: [John E. Upledger, Jon D. Vredevoogd], or put one item in quotes: authors: "John E. Upledger, Jon D. Vredevoogd"`}},
+		{"two authors joined by and", "books:\n  - title: A Book\n    authors: [John E. Upledger and Jon D. Vredevoogd]\n    level: further\n", []string{
+			p + `4:15: author "John E. Upledger and Jon D. Vredevoogd" names two people, who would be cited as one; write each as an item of the list: authors: [John E. Upledger, Jon D. Vredevoogd]`}},
+		{"two editors joined by &", "books:\n  - title: A Book\n    editors: C. Editor & D. Editor\n    level: further\n", []string{
+			p + `4:14: editor "C. Editor & D. Editor" names two people, who would be cited as one; write each as an item of the list: editors: [C. Editor, D. Editor]`}},
+		{"an organisation with and in its name", "books:\n  - title: A Book\n    authors: [Royal College of Physicians and Surgeons]\n    level: further\n", nil},
 		{"one author, surname first, in quotes", "books:\n  - title: A Book\n    authors: \"Upledger, John E.\"\n    level: further\n", nil},
 		{"unknown key", book(`auther: B`), []string{
 			p + `6:5: unknown key "auther" in book; did you mean "authors"?`}},

@@ -83,6 +83,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"sitegen/internal/diag"
@@ -198,6 +199,12 @@ func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
 				if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && strings.TrimSpace(n.Value) == "" {
 					d.Errorf(n, "an %s is empty; write each %s's name, or remove the empty entry", who.one, who.one)
 					ok = false
+				}
+				if n.Kind == yaml.ScalarNode && n.Tag == "!!str" {
+					if a, b, two := twoPeople(n.Value); two {
+						d.Errorf(n, "%s %q names two people, who would be cited as one; write each as an item of the list: %s: [%s, %s]", who.one, n.Value, who.key, a, b)
+						ok = false
+					}
 				}
 			}
 		}
@@ -492,4 +499,29 @@ func isbnDigits(isbn string) int {
 		}
 	}
 	return n
+}
+
+// twoPeople reports whether name is two people's names joined by "and"
+// or "&" (John E. Upledger and Jon D. Vredevoogd), and gives them: each
+// of two words or more, every word capitalised, so that an
+// organisation's name such as "Royal College of Physicians and Surgeons"
+// is one author.
+func twoPeople(name string) (a, b string, ok bool) {
+	words := strings.Fields(name)
+	for i, w := range words {
+		if w != "and" && w != "&" {
+			continue
+		}
+		left, right := words[:i], words[i+1:]
+		if len(left) < 2 || len(right) < 2 {
+			return "", "", false
+		}
+		for _, w := range append(append([]string{}, left...), right...) {
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+				return "", "", false
+			}
+		}
+		return strings.Join(left, " "), strings.Join(right, " "), true
+	}
+	return "", "", false
 }
