@@ -163,20 +163,24 @@ type builder struct {
 	problems *diag.List
 	res      *Result
 	cfg      *config.Config
-	pages    []*content.Page
-	site     *site.Site
-	md       *markdown.Renderer
-	mini     *minify.Minifier
-	tmpl     *render.Templates
-	assets   *assets.Result
-	links    *linkcheck.Checker
-	out      *output
-	ext      []extension
-	countMu  sync.Mutex // guards res.DataFiles, counted from workers
-	inc      *Builder   // the long-lived rebuilder whose caches this build uses, or nil
-	once     firstPages // problems of layouts, reported once for every page they are on
-	keys     *cacheKeys // a check's record of what cached partials give each page, or nil
-	images   imageSizes // the sizes of the images pages show
+	// siteURL is site.yaml's base_url, the live site's address, whatever
+	// address this build is for (-base-url, a deploy preview's): a link
+	// written with it in full is a warning. "" when site.yaml is unread.
+	siteURL string
+	pages   []*content.Page
+	site    *site.Site
+	md      *markdown.Renderer
+	mini    *minify.Minifier
+	tmpl    *render.Templates
+	assets  *assets.Result
+	links   *linkcheck.Checker
+	out     *output
+	ext     []extension
+	countMu sync.Mutex // guards res.DataFiles, counted from workers
+	inc     *Builder   // the long-lived rebuilder whose caches this build uses, or nil
+	once    firstPages // problems of layouts, reported once for every page they are on
+	keys    *cacheKeys // a check's record of what cached partials give each page, or nil
+	images  imageSizes // the sizes of the images pages show
 	// sources are the content files found, loaded or not.
 	sources []string
 	// unread are the files and folders of static/ that could not be read
@@ -303,6 +307,9 @@ func (b *builder) load() {
 		b.cfg.Vocab.Unread = true
 	} else {
 		b.cfg = config.Parse(src, b.problems)
+		if b.cfg.BaseURL != "/" {
+			b.siteURL = b.cfg.BaseURL
+		}
 	}
 	if b.opt.BaseURL != "" {
 		b.cfg.BaseURL = config.NormalizeBaseURL(b.opt.BaseURL)
@@ -440,6 +447,20 @@ func (b *builder) assemble() {
 	}, b.problems)
 	for _, e := range b.ext {
 		e.assembled(b)
+	}
+	// A page whose file did not load is reported at its mistake; a link
+	// to its address (a bio's, a layout's, the menu's) is not reported
+	// again as a link to a missing page, nor its #fragments.
+	for _, f := range b.sources {
+		rel := strings.TrimPrefix(f, "content/")
+		if b.site.ByFile[rel] != nil {
+			continue
+		}
+		if _, quiet, _ := b.site.Unlinked(rel); quiet {
+			if u := site.URLFor(rel); b.site.ByURL[u] == nil {
+				b.links.Add(&linkcheck.Page{URL: u, Unrendered: true})
+			}
+		}
 	}
 	// An alias is an old URL that no page has now, and it redirects to
 	// one page only. Pages are in URL order, so the first to claim an
@@ -1002,7 +1023,7 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch) {
 			return
 		}
 		res, err = b.md.Convert(body, markdown.Doc{
-			File: p.File, Dir: dir, BodyLine: p.Source.BodyLine, Resolve: resolve, Unlinked: b.site.Unlinked, Near: b.site.Near, Base: p.URL,
+			File: p.File, Dir: dir, BodyLine: p.Source.BodyLine, Resolve: resolve, Unlinked: b.site.Unlinked, Near: b.site.Near, Base: p.URL, Site: b.siteURL,
 			Placeholders: true, OmittedHTML: true, ImageSize: b.images.size,
 		})
 		if err != nil {

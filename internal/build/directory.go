@@ -102,7 +102,7 @@ func (d *practitioners) assembled(b *builder) {
 	pool.Run(len(d.bios), func(i int) {
 		bi := d.bios[i]
 		res, err := d.safe.Convert([]byte(bi.text), markdown.Doc{
-			File: bi.file, Dir: "practitioners", BodyLine: bi.line, Indent: bi.col - 1, Base: bi.page.URL, Resolve: b.site.Resolve, Unlinked: b.site.Unlinked, Near: b.site.Near, Level: 2,
+			File: bi.file, Dir: "practitioners", BodyLine: bi.line, Indent: bi.col - 1, Base: bi.page.URL, Site: b.siteURL, Resolve: b.site.Resolve, Unlinked: b.site.Unlinked, Near: b.site.Near, Level: 2,
 			ImageSize: b.images.size,
 		})
 		if err != nil {

@@ -431,10 +431,10 @@ func organisation(d *yamldoc.Decoder, n *yamldoc.Node) Organisation {
 	o.OneLine("name", &org.Name)
 	var email, tel string
 	if o.OneLine("email", &email) && email != "" {
-		if link.ValidEmail(email) {
+		if why := link.EmailProblem(email); why == "" {
 			org.Email = email
 		} else {
-			o.Errorf("email", "email %q is not an e-mail address; write it like name@example.org", email)
+			o.Errorf("email", "email %q %s", email, why)
 		}
 	}
 	if o.OneLine("telephone", &tel) && tel != "" {

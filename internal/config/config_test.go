@@ -182,7 +182,7 @@ func TestOrganisationDetails(t *testing.T) {
 		{org("  telephone: ring us\n"), `content/site.yaml:5:14: telephone "ring us" is not a UK telephone number: it holds "r", where only digits, spaces and a + before the country code belong` + tel},
 		{org("  telephone: \"07700 90012\"\n"), `content/site.yaml:5:14: telephone "07700 90012" is not a UK telephone number: it has 10 digits, and a number starting 07 has 11` + tel},
 		{org("  email: info@example\n"), `content/site.yaml:5:10: email "info@example" is not an e-mail address; write it like name@example.org`},
-		{org("  email: \"Info <info@example.org>\"\n"), `content/site.yaml:5:10: email "Info <info@example.org>" is not an e-mail address; write it like name@example.org`},
+		{org("  email: \"Info <info@example.org>\"\n"), `content/site.yaml:5:10: email "Info <info@example.org>" has a name with it; write the address alone: info@example.org`},
 		{org("  email: info.example.org\n"), `content/site.yaml:5:10: email "info.example.org" is not an e-mail address; write it like name@example.org`},
 		{org("  address:\n    postcode: ZZ1\n"), `content/site.yaml:6:15: postcode "ZZ1" is not a UK postcode; write it like TR9 8TR`},
 		{org("  address:\n    postcode: ZZ1\n    country: GB\n"), `content/site.yaml:6:15: postcode "ZZ1" is not a UK postcode; write it like TR9 8TR`},

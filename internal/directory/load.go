@@ -218,6 +218,11 @@ func (l *loader) practitioner(file string) *Practitioner {
 	if !p.CertifiedSince.IsZero() && !p.CertifiedUntil.IsZero() && p.CertifiedUntil.Before(p.CertifiedSince) {
 		m.Errorf("certified_until", "certified_until %s is before certified_since %s; check the dates",
 			p.CertifiedUntil.Format("2006-01-02"), p.CertifiedSince.Format("2006-01-02"))
+	} else if !p.CertifiedSince.IsZero() && daysFrom(l.d.Now, p.CertifiedSince) > 0 {
+		// Listed now and "certified since" a day to come: a typed
+		// year, or a file added before the certification starts.
+		m.Errorf("certified_since", "certified_since %s is after today (%s): the register would list them as certified before they are; check the year, or add the practitioner on the day their certification starts",
+			p.CertifiedSince.Format("2006-01-02"), l.d.Now.Format("2006-01-02"))
 	}
 	if m.Str("level", &p.Level) {
 		l.vocab(dec, m.Value("level"), p.Level, "level", "credential levels", "levels", l.cfg.Vocab.Levels)
@@ -423,10 +428,10 @@ func contact(dec *yamldoc.Decoder, n *yamldoc.Node) Contact {
 	var c Contact
 	var email, tel string
 	if cm.Str("email", &email) && email != "" {
-		if link.ValidEmail(email) {
+		if why := link.EmailProblem(email); why == "" {
 			c.Email = email
 		} else {
-			cm.Errorf("email", "email %q is not an e-mail address; write it like name@example.org", email)
+			cm.Errorf("email", "email %q %s", email, why)
 		}
 	}
 	if cm.Str("phone", &tel) && tel != "" {

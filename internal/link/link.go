@@ -195,6 +195,26 @@ func telProblem(number string) string {
 	return ""
 }
 
+// EmailProblem says what is wrong with s as a plain e-mail address, for
+// an editor's message after the value, or returns "" when it is one
+// (ValidEmail). An address written as a link (mailto:...) or as a mail
+// program shows it (<...>, Name <...>) is told the address alone.
+func EmailProblem(s string) string {
+	if ValidEmail(s) {
+		return ""
+	}
+	if len(s) > 7 && strings.EqualFold(s[:7], "mailto:") && ValidEmail(s[7:]) {
+		return "is a mailto: link; write the address alone: " + s[7:]
+	}
+	if a, err := mail.ParseAddress(s); err == nil && ValidEmail(a.Address) {
+		if a.Name != "" {
+			return "has a name with it; write the address alone: " + a.Address
+		}
+		return "has angle brackets around it; write the address alone: " + a.Address
+	}
+	return "is not an e-mail address; write it like name@example.org"
+}
+
 // ValidEmail reports whether s is a plain e-mail address (no display
 // name) with a dotted domain, such as name@example.org.
 func ValidEmail(s string) bool {

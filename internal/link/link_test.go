@@ -114,3 +114,21 @@ func TestValidEmail(t *testing.T) {
 		}
 	}
 }
+
+// TestEmailProblem: an e-mail address written as a link or as a mail
+// program shows it is told the address to write.
+func TestEmailProblem(t *testing.T) {
+	for s, want := range map[string]string{
+		"info@example.org":                 "",
+		"mailto:info@example.org":          `is a mailto: link; write the address alone: info@example.org`,
+		"MAILTO:info@example.org":          `is a mailto: link; write the address alone: info@example.org`,
+		"<info@example.org>":               `has angle brackets around it; write the address alone: info@example.org`,
+		"Aelia Thornhurst <a@example.org>": `has a name with it; write the address alone: a@example.org`,
+		"info at example.org":              "is not an e-mail address; write it like name@example.org",
+		"mailto:nobody":                    "is not an e-mail address; write it like name@example.org",
+	} {
+		if got := EmailProblem(s); got != want {
+			t.Errorf("EmailProblem(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

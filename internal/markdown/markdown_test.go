@@ -1022,3 +1022,40 @@ func TestNumericCitations(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkToOwnSite: a link to a page of this site written with the
+// site's address (http:// or https://, any letter case in the host) is
+// a warning at its [ that gives the address from the root: written in
+// full, it is not checked, and it leads a preview's reader to the live
+// site (by way of a redirect, for http://). An address shown as the
+// text of its own link (<https://example.org/>) is meant to be read, and
+// left alone, as are another site's links and any link when Doc.Site is
+// not set.
+func TestLinkToOwnSite(t *testing.T) {
+	src := "See [the register](http://example.org/verify/?reg=CST-000004) and\n" +
+		"[safety](https://Example.org/articles/safety/#risks), ![hands](https://example.org/images/a.png)\n" +
+		"or <https://example.org/>, [elsewhere](https://example.com/verify/), [sub](https://www.example.org/).\n"
+	r := New(false)
+	doc := Doc{File: "content/articles/x.md", Dir: "articles", BodyLine: 10, Base: "/articles/x/", Site: "https://example.org/"}
+	res, err := r.Convert([]byte(src), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range res.Problems {
+		got = append(got, fmt.Sprintf("%d:%d %t %s", p.Line, p.Col, p.Warning, p.Msg))
+	}
+	const advice = `, which is this site's own address written in full: a link written so is not checked, and leads a preview's readers to the live site; write it from the root: `
+	want := []string{
+		`10:5 true link to "http://example.org/verify/?reg=CST-000004"` + advice + `/verify/?reg=CST-000004`,
+		`11:1 true link to "https://Example.org/articles/safety/#risks"` + advice + `/articles/safety/#risks`,
+		`11:55 true link to "https://example.org/images/a.png"` + advice + `/images/a.png`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	doc.Site = ""
+	if res, _ := r.Convert([]byte(src), doc); len(res.Problems) != 0 {
+		t.Errorf("without Doc.Site: %v", res.Problems)
+	}
+}

@@ -86,6 +86,14 @@ func TestDecodeBooksValidation(t *testing.T) {
 		{"authors not text", "books:\n  - title: A Book\n    authors: {name: A}\n    level: further\n", []string{
 			p + `4:14: authors must be a list of text, not a mapping; write authors: [first, second]`}},
 		{"single author as text", book(), nil},
+		{"two authors as one text", "books:\n  - title: A Book\n    authors: John E. Upledger, Jon D. Vredevoogd\n    level: further\n", []string{
+			p + `4:14: authors: "John E. Upledger, Jon D. Vredevoogd" is one item with a comma in it; write a list in square brackets, authors: [John E. Upledger, Jon D. Vredevoogd], or put one item in quotes: authors: "John E. Upledger, Jon D. Vredevoogd"`}},
+		{"two authors joined by and", "books:\n  - title: A Book\n    authors: [John E. Upledger and Jon D. Vredevoogd]\n    level: further\n", []string{
+			p + `4:15: author "John E. Upledger and Jon D. Vredevoogd" names two people, who would be cited as one; write each as an item of the list: authors: [John E. Upledger, Jon D. Vredevoogd]`}},
+		{"two editors joined by &", "books:\n  - title: A Book\n    editors: C. Editor & D. Editor\n    level: further\n", []string{
+			p + `4:14: editor "C. Editor & D. Editor" names two people, who would be cited as one; write each as an item of the list: editors: [C. Editor, D. Editor]`}},
+		{"an organisation with and in its name", "books:\n  - title: A Book\n    authors: [Royal College of Physicians and Surgeons]\n    level: further\n", nil},
+		{"one author, surname first, in quotes", "books:\n  - title: A Book\n    authors: \"Upledger, John E.\"\n    level: further\n", nil},
 		{"unknown key", book(`auther: B`), []string{
 			p + `6:5: unknown key "auther" in book; did you mean "authors"?`}},
 		{"unknown key without suggestion", book(`colour: red`), []string{
@@ -112,6 +120,8 @@ func TestDecodeBooksValidation(t *testing.T) {
 			p + `6:11: isbn "0-306-4061" has 8 digits; an ISBN has 10 or 13; copy it again from the book's back cover or its publisher's page`}},
 		{"isbn unquoted number", book(`isbn: 9780306406157`), nil},
 		{"same isbn twice", "books:\n  - title: One\n    authors: [A]\n    isbn: 0-306-40615-2\n    level: further\n  - title: Two\n    authors: [B]\n    isbn: \"978 0 306 40615 7\"\n    level: further\n", []string{
+			p + `9:11: isbn "978 0 306 40615 7" here and 0-306-40615-2 on line 5 are the ISBN-13 and the ISBN-10 of one book, 978-0-306-40615-7, which appears twice in this list; keep one of the two books`}},
+		{"same isbn twice, written alike", "books:\n  - title: One\n    authors: [A]\n    isbn: 0-306-40615-2\n    level: further\n  - title: Two\n    authors: [B]\n    isbn: \"0306406152\"\n    level: further\n", []string{
 			p + `9:11: isbn 978-0-306-40615-7 appears twice in this list, on lines 5 and 9; keep one of the two books`}},
 		{"missing level", "books:\n  - title: A Book\n    authors: [A]\n", []string{
 			p + `3:5: book is missing required key "level"; add level: essential, recommended or further`}},

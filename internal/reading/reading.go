@@ -83,6 +83,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"sitegen/internal/diag"
@@ -159,7 +160,11 @@ func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
 	maxYear := today.Year() + 1
 	d := m.Decoder()
 	var books []Book
-	seen := map[string]int{} // ISBN-13 -> line of the isbn value
+	type written struct {
+		line int
+		isbn string // as written
+	}
+	seen := map[string]written{} // ISBN-13 -> the first isbn value
 	for _, it := range m.List("books") {
 		bm := d.Map(it, "book", bookKeys...)
 		if it.Kind != yaml.MappingNode {
@@ -195,6 +200,12 @@ func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
 					d.Errorf(n, "an %s is empty; write each %s's name, or remove the empty entry", who.one, who.one)
 					ok = false
 				}
+				if n.Kind == yaml.ScalarNode && n.Tag == "!!str" {
+					if a, b, two := twoPeople(n.Value); two {
+						d.Errorf(n, "%s %q names two people, who would be cited as one; write each as an item of the list: %s: [%s, %s]", who.one, n.Value, who.key, a, b)
+						ok = false
+					}
+				}
 			}
 		}
 		if bm.Int("edition", &b.Edition) && b.Edition < 1 {
@@ -211,10 +222,19 @@ func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
 		if bm.Str("isbn", &isbn) {
 			if n, err := ISBN13(isbn); err != nil {
 				bm.Errorf("isbn", "%s; copy it again from the book's back cover or its publisher's page", err)
-			} else if prev, dup := seen[n]; dup {
-				bm.Errorf("isbn", "isbn %s appears twice in this list, on lines %d and %d; keep one of the two books", FormatISBN13(n), prev, bm.Line("isbn"))
+			} else if prev, dup := seen[n]; dup && isbnDigits(prev.isbn) != isbnDigits(isbn) {
+				// The ISBN-10 on one and the ISBN-13 on the other: the
+				// message says why two different numbers are one book.
+				here, there := "ISBN-13", "ISBN-10"
+				if isbnDigits(isbn) == 10 {
+					here, there = there, here
+				}
+				bm.Errorf("isbn", "isbn %q here and %s on line %d are the %s and the %s of one book, %s, which appears twice in this list; keep one of the two books",
+					isbn, prev.isbn, prev.line, here, there, FormatISBN13(n))
+			} else if dup {
+				bm.Errorf("isbn", "isbn %s appears twice in this list, on lines %d and %d; keep one of the two books", FormatISBN13(n), prev.line, bm.Line("isbn"))
 			} else {
-				seen[n] = bm.Line("isbn")
+				seen[n] = written{bm.Line("isbn"), isbn}
 				b.ISBN13 = n
 			}
 		}
@@ -467,4 +487,41 @@ func (b Book) OpenLibrary() string {
 		return ""
 	}
 	return OpenLibraryURL(b.ISBN13)
+}
+
+// isbnDigits is how many digits (or check letters X) an ISBN is written
+// with: 10 or 13 for one ISBN13 accepts.
+func isbnDigits(isbn string) int {
+	n := 0
+	for _, r := range isbn {
+		if r >= '0' && r <= '9' || r == 'X' || r == 'x' {
+			n++
+		}
+	}
+	return n
+}
+
+// twoPeople reports whether name is two people's names joined by "and"
+// or "&" (John E. Upledger and Jon D. Vredevoogd), and gives them: each
+// of two words or more, every word capitalised, so that an
+// organisation's name such as "Royal College of Physicians and Surgeons"
+// is one author.
+func twoPeople(name string) (a, b string, ok bool) {
+	words := strings.Fields(name)
+	for i, w := range words {
+		if w != "and" && w != "&" {
+			continue
+		}
+		left, right := words[:i], words[i+1:]
+		if len(left) < 2 || len(right) < 2 {
+			return "", "", false
+		}
+		for _, w := range append(append([]string{}, left...), right...) {
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+				return "", "", false
+			}
+		}
+		return strings.Join(left, " "), strings.Join(right, " "), true
+	}
+	return "", "", false
 }

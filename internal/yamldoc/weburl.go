@@ -1,6 +1,7 @@
 package yamldoc
 
 import (
+	"fmt"
 	"strings"
 
 	"sitegen/internal/link"
@@ -38,5 +39,22 @@ func WebURLProblem(s string) string {
 	case strings.ContainsAny(s, "\"<>\\"):
 		return `contains a quote, an angle bracket or a backslash; write them as %22, %3C, %3E and %5C`
 	}
-	return link.Problem(s, link.Web)
+	why := link.Problem(s, link.Web)
+	if why != "" && !strings.Contains(s, ":") && !strings.HasPrefix(s, "/") {
+		// www.example.org/aelia, as a browser's address bar shows it:
+		// a host name that ends in one of the usual domains, without
+		// its https:// (a file name such as bio.pdf is not offered one).
+		host, _, _ := strings.Cut(s, "/")
+		i := strings.LastIndexByte(host, '.')
+		if i > 0 && usualDomains[strings.ToLower(host[i+1:])] && link.Problem("https://"+s, link.Web) == "" {
+			why += fmt.Sprintf("; did you mean %q?", "https://"+s)
+		}
+	}
+	return why
 }
+
+// usualDomains are the top-level domains of most sites a UK practitioner,
+// school or publisher has, for the hint to an address written without
+// https://.
+var usualDomains = map[string]bool{"uk": true, "org": true, "com": true, "net": true, "info": true,
+	"scot": true, "wales": true, "cymru": true, "ie": true, "eu": true, "io": true, "co": true}

@@ -946,6 +946,24 @@ func (m Map) Strings(key string, dst *[]string) bool {
 		return false
 	}
 	if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!str" {
+		if v.Style == 0 && strings.Contains(v.Value, ",") {
+			// tags: safety, treatment is the one text "safety,
+			// treatment": a list written without its brackets, or
+			// one name with a comma that needs quotes to say so.
+			var items []string
+			for _, s := range strings.Split(v.Value, ",") {
+				if s = strings.Join(strings.Fields(s), " "); s != "" {
+					items = append(items, s)
+				}
+			}
+			commas := "a comma"
+			if strings.Count(v.Value, ",") > 1 {
+				commas = "commas"
+			}
+			m.d.Errorf(v, "%s: %q is one item with %s in it; write a list in square brackets, %s: [%s], or put one item in quotes: %s: %q",
+				key, v.Value, commas, key, strings.Join(items, ", "), key, v.Value)
+			return false
+		}
 		*dst = []string{v.Value}
 		return true
 	}

@@ -474,3 +474,43 @@ func TestKeysThatAreNotWords(t *testing.T) {
 		}
 	}
 }
+
+// TestStringsWithCommas: a list key written as plain text with commas
+// (tags: safety, treatment) is one item with a comma in it, which would
+// be published as one tag "safety, treatment" or one author called "A,
+// B"; it is an error that shows the list in brackets, or the quotes that
+// keep one item with a comma. Quoted, the comma is meant.
+func TestStringsWithCommas(t *testing.T) {
+	tests := []struct {
+		name, src string
+		tags      []string
+		want      string
+	}{
+		{"one tag", "tags: safety\n", []string{"safety"}, ""},
+		{"a list in brackets", "tags: [safety, treatment]\n", []string{"safety", "treatment"}, ""},
+		{"a quoted item with a comma", "tags: \"Hall, John E.\"\n", []string{"Hall, John E."}, ""},
+		{"plain text with commas", "tags: safety, treatment\n", nil,
+			`f.yaml:1:7: tags: "safety, treatment" is one item with a comma in it; write a list in square brackets, tags: [safety, treatment], or put one item in quotes: tags: "safety, treatment"`},
+		{"commas without spaces", "tags: safety,treatment,  children\n", nil,
+			`f.yaml:1:7: tags: "safety,treatment,  children" is one item with commas in it; write a list in square brackets, tags: [safety, treatment, children], or put one item in quotes: tags: "safety,treatment,  children"`},
+		{"in a block list, an item is one item", "tags:\n  - Hall, John E.\n", []string{"Hall, John E."}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var l diag.List
+			d := New("f.yaml", []byte(tt.src), 0, &l)
+			var tags []string
+			d.Map(d.Parse(), "front matter", "tags").Strings("tags", &tags)
+			var got []string
+			for _, p := range l.All() {
+				got = append(got, p.String())
+			}
+			if strings.Join(got, "\n") != tt.want {
+				t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), tt.want)
+			}
+			if tt.want == "" && strings.Join(tags, "|") != strings.Join(tt.tags, "|") {
+				t.Errorf("tags %q, want %q", tags, tt.tags)
+			}
+		})
+	}
+}
