@@ -875,26 +875,39 @@ func TestDirectoryChildren(t *testing.T) {
 }
 
 // TestDirectoryCardsAlike: a card the filters build shows the level and
-// registration number exactly as the server's card for the same
-// practitioner does.
+// registration number, and any conditions on the practitioner's practice,
+// exactly as the server's card for the same practitioner does.
 func TestDirectoryCardsAlike(t *testing.T) {
 	tb := newTab(t)
-	metas := func(list string) map[string]string {
+	lines := func(list, class string) map[string]string {
 		return eval[map[string]string](t, tb, `Object.fromEntries([...document.querySelectorAll("`+list+` .practitioner-card")].map((c) =>
-			[c.querySelector("h3 a").getAttribute("href"), c.querySelector(".practitioner-meta").innerHTML]))`)
+			[c.querySelector("h3 a").getAttribute("href"), (c.querySelector("`+class+`") || {innerHTML: ""}).innerHTML]))`)
 	}
 	tb.open(t, "/practitioners/")
-	server := metas("#directory-list")
-	tb.open(t, "/practitioners/?region=scotland")
-	tb.waitJS(t, `!document.querySelector("#directory-results").hidden && document.querySelectorAll("#directory-result-list .practitioner-card").length > 0`, "the practitioners in Scotland")
-	built := metas("#directory-result-list")
-	for href, got := range built {
-		if want, ok := server[href]; !ok || got != want {
-			t.Errorf("%s: the filtered card's meta line is %q, the server's %q", href, got, want)
+	server := lines("#directory-list", ".practitioner-meta")
+	serverConditions := lines("#directory-list", ".practitioner-conditions")
+	for _, region := range []string{"scotland", "wales"} {
+		tb.open(t, "/practitioners/?region="+region)
+		tb.waitJS(t, `!document.querySelector("#directory-results").hidden && document.querySelectorAll("#directory-result-list .practitioner-card").length > 0`, "the practitioners in "+region)
+		built := lines("#directory-result-list", ".practitioner-meta")
+		for href, got := range built {
+			if want, ok := server[href]; !ok || got != want {
+				t.Errorf("%s: the filtered card's meta line is %q, the server's %q", href, got, want)
+			}
+			if !regexp.MustCompile(`<span class="practitioner-reg">CST-\d{6}</span>$`).MatchString(got) {
+				t.Errorf("%s: the filtered card's meta line %q does not end with the registration number", href, got)
+			}
 		}
-		if !regexp.MustCompile(`<span class="practitioner-reg">CST-\d{6}</span>$`).MatchString(got) {
-			t.Errorf("%s: the filtered card's meta line %q does not end with the registration number", href, got)
+		for href, got := range lines("#directory-result-list", ".practitioner-conditions") {
+			if want := serverConditions[href]; got != want {
+				t.Errorf("%s: the filtered card's conditions line is %q, the server's %q", href, got, want)
+			}
 		}
+	}
+	// Anwen Treharrow treats adults only, under supervision: her card says so.
+	const anwen = "/practitioners/anwen-treharrow/"
+	if want := `<a href="` + anwen + `#conditions">Conditions apply</a>: Works under the supervision of a Teacher-level practitioner until 26 February 2027; treats adults only.`; serverConditions[anwen] != want {
+		t.Errorf("%s: the server's card's conditions line is %q, want %q", anwen, serverConditions[anwen], want)
 	}
 	for _, p := range tb.takeProblems() {
 		t.Error(p)

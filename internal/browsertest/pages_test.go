@@ -24,6 +24,7 @@ var pageTypes = []struct{ name, path, ready string }{
 	{"glossary", "/glossary/", ""},
 	{"sitemap", "/sitemap/", ""},
 	{"directory", "/practitioners/", `!document.querySelector("#directory-filters").hidden`},
+	{"filtered", "/practitioners/?region=wales", `document.querySelector("#directory-result-list .practitioner-conditions")`},
 	{"region", "/practitioners/region/south-west/", ""},
 	{"profile", "/practitioners/aelia-thornhurst/", ""},
 	{"lapsed profile", "/practitioners/edith-hartsworth/", ""},

@@ -456,3 +456,39 @@ func TestSitemapForPeople(t *testing.T) {
 		t.Error("a reading list comes before the reading lists' heading")
 	}
 }
+
+// checkTimeRe finds how long a page says checking a registration takes: a
+// length of time in the few sentences after a word about checking.
+var checkTimeRe = regexp.MustCompile(`(?i)\bcheck(?:s|ing)?\b[^<>]{0,200}?\b((?:in|within|under|less than|about|only) (?:a few|a couple of|a|one|two|\d+) (?:seconds?|minutes?))\b`)
+
+// TestRegistrationCheckTime: the pages that say how long checking a
+// registration takes all say the same, so that no page promises more than
+// another.
+func TestRegistrationCheckTime(t *testing.T) {
+	out, res := buildBundled(t)
+	said := map[string][]string{} // what is said: where
+	for _, p := range res.Site.Pages {
+		if p.Kind == site.KindData || !strings.HasSuffix(p.OutPath, ".html") {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(p.OutPath)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		main := string(data)
+		if i := strings.Index(main, "<main"); i >= 0 {
+			main = main[i:]
+		}
+		text := strings.Join(strings.Fields(tagRe.ReplaceAllString(main, " ")), " ")
+		for _, m := range checkTimeRe.FindAllStringSubmatch(text, -1) {
+			phrase := strings.ToLower(m[1])
+			said[phrase] = append(said[phrase], p.URL)
+		}
+	}
+	if len(said) == 0 {
+		t.Fatal("no page says how long checking a registration takes; has the wording changed?")
+	}
+	if len(said) > 1 {
+		t.Errorf("the pages disagree on how long checking a registration takes: %v", said)
+	}
+}

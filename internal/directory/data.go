@@ -32,7 +32,7 @@ type File struct {
 // Languages, towns and postcode districts indexes into Places, and each
 // practitioner is an array rather than an object:
 //
-//	[slug, name, flags, [modality...], [language...], [location...], level, registration]
+//	[slug, name, flags, [modality...], [language...], [location...], level, registration, conditions]
 //
 // slug is "" when it is the slug of the name (Slugify), as it nearly
 // always is; flags is 1 for accepting new clients plus 2 for home visits
@@ -45,7 +45,10 @@ type File struct {
 // gazetteer's places (see Areas), [name, lat, lon, "EH", "Other, Names"],
 // with their postcode areas separated by spaces and the other names they
 // are known by separated by commas, for a town or postcode that is not
-// among the Places. Registration is the format of registration numbers,
+// among the Places. conditions, only there for a practitioner with
+// conditions on their practice, is the index into Conditions of their
+// card's wording of them (Practitioner.CardConditions, "" when too long
+// for a card), each wording said once however many share it. Registration is the format of registration numbers,
 // [prefix, digits], so that the name box finds a practitioner by number.
 type FilterData struct {
 	Regions    []string `json:"regions"`
@@ -55,6 +58,8 @@ type FilterData struct {
 	Places     [][3]any `json:"places"`
 	Areas      [][5]any `json:"areas"`
 	People     [][]any  `json:"people"`
+	// Conditions are the cards' wordings of conditions on practice.
+	Conditions []string `json:"conditions"`
 	// Registration is [prefix, digits], such as ["CST-", 6].
 	Registration [2]any `json:"registration"`
 }
@@ -153,7 +158,7 @@ func index(list []string, s string) int {
 // FilterData builds the filter data of the listed practitioners, in the
 // order of the directory (by name).
 func (d *Directory) FilterData() FilterData {
-	fd := FilterData{Regions: d.regions, Modalities: d.mods, Languages: d.langs, Levels: d.levels, People: [][]any{}, Places: [][3]any{},
+	fd := FilterData{Regions: d.regions, Modalities: d.mods, Languages: d.langs, Levels: d.levels, People: [][]any{}, Places: [][3]any{}, Conditions: []string{},
 		Registration: [2]any{d.cfgPrefix, d.cfgDigits}}
 	type acc struct {
 		lat, lon float64
@@ -204,6 +209,7 @@ func (d *Directory) FilterData() FilterData {
 		}
 		return -1
 	}
+	conditionAt := map[string]int{}
 	for _, p := range listed {
 		flags := 0
 		if p.Accepting {
@@ -235,7 +241,18 @@ func (d *Directory) FilterData() FilterData {
 		if slug == Slugify(p.Name) {
 			slug = ""
 		}
-		fd.People = append(fd.People, []any{slug, p.Name, flags, mods, langs, locs, level, p.Registration})
+		row := []any{slug, p.Name, flags, mods, langs, locs, level, p.Registration}
+		if p.Conditions != "" {
+			c := p.CardConditions()
+			i, ok := conditionAt[c]
+			if !ok {
+				i = len(fd.Conditions)
+				conditionAt[c] = i
+				fd.Conditions = append(fd.Conditions, c)
+			}
+			row = append(row, i)
+		}
+		fd.People = append(fd.People, row)
 	}
 	fd.Areas = make([][5]any, len(ukAreas))
 	for i, a := range ukAreas {

@@ -135,9 +135,9 @@ func TestFilterData(t *testing.T) {
 		t.Fatalf("no filter data at %q", d.FilterDataURL())
 	}
 	var fd struct {
-		Regions, Modalities, Languages, Levels []string
-		Places                                 [][]any
-		People                                 [][]json.RawMessage
+		Regions, Modalities, Languages, Levels, Conditions []string
+		Places                                             [][]any
+		People                                             [][]json.RawMessage
 	}
 	if err := json.Unmarshal(raw, &fd); err != nil {
 		t.Fatal(err)
@@ -145,12 +145,23 @@ func TestFilterData(t *testing.T) {
 	if len(fd.People) != 2 {
 		t.Fatalf("%d people, want the 2 listed (not the lapsed one)", len(fd.People))
 	}
-	var aeliaRow string
+	var aeliaRow, hostileRow []json.RawMessage
 	for _, p := range fd.People {
 		row, _ := json.Marshal(p)
 		if strings.Contains(string(row), `"Aelia Thornhurst"`) {
-			aeliaRow = string(row)
+			aeliaRow = p
+		} else {
+			hostileRow = p
 		}
+	}
+	// A practitioner with conditions on their practice has a ninth element:
+	// the index of their card's wording of them among the Conditions, each
+	// said once however many share it; one without has none.
+	if len(hostileRow) != 9 || string(hostileRow[8]) != "0" || len(fd.Conditions) != 1 || fd.Conditions[0] != `<b>Supervised</b> & "careful"` {
+		t.Errorf("the row of a practitioner with conditions ends %s, conditions %q; want index 0 of [%q]", hostileRow[len(hostileRow)-1], fd.Conditions, `<b>Supervised</b> & "careful"`)
+	}
+	if strings.Contains(string(raw), "<b>") {
+		t.Errorf("the conditions are not escaped in the data")
 	}
 	// slug ("" for the slug of the name, aelia-thornhurst), name, flags (accepting),
 	// modalities (0 Craniosacral, 16 Visceral), languages (0, 1), locations [town
@@ -158,8 +169,8 @@ func TestFilterData(t *testing.T) {
 	// wheelchair], level 0, registration: each town and district written once, in
 	// the places, however many practitioners work there.
 	want := `["","Aelia Thornhurst",1,[0,16],[0,1],[[0,10,3,50.706,-4.321,1]],0,"CST-000004"]`
-	if aeliaRow != want {
-		t.Errorf("row:\n%s\nwant:\n%s", aeliaRow, want)
+	if row, _ := json.Marshal(aeliaRow); string(row) != want {
+		t.Errorf("row:\n%s\nwant:\n%s", row, want)
 	}
 	if len(fd.Places) < 4 || fd.Places[0][0] != "Frithwick" || fd.Places[3][0] != "TR9" {
 		t.Errorf("places 0 and 3 are not Frithwick and TR9: %v", fd.Places)

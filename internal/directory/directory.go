@@ -104,6 +104,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"sitegen/internal/fold"
 	"sitegen/internal/phone"
@@ -200,6 +201,24 @@ func (p *Practitioner) URL() string { return "/practitioners/" + p.Slug + "/" }
 
 // VCardURL is the site path of the practitioner's vCard.
 func (p *Practitioner) VCardURL() string { return "/practitioners/" + p.Slug + ".vcf" }
+
+// CardConditionsMax is the longest text of conditions on practice, in
+// characters, that a practitioner's card in the directory's lists repeats
+// in full; longer conditions are summed up there as "conditions apply",
+// with a link to the profile, rather than cut short, which could drop the
+// part that matters to a patient.
+const CardConditionsMax = 120
+
+// CardConditions is how the practitioner's card words their conditions on
+// practice: as the profile does when they are at most CardConditionsMax
+// characters long, else "" (the card then only says that conditions
+// apply). The server's cards and the filter data both take it from here.
+func (p *Practitioner) CardConditions() string {
+	if utf8.RuneCountInString(p.Conditions) > CardConditionsMax {
+		return ""
+	}
+	return p.Conditions
+}
 
 // Wheelchair reports whether any location has wheelchair access.
 func (p *Practitioner) Wheelchair() bool {

@@ -43,7 +43,7 @@ func TestJavaScript(t *testing.T) {
 			jsLocation("Cardiff", "Wales", "CF10 1EP", "51.481", "-3.179", false)),
 		"content/practitioners/catrin-elan.yaml": jsPractitioner("Catrin Élan", "CST-000103", "a", "Craniosacral therapy, Shiatsu", "Welsh, English",
 			jsLocation("Bangor", "Wales", "LL57 1NN", "53.228", "-4.129", true)),
-		"content/practitioners/dara-quill.yaml": jsPractitioner("Dara Quill", "CST-000104", "", "Craniosacral therapy, Reflexology", "English",
+		"content/practitioners/dara-quill.yaml": "conditions: Treats adults only.\n" + jsPractitioner("Dara Quill", "CST-000104", "", "Craniosacral therapy, Reflexology", "English",
 			jsLocation("Islington", "London", "N1 2SN", "51.538", "-0.103", true)+jsLocation("Brecon", "Wales", "LD3 7HR", "51.947", "-3.391", false)),
 	})
 	if l.Len() != 0 {

@@ -587,3 +587,42 @@ func TestProfileChildSafety(t *testing.T) {
 		t.Errorf("a profile without a paediatric qualification must send parents to those who work with children:\n%s", out)
 	}
 }
+
+// TestCardConditions: every card of a practitioner with conditions on
+// their practice says that conditions apply, in the profile's words when
+// they are short enough for a card, and links to them on the profile; the
+// words are text, never markup.
+func TestCardConditions(t *testing.T) {
+	long := strings.Replace(lapsedPractitioner, "certified_until: 2025-11-14", "certified_until: 2028-11-14", 1) +
+		"conditions: \"" + strings.Repeat("Works only under the supervision of a Teacher-level practitioner; ", 3) + "treats adults only.\"\n"
+	d, cfg := fixtureWith(t, long)
+	pages, err := d.Pages(cfg, markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostile := `<p class="practitioner-conditions"><a href="/practitioners/hostile/#conditions">Conditions apply</a>: &lt;b&gt;Supervised&lt;/b&gt; &amp; &#34;careful&#34;</p>`
+	cerys := `<p class="practitioner-conditions"><a href="/practitioners/cerys-llewdale/#conditions">Conditions apply</a> to this practice; the profile sets them out.</p>`
+	for _, c := range []struct {
+		url  string
+		want []string
+	}{
+		{"/practitioners/", []string{hostile, cerys}},
+		{"/practitioners/region/london/", []string{hostile}},
+		{"/practitioners/region/south-east/", []string{cerys}},
+		{"/practitioners/region/south-west/", nil},
+	} {
+		out := render(t, cfg, pageByURL(t, pages, c.url))
+		for _, w := range c.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s lacks the card's conditions line\n%s", c.url, w)
+			}
+		}
+		if n := strings.Count(out, `class="practitioner-conditions"`); n != len(c.want) {
+			t.Errorf("%s has %d conditions lines, want %d", c.url, n, len(c.want))
+		}
+	}
+	profile := render(t, cfg, pageByURL(t, pages, "/practitioners/hostile/"))
+	if !strings.Contains(profile, `<dt id="conditions">Conditions on practice</dt>`) {
+		t.Errorf("the profile has no #conditions for the cards to link to")
+	}
+}

@@ -7,9 +7,11 @@
 // The filter data is the JSON written by the build (see FilterData in
 // internal/directory): vocabularies as arrays, each practitioner as
 // [slug, name, flags, [modality], [language], [location], level,
-// registration], its slug "" when it is the slug of the name, with a
-// location as [town, region, district, lat, lon, wheelchair], its town and
-// district indexes into the places.
+// registration, conditions], its slug "" when it is the slug of the name,
+// with a location as [town, region, district, lat, lon, wheelchair], its
+// town and district indexes into the places, and conditions, only there
+// for a practitioner with conditions on their practice, the index of the
+// card's wording of them in data.conditions ("" when too long for a card).
 
 import { fold as foldText, slug, registrationQuery } from "./match.js";
 
@@ -135,7 +137,7 @@ export function nextTask() {
 function preparePeople(data, people, from, to) {
   const place = (i) => (i >= 0 && i < data.places.length ? data.places[i][0] : "");
   for (let i = from; i < to; i++) {
-    const [slug, name, flags, mods, langs, locs, level, reg] = data.people[i];
+    const [slug, name, flags, mods, langs, locs, level, reg, cond] = data.people[i];
     const locations = locs.map(([town, region, district, lat, lon, wc]) => ({ town: place(town), region, district: place(district), lat, lon, wheelchair: wc === 1 }));
     people[i] = {
       slug,
@@ -147,6 +149,9 @@ function preparePeople(data, people, from, to) {
       languages: langs,
       level: level >= 0 ? data.levels[level] : "",
       reg: reg || "",
+      // null without conditions on practice; "" when they are too long for
+      // a card, which then only says that conditions apply.
+      conditions: cond === undefined ? null : (data.conditions || [])[cond] ?? "",
       locations,
       nameKey: looseKey(name),
       townKey: locations.map((l) => looseKey(l.town) + " " + l.district.toLowerCase()).join(" | "),

@@ -121,7 +121,19 @@ async function start(form) {
     const towns = document.createElement("p");
     towns.className = "practitioner-towns";
     towns.textContent = m.locations.map((l) => l.town + " " + l.district + ", " + index.regions[l.region]).join("; ");
-    li.append(h, meta, towns);
+    li.append(h, meta);
+    // As the server writes it: conditions on practice in the profile's
+    // words when they fit on a card, with a link to them on the profile.
+    if (p.conditions !== null) {
+      const c = document.createElement("p");
+      c.className = "practitioner-conditions";
+      const a = document.createElement("a");
+      a.href = core.profileURL(p) + "#conditions";
+      a.textContent = "Conditions apply";
+      c.append(a, p.conditions ? ": " + p.conditions : " to this practice; the profile sets them out.");
+      li.append(c);
+    }
+    li.append(towns);
     if (m.km !== null) {
       const d = document.createElement("p");
       d.className = "practitioner-distance";

@@ -58,6 +58,14 @@ test("the unfiltered directory lists everyone by name", () => {
   assert.deepEqual(names(core.filter(index, core.emptyState())), ["Alice Lakeby", "Bryn Morvah", "Catrin Élan", "Dara Quill"]);
 });
 
+test("a practitioner's conditions on practice come with them, as their card words them", () => {
+  const conditions = Object.fromEntries(index.people.map((p) => [p.name, p.conditions]));
+  assert.deepEqual(conditions, { "Alice Lakeby": null, "Bryn Morvah": null, "Catrin Élan": null, "Dara Quill": "Treats adults only." });
+  // Conditions too long for a card have "" as their wording there.
+  const long = core.prepare({ ...data, conditions: [""], people: [[...data.people[0].slice(0, 8), 0]] });
+  assert.equal(long.people[0].conditions, "");
+});
+
 test("filters combine", () => {
   const st = { ...core.emptyState(), region: "wales", language: "welsh" };
   assert.deepEqual(names(core.filter(index, st)), ["Bryn Morvah", "Catrin Élan"]);
