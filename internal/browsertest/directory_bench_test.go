@@ -41,18 +41,7 @@ func BenchmarkDirectoryLoad(b *testing.B) {
 	need(b, exe != "", "no Chromium found: install it (apt-get install chromium) or set CHROME_PATH")
 	base, _ := serveGeneratedSite(b, benchcorpus.Options{Articles: 50, Practitioners: 10000})
 
-	dir := b.TempDir()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.UserDataDir(dir),
-		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true))
-	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer acancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	if err := chromedp.Do(ctx); err != nil {
-		b.Fatalf("starting Chromium: %v", err)
-	}
+	ctx := benchBrowser(b, exe)
 	run := func(what string, actions ...chromedp.Action[chromedp.Void]) {
 		tctx, tcancel := context.WithTimeout(ctx, 60*time.Second)
 		defer tcancel()

@@ -72,20 +72,7 @@ func BenchmarkSearchQuery(b *testing.B) {
 		b.Fatalf("finding the search engine module in %s/assets: %v %v", out, engine, err)
 	}
 
-	dir := b.TempDir()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.UserDataDir(dir),
-		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true))
-	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer acancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	// Start the browser on ctx itself: a browser started under a timeout
-	// would close with it.
-	if err := chromedp.Do(ctx); err != nil {
-		b.Fatalf("starting Chromium: %v", err)
-	}
+	ctx := benchBrowser(b, exe)
 	run := func(b *testing.B, what string, actions ...chromedp.Action[chromedp.Void]) {
 		tctx, tcancel := context.WithTimeout(ctx, 60*time.Second)
 		defer tcancel()
@@ -179,4 +166,23 @@ func serveGeneratedSite(b *testing.B, opts benchcorpus.Options) (string, string)
 	go srv.Serve(ln)
 	b.Cleanup(func() { srv.Close() })
 	return base, out
+}
+
+// benchBrowser starts a Chromium of the benchmark's own, with a fresh
+// profile, closed when b ends. The browser is started on the context
+// returned, not under a timeout: one started under a timeout would close
+// with it.
+func benchBrowser(b *testing.B, exe string) context.Context {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.UserDataDir(b.TempDir()),
+		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true))
+	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	b.Cleanup(acancel)
+	ctx, cancel := chromedp.NewContext(actx)
+	b.Cleanup(cancel)
+	if err := chromedp.Do(ctx); err != nil {
+		b.Fatalf("starting Chromium: %v", err)
+	}
+	return ctx
 }
