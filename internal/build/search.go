@@ -88,7 +88,10 @@ func hasDoc(p *site.Page) bool {
 
 // pageDoc returns the document of a generated page that search lists
 // (site.Page.Search): the practitioner directory, a region's first page
-// of it, the registration check, the training page, a section without an
+// of it and, in a region too large for one page, each town's first page
+// (a visitor types a town's name: "Frithwick" finds "Practitioners in
+// Frithwick" with how many work there, beside the practitioners
+// themselves), the registration check, the training page, a section without an
 // _index.md, and a lapsed practitioner's former profile, which search
 // engines are kept from but a patient who types that name must find: it
 // says they are not on the register. Its title, description and keywords
@@ -100,7 +103,7 @@ func hasDoc(p *site.Page) bool {
 // its tag alone, would rank above the pages themselves and above the
 // page a tag is named after (the tag "training" above /training/).
 func pageDoc(p *site.Page) (search.Doc, bool) {
-	if p.Source != nil || !p.Search || p.Continued || p.Kind == site.Kind404 {
+	if p.Source != nil || !p.Search || p.Kind == site.Kind404 {
 		return search.Doc{}, false
 	}
 	return search.Doc{URL: p.URL, Kind: "page", Title: p.Title, Description: p.Description,

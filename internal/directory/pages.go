@@ -55,8 +55,8 @@ type PageSpec struct {
 	// whole page (its layout missing) is reported; "" for none.
 	Origin string
 	// Search: the site's search lists the page itself, by its title,
-	// description and Keywords (the directory, a region's first page, the
-	// registration check, the training page). A profile is not listed
+	// description and Keywords (the directory, a region's first page, a
+	// town's first page, the registration check, the training page). A profile is not listed
 	// this way: its practitioner is a document of their own, with more
 	// to find them by than the page's title.
 	Search   bool
@@ -186,7 +186,17 @@ type ProfileData struct {
 	// work with children in the practitioner's (first) region, ChildrenIn,
 	// or in the whole country when nobody there does (ChildrenIn "").
 	Children, ChildrenIn string
+	// Back are the lists a patient may have come from, to go back to:
+	// the first page of each town the practitioner works in, where their
+	// region is too large for one page and lists its towns, then the first
+	// page of each of their regions. The profile links to the whole
+	// directory after them.
+	Back []BackLink
 }
+
+// BackLink links a profile to a list of the directory that includes the
+// practitioner: Name is the town or region.
+type BackLink struct{ Name, URL string }
 
 // LapsedData is the data of the page left at a lapsed practitioner's
 // former profile address: who they are and their number, to check, and
@@ -240,7 +250,8 @@ type Markdown func(text, file string, line, col int, url string) (template.HTML,
 // practitioner's file and line.
 func (d *Directory) Pages(cfg *config.Config, md Markdown) ([]PageSpec, error) {
 	var pages []PageSpec
-	pages = append(pages, d.listPages()...)
+	lists, townNames := d.listPages()
+	pages = append(pages, lists...)
 
 	current := d.Current()
 	bios := make([]template.HTML, len(current))
@@ -265,7 +276,7 @@ func (d *Directory) Pages(cfg *config.Config, md Markdown) ([]PageSpec, error) {
 		}
 	}
 	for i, p := range current {
-		data := ProfileData{Sample: d.Sample, P: p, Bio: bios[i], Qualifications: d.qualifications(p), Now: d.Now, Children: childrenURL("")}
+		data := ProfileData{Sample: d.Sample, P: p, Bio: bios[i], Qualifications: d.qualifications(p), Now: d.Now, Children: childrenURL(""), Back: backLinks(p, d.regions, townNames)}
 		if rs := p.Regions(); len(rs) > 0 && paediatricIn[rs[0]] {
 			data.Children, data.ChildrenIn = childrenURL(rs[0]), rs[0]
 		}
@@ -409,7 +420,34 @@ func (d *Directory) firstPractitioner() string {
 	return d.Practitioners[0].Source // sorted by slug, the file's name
 }
 
-func (d *Directory) listPages() []PageSpec {
+// backLinks are the lists a profile links back to (ProfileData.Back):
+// regions are those with pages (site.yaml's), and townNames holds, for
+// each region that lists its towns, each town's name by its slug.
+func backLinks(p *Practitioner, regions []string, townNames map[string]map[string]string) []BackLink {
+	var out []BackLink
+	for _, l := range p.Locations {
+		s := Slugify(l.Town)
+		name, ok := townNames[l.Region][s]
+		if !ok {
+			continue
+		}
+		u := TownURL(l.Region, name, 1)
+		if !slices.ContainsFunc(out, func(b BackLink) bool { return b.URL == u }) {
+			out = append(out, BackLink{Name: name, URL: u})
+		}
+	}
+	for _, r := range p.Regions() {
+		if slices.Contains(regions, r) {
+			out = append(out, BackLink{Name: r, URL: RegionURL(r, 1)})
+		}
+	}
+	return out
+}
+
+// listPages returns the overview, region and town pages, and for each
+// region that lists its towns, each town's name by its slug.
+func (d *Directory) listPages() ([]PageSpec, map[string]map[string]string) {
+	townNames := map[string]map[string]string{}
 	listed := sortByName(d.Current())
 	byRegion := map[string][]Card{}
 	for _, p := range listed {
@@ -465,7 +503,9 @@ func (d *Directory) listPages() []PageSpec {
 		var towns []town
 		if len(cards) > PageSize {
 			towns = townsOf(r, cards)
+			townNames[r] = map[string]string{}
 			for _, t := range towns {
+				townNames[r][Slugify(t.name)] = t.name
 				region.Towns = append(region.Towns, TownLink{Name: t.name, URL: TownURL(r, t.name, 1), Count: len(t.cards)})
 			}
 		}
@@ -479,6 +519,10 @@ func (d *Directory) listPages() []PageSpec {
 				URL: ld.PageLinks[i].URL, Title: title, Description: desc, Template: ListTemplate, Origin: origin, Data: ld,
 				Search:    i == 0, // the others continue its list
 				Continued: i > 0,
+				// Every practitioner there has the region among their
+				// keywords: as a keyword of its own, the page that lists
+				// them all ranks with them, not below.
+				Keywords: keywordsIf(i == 0, r),
 			})
 		}
 		for k, t := range towns {
@@ -494,17 +538,31 @@ func (d *Directory) listPages() []PageSpec {
 					title += fmt.Sprintf(" (page %d of %d)", i+1, ld.Pages)
 				}
 				// A town's pages are reached from every page of its
-				// region: search and the sitemap for people list the
-				// region's first page, not each town.
+				// region: the sitemap for people lists the region's
+				// first page, not each town. Search lists a town's first
+				// page, which a visitor typing the town's name looks for
+				// (its practitioners are documents of their own, with
+				// the town among their keywords, so the page adds a
+				// title and a sentence to the index, nothing more).
 				pages = append(pages, PageSpec{
 					URL: ld.PageLinks[i].URL, Title: title, Template: ListTemplate, Origin: origin, Data: ld,
 					Description: fmt.Sprintf("Craniosacral therapy (CST) in %s: %d certified therapists.", name, len(t.cards)),
+					Search:      i == 0,
+					Keywords:    keywordsIf(i == 0, t.name),
 					Continued:   true,
 				})
 			}
 		}
 	}
-	return pages
+	return pages, townNames
+}
+
+// keywordsIf is the search keywords of a page: words when on, else none.
+func keywordsIf(on bool, words ...string) []string {
+	if !on {
+		return nil
+	}
+	return words
 }
 
 // childrenURL is the directory filtered to practitioners who work with

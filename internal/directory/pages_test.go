@@ -397,6 +397,15 @@ func TestFilterChoices(t *testing.T) {
 		}
 		return strings.Join(out, ", ")
 	}
+	// Everyone offers craniosacral therapy: the filter offers the therapies
+	// beside it, and says so, not "Therapy".
+	out := render(t, cfg, pageByURL(t, pages, "/practitioners/"))
+	if !strings.Contains(out, `<label for="f-modality">Also offers</label>`) || strings.Contains(out, ">Therapy<") || strings.Contains(out, "Any therapy") {
+		t.Errorf("the therapies filter is not labelled \"Also offers\":\n%s", out)
+	}
+	if !strings.Contains(out, `name="modality"`) {
+		t.Errorf("the therapies filter's parameter is no longer modality, which shared links use:\n%s", out)
+	}
 	if got, want := labels(ld.Modalities), "visceral-manipulation=Visceral manipulation"; got != want {
 		t.Errorf("therapies offered: %s, want %s", got, want)
 	}
@@ -413,7 +422,11 @@ func TestFilterChoices(t *testing.T) {
 // region. Spellings of one town that make the same slug ("St Ives", "St.
 // Ives") are one town, named as most practitioners write it. A region
 // that fits on one page stays as it was.
-func TestRegionTowns(t *testing.T) {
+// southWestTowns is a directory whose South West is too large for one
+// page: 110 practitioners in Frithwick, 90 in Netherley, 5 in St Ives
+// (spelt two ways), and one practitioner in Wales, a region of one page.
+func southWestTowns(t *testing.T) ([]PageSpec, *config.Config) {
+	t.Helper()
 	files := map[string]string{"content/schools/frithwick-college.yaml": frithwick}
 	town := func(i int) string {
 		switch {
@@ -445,6 +458,11 @@ func TestRegionTowns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return pages, cfg
+}
+
+func TestRegionTowns(t *testing.T) {
+	pages, cfg := southWestTowns(t)
 	const base = "/practitioners/region/south-west/town/"
 	want := []TownLink{
 		{Name: "Frithwick", URL: base + "frithwick/", Count: PageSize + 10},
@@ -494,10 +512,14 @@ func TestRegionTowns(t *testing.T) {
 			t.Errorf("Frithwick's second page lacks %s:\n%s", s, out)
 		}
 	}
-	// A town's pages are reached from its region's, which search and the
-	// sitemap for people list.
-	if p1.Search || !p1.Continued {
-		t.Errorf("a town page: Search %v, Continued %v; want false, true", p1.Search, p1.Continued)
+	// A town's pages are reached from its region's, which the sitemap for
+	// people lists; search lists a town's first page, so that a visitor
+	// who types the town's name finds its list, with its count.
+	if !p1.Search || !p1.Continued || p2.Search {
+		t.Errorf("a town's pages: first Search %v, Continued %v, second Search %v; want true, true, false", p1.Search, p1.Continued, p2.Search)
+	}
+	if want := "Craniosacral therapy (CST) in Frithwick, South West: 110 certified therapists."; p1.Description != want {
+		t.Errorf("Frithwick's description %q, want %q", p1.Description, want)
 	}
 
 	// Wales fits on one page: no towns, no town pages.
@@ -507,6 +529,49 @@ func TestRegionTowns(t *testing.T) {
 	for _, p := range pages {
 		if strings.HasPrefix(p.URL, "/practitioners/region/wales/town/") {
 			t.Errorf("Wales, on one page, has a town page %s", p.URL)
+		}
+	}
+}
+
+// TestProfileLinksBack: a profile links back to the list a patient came
+// from: the practitioner's region and, where the region lists its towns,
+// each town they work in, as well as the whole directory.
+func TestProfileLinksBack(t *testing.T) {
+	pages, cfg := southWestTowns(t)
+	back := func(u string) string {
+		out := render(t, cfg, pageByURL(t, pages, u))
+		i := strings.Index(out, `<nav class="practitioner-back"`)
+		if i < 0 {
+			t.Fatalf("%s has no links back to the directory:\n%s", u, out)
+		}
+		return out[i : i+strings.Index(out[i:], "</nav>")]
+	}
+	for u, want := range map[string][]string{
+		// Frithwick, in South West, which lists its towns.
+		"/practitioners/p-000001/": {
+			`<a href="/practitioners/region/south-west/town/frithwick/">Practitioners in Frithwick</a>`,
+			`<a href="/practitioners/region/south-west/">Practitioners in South West</a>`,
+			`<a href="/practitioners/">The whole directory</a>`,
+		},
+		// A town spelt "St. Ives" is named as most write it.
+		"/practitioners/p-000205/": {
+			`<a href="/practitioners/region/south-west/town/st-ives/">Practitioners in St Ives</a>`,
+			`<a href="/practitioners/region/south-west/">Practitioners in South West</a>`,
+		},
+		// Wales, on one page: no town pages to link.
+		"/practitioners/w-000001/": {
+			`<a href="/practitioners/region/wales/">Practitioners in Wales</a>`,
+			`<a href="/practitioners/">The whole directory</a>`,
+		},
+	} {
+		nav := back(u)
+		for _, w := range want {
+			if !strings.Contains(nav, w) {
+				t.Errorf("%s: the links back lack %s:\n%s", u, w, nav)
+			}
+		}
+		if u == "/practitioners/w-000001/" && strings.Contains(nav, "/town/") {
+			t.Errorf("%s links to a town page of a region of one page:\n%s", u, nav)
 		}
 	}
 }

@@ -678,6 +678,7 @@ func paginate(p *Page, cfg *config.Config) []*Page {
 			q.OutPath = OutPath(q.URL)
 			q.NoIndex = true
 			q.Continued = true
+			q.Search = false // the first page is the list's document
 			out = append(out, q)
 		}
 		q.Pages = chunk
