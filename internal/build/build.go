@@ -52,7 +52,6 @@ import (
 	"runtime/debug"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -62,6 +61,7 @@ import (
 	"sitegen/internal/assets"
 	"sitegen/internal/config"
 	"sitegen/internal/content"
+	"sitegen/internal/count"
 	"sitegen/internal/diag"
 	"sitegen/internal/linkcheck"
 	"sitegen/internal/markdown"
@@ -652,7 +652,7 @@ func (b *builder) funcs() template.FuncMap {
 			return h, err
 		},
 		"telURL": telURL,
-		"number": number,
+		"number": count.Number,
 		"image": func(name string) (Image, error) {
 			if b.unreadable(path.Join("static", name)) {
 				return Image{}, nil // as for asset
@@ -660,20 +660,6 @@ func (b *builder) funcs() template.FuncMap {
 			return staticImage(b.assets, b.fsys, name)
 		},
 	}
-}
-
-// number writes a count as British English does, with a comma between
-// thousands (9,507), as the directory's script writes its counts.
-func number(n int) string {
-	s := strconv.Itoa(n)
-	sign := ""
-	if n < 0 {
-		sign, s = "-", s[1:]
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return sign + s
 }
 
 func (b *builder) write(rel string, data []byte) { b.wrote(rel, b.out.write(rel, data)) }

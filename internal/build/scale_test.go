@@ -96,11 +96,3 @@ func TestLargeSitePages(t *testing.T) {
 		}
 	}
 }
-
-func TestNumber(t *testing.T) {
-	for n, want := range map[int]string{0: "0", 7: "7", 999: "999", 1000: "1,000", 9507: "9,507", 12345: "12,345", 1234567: "1,234,567", -1234: "-1,234"} {
-		if got := number(n); got != want {
-			t.Errorf("number(%d) = %q, want %q", n, got, want)
-		}
-	}
-}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"sitegen/internal/config"
+	"sitegen/internal/count"
 	"sitegen/internal/pool"
 )
 
@@ -499,7 +500,7 @@ func (d *Directory) listPages() ([]PageSpec, map[string]map[string]string) {
 		} else {
 			region.ChildrenNoneIn = r
 		}
-		desc := fmt.Sprintf("Craniosacral therapy (CST) in %s: %d certified therapists.", r, len(cards)) // as a visitor asks: "cst in wales"
+		desc := "Craniosacral therapy (CST) in " + r + ": " + count.Of(len(cards), "certified therapist", "certified therapists") + "." // as a visitor asks: "cst in wales"
 		var towns []town
 		if len(cards) > PageSize {
 			towns = townsOf(r, cards)
@@ -546,7 +547,7 @@ func (d *Directory) listPages() ([]PageSpec, map[string]map[string]string) {
 				// title and a sentence to the index, nothing more).
 				pages = append(pages, PageSpec{
 					URL: ld.PageLinks[i].URL, Title: title, Template: ListTemplate, Origin: origin, Data: ld,
-					Description: fmt.Sprintf("Craniosacral therapy (CST) in %s: %d certified therapists.", name, len(t.cards)),
+					Description: "Craniosacral therapy (CST) in " + name + ": " + count.Of(len(t.cards), "certified therapist", "certified therapists") + ".",
 					Search:      i == 0,
 					Keywords:    keywordsIf(i == 0, t.name),
 					Continued:   true,

@@ -523,8 +523,12 @@ func TestRegionTowns(t *testing.T) {
 	}
 
 	// Wales fits on one page: no towns, no town pages.
-	if w := pageByURL(t, pages, "/practitioners/region/wales/").Data.(ListData); len(w.Towns) != 0 {
+	wales := pageByURL(t, pages, "/practitioners/region/wales/")
+	if w := wales.Data.(ListData); len(w.Towns) != 0 {
 		t.Errorf("Wales, on one page, lists towns %+v", w.Towns)
+	}
+	if want := "Craniosacral therapy (CST) in Wales: 1 certified therapist."; wales.Description != want {
+		t.Errorf("Wales's description %q, want %q", wales.Description, want)
 	}
 	for _, p := range pages {
 		if strings.HasPrefix(p.URL, "/practitioners/region/wales/town/") {
