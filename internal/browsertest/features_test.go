@@ -1492,3 +1492,26 @@ func TestFootnoteFocus(t *testing.T) {
 		t.Errorf("the contents link to %s, which no element has", h)
 	}
 }
+
+// TestSearchTypingAfterArrow: an option chosen with the arrow keys is
+// forgotten when another letter brings new results, so a screen reader is
+// not left on an option that is not the one highlighted (none is) and that
+// Enter would not open.
+func TestSearchTypingAfterArrow(t *testing.T) {
+	tb := newTab(t)
+	tb.open(t, "/")
+	tb.run(t, "typing a query", chromedp.Click(chromedp.CSS("#search-box-q")), chromedp.SendKeys(chromedp.CSS("#search-box-q"), "safety"))
+	tb.waitJS(t, `document.querySelectorAll("#search-box-list [role=option]").length > 0`, "search results")
+	tb.key(t, kb.ArrowDown)
+	tb.waitJS(t, `document.querySelector("#search-box-q").getAttribute("aria-activedescendant")`, "ArrowDown to choose an option")
+	eval[bool](t, tb, `(window.__first = document.querySelector("#search-box-list [role=option]"), true)`)
+	tb.key(t, "s")
+	tb.waitJS(t, `document.querySelector("#search-box-list [role=option]") !== window.__first`, "results for the new letter")
+	got := eval[[]string](t, tb, `[document.querySelector("#search-box-q").getAttribute("aria-activedescendant") || "", document.querySelector("#search-box-list [role=option][aria-selected=true]")?.id || ""]`)
+	if got[0] != got[1] {
+		t.Errorf("after typing a letter: aria-activedescendant %q, highlighted option %q; want them the same (none)", got[0], got[1])
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}

@@ -92,8 +92,9 @@ function setup(form) {
   function render(q, res, msg) {
     q = q.trim();
     list.replaceChildren();
+    // The chosen option goes with the results it was one of.
     options = [];
-    active = -1;
+    select(-1);
     for (const r of res ? res.results : []) {
       const kind = r.kind[0].toUpperCase() + r.kind.slice(1); // "Article", "Book"
       if (page) {
