@@ -32,6 +32,8 @@ func TestSearch(t *testing.T) {
 	tb.open(t, "/")
 	tb.run(t, "typing a query", chromedp.Click(chromedp.CSS("#search-box-q")), chromedp.SendKeys(chromedp.CSS("#search-box-q"), "become certified"))
 	tb.waitJS(t, `document.querySelectorAll("#search-box-list [role=option]").length > 0`, "search results")
+	// The count is said once the typing pauses.
+	tb.waitJS(t, `document.querySelector("#search-box-q").form.querySelector(".search-status").textContent`, "the result count")
 	st := eval[struct {
 		Status, Live, Expanded, First string
 		Hidden                        bool
@@ -1513,5 +1515,81 @@ func TestSearchTypingAfterArrow(t *testing.T) {
 	}
 	for _, p := range tb.takeProblems() {
 		t.Error(p)
+	}
+}
+
+// TestSearchTypingSaysOnce: in the header's search box and on the search
+// page, the results follow a query as it is typed, but the count is read
+// out once the typing pauses, as in the directory, not after each letter,
+// where it would be read over the letters being typed.
+func TestSearchTypingSaysOnce(t *testing.T) {
+	for _, c := range []struct{ path, box string }{
+		{"/", "#search-box-q"},
+		{"/search/", "#search-page-q"},
+	} {
+		t.Run(c.path, func(t *testing.T) {
+			tb := newTab(t)
+			tb.open(t, c.path)
+			tb.run(t, "focusing the box", chromedp.Focus(chromedp.CSS(c.box)))
+			status := `document.querySelector("` + c.box + `").form.querySelector(".search-status")`
+			eval[bool](t, tb, `(window.__said = [], window.__typed = [],
+				document.querySelector("`+c.box+`").addEventListener("input", () => window.__typed.push(performance.now())),
+				new MutationObserver(() => { const s = `+status+`.textContent; if (s) window.__said.push({text: s, at: performance.now()}); }).observe(`+status+`, {childList: true, characterData: true, subtree: true}), true)`)
+			for _, ch := range "cranial" {
+				next := time.Now().Add(300 * time.Millisecond)
+				tb.key(t, string(ch))
+				time.Sleep(time.Until(next)) // a letter every 300 ms at most
+			}
+			tb.waitJS(t, `window.__typed.length === 7 && window.__said.some((s) => s.at > window.__typed.at(-1))`, "the count to be said once the typing pauses")
+			// A later saying would come from a timer set by then, which
+			// fires before one set now for longer than the pause.
+			eval[bool](t, tb, `new Promise((ok) => setTimeout(() => ok(true), 2 * 1000))`)
+			checkSaidOnce(t, tb, "cranial", "result")
+			for _, p := range tb.takeProblems() {
+				t.Error(p)
+			}
+		})
+	}
+}
+
+// checkSaidOnce reads window.__typed (when each letter of word came) and
+// window.__said (what a live region said, and when): nothing may be said
+// less than a second after a letter, and only once in each pause, so once
+// after the last letter, saying want.
+func checkSaidOnce(t *testing.T, tb *tab, word, want string) {
+	t.Helper()
+	var r struct {
+		Typed []float64
+		Said  []struct {
+			Text string
+			At   float64
+		}
+	}
+	raw := eval[json.RawMessage](t, tb, `({typed: window.__typed, said: window.__said})`)
+	if err := json.Unmarshal(raw, &r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Typed) != len(word) {
+		t.Fatalf("typing %q gave %d input events, want %d", word, len(r.Typed), len(word))
+	}
+	const pause = 1000
+	per := make([]int, len(r.Typed))
+	for _, s := range r.Said {
+		i := 0
+		for i+1 < len(r.Typed) && r.Typed[i+1] < s.At {
+			i++
+		}
+		per[i]++
+		if s.At-r.Typed[i] < pause {
+			t.Errorf("the status line said %q %.0f ms after a letter, before the typing paused for %d ms", s.Text, s.At-r.Typed[i], pause)
+		}
+	}
+	for i, n := range per {
+		if n > 1 {
+			t.Errorf("the status line spoke %d times after letter %d of %q; want once a pause", n, i+1, word)
+		}
+	}
+	if n := len(r.Said); n == 0 || !strings.Contains(r.Said[n-1].Text, want) || per[len(per)-1] != 1 {
+		t.Errorf("typing %q, the status line said %+v; want the count, once the typing paused", word, r.Said)
 	}
 }

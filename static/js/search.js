@@ -10,7 +10,10 @@
 // /search/ page's box is a plain search field and its results a list of
 // links, reached with Tab like any others; with no results, the page
 // shows its own advice below the status line. Either way the result count
-// is announced through an aria-live region. A query that is a registration
+// is announced through an aria-live region: at once for Enter, a kind
+// ticked or a shared link, and, while a query is typed, once the typing
+// pauses for a second, as the directory does, so that a screen reader
+// does not read a count over each letter. A query that is a registration
 // number finds that practitioner or, when no current one has it, points to
 // the registration check.
 
@@ -52,7 +55,9 @@ function setup(form) {
   const status = form.querySelector(".search-status"), help = form.querySelector(".search-help");
   const {regPrefix, regDigits, verify} = form.dataset;
   // note: the status line says something to show instead of results.
-  let options = [], active = -1, seq = 0, timer = 0, note = false, shown = false;
+  // wait: how long the status line waits before it speaks, a second
+  // while a query is typed, so that its count is read once typing pauses.
+  let options = [], active = -1, seq = 0, timer = 0, note = false, shown = false, wait, sayTimer;
 
   const open = (on) => {
     if (page) return;
@@ -61,11 +66,11 @@ function setup(form) {
     list.hidden = !has;
     status.classList.toggle("visually-hidden", !(on && note));
     status.classList.toggle("search-note", on && note);
-    input.setAttribute("aria-expanded", String(has));
+    input.ariaExpanded = has;
     if (!has) select(-1);
   };
   function select(i) {
-    options.forEach((o, j) => o.setAttribute("aria-selected", String(i === j)));
+    options.forEach((o, j) => (o.ariaSelected = i === j));
     active = i;
     if (i < 0) input.removeAttribute("aria-activedescendant");
     else {
@@ -77,9 +82,9 @@ function setup(form) {
   function option(href, cls, name, title, kind, excerpt) {
     const li = item(cls, title, kind, excerpt), p = li.querySelector("p");
     li.id = `${list.id}-${options.length}`;
-    li.setAttribute("role", "option");
+    li.role = "option";
     li.dataset.href = href;
-    li.setAttribute("aria-label", name);
+    li.ariaLabel = name;
     if (p) {
       p.id = li.id + "-x";
       li.setAttribute("aria-describedby", p.id);
@@ -113,12 +118,16 @@ function setup(form) {
     const n = res ? res.total : 0;
     note = !!q && !n;
     if (help) help.hidden = !note || !!msg;
-    status.replaceChildren(msg || (!q ? "" : n ? `${n} result${n === 1 ? "" : "s"}${n > res.results.length ? `, showing the best ${res.results.length}` : ""}` : `No results for “${q}”`));
+    // What the status line says waits while a query is typed.
+    const said = msg || q && (n ? `${n} result${n === 1 ? "" : "s"}${n > res.results.length ? `, showing the best ${res.results.length}` : ""}` : `No results for “${q}”`);
+    clearTimeout(sayTimer);
+    sayTimer = setTimeout(() => status.replaceChildren(said), q && wait);
     open(!!q);
   }
   const kinds = () => [...form.querySelectorAll('input[name="kind"]:checked')].map((c) => c.value);
-  async function run() {
+  async function run(w = 0) {
     const q = input.value, my = ++seq;
+    wait = w;
     if (page) history.replaceState(null, "", "?" + new URLSearchParams(new FormData(form)));
     if (!q.trim()) return render(q, null);
     try {
@@ -147,7 +156,8 @@ function setup(form) {
   });
   input.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(run, 80);
+    clearTimeout(sayTimer);
+    timer = setTimeout(run, 80, 1e3);
   });
   form.addEventListener("change", (ev) => { if (ev.target.name === "kind") run(); });
   if (page) {
