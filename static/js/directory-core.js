@@ -84,6 +84,13 @@ export function isFiltered(st) {
   return toQuery(st) !== "";
 }
 
+/** formatCount writes a count as the build writes it, and as British
+ * English does ("10,000"), without Intl: a phone's first use of Intl's
+ * number formats holds the page up for tens of milliseconds. */
+export function formatCount(n) {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
+}
+
 /** PREPARE_STEP is how many practitioners prepareInSteps prepares
  * between two looks at the clock. */
 export const PREPARE_STEP = 100;
@@ -295,7 +302,7 @@ export function describeDistance(km) {
 
 /** summary is the sentence the live region announces. */
 export function summary(count, placeLabel) {
-  const n = count === 0 ? "No practitioners match" : count === 1 ? "1 practitioner matches" : count.toLocaleString("en-GB") + " practitioners match";
+  const n = count === 0 ? "No practitioners match" : count === 1 ? "1 practitioner matches" : formatCount(count) + " practitioners match";
   return n + (placeLabel ? ", nearest to " + placeLabel + " first." : ".");
 }
 

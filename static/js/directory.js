@@ -35,7 +35,7 @@ async function start(form) {
   const serverList = $("directory-list");
   const heading = $("results-heading");
   const empty = $("directory-empty");
-  const total = Number(form.dataset.total).toLocaleString("en-GB");
+  const total = core.formatCount(Number(form.dataset.total));
   const PAGE = 50;
   let index = null;
   let loading = null;
@@ -164,7 +164,7 @@ async function start(form) {
     list.append(frag);
     shown = Math.min(matches.length, shown + PAGE);
     more.hidden = shown >= matches.length;
-    more.textContent = "Show more (" + (matches.length - shown).toLocaleString("en-GB") + " left)";
+    more.textContent = "Show more (" + core.formatCount(matches.length - shown) + " left)";
   }
 
   // apply shows the view st, by default the form's. A shared link's view is

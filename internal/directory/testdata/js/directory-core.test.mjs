@@ -188,6 +188,12 @@ test("distances are great-circle kilometres", () => {
   assert.equal(core.describeDistance(1.609344 * 42.4), "42 miles away");
 });
 
+test("counts are written as the build and British English write them", () => {
+  for (const n of [0, 1, 12, 999, 1000, 1234, 9999, 10000, 99999, 100000, 123456, 1234567, 10000000]) {
+    assert.equal(core.formatCount(n), n.toLocaleString("en-GB"), String(n));
+  }
+});
+
 test("the live region's sentence", () => {
   assert.equal(core.summary(0, ""), "No practitioners match.");
   assert.equal(core.summary(1, ""), "1 practitioner matches.");
