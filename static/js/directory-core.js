@@ -5,7 +5,7 @@
 // runs it directly.
 //
 // The filter data is the JSON written by the build (see FilterData in
-// internal/directory): vocabularies as arrays, each practitioner as
+// internal/directory), in parts that joinParts puts together: vocabularies as arrays, each practitioner as
 // [slug, name, flags, [modality], [language], [location], level,
 // registration, conditions], its slug "" when it is the slug of the name,
 // with a location as [town, region, district, lat, lon, wheelchair], its
@@ -82,6 +82,17 @@ export function toQuery(st) {
 /** isFiltered reports whether a state narrows or sorts the directory. */
 export function isFiltered(st) {
   return toQuery(st) !== "";
+}
+
+/** joinParts puts the filter data back together from its parts, as the
+ * build splits it (FilterParts in internal/directory), in order: the
+ * first has the vocabularies and places and the first practitioners, each
+ * other {people} only, the next practitioners. The page reads each part
+ * in a task of its own: ten thousand practitioners read in one go hold a
+ * slow phone up for 60 ms or more. */
+export function joinParts(parts) {
+  if (parts.length === 1) return parts[0];
+  return { ...parts[0], people: parts.flatMap((p) => p.people) };
 }
 
 /** formatCount writes a count as the build writes it, and as British
