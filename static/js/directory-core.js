@@ -88,11 +88,23 @@ export function isFiltered(st) {
  * build splits it (FilterParts in internal/directory), in order: the
  * first has the vocabularies and places and the first practitioners, each
  * other {people} only, the next practitioners. The page reads each part
- * in a task of its own: ten thousand practitioners read in one go hold a
- * slow phone up for 60 ms or more. */
+ * in a task of its own (readParts): ten thousand practitioners read in
+ * one go hold a slow phone up for 60 ms or more. */
 export function joinParts(parts) {
   if (parts.length === 1) return parts[0];
   return { ...parts[0], people: parts.flatMap((p) => p.people) };
+}
+
+/** readParts reads the filter data from the responses of its parts, in
+ * order, each in a task of its own: it awaits pause() between two. A
+ * browser reads parts that arrive together in one task otherwise. */
+export async function readParts(responses, pause = nextTask) {
+  const parts = [];
+  for (const r of responses) {
+    if (parts.length) await pause();
+    parts.push(await r.json());
+  }
+  return joinParts(parts);
 }
 
 /** formatCount writes a count as the build writes it, and as British

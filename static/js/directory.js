@@ -13,24 +13,26 @@ if (form) start(form);
 async function start(form) {
   // The data is downloaded once, by the first to ask: a link that opens
   // the directory filtered asks at once, while the modules load. Its
-  // parts are fetched together and each is read in a task of its own
-  // (directory-core.js joinParts puts them back together).
+  // parts are fetched together and read one a task (directory-core.js
+  // readParts).
+  const coreLoaded = import(form.dataset.core);
   let data = null;
   const download = () => {
     if (!data) {
       const part = (url) =>
         fetch(url, { credentials: "same-origin" }).then((r) => {
           if (!r.ok) throw new Error("HTTP " + r.status);
-          return r.json();
+          return r;
         });
-      data = Promise.all(form.dataset.directory.split(" ").filter(Boolean).map(part));
+      const parts = form.dataset.directory.split(" ").filter(Boolean).map(part);
+      data = Promise.all([coreLoaded, ...parts]).then(([core, ...responses]) => core.readParts(responses));
       data.catch(() => (data = null));
     }
     return data;
   };
   const params = new URLSearchParams(location.search);
   if (FILTERS.some((k) => params.get(k))) download();
-  const core = await import(form.dataset.core);
+  const core = await coreLoaded;
   const $ = (id) => document.getElementById(id);
   const status = $("directory-status");
   const results = $("directory-results");
@@ -72,7 +74,7 @@ async function start(form) {
       // in one go, ten thousand practitioners hold a slow phone up for
       // about a tenth of a second.
       loading = download()
-        .then((parts) => core.prepareInSteps(core.joinParts(parts)))
+        .then((data) => core.prepareInSteps(data))
         .then((prepared) => {
           index = prepared;
           const dl = $("f-places");

@@ -198,6 +198,15 @@ test("the filter data's parts join into the whole, in order", () => {
   assert.equal(core.joinParts([data]), data);
 });
 
+test("the parts are read in order, with a pause between two", async () => {
+  const parts = JSON.parse(readFileSync(new URL("../filter-fixture-parts.json", here)));
+  const log = [];
+  const responses = parts.map((p, i) => ({ json: async () => (log.push("read " + i), p) }));
+  const got = await core.readParts(responses, async () => log.push("pause"));
+  assert.deepEqual(log, ["read 0", "pause", "read 1"]);
+  assert.deepEqual(got, data);
+});
+
 test("counts are written as the build and British English write them", () => {
   for (const n of [0, 1, 12, 999, 1000, 1234, 9999, 10000, 99999, 100000, 123456, 1234567, 10000000]) {
     assert.equal(core.formatCount(n), n.toLocaleString("en-GB"), String(n));
