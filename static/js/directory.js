@@ -14,8 +14,9 @@ async function start(form) {
   // The data is downloaded once, by the first to ask: a link that opens
   // the directory filtered asks at once, while the modules load. Its
   // parts are fetched together and read one a task (directory-core.js
-  // readParts).
-  const coreLoaded = import(form.dataset.core);
+  // readParts). A link's data is asked for before the modules, so that
+  // it does not wait for them.
+  let coreLoaded = null;
   let data = null;
   const download = () => {
     if (!data) {
@@ -25,13 +26,14 @@ async function start(form) {
           return r;
         });
       const parts = form.dataset.directory.split(" ").filter(Boolean).map(part);
-      data = Promise.all([coreLoaded, ...parts]).then(([core, ...responses]) => core.readParts(responses));
+      data = Promise.all(parts).then((responses) => coreLoaded.then((core) => core.readParts(responses)));
       data.catch(() => (data = null));
     }
     return data;
   };
   const params = new URLSearchParams(location.search);
   if (FILTERS.some((k) => params.get(k))) download();
+  coreLoaded = import(form.dataset.core);
   const core = await coreLoaded;
   const $ = (id) => document.getElementById(id);
   const status = $("directory-status");
