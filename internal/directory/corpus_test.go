@@ -72,12 +72,16 @@ func TestCorpusBudgets(t *testing.T) {
 	for _, f := range files {
 		byPath["/"+f.Path] = f.Data
 	}
-	fd := byPath[d.FilterDataURL()]
-	t.Logf("filter data: %d B raw, %d B gzipped", len(fd), gzipSize(fd))
+	raw, gz, largest := 0, 0, 0
+	for _, u := range d.FilterDataURLs() {
+		raw, gz, largest = raw+len(byPath[u]), gz+gzipSize(byPath[u]), max(largest, len(byPath[u]))
+	}
+	t.Logf("filter data: %d parts, %d B raw (the largest %d B), %d B gzipped", len(d.FilterDataURLs()), raw, largest, gz)
+	fd := mustJSON(d.FilterData())
 	manifest := byPath[d.VerifyIndexURL()]
 	var m VerifyManifest
 	json.Unmarshal(manifest, &m)
-	largest := 0
+	largest = 0
 	for _, u := range m.Shards {
 		largest = max(largest, gzipSize(byPath[u]))
 	}

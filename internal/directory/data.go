@@ -26,10 +26,10 @@ type File struct {
 }
 
 // FilterData is the JSON the directory page's filters load, written as
-// practitioners/directory.<hash>.json. A visitor's phone downloads and
-// reads all of it before the first filter answers, so it says each thing
-// once: vocabulary values are indexes into Regions, Modalities and
-// Languages, towns and postcode districts indexes into Places, and each
+// one or more parts, practitioners/directory.<hash>.json (see
+// FilterParts). A visitor's phone downloads and reads all of it before
+// the first filter answers, so it says each thing once: vocabulary
+// values are indexes into Regions, Modalities and Languages, towns and postcode districts indexes into Places, and each
 // practitioner is an array rather than an object:
 //
 //	[slug, name, flags, [modality...], [language...], [location...], level, registration, conditions]
@@ -64,6 +64,36 @@ type FilterData struct {
 	Registration [2]any `json:"registration"`
 }
 
+// FilterPartSize is how many practitioners one part of the filter data
+// holds at most. A phone reads each part in a task of its own, between
+// which the page answers taps and keys: the 900 KB of ten thousand
+// practitioners, read in one go, hold a slowed phone up for 60 ms or more
+// the first time, and a part of 2,500 for about a quarter of that.
+const FilterPartSize = 2500
+
+// FilterParts splits fd into the parts the page fetches together: the
+// first is fd with only the first size practitioners, the others
+// {"people": [...]} with the next size each, in order. A directory of
+// up to size practitioners is one part, fd itself. The page joins them
+// back (directory-core.js joinParts).
+func FilterParts(fd FilterData, size int) []any {
+	if size <= 0 || len(fd.People) <= size {
+		return []any{fd}
+	}
+	first := fd
+	first.People = fd.People[:size]
+	parts := []any{first}
+	for i := size; i < len(fd.People); i += size {
+		parts = append(parts, filterPart{People: fd.People[i:min(i+size, len(fd.People))]})
+	}
+	return parts
+}
+
+// filterPart is a part of the filter data after the first.
+type filterPart struct {
+	People [][]any `json:"people"`
+}
+
 // VerifyManifest is verify/index.<hash>.json: the shard size and, for each
 // shard that has numbers, its file's site path keyed by shard number
 // (registration number / Size) in decimal.
@@ -81,10 +111,10 @@ type VerifyManifest struct {
 type verifyEntry [6]string
 
 type outputs struct {
-	once      sync.Once
-	files     []File
-	filterURL string // site path of the filter data
-	verifyURL string // site path of the verify manifest
+	once       sync.Once
+	files      []File
+	filterURLs []string // site paths of the filter data's parts, in order
+	verifyURL  string   // site path of the verify manifest
 }
 
 // Files returns the directory's output files: a vCard for each listed
@@ -94,8 +124,9 @@ func (d *Directory) Files() []File {
 	return d.outputs().files
 }
 
-// FilterDataURL is the site path of the filter data file.
-func (d *Directory) FilterDataURL() string { return d.outputs().filterURL }
+// FilterDataURLs are the site paths of the filter data's parts, in order
+// (see FilterParts).
+func (d *Directory) FilterDataURLs() []string { return d.outputs().filterURLs }
 
 // VerifyIndexURL is the site path of the registration check's manifest.
 func (d *Directory) VerifyIndexURL() string { return d.outputs().verifyURL }
@@ -106,10 +137,15 @@ func (d *Directory) outputs() *outputs {
 		// The vCards on the pool, the filter data and the registration
 		// check's files beside it: a register of ten thousand takes a
 		// fifth of a second on one core.
-		var fd, manifest []byte
+		var fd [][]byte
+		var manifest []byte
 		var shards []File
 		var wg sync.WaitGroup
-		wg.Go(func() { fd = mustJSON(d.FilterData()) })
+		wg.Go(func() {
+			for _, part := range FilterParts(d.FilterData(), FilterPartSize) {
+				fd = append(fd, mustJSON(part))
+			}
+		})
 		wg.Go(func() { manifest, shards = d.verifyFiles() })
 		cur := d.Current()
 		o.files = make([]File, len(cur), len(cur)+2)
@@ -117,12 +153,14 @@ func (d *Directory) outputs() *outputs {
 			o.files[i] = File{Path: "practitioners/" + cur[i].Slug + ".vcf", Data: d.VCard(cur[i])}
 		})
 		wg.Wait()
-		name := "practitioners/directory." + hash(fd) + ".json"
-		o.files = append(o.files, File{Path: name, Data: fd})
-		o.filterURL = "/" + name
+		for _, part := range fd {
+			name := "practitioners/directory." + hash(part) + ".json"
+			o.files = append(o.files, File{Path: name, Data: part})
+			o.filterURLs = append(o.filterURLs, "/"+name)
+		}
 
 		o.files = append(o.files, shards...)
-		name = "verify/index." + hash(manifest) + ".json"
+		name := "verify/index." + hash(manifest) + ".json"
 		o.files = append(o.files, File{Path: name, Data: manifest})
 		o.verifyURL = "/" + name
 	})

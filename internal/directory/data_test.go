@@ -126,13 +126,14 @@ func isUTF8(s string) bool { return strings.ToValidUTF8(s, "\ufffd") == s }
 func TestFilterData(t *testing.T) {
 	d, _ := fixture(t)
 	var raw []byte
+	urls := d.FilterDataURLs()
 	for _, f := range d.Files() {
-		if "/"+f.Path == d.FilterDataURL() {
+		if len(urls) == 1 && "/"+f.Path == urls[0] {
 			raw = f.Data
 		}
 	}
-	if raw == nil || !strings.HasPrefix(d.FilterDataURL(), "/practitioners/directory.") {
-		t.Fatalf("no filter data at %q", d.FilterDataURL())
+	if raw == nil || !strings.HasPrefix(urls[0], "/practitioners/directory.") {
+		t.Fatalf("no filter data, or more than one part, at %q", urls)
 	}
 	var fd struct {
 		Regions, Modalities, Languages, Levels, Conditions []string
@@ -291,5 +292,30 @@ func TestPaediatric(t *testing.T) {
 	}
 	if children < 5 {
 		t.Errorf("%d current practitioners work with children; the sample register should show the filter at work", children)
+	}
+}
+
+// TestFilterParts: the filter data is split into parts of at most size
+// practitioners, in order, the vocabularies and places in the first only;
+// a directory that fits in one part is one part, the data itself.
+func TestFilterParts(t *testing.T) {
+	fd := FilterData{Regions: []string{"Wales"}, Places: [][3]any{{"Bath", 51.4, -2.4}}, Conditions: []string{},
+		People: [][]any{{"", "A"}, {"", "B"}, {"", "C"}, {"", "D"}, {"", "E"}}}
+	got := []string{}
+	for _, p := range FilterParts(fd, 2) {
+		got = append(got, string(mustJSON(p)))
+	}
+	want := []string{
+		`{"regions":["Wales"],"modalities":null,"languages":null,"levels":null,"places":[["Bath",51.4,-2.4]],"areas":null,"people":[["","A"],["","B"]],"conditions":[],"registration":[null,null]}`,
+		`{"people":[["","C"],["","D"]]}`,
+		`{"people":[["","E"]]}`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("parts:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, size := range []int{5, 6, FilterPartSize} {
+		if parts := FilterParts(fd, size); len(parts) != 1 || string(mustJSON(parts[0])) != string(mustJSON(fd)) {
+			t.Errorf("size %d: %d parts, want the data as one", size, len(parts))
+		}
 	}
 }

@@ -92,7 +92,9 @@ type ListData struct {
 	Page, Pages      int
 	PrevURL, NextURL string
 	PageLinks        []PageLink
-	FilterDataURL    string
+	// FilterDataURLs are the site paths of the filter data's parts, in
+	// order, separated by spaces: the page fetches them together.
+	FilterDataURLs string
 	// The filters' choices: Value is what the URL's query string holds.
 	Regions           []Option
 	Modalities        []Option
@@ -463,7 +465,7 @@ func (d *Directory) listPages() ([]PageSpec, map[string]map[string]string) {
 		}
 	}
 	base := ListData{
-		Sample: d.Sample, Total: len(listed), Page: 1, Pages: 1, FilterDataURL: d.FilterDataURL(),
+		Sample: d.Sample, Total: len(listed), Page: 1, Pages: 1, FilterDataURLs: strings.Join(d.FilterDataURLs(), " "),
 		Regions:           options(d.regions),
 		Modalities:        options(held(d.mods, listed, func(p *Practitioner) []string { return p.Modalities })),
 		Languages:         options(held(d.langs, listed, func(p *Practitioner) []string { return p.Languages })),

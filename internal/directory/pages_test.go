@@ -261,7 +261,7 @@ func TestPagesContent(t *testing.T) {
 	}
 	list := render(t, cfg, pageByURL(t, pages, "/practitioners/"))
 	for _, want := range []string{"Sample data:", `href="/practitioners/aelia-thornhurst/"`, `<h2 id="h-south-west"><a href="/practitioners/region/south-west/">South West</a></h2>`,
-		`data-directory="` + d.FilterDataURL() + `"`, `role="status"`, `<label for="f-region">`, `<legend>Only practitioners who</legend>`} {
+		`data-directory="` + strings.Join(d.FilterDataURLs(), " ") + `"`, `role="status"`, `<label for="f-region">`, `<legend>Only practitioners who</legend>`} {
 		if !strings.Contains(list, want) {
 			t.Errorf("the directory lacks %q", want)
 		}

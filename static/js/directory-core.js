@@ -5,7 +5,7 @@
 // runs it directly.
 //
 // The filter data is the JSON written by the build (see FilterData in
-// internal/directory): vocabularies as arrays, each practitioner as
+// internal/directory), in parts that joinParts puts together: vocabularies as arrays, each practitioner as
 // [slug, name, flags, [modality], [language], [location], level,
 // registration, conditions], its slug "" when it is the slug of the name,
 // with a location as [town, region, district, lat, lon, wheelchair], its
@@ -82,6 +82,36 @@ export function toQuery(st) {
 /** isFiltered reports whether a state narrows or sorts the directory. */
 export function isFiltered(st) {
   return toQuery(st) !== "";
+}
+
+/** joinParts puts the filter data back together from its parts, as the
+ * build splits it (FilterParts in internal/directory), in order: the
+ * first has the vocabularies and places and the first practitioners, each
+ * other {people} only, the next practitioners. The page reads each part
+ * in a task of its own (readParts): ten thousand practitioners read in
+ * one go hold a slow phone up for 60 ms or more. */
+export function joinParts(parts) {
+  if (parts.length === 1) return parts[0];
+  return { ...parts[0], people: parts.flatMap((p) => p.people) };
+}
+
+/** readParts reads the filter data from the responses of its parts, in
+ * order, each in a task of its own: it awaits pause() between two. A
+ * browser reads parts that arrive together in one task otherwise. */
+export async function readParts(responses, pause = nextTask) {
+  const parts = [];
+  for (const r of responses) {
+    if (parts.length) await pause();
+    parts.push(await r.json());
+  }
+  return joinParts(parts);
+}
+
+/** formatCount writes a count as the build writes it, and as British
+ * English does ("10,000"), without Intl: a phone's first use of Intl's
+ * number formats holds the page up for tens of milliseconds. */
+export function formatCount(n) {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
 }
 
 /** PREPARE_STEP is how many practitioners prepareInSteps prepares
@@ -295,7 +325,7 @@ export function describeDistance(km) {
 
 /** summary is the sentence the live region announces. */
 export function summary(count, placeLabel) {
-  const n = count === 0 ? "No practitioners match" : count === 1 ? "1 practitioner matches" : count.toLocaleString("en-GB") + " practitioners match";
+  const n = count === 0 ? "No practitioners match" : count === 1 ? "1 practitioner matches" : formatCount(count) + " practitioners match";
   return n + (placeLabel ? ", nearest to " + placeLabel + " first." : ".");
 }
 

@@ -12,21 +12,29 @@ if (form) start(form);
 
 async function start(form) {
   // The data is downloaded once, by the first to ask: a link that opens
-  // the directory filtered asks at once, while the modules load.
+  // the directory filtered asks at once, while the modules load. Its
+  // parts are fetched together and read one a task (directory-core.js
+  // readParts). A link's data is asked for before the modules, so that
+  // it does not wait for them.
+  let coreLoaded = null;
   let data = null;
   const download = () => {
     if (!data) {
-      data = fetch(form.dataset.directory, { credentials: "same-origin" }).then((r) => {
-        if (!r.ok) throw new Error("HTTP " + r.status);
-        return r.json();
-      });
+      const part = (url) =>
+        fetch(url, { credentials: "same-origin" }).then((r) => {
+          if (!r.ok) throw new Error("HTTP " + r.status);
+          return r;
+        });
+      const parts = form.dataset.directory.split(" ").filter(Boolean).map(part);
+      data = Promise.all(parts).then((responses) => coreLoaded.then((core) => core.readParts(responses)));
       data.catch(() => (data = null));
     }
     return data;
   };
   const params = new URLSearchParams(location.search);
   if (FILTERS.some((k) => params.get(k))) download();
-  const core = await import(form.dataset.core);
+  coreLoaded = import(form.dataset.core);
+  const core = await coreLoaded;
   const $ = (id) => document.getElementById(id);
   const status = $("directory-status");
   const results = $("directory-results");
@@ -35,7 +43,7 @@ async function start(form) {
   const serverList = $("directory-list");
   const heading = $("results-heading");
   const empty = $("directory-empty");
-  const total = Number(form.dataset.total).toLocaleString("en-GB");
+  const total = core.formatCount(Number(form.dataset.total));
   const PAGE = 50;
   let index = null;
   let loading = null;
@@ -164,7 +172,7 @@ async function start(form) {
     list.append(frag);
     shown = Math.min(matches.length, shown + PAGE);
     more.hidden = shown >= matches.length;
-    more.textContent = "Show more (" + (matches.length - shown).toLocaleString("en-GB") + " left)";
+    more.textContent = "Show more (" + core.formatCount(matches.length - shown) + " left)";
   }
 
   // apply shows the view st, by default the form's. A shared link's view is

@@ -188,6 +188,31 @@ test("distances are great-circle kilometres", () => {
   assert.equal(core.describeDistance(1.609344 * 42.4), "42 miles away");
 });
 
+test("the filter data's parts join into the whole, in order", () => {
+  const parts = JSON.parse(readFileSync(new URL("../filter-fixture-parts.json", here)));
+  assert.equal(parts.length, 2);
+  assert.deepEqual(Object.keys(parts[1]), ["people"]);
+  assert.deepEqual(core.joinParts(parts), data);
+  assert.deepEqual(core.prepare(core.joinParts(parts)), index);
+  // A directory of one part is that part.
+  assert.equal(core.joinParts([data]), data);
+});
+
+test("the parts are read in order, with a pause between two", async () => {
+  const parts = JSON.parse(readFileSync(new URL("../filter-fixture-parts.json", here)));
+  const log = [];
+  const responses = parts.map((p, i) => ({ json: async () => (log.push("read " + i), p) }));
+  const got = await core.readParts(responses, async () => log.push("pause"));
+  assert.deepEqual(log, ["read 0", "pause", "read 1"]);
+  assert.deepEqual(got, data);
+});
+
+test("counts are written as the build and British English write them", () => {
+  for (const n of [0, 1, 12, 999, 1000, 1234, 9999, 10000, 99999, 100000, 123456, 1234567, 10000000]) {
+    assert.equal(core.formatCount(n), n.toLocaleString("en-GB"), String(n));
+  }
+});
+
 test("the live region's sentence", () => {
   assert.equal(core.summary(0, ""), "No practitioners match.");
   assert.equal(core.summary(1, ""), "1 practitioner matches.");
