@@ -610,43 +610,7 @@ func TestDirectoryTypingSaysOnce(t *testing.T) {
 	// loaded the machine: one set now for longer than the pause fires
 	// after any set earlier for the pause or less.
 	eval[bool](t, tb, `new Promise((ok) => setTimeout(() => ok(true), 2 * 1000))`)
-	var r struct {
-		Typed []float64
-		Said  []struct {
-			Text string
-			At   float64
-		}
-	}
-	raw := eval[json.RawMessage](t, tb, `({typed: window.__typed, said: window.__said})`)
-	if err := json.Unmarshal(raw, &r); err != nil {
-		t.Fatal(err)
-	}
-	if len(r.Typed) != 3 {
-		t.Fatalf("typing \"mar\" gave %d input events, want 3", len(r.Typed))
-	}
-	// Nothing is said while letters come less than TYPING_PAUSE (1000 ms)
-	// apart, and once in each pause: so once, after the last letter, when
-	// the letters came as meant.
-	const pause = 1000
-	per := make([]int, len(r.Typed))
-	for _, s := range r.Said {
-		i := 0
-		for i+1 < len(r.Typed) && r.Typed[i+1] < s.At {
-			i++
-		}
-		per[i]++
-		if s.At-r.Typed[i] < pause {
-			t.Errorf("the status line said %q %.0f ms after a letter, before the typing paused for %d ms", s.Text, s.At-r.Typed[i], pause)
-		}
-	}
-	for i, n := range per {
-		if n > 1 {
-			t.Errorf("the status line spoke %d times after letter %d of \"mar\"; want once a pause", n, i+1)
-		}
-	}
-	if n := len(r.Said); n == 0 || !strings.Contains(r.Said[n-1].Text, "match") || per[len(per)-1] != 1 {
-		t.Errorf("typing \"mar\", the status line said %+v; want the count, once the typing paused", r.Said)
-	}
+	checkSaidOnce(t, tb, "mar", "match")
 	for _, p := range tb.takeProblems() {
 		t.Error(p)
 	}
