@@ -514,8 +514,10 @@ func (d *Directory) listPages() ([]PageSpec, map[string]map[string]string) {
 		}
 		group := RegionGroup{Name: r, Slug: RegionSlug(r), URL: RegionURL(r, 1), Count: len(cards)}
 		for i, ld := range paginate(region, group, cards, func(n int) string { return RegionURL(r, n) }) {
+			// The first page is the region's own, as search and the
+			// sitemap list it; the others say which they are.
 			title := "Practitioners in " + r
-			if ld.Pages > 1 {
+			if i > 0 {
 				title += fmt.Sprintf(" (page %d of %d)", i+1, ld.Pages)
 			}
 			pages = append(pages, PageSpec{
@@ -537,7 +539,7 @@ func (d *Directory) listPages() ([]PageSpec, map[string]map[string]string) {
 			g := RegionGroup{Name: t.name, Slug: "town-" + Slugify(t.name), URL: tl.Towns[k].URL, Count: len(t.cards)}
 			for i, ld := range paginate(tl, g, t.cards, func(n int) string { return TownURL(r, t.name, n) }) {
 				title := "Practitioners in " + name
-				if ld.Pages > 1 {
+				if i > 0 {
 					title += fmt.Sprintf(" (page %d of %d)", i+1, ld.Pages)
 				}
 				// A town's pages are reached from every page of its

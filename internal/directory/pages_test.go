@@ -480,11 +480,16 @@ func TestRegionTowns(t *testing.T) {
 		t.Errorf("the region's first page does not link to Frithwick with its count:\n%s", out)
 	}
 
+	// The region's first page is its own; the others say which they are.
+	if r1, r3 := pageByURL(t, pages, "/practitioners/region/south-west/"), pageByURL(t, pages, "/practitioners/region/south-west/page/3/"); r1.Title != "Practitioners in South West" || r3.Title != "Practitioners in South West (page 3 of 3)" {
+		t.Errorf("South West's pages are titled %q and %q", r1.Title, r3.Title)
+	}
+
 	// Frithwick: two pages, by name, only its practitioners.
 	p1 := pageByURL(t, pages, base+"frithwick/")
 	p2 := pageByURL(t, pages, base+"frithwick/page/2/")
 	d1, d2 := p1.Data.(ListData), p2.Data.(ListData)
-	if p1.Title != "Practitioners in Frithwick, South West (page 1 of 2)" || d1.Town != "Frithwick" || d1.Region != "South West" {
+	if p1.Title != "Practitioners in Frithwick, South West" || p2.Title != "Practitioners in Frithwick, South West (page 2 of 2)" || d1.Town != "Frithwick" || d1.Region != "South West" {
 		t.Errorf("Frithwick's first page: title %q, town %q, region %q", p1.Title, d1.Town, d1.Region)
 	}
 	if len(d1.Groups[0].Cards) != PageSize || len(d2.Groups[0].Cards) != 10 || d1.Groups[0].Count != PageSize+10 || d1.NextURL != base+"frithwick/page/2/" || d2.PrevURL != base+"frithwick/" {
