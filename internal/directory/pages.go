@@ -252,11 +252,19 @@ type Markdown func(text, file string, line, col int, url string) (template.HTML,
 // without raw HTML); its failures are returned together, each naming the
 // practitioner's file and line.
 func (d *Directory) Pages(cfg *config.Config, md Markdown) ([]PageSpec, error) {
-	var pages []PageSpec
-	lists, townNames := d.listPages()
-	pages = append(pages, lists...)
-
 	current := d.Current()
+	// The regions where someone works with children: a parent looking
+	// there is sent to them.
+	paediatricIn := map[string]bool{}
+	for _, p := range current {
+		if p.Paediatric() {
+			for _, r := range p.Regions() {
+				paediatricIn[r] = true
+			}
+		}
+	}
+	pages, townNames := d.listPages(paediatricIn)
+
 	bios := make([]template.HTML, len(current))
 	errs := make([]error, len(current))
 	pool.Run(len(current), func(i int) {
@@ -270,14 +278,6 @@ func (d *Directory) Pages(cfg *config.Config, md Markdown) ([]PageSpec, error) {
 		}
 		bios[i] = h
 	})
-	paediatricIn := map[string]bool{}
-	for _, p := range current {
-		if p.Paediatric() {
-			for _, r := range p.Regions() {
-				paediatricIn[r] = true
-			}
-		}
-	}
 	for i, p := range current {
 		data := ProfileData{Sample: d.Sample, P: p, Bio: bios[i], Qualifications: d.qualifications(p), Now: d.Now, Children: childrenURL(""), Back: backLinks(p, d.regions, townNames)}
 		if rs := p.Regions(); len(rs) > 0 && paediatricIn[rs[0]] {
@@ -448,8 +448,9 @@ func backLinks(p *Practitioner, regions []string, townNames map[string]map[strin
 }
 
 // listPages returns the overview, region and town pages, and for each
-// region that lists its towns, each town's name by its slug.
-func (d *Directory) listPages() ([]PageSpec, map[string]map[string]string) {
+// region that lists its towns, each town's name by its slug; paediatricIn
+// holds the regions where someone works with children.
+func (d *Directory) listPages(paediatricIn map[string]bool) ([]PageSpec, map[string]map[string]string) {
 	townNames := map[string]map[string]string{}
 	listed := sortByName(d.Current())
 	byRegion := map[string][]Card{}
@@ -497,15 +498,14 @@ func (d *Directory) listPages() ([]PageSpec, map[string]map[string]string) {
 		cards := byRegion[r]
 		region := base
 		region.Region = r
-		if slices.ContainsFunc(cards, func(c Card) bool { return c.Paediatric() }) {
+		if paediatricIn[r] {
 			region.Children, region.ChildrenIn = childrenURL(r), r
 		} else {
 			region.ChildrenNoneIn = r
 		}
-		desc := "Craniosacral therapy (CST) in " + r + ": " + count.Of(len(cards), "certified therapist", "certified therapists") + "." // as a visitor asks: "cst in wales"
 		var towns []town
 		if len(cards) > PageSize {
-			towns = townsOf(r, cards)
+			towns = townsOf(cards)
 			townNames[r] = map[string]string{}
 			for _, t := range towns {
 				townNames[r][Slugify(t.name)] = t.name
@@ -514,21 +514,7 @@ func (d *Directory) listPages() ([]PageSpec, map[string]map[string]string) {
 		}
 		group := RegionGroup{Name: r, Slug: RegionSlug(r), URL: RegionURL(r, 1), Count: len(cards)}
 		for i, ld := range paginate(region, group, cards, func(n int) string { return RegionURL(r, n) }) {
-			// The first page is the region's own, as search and the
-			// sitemap list it; the others say which they are.
-			title := "Practitioners in " + r
-			if i > 0 {
-				title += fmt.Sprintf(" (page %d of %d)", i+1, ld.Pages)
-			}
-			pages = append(pages, PageSpec{
-				URL: ld.PageLinks[i].URL, Title: title, Description: desc, Template: ListTemplate, Origin: origin, Data: ld,
-				Search:    i == 0, // the others continue its list
-				Continued: i > 0,
-				// Every practitioner there has the region among their
-				// keywords: as a keyword of its own, the page that lists
-				// them all ranks with them, not below.
-				Keywords: keywordsIf(i == 0, r),
-			})
+			pages = append(pages, listPage(r, r, i, ld, origin))
 		}
 		for k, t := range towns {
 			tl := region
@@ -538,10 +524,6 @@ func (d *Directory) listPages() ([]PageSpec, map[string]map[string]string) {
 			name := t.name + ", " + r
 			g := RegionGroup{Name: t.name, Slug: "town-" + Slugify(t.name), URL: tl.Towns[k].URL, Count: len(t.cards)}
 			for i, ld := range paginate(tl, g, t.cards, func(n int) string { return TownURL(r, t.name, n) }) {
-				title := "Practitioners in " + name
-				if i > 0 {
-					title += fmt.Sprintf(" (page %d of %d)", i+1, ld.Pages)
-				}
 				// A town's pages are reached from every page of its
 				// region: the sitemap for people lists the region's
 				// first page, not each town. Search lists a town's first
@@ -549,25 +531,35 @@ func (d *Directory) listPages() ([]PageSpec, map[string]map[string]string) {
 				// (its practitioners are documents of their own, with
 				// the town among their keywords, so the page adds a
 				// title and a sentence to the index, nothing more).
-				pages = append(pages, PageSpec{
-					URL: ld.PageLinks[i].URL, Title: title, Template: ListTemplate, Origin: origin, Data: ld,
-					Description: "Craniosacral therapy (CST) in " + name + ": " + count.Of(len(t.cards), "certified therapist", "certified therapists") + ".",
-					Search:      i == 0,
-					Keywords:    keywordsIf(i == 0, t.name),
-					Continued:   true,
-				})
+				p := listPage(name, t.name, i, ld, origin)
+				p.Continued = true
+				pages = append(pages, p)
 			}
 		}
 	}
 	return pages, townNames
 }
 
-// keywordsIf is the search keywords of a page: words when on, else none.
-func keywordsIf(on bool, words ...string) []string {
-	if !on {
-		return nil
+// listPage is page i (from 0) of the list of the practitioners of a place
+// (a region, or "town, region"), whose data is ld. The first page is the
+// place's own, as search and the sitemap list it, and the later pages
+// say which they are and continue its list. Every practitioner there has
+// keyword (the region or town) among their search keywords: as a keyword
+// of its own, the first page, which lists them all, ranks with them, not
+// below.
+func listPage(place, keyword string, i int, ld ListData, origin string) PageSpec {
+	p := PageSpec{
+		URL: ld.PageLinks[i].URL, Title: "Practitioners in " + place, Template: ListTemplate, Origin: origin, Data: ld,
+		Description: "Craniosacral therapy (CST) in " + place + ": " + count.Of(ld.Groups[0].Count, "certified therapist", "certified therapists") + ".", // as a visitor asks: "cst in wales"
+		Search:      i == 0,
+		Continued:   i > 0,
 	}
-	return words
+	if i > 0 {
+		p.Title += fmt.Sprintf(" (page %d of %d)", i+1, ld.Pages)
+	} else {
+		p.Keywords = []string{keyword}
+	}
+	return p
 }
 
 // childrenURL is the directory filtered to practitioners who work with
@@ -623,7 +615,7 @@ type town struct {
 // locations' towns, sorted by that slug; a town's name is its most
 // written spelling (the first in byte order when two are written as
 // often). A town whose name makes no slug has no page of its own.
-func townsOf(region string, cards []Card) []town {
+func townsOf(cards []Card) []town {
 	type acc struct {
 		spellings map[string]int
 		cards     []Card
