@@ -403,22 +403,43 @@ func TestSearchRegistration(t *testing.T) {
 	}
 }
 
+// readDirectoryData reads the directory page's filter data as its script
+// does: the parts its form names in data-directory, in order, the first
+// with the regions and every one with practitioners.
 func readDirectoryData(t *testing.T) (regions []string, people []person) {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(siteDir, "practitioners", "directory.*.json"))
-	if len(files) != 1 {
-		t.Fatalf("want one practitioners/directory.<hash>.json, found %v", files)
-	}
-	src, err := os.ReadFile(files[0])
+	page, err := os.ReadFile(filepath.Join(siteDir, "practitioners", "index.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	m := regexp.MustCompile(`data-directory=(?:"([^"]*)"|([^\s>]+))`).FindSubmatch(page)
+	if m == nil {
+		t.Fatal("practitioners/index.html: no data-directory attribute on the filter form")
+	}
+	urls := string(m[1]) + string(m[2])
 	var d struct {
 		Regions []string          `json:"regions"`
 		People  []json.RawMessage `json:"people"`
 	}
-	if err := json.Unmarshal(src, &d); err != nil {
-		t.Fatal(err)
+	for i, url := range strings.Fields(urls) {
+		src, err := os.ReadFile(filepath.Join(siteDir, filepath.FromSlash(strings.TrimPrefix(url, "/"))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var part struct {
+			Regions []string          `json:"regions"`
+			People  []json.RawMessage `json:"people"`
+		}
+		if err := json.Unmarshal(src, &part); err != nil {
+			t.Fatalf("%s: %v", url, err)
+		}
+		if i == 0 {
+			d.Regions = part.Regions
+		}
+		d.People = append(d.People, part.People...)
+	}
+	if len(d.People) == 0 {
+		t.Fatalf("the directory's filter data (%s) lists no practitioners", urls)
 	}
 	for _, raw := range d.People {
 		var row []json.RawMessage
