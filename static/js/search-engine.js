@@ -243,7 +243,7 @@ export function openIndex(base = "/search/", load) {
       const p = list(await postings(shardOf(e, t)), t);
       if (p) out.push([t, 1, p]);
     }
-    const own = out.length > 0, word = g.word || g.term, w = [...word], num = DIGIT.test(word);
+    const own = out.length > 0, word = g.word, w = [...word], num = DIGIT.test(word);
     if (g.prefix && !asTyped && w.length >= 2) {
       // Terms starting with the word or its stem, and, when the word has
       // no term of its own, the stems of the word itself: a term of four
