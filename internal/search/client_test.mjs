@@ -310,7 +310,7 @@ test("present: a word counts by its rarity among the page's sections, and more i
 test("present: a word the page has only as a synonym links the section of the page's word, at half weight", () => {
   // f.y: "grievanc" is in the index for this page as a synonym of its
   // "complaint" (see Synonyms in internal/search/doc.go).
-  const f = {u: "/faq/", t: "Questions", k: "page", y: [["grievanc", "complain"]], s: [
+  const f = {u: "/faq/", t: "Questions", k: "page", y: [[["grievanc"], "complain"]], s: [
     ["", "", 0, "Answers to the questions people ask most."],
     ["Costs", "costs", 2, "A session costs about the same as a massage."],
     ["Complaints", "complaints", 2, "Tell us about your complaint, and we will look into it."],
@@ -322,13 +322,31 @@ test("present: a word the page has only as a synonym links the section of the pa
   assert.deepEqual(r.excerpt.filter((s) => s.mark).map((s) => s.text), ["complaint"]);
   // Half the weight of the word itself: the synonym's word in a heading
   // (2 × 0.5) counts as much as a word typed in a text (1).
-  const g = {...f, y: [["grievanc", "complain"]], s: [["Complaints", "complaints", 2, ""], ["Grievances", "grievances", 2, ""], ["Other", "other", 2, "A grievance."]]};
+  const g = {...f, y: [[["grievanc"], "complain"]], s: [["Complaints", "complaints", 2, ""], ["Grievances", "grievances", 2, ""], ["Other", "other", 2, "A grievance."]]};
   const s = present(g, words("grievance")).subs;
   assert.deepEqual(s.map((x) => [x.url, x.heading]), [["/faq/#grievances", "Grievances"], ["/faq/#complaints", "Complaints"], ["/faq/#other", "Other"]]);
   // A completion's synonym picks no section: the word was not typed.
   assert.equal(present(f, [[["grievanc", 0.8]]]).url, "/faq/");
   // Without the table's entry for the page, the synonym is nowhere.
   assert.equal(present({...f, y: undefined}, words("grievance")).url, "/faq/");
+});
+
+test("present: synonyms that stand for the same terms share one entry of f.y, and each links their section", () => {
+  // "cheap" and "affordable" stand for "cost" and "price", "grievance"
+  // and "gripe" for "complaint": the index lists each group's terms once.
+  const f = {u: "/faq/", t: "Questions", k: "page", y: [[["cheap", "afford"], "cost", "price"], [["grievanc", "gripe"], "complain"]], s: [
+    ["", "", 0, "Answers to the questions people ask most."],
+    ["Prices", "prices", 2, "What we charge."],
+    ["Complaints", "complaints", 2, "Tell us about your complaint."],
+    ["Who we are", "who", 2, "About what it costs to train."],
+  ]};
+  for (const q of ["cheap", "affordable"]) assert.equal(present(f, words(q)).url, "/faq/#prices", q);
+  assert.deepEqual(present(f, words("cheap")).subs.map((s) => s.url), ["/faq/#prices", "/faq/#who"]);
+  for (const q of ["grievance", "gripe"]) assert.equal(present(f, words(q)).url, "/faq/#complaints", q);
+  // A term a synonym stands for is no synonym itself: "cost" typed does
+  // not count "price" (the heading's "Prices", 2 × 0.5, would tie with
+  // the text's "costs" and, coming first, win).
+  assert.equal(present(f, words("cost")).url, "/faq/#who");
 });
 
 test("present: a title with every word links the top of the page", () => {

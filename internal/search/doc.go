@@ -214,10 +214,10 @@
 //   - search/doc/<hash>.json, fragment packs: a JSON array of fragments, one
 //     per document, {"u":url, "t":title, "k":kind, "d":description,
 //     "g":tags, "w":keywords, "s":[[heading, anchor, level, text], ...],
-//     "y":[[synonym, term, ...], ...]}, d, g, w and y left out when empty;
-//     y gives each synonym the document has only as a synonym (Synonyms)
-//     with the terms of its words it stands for, in the order the
-//     document has them. The client builds excerpts, heading sub-results
+//     "y":[[[synonym, ...], term, ...], ...]}, d, g, w and y left out
+//     when empty; y gives the synonyms the document has only as synonyms
+//     (Synonyms), grouped by the terms of its words they stand for, with
+//     those terms, in the order the document has them, once a group. The client builds excerpts, heading sub-results
 //     and phrase checks from them. Documents are packed in the caller's numbering (for a
 //     site, the order of its pages), and a pack is closed once it holds
 //     packLimit bytes: one long article, or a few short ones, or dozens of

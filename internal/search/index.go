@@ -335,6 +335,7 @@ type analyser struct {
 	label  uint16 // exactBit, labelBit or 0: what a term of the field adds to its posting
 	body   int32
 	ys     []synWord // the document's synonyms and the terms they stand for
+	syns   []int32   // scratch for appendSynonyms
 }
 
 // synWord is a synonym a document has only as a synonym, and one of the
@@ -655,33 +656,71 @@ func (v *Vocabulary) Analyse(doc Doc) (*Analysis, error) {
 }
 
 // appendSynonyms adds to the fragment just appended to b its synonyms,
-// as "y":[[synonym, term, ...], ...]: each synonym the document has
-// only as a synonym, in the order they were found, with the terms of its
-// words it stands for (see Synonyms in the package doc).
+// as "y":[[[synonym, ...], term, ...], ...]: the synonyms the document
+// has only as synonyms, in the order they were found, grouped by the
+// terms of its words they stand for, which each group lists once
+// ("cheap" and "affordable", both for "cost" and "price"; see Synonyms in
+// the package doc).
 func (a *analyser) appendSynonyms(b []byte) []byte {
 	if len(a.ys) == 0 {
 		return b
 	}
 	terms := a.v.synTerms
-	b = append(b[:len(b)-1], `,"y":[`...)
-	for i, y := range a.ys {
-		if slices.ContainsFunc(a.ys[:i], func(x synWord) bool { return x.syn == y.syn }) {
-			continue // listed with its first
+	syns := a.syns[:0] // the synonyms not yet written, in the order found
+	for _, y := range a.ys {
+		if !slices.Contains(syns, y.syn) {
+			syns = append(syns, y.syn)
 		}
-		if i > 0 {
+	}
+	b = append(b[:len(b)-1], `,"y":[`...)
+	for first := true; len(syns) > 0; first = false {
+		if !first {
 			b = append(b, ',')
 		}
-		b = append(b, '[')
-		b = appendJSONString(b, terms[y.syn])
-		for _, x := range a.ys[i:] {
-			if x.syn == y.syn {
+		s := syns[0]
+		b = append(b, `[[`...)
+		b = appendJSONString(b, terms[s])
+		rest := syns[:0]
+		for _, q := range syns[1:] {
+			if a.sameTerms(s, q) {
 				b = append(b, ',')
-				b = appendJSONString(b, terms[x.term])
+				b = appendJSONString(b, terms[q])
+			} else {
+				rest = append(rest, q)
+			}
+		}
+		syns = rest
+		b = append(b, ']')
+		for _, y := range a.ys {
+			if y.syn == s {
+				b = append(b, ',')
+				b = appendJSONString(b, terms[y.term])
 			}
 		}
 		b = append(b, ']')
 	}
+	a.syns = syns
 	return append(b, "]}"...)
+}
+
+// sameTerms reports whether synonyms p and q stand for the same terms of
+// the document, in the same order.
+func (a *analyser) sameTerms(p, q int32) bool {
+	ys := a.ys
+	for i, j := 0, 0; ; i, j = i+1, j+1 {
+		for i < len(ys) && ys[i].syn != p {
+			i++
+		}
+		for j < len(ys) && ys[j].syn != q {
+			j++
+		}
+		if i == len(ys) || j == len(ys) {
+			return i == j
+		}
+		if ys[i].term != ys[j].term {
+			return false
+		}
+	}
 }
 
 // appendFragment appends the fragment of doc, as json.Marshal would

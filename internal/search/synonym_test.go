@@ -147,11 +147,12 @@ func TestSynonymsWith(t *testing.T) {
 	}
 }
 
-// A document's fragment lists the synonyms it has only as synonyms, each
-// with the terms of its own words they stand for, so that the browser can
-// link a result found by one to the section where those words are.
+// A document's fragment lists the synonyms it has only as synonyms,
+// grouped by the terms of its own words they stand for, each group with
+// those terms once, so that the browser can link a result found by one to
+// the section where those words are.
 func TestSynonymsInFragment(t *testing.T) {
-	syn, err := ParseSynonyms("syn.txt", "kid kids: child children\ncheap: cost price\n")
+	syn, err := ParseSynonyms("syn.txt", "kid kids: child children\ncheap: cost price\naffordable: cost price\nyoungster: child children\nexpensive: price\n")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,25 +163,34 @@ func TestSynonymsInFragment(t *testing.T) {
 			t.Fatal(err)
 		}
 		var f struct {
-			Y [][]string `json:"y"`
+			Y [][]json.RawMessage `json:"y"`
 		}
 		if err := json.Unmarshal(a.frag, &f); err != nil {
 			t.Fatalf("%s: %v", a.frag, err)
 		}
 		var out []string
 		for _, y := range f.Y {
-			out = append(out, strings.Join(y, " "))
+			var syns []string
+			if err := json.Unmarshal(y[0], &syns); err != nil {
+				t.Fatalf("%s: %v", a.frag, err)
+			}
+			e := strings.Join(syns, " ") + ":"
+			for _, t := range y[1:] {
+				e += " " + strings.Trim(string(t), `"`)
+			}
+			out = append(out, e)
 		}
 		return out
 	}
 	d := Doc{URL: "/a/", Kind: "article", Title: "Prices", Sections: []Section{
 		{Text: "About a child."}, {Heading: "Children", Anchor: "children", Text: "What it costs for children."}}}
-	if got, want := strings.Join(frag(d), "|"), "cheap price cost|kid child children"; got != want {
+	if got, want := strings.Join(frag(d), "|"), "cheap afford: price cost|expens: price|kid youngster: child children"; got != want {
 		t.Errorf("y = %q, want %q", got, want)
 	}
-	// A page that says "kids" has the word itself: only "cheap" is listed.
+	// A page that says "kids" has the word itself: only "youngster" is
+	// listed for its words.
 	d.Sections = append(d.Sections, Section{Text: "Kids welcome."})
-	if got, want := strings.Join(frag(d), "|"), "cheap price cost"; got != want {
+	if got, want := strings.Join(frag(d), "|"), "cheap afford: price cost|expens: price|youngster: child children"; got != want {
 		t.Errorf("with kids, y = %q, want %q", got, want)
 	}
 	// None: no y.

@@ -243,7 +243,7 @@ export function openIndex(base = "/search/", load) {
       const p = list(await postings(shardOf(e, t)), t);
       if (p) out.push([t, 1, p]);
     }
-    const own = out.length > 0, word = g.word || g.term, w = [...word], num = DIGIT.test(word);
+    const own = out.length > 0, word = g.word, w = [...word], num = DIGIT.test(word);
     if (g.prefix && !asTyped && w.length >= 2) {
       // Terms starting with the word or its stem, and, when the word has
       // no term of its own, the stems of the word itself: a term of four
@@ -470,14 +470,14 @@ export function present(f, groups) {
   // A term of two words (the word two words typed apart make, or the
   // hyphenated word they are parts of) counts twice for each: the text
   // has them as the visitor put them together. A word typed that the
-  // page has only as a synonym (f.y: [synonym, term, …]) counts, at half
-  // its weight, where the page has the terms it stands for (not a
-  // completion or typo: a synonym of a word not typed is too far from
-  // what the visitor wants to pick a section by).
-  const y = new Map((f.y || []).map(([s, ...t]) => [s, t]));
+  // page has only as a synonym (f.y: [[synonym, …], term, …], synonyms
+  // grouped by the terms they stand for) counts, at half its weight,
+  // where the page has those terms (not a completion or typo: a synonym
+  // of a word not typed is too far from what the visitor wants to pick a
+  // section by).
   const all = groups.flatMap((g, i) => g.flatMap(([t, w]) => {
     const x = groups.some((h, j) => j !== i && h.some(([u]) => u === t)) ? 2 * w : w;
-    return [[t, i, x], ...(w < 1 ? [] : y.get(t) || []).map((u) => [u, i, x / 2])];
+    return [[t, i, x], ...(w < 1 ? [] : (f.y || []).flatMap(([s, ...u]) => s.includes(t) ? u : [])).map((u) => [u, i, x / 2])];
   }));
   const terms = new Set(all.map(([t]) => t));
   // s.w: the section's best weight for each group, doubled in the heading;

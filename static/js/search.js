@@ -124,7 +124,6 @@ function setup(form) {
     sayTimer = setTimeout(() => status.replaceChildren(said), q && wait);
     open(!!q);
   }
-  const kinds = () => [...form.querySelectorAll('input[name="kind"]:checked')].map((c) => c.value);
   async function run(w = 0) {
     const q = input.value, my = ++seq;
     wait = w;
@@ -133,7 +132,7 @@ function setup(form) {
     try {
       const [index, registrationQuery] = await load();
       const limit = page ? 20 : 6, reg = regPrefix && registrationQuery(q, regPrefix, Number(regDigits));
-      const res = await index.search(reg || q, reg ? {kinds: ["practitioner"], limit, exact: true} : {kinds: kinds(), limit});
+      const res = await index.search(reg || q, reg ? {kinds: ["practitioner"], limit, exact: true} : {kinds: new FormData(form).getAll("kind"), limit});
       if (my !== seq) return;
       if (!reg || res.total) return render(q, res);
       // Lapsed and unknown numbers are not in the index: say so, without
