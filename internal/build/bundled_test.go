@@ -492,3 +492,29 @@ func TestRegistrationCheckTime(t *testing.T) {
 		t.Errorf("the pages disagree on how long checking a registration takes: %v", said)
 	}
 }
+
+// TestSafetyShortVersion: a patient who reads only the safety page's
+// short version learns the warning signs that need help at once, where to
+// get it, and is led to the full list of them.
+func TestSafetyShortVersion(t *testing.T) {
+	out, _ := buildBundled(t)
+	data, err := os.ReadFile(filepath.Join(out, "articles", "safety", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(data)
+	start := strings.Index(html, `<h2 id="the-short-version">`)
+	if start < 0 {
+		t.Fatal(`the safety page has no heading "The short version"`)
+	}
+	short := html[start+1:]
+	short = short[:strings.Index(short, "<h2")]
+	if !strings.Contains(html, `<h2 id="when-to-stop-and-get-medical-help">`) {
+		t.Fatal(`the safety page has no section "When to stop and get medical help"`)
+	}
+	for _, want := range []string{`href="#when-to-stop-and-get-medical-help"`, "999", "A&amp;E", "severe headache"} {
+		if !strings.Contains(short, want) {
+			t.Errorf("the safety page's short version lacks %s:\n%s", want, short)
+		}
+	}
+}

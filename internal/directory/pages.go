@@ -189,6 +189,11 @@ type ProfileData struct {
 	// work with children in the practitioner's (first) region, ChildrenIn,
 	// or in the whole country when nobody there does (ChildrenIn "").
 	Children, ChildrenIn string
+	// Accepting is where the profile of a practitioner who is not taking
+	// new clients sends a patient: the directory filtered to those who
+	// are, in the practitioner's (first) region, AcceptingIn, or in the
+	// whole country when nobody there is (AcceptingIn "").
+	Accepting, AcceptingIn string
 	// Back are the lists a patient may have come from, to go back to:
 	// the first page of each town the practitioner works in, where their
 	// region is too large for one page and lists its towns, then the first
@@ -256,11 +261,13 @@ func (d *Directory) Pages(cfg *config.Config, md Markdown) ([]PageSpec, error) {
 	// The regions where someone works with children: a parent looking
 	// there is sent to them.
 	paediatricIn := map[string]bool{}
+	// The regions where someone takes new clients: a patient turned away
+	// by one who does not is sent to them.
+	acceptingIn := map[string]bool{}
 	for _, p := range current {
-		if p.Paediatric() {
-			for _, r := range p.Regions() {
-				paediatricIn[r] = true
-			}
+		for _, r := range p.Regions() {
+			paediatricIn[r] = paediatricIn[r] || p.Paediatric()
+			acceptingIn[r] = acceptingIn[r] || p.Accepting
 		}
 	}
 	pages, townNames := d.listPages(paediatricIn)
@@ -279,9 +286,15 @@ func (d *Directory) Pages(cfg *config.Config, md Markdown) ([]PageSpec, error) {
 		bios[i] = h
 	})
 	for i, p := range current {
-		data := ProfileData{Sample: d.Sample, P: p, Bio: bios[i], Qualifications: d.qualifications(p), Now: d.Now, Children: childrenURL(""), Back: backLinks(p, d.regions, townNames)}
-		if rs := p.Regions(); len(rs) > 0 && paediatricIn[rs[0]] {
-			data.Children, data.ChildrenIn = childrenURL(rs[0]), rs[0]
+		data := ProfileData{Sample: d.Sample, P: p, Bio: bios[i], Qualifications: d.qualifications(p), Now: d.Now,
+			Children: childrenURL(""), Accepting: acceptingURL(""), Back: backLinks(p, d.regions, townNames)}
+		if rs := p.Regions(); len(rs) > 0 {
+			if paediatricIn[rs[0]] {
+				data.Children, data.ChildrenIn = childrenURL(rs[0]), rs[0]
+			}
+			if acceptingIn[rs[0]] {
+				data.Accepting, data.AcceptingIn = acceptingURL(rs[0]), rs[0]
+			}
 		}
 		pages = append(pages, PageSpec{
 			URL:         p.URL(),
@@ -564,11 +577,19 @@ func listPage(place, keyword string, i int, ld ListData, origin string) PageSpec
 
 // childrenURL is the directory filtered to practitioners who work with
 // children, in region when it is not "".
-func childrenURL(region string) string {
+func childrenURL(region string) string { return filteredURL(region, "children") }
+
+// acceptingURL is the directory filtered to the practitioners accepting
+// new clients, in region or, when region is "", in the whole country.
+func acceptingURL(region string) string { return filteredURL(region, "accepting") }
+
+// filteredURL is the directory filtered by one of its checkboxes, flag,
+// in region or, when region is "", in the whole country.
+func filteredURL(region, flag string) string {
 	if region == "" {
-		return "/practitioners/?children=1"
+		return "/practitioners/?" + flag + "=1"
 	}
-	return "/practitioners/?region=" + url.QueryEscape(RegionSlug(region)) + "&children=1"
+	return "/practitioners/?region=" + url.QueryEscape(RegionSlug(region)) + "&" + flag + "=1"
 }
 
 // paginate splits cards (by name) into pages of PageSize, at least one,

@@ -662,6 +662,48 @@ func TestProfileChildSafety(t *testing.T) {
 	}
 }
 
+// TestProfileNotAccepting: the profile of a practitioner who is not
+// taking new clients sends a patient on to those who are, in the
+// practitioner's region when someone there is, else in the whole
+// directory; a profile of one who is accepting links nowhere of the kind.
+func TestProfileNotAccepting(t *testing.T) {
+	full := strings.Replace(aelia, "accepting_new_clients: true", "accepting_new_clients: false", 1)
+	open := strings.NewReplacer("CST-000004", "CST-000005", "name: Aelia Thornhurst", "name: Bea Open").Replace(aelia)
+	cfg := testConfig(t)
+	profile := func(files map[string]string) string {
+		t.Helper()
+		files["content/schools/frithwick-college.yaml"] = frithwick
+		d, l := loadSite(t, files)
+		if l.Count(0) != 0 {
+			t.Fatal(l.All())
+		}
+		pages, err := d.Pages(cfg, markdown)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return render(t, cfg, pageByURL(t, pages, "/practitioners/aelia-thornhurst/"))
+	}
+	for _, c := range []struct {
+		what  string
+		files map[string]string
+		want  string
+	}{
+		{"alone in the region", map[string]string{"content/practitioners/aelia-thornhurst.yaml": full},
+			`Not taking new clients at present: choose a <a href="/practitioners/?accepting=1">practitioner who is accepting new clients</a>`},
+		{"with someone accepting in the region", map[string]string{"content/practitioners/aelia-thornhurst.yaml": full, "content/practitioners/bea-open.yaml": open},
+			`Not taking new clients at present: choose a <a href="/practitioners/?region=south-west&amp;accepting=1">practitioner in South West who is accepting new clients</a>`},
+		{"accepting", map[string]string{"content/practitioners/aelia-thornhurst.yaml": aelia}, `<dd>Accepting new clients</dd>`},
+	} {
+		out := profile(c.files)
+		if !strings.Contains(out, c.want) {
+			t.Errorf("%s: the profile lacks\n%s\nin:\n%s", c.what, c.want, out)
+		}
+		if c.what == "accepting" && strings.Contains(out, "accepting=1") {
+			t.Errorf("the profile of a practitioner accepting new clients sends patients elsewhere:\n%s", out)
+		}
+	}
+}
+
 // TestCardConditions: every card of a practitioner with conditions on
 // their practice says that conditions apply, in the profile's words when
 // they are short enough for a card, and links to them on the profile; the
