@@ -14,6 +14,9 @@ var testTopics = []string{"head", "neck", "spine", "nervous-system", "cerebrospi
 
 const testFile = "content/reading/test.md"
 
+// testSite is the site's own address in the tests (site.yaml's base_url).
+const testSite = "https://cst.example.org/"
+
 // testToday is the build's date of the tests: books up to 2027 are
 // accepted.
 var testToday = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
@@ -35,7 +38,7 @@ func decodeOn(t *testing.T, src string, today time.Time) ([]Book, []string) {
 		t.Fatalf("syntax error: %v", list.All())
 	}
 	m := d.Map(root, "front matter", "title", "books")
-	books := DecodeBooks(m, testTopics, today)
+	books := DecodeBooks(m, testTopics, testSite, today)
 	var msgs []string
 	for _, p := range list.All() {
 		msgs = append(msgs, p.String())
@@ -174,6 +177,9 @@ func TestDecodeBooksValidation(t *testing.T) {
 		{"note links in a quoted note over several lines", "books:\n  - title: A Book\n    authors: [A]\n    level: further\n    note: \"Line one [x](ftp://example.org/a),\n      line two [y](ftp://example.org/b).\"\n", []string{
 			p + `6:21: note link "ftp://example.org/a" uses the ftp: scheme; link to a page on this site or to an http, https, mailto or tel address`,
 			p + `7:16: note link "ftp://example.org/b" uses the ftp: scheme; link to a page on this site or to an http, https, mailto or tel address`}},
+		{"note links to the site's own address written in full", "books:\n  - title: A Book\n    authors: [A]\n    level: further\n    note: >-\n      See [training](https://cst.example.org/training/#dates),\n      [home](HTTP://CST.example.org) and [another site](https://example.org/training/).\n", []string{
+			p + `7:11: warning: note link "https://cst.example.org/training/#dates", which is this site's own address written in full: a link written so is not checked, and leads a preview's readers to the live site; write it from the root: /training/#dates`,
+			p + `8:7: warning: note link "HTTP://CST.example.org", which is this site's own address written in full: a link written so is not checked, and leads a preview's readers to the live site; write it from the root: /`}},
 		{"safe note links", book(`note: "See [training](/training/), [mail](mailto:info@example.org), [a page](https://example.org/) and [call us](tel:+441632960905)."`), nil},
 		{"many problems collected", "books:\n  - title: One\n    authors: [A]\n    isbn: 0-306-40615-3\n    level: core\n  - authors: [B]\n    year: 99\n    level: further\n", []string{
 			p + `5:11: isbn "0-306-40615-3" has a bad check digit (expected 2); copy it again from the book's back cover or its publisher's page`,

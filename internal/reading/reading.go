@@ -150,13 +150,15 @@ const MinYear = 1450
 // is the front matter map the page parser made; every problem is reported
 // to m's decoder. topics is the site's topic vocabulary
 // (config.Vocab.Topics), nil when site.yaml could not be read and topics
-// are not checked. today is the build's date (SOURCE_DATE_EPOCH when set):
+// are not checked. site is the site's own address (site.yaml's base_url,
+// "" when unknown): a note link written with it in full is a warning that
+// gives the link from the root. today is the build's date (SOURCE_DATE_EPOCH when set):
 // a book may be published up to the year after it, so that a list names a
 // book announced for next year and builds the same on every machine.
 // Books missing a title or authors are reported and left out; other
 // faulty values are reported and left empty. A list with no books written
 // is a warning.
-func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
+func DecodeBooks(m yamldoc.Map, topics []string, site string, today time.Time) []Book {
 	maxYear := today.Year() + 1
 	d := m.Decoder()
 	var books []Book
@@ -309,6 +311,8 @@ func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
 						why += "; for that page, write " + u
 					}
 					d.Errorf(&at, "note link %q %s", l.url, why)
+				} else if root, own := link.OwnSite(site, l.url); own {
+					d.Warnf(&at, "note link %q, %s", l.url, link.OwnSiteAdvice(root))
 				}
 				if t, vague := link.Vague(NotePlain(l.text)); vague {
 					d.Warnf(&at, "link text %q does not say where the link goes, and screen readers can list links by their text alone; describe the destination, like [the training page](/training/)", t)
