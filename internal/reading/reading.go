@@ -507,9 +507,10 @@ func isbnDigits(isbn string) int {
 
 // twoPeople reports whether name is two people's names joined by "and"
 // or "&" (John E. Upledger and Jon D. Vredevoogd), and gives them: each
-// of two words or more, every word capitalised, so that an
-// organisation's name such as "Royal College of Physicians and Surgeons"
-// is one author.
+// of two words or more, every word capitalised but a surname's particles
+// inside a name (Ludwig van Beethoven, Ursula von der Leyen, as
+// personname reads them), so that an organisation's name such as "Royal
+// College of Physicians and Surgeons" is one author.
 func twoPeople(name string) (a, b string, ok bool) {
 	words := strings.Fields(name)
 	for i, w := range words {
@@ -517,15 +518,25 @@ func twoPeople(name string) (a, b string, ok bool) {
 			continue
 		}
 		left, right := words[:i], words[i+1:]
-		if len(left) < 2 || len(right) < 2 {
+		if !personLike(left) || !personLike(right) {
 			return "", "", false
-		}
-		for _, w := range append(append([]string{}, left...), right...) {
-			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
-				return "", "", false
-			}
 		}
 		return strings.Join(left, " "), strings.Join(right, " "), true
 	}
 	return "", "", false
+}
+
+// personLike reports whether words could be one person's name as twoPeople
+// reads it: two words or more, the first and the last capitalised, any
+// other capitalised or a particle of a surname.
+func personLike(words []string) bool {
+	if len(words) < 2 {
+		return false
+	}
+	for i, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && (i == 0 || i == len(words)-1 || !personname.IsParticle(w)) {
+			return false
+		}
+	}
+	return true
 }
