@@ -641,7 +641,7 @@ func TestOneMistakeOneProblem(t *testing.T) {
 			map[string]string{"content/articles/cafe\u0301.md": "---\ntitle: C\n---\n", "content/l.md": "---\ntitle: L\n---\n[x](articles/caf\u00e9.md)\n"},
 			[]string{"content/articles/cafe\u0301.md:1:1: the file name has an accent saved as a mark of its own (U+0301 after e), as some Mac programs save names, and a link or address typed on a keyboard would not match it; rename the file cafe.md, or give the page a slug"}},
 		{"menu entries to a page's file in other letter case, its ending too, and to a file on another site",
-			map[string]string{"content/site.yaml": "title: T\nbase_url: https://example.org/\nmenu:\n  - {name: OK, url: articles/ok.MD}\n  - {name: Okay, url: Articles/OK.Md}\n  - {name: Gone, url: articles/gone.MD}\n  - {name: Notes, url: \"https://example.org/NOTES.md\"}\n",
+			map[string]string{"content/site.yaml": "title: T\nbase_url: https://example.org/\nmenu:\n  - {name: OK, url: articles/ok.MD}\n  - {name: Okay, url: Articles/OK.Md}\n  - {name: Gone, url: articles/gone.MD}\n  - {name: Notes, url: \"https://notes.example.org/NOTES.md\"}\n",
 				"layouts/base.html": `<html><body><nav>{{range .Site.Menu}}<a href="{{.URL}}">{{.Name}}</a>{{end}}</nav>{{template "main" .}}</body></html>`},
 			[]string{
 				`content/site.yaml:4:21: warning: menu entry "OK" links to articles/ok.MD, which is not a published page; did you mean "articles/ok.md"?`,
