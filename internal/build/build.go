@@ -593,7 +593,7 @@ func (b *builder) copyAssets() {
 		b.links.AddFile("/" + f.Path)
 	})
 	b.res.StaticFiles = len(res.Files)
-	b.tmpl = render.Load(b.fsys, b.funcs(), b.problems)
+	b.tmpl = render.Load(b.fsys, b.funcs(), b.siteURL, b.problems)
 	if b.inc != nil {
 		b.inc.keepAssets(b, b.problems.Len() == before)
 	}

@@ -47,7 +47,7 @@ func (r *readingLists) load(b *builder) {
 			case topics == nil:
 				topics = []string{} // none allowed
 			}
-			r.books[p.Path] = reading.DecodeBooks(p.Front, topics, b.opt.Now)
+			r.books[p.Path] = reading.DecodeBooks(p.Front, topics, b.siteURL, b.opt.Now)
 		}
 	}
 }

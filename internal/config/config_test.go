@@ -91,6 +91,41 @@ func TestMenuURLs(t *testing.T) {
 	}
 }
 
+// A menu url written with the site's own address in full is a warning at
+// the url that gives it from the root, as a link in a page is; an address
+// on another host or outside the base URL's folder is not.
+func TestMenuURLOwnAddress(t *testing.T) {
+	const advice = `, which is this site's own address written in full: a link written so is not checked, and leads a preview's readers to the live site; write it from the root: `
+	src := "title: x\nbase_url: https://example.org/cst\nmenu:\n" +
+		"  - {name: Verify, url: \"https://EXAMPLE.org/cst/verify/?n=1#how\"}\n" +
+		"  - name: Home\n    url: http://example.org/cst\n" +
+		"  - {name: Other, url: https://example.org/elsewhere/}\n" +
+		"  - {name: Elsewhere, url: https://www.example.org/cst/}\n" +
+		"  - {name: Safety, url: /articles/safety/}\n"
+	var l diag.List
+	c := Parse([]byte(src), &l)
+	var got []string
+	for _, p := range l.All() {
+		got = append(got, p.String())
+	}
+	want := []string{
+		`content/site.yaml:4:25: warning: menu entry "Verify": url "https://EXAMPLE.org/cst/verify/?n=1#how"` + advice + `/verify/?n=1#how`,
+		`content/site.yaml:6:10: warning: menu entry "Home": url "http://example.org/cst"` + advice + `/`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(c.Menu) != 5 {
+		t.Errorf("menu has %d entries, want all 5: a warning keeps the entry", len(c.Menu))
+	}
+	// With no base_url read, nothing is the site's own address.
+	l = diag.List{}
+	Parse([]byte("title: x\nbase_url: https://user:pw@example.org/\nmenu:\n  - {name: Verify, url: https://example.org/verify/}\n"), &l)
+	if l.Len() != 1 {
+		t.Errorf("a refused base_url: got %v, want its own error alone", l.All())
+	}
+}
+
 // A base URL that is refused is not used: the site keeps a placeholder
 // rather than putting credentials or a space into every canonical link.
 func TestBadBaseURLIsNotUsed(t *testing.T) {

@@ -216,8 +216,10 @@ func (l *loader) practitioner(file string) *Practitioner {
 	m.Date("certified_since", &p.CertifiedSince)
 	m.Date("certified_until", &p.CertifiedUntil)
 	if !p.CertifiedSince.IsZero() && !p.CertifiedUntil.IsZero() && p.CertifiedUntil.Before(p.CertifiedSince) {
-		m.Errorf("certified_until", "certified_until %s is before certified_since %s; check the dates",
-			p.CertifiedUntil.Format("2006-01-02"), p.CertifiedSince.Format("2006-01-02"))
+		// Either date may be the one mistyped: the message names both
+		// places, reported at the one the register goes by.
+		m.Errorf("certified_until", "certified_until %s is before certified_since %s (on line %d), so the certification would end before it began; check both dates and correct the wrong one",
+			p.CertifiedUntil.Format("2006-01-02"), p.CertifiedSince.Format("2006-01-02"), m.Line("certified_since"))
 	} else if !p.CertifiedSince.IsZero() && daysFrom(l.d.Now, p.CertifiedSince) > 0 {
 		// Listed now and "certified since" a day to come: a typed
 		// year, or a file added before the certification starts.

@@ -302,3 +302,52 @@ func Vague(text string) (string, bool) {
 	t := strings.ToLower(strings.TrimFunc(strings.Join(strings.Fields(text), " "), unicode.IsPunct))
 	return t, vagueText[t]
 }
+
+// OwnSite reports whether dest is an address of the site at base (its
+// base URL, site.yaml's base_url) written in full: http or https, the
+// base URL's host in any letter case, and a path inside the base URL's
+// folder. It gives the address from the site's root, query and fragment
+// kept (https://example.org/verify/#how is /verify/#how), for the
+// warning's hint. Such a link is not checked as the site's own links are,
+// and leads a deploy preview's readers to the live site. base "" is no
+// site: nothing is its address.
+func OwnSite(base, dest string) (root string, ok bool) {
+	if base == "" {
+		return "", false
+	}
+	u, err := url.Parse(dest)
+	if err != nil || (!strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https")) {
+		return "", false
+	}
+	site, err := url.Parse(base)
+	if err != nil || !strings.EqualFold(u.Hostname(), site.Hostname()) {
+		return "", false
+	}
+	p := u.EscapedPath()
+	if p == "" {
+		p = "/"
+	}
+	prefix := strings.TrimSuffix(site.EscapedPath(), "/")
+	if p == prefix {
+		p += "/" // the site's folder without its last slash
+	}
+	if !strings.HasPrefix(p, prefix+"/") {
+		return "", false // outside the site's folder on that host
+	}
+	root = strings.TrimPrefix(p, prefix)
+	if u.RawQuery != "" {
+		root += "?" + u.RawQuery
+	}
+	if u.Fragment != "" {
+		root += "#" + u.EscapedFragment()
+	}
+	return root, true
+}
+
+// OwnSiteAdvice is what a warning about an address OwnSite recognises
+// says after naming it (`link to "https://example.org/verify/", which
+// ...`), root being the address from the root that OwnSite gives: the
+// same words wherever an editor writes one.
+func OwnSiteAdvice(root string) string {
+	return "which is this site's own address written in full: a link written so is not checked, and leads a preview's readers to the live site; write it from the root: " + root
+}

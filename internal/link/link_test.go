@@ -132,3 +132,34 @@ func TestEmailProblem(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnSite: an http(s) address on the base URL's host, in any letter
+// case, inside its folder, is the site's own, given from the root with its
+// query and fragment; another host, another folder, another scheme or no
+// base URL is not.
+func TestOwnSite(t *testing.T) {
+	tests := []struct {
+		base, dest, root string
+		ok               bool
+	}{
+		{"https://example.org/", "https://example.org/verify/", "/verify/", true},
+		{"https://example.org/", "HTTP://Example.ORG", "/", true},
+		{"https://example.org/", "https://example.org/search/?q=neck#results", "/search/?q=neck#results", true},
+		{"https://example.org/", "https://example.org:443/a/", "/a/", true},
+		{"https://example.org/cst/", "https://example.org/cst/training/", "/training/", true},
+		{"https://example.org/cst/", "https://example.org/cst", "/", true},
+		{"https://example.org/cst/", "https://example.org/cstx/", "", false},
+		{"https://example.org/cst/", "https://example.org/other/", "", false},
+		{"https://example.org/", "https://www.example.org/verify/", "", false},
+		{"https://example.org/", "ftp://example.org/verify/", "", false},
+		{"https://example.org/", "/verify/", "", false},
+		{"https://example.org/", "mailto:info@example.org", "", false},
+		{"", "https://example.org/verify/", "", false},
+	}
+	for _, tt := range tests {
+		root, ok := OwnSite(tt.base, tt.dest)
+		if root != tt.root || ok != tt.ok {
+			t.Errorf("OwnSite(%q, %q) = %q, %v; want %q, %v", tt.base, tt.dest, root, ok, tt.root, tt.ok)
+		}
+	}
+}

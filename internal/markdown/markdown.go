@@ -1428,34 +1428,6 @@ func (w *walker) checkScheme(n ast.Node, dest string) bool {
 	return true
 }
 
-// ownSite reports whether u is an address of this site written in full,
-// with http or https and the host of Doc.Site, and gives it from the root.
-func (w *walker) ownSite(u *url.URL) (string, bool) {
-	if u == nil || w.doc.Site == "" || (!strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https")) {
-		return "", false
-	}
-	site, err := url.Parse(w.doc.Site)
-	if err != nil || !strings.EqualFold(u.Hostname(), site.Hostname()) {
-		return "", false
-	}
-	p := u.EscapedPath()
-	if p == "" {
-		p = "/"
-	}
-	prefix := strings.TrimSuffix(site.EscapedPath(), "/")
-	if !strings.HasPrefix(p, prefix+"/") {
-		return "", false // outside the site's folder on that host
-	}
-	root := strings.TrimPrefix(p, prefix)
-	if u.RawQuery != "" {
-		root += "?" + u.RawQuery
-	}
-	if u.Fragment != "" {
-		root += "#" + u.EscapedFragment()
-	}
-	return root, true
-}
-
 // link rewrites a destination and records it.
 func (w *walker) link(n ast.Node, dest string, image bool) string {
 	back := 1
@@ -1469,8 +1441,8 @@ func (w *walker) link(n ast.Node, dest string, image bool) string {
 	}
 	out, written := dest, ""
 	u, _ := url.Parse(dest)
-	if root, ok := w.ownSite(u); ok {
-		w.warn(n, back, "link to %q, which is this site's own address written in full: a link written so is not checked, and leads a preview's readers to the live site; write it from the root: %s", dest, root)
+	if root, ok := link.OwnSite(w.doc.Site, dest); ok {
+		w.warn(n, back, "link to %q, %s", dest, link.OwnSiteAdvice(root))
 	}
 	if u.Scheme == "" && u.Host == "" && u.Path != "" && !strings.HasPrefix(u.Path, "/") {
 		// A page's file, its ending in any letter case: safety.MD is

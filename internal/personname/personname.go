@@ -78,6 +78,12 @@ func isHonorific(w string) bool {
 	return false
 }
 
+// IsParticle reports whether w is a particle of a surname, written as
+// Split reads it: van, von, de, della, du, ter..., Ó, Ní, Mac, ap... (see
+// the package comment); such a word stands in lower case inside a name
+// ("Ursula von der Leyen").
+func IsParticle(w string) bool { return isParticle(w) }
+
 func isParticle(w string) bool {
 	switch w {
 	case "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la", "ten", "ter",

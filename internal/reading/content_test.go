@@ -62,7 +62,7 @@ func TestSiteReadingLists(t *testing.T) {
 			}
 			continue
 		}
-		books := DecodeBooks(m, cfg.Vocab.Topics, testToday)
+		books := DecodeBooks(m, cfg.Vocab.Topics, cfg.BaseURL, testToday)
 		if len(books) < 4 {
 			t.Errorf("%s: only %d books", rel, len(books))
 		}

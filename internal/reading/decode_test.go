@@ -14,6 +14,9 @@ var testTopics = []string{"head", "neck", "spine", "nervous-system", "cerebrospi
 
 const testFile = "content/reading/test.md"
 
+// testSite is the site's own address in the tests (site.yaml's base_url).
+const testSite = "https://cst.example.org/"
+
 // testToday is the build's date of the tests: books up to 2027 are
 // accepted.
 var testToday = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
@@ -35,7 +38,7 @@ func decodeOn(t *testing.T, src string, today time.Time) ([]Book, []string) {
 		t.Fatalf("syntax error: %v", list.All())
 	}
 	m := d.Map(root, "front matter", "title", "books")
-	books := DecodeBooks(m, testTopics, today)
+	books := DecodeBooks(m, testTopics, testSite, today)
 	var msgs []string
 	for _, p := range list.All() {
 		msgs = append(msgs, p.String())
@@ -93,6 +96,8 @@ func TestDecodeBooksValidation(t *testing.T) {
 		{"two editors joined by &", "books:\n  - title: A Book\n    editors: C. Editor & D. Editor\n    level: further\n", []string{
 			p + `4:14: editor "C. Editor & D. Editor" names two people, who would be cited as one; write each as an item of the list: editors: [C. Editor, D. Editor]`}},
 		{"an organisation with and in its name", "books:\n  - title: A Book\n    authors: [Royal College of Physicians and Surgeons]\n    level: further\n", nil},
+		{"two authors with particles joined by and", "books:\n  - title: A Book\n    authors: [Ursula von der Leyen and Charles de Gaulle]\n    level: further\n", []string{
+			p + `4:15: author "Ursula von der Leyen and Charles de Gaulle" names two people, who would be cited as one; write each as an item of the list: authors: [Ursula von der Leyen, Charles de Gaulle]`}},
 		{"one author, surname first, in quotes", "books:\n  - title: A Book\n    authors: \"Upledger, John E.\"\n    level: further\n", nil},
 		{"unknown key", book(`auther: B`), []string{
 			p + `6:5: unknown key "auther" in book; did you mean "authors"?`}},
@@ -174,6 +179,9 @@ func TestDecodeBooksValidation(t *testing.T) {
 		{"note links in a quoted note over several lines", "books:\n  - title: A Book\n    authors: [A]\n    level: further\n    note: \"Line one [x](ftp://example.org/a),\n      line two [y](ftp://example.org/b).\"\n", []string{
 			p + `6:21: note link "ftp://example.org/a" uses the ftp: scheme; link to a page on this site or to an http, https, mailto or tel address`,
 			p + `7:16: note link "ftp://example.org/b" uses the ftp: scheme; link to a page on this site or to an http, https, mailto or tel address`}},
+		{"note links to the site's own address written in full", "books:\n  - title: A Book\n    authors: [A]\n    level: further\n    note: >-\n      See [training](https://cst.example.org/training/#dates),\n      [home](HTTP://CST.example.org) and [another site](https://example.org/training/).\n", []string{
+			p + `7:11: warning: note link "https://cst.example.org/training/#dates", which is this site's own address written in full: a link written so is not checked, and leads a preview's readers to the live site; write it from the root: /training/#dates`,
+			p + `8:7: warning: note link "HTTP://CST.example.org", which is this site's own address written in full: a link written so is not checked, and leads a preview's readers to the live site; write it from the root: /`}},
 		{"safe note links", book(`note: "See [training](/training/), [mail](mailto:info@example.org), [a page](https://example.org/) and [call us](tel:+441632960905)."`), nil},
 		{"many problems collected", "books:\n  - title: One\n    authors: [A]\n    isbn: 0-306-40615-3\n    level: core\n  - authors: [B]\n    year: 99\n    level: further\n", []string{
 			p + `5:11: isbn "0-306-40615-3" has a bad check digit (expected 2); copy it again from the book's back cover or its publisher's page`,
@@ -299,5 +307,41 @@ func TestListWithoutBooks(t *testing.T) {
 	_, msgs := decode(t, "title: A list\nbooks:\n  - {title: T}\n")
 	if len(msgs) != 2 || strings.Contains(strings.Join(msgs, "\n"), "has no books") {
 		t.Errorf("a list whose only book has errors: %q", msgs)
+	}
+}
+
+// TestTwoPeople: two people's names joined by "and" or "&" are found,
+// surnames with lower-case particles among them; one person's name, and
+// an organisation's with "and" in it, are not.
+func TestTwoPeople(t *testing.T) {
+	tests := []struct {
+		name, a, b string // a and b "" when name is one author
+	}{
+		{"John E. Upledger and Jon D. Vredevoogd", "John E. Upledger", "Jon D. Vredevoogd"},
+		{"C. Editor & D. Editor", "C. Editor", "D. Editor"},
+		{"Ludwig van Beethoven and Clara Schumann", "Ludwig van Beethoven", "Clara Schumann"},
+		{"Charles de Gaulle & Jean Monnet", "Charles de Gaulle", "Jean Monnet"},
+		{"Ursula von der Leyen and Ann Smith", "Ursula von der Leyen", "Ann Smith"},
+		{"Ann Smith and Vincent van Gogh", "Ann Smith", "Vincent van Gogh"},
+		{"Aoife Ní Bhriain and Rhys ap Gruffydd", "Aoife Ní Bhriain", "Rhys ap Gruffydd"},
+		{"Ann Smith", "", ""},
+		{"Ludwig van Beethoven", "", ""},
+		{"Ursula von der Leyen", "", ""},
+		{"Marks and Spencer", "", ""},
+		{"Smith and Sons", "", ""},
+		{"Ann Smith and Sons", "", ""},
+		{"Royal College of Physicians and Surgeons", "", ""},
+		{"Society of Friends and Allies of the Museum", "", ""},
+		{"Ann Smith and the Editors", "", ""},
+		{"Ann Smith and de Gaulle", "", ""}, // a name does not start with a particle
+		{"Ann van and Bo Jones", "", ""},    // nor end with one
+		{"Centre for Health and Care Research", "", ""},
+		{"Hodder & Stoughton", "", ""},
+	}
+	for _, tt := range tests {
+		a, b, ok := twoPeople(tt.name)
+		if a != tt.a || b != tt.b || ok != (tt.a != "") {
+			t.Errorf("twoPeople(%q) = %q, %q, %v; want %q, %q, %v", tt.name, a, b, ok, tt.a, tt.b, tt.a != "")
+		}
 	}
 }

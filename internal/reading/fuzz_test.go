@@ -41,7 +41,7 @@ func FuzzDecodeBooks(f *testing.F) {
 			return
 		}
 		m := d.Map(root, "front matter", "title", "books")
-		books := DecodeBooks(m, testTopics, testToday)
+		books := DecodeBooks(m, testTopics, testSite, testToday)
 		// The YAML starts on line 2, after the opening ---; the closing ---
 		// follows its last line.
 		last := strings.Count(src, "\n") + 3

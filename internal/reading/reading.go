@@ -150,13 +150,15 @@ const MinYear = 1450
 // is the front matter map the page parser made; every problem is reported
 // to m's decoder. topics is the site's topic vocabulary
 // (config.Vocab.Topics), nil when site.yaml could not be read and topics
-// are not checked. today is the build's date (SOURCE_DATE_EPOCH when set):
+// are not checked. site is the site's own address (site.yaml's base_url,
+// "" when unknown): a note link written with it in full is a warning that
+// gives the link from the root. today is the build's date (SOURCE_DATE_EPOCH when set):
 // a book may be published up to the year after it, so that a list names a
 // book announced for next year and builds the same on every machine.
 // Books missing a title or authors are reported and left out; other
 // faulty values are reported and left empty. A list with no books written
 // is a warning.
-func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
+func DecodeBooks(m yamldoc.Map, topics []string, site string, today time.Time) []Book {
 	maxYear := today.Year() + 1
 	d := m.Decoder()
 	var books []Book
@@ -309,6 +311,8 @@ func DecodeBooks(m yamldoc.Map, topics []string, today time.Time) []Book {
 						why += "; for that page, write " + u
 					}
 					d.Errorf(&at, "note link %q %s", l.url, why)
+				} else if root, own := link.OwnSite(site, l.url); own {
+					d.Warnf(&at, "note link %q, %s", l.url, link.OwnSiteAdvice(root))
 				}
 				if t, vague := link.Vague(NotePlain(l.text)); vague {
 					d.Warnf(&at, "link text %q does not say where the link goes, and screen readers can list links by their text alone; describe the destination, like [the training page](/training/)", t)
@@ -503,9 +507,10 @@ func isbnDigits(isbn string) int {
 
 // twoPeople reports whether name is two people's names joined by "and"
 // or "&" (John E. Upledger and Jon D. Vredevoogd), and gives them: each
-// of two words or more, every word capitalised, so that an
-// organisation's name such as "Royal College of Physicians and Surgeons"
-// is one author.
+// of two words or more, every word capitalised but a surname's particles
+// inside a name (Ludwig van Beethoven, Ursula von der Leyen, as
+// personname reads them), so that an organisation's name such as "Royal
+// College of Physicians and Surgeons" is one author.
 func twoPeople(name string) (a, b string, ok bool) {
 	words := strings.Fields(name)
 	for i, w := range words {
@@ -513,15 +518,25 @@ func twoPeople(name string) (a, b string, ok bool) {
 			continue
 		}
 		left, right := words[:i], words[i+1:]
-		if len(left) < 2 || len(right) < 2 {
+		if !personLike(left) || !personLike(right) {
 			return "", "", false
-		}
-		for _, w := range append(append([]string{}, left...), right...) {
-			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
-				return "", "", false
-			}
 		}
 		return strings.Join(left, " "), strings.Join(right, " "), true
 	}
 	return "", "", false
+}
+
+// personLike reports whether words could be one person's name as twoPeople
+// reads it: two words or more, the first and the last capitalised, any
+// other capitalised or a particle of a surname.
+func personLike(words []string) bool {
+	if len(words) < 2 {
+		return false
+	}
+	for i, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && (i == 0 || i == len(words)-1 || !personname.IsParticle(w)) {
+			return false
+		}
+	}
+	return true
 }

@@ -79,7 +79,7 @@ func TestTemplateErrorsInPlainWords(t *testing.T) {
 			}
 			var l diag.List
 			tm := Load(fsys, template.FuncMap{"asset": func(string) string { return "" },
-				"date": func(layout string, t time.Time) string { return t.Format(layout) }}, &l)
+				"date": func(layout string, t time.Time) string { return t.Format(layout) }}, "", &l)
 			if tm.Has("page.html") {
 				var buf bytes.Buffer
 				data := &testData{&testPage{Title: "T", Content: "C", Author: &testPerson{"A", "B"}, Tags: []string{"x"}, Weight: 2}}

@@ -21,7 +21,7 @@ func TestLayoutImagesWithoutAlt(t *testing.T) {
 			"{{end}}")},
 	}
 	var l diag.List
-	Load(fsys, template.FuncMap{}, &l)
+	Load(fsys, template.FuncMap{}, "", &l)
 	var got []string
 	for _, p := range l.All() {
 		got = append(got, p.String())

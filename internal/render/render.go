@@ -21,7 +21,9 @@
 // field Contnet; did you mean Content?", from the data's own type), an
 // action closed with a single }, a block left without its {{end}} (named
 // at its own line), and a function that does not exist (with the ones
-// that do).
+// that do). Load also warns at an <img> written with no alt attribute,
+// and at an href or src attribute written with the site's own address in
+// full (package link's OwnSite), which it gives from the root.
 package render
 
 import (
@@ -39,6 +41,7 @@ import (
 	"unicode/utf8"
 
 	"sitegen/internal/diag"
+	"sitegen/internal/link"
 	"sitegen/internal/workfile"
 )
 
@@ -52,14 +55,17 @@ type Templates struct {
 	root   *template.Template            // base and partials
 	cache  sync.Map                      // cacheKey -> template.HTML
 	src    map[string]string             // file (layouts/page.html) -> its text
+	site   string                        // the site's own address, for ownSiteLinks
 }
 
 type cacheKey struct{ name, key string }
 
 // Load parses every layout in fsys (the site root). Problems are reported
-// to list; templates that fail to parse are left out.
-func Load(fsys fs.FS, funcs template.FuncMap, list *diag.List) *Templates {
-	t := &Templates{sets: map[string]*template.Template{}, failed: map[string]bool{}, src: map[string]string{}}
+// to list; templates that fail to parse are left out. site is the site's
+// own address (site.yaml's base_url), "" when unknown: a link a layout
+// writes with it in full is a warning.
+func Load(fsys fs.FS, funcs template.FuncMap, site string, list *diag.List) *Templates {
+	t := &Templates{sets: map[string]*template.Template{}, failed: map[string]bool{}, src: map[string]string{}, site: site}
 	var kinds, partials []string
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if p != Dir && d != nil && workfile.Skip(d.Name()) {
@@ -139,7 +145,44 @@ func (t *Templates) parseFile(fsys fs.FS, set *template.Template, name string, f
 		return false
 	}
 	imagesWithoutAlt(name, string(src), list)
+	ownSiteLinks(name, string(src), t.site, list)
 	return true
+}
+
+// linkAttr finds an href or src attribute and its value, quoted or not.
+var linkAttr = regexp.MustCompile(`(?i)[\s"'/](?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>=` + "`" + `]+))`)
+
+// ownSiteLinks warns at each href or src attribute of a layout whose
+// value starts with the site's own address written in full, as a link in
+// a page is warned at (link.OwnSite), and gives it from the root. A value
+// that goes on with a template action is judged by its text before the
+// action: href="https://example.org{{.URL}}" is {{.URL}} from the root.
+func ownSiteLinks(name, src, site string, list *diag.List) {
+	if site == "" {
+		return
+	}
+	for _, m := range linkAttr.FindAllStringSubmatchIndex(src, -1) {
+		start, end := -1, -1
+		for g := 1; g <= 3; g++ {
+			if m[2*g] >= 0 {
+				start, end = m[2*g], m[2*g+1]
+			}
+		}
+		value := src[start:end]
+		written, rest := value, ""
+		if i := strings.Index(value, "{{"); i >= 0 {
+			written, rest = value[:i], value[i:]
+		}
+		root, ok := link.OwnSite(site, written)
+		if !ok {
+			continue
+		}
+		if rest != "" && root == "/" && !strings.HasSuffix(written, "/") {
+			root = "" // the action writes the path, from its slash
+		}
+		line, col := diag.Position(src, start)
+		list.Warnf(name, line, col, "link to %q, %s", value, link.OwnSiteAdvice(root+rest))
+	}
 }
 
 // imagesWithoutAlt warns at each <img> a layout writes with no alt
