@@ -260,12 +260,6 @@ func Parse(src []byte, list *diag.List) *Config {
 		}
 	}
 	c.BaseURL = NormalizeBaseURL(c.BaseURL)
-	// The site's own address, as base_url gives it: a menu url written
-	// with it in full is a warning.
-	var ownAddress string
-	if c.BaseURL != "/" {
-		ownAddress = c.BaseURL
-	}
 
 	if m.Has("organisation") {
 		c.Org = organisation(d, m.Value("organisation"))
@@ -280,7 +274,7 @@ func Parse(src []byte, list *diag.List) *Config {
 			if why := checkMenuURL(item.URL); why != "" {
 				mi.Errorf("url", "menu entry %q: url %q %s", item.Name, item.URL, why)
 				item.URL = ""
-			} else if root, own := link.OwnSite(ownAddress, item.URL); own {
+			} else if root, own := link.OwnSite(c.BaseURL, item.URL); own {
 				mi.Warnf("url", "menu entry %q: url %q, %s", item.Name, item.URL, link.OwnSiteAdvice(root))
 			}
 		}

@@ -309,8 +309,9 @@ func Vague(text string) (string, bool) {
 // folder. It gives the address from the site's root, query and fragment
 // kept (https://example.org/verify/#how is /verify/#how), for the
 // warning's hint. Such a link is not checked as the site's own links are,
-// and leads a deploy preview's readers to the live site. base "" is no
-// site: nothing is its address.
+// and leads a deploy preview's readers to the live site. A base without
+// a host ("", or "/" where site.yaml has no base_url) is no site:
+// nothing is its address.
 func OwnSite(base, dest string) (root string, ok bool) {
 	if base == "" {
 		return "", false
@@ -320,7 +321,7 @@ func OwnSite(base, dest string) (root string, ok bool) {
 		return "", false
 	}
 	site, err := url.Parse(base)
-	if err != nil || !strings.EqualFold(u.Hostname(), site.Hostname()) {
+	if err != nil || site.Hostname() == "" || !strings.EqualFold(u.Hostname(), site.Hostname()) {
 		return "", false
 	}
 	p := u.EscapedPath()

@@ -155,6 +155,7 @@ func TestOwnSite(t *testing.T) {
 		{"https://example.org/", "/verify/", "", false},
 		{"https://example.org/", "mailto:info@example.org", "", false},
 		{"", "https://example.org/verify/", "", false},
+		{"/", "https:///verify/", "", false}, // site.yaml without base_url: no host, no site
 	}
 	for _, tt := range tests {
 		root, ok := OwnSite(tt.base, tt.dest)
