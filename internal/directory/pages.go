@@ -317,7 +317,7 @@ func (d *Directory) Pages(cfg *config.Config, md Markdown) ([]PageSpec, error) {
 		}
 		pages = append(pages, PageSpec{
 			URL:         p.URL(),
-			Title:       p.Name + " is not on the register",
+			Title:       p.Name + ": registration lapsed",
 			Description: p.Name + " is not currently a certified practitioner of " + orgName(cfg) + ".",
 			Template:    LapsedTemplate,
 			Data: LapsedData{Sample: d.Sample, Name: p.Name, Registration: p.Registration, Until: p.CertifiedUntil,

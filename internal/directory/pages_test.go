@@ -245,6 +245,11 @@ func TestPagesContent(t *testing.T) {
 	// contact them; it is kept out of the sitemap and search engines, and
 	// the site's search finds it by the name.
 	lapsed := pageByURL(t, pages, "/practitioners/cerys-llewdale/")
+	// Its title uses the word the registration check uses for the same
+	// state, so a patient who meets both reads one answer.
+	if lapsed.Title != "Cerys Llewdale: registration lapsed" {
+		t.Errorf("a lapsed practitioner's former profile is titled %q, want the check's word, lapsed", lapsed.Title)
+	}
 	if lapsed.Template != LapsedTemplate || !lapsed.NoIndex || !lapsed.Search {
 		t.Errorf("a lapsed practitioner's former profile: template %s, noindex %v, search %v; want %s, noindex, searched", lapsed.Template, lapsed.NoIndex, lapsed.Search, LapsedTemplate)
 	}
@@ -261,7 +266,10 @@ func TestPagesContent(t *testing.T) {
 	}
 	list := render(t, cfg, pageByURL(t, pages, "/practitioners/"))
 	for _, want := range []string{"Sample data:", `href="/practitioners/aelia-thornhurst/"`, `<h2 id="h-south-west"><a href="/practitioners/region/south-west/">South West</a></h2>`,
-		`data-directory="` + strings.Join(d.FilterDataURLs(), " ") + `"`, `role="status"`, `<label for="f-region">`, `<legend>Only practitioners who</legend>`} {
+		`data-directory="` + strings.Join(d.FilterDataURLs(), " ") + `"`, `role="status"`, `<label for="f-region">`, `<legend>Only practitioners who</legend>`,
+		// A card names the level as a level, so "Registered" is not read
+		// as the state of the registration beside it.
+		`<p class="practitioner-meta">Registered level · <span class="practitioner-reg">CST-000004</span></p>`} {
 		if !strings.Contains(list, want) {
 			t.Errorf("the directory lacks %q", want)
 		}

@@ -103,7 +103,7 @@ func TestSitemapPage(t *testing.T) {
 		{Kind: KindData, Title: "Ann Example", URL: "/practitioners/ann-example/"},
 		{Kind: KindData, Title: "Practitioners in Wales", URL: "/practitioners/region/wales/"},
 		{Kind: KindData, Title: "Practitioners in Wales (page 2 of 2)", URL: "/practitioners/region/wales/page/2/", Continued: true},
-		{Kind: KindData, Title: "Bob Lapsed is not on the register", URL: "/practitioners/bob-lapsed/", NoIndex: true},
+		{Kind: KindData, Title: "Bob Lapsed: registration lapsed", URL: "/practitioners/bob-lapsed/", NoIndex: true},
 	}
 	var problems diag.List
 	s := Assemble(cfg, pages, generated, Options{Now: time.Now(), Drafts: true, Sitemap: true}, &problems)

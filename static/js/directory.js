@@ -120,8 +120,8 @@ async function start(form) {
     h.append(a);
     const meta = document.createElement("p");
     meta.className = "practitioner-meta";
-    // As the server writes it: "Advanced · CST-000026".
-    if (p.level) meta.append(p.level + " · ");
+    // As the server writes it: "Advanced level · CST-000026".
+    if (p.level) meta.append(p.level + " level · ");
     const reg = document.createElement("span");
     reg.className = "practitioner-reg";
     reg.textContent = p.reg;
@@ -159,7 +159,7 @@ async function start(form) {
       badges.append(b);
     };
     if (p.children) badge("Works with children (paediatric qualification)");
-    badge(p.accepting ? "Accepting new clients" : "Not taking new clients");
+    badge(p.accepting ? "Accepting new clients" : "Not taking new clients at present");
     if (p.home) badge("Home visits");
     if (m.locations.some((l) => l.wheelchair)) badge("Wheelchair access");
     li.append(mods, badges);
