@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -580,5 +581,35 @@ func TestBuilderLayoutsLinkedFolder(t *testing.T) {
 	rb, err := x.Build([]string{"layouts/linked"})
 	if err != nil || strings.Contains(problems(rb.Result), "layouts/linked") {
 		t.Errorf("link removed: %v\n%s", err, problems(rb.Result))
+	}
+}
+
+// TestBuilderRepeatsLayoutWarnings: a warning found while layouts load
+// (an image with no alt text, the site's own address written in full) is
+// in every rebuild's list while the layout is unchanged, not only in the
+// first: the preview's overlay shows the list of the latest build.
+func TestBuilderRepeatsLayoutWarnings(t *testing.T) {
+	src := t.TempDir()
+	copyDir(t, filepath.Join("testdata", "fixture"), src)
+	write(t, filepath.Join(src, "layouts", "partials", "logo.html"), `{{define "logo"}}<img src="/logo.png">{{end}}`)
+	opt := Options{Src: src, Now: fixedNow, Dev: true}
+	x, err := NewBuilder(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	about := filepath.Join(src, "content", "about.md")
+	text, err := os.ReadFile(about)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "layouts/partials/logo.html:1:18: warning: an <img> has no alt attribute"
+	for i, changed := range [][]string{nil, {"content/about.md"}, {"content/about.md"}} {
+		if i > 0 {
+			write(t, about, string(text)+fmt.Sprintf("\nEdit %d.\n", i))
+		}
+		rb, _ := x.Build(changed)
+		if got := problems(rb.Result); !strings.Contains(got, want) || strings.Count(got, "warning") != 1 {
+			t.Errorf("build %d: want only %q in:\n%s", i, want, got)
+		}
 	}
 }
