@@ -597,6 +597,35 @@ func TestDirectoryAnnouncements(t *testing.T) {
 	}
 }
 
+// TestDirectoryPlaceSuggestions: once the directory's data has come, the
+// "near" field suggests every town and district of the register and
+// every town of the gazetteer, each once, in the data's order. They are
+// added a hundred at a time, between which the page answers keys and
+// taps; the bundled register's 181 need two steps.
+func TestDirectoryPlaceSuggestions(t *testing.T) {
+	tb := newTab(t)
+	tb.open(t, "/practitioners/")
+	tb.waitJS(t, `!document.querySelector("#directory-filters").hidden`, "the filter form to appear")
+	tb.waitJS(t, `(() => { const q = document.getElementById("f-q"); q.blur(); q.focus();
+		return document.querySelector("#f-places option"); })()`, "the first suggestions")
+	want := eval[[]string](t, tb, `(async () => {
+		const urls = document.getElementById("directory-filters").dataset.directory.split(" ").filter(Boolean);
+		const d = await (await fetch(urls[0])).json();
+		return [...new Set([...d.places, ...(d.areas || [])].map((p) => p[0]))];
+	})()`)
+	if len(want) <= 100 {
+		t.Fatalf("the bundled register has %d places: too few to fill the suggestions in more than one step", len(want))
+	}
+	tb.waitJS(t, `document.querySelectorAll("#f-places option").length >= `+strconv.Itoa(len(want)), "all the suggestions")
+	got := eval[[]string](t, tb, `[...document.querySelectorAll("#f-places option")].map((o) => o.value)`)
+	if !slices.Equal(got, want) {
+		t.Errorf("the suggestions are %d places, want the data's %d in its order:\ngot  %q\nwant %q", len(got), len(want), got, want)
+	}
+	for _, p := range tb.takeProblems() {
+		t.Error(p)
+	}
+}
+
 // TestDirectoryTypingSaysOnce: a name typed a letter at a time, as on a
 // phone or by someone who types slowly, narrows the list after each
 // letter, but the count is said once, when the typing pauses, not after

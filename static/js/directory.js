@@ -79,12 +79,7 @@ async function start(form) {
         .then((data) => core.prepareInSteps(data))
         .then((prepared) => {
           index = prepared;
-          const dl = $("f-places");
-          for (const label of index.placeLabels) {
-            const o = document.createElement("option");
-            o.value = label;
-            dl.append(o);
-          }
+          suggestPlaces(index.placeLabels);
           if (status.textContent === loadingSays) status.textContent = "";
           return index;
         })
@@ -95,6 +90,28 @@ async function start(form) {
         });
     }
     return loading;
+  }
+
+  // suggestPlaces fills the suggestions of "near" with the towns and
+  // districts, a few hundred a task: the thousands of a large register
+  // added in one task hold a slow phone up for about 50 ms. The filters
+  // work meanwhile; only the suggestions are still coming.
+  async function suggestPlaces(labels, budgetMs = 10) {
+    const dl = $("f-places");
+    let since = performance.now();
+    for (let i = 0; i < labels.length; i += 100) {
+      const frag = document.createDocumentFragment();
+      for (const label of labels.slice(i, i + 100)) {
+        const o = document.createElement("option");
+        o.value = label;
+        frag.append(o);
+      }
+      dl.append(frag);
+      if (performance.now() - since >= budgetMs) {
+        await core.nextTask();
+        since = performance.now();
+      }
+    }
   }
 
   function readForm() {
