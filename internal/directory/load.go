@@ -652,9 +652,7 @@ func (l *loader) crossCheck() {
 	for _, p := range l.d.Practitioners {
 		if p.Registration != "" {
 			if first, dup := seen[p.Registration]; dup {
-				l.problems.Errorf(p.Source, p.Line("registration"), p.col["registration"],
-					"registration %q is already used by %s:%d; every practitioner needs their own number",
-					p.Registration, first.Source, first.Line("registration"))
+				l.duplicateRegistration(first, p)
 			} else {
 				seen[p.Registration] = p
 			}
@@ -664,6 +662,28 @@ func (l *loader) crossCheck() {
 		}
 		l.checkSchools(p, schools, slugs)
 	}
+}
+
+// duplicateRegistration reports two practitioners with one registration
+// number, first in slug order. Two files with the same name in them too
+// are one practitioner written twice, most often a file copied to start
+// a new one: the problem is reported at the copy, the file not named
+// after the practitioner (aelia-thornhurst-copy.yaml beside
+// aelia-thornhurst.yaml), and says to delete it or finish it.
+func (l *loader) duplicateRegistration(first, p *Practitioner) {
+	if Slugify(first.Name) != Slugify(p.Name) {
+		l.problems.Errorf(p.Source, p.Line("registration"), p.col["registration"],
+			"registration %q is already used by %s:%d; every practitioner needs their own number",
+			p.Registration, first.Source, first.Line("registration"))
+		return
+	}
+	named := func(q *Practitioner) bool { return q.Slug == Slugify(q.Name) }
+	if named(p) && !named(first) {
+		first, p = p, first
+	}
+	l.problems.Errorf(p.Source, p.Line("registration"), p.col["registration"],
+		"%s, registration %q, is already in %s:%d; if this file is a copy, delete it, or if it is to be a new practitioner, give it their name and number",
+		p.Name, p.Registration, first.Source, first.Line("registration"))
 }
 
 func (p *Practitioner) hasQualificationSchools() bool {

@@ -418,6 +418,24 @@ func TestDuplicateRegistration(t *testing.T) {
 	}
 }
 
+// TestCopiedPractitioner: a practitioner's file copied under another
+// name is reported at the copy, whichever of the two sorts first, and
+// the message says what to do with it.
+func TestCopiedPractitioner(t *testing.T) {
+	for _, copied := range []string{"aelia-thornhurst-copy.yaml", "copy-of-aelia.yaml", "new-practitioner.yaml"} {
+		_, l := loadSite(t, map[string]string{
+			"content/practitioners/aelia-thornhurst.yaml": aelia,
+			"content/practitioners/" + copied:             strings.Replace(aelia, "name: Aelia Thornhurst", "name: aelia THORNHURST", 1),
+			"content/schools/frithwick-college.yaml":      frithwick,
+		})
+		want := `content/practitioners/` + copied + `:2:15: aelia THORNHURST, registration "CST-000004", is already in content/practitioners/aelia-thornhurst.yaml:2; ` +
+			`if this file is a copy, delete it, or if it is to be a new practitioner, give it their name and number`
+		if got := messages(l, diag.Error); len(got) != 1 || got[0] != want {
+			t.Errorf("%s: errors %q\nwant %q", copied, got, want)
+		}
+	}
+}
+
 func TestFileNames(t *testing.T) {
 	_, l := loadSite(t, map[string]string{
 		"content/practitioners/Aelia_Thornhurst.yaml": aelia,
@@ -592,7 +610,7 @@ func TestDeterministicLoad(t *testing.T) {
 			t.Fatalf("run %d differs:\n%s\nfirst:\n%s", run, b.String(), first)
 		}
 	}
-	if !strings.Contains(first, "already used by content/practitioners/p-da.yaml:2") {
+	if !strings.Contains(first, "p-db.yaml:2:15: Aelia Thornhurst, registration \"CST-000003\", is already in content/practitioners/p-da.yaml:2") {
 		t.Errorf("duplicate not reported against the first file in slug order:\n%s", first)
 	}
 }
