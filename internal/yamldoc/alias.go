@@ -24,9 +24,10 @@ const MaxValues = 100_000
 //
 // It reports a problem and returns false when a merge key is followed by
 // something other than a mapping (at the alias, when an alias names it),
-// or when the aliases would stand for
-// more than MaxValues values: the problem is at the alias that goes past
-// the limit.
+// when an alias is written inside the value its own anchor names
+// (`b: &x [1, *x]`, a value that would hold itself without end), or when
+// the aliases would stand for more than MaxValues values: the problem is
+// at the alias that goes past the limit.
 func (d *Decoder) resolveAliases(n *Node) bool {
 	// No anchor, so no alias, and no merge key: a merge key is << or a
 	// key with the tag !!merge (or !<tag:yaml.org,2002:merge>), whose
@@ -34,7 +35,7 @@ func (d *Decoder) resolveAliases(n *Node) bool {
 	if !bytes.Contains(d.Src, []byte("&")) && !bytes.Contains(d.Src, []byte("<<")) && !bytes.Contains(d.Src, []byte("merge")) {
 		return true
 	}
-	r := resolver{d: d, done: map[*Node]bool{}, size: map[*Node]int{}, alias: map[slot]*Node{}}
+	r := resolver{d: d, done: map[*Node]bool{}, open: map[*Node]bool{}, size: map[*Node]int{}, alias: map[slot]*Node{}}
 	r.node(n)
 	return r.ok()
 }
@@ -42,10 +43,11 @@ func (d *Decoder) resolveAliases(n *Node) bool {
 type resolver struct {
 	d     *Decoder
 	done  map[*Node]bool
-	size  map[*Node]int // values a resolved node stands for (at most MaxValues+1)
-	total int           // values the aliases met so far stand for
-	stop  bool          // too many values: reported, nothing more is read
-	bad   bool          // a merge key was reported
+	open  map[*Node]bool // nodes whose values are being resolved: n and the nodes it is inside
+	size  map[*Node]int  // values a resolved node stands for (at most MaxValues+1)
+	total int            // values the aliases met so far stand for
+	stop  bool           // too many values: reported, nothing more is read
+	bad   bool           // a merge key was reported
 	// alias is the alias written at each place an anchor's value now
 	// fills, for a problem with the merge key that wrote it.
 	alias map[slot]*Node
@@ -76,6 +78,8 @@ func (r *resolver) node(n *Node) {
 		return
 	}
 	r.done[n] = true
+	r.open[n] = true
+	defer delete(r.open, n)
 	for i, c := range n.Content {
 		if r.stop {
 			return
@@ -87,6 +91,13 @@ func (r *resolver) node(n *Node) {
 		t := c.Alias
 		if t == nil {
 			continue
+		}
+		if r.open[t] {
+			// The alias is inside the value its anchor names: that
+			// value would hold itself, and itself again, without end.
+			r.stop = true
+			r.d.Errorf(c, "*%s is written inside the value that &%s names, so that value would hold itself without end; write the value out here instead of the alias, or move &%s to a value that does not hold *%s", c.Value, c.Value, c.Value, c.Value)
+			return
 		}
 		r.node(t)
 		n.Content[i] = t

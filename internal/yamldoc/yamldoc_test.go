@@ -273,6 +273,14 @@ func TestAliases(t *testing.T) {
 		{"merge key by its full tag", "place:\n  !<tag:yaml.org,2002:merge> defaults: {town: Frithwick}\n", nil, "Frithwick", nil},
 		{"merge of a text by its tag alone", "place:\n  !!merge town: Frithwick\n", nil, "",
 			[]string{`f.yaml:2:17: !!merge town (a merge key) brings in the keys of a mapping, not the text "Frithwick"; write <<: *name, where &name is written before a mapping, or write the keys out`}},
+		// An alias inside its own anchor's value: a value that holds
+		// itself, which go-yaml reads as a loop.
+		{"alias in its own list", "tags: &x [a, *x]\n", nil, "",
+			[]string{"f.yaml:1:14: *x is written inside the value that &x names, so that value would hold itself without end; write the value out here instead of the alias, or move &x to a value that does not hold *x"}},
+		{"alias deep in its own mapping", "place: &p\n  town: Frithwick\n  near: {also: [*p]}\n", nil, "",
+			[]string{"f.yaml:3:17: *p is written inside the value that &p names, so that value would hold itself without end; write the value out here instead of the alias, or move &p to a value that does not hold *p"}},
+		{"merge of its own mapping", "place: &p\n  town: Frithwick\n  <<: *p\n", nil, "",
+			[]string{"f.yaml:3:7: *p is written inside the value that &p names, so that value would hold itself without end; write the value out here instead of the alias, or move &p to a value that does not hold *p"}},
 		{"billion laughs", bomb + "tags: *a8\n", nil, "",
 			[]string{"f.yaml:5:45: *a3 makes the file too large to read: with the values its aliases repeat, it would hold more than 100000 values; write the values out where they belong instead of repeating aliases of aliases"}},
 	}
