@@ -1054,8 +1054,40 @@ func TestLinkToOwnSite(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// Without the site's address, an image at a full address is on
+	// another site as far as the page can tell (TestImageFromAnotherSite).
 	doc.Site = ""
-	if res, _ := r.Convert([]byte(src), doc); len(res.Problems) != 0 {
-		t.Errorf("without Doc.Site: %v", res.Problems)
+	if res, _ := r.Convert([]byte(src), doc); len(res.Problems) != 1 || res.Problems[0].Warning || !strings.Contains(res.Problems[0].Msg, "loads from another site") {
+		t.Errorf("without Doc.Site: %v, want the image's error alone", res.Problems)
+	}
+}
+
+// TestImageFromAnotherSite: an image written in Markdown with another
+// site's address is an error at its !, as an <img> written so in HTML is:
+// the site's Content-Security-Policy blocks it, so visitors would see no
+// picture, and the request would tell that site of every visitor. The
+// site's own address written in full has its own warning, and a link
+// (not an image) to another site is fine.
+func TestImageFromAnotherSite(t *testing.T) {
+	src := "A diagram: ![the skull](https://upload.example.com/skull.png \"Skull\")\n\n" +
+		"![hands](//cdn.example.net/hands.jpg) and ![ours](https://example.org/images/a.png)\n\n" +
+		"[a picture elsewhere](https://upload.example.com/skull.png), ![here](/images/a.png)\n"
+	r := New(false)
+	doc := Doc{File: "content/articles/x.md", Dir: "articles", BodyLine: 10, Base: "/articles/x/", Site: "https://example.org/"}
+	res, err := r.Convert([]byte(src), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range res.Problems {
+		got = append(got, fmt.Sprintf("%d:%d %t %.60s", p.Line, p.Col, p.Warning, p.Msg))
+	}
+	want := []string{
+		`10:12 false image "https://upload.example.com/skull.png" loads from anot`,
+		`12:1 false link "//cdn.example.net/hands.jpg" starts with //, which bro`, // an error of its own
+		`12:43 true link to "https://example.org/images/a.png", which is this si`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
