@@ -1035,16 +1035,7 @@ func TestLinkToOwnSite(t *testing.T) {
 	src := "See [the register](http://example.org/verify/?reg=CST-000004) and\n" +
 		"[safety](https://Example.org/articles/safety/#risks), ![hands](https://example.org/images/a.png)\n" +
 		"or <https://example.org/>, [elsewhere](https://example.com/verify/), [sub](https://www.example.org/).\n"
-	r := New(false)
-	doc := Doc{File: "content/articles/x.md", Dir: "articles", BodyLine: 10, Base: "/articles/x/", Site: "https://example.org/"}
-	res, err := r.Convert([]byte(src), doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, p := range res.Problems {
-		got = append(got, fmt.Sprintf("%d:%d %t %s", p.Line, p.Col, p.Warning, p.Msg))
-	}
+	got := siteProblems(t, src, 0)
 	const advice = `, which is this site's own address written in full: a link written so is not checked, and leads a preview's readers to the live site; write it from the root: `
 	want := []string{
 		`10:5 true link to "http://example.org/verify/?reg=CST-000004"` + advice + `/verify/?reg=CST-000004`,
@@ -1056,8 +1047,8 @@ func TestLinkToOwnSite(t *testing.T) {
 	}
 	// Without the site's address, an image at a full address is on
 	// another site as far as the page can tell (TestImageFromAnotherSite).
-	doc.Site = ""
-	if res, _ := r.Convert([]byte(src), doc); len(res.Problems) != 1 || res.Problems[0].Warning || !strings.Contains(res.Problems[0].Msg, "loads from another site") {
+	doc := Doc{File: "content/articles/x.md", Dir: "articles", BodyLine: 10, Base: "/articles/x/"}
+	if res, _ := New(false).Convert([]byte(src), doc); len(res.Problems) != 1 || res.Problems[0].Warning || !strings.Contains(res.Problems[0].Msg, "loads from another site") {
 		t.Errorf("without Doc.Site: %v, want the image's error alone", res.Problems)
 	}
 }
@@ -1072,16 +1063,7 @@ func TestImageFromAnotherSite(t *testing.T) {
 	src := "A diagram: ![the skull](https://upload.example.com/skull.png \"Skull\")\n\n" +
 		"![hands](//cdn.example.net/hands.jpg) and ![ours](https://example.org/images/a.png)\n\n" +
 		"[a picture elsewhere](https://upload.example.com/skull.png), ![here](/images/a.png)\n"
-	r := New(false)
-	doc := Doc{File: "content/articles/x.md", Dir: "articles", BodyLine: 10, Base: "/articles/x/", Site: "https://example.org/"}
-	res, err := r.Convert([]byte(src), doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, p := range res.Problems {
-		got = append(got, fmt.Sprintf("%d:%d %t %.60s", p.Line, p.Col, p.Warning, p.Msg))
-	}
+	got := siteProblems(t, src, 60)
 	want := []string{
 		`10:12 false image "https://upload.example.com/skull.png" loads from anot`,
 		`12:1 false link "//cdn.example.net/hands.jpg" starts with //, which bro`, // an error of its own
@@ -1090,4 +1072,26 @@ func TestImageFromAnotherSite(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// siteProblems converts src as the body of an article of the site at
+// https://example.org/, from line 10 of its file, and gives its problems
+// as "line:col warning message", each message cut to its first width
+// bytes (all of it for 0).
+func siteProblems(t *testing.T, src string, width int) []string {
+	t.Helper()
+	doc := Doc{File: "content/articles/x.md", Dir: "articles", BodyLine: 10, Base: "/articles/x/", Site: "https://example.org/"}
+	res, err := New(false).Convert([]byte(src), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range res.Problems {
+		msg := p.Msg
+		if width > 0 && len(msg) > width {
+			msg = msg[:width]
+		}
+		got = append(got, fmt.Sprintf("%d:%d %t %s", p.Line, p.Col, p.Warning, msg))
+	}
+	return got
 }
