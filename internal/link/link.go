@@ -311,7 +311,9 @@ func Vague(text string) (string, bool) {
 // warning's hint. Such a link is not checked as the site's own links are,
 // and leads a deploy preview's readers to the live site. A base without
 // a host ("", or "/" where site.yaml has no base_url) is no site:
-// nothing is its address.
+// nothing is its address. Nor is an address whose path from the root
+// would start with // (https://example.org//elsewhere.example/), which,
+// written from the root, would name another site.
 func OwnSite(base, dest string) (root string, ok bool) {
 	if base == "" {
 		return "", false
@@ -336,6 +338,11 @@ func OwnSite(base, dest string) (root string, ok bool) {
 		return "", false // outside the site's folder on that host
 	}
 	root = strings.TrimPrefix(p, prefix)
+	if strings.HasPrefix(root, "//") {
+		// A path that starts with two slashes cannot be written from
+		// the root: //elsewhere.example/ is another site's address.
+		return "", false
+	}
 	if u.RawQuery != "" {
 		root += "?" + u.RawQuery
 	}

@@ -156,6 +156,11 @@ func TestOwnSite(t *testing.T) {
 		{"https://example.org/", "mailto:info@example.org", "", false},
 		{"", "https://example.org/verify/", "", false},
 		{"/", "https:///verify/", "", false}, // site.yaml without base_url: no host, no site
+		// From the root, these would be written //elsewhere.example/:
+		// another site's address.
+		{"https://example.org/", "https://example.org//elsewhere.example/x", "", false},
+		{"https://example.org/cst/", "https://example.org/cst//elsewhere.example/", "", false},
+		{"https://example.org/", "https://example.org/a//b/", "/a//b/", true},
 	}
 	for _, tt := range tests {
 		root, ok := OwnSite(tt.base, tt.dest)
