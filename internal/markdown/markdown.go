@@ -700,7 +700,6 @@ func (w *walker) walk(root ast.Node) {
 			if entering {
 				w.alt(n)
 				n.Destination = []byte(w.link(n, string(n.Destination), true))
-				w.elsewhere(n)
 				w.image(n)
 			}
 		case *ast.AutoLink:
@@ -1444,6 +1443,10 @@ func (w *walker) link(n ast.Node, dest string, image bool) string {
 	u, _ := url.Parse(dest)
 	if root, ok := link.OwnSite(w.doc.Site, dest); ok {
 		w.warn(n, back, "link to %q, %s", dest, link.OwnSiteAdvice(root))
+	} else if image && link.Problem(dest, link.Web) == "" {
+		// As the check of raw HTML reports an <img> that does: the
+		// site's Content-Security-Policy (img-src 'self') blocks it.
+		w.problem(n, back, "image %q loads from another site, which would tell that site about every visitor and which the site's Content-Security-Policy blocks, so visitors would see no picture; copy the file into static/images/ and use its path, such as /images/name.jpg", dest)
 	}
 	if u.Scheme == "" && u.Host == "" && u.Path != "" && !strings.HasPrefix(u.Path, "/") {
 		// A page's file, its ending in any letter case: safety.MD is
@@ -1506,22 +1509,6 @@ func (w *walker) link(n ast.Node, dest string, image bool) string {
 		w.res.Links = append(w.res.Links, Link{Dest: out, Line: l, Col: c, Image: image, Written: written})
 	}
 	return out
-}
-
-// elsewhere reports an image loaded from another site, as the check of
-// raw HTML reports an <img> that does: the page would tell that site of
-// every visitor, and the site's Content-Security-Policy (img-src 'self')
-// blocks it, so visitors would see a broken picture. An image at the
-// site's own full address has its own warning (link.OwnSite).
-func (w *walker) elsewhere(n *ast.Image) {
-	dest := string(n.Destination)
-	if link.Problem(dest, link.Web) != "" {
-		return
-	}
-	if _, own := link.OwnSite(w.doc.Site, dest); own {
-		return
-	}
-	w.problem(n, 2, "image %q loads from another site, which would tell that site about every visitor and which the site's Content-Security-Policy blocks, so visitors would see no picture; copy the file into static/images/ and use its path, such as /images/name.jpg", dest)
 }
 
 // image gives an image its size, when Doc.ImageSize knows it, and has
