@@ -135,15 +135,22 @@ export function prepare(data) {
 export async function prepareInSteps(data, pause = nextTask, budgetMs = 10) {
   const people = new Array(data.people.length);
   await pause();
+  await inSteps(people.length, PREPARE_STEP, (from, to) => preparePeople(data, people, from, to), pause, budgetMs);
+  return finishIndex(data, people);
+}
+
+/** inSteps calls work(from, to) for 0 to n, size at a time, and awaits
+ * pause() whenever the work since the last pause has taken budgetMs:
+ * between two pauses the page answers taps and keys. */
+export async function inSteps(n, size, work, pause = nextTask, budgetMs = 10) {
   let since = performance.now();
-  for (let i = 0; i < people.length; i += PREPARE_STEP) {
-    preparePeople(data, people, i, Math.min(people.length, i + PREPARE_STEP));
+  for (let i = 0; i < n; i += size) {
+    work(i, Math.min(n, i + size));
     if (performance.now() - since >= budgetMs) {
       await pause();
       since = performance.now();
     }
   }
-  return finishIndex(data, people);
 }
 
 /** nextTask resolves in a later task, letting the browser handle input

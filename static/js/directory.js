@@ -96,22 +96,17 @@ async function start(form) {
   // districts, a few hundred a task: the thousands of a large register
   // added in one task hold a slow phone up for about 50 ms. The filters
   // work meanwhile; only the suggestions are still coming.
-  async function suggestPlaces(labels, budgetMs = 10) {
+  function suggestPlaces(labels) {
     const dl = $("f-places");
-    let since = performance.now();
-    for (let i = 0; i < labels.length; i += 100) {
+    core.inSteps(labels.length, 100, (from, to) => {
       const frag = document.createDocumentFragment();
-      for (const label of labels.slice(i, i + 100)) {
+      for (const label of labels.slice(from, to)) {
         const o = document.createElement("option");
         o.value = label;
         frag.append(o);
       }
       dl.append(frag);
-      if (performance.now() - since >= budgetMs) {
-        await core.nextTask();
-        since = performance.now();
-      }
-    }
+    });
   }
 
   function readForm() {
