@@ -16,6 +16,7 @@ const needSite = site ? {} : {skip: "SEARCH_PUBLIC is not set; run through go te
 
 test("normalisation matches the Go vectors", () => {
   for (const v of vectors.terms) assert.deepEqual(terms(v.in), v.terms, v.in);
+  for (const v of vectors.random) assert.deepEqual(terms(v.in), v.terms ?? [], JSON.stringify(v.in));
   for (const [w, s] of Object.entries(vectors.stem)) assert.equal(stem(w), s, w);
   // The stop words, phrases and the site's stems are Go's.
   assert.deepEqual({...LISTS}, vectors.lists);
