@@ -464,7 +464,7 @@ func organisation(d *yamldoc.Decoder, n *yamldoc.Node) Organisation {
 		case ok:
 			addr.Postcode = norm
 		default:
-			a.Errorf("postcode", "postcode %q is not a UK postcode; %s", pc, postcode.Advice)
+			a.Errorf("postcode", "postcode %q %s", pc, postcode.Explain(pc))
 		}
 	}
 	return org

@@ -400,7 +400,7 @@ func (l *loader) location(dec *yamldoc.Decoder, n *yamldoc.Node) (Location, bool
 		} else if good {
 			loc.Postcode = norm
 		} else {
-			lm.Errorf("postcode", "postcode %q is not a UK postcode; %s", pc, postcode.Advice)
+			lm.Errorf("postcode", "postcode %q %s", pc, postcode.Explain(pc))
 			ok = false
 		}
 	}
