@@ -247,7 +247,7 @@ func TestNewPlaceholdersReported(t *testing.T) {
 	// and publishes nothing.
 	out := filepath.Join(t.TempDir(), "public")
 	code, _, errs := runCLI(t, "build", "-src", site, "-out", out, "-strict", "-drafts")
-	if code != 1 || lines(errs) != strings.Join(append(append([]string(nil), article...), others...), "\n")+"\n15 errors" {
+	if code != 1 || lines(errs) != strings.Join(append(append([]string(nil), article...), others...), "\n")+"\n15 warnings (strict: warnings fail too)" {
 		t.Errorf("build -strict: exit %d, want 1:\n%s", code, errs)
 	}
 	if _, err := os.Stat(out); err == nil {

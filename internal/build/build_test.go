@@ -707,7 +707,7 @@ func TestStrictFailsOnWarnings(t *testing.T) {
 	if err == nil {
 		t.Error("strict build passed with a warning")
 	}
-	if s := res.Problems.Summary(true); s != "1 error" {
+	if s := res.Problems.Summary(true); s != "1 warning (strict: warnings fail too)" {
 		t.Errorf("summary %q", s)
 	}
 }

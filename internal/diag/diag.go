@@ -337,12 +337,12 @@ func (l *List) Failed(strict bool) bool {
 }
 
 // Summary is the closing line under a list of problems, such as
-// "3 errors, 1 warning". In strict mode warnings count as errors.
+// "3 errors, 1 warning". In strict mode, where a warning fails the build
+// as an error does, the warnings are still counted as warnings, as each
+// line calls them, and the line says why they fail: "1 warning (strict:
+// warnings fail too)".
 func (l *List) Summary(strict bool) string {
 	errs, warns := l.Count(Error), l.Count(Warning)
-	if strict {
-		errs, warns = errs+warns, 0
-	}
 	var parts []string
 	if errs > 0 {
 		parts = append(parts, plural(errs, "error"))
@@ -350,7 +350,11 @@ func (l *List) Summary(strict bool) string {
 	if warns > 0 {
 		parts = append(parts, plural(warns, "warning"))
 	}
-	return strings.Join(parts, ", ")
+	s := strings.Join(parts, ", ")
+	if strict && warns > 0 {
+		s += " (strict: warnings fail too)"
+	}
+	return s
 }
 
 func plural(n int, word string) string {
