@@ -1,10 +1,15 @@
 // Package ordinal writes English ordinals, the one rule for them: as
 // numbers with their suffix (1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st,
 // 101st, 111th) and, up to ten, as words (first ... tenth). A reading
-// list's "21st edition" and a footnote's "second use" are written here.
+// list's "21st edition" and a footnote's "second use" are written here;
+// Parse reads them back, for an editor who writes "3rd" where a number
+// belongs.
 package ordinal
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // words are the ordinals written out, first to tenth.
 var words = []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
@@ -34,4 +39,21 @@ func Word(n int) string {
 		return words[n-1]
 	}
 	return Number(n)
+}
+
+// Parse reads an ordinal as Number or Word writes it, in any case ("3rd",
+// "Third", "21ST"), and returns its number.
+func Parse(s string) (int, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for i, w := range words {
+		if s == w {
+			return i + 1, true
+		}
+	}
+	digits := strings.TrimRight(s, "stndrh")
+	n, err := strconv.Atoi(digits)
+	if err != nil || n < 0 || digits != strconv.Itoa(n) || Number(n) != s {
+		return 0, false
+	}
+	return n, true
 }

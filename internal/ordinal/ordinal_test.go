@@ -18,3 +18,24 @@ func TestWord(t *testing.T) {
 		}
 	}
 }
+
+func TestParse(t *testing.T) {
+	for s, want := range map[string]int{"1st": 1, "2ND": 2, " 3rd ": 3, "Third": 3, "tenth": 10, "11th": 11, "21st": 21, "112th": 112, "first": 1} {
+		if got, ok := Parse(s); !ok || got != want {
+			t.Errorf("Parse(%q) = %d, %t; want %d", s, got, ok, want)
+		}
+	}
+	// Wrong suffixes, no number, or a number alone are not ordinals.
+	for _, s := range []string{"3th", "11st", "1nd", "st", "", "3", "eleventh", "third edition", "+3rd", "03rd", "-1st"} {
+		if got, ok := Parse(s); ok {
+			t.Errorf("Parse(%q) = %d, want no ordinal", s, got)
+		}
+	}
+	for n := 1; n <= 200; n++ {
+		for _, s := range []string{Number(n), Word(n)} {
+			if got, ok := Parse(s); !ok || got != n {
+				t.Errorf("Parse(%q) = %d, %t; want %d", s, got, ok, n)
+			}
+		}
+	}
+}

@@ -109,8 +109,14 @@ func TestDecodeBooksValidation(t *testing.T) {
 			p + `3:5: book must be a mapping of keys to values, not the text "Just a title"`}},
 		{"books not a list", "books: Just a title\n", []string{
 			p + `2:8: books must be a list, not the text "Just a title"`}},
-		{"edition not a number", book(`edition: 3rd`), []string{
-			p + `6:14: edition must be a whole number, not the text "3rd"`}},
+		{"edition as an ordinal", book(`edition: 3rd`), []string{
+			p + `6:14: edition must be the number alone: edition: 3`}},
+		{"edition as on the cover", book(`edition: Third Edition`), []string{
+			p + `6:14: edition must be the number alone: edition: 3`}},
+		{"edition abbreviated", book(`edition: 12th ed.`), []string{
+			p + `6:14: edition must be the number alone: edition: 12`}},
+		{"edition not a number", book(`edition: revised`), []string{
+			p + `6:14: edition must be a whole number, not the text "revised"`}},
 		{"edition zero", book(`edition: 0`), []string{
 			p + `6:14: edition 0 must be 1 or more; write the edition number printed on the title page, such as edition: 3`}},
 		{"year too early", book(`year: 1200`), []string{

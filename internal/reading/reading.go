@@ -210,7 +210,9 @@ func DecodeBooks(m yamldoc.Map, topics []string, site string, today time.Time) [
 				}
 			}
 		}
-		if bm.Int("edition", &b.Edition) && b.Edition < 1 {
+		if n, ok := editionOrdinal(bm.Value("edition")); ok {
+			bm.Errorf("edition", "edition must be the number alone: edition: %d", n)
+		} else if bm.Int("edition", &b.Edition) && b.Edition < 1 {
 			bm.Errorf("edition", "edition %d must be 1 or more; write the edition number printed on the title page, such as edition: 3", b.Edition)
 			b.Edition = 0
 		}
@@ -539,4 +541,25 @@ func personLike(words []string) bool {
 		}
 	}
 	return true
+}
+
+// editionOrdinal reads an edition written as an ordinal, "3rd", "Third
+// edition" or "2nd ed.", which an editor copies from a cover, where the
+// list wants the number alone.
+func editionOrdinal(n *yaml.Node) (int, bool) {
+	if n == nil || n.Kind != yaml.ScalarNode || n.ShortTag() != "!!str" {
+		return 0, false
+	}
+	var rest []string
+	for _, w := range strings.Fields(n.Value) {
+		switch strings.ToLower(w) {
+		case "edition", "ed", "ed.", "edn", "edn.":
+		default:
+			rest = append(rest, w)
+		}
+	}
+	if len(rest) != 1 {
+		return 0, false
+	}
+	return ordinal.Parse(rest[0])
 }
