@@ -1255,7 +1255,24 @@ func (b *builder) locateInLayouts(ref string) (file string, line, col int, ok bo
 	return file, line, col, found == 1
 }
 
+// madeInLayout finds where the layout file layouts/name makes a link from
+// a page's values, when it makes exactly one.
+func (b *builder) madeInLayout(name string) (file string, line, col int, ok bool) {
+	file = path.Join("layouts", name)
+	src, err := fs.ReadFile(b.fsys, file)
+	if err != nil {
+		return "", 0, 0, false
+	}
+	at := linkcheck.Made(src)
+	if len(at) != 1 {
+		return "", 0, 0, false
+	}
+	line, col = diag.Position(src, at[0])
+	return file, line, col, true
+}
+
 func (b *builder) checkLinks() {
+	b.links.Made = b.madeInLayout
 	b.links.Check(b.problems, b.locateInLayouts)
 }
 

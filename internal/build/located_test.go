@@ -121,6 +121,37 @@ func TestLayoutLinkAtItsLine(t *testing.T) {
 	}
 }
 
+// TestLayoutLinkMadeFromPages: a layout that makes a link from each
+// page's values, href="{{.Page.Description}}", leads nowhere with another
+// address on each of the bundled site's pages. That one mistake is one
+// warning, at the attribute when the layout makes only one link so, else
+// against the layout with what to look for.
+func TestLayoutLinkMadeFromPages(t *testing.T) {
+	src := copySite(t, bundledRoot)
+	file := filepath.Join(src, "layouts", "page.html")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	check := func(insert, want string) {
+		t.Helper()
+		write(t, file, strings.Join(lines[:5], "")+insert+strings.Join(lines[5:], ""))
+		res, _ := Run(Options{Src: src, DryRun: true, Now: fixedNow})
+		var warnings []string
+		for _, p := range res.Problems.All() {
+			if p.Severity == diag.Warning {
+				warnings = append(warnings, p.String())
+			}
+		}
+		if len(warnings) != 1 || !strings.HasPrefix(warnings[0], want) || !strings.Contains(warnings[0], " other links, each on one page, that lead nowhere") {
+			t.Errorf("with %q, warnings:\n%s\nwant one, starting %q", insert, strings.Join(warnings, "\n"), want)
+		}
+	}
+	check(`<p><a href="{{.Page.Description}}">more</a></p>`+"\n", "layouts/page.html:6:13: warning: link to ")
+	check(`<p><a href="{{.Page.Description}}">more</a> <img src="/images/{{.Page.Title}}.png" alt=""></p>`+"\n", "layouts/page.html:1:1: warning: link to ")
+}
+
 // TestNoteLinkAtItsBook: a broken link in a book's note is reported at its
 // line and column in the reading list's front matter, not at the list's
 // layout.

@@ -120,6 +120,19 @@ func Written(htmlSrc []byte, ref string) []int {
 	return at
 }
 
+// Made returns the offsets in htmlSrc, a layout's source, of the values of
+// the href and src attributes that a template action makes, in part or
+// whole: href="{{.URL}}", src="/images/{{.Name}}".
+func Made(htmlSrc []byte) []int {
+	var at []int
+	for name, v := range attributes(htmlSrc) {
+		if name != "id" && bytes.Contains(htmlSrc[v[0]:v[1]], []byte("{{")) {
+			at = append(at, v[0])
+		}
+	}
+	return at
+}
+
 // attributes yields the id, href and src attributes of htmlSrc, in order,
 // each as its name and the bounds of its value (see attrAt).
 func attributes(htmlSrc []byte) iter.Seq2[string, [2]int] {
@@ -251,6 +264,10 @@ type Checker struct {
 	// folders (content/articles/hands.png): a link to a file beside its
 	// page in content/ is told that such files are not published.
 	Source func(file string) bool
+	// Made, when set, finds where the layout named (page.html) makes a
+	// link from a page's values (see the function Made), for links that
+	// lead nowhere with a different address on each page.
+	Made func(layout string) (file string, line, col int, ok bool)
 
 	mu    sync.Mutex
 	pages map[string]*Page
@@ -348,6 +365,12 @@ func (c *Checker) Check(list *diag.List, locate func(ref string) (file string, l
 			order = append(order, r.URL)
 		}
 	}
+	// A link that a layout makes from each page's own values, such as
+	// href="{{.Page.Description}}", leads nowhere on every page, with a
+	// different address on each: one mistake, reported once, with the
+	// count of the others (singles, by layout), not once a page.
+	singles := map[string][]*layoutLink{}
+	var layouts []string
 	for _, ref := range order {
 		l := fromLayout[ref]
 		where := "on " + l.page.URL
@@ -360,9 +383,37 @@ func (c *Checker) Check(list *diag.List, locate func(ref string) (file string, l
 				continue
 			}
 		}
+		if l.count == 0 {
+			t := l.page.Template
+			if singles[t] == nil {
+				layouts = append(layouts, t)
+			}
+			singles[t] = append(singles[t], l)
+			continue
+		}
 		list.Warnf("layouts/"+l.page.Template, 1, 1, "%s (the layout or a partial it uses, or the menu in site.yaml, writes this link %s)", l.msg, where)
 	}
+	for _, t := range layouts {
+		ls := singles[t]
+		if len(ls) <= maxSingles {
+			for _, l := range ls {
+				list.Warnf("layouts/"+t, 1, 1, "%s (the layout or a partial it uses, or the menu in site.yaml, writes this link on %s)", l.msg, l.page.URL)
+			}
+			continue
+		}
+		if c.Made != nil {
+			if file, line, col, ok := c.Made(t); ok {
+				list.Warnf(file, line, col, "%s (a link made here from each page's values, found on %s, and %d other links, each on one page, that lead nowhere)", ls[0].msg, ls[0].page.URL, len(ls)-1)
+				continue
+			}
+		}
+		list.Warnf("layouts/"+t, 1, 1, "%s (the layout or a partial it uses writes this link on %s, and %d other links, each on one page, that lead nowhere: a link made from each page's own values, such as href=\"{{.Page.Description}}\", is the likely cause)", ls[0].msg, ls[0].page.URL, len(ls)-1)
+	}
 }
+
+// maxSingles is how many links, each found on one page, a layout may
+// write to nowhere and have each reported; more are one mistake.
+const maxSingles = 3
 
 // broken explains why r (from page p) does not resolve, or returns "".
 func (c *Checker) broken(p *Page, r Ref) string {

@@ -51,6 +51,52 @@ func TestCheck(t *testing.T) {
 	}
 }
 
+// TestLinksMadeFromEachPage: a layout that makes a link from each page's
+// own values (href="{{.Page.Description}}") leads nowhere with a different
+// address on every page. That one mistake is one warning, with the count
+// of the others, while a few such links stay one warning each, and a
+// broken link on several pages keeps its own.
+func TestLinksMadeFromEachPage(t *testing.T) {
+	check := func(pages int) []string {
+		c := New()
+		for i := range pages {
+			url := fmt.Sprintf("/articles/a%d/", i)
+			c.Add(&Page{URL: url, File: "content" + url + "index.md", Template: "page.html",
+				Refs: []Ref{{URL: fmt.Sprintf("About page %d.", i)}, {URL: "/gone/"}}})
+		}
+		c.Add(&Page{URL: "/tags/", File: "content/tags.md", Template: "tags.html", Refs: []Ref{{URL: "Tags."}}})
+		var list diag.List
+		c.Check(&list, nil)
+		var got []string
+		for _, p := range list.All() {
+			got = append(got, p.String())
+		}
+		return got
+	}
+	got := check(6)
+	want := []string{
+		`layouts/page.html:1:1: warning: link to /gone/: no page or file is published at /gone/ (the layout or a partial it uses, or the menu in site.yaml, writes this link on /articles/a0/ and 5 other pages)`,
+		`layouts/page.html:1:1: warning: link to About page 0.: no page or file is published at /articles/a0/About page 0. (the layout or a partial it uses writes this link on /articles/a0/, and 5 other links, each on one page, that lead nowhere: a link made from each page's own values, such as href="{{.Page.Description}}", is the likely cause)`,
+		`layouts/tags.html:1:1: warning: link to Tags.: no page or file is published at /tags/Tags. (the layout or a partial it uses, or the menu in site.yaml, writes this link on /tags/)`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if got := check(maxSingles); len(got) != maxSingles+2 {
+		t.Errorf("%d links each on one page: got %d warnings, want one each and the two others:\n%s", maxSingles, len(got), strings.Join(got, "\n"))
+	}
+}
+
+// TestMade: the links a layout makes from a page's values, in part or
+// whole, in an href or a src, and not the ones it writes as they are.
+func TestMade(t *testing.T) {
+	layout := []byte(`<a href="{{.URL}}">a</a> <a href="/fixed/">b</a>` + "\n" +
+		`<img src='/images/{{.Name}}.png' alt="{{.Alt}}"> <p id="{{.ID}}" title="href={{.X}}">`)
+	if got, want := Made(layout), []int{9, 59}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("Made = %v, want %v", got, want)
+	}
+}
+
 // TestScan checks what Scan keeps of a page: its ids, entities decoded,
 // and its references into the site, not those with a scheme or to
 // another host, nor attributes that only end in "id" or "src".
