@@ -152,6 +152,33 @@ func TestLayoutLinkMadeFromPages(t *testing.T) {
 	check(`<p><a href="{{.Page.Description}}">more</a> <img src="/images/{{.Page.Title}}.png" alt=""></p>`+"\n", "layouts/page.html:1:1: warning: link to ")
 }
 
+// TestVocabularyTwiceOneProblem: a region written twice in site.yaml is
+// the one problem of the bundled site, not also two region pages at one
+// address and ids twice on the directory's page.
+func TestVocabularyTwiceOneProblem(t *testing.T) {
+	src := copySite(t, bundledRoot)
+	file := filepath.Join(src, "content", "site.yaml")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	yml := strings.Replace(string(data), "regions: [Scotland, ", "regions: [Scotland, Scotland, ", 1)
+	if yml == string(data) {
+		t.Fatal("site.yaml has no regions: [Scotland, ...")
+	}
+	write(t, file, yml)
+	res, _ := Run(Options{Src: src, DryRun: true, Now: fixedNow})
+	var got []string
+	for _, p := range res.Problems.All() {
+		if p.Severity != diag.Info {
+			got = append(got, p.String())
+		}
+	}
+	if len(got) != 1 || !strings.HasPrefix(got[0], `content/site.yaml:`) || !strings.Contains(got[0], `regions: "Scotland" appears twice (first on line `) {
+		t.Errorf("problems:\n%s\nwant the one in site.yaml", strings.Join(got, "\n"))
+	}
+}
+
 // TestNoteLinkAtItsBook: a broken link in a book's note is reported at its
 // line and column in the reading list's front matter, not at the list's
 // layout.

@@ -310,12 +310,53 @@ func Parse(src []byte, list *diag.List) *Config {
 		v.Strings("languages", &c.Vocab.Languages)
 		v.Strings("levels", &c.Vocab.Levels)
 		v.Strings("topics", &c.Vocab.Topics)
+		for key, dst := range map[string]*[]string{"regions": &c.Vocab.Regions, "modalities": &c.Vocab.Modalities,
+			"languages": &c.Vocab.Languages, "levels": &c.Vocab.Levels, "topics": &c.Vocab.Topics} {
+			vocabularyTwice(d, key, v.Items(key), dst)
+		}
 	}
 	if m.Has("synonyms") {
 		c.Synonyms = synonyms(d, m.Value("synonyms"))
 	}
 	c.compile()
 	return c
+}
+
+// vocabularyTwice reports a vocabulary's value written twice, or two
+// values that differ only in letter case, accents or punctuation
+// ("North East", "north-east"): each names the same page of the register
+// and the same choice of the directory's filters. The first is kept in
+// vals, the vocabulary as read, so that the build goes on as if the
+// others were not there, with nothing else to report of them.
+func vocabularyTwice(d *yamldoc.Decoder, key string, items []*yamldoc.Node, vals *[]string) {
+	seen := map[string]bool{}
+	kept := (*vals)[:0]
+	for _, v := range *vals {
+		if k := fold.Slug(v); k == "" || !seen[k] {
+			seen[k] = true
+			kept = append(kept, v)
+		}
+	}
+	*vals = kept
+	first := map[string]*yamldoc.Node{}
+	for _, n := range items {
+		if n.Kind != yaml.ScalarNode {
+			continue
+		}
+		k := fold.Slug(n.Value)
+		if k == "" {
+			continue
+		}
+		f, ok := first[k]
+		switch {
+		case !ok:
+			first[k] = n
+		case f.Value == n.Value:
+			d.Errorf(n, "%s: %q appears twice (first on line %d, column %d); keep one", key, n.Value, f.Line, f.Column)
+		default:
+			d.Errorf(n, "%s: %q is %q (line %d, column %d) written another way; keep one", key, n.Value, f.Value, f.Line, f.Column)
+		}
+	}
 }
 
 // synonymExample is how an entry of synonyms is written.

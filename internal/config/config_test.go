@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -56,6 +57,35 @@ func TestParseErrors(t *testing.T) {
 		if len(all) == 0 || !strings.HasPrefix(all[0].String(), tt.want) {
 			t.Errorf("Parse(%q) = %v, want prefix %q", tt.src, all, tt.want)
 		}
+	}
+}
+
+// TestVocabularyTwice: a vocabulary's value written twice, or twice in
+// different letters or punctuation, would name one page of the register
+// twice; it is reported at the second, and the first alone is kept.
+func TestVocabularyTwice(t *testing.T) {
+	src := "title: x\nbase_url: https://e.org/\nvocabularies:\n" +
+		"  regions: [Scotland, North East, Scotland, north-east, Wales]\n" +
+		"  modalities:\n    - Reiki\n    - Reflexology\n    - reiki\n" +
+		"  languages: [English, Welsh]\n  levels: [Registered, Advanced]\n  topics: [head, neck, Head]\n"
+	var l diag.List
+	c := Parse([]byte(src), &l)
+	var got []string
+	for _, p := range l.All() {
+		got = append(got, p.String())
+	}
+	want := []string{
+		`content/site.yaml:4:35: regions: "Scotland" appears twice (first on line 4, column 13); keep one`,
+		`content/site.yaml:4:45: regions: "north-east" is "North East" (line 4, column 23) written another way; keep one`,
+		`content/site.yaml:8:7: modalities: "reiki" is "Reiki" (line 6, column 7) written another way; keep one`,
+		`content/site.yaml:11:24: topics: "Head" is "head" (line 11, column 12) written another way; keep one`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	v := c.Vocab
+	if fmt.Sprint(v.Regions, v.Modalities, v.Languages, v.Topics) != "[Scotland North East Wales] [Reiki Reflexology] [English Welsh] [head neck]" {
+		t.Errorf("kept %v %v %v %v", v.Regions, v.Modalities, v.Languages, v.Topics)
 	}
 }
 
