@@ -455,9 +455,20 @@ func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt 
 		}
 		sort.Slice(s.Tags, func(i, j int) bool { return s.Tags[i].URL < s.Tags[j].URL })
 		idx.Pages = s.Tags
+		folder := "" // content/tags, when its pages make a section at /tags/
 		for _, tp := range append([]*Page{idx}, s.Tags...) {
 			if prev := s.ByURL[tp.URL]; prev != nil {
-				problems.Errorf(prev.File, prev.Line, 1, "%s takes the URL %s that the tag pages need; choose another slug", displayFile(prev), tp.URL)
+				switch {
+				case prev.File == "" && prev.Kind == KindSection:
+					// A folder content/tags/ makes the section; its
+					// pages that take a tag's address are the same
+					// mistake, with the same fix.
+					folder = "content" + strings.TrimSuffix(prev.URL, "/")
+					problems.Errorf(folder, 0, 0, "the pages in this folder make a section at %s, the address of the list of topics (the tag pages); move them to a folder of another name", prev.URL)
+				case folder != "" && strings.HasPrefix(prev.File, folder+"/"):
+				default:
+					problems.Errorf(prev.File, prev.Line, 1, "%s takes the URL %s that the tag pages need; choose another slug", displayFile(prev), tp.URL)
+				}
 				continue
 			}
 			s.ByURL[tp.URL] = tp
