@@ -350,6 +350,12 @@ func Assemble(cfg *config.Config, pages []*content.Page, generated []*Page, opt 
 			if p.Source != nil && p.Source.Meta.Slug != "" && p.Source.SlugLine > 0 {
 				line, col, how = p.Source.SlugLine, p.Source.SlugCol, "asks with its slug for"
 			}
+			if prev.File == "" {
+				// Only the file can move: the site's own page keeps
+				// its address.
+				problems.Errorf(p.File, line, col, "%s %s the URL %s, where the site makes a page of its own; rename the file or give it a different slug", displayFile(p), how, p.URL)
+				continue
+			}
 			problems.Errorf(p.File, line, col, "%s %s the URL %s, which %s already has; rename one or give it a different slug", displayFile(p), how, p.URL, displayFile(prev))
 			continue
 		}

@@ -152,6 +152,15 @@ func TestSitemapPage(t *testing.T) {
 	if all := problems.All(); len(all) != 1 || all[0].String() != want {
 		t.Errorf("problems %v, want %s", all, want)
 	}
+
+	// So is one at the address of a page the site makes from its data:
+	// only the file can move.
+	problems = diag.List{}
+	Assemble(cfg, append(pages, page("practitioners/ann-example.md", "Ann")), generated, Options{Now: time.Now()}, &problems)
+	want = "content/practitioners/ann-example.md:1:1: content/practitioners/ann-example.md maps to the URL /practitioners/ann-example/, where the site makes a page of its own; rename the file or give it a different slug"
+	if all := problems.All(); len(all) != 1 || all[0].String() != want {
+		t.Errorf("problems %v, want %s", all, want)
+	}
 }
 
 // BenchmarkNear is what the hints for a build's broken links cost on a
