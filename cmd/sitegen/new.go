@@ -77,6 +77,10 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 		return errUsage
 	}
 	kind, title := fs.Arg(0), strings.TrimSpace(fs.Arg(1))
+	// "Article" and "articles" are the kind article.
+	if k := strings.TrimSuffix(strings.ToLower(kind), "s"); slices.Contains([]string{"article", "practitioner", "reading", "school"}, k) {
+		kind = k
+	}
 	// Every kind gets an ASCII file name, so its address is the same
 	// whatever the keyboard: "Łódź and Søren" is lodz-and-soren.
 	slug := fold.Slug(title)
@@ -113,7 +117,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 		rel = "content/schools/" + slug + ".yaml"
 		text = newSchool(title, t)
 	default:
-		fmt.Fprintf(stderr, "sitegen new: unknown kind %q; use article, practitioner, reading or school\n", kind)
+		fmt.Fprintf(stderr, "sitegen new: unknown kind %q; %suse article, practitioner, reading or school\n", kind, kindHint(kind))
 		return errUsage
 	}
 	if _, err := os.Stat(filepath.Join(*src, "content")); err != nil {
@@ -263,4 +267,23 @@ func nextRegistration(src string) (string, error) {
 		}
 	}
 	return fmt.Sprintf("%s%0*d", cfg.RegistrationPrefix, cfg.RegistrationDigits, highest+1), nil
+}
+
+// kindHint is the start of the advice for a kind that sitegen new does not
+// make: the kind meant, for a typo or another name of it ("book" is an
+// entry of a reading list, a "training provider" a school).
+func kindHint(kind string) string {
+	other := map[string]string{
+		"book": "a book is an entry of a reading list: add it to a list's books, or make a list with sitegen new reading; ",
+		"list": "did you mean reading? ", "page": "did you mean article? ", "post": "did you mean article? ",
+		"training": "did you mean school? ", "provider": "did you mean school? ", "therapist": "did you mean practitioner? ",
+	}
+	k := strings.TrimSuffix(strings.ToLower(kind), "s")
+	if h, ok := other[k]; ok {
+		return h
+	}
+	if s := diag.Suggest(k, []string{"article", "practitioner", "reading", "school"}); s != "" {
+		return "did you mean " + s + "? "
+	}
+	return ""
 }

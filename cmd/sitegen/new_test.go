@@ -3,6 +3,7 @@ package main
 import (
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -295,6 +296,39 @@ func TestNewFileNames(t *testing.T) {
 				t.Errorf("new %s %q: %v", kind.name, title, err)
 			}
 		}
+	}
+}
+
+// TestNewKinds: a kind in capitals or the plural is that kind; another
+// is refused, with the kind most likely meant, and nothing is written.
+func TestNewKinds(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1796083200")
+	site := t.TempDir()
+	os.MkdirAll(filepath.Join(site, "content"), 0o755)
+	for kind, file := range map[string]string{"Articles": "articles/a.md", "SCHOOL": "schools/b.yaml", "readings": "reading/c.md"} {
+		name := strings.TrimSuffix(path.Base(file), path.Ext(file))
+		if code, _, errs := runCLI(t, "new", "-src", site, kind, name); code != 0 {
+			t.Errorf("new %s: exit %d, %s", kind, code, errs)
+		} else if _, err := os.Stat(filepath.Join(site, "content", filepath.FromSlash(file))); err != nil {
+			t.Errorf("new %s: %v", kind, err)
+		}
+	}
+	const use = "use article, practitioner, reading or school\n"
+	for kind, want := range map[string]string{
+		"artcle":     `unknown kind "artcle"; did you mean article? `,
+		"practioner": `unknown kind "practioner"; did you mean practitioner? `,
+		"Books":      `unknown kind "Books"; a book is an entry of a reading list: add it to a list's books, or make a list with sitegen new reading; `,
+		"training":   `unknown kind "training"; did you mean school? `,
+		"page":       `unknown kind "page"; did you mean article? `,
+		"xyz":        `unknown kind "xyz"; `,
+	} {
+		code, _, errs := runCLI(t, "new", "-src", site, kind, "Zed")
+		if want = "sitegen new: " + want + use; code != 2 || errs != want {
+			t.Errorf("new %s: exit %d, %q; want 2, %q", kind, code, errs, want)
+		}
+	}
+	if matches, _ := filepath.Glob(filepath.Join(site, "content", "*", "zed*")); len(matches) != 0 {
+		t.Errorf("written: %v", matches)
 	}
 }
 
