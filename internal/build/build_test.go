@@ -301,6 +301,19 @@ func copySite(t testing.TB, root string) string {
 	return src
 }
 
+// bundledCopy copies the bundled site and reads one of its files, rel
+// (slash-separated): the copy's root, the file's path and its text.
+func bundledCopy(t testing.TB, rel string) (src, file, text string) {
+	t.Helper()
+	src = copySite(t, bundledRoot)
+	file = filepath.Join(src, filepath.FromSlash(rel))
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src, file, string(data)
+}
+
 // dryRun checks minimalSite with files added or replaced, as sitegen
 // check does, and returns its problems.
 func dryRun(files map[string]string) string {

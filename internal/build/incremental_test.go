@@ -307,17 +307,12 @@ func TestBuilderBackgroundIndex(t *testing.T) {
 // the development server's builds as in a full build, in the first build
 // and in those that reuse the parsed page.
 func TestBuilderReportsBookProblems(t *testing.T) {
-	src := copySite(t, bundledRoot)
-	file := filepath.Join(src, "content", "reading", "for-patients.md")
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
+	src, file, data := bundledCopy(t, "content/reading/for-patients.md")
 	const year = "    year: 2008\n"
-	if !strings.Contains(string(data), year) {
+	if !strings.Contains(data, year) {
 		t.Fatal("the list has changed; update this test")
 	}
-	write(t, file, strings.Replace(string(data), year, year+"    isbn: 978-1-55643-693-9\n", 1))
+	write(t, file, strings.Replace(data, year, year+"    isbn: 978-1-55643-693-9\n", 1))
 	want := `isbn "978-1-55643-693-9" has a bad check digit`
 	full, _ := Run(Options{Src: src, DryRun: true, Now: fixedNow})
 	if !strings.Contains(problems(full), want) {

@@ -15,19 +15,14 @@ import (
 // is reported once, at the line and column of the practitioner's file, not
 // again at the profile's layout.
 func TestBioProblemsAtTheirLines(t *testing.T) {
-	src := copySite(t, bundledRoot)
-	file := filepath.Join(src, "content/practitioners/aelia-thornhurst.yaml")
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
+	src, file, data := bundledCopy(t, "content/practitioners/aelia-thornhurst.yaml")
 	// A literal bio (bio: |) and a folded one (bio: >) are the same text
 	// to Markdown, and their problems are at the same places.
 	for _, style := range []string{"|", ">"} {
 		t.Run("bio: "+style, func(t *testing.T) {
 			// The bio's text starts on line 24, indented by two spaces.
 			bio := "bio: " + style + "\n  See [the safety page](../articles/safety.md), [gone](../articles/gone.md)\n  and [x](javascript:alert(1)) [y](/nowhere/).\n\n  # About me\n\n"
-			write(t, file, strings.Replace(string(data), "bio: |\n", bio, 1))
+			write(t, file, strings.Replace(data, "bio: |\n", bio, 1))
 			// A page's link to a missing page, likewise, is reported once, at its line.
 			write(t, filepath.Join(src, "content/articles/new.md"), "---\ntitle: New\n---\nSee [gone](gone.md).\n")
 			out := filepath.Join(t.TempDir(), "public")
@@ -58,7 +53,7 @@ func TestBioProblemsAtTheirLines(t *testing.T) {
 	if err := os.Remove(filepath.Join(src, "content/articles/new.md")); err != nil {
 		t.Fatal(err)
 	}
-	write(t, file, strings.Replace(string(data), "bio: |\n", "bio: >\n  See [the safety page](../articles/safety.md).\n\n", 1))
+	write(t, file, strings.Replace(data, "bio: |\n", "bio: >\n  See [the safety page](../articles/safety.md).\n\n", 1))
 	out := filepath.Join(t.TempDir(), "public")
 	if res, err := Run(Options{Src: src, Out: out, Now: fixedNow, Strict: true}); err != nil {
 		t.Fatalf("build: %v\n%s", err, problems(res))
@@ -127,13 +122,8 @@ func TestLayoutLinkAtItsLine(t *testing.T) {
 // warning, at the attribute when the layout makes only one link so, else
 // against the layout with what to look for.
 func TestLayoutLinkMadeFromPages(t *testing.T) {
-	src := copySite(t, bundledRoot)
-	file := filepath.Join(src, "layouts", "page.html")
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.SplitAfter(string(data), "\n")
+	src, file, data := bundledCopy(t, "layouts/page.html")
+	lines := strings.SplitAfter(data, "\n")
 	check := func(insert, want string) {
 		t.Helper()
 		write(t, file, strings.Join(lines[:5], "")+insert+strings.Join(lines[5:], ""))
@@ -156,14 +146,9 @@ func TestLayoutLinkMadeFromPages(t *testing.T) {
 // the one problem of the bundled site, not also two region pages at one
 // address and ids twice on the directory's page.
 func TestVocabularyTwiceOneProblem(t *testing.T) {
-	src := copySite(t, bundledRoot)
-	file := filepath.Join(src, "content", "site.yaml")
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	yml := strings.Replace(string(data), "regions: [Scotland, ", "regions: [Scotland, Scotland, ", 1)
-	if yml == string(data) {
+	src, file, data := bundledCopy(t, "content/site.yaml")
+	yml := strings.Replace(data, "regions: [Scotland, ", "regions: [Scotland, Scotland, ", 1)
+	if yml == data {
 		t.Fatal("site.yaml has no regions: [Scotland, ...")
 	}
 	write(t, file, yml)
@@ -183,17 +168,12 @@ func TestVocabularyTwiceOneProblem(t *testing.T) {
 // line and column in the reading list's front matter, not at the list's
 // layout.
 func TestNoteLinkAtItsBook(t *testing.T) {
-	src := copySite(t, bundledRoot)
-	file := filepath.Join(src, "content/reading/for-patients.md")
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
+	src, file, data := bundledCopy(t, "content/reading/for-patients.md")
 	const line = "      session can feel the way it does.\n"
-	if !strings.Contains(string(data), line) {
+	if !strings.Contains(data, line) {
 		t.Fatal("the first book's note has changed; update this test")
 	}
-	write(t, file, strings.Replace(string(data), line, "      session can feel the way it does. See [where](/nowhere/).\n", 1))
+	write(t, file, strings.Replace(data, line, "      session can feel the way it does. See [where](/nowhere/).\n", 1))
 	res, _ := Run(Options{Src: src, Out: filepath.Join(t.TempDir(), "public"), Now: fixedNow})
 	got := problems(res)
 	want := `content/reading/for-patients.md:14:45: warning: link to /nowhere/: no page or file is published at /nowhere/`
@@ -206,17 +186,12 @@ func TestNoteLinkAtItsBook(t *testing.T) {
 // is the one problem, not one more for every practitioner's region and
 // every book's topic checked against vocabularies that could not be read.
 func TestBrokenSiteYAMLAlone(t *testing.T) {
-	src := copySite(t, bundledRoot)
-	file := filepath.Join(src, "content", "site.yaml")
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
+	src, file, data := bundledCopy(t, "content/site.yaml")
 	title := 0
-	for i, l := range strings.Split(string(data), "\n") {
+	for i, l := range strings.Split(data, "\n") {
 		if strings.HasPrefix(l, "title: ") {
 			title = i + 1
-			write(t, file, strings.Replace(string(data), l, "title: CTA: broken", 1))
+			write(t, file, strings.Replace(data, l, "title: CTA: broken", 1))
 			break
 		}
 	}

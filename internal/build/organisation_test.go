@@ -14,17 +14,12 @@ import (
 // page, the contact page, the registration check's advice without
 // JavaScript and the home page's structured data.
 func TestOrganisationNumberEverywhere(t *testing.T) {
-	src := copySite(t, bundledRoot)
-	yml := filepath.Join(src, "content", "site.yaml")
-	data, err := os.ReadFile(yml)
-	if err != nil {
-		t.Fatal(err)
-	}
+	src, yml, data := bundledCopy(t, "content/site.yaml")
 	const was = `telephone: "01632 960000"`
-	if !strings.Contains(string(data), was) {
+	if !strings.Contains(data, was) {
 		t.Fatalf("content/site.yaml has no line %s", was)
 	}
-	write(t, yml, strings.Replace(string(data), was, `telephone: "+44 (0)1632 960000"`, 1))
+	write(t, yml, strings.Replace(data, was, `telephone: "+44 (0)1632 960000"`, 1))
 	out := filepath.Join(t.TempDir(), "public")
 	res, err := Run(Options{Src: src, Out: out, Strict: true, Now: fixedNow, NoMinify: true})
 	if err != nil {

@@ -60,6 +60,18 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+// parseProblems parses src as site.yaml and returns the config and its
+// problems as an editor reads them.
+func parseProblems(src string) (*Config, []string) {
+	var l diag.List
+	c := Parse([]byte(src), &l)
+	var got []string
+	for _, p := range l.All() {
+		got = append(got, p.String())
+	}
+	return c, got
+}
+
 // TestVocabularyTwice: a vocabulary's value written twice, or twice in
 // different letters or punctuation, would name one page of the register
 // twice; it is reported at the second, and the first alone is kept.
@@ -68,12 +80,7 @@ func TestVocabularyTwice(t *testing.T) {
 		"  regions: [Scotland, North East, Scotland, north-east, Wales]\n" +
 		"  modalities:\n    - Reiki\n    - Reflexology\n    - reiki\n" +
 		"  languages: [English, Welsh]\n  levels: [Registered, Advanced]\n  topics: [head, neck, Head]\n"
-	var l diag.List
-	c := Parse([]byte(src), &l)
-	var got []string
-	for _, p := range l.All() {
-		got = append(got, p.String())
-	}
+	c, got := parseProblems(src)
 	want := []string{
 		`content/site.yaml:4:35: regions: "Scotland" appears twice (first on line 4, column 13); keep one`,
 		`content/site.yaml:4:45: regions: "north-east" is "North East" (line 4, column 23) written another way; keep one`,
@@ -132,12 +139,7 @@ func TestMenuURLOwnAddress(t *testing.T) {
 		"  - {name: Other, url: https://example.org/elsewhere/}\n" +
 		"  - {name: Elsewhere, url: https://www.example.org/cst/}\n" +
 		"  - {name: Safety, url: /articles/safety/}\n"
-	var l diag.List
-	c := Parse([]byte(src), &l)
-	var got []string
-	for _, p := range l.All() {
-		got = append(got, p.String())
-	}
+	c, got := parseProblems(src)
 	want := []string{
 		`content/site.yaml:4:25: warning: menu entry "Verify": url "https://EXAMPLE.org/cst/verify/?n=1#how"` + advice + `/verify/?n=1#how`,
 		`content/site.yaml:6:10: warning: menu entry "Home": url "http://example.org/cst"` + advice + `/`,
@@ -149,10 +151,8 @@ func TestMenuURLOwnAddress(t *testing.T) {
 		t.Errorf("menu has %d entries, want all 5: a warning keeps the entry", len(c.Menu))
 	}
 	// With no base_url read, nothing is the site's own address.
-	l = diag.List{}
-	Parse([]byte("title: x\nbase_url: https://user:pw@example.org/\nmenu:\n  - {name: Verify, url: https://example.org/verify/}\n"), &l)
-	if l.Len() != 1 {
-		t.Errorf("a refused base_url: got %v, want its own error alone", l.All())
+	if _, got := parseProblems("title: x\nbase_url: https://user:pw@example.org/\nmenu:\n  - {name: Verify, url: https://example.org/verify/}\n"); len(got) != 1 {
+		t.Errorf("a refused base_url: got %v, want its own error alone", got)
 	}
 }
 
@@ -334,12 +334,7 @@ func TestSynonyms(t *testing.T) {
 		{"synonyms:\n  mum Mum: mother\n", `content/site.yaml:4:7: synonyms: "Mum" is written twice before the colon; leave one out`},
 		{"synonyms:\n  mum: mother  mother\n", `content/site.yaml:4:16: synonyms: "mother" is written twice after the colon; leave one out`},
 	} {
-		var l diag.List
-		Parse([]byte(head+tc.src), &l)
-		var all []string
-		for _, p := range l.All() {
-			all = append(all, p.String())
-		}
+		_, all := parseProblems(head + tc.src)
 		if got := strings.Join(all, "\n"); !strings.Contains(got, tc.want) {
 			t.Errorf("%q:\n got %s\nwant %s", tc.src, got, tc.want)
 		}
