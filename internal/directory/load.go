@@ -122,7 +122,11 @@ func (l *loader) list(dir string) []string {
 			continue
 		}
 		if e.IsDir() {
-			l.problems.Errorf(file, 0, 0, "is a folder, and the files in it are not read: each %s's file goes straight into %s/; move them there (their addresses come from their file names alone)", what, dir)
+			// A folder of pages (.md) is the pages' own; one that
+			// holds data files is a mistake that leaves them out.
+			if l.holdsData(file) {
+				l.problems.Errorf(file, 0, 0, "is a folder, and the .yaml files in it are not read: each %s's file goes straight into %s/; move them there (their addresses come from their file names alone)", what, dir)
+			}
 			continue
 		}
 		ext := path.Ext(name)
@@ -738,4 +742,25 @@ func (l *loader) checkSchools(p *Practitioner, schools map[string]bool, slugs []
 			}
 		}
 	}
+}
+
+// holdsData reports whether the folder dir holds, at any depth, a file
+// that reads as a data file (.yaml, or .yml, which is told to be renamed).
+func (l *loader) holdsData(dir string) bool {
+	found := false
+	_ = fs.WalkDir(l.fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil || found:
+			return fs.SkipAll
+		case p != dir && workfile.Skip(d.Name()):
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+		case !d.IsDir() && (strings.EqualFold(path.Ext(p), ".yaml") || path.Ext(p) == ".yml"):
+			found = true
+			return fs.SkipAll
+		}
+		return nil
+	})
+	return found
 }

@@ -687,7 +687,8 @@ func TestFoldedBio(t *testing.T) {
 // files of content/practitioners/ and content/schools/ themselves; a
 // folder there, such as one per region, or a folder named like a data
 // file, is an error that says what to move, not data left out without a
-// word. A hidden folder (.git) is an editor's, and left out.
+// word. A hidden folder (.git) is an editor's, and left out, and a folder
+// of pages (guides/choosing.md) is the pages'.
 func TestFoldersInDataFolders(t *testing.T) {
 	_, l := loadSite(t, map[string]string{
 		"content/practitioners/aelia-thornhurst.yaml":      aelia,
@@ -696,11 +697,14 @@ func TestFoldersInDataFolders(t *testing.T) {
 		"content/practitioners/.git/HEAD":                  "",
 		"content/schools/frithwick-college.yaml":           frithwick,
 		"content/schools/old/frithwick-college.yaml":       frithwick,
+		"content/practitioners/guides/choosing.md":         "---\ntitle: Choosing\n---\n",
+		"content/practitioners/north/deep/x.yml":           "",
 	})
 	want := []string{
 		`content/practitioners/calum-drennoch.yaml: is a folder, where a practitioner's details are read from a file of this name; remove the folder and save the details in a file of that name`,
-		`content/practitioners/wales: is a folder, and the files in it are not read: each practitioner's file goes straight into content/practitioners/; move them there (their addresses come from their file names alone)`,
-		`content/schools/old: is a folder, and the files in it are not read: each school's file goes straight into content/schools/; move them there (their addresses come from their file names alone)`,
+		`content/practitioners/north: is a folder, and the .yaml files in it are not read: each practitioner's file goes straight into content/practitioners/; move them there (their addresses come from their file names alone)`,
+		`content/practitioners/wales: is a folder, and the .yaml files in it are not read: each practitioner's file goes straight into content/practitioners/; move them there (their addresses come from their file names alone)`,
+		`content/schools/old: is a folder, and the .yaml files in it are not read: each school's file goes straight into content/schools/; move them there (their addresses come from their file names alone)`,
 	}
 	if got := messages(l, diag.Error); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
