@@ -790,6 +790,35 @@ func (w *walker) regionName(what string) string {
 }
 
 // plainText is the text of an inline container, typographic quotes included.
+// linkName is the text a link is announced by: its text, with the text
+// of each image in it, except an image marked as decoration (![""]),
+// which gives none; image reports whether the link holds such an image,
+// and bare one with no text at all (![], warned about as an image).
+func linkName(n *ast.Link, src []byte) (name string, image, bare bool) {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || c == n {
+			return ast.WalkContinue, nil
+		}
+		if img, ok := c.(*ast.Image); ok {
+			switch t := strings.TrimSpace(plainText(img, src)); t {
+			case "":
+				bare = true
+			case `""`, "“”":
+				image = true
+			default:
+				b.WriteString(t)
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		if _, ok := c.(*ast.Text); ok || c.Kind() == ast.KindString {
+			b.WriteString(plainText(c, src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String(), image, bare
+}
+
 func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -1335,9 +1364,22 @@ func (w *walker) alt(n *ast.Image) {
 	}
 }
 
-// checkLinkText warns about a link whose text does not describe it
-// (link.Vague).
+// checkLinkText warns about a link with no text, which a screen reader
+// announces by its address or not at all (and axe reports), and one whose
+// text does not describe it (link.Vague).
 func (w *walker) checkLinkText(n *ast.Link) {
+	name, image, bare := linkName(n, w.src)
+	if strings.TrimSpace(name) == "" {
+		if bare {
+			return // the image's own warning says what to write
+		}
+		if image {
+			w.warn(n, 1, `link has no text: its only content is an image marked as decoration (![""]), so screen readers cannot say where it goes; describe the destination in the image's text, like [![The safety page](picture.png)](safety.md)`)
+			return
+		}
+		w.warn(n, 1, "link has no text between its brackets, so screen readers cannot say where it goes; describe the destination there, like [the safety page](safety.md)")
+		return
+	}
 	if t, vague := link.Vague(plainText(n, w.src)); vague {
 		w.warn(n, 1, "link text %q does not say where the link goes, and screen readers can list links by their text alone; describe the destination, like [the safety page](safety.md)", t)
 	}

@@ -352,6 +352,28 @@ func TestVagueLinkText(t *testing.T) {
 	}
 }
 
+// TestEmptyLinkText: a link with no text, or whose only content is an
+// image marked as decoration, has no name for screen readers to announce
+// (axe's link-name rule); it is a warning at its [. An image with text
+// names its link, and one with none at all has its own warning.
+func TestEmptyLinkText(t *testing.T) {
+	res := convert(t, "[](safety.md) [ ](safety.md) [![\"\"](/images/logo.svg)](safety.md)\n"+
+		"[![The safety page](/images/logo.svg)](safety.md) [`safety.md`](safety.md) [![](/images/logo.svg)](safety.md)\n")
+	var got []string
+	for _, p := range res.Problems {
+		got = append(got, fmt.Sprintf("%d:%d %t %s", p.Line, p.Col, p.Warning, p.Msg))
+	}
+	const none = "link has no text between its brackets, so screen readers cannot say where it goes; describe the destination there, like [the safety page](safety.md)"
+	want := []string{
+		"10:1 true " + none, "10:15 true " + none,
+		`10:30 true link has no text: its only content is an image marked as decoration (![""]), so screen readers cannot say where it goes; describe the destination in the image's text, like [![The safety page](picture.png)](safety.md)`,
+		`11:77 true image "/images/logo.svg" has no text between its brackets, and is published with alt="", which tells screen readers to pass over it as decoration; describe the picture between the brackets, as in ![A practitioner's hands on a shoulder](/images/logo.svg), or, if it is only decoration, write ![""](/images/logo.svg) to say so`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // TestPlaceholders: a line of a paragraph, list item, quotation, heading
 // or table cell that starts with TODO, and bold text that does, are
 // placeholders, reported at the T; TODO in prose, in code or in raw HTML

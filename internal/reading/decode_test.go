@@ -163,6 +163,9 @@ func TestDecodeBooksValidation(t *testing.T) {
 			p + `6:16: note link "javascript:alert(1)" uses the javascript: scheme; link to a page on this site or to an http, https, mailto or tel address`,
 			p + `6:16: warning: link text "this" does not say where the link goes, and screen readers can list links by their text alone; describe the destination, like [the training page](/training/)`,
 			p + `6:48: note link "../articles/safety.md" is a relative address, which would point somewhere different on each page that shows the note; write a path from the site's root, such as /training/, or a whole address; for that page, write /articles/safety/`}},
+		{"note link with no text", book(`note: "See [ ](/training/) and [*  *](/verify/)."`), []string{
+			p + `6:16: warning: link has no text between its brackets, so screen readers cannot say where it goes; describe the destination there, like [the training page](/training/)`,
+			p + `6:36: warning: link has no text between its brackets, so screen readers cannot say where it goes; describe the destination there, like [the training page](/training/)`}},
 		{"relative note links to pages and to other places", book(`note: "[a](../articles/safety.md#risks), [b](../index.md), [c](_index.md), [d](../training/) and [e](../../x.md)."`), []string{
 			p + `6:12: note link "../articles/safety.md#risks" is a relative address, which would point somewhere different on each page that shows the note; write a path from the site's root, such as /training/, or a whole address; for that page, write /articles/safety/#risks`,
 			p + `6:46: note link "../index.md" is a relative address, which would point somewhere different on each page that shows the note; write a path from the site's root, such as /training/, or a whole address; for that page, write /`,

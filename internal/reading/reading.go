@@ -316,7 +316,9 @@ func DecodeBooks(m yamldoc.Map, topics []string, site string, today time.Time) [
 				} else if root, own := link.OwnSite(site, l.url); own {
 					d.Warnf(&at, "note link %q, %s", l.url, link.OwnSiteAdvice(root))
 				}
-				if t, vague := link.Vague(NotePlain(l.text)); vague {
+				if strings.TrimSpace(NotePlain(l.text)) == "" {
+					d.Warnf(&at, "link has no text between its brackets, so screen readers cannot say where it goes; describe the destination there, like [the training page](/training/)")
+				} else if t, vague := link.Vague(NotePlain(l.text)); vague {
 					d.Warnf(&at, "link text %q does not say where the link goes, and screen readers can list links by their text alone; describe the destination, like [the training page](/training/)", t)
 				}
 			}
