@@ -585,7 +585,11 @@ func (b *builder) copyAssets() {
 			var err error
 			data, err = b.mini.Bytes(&buf, t, data)
 			if err != nil {
-				b.problems.Warnf("static/"+f.Source, 1, 1, "cannot minify: %v; it is published as written", err)
+				if line, col, msg, ok := minify.Position(err); ok {
+					b.problems.Warnf("static/"+f.Source, line, col, "syntax error: %s (the minifier stops here, and so will a browser); the file is published as written", msg)
+				} else {
+					b.problems.Warnf("static/"+f.Source, 1, 1, "cannot minify: %v; it is published as written", err)
+				}
 			}
 			data = bytes.Clone(data)
 		}

@@ -138,3 +138,35 @@ func TestBuilderServesMediaFromTheSite(t *testing.T) {
 	}
 	sameTree(t, src, opt, rb)
 }
+
+// TestStaticSyntaxError: a script or a JSON file that the minifier cannot
+// read has a syntax error, which browsers stop at too: a warning at its
+// line and column, without the parser's copy of the line, and the file is
+// published as written.
+func TestStaticSyntaxError(t *testing.T) {
+	src := copySite(t, filepath.Join("testdata", "fixture"))
+	files := map[string]string{
+		"static/js/broken.js": "const a = 1;\nexport const x = ;\n",
+		"static/data.json":    "{\"a\": 1,,}\n",
+	}
+	for name, data := range files {
+		write(t, filepath.Join(src, filepath.FromSlash(name)), data)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := Run(Options{Src: src, Out: out, Now: fixedNow})
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, problems(res))
+	}
+	got := problems(res)
+	for _, want := range []string{
+		"static/data.json:1:9: warning: syntax error: expected object key to be a quoted string (the minifier stops here, and so will a browser); the file is published as written",
+		"static/js/broken.js:2:18: warning: syntax error: unexpected ; in expression (the minifier stops here, and so will a browser); the file is published as written",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in:\n%s", want, got)
+		}
+	}
+	if data, err := os.ReadFile(filepath.Join(out, "data.json")); err != nil || string(data) != files["static/data.json"] {
+		t.Errorf("data.json published as %q, %v; want it as written", data, err)
+	}
+}

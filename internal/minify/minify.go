@@ -1,10 +1,13 @@
 // Package minify shrinks published files with github.com/tdewolff/minify/v2:
 // HTML, CSS, JavaScript, JSON (including JSON-LD inside pages), SVG and XML.
-// One Minifier is made per build and shared by every worker.
+// One Minifier is made per build and shared by every worker. Position
+// reads where a file's syntax error is from the parser's error, so that
+// it is reported at the file's line and column.
 package minify
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"path"
 	"regexp"
@@ -16,6 +19,7 @@ import (
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
+	"github.com/tdewolff/parse/v2"
 )
 
 // Minifier minifies by media type. It is safe for concurrent use.
@@ -72,4 +76,16 @@ func (m *Minifier) minify(dst *bytes.Buffer, mediatype string, data []byte, r io
 		return data, err
 	}
 	return dst.Bytes(), nil
+}
+
+// Position reads where in its input a minifier stopped, from the error of
+// the parser under it: the line and the column (in characters, both from
+// 1) and the message alone, without the parser's copy of the line. ok is
+// false for an error that has no place.
+func Position(err error) (line, col int, msg string, ok bool) {
+	var pe *parse.Error
+	if !errors.As(err, &pe) || pe.Line < 1 {
+		return 0, 0, "", false
+	}
+	return pe.Line, max(pe.Column, 1), pe.Message, true
 }
