@@ -90,7 +90,13 @@ func TestDecodeBooksValidation(t *testing.T) {
 			p + `4:14: authors must be a list of text, not a mapping; write authors: [first, second]`}},
 		{"single author as text", book(), nil},
 		{"two authors as one text", "books:\n  - title: A Book\n    authors: John E. Upledger, Jon D. Vredevoogd\n    level: further\n", []string{
-			p + `4:14: authors: "John E. Upledger, Jon D. Vredevoogd" is one item with a comma in it; write a list in square brackets, authors: [John E. Upledger, Jon D. Vredevoogd], or put one item in quotes: authors: "John E. Upledger, Jon D. Vredevoogd"`}},
+			p + `4:14: authors: "John E. Upledger, Jon D. Vredevoogd" names 2 people in one text; write each as an item of the list: authors: [John E. Upledger, Jon D. Vredevoogd]`}},
+		{"three authors as one text, the last joined by and", "books:\n  - title: A Book\n    authors: Richard L. Drake, A. Wayne Vogl and Adam W. M. Mitchell\n    level: further\n", []string{
+			p + `4:14: authors: "Richard L. Drake, A. Wayne Vogl and Adam W. M. Mitchell" names 3 people in one text; write each as an item of the list: authors: [Richard L. Drake, A. Wayne Vogl, Adam W. M. Mitchell]`}},
+		{"a name with a comma that is not a list of people", "books:\n  - title: A Book\n    editors: Royal College of Physicians, London\n    level: further\n", []string{
+			p + `4:14: editors: "Royal College of Physicians, London" is one item with a comma in it; write a list in square brackets, editors: [Royal College of Physicians, London], or put one item in quotes: editors: "Royal College of Physicians, London"`}},
+		{"a misspelt authors key is not also missing authors", "books:\n  - title: A Book\n    author: John E. Upledger\n    level: further\n", []string{
+			p + `4:5: unknown key "author" in book; did you mean "authors"?`}},
 		{"two authors joined by and", "books:\n  - title: A Book\n    authors: [John E. Upledger and Jon D. Vredevoogd]\n    level: further\n", []string{
 			p + `4:15: author "John E. Upledger and Jon D. Vredevoogd" names two people, who would be cited as one; write each as an item of the list: authors: [John E. Upledger, Jon D. Vredevoogd]`}},
 		{"two editors joined by &", "books:\n  - title: A Book\n    editors: C. Editor & D. Editor\n    level: further\n", []string{

@@ -179,7 +179,10 @@ func DecodeBooks(m yamldoc.Map, topics []string, site string, today time.Time) [
 		case bm.Has("authors"):
 			ok = bm.Require("authors") && ok
 		case !bm.Has("editors"):
-			d.Errorf(it, "book is missing required key \"authors\"; add `authors: ...`, or `editors: ...` for an edited book")
+			// A misspelt key ("author") is reported as that, once.
+			if !bm.Suggested("authors") && !bm.Suggested("editors") {
+				d.Errorf(it, "book is missing required key \"authors\"; add `authors: ...`, or `editors: ...` for an edited book")
+			}
 			ok = false
 		}
 		bm.OneLine("title", &b.Title)
@@ -188,6 +191,11 @@ func DecodeBooks(m yamldoc.Map, topics []string, site string, today time.Time) [
 			key, one, One string
 			names         *[]string
 		}{{"authors", "author", "Author", &b.Authors}, {"editors", "editor", "Editor", &b.Editors}} {
+			if people, found := peopleInOne(bm.Value(who.key)); found {
+				bm.Errorf(who.key, "%s: %q names %d people in one text; write each as an item of the list: %s: [%s]", who.key, bm.Value(who.key).Value, len(people), who.key, strings.Join(people, ", "))
+				ok = false
+				continue
+			}
 			if bm.Strings(who.key, who.names) {
 				for i, a := range *who.names {
 					(*who.names)[i] = strings.Join(strings.Fields(a), " ")
@@ -528,6 +536,29 @@ func twoPeople(name string) (a, b string, ok bool) {
 		return strings.Join(left, " "), strings.Join(right, " "), true
 	}
 	return "", "", false
+}
+
+// peopleInOne reads a list of people written as one text with commas,
+// "Richard L. Drake, A. Wayne Vogl and Adam W. M. Mitchell", as the names
+// it holds, when every part is a person's name as twoPeople reads names.
+// Other text with a comma (an organisation's name) is left to the
+// decoder's message about commas.
+func peopleInOne(n *yaml.Node) ([]string, bool) {
+	if n == nil || n.Kind != yaml.ScalarNode || n.ShortTag() != "!!str" || n.Style != 0 || !strings.Contains(n.Value, ",") {
+		return nil, false
+	}
+	var people []string
+	for _, part := range strings.Split(n.Value, ",") {
+		part = strings.Join(strings.Fields(part), " ")
+		if a, b, two := twoPeople(part); two {
+			people = append(people, a, b)
+		} else if personLike(strings.Fields(part)) {
+			people = append(people, part)
+		} else {
+			return nil, false
+		}
+	}
+	return people, true
 }
 
 // personLike reports whether words could be one person's name as twoPeople
