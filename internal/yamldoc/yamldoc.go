@@ -539,10 +539,14 @@ func (m Map) Require(keys ...string) bool {
 	for _, k := range keys {
 		v, present := m.vals[k]
 		if !present || isNull(v) || (v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) == "" && v.Tag == "!!str") {
-			if present {
+			switch {
+			case !present && m.suggested[k]:
+				// A misspelt key ("titel") was reported as that,
+				// with k as the key meant: one mistake, one problem.
+			case present:
 				// The key is there: what is missing is its value.
 				m.d.Errorf(v, "%s is empty; write it after the colon: `%s: ...`", k, k)
-			} else {
+			default:
 				m.d.Errorf(m.Node, "%s is missing required key %q; add `%s: ...`", m.what, k, k)
 			}
 			ok = false

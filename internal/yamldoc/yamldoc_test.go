@@ -483,6 +483,32 @@ func TestKeysThatAreNotWords(t *testing.T) {
 	}
 }
 
+// TestRequireMisspeltKey: a required key written misspelt ("nmae") is one
+// problem, the unknown key with the key meant, not also the key missing;
+// a key missing with nothing near it is reported as missing, and one
+// present but empty as empty.
+func TestRequireMisspeltKey(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"nmae: A\ntown: B\n", `f.yaml:1:1: unknown key "nmae" in school; did you mean "name"?`},
+		{"town: B\n", `f.yaml:1:1: school is missing required key "name"; add ` + "`name: ...`"},
+		{"name: \"\"\ntown: B\n", `f.yaml:1:7: name is empty; write it after the colon: ` + "`name: ...`"},
+	}
+	for _, tt := range tests {
+		var l diag.List
+		d := New("f.yaml", []byte(tt.src), 0, &l)
+		if d.Map(d.Parse(), "school", "name", "town").Require("name", "town") {
+			t.Errorf("%q: Require passed", tt.src)
+		}
+		var got []string
+		for _, p := range l.All() {
+			got = append(got, p.String())
+		}
+		if strings.Join(got, "\n") != tt.want {
+			t.Errorf("%q: problems\n%s\nwant\n%s", tt.src, strings.Join(got, "\n"), tt.want)
+		}
+	}
+}
+
 // TestStringsWithCommas: a list key written as plain text with commas
 // (tags: safety, treatment) is one item with a comma in it, which would
 // be published as one tag "safety, treatment" or one author called "A,
