@@ -459,6 +459,12 @@ func (l *loader) vocab(dec *yamldoc.Decoder, n *yamldoc.Node, val, what, plural,
 	if l.cfg.Vocab.Unread || contains(words, val) {
 		return true
 	}
+	if several := severalWords(val, words); several != nil {
+		// "Scotland, Wales" where one region is written (a list's
+		// items are told apart by vocabList).
+		dec.Errorf(n, "%s %q names %d %s, where one is written; write the one that applies", what, val, len(several), plural)
+		return false
+	}
 	hint := diag.DidYouMean(val, words)
 	if hint == "" {
 		if w := wordsWithin(val, words); w != "" {
@@ -504,6 +510,26 @@ func wordsWithin(val string, words []string) string {
 	return found
 }
 
+// severalWords reads val as two or more words of a vocabulary joined by
+// commas, "and", "&" or "/" ("Scotland, Wales", "Reiki and Reflexology"),
+// and returns them, or nil.
+func severalWords(val string, words []string) []string {
+	parts := strings.FieldsFunc(strings.NewReplacer(" and ", ",", "&", ",", "/", ",").Replace(val), func(r rune) bool { return r == ',' })
+	if len(parts) < 2 {
+		return nil
+	}
+	var out []string
+	for _, p := range parts {
+		p = strings.Join(strings.Fields(p), " ")
+		i := slices.IndexFunc(words, func(w string) bool { return strings.EqualFold(w, p) })
+		if i < 0 {
+			return nil
+		}
+		out = append(out, words[i])
+	}
+	return out
+}
+
 // vocabList decodes a list of vocabulary words, checking each at its
 // position; a repeat is a warning at the repeat, and dropped.
 func (l *loader) vocabList(dec *yamldoc.Decoder, m yamldoc.Map, key, what string, words []string) []string {
@@ -519,6 +545,10 @@ func (l *loader) vocabList(dec *yamldoc.Decoder, m yamldoc.Map, key, what string
 			continue
 		}
 		first[it.Value], _ = dec.Pos(it)
+		if several := severalWords(it.Value, words); several != nil && !l.cfg.Vocab.Unread && !contains(words, it.Value) {
+			dec.Errorf(it, "%s %q names %d %s in one item; write each as an item of the list: %s: [%s]", what, it.Value, len(several), key, key, strings.Join(several, ", "))
+			continue
+		}
 		if l.vocab(dec, it, it.Value, what, key, key, words) {
 			out = append(out, it.Value)
 		}
