@@ -49,6 +49,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"slices"
 	"sort"
@@ -1060,6 +1061,13 @@ func (b *builder) renderPage(p *site.Page, w *pageScratch) {
 	html := buf.Bytes()
 	ids, refs := linkcheck.Scan(html)
 	layoutProbs := b.duplicateIDs(p, name, ids, res, body, w)
+	if bad := printfMark(html, p.Content); bad != "" {
+		file, line, col := b.printfCall(name)
+		lp := layoutProblem{key: "printf:" + name, problem: diag.Problem{File: file, Line: line, Col: col, Severity: diag.Warning,
+			Msg: fmt.Sprintf("the page shows %s, which printf writes when a verb does not fit its value, or a value is missing or left over; check the printf calls of this layout and its partials (rendering %s)", bad, p.URL)}}
+		b.once.add(lp.key, p.URL, len(layoutProbs), lp.problem)
+		layoutProbs = append(layoutProbs, lp)
+	}
 	lp := &linkcheck.Page{URL: p.URL, File: p.File, Template: name, IDs: ids}
 	links := p.Links // a generated page's, or a reading list's notes'
 	if res != nil {
@@ -1191,6 +1199,38 @@ func (b *builder) duplicateIDs(p *site.Page, layout, ids string, res *markdown.R
 		b.problems.Add(diag.Problem{File: p.File, Line: pr.Line, Col: pr.Col, Msg: pr.Msg, Severity: diag.Warning})
 	}
 	return out
+}
+
+// printfRe is what fmt writes in place of a value that a verb does not fit
+// (%!d(string=Safety)), or for a value missing (%!s(MISSING)) or left over
+// (%!(EXTRA string=x)).
+var printfRe = regexp.MustCompile(`%!(?:[a-zA-Z]?\((?:MISSING|NOVERB|BADINDEX|BADWIDTH|BADPREC)\)|[a-zA-Z]?\((?:EXTRA |[a-z][a-z0-9.*\[\]]*=)[^)]{0,60}\)?)`)
+
+// printfMark returns the first of fmt's marks of a bad printf in a
+// rendered page that its text does not hold as written, or "". The
+// search is one scan for "%!", which pages hardly ever have.
+func printfMark(html []byte, content template.HTML) string {
+	if !bytes.Contains(html, []byte("%!")) {
+		return ""
+	}
+	for _, m := range printfRe.FindAll(html, -1) {
+		if !strings.Contains(string(content), string(m)) {
+			return string(m)
+		}
+	}
+	return ""
+}
+
+// printfCall is where to report a bad printf on a page of the layout
+// name: at the call when the layout has exactly one, else at the layout.
+func (b *builder) printfCall(name string) (file string, line, col int) {
+	file = "layouts/" + name
+	src, err := fs.ReadFile(b.fsys, file)
+	if i := bytes.Index(src, []byte("printf")); err == nil && i >= 0 && bytes.Count(src, []byte("printf")) == 1 {
+		line, col = diag.Position(src, i)
+		return file, line, col
+	}
+	return file, 1, 1
 }
 
 // layoutProblem is a problem of a page's layout found on the page, which

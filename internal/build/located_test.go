@@ -142,6 +142,32 @@ func TestLayoutLinkMadeFromPages(t *testing.T) {
 	check(`<p><a href="{{.Page.Description}}">more</a> <img src="/images/{{.Page.Title}}.png" alt=""></p>`+"\n", "layouts/page.html:1:1: warning: link to ")
 }
 
+// TestBadPrintfInLayout: a printf whose verb does not fit its value
+// renders fmt's mark (%!d(string=…)) into every page of the layout, which
+// html/template does not report. It is one warning, at the call when the
+// layout has one; a page whose text quotes such a mark is not one.
+func TestBadPrintfInLayout(t *testing.T) {
+	src, file, data := bundledCopy(t, "layouts/page.html")
+	lines := strings.SplitAfter(data, "\n")
+	write(t, file, strings.Join(lines[:5], "")+`<p>{{printf "%d" .Page.Title}}</p>`+"\n"+strings.Join(lines[5:], ""))
+	write(t, filepath.Join(src, "content", "articles", "fmt.md"), "---\ntitle: Marks\nlayout: page\n---\nGo writes %!d(string=x) for a verb that does not fit.\n")
+	res, _ := Run(Options{Src: src, DryRun: true, Now: fixedNow})
+	var got []string
+	for _, p := range res.Problems.All() {
+		if p.Severity == diag.Warning {
+			got = append(got, p.String())
+		}
+	}
+	want := "layouts/page.html:6:6: warning: the page shows %!d(string=About the association), which printf writes when a verb does not fit its value, or a value is missing or left over; check the printf calls of this layout and its partials (rendering /about/)"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+	write(t, file, data)
+	if res, err := Run(Options{Src: src, DryRun: true, Now: fixedNow, Strict: true}); err != nil {
+		t.Errorf("a page that quotes a printf mark: %v\n%s", err, problems(res))
+	}
+}
+
 // TestVocabularyTwiceOneProblem: a region written twice in site.yaml is
 // the one problem of the bundled site, not also two region pages at one
 // address and ids twice on the directory's page.
