@@ -640,7 +640,7 @@ func (b *builder) funcs() template.FuncMap {
 					// alone says what to fix, and the build fails.
 					return "", nil
 				}
-				return "", fmt.Errorf("asset %q is not in static/", name)
+				return "", fmt.Errorf("asset %q is not in static/%s", name, diag.DidYouMean(name, slices.Sorted(maps.Keys(b.assets.URLs))))
 			}
 			return u, nil
 		},

@@ -920,8 +920,8 @@ func TestImageFunc(t *testing.T) {
 		t.Errorf("page %s lacks %s", page, want)
 	}
 	for name, want := range map[string]string{
-		"":                       `layouts/base.html:1:20: error calling image: image "images/card.png" is not in static/; add the file or change the layout`,
-		"static/images/card.png": `layouts/base.html:1:20: error calling image: image static/images/card.png cannot be read as a PNG or JPEG image`,
+		"":                       `layouts/base.html:1:20: image "images/card.png" is not in static/; add the file or change the layout`,
+		"static/images/card.png": `layouts/base.html:1:20: image static/images/card.png cannot be read as a PNG or JPEG image`,
 	} {
 		files := map[string]string{"layouts/base.html": layout}
 		if name != "" {
@@ -929,6 +929,25 @@ func TestImageFunc(t *testing.T) {
 		}
 		if got := dryRun(files); !strings.HasPrefix(got, want) {
 			t.Errorf("with %q: problems\n%s\nwant one starting %s", name, got, want)
+		}
+	}
+}
+
+// TestAssetFunc: a layout's asset that is not in static/ is an error at
+// the call, which offers the asset's name as written in static/ when one
+// is near, and says nothing of how Go calls functions.
+func TestAssetFunc(t *testing.T) {
+	for asset, want := range map[string]string{
+		"css/sit.css":     `layouts/base.html:1:27: asset "css/sit.css" is not in static/; did you mean "css/site.css"? (rendering /)`,
+		"js/elsewhere.js": `layouts/base.html:1:27: asset "js/elsewhere.js" is not in static/ (rendering /)`,
+	} {
+		got := dryRun(map[string]string{
+			"static/css/site.css": "body{color:#222}",
+			"content/index.md":    "---\ntitle: Home\n---\n",
+			"layouts/base.html":   `<html><head><link href="{{asset "` + asset + `"}}" rel="stylesheet"></head><body>{{template "main" .}}</body></html>`,
+		})
+		if !strings.HasPrefix(got, want) {
+			t.Errorf("asset %q: problems\n%s\nwant one starting %s", asset, got, want)
 		}
 	}
 }

@@ -266,6 +266,8 @@ var runRewrites = []struct {
 	re *regexp.Regexp
 	fn func(m []string, data any) string
 }{
+	// The site's own functions say what is wrong themselves.
+	{regexp.MustCompile(`(?s)error calling (?:asset|image): (.*)`), func(m []string, _ any) string { return m[1] }},
 	{regexp.MustCompile(`error calling index: index out of range: (-?\d+)`), func(m []string, _ any) string {
 		return fmt.Sprintf("{{index}} asks for item %s, and the list has fewer items on this page (items count from 0); "+
 			"test its length first: {{if gt (len …) %s}}…{{end}}", m[1], m[1])
