@@ -76,7 +76,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "help", "-h", "-help", "--help":
 		return help(args[1:], stdout, stderr)
 	default:
-		fmt.Fprintf(stderr, "sitegen: unknown command %q\n\n%s", args[0], usage)
+		fmt.Fprintf(stderr, "sitegen: unknown command %q%s\n\n%s", args[0], diag.DidYouMean(args[0], commands), usage)
 		return 2
 	}
 	switch {
@@ -97,6 +97,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 }
 
+// commands are the commands sitegen runs, for the hint after a typo.
+var commands = []string{"build", "serve", "check", "new", "version", "help"}
+
 // help prints the usage, or with the name of a command, that command's
 // help (what its -h prints) on stdout.
 func help(args []string, stdout, stderr io.Writer) int {
@@ -116,7 +119,7 @@ func help(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	case !ok:
-		fmt.Fprintf(stderr, "sitegen help: unknown command %q\n\n%s", args[0], usage)
+		fmt.Fprintf(stderr, "sitegen help: unknown command %q%s\n\n%s", args[0], diag.DidYouMean(args[0], commands), usage)
 		return 2
 	}
 	_ = cmd([]string{"-h"}, stdout, stdout)

@@ -154,7 +154,9 @@ func TestCommandLineMistakes(t *testing.T) {
 		{[]string{"new", "-src", src, "article", "Safety", "first"}, `sitegen new: the title is 2 words with no quotes around them; put it in quotes: sitegen new article "Safety first"`},
 		{[]string{"serve", "-addr", "nonsense"}, `sitegen serve: -addr "nonsense" is not an address to listen on; write a host and a port, such as 127.0.0.1:8080, or :8080 for every address of this computer`},
 		{[]string{"serve", "-addr", "127.0.0.1:99999"}, `sitegen serve: -addr "127.0.0.1:99999" has no port number (from 0, any free port, to 65535) after its colon; write a host and a port, such as 127.0.0.1:8080, or :8080 for every address of this computer`},
-		{[]string{"help", "biuld"}, `sitegen help: unknown command "biuld"`},
+		{[]string{"help", "biuld"}, `sitegen help: unknown command "biuld"; did you mean "build"?`},
+		{[]string{"chekc"}, `sitegen: unknown command "chekc"; did you mean "check"?`},
+		{[]string{"frobnicate"}, `sitegen: unknown command "frobnicate"`},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
