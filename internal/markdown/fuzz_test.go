@@ -25,6 +25,7 @@ func FuzzConvert(f *testing.F) {
 		"[x]: data:text/html,<script>alert(1)</script>\n\n[x]\n",
 		"<script>alert(1)</script>\n\n<a href=\"javascript:x\" onclick=\"y\">z</a>\n",
 		"| a | b |\n|---|---|\n| [c](vbscript:d) | ~~e~~ |\n\n- [ ] task\n- [x] done\n",
+		"| a | b |\n|---|---|\n| c | d | e \\| f |\n\n> | q |\n> |---|\n> | r | s |\n\n- | t |\n  |---|\n  | u | v |\n",
 		"Term\n: Definition[^1]\n\n[^1]: A note with [a link](../outside.md).\n",
 		"[a](&#106;avascript:alert(1)) [b](\\javascript:x) [c](<javascript:x>)\n",
 		"## Same\n## Same\n### Same\n",

@@ -744,6 +744,10 @@ func (w *walker) walk(root ast.Node) {
 			if entering {
 				n.SetAttribute(regionLabel, []byte(w.regionName("Table")))
 			}
+		case *east.TableRow:
+			if entering && w.doc.File != "" {
+				w.extraCells(n)
+			}
 		case *east.TableCell:
 			// goldmark would write the alignment as a style
 			// attribute, which the Content-Security-Policy blocks.
@@ -769,6 +773,54 @@ func (w *walker) walk(root ast.Node) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// extraCells warns about a table row with more cells than the table has
+// columns: GFM leaves the extra cells out of the page without a word, and
+// what the editor typed there is lost. The row is read from its line as
+// the table parser reads it: outer pipes dropped, cells split at each
+// pipe not escaped with a backslash.
+func (w *walker) extraCells(row *east.TableRow) {
+	start := row.Pos()
+	if start < 0 || start >= len(w.src) {
+		return
+	}
+	end := bytes.IndexByte(w.src[start:], '\n')
+	if end < 0 {
+		end = len(w.src) - start
+	}
+	line := w.src[start : start+end]
+	lead := len(line) - len(bytes.TrimLeft(line, " \t"))
+	line = bytes.TrimRight(bytes.TrimLeft(line, " \t"), " \t\r")
+	from := start + lead
+	if len(line) > 0 && line[0] == '|' {
+		line, from = line[1:], from+1
+	}
+	if len(line) > 0 && line[len(line)-1] == '|' && (len(line) < 2 || line[len(line)-2] != '\\') {
+		line = line[:len(line)-1]
+	}
+	cells, cut := 1, -1 // cut: where the first cell left out starts
+	for i, c := range line {
+		if c == '|' && (i == 0 || line[i-1] != '\\') {
+			cells++
+			if cells == len(row.Alignments)+1 {
+				cut = i + 1
+			}
+		}
+	}
+	if cut < 0 || cells <= len(row.Alignments) {
+		return
+	}
+	for cut < len(line) && (line[cut] == ' ' || line[cut] == '\t') {
+		cut++ // at the cell's text
+	}
+	left := strings.TrimSpace(string(line[cut:]))
+	if len(left) > 40 {
+		left = left[:40] + "…"
+	}
+	l, c := w.pos(from + cut)
+	w.res.Problems = append(w.res.Problems, Problem{Line: l, Col: c, Warning: true,
+		Msg: fmt.Sprintf("this row has %d cells and the table %d columns, so %q is left out of the page; add a column to the first row and the line under it, or remove the cell", cells, len(row.Alignments), left)})
 }
 
 // regionName names a table's or a code block's region after the section

@@ -374,6 +374,32 @@ func TestEmptyLinkText(t *testing.T) {
 	}
 }
 
+// TestTableRowWithExtraCells: GFM leaves a row's cells past the table's
+// columns out of the page; each such row is a warning at the first cell
+// left out. A pipe escaped with a backslash is text, a row with fewer
+// cells is filled with empty ones, and a table inside a quotation is read
+// from its own lines.
+func TestTableRowWithExtraCells(t *testing.T) {
+	res := convert(t, "| Fee | Length |\n|---|---|\n| £60 | 1 hour | extra |\n| 4 |\n| a \\| b | c |\n  5 | 6 | 7 | 8\n\n"+
+		"> | q | r |\n> |---|---|\n> | s | t | u |\n")
+	var got []string
+	for _, p := range res.Problems {
+		got = append(got, fmt.Sprintf("%d:%d %t %s", p.Line, p.Col, p.Warning, p.Msg))
+	}
+	const fix = " is left out of the page; add a column to the first row and the line under it, or remove the cell"
+	want := []string{
+		`12:18 true this row has 3 cells and the table 2 columns, so "extra"` + fix,
+		`15:11 true this row has 4 cells and the table 2 columns, so "7 | 8"` + fix,
+		`19:13 true this row has 3 cells and the table 2 columns, so "u"` + fix,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !strings.Contains(string(res.HTML), "<td>a | b</td>") {
+		t.Errorf("an escaped pipe is not text in its cell:\n%s", res.HTML)
+	}
+}
+
 // TestPlaceholders: a line of a paragraph, list item, quotation, heading
 // or table cell that starts with TODO, and bold text that does, are
 // placeholders, reported at the T; TODO in prose, in code or in raw HTML
