@@ -359,15 +359,12 @@ func TestVagueLinkText(t *testing.T) {
 func TestEmptyLinkText(t *testing.T) {
 	res := convert(t, "[](safety.md) [ ](safety.md) [![\"\"](/images/logo.svg)](safety.md)\n"+
 		"[![The safety page](/images/logo.svg)](safety.md) [`safety.md`](safety.md) [![](/images/logo.svg)](safety.md)\n")
-	var got []string
-	for _, p := range res.Problems {
-		got = append(got, fmt.Sprintf("%d:%d %t %s", p.Line, p.Col, p.Warning, p.Msg))
-	}
+	got := problemLines(res)
 	const none = "link has no text between its brackets, so screen readers cannot say where it goes; describe the destination there, like [the safety page](safety.md)"
 	want := []string{
-		"10:1 true " + none, "10:15 true " + none,
-		`10:30 true link has no text: its only content is an image marked as decoration (![""]), so screen readers cannot say where it goes; describe the destination in the image's text, like [![The safety page](picture.png)](safety.md)`,
-		`11:77 true image "/images/logo.svg" has no text between its brackets, and is published with alt="", which tells screen readers to pass over it as decoration; describe the picture between the brackets, as in ![A practitioner's hands on a shoulder](/images/logo.svg), or, if it is only decoration, write ![""](/images/logo.svg) to say so`,
+		"10:1: warning: " + none, "10:15: warning: " + none,
+		`10:30: warning: link has no text: its only content is an image marked as decoration (![""]), so screen readers cannot say where it goes; describe the destination in the image's text, like [![The safety page](picture.png)](safety.md)`,
+		`11:77: warning: image "/images/logo.svg" has no text between its brackets, and is published with alt="", which tells screen readers to pass over it as decoration; describe the picture between the brackets, as in ![A practitioner's hands on a shoulder](/images/logo.svg), or, if it is only decoration, write ![""](/images/logo.svg) to say so`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -382,15 +379,12 @@ func TestEmptyLinkText(t *testing.T) {
 func TestTableRowWithExtraCells(t *testing.T) {
 	res := convert(t, "| Fee | Length |\n|---|---|\n| £60 | 1 hour | extra |\n| 4 |\n| a \\| b | c |\n  5 | 6 | 7 | 8\n\n"+
 		"> | q | r |\n> |---|---|\n> | s | t | u |\n")
-	var got []string
-	for _, p := range res.Problems {
-		got = append(got, fmt.Sprintf("%d:%d %t %s", p.Line, p.Col, p.Warning, p.Msg))
-	}
+	got := problemLines(res)
 	const fix = " is left out of the page; add a column to the first row and the line under it, or remove the cell"
 	want := []string{
-		`12:18 true this row has 3 cells and the table 2 columns, so "extra"` + fix,
-		`15:11 true this row has 4 cells and the table 2 columns, so "7 | 8"` + fix,
-		`19:13 true this row has 3 cells and the table 2 columns, so "u"` + fix,
+		`12:18: warning: this row has 3 cells and the table 2 columns, so "extra"` + fix,
+		`15:11: warning: this row has 4 cells and the table 2 columns, so "7 | 8"` + fix,
+		`19:13: warning: this row has 3 cells and the table 2 columns, so "u"` + fix,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -946,18 +940,15 @@ func TestImageAltText(t *testing.T) {
 		"[![](/images/logo.png)](/)\n\n" +
 		"[logo]: /images/logo.png\n"
 	res := convert(t, src)
-	var got []string
-	for _, p := range res.Problems {
-		got = append(got, fmt.Sprintf("%d:%d %t %s", p.Line, p.Col, p.Warning, p.Msg))
-	}
+	got := problemLines(res)
 	const advice = ` has no text between its brackets, and is published with alt="", which tells screen readers to pass over it as decoration; describe the picture between the brackets, as in ![A practitioner's hands on a shoulder](%s), or, if it is only decoration, write ![""](%s) to say so`
 	msg := func(dest string) string { return fmt.Sprintf("image %q"+advice, dest, dest, dest) }
 	want := []string{
-		"10:1 true " + msg("/images/a.png"),
-		"10:24 true " + msg("/images/b.png"),
-		"12:8 true " + msg("/images/logo.png"),
-		"16:5 true " + msg("/images/c.png"),
-		"20:2 true " + msg("/images/logo.png"),
+		"10:1: warning: " + msg("/images/a.png"),
+		"10:24: warning: " + msg("/images/b.png"),
+		"12:8: warning: " + msg("/images/logo.png"),
+		"16:5: warning: " + msg("/images/c.png"),
+		"20:2: warning: " + msg("/images/logo.png"),
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -991,13 +982,10 @@ func TestFootnoteWithoutText(t *testing.T) {
 		"[^2]: Accounts gathered by practitioners.\n" +
 		"[^sleep]: As clients describe it.\n"
 	res := convert(t, src)
-	var got []string
-	for _, p := range res.Problems {
-		got = append(got, fmt.Sprintf("%d:%d %t %s", p.Line, p.Col, p.Warning, p.Msg))
-	}
+	got := problemLines(res)
 	want := []string{
-		`10:19 true footnote [^1] has no text, and is published as the characters [^1]; write its text on a line of its own at the end of the page, starting [^1]: (the page's footnotes: [^2], [^sleep])`,
-		`14:21 true footnote [^3] has no text, and is published as the characters [^3]; write its text on a line of its own at the end of the page, starting [^3]: (the page's footnotes: [^2], [^sleep])`,
+		`10:19: warning: footnote [^1] has no text, and is published as the characters [^1]; write its text on a line of its own at the end of the page, starting [^1]: (the page's footnotes: [^2], [^sleep])`,
+		`14:21: warning: footnote [^3] has no text, and is published as the characters [^3]; write its text on a line of its own at the end of the page, starting [^3]: (the page's footnotes: [^2], [^sleep])`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -1034,14 +1022,11 @@ func TestLinksLeftAsText(t *testing.T) {
 		"Code `[a][b]` and \\[c][d] are text.\n\n" +
 		"[faq]: /faq/\n"
 	res := convert(t, src)
-	var got []string
-	for _, p := range res.Problems {
-		got = append(got, fmt.Sprintf("%d:%d %t %s", p.Line, p.Col, p.Warning, p.Msg))
-	}
+	got := problemLines(res)
 	want := []string{
-		`10:5 true link [the FAQ][fqa] is published as its characters, as the page has no line [fqa]: to give it an address; add [fqa]: and its address on a line of its own at the end of the page, or write [the FAQ](address) (the page's link definitions: [faq])`,
-		`10:21 true link [our fees][] is published as its characters, as the page has no line [our fees]: to give it an address; add [our fees]: and its address on a line of its own at the end of the page, or write [our fees](address) (the page's link definitions: [faq])`,
-		`12:6 true link [the form](my form.md) is published as its characters, as its address has a space; write the space as %20, [the form](my%20form.md), or put the address in angle brackets: [the form](<my form.md>)`,
+		`10:5: warning: link [the FAQ][fqa] is published as its characters, as the page has no line [fqa]: to give it an address; add [fqa]: and its address on a line of its own at the end of the page, or write [the FAQ](address) (the page's link definitions: [faq])`,
+		`10:21: warning: link [our fees][] is published as its characters, as the page has no line [our fees]: to give it an address; add [our fees]: and its address on a line of its own at the end of the page, or write [our fees](address) (the page's link definitions: [faq])`,
+		`12:6: warning: link [the form](my form.md) is published as its characters, as its address has a space; write the space as %20, [the form](my%20form.md), or put the address in angle brackets: [the form](<my form.md>)`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
