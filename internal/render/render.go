@@ -111,6 +111,7 @@ func Load(fsys fs.FS, funcs template.FuncMap, site string, list *diag.List) *Tem
 		t.parseFile(fsys, root, p, names, list)
 	}
 	t.root = root
+	sets := []*template.Template{root}
 	for _, k := range kinds {
 		set, err := root.Clone()
 		if err != nil {
@@ -119,10 +120,12 @@ func Load(fsys fs.FS, funcs template.FuncMap, site string, list *diag.List) *Tem
 		}
 		if t.parseFile(fsys, set, k, names, list) {
 			t.sets[strings.TrimPrefix(k, Dir+"/")] = set
+			sets = append(sets, set)
 		} else {
 			t.failed[strings.TrimPrefix(k, Dir+"/")] = true
 		}
 	}
+	t.callsWithoutData(sets, list)
 	return t
 }
 
