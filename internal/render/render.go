@@ -23,7 +23,9 @@
 // at its own line), and a function that does not exist (with the ones
 // that do). Load also warns at an <img> written with no alt attribute,
 // and at an href or src attribute written with the site's own address in
-// full (package link's OwnSite), which it gives from the root.
+// full (package link's OwnSite), which it gives from the root, and at a
+// {{template "name"}} written without data where the template reads
+// fields, which would print nothing (nodata.go).
 package render
 
 import (
