@@ -78,7 +78,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	}
 	kind, title := fs.Arg(0), strings.TrimSpace(fs.Arg(1))
 	// "Article" and "articles" are the kind article.
-	if k := strings.TrimSuffix(strings.ToLower(kind), "s"); slices.Contains([]string{"article", "practitioner", "reading", "school"}, k) {
+	if k := strings.TrimSuffix(strings.ToLower(kind), "s"); slices.Contains(kinds, k) {
 		kind = k
 	}
 	// Every kind gets an ASCII file name, so its address is the same
@@ -269,6 +269,9 @@ func nextRegistration(src string) (string, error) {
 	return fmt.Sprintf("%s%0*d", cfg.RegistrationPrefix, cfg.RegistrationDigits, highest+1), nil
 }
 
+// kinds are the kinds of file sitegen new makes.
+var kinds = []string{"article", "practitioner", "reading", "school"}
+
 // kindHint is the start of the advice for a kind that sitegen new does not
 // make: the kind meant, for a typo or another name of it ("book" is an
 // entry of a reading list, a "training provider" a school).
@@ -282,7 +285,7 @@ func kindHint(kind string) string {
 	if h, ok := other[k]; ok {
 		return h
 	}
-	if s := diag.Suggest(k, []string{"article", "practitioner", "reading", "school"}); s != "" {
+	if s := diag.Suggest(k, kinds); s != "" {
 		return "did you mean " + s + "? "
 	}
 	return ""

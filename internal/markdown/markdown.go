@@ -841,7 +841,6 @@ func (w *walker) regionName(what string) string {
 	return name
 }
 
-// plainText is the text of an inline container, typographic quotes included.
 // linkName is the text a link is announced by: its text, with the text
 // of each image in it, except an image marked as decoration (![""]),
 // which gives none; image reports whether the link holds such an image,
@@ -871,6 +870,7 @@ func linkName(n *ast.Link, src []byte) (name string, image, bare bool) {
 	return b.String(), image, bare
 }
 
+// plainText is the text of an inline container, typographic quotes included.
 func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -1432,7 +1432,7 @@ func (w *walker) checkLinkText(n *ast.Link) {
 		w.warn(n, 1, "link has no text between its brackets, so screen readers cannot say where it goes; describe the destination there, like [the safety page](safety.md)")
 		return
 	}
-	if t, vague := link.Vague(plainText(n, w.src)); vague {
+	if t, vague := link.Vague(name); vague {
 		w.warn(n, 1, "link text %q does not say where the link goes, and screen readers can list links by their text alone; describe the destination, like [the safety page](safety.md)", t)
 	}
 }

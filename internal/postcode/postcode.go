@@ -26,11 +26,12 @@ const Advice = "write it like TR9 8TR"
 var outwardRe = regexp.MustCompile(`^[A-Z]{1,2}[0-9][A-Z0-9]?$`)
 
 // Explain says what is wrong with s, a postcode Parse refuses, and how to
-// mend it, as the rest of a sentence that starts with the postcode. Two mistakes are common enough to name: the
-// district alone ("PH1"), and a letter O or I written for the digit 0 or
-// 1, or the other way round ("TR9 OTR" for "TR9 0TR", "SW1A IAA" for
-// "SW1A 1AA"), which Explain mends when swapping one of them gives a
-// postcode and no other swap gives another. Anything else gets Advice.
+// mend it, as the rest of a sentence that starts with the postcode. Two
+// mistakes are common enough to name: the district alone ("PH1"), and a
+// letter O or I written for the digit 0 or 1, or the other way round
+// ("TR9 OTR" for "TR9 0TR", "SW1A IAA" for "SW1A 1AA"), which Explain
+// mends when swapping one of them gives a postcode and no other swap
+// gives another. Anything else gets Advice.
 func Explain(s string) string {
 	c := strings.ToUpper(strings.Join(strings.Fields(s), ""))
 	if outwardRe.MatchString(c) {
