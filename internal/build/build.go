@@ -1225,9 +1225,8 @@ func printfMark(html []byte, content template.HTML) string {
 // name: at the call when the layout has exactly one, else at the layout.
 func (b *builder) printfCall(name string) (file string, line, col int) {
 	file = "layouts/" + name
-	src, err := fs.ReadFile(b.fsys, file)
-	if i := bytes.Index(src, []byte("printf")); err == nil && i >= 0 && bytes.Count(src, []byte("printf")) == 1 {
-		line, col = diag.Position(src, i)
+	if src, ok := b.tmpl.Source(file); ok && strings.Count(src, "printf") == 1 {
+		line, col = diag.Position(src, strings.Index(src, "printf"))
 		return file, line, col
 	}
 	return file, 1, 1
@@ -1303,11 +1302,11 @@ func (b *builder) locateInLayouts(ref string) (file string, line, col int, ok bo
 // a page's values, when it makes exactly one.
 func (b *builder) madeInLayout(name string) (file string, line, col int, ok bool) {
 	file = path.Join("layouts", name)
-	src, err := fs.ReadFile(b.fsys, file)
-	if err != nil {
+	src, ok := b.tmpl.Source(file)
+	if !ok {
 		return "", 0, 0, false
 	}
-	at := linkcheck.Made(src)
+	at := linkcheck.Made([]byte(src))
 	if len(at) != 1 {
 		return "", 0, 0, false
 	}

@@ -275,6 +275,13 @@ func (t *Templates) Partial(name string, data any) (template.HTML, error) {
 	return template.HTML(buf.String()), nil
 }
 
+// Source returns the text of the layout file (layouts/page.html) as it
+// was loaded, for finding where in it a problem is written.
+func (t *Templates) Source(file string) (string, bool) {
+	src, ok := t.src[file]
+	return src, ok
+}
+
 // Defined returns the layout file and line where the partial name is
 // defined ({{define "name"}}), or false.
 func (t *Templates) Defined(name string) (file string, line int, ok bool) {
