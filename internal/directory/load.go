@@ -231,7 +231,7 @@ func (l *loader) practitioner(file string) *Practitioner {
 			p.CertifiedSince.Format("2006-01-02"), l.d.Now.Format("2006-01-02"))
 	}
 	if m.Str("level", &p.Level) {
-		l.vocab(dec, m.Value("level"), p.Level, "level", "credential levels", "levels", l.cfg.Vocab.Levels)
+		l.vocab(dec, m.Value("level"), p.Level, "level", "credential levels", "levels", l.cfg.Vocab.Levels, false)
 	}
 	m.Str("conditions", &p.Conditions)
 	p.Conditions = strings.TrimSpace(p.Conditions)
@@ -393,7 +393,7 @@ func (l *loader) location(dec *yamldoc.Decoder, n *yamldoc.Node) (Location, bool
 	lm.OneLine("name", &loc.Name)
 	lm.OneLine("address", &loc.Address)
 	lm.OneLine("town", &loc.Town)
-	if lm.Str("region", &loc.Region) && !l.vocab(dec, lm.Value("region"), loc.Region, "region", "regions", "regions", l.cfg.Vocab.Regions) {
+	if lm.Str("region", &loc.Region) && !l.vocab(dec, lm.Value("region"), loc.Region, "region", "regions", "regions", l.cfg.Vocab.Regions, false) {
 		ok = false
 	}
 	var pc string
@@ -454,15 +454,21 @@ func contact(dec *yamldoc.Decoder, n *yamldoc.Node) Contact {
 	return c
 }
 
-// vocab checks one value against a vocabulary of site.yaml.
-func (l *loader) vocab(dec *yamldoc.Decoder, n *yamldoc.Node, val, what, plural, key string, words []string) bool {
+// vocab checks one value against a vocabulary of site.yaml; item says
+// that the value is an item of a list (modalities) rather than a key's
+// one value (region).
+func (l *loader) vocab(dec *yamldoc.Decoder, n *yamldoc.Node, val, what, plural, key string, words []string, item bool) bool {
 	if l.cfg.Vocab.Unread || contains(words, val) {
 		return true
 	}
 	if several := severalWords(val, words); several != nil {
-		// "Scotland, Wales" where one region is written (a list's
-		// items are told apart by vocabList).
-		dec.Errorf(n, "%s %q names %d %s, where one is written; write the one that applies", what, val, len(several), plural)
+		// "Scotland, Wales" where one region is written, or "Reiki
+		// and Reflexology" as one item of a list.
+		if item {
+			dec.Errorf(n, "%s %q names %d %s in one item; write each as an item of the list: %s: [%s]", what, val, len(several), plural, key, strings.Join(several, ", "))
+		} else {
+			dec.Errorf(n, "%s %q names %d %s, where one is written; write the one that applies", what, val, len(several), plural)
+		}
 		return false
 	}
 	hint := diag.DidYouMean(val, words)
@@ -545,11 +551,7 @@ func (l *loader) vocabList(dec *yamldoc.Decoder, m yamldoc.Map, key, what string
 			continue
 		}
 		first[it.Value], _ = dec.Pos(it)
-		if several := severalWords(it.Value, words); several != nil && !l.cfg.Vocab.Unread && !contains(words, it.Value) {
-			dec.Errorf(it, "%s %q names %d %s in one item; write each as an item of the list: %s: [%s]", what, it.Value, len(several), key, key, strings.Join(several, ", "))
-			continue
-		}
-		if l.vocab(dec, it, it.Value, what, key, key, words) {
+		if l.vocab(dec, it, it.Value, what, key, key, words, true) {
 			out = append(out, it.Value)
 		}
 	}
@@ -607,7 +609,7 @@ func (l *loader) school(file string) *School {
 	m.OneLine("name", &s.Name)
 	publicWebsite(m, &s.Website)
 	if m.Str("region", &s.Region) {
-		l.vocab(dec, m.Value("region"), s.Region, "region", "regions", "regions", l.cfg.Vocab.Regions)
+		l.vocab(dec, m.Value("region"), s.Region, "region", "regions", "regions", l.cfg.Vocab.Regions, false)
 	}
 	if m.Has("contact") {
 		s.Contact = contact(dec, m.Value("contact"))

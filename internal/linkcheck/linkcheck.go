@@ -391,13 +391,13 @@ func (c *Checker) Check(list *diag.List, locate func(ref string) (file string, l
 			singles[t] = append(singles[t], l)
 			continue
 		}
-		list.Warnf("layouts/"+l.page.Template, 1, 1, "%s (the layout or a partial it uses, or the menu in site.yaml, writes this link %s)", l.msg, where)
+		list.Warnf("layouts/"+l.page.Template, 1, 1, layoutWrites, l.msg, where)
 	}
 	for _, t := range layouts {
 		ls := singles[t]
 		if len(ls) <= maxSingles {
 			for _, l := range ls {
-				list.Warnf("layouts/"+t, 1, 1, "%s (the layout or a partial it uses, or the menu in site.yaml, writes this link on %s)", l.msg, l.page.URL)
+				list.Warnf("layouts/"+t, 1, 1, layoutWrites, l.msg, "on "+l.page.URL)
 			}
 			continue
 		}
@@ -410,6 +410,10 @@ func (c *Checker) Check(list *diag.List, locate func(ref string) (file string, l
 		list.Warnf("layouts/"+t, 1, 1, "%s (the layout or a partial it uses writes this link on %s, and %d other links, each on one page, that lead nowhere: a link made from each page's own values, such as href=\"{{.Page.Description}}\", is the likely cause)", ls[0].msg, ls[0].page.URL, len(ls)-1)
 	}
 }
+
+// layoutWrites is the warning for a broken link that a layout writes, at
+// the layout: the problem, then where the link was found.
+const layoutWrites = "%s (the layout or a partial it uses, or the menu in site.yaml, writes this link %s)"
 
 // maxSingles is how many links, each found on one page, a layout may
 // write to nowhere and have each reported; more are one mistake.
