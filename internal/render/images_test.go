@@ -2,12 +2,25 @@ package render
 
 import (
 	"html/template"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"sitegen/internal/diag"
 )
+
+// loadProblems loads the layouts of fsys for the site at site (its
+// base_url, or "") and returns the problems, as the build prints them.
+func loadProblems(fsys fs.FS, site string) []string {
+	var l diag.List
+	Load(fsys, template.FuncMap{}, site, &l)
+	var got []string
+	for _, p := range l.All() {
+		got = append(got, p.String())
+	}
+	return got
+}
 
 // TestLayoutImagesWithoutAlt: an <img> a layout writes with no alt
 // attribute is a warning at its "<", in any letter case; one with alt,
@@ -20,12 +33,7 @@ func TestLayoutImagesWithoutAlt(t *testing.T) {
 			"<img src=\"/d.png\" {{if .}}alt=\"d\"{{end}}> <imgx src=\"/e.png\"> <img src=\"/f.png\" ALT = \"f\">\n" +
 			"{{end}}")},
 	}
-	var l diag.List
-	Load(fsys, template.FuncMap{}, "", &l)
-	var got []string
-	for _, p := range l.All() {
-		got = append(got, p.String())
-	}
+	got := loadProblems(fsys, "")
 	const msg = `warning: an <img> has no alt attribute, so screen readers read out its file name instead; describe the picture in alt="…", or write alt="" if it is only decoration`
 	want := []string{
 		"layouts/base.html:2:9: " + msg,

@@ -1,12 +1,9 @@
 package render
 
 import (
-	"html/template"
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"sitegen/internal/diag"
 )
 
 // TestLayoutLinksToOwnSite: an href or src a layout writes with the site's
@@ -23,12 +20,7 @@ func TestLayoutLinksToOwnSite(t *testing.T) {
 			"<a href=\"https://example.org/cst{{.}}\">a</a> <a href=\"https://example.org/cst/articles/{{.}}#top\">b</a>\n" +
 			"{{end}}")},
 	}
-	var l diag.List
-	Load(fsys, template.FuncMap{}, "https://example.org/cst/", &l)
-	var got []string
-	for _, p := range l.All() {
-		got = append(got, p.String())
-	}
+	got := loadProblems(fsys, "https://example.org/cst/")
 	const advice = `, which is this site's own address written in full: a link written so is not checked, and leads a preview's readers to the live site; write it from the root: `
 	want := []string{
 		`layouts/base.html:3:18: warning: link to "https://example.org/cst/privacy/"` + advice + `/privacy/`,
@@ -41,9 +33,7 @@ func TestLayoutLinksToOwnSite(t *testing.T) {
 	}
 
 	// With no base_url, nothing is the site's own address.
-	l = diag.List{}
-	Load(fsys, template.FuncMap{}, "", &l)
-	if l.Len() != 0 {
-		t.Errorf("no site address: got %v", l.All())
+	if got := loadProblems(fsys, ""); len(got) != 0 {
+		t.Errorf("no site address: got %v", got)
 	}
 }

@@ -1,12 +1,9 @@
 package render
 
 import (
-	"html/template"
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"sitegen/internal/diag"
 )
 
 // TestTemplateCallWithoutData: {{template "meta"}} written without data
@@ -23,12 +20,7 @@ func TestTemplateCallWithoutData(t *testing.T) {
 		"layouts/page.html":          {Data: []byte("{{define \"main\"}}\n{{template \"meta\" .}} {{template \"date\"}}\n{{end}}")},
 		"layouts/section.html":       {Data: []byte(`{{define "main"}}{{template "meta" .}}{{end}}`)},
 	}
-	var l diag.List
-	Load(fsys, template.FuncMap{}, "", &l)
-	var got []string
-	for _, p := range l.All() {
-		got = append(got, p.String())
-	}
+	got := loadProblems(fsys, "")
 	want := []string{
 		`layouts/base.html:2:31: warning: {{template "meta"}} gives "meta" no data, and it reads .Page, which is then empty on every page; pass the data on: {{template "meta" .}}`,
 		`layouts/page.html:2:23: warning: {{template "date"}} gives "date" no data, and it reads $.Date, which is then empty on every page; pass the data on: {{template "date" .}}`,
