@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"reflect"
 	"strings"
 	"text/template/parse"
 
@@ -73,26 +74,23 @@ func dataField(root parse.Node) string {
 	return field
 }
 
-// walkNodes calls fn for n and every node under it.
+// walkNodes calls fn for n and every node under it. A nil pointer in an
+// interface (a with's missing else list) is no node.
 func walkNodes(n parse.Node, fn func(parse.Node)) {
-	if n == nil {
+	if n == nil || reflect.ValueOf(n).IsNil() {
 		return
 	}
 	fn(n)
 	switch n := n.(type) {
 	case *parse.ListNode:
-		if n != nil {
-			for _, c := range n.Nodes {
-				walkNodes(c, fn)
-			}
+		for _, c := range n.Nodes {
+			walkNodes(c, fn)
 		}
 	case *parse.ActionNode:
 		walkNodes(n.Pipe, fn)
 	case *parse.PipeNode:
-		if n != nil {
-			for _, c := range n.Cmds {
-				walkNodes(c, fn)
-			}
+		for _, c := range n.Cmds {
+			walkNodes(c, fn)
 		}
 	case *parse.CommandNode:
 		for _, a := range n.Args {
@@ -107,18 +105,14 @@ func walkNodes(n parse.Node, fn func(parse.Node)) {
 	case *parse.WithNode:
 		walkBranch(&n.BranchNode, fn)
 	case *parse.TemplateNode:
-		if n.Pipe != nil {
-			walkNodes(n.Pipe, fn)
-		}
+		walkNodes(n.Pipe, fn)
 	}
 }
 
+// walkBranch walks an if's, a range's or a with's pipeline and lists (a
+// missing list or pipeline is a nil pointer, which walkNodes skips).
 func walkBranch(b *parse.BranchNode, fn func(parse.Node)) {
 	walkNodes(b.Pipe, fn)
-	if b.List != nil {
-		walkNodes(b.List, fn)
-	}
-	if b.ElseList != nil {
-		walkNodes(b.ElseList, fn)
-	}
+	walkNodes(b.List, fn)
+	walkNodes(b.ElseList, fn)
 }
